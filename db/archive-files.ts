@@ -1,0 +1,87 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseKeyFile, serializeKeyFile, type KeyFile } from './key-slots';
+
+export const ARCHIVE_FILE = 'archive.db';
+export const KEY_FILE = 'archive.keys.json';
+
+export interface ArchivePaths {
+  dir: string;
+  archive: string;
+  keyFile: string;
+}
+
+export function archivePaths(dir: string): ArchivePaths {
+  return { dir, archive: join(dir, ARCHIVE_FILE), keyFile: join(dir, KEY_FILE) };
+}
+
+const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const PAGE_SIZE = 4096;
+
+/** The first 16 bytes of a file, or fewer if it is shorter. */
+export function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export type HeaderVerdict = 'matches' | 'plain-sqlite' | 'other-archive' | 'not-an-archive';
+
+/**
+ * Tells, without the key, whether the archive file is the one this key file was made for.
+ * SQLCipher keeps its random salt in the clear in the first 16 bytes, and never changes it.
+ */
+export function classifyHeader(file: string, keyFile: KeyFile): HeaderVerdict {
+  const header = readHeader(file);
+  if (header.length === 16 && header.toString('hex') === keyFile.databaseSalt) return 'matches';
+  if (header.equals(SQLITE_PLAIN_HEADER)) return 'plain-sqlite';
+  const size = statSync(file).size;
+  // Another SQLCipher archive is whole pages of random-looking bytes; anything else is not an archive.
+  if (size >= PAGE_SIZE && size % PAGE_SIZE === 0) return 'other-archive';
+  return 'not-an-archive';
+}
+
+export type KeyFileRead = { kind: 'ok'; file: KeyFile } | { kind: 'missing' } | { kind: 'damaged' };
+
+export function readKeyFile(path: string): KeyFileRead {
+  if (!existsSync(path)) return { kind: 'missing' };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { kind: 'damaged' };
+  }
+  const file = parseKeyFile(text);
+  return file ? { kind: 'ok', file } : { kind: 'damaged' };
+}
+
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never half of it:
+ * write a temporary file, flush it to disk, rename it over the old one.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/** Keeps the previous key file as .bak before replacing it: a slot is never lost to one bad write. */
+export function replaceKeyFile(path: string, file: KeyFile): void {
+  if (existsSync(path)) writeFileAtomic(`${path}.bak`, readFileSync(path, 'utf8'));
+  writeFileAtomic(path, serializeKeyFile(file));
+}
+
+export function removeIfExists(path: string): void {
+  rmSync(path, { force: true });
+}

@@ -1,0 +1,128 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrationProvider, migrations } from './migrations/index';
+import type { ArchiveDatabase } from './schema';
+
+export type SqliteDatabase = Database.Database;
+
+export interface OpenedArchive {
+  sqlite: SqliteDatabase;
+  db: Kysely<ArchiveDatabase>;
+  close(): Promise<void>;
+}
+
+/**
+ * Keys the connection with a raw 256-bit key in SQLCipher 4 format, so the file opens with
+ * any SQLCipher-compatible tool that is given the key. Must be the first thing done.
+ */
+export function applyArchiveKey(sqlite: SqliteDatabase, key: Buffer): void {
+  if (key.length !== 32) throw new Error('archive key must be 32 bytes');
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** The settings every read-write connection runs with. */
+function applyConnectionSettings(sqlite: SqliteDatabase): void {
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode; power loss may drop the last commit only.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Erase deleted content instead of leaving it in free pages (destroyed scans, issue 5).
+  sqlite.pragma('secure_delete = ON');
+}
+
+export function wrapKysely(sqlite: SqliteDatabase): Kysely<ArchiveDatabase> {
+  return new Kysely<ArchiveDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function opened(sqlite: SqliteDatabase): OpenedArchive {
+  const db = wrapKysely(sqlite);
+  return {
+    sqlite,
+    db,
+    // Kysely's destroy closes the underlying connection.
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Opens a keyed archive for reading and writing, and brings its schema up to date. The caller
+ * has already checked the file with inspectArchive: this is the step that may write.
+ */
+export async function openArchive(file: string, key: Buffer, options: { create?: boolean } = {}): Promise<OpenedArchive> {
+  const sqlite = new Database(file, { fileMustExist: !options.create });
+  try {
+    applyArchiveKey(sqlite, key);
+    applyConnectionSettings(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const archive = opened(sqlite);
+  try {
+    await migrateToLatest(archive.db);
+  } catch (error) {
+    await archive.close();
+    throw error;
+  }
+  return archive;
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) throw error;
+}
+
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo(name);
+  if (error) throw error;
+}
+
+export type InspectResult =
+  | { kind: 'ok' }
+  | { kind: 'damaged'; reason: string }
+  | { kind: 'too-new'; unknownMigrations: string[] };
+
+/**
+ * Checks a keyed archive read-only before anything writes to it: the key opens it, the pages
+ * are sound (quick_check), and this version knows every migration it has run.
+ */
+export function inspectArchive(file: string, key: Buffer): InspectResult {
+  // A read-only connection to a WAL archive leaves an empty -wal and a -shm behind; remove the
+  // ones this check made, so a refused archive's folder is exactly as it was.
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path));
+  let sqlite: SqliteDatabase | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    applyArchiveKey(sqlite, key);
+    sqlite.prepare('select count(*) from sqlite_master').get();
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') return { kind: 'damaged', reason: String(check) };
+    const hasMigrations = sqlite
+      .prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`)
+      .get();
+    if (!hasMigrations) return { kind: 'damaged', reason: 'no migration table' };
+    const ran = sqlite.prepare('select name from kysely_migration').pluck().all() as string[];
+    const unknown = ran.filter((name) => !(name in migrations));
+    if (unknown.length > 0) return { kind: 'too-new', unknownMigrations: unknown };
+    return { kind: 'ok' };
+  } catch (error) {
+    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    sqlite?.close();
+    const wal = `${file}-wal`;
+    if (sidecars.includes(wal) && (!existsSync(wal) || statSync(wal).size === 0)) {
+      for (const path of sidecars) rmSync(path, { force: true });
+    }
+  }
+}
+
+/** SQLite's own error codes that mean the file's bytes are not a sound archive. */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { ArchiveDatabase } from '../schema';
+
+export type MetaKey = 'archive_id' | 'organisation' | 'created_at';
+
+export async function getMeta(db: Kysely<ArchiveDatabase>, key: MetaKey): Promise<string | undefined> {
+  const row = await db.selectFrom('archive_meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function setMeta(db: Kysely<ArchiveDatabase>, key: MetaKey, value: string): Promise<void> {
+  await db
+    .insertInto('archive_meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

@@ -1,0 +1,34 @@
+// `npm run serve`: the loopback host. The same API as the desktop app, over HTTP on 127.0.0.1,
+// for testing the real UI in a real browser and for a PC without Electron.
+import { fileURLToPath } from 'node:url';
+import { createArchiveApi } from '../api';
+import { createDispatcher } from '../dispatch';
+import { systemClock } from '../services/clock';
+import { archiveDirFromArgs } from '../services/paths';
+import { ArchiveVault } from '../services/vault';
+import { startLoopbackHost } from './server';
+
+function numberArg(name: string): number | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
+}
+
+const archiveDir = archiveDirFromArgs(process.argv);
+const vault = new ArchiveVault(archiveDir, systemClock);
+const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock }));
+const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+
+const host = await startLoopbackHost({ dispatch, staticDir, port: numberArg('--port') ?? 0 });
+console.log(`客户档案台 Archive Desk — archive: ${archiveDir}`);
+console.log(`Open in your browser: ${host.openUrl}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await vault.lock().catch((error) => console.error(error));
+  await host.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

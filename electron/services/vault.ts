@@ -1,0 +1,244 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import {
+  archivePaths,
+  classifyHeader,
+  readHeader,
+  readKeyFile,
+  removeIfExists,
+  replaceKeyFile,
+  writeFileAtomic,
+  type ArchivePaths,
+} from '../../db/archive-files';
+import {
+  findPasswordSlot,
+  findRecoverySlot,
+  newArchiveId,
+  newArchiveKey,
+  newRecoveryKey,
+  normalizeRecoveryKey,
+  passwordKdfCost,
+  recoveryKdfCost,
+  serializeKeyFile,
+  spendUnwrapTime,
+  unwrapArchiveKey,
+  withPasswordSlot,
+  wrapArchiveKey,
+  KEY_FILE_FORMAT,
+  type KdfCost,
+  type KeyFile,
+} from '../../db/key-slots';
+import { inspectArchive, openArchive, type OpenedArchive } from '../../db/open';
+import { findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
+import { getMeta, setMeta } from '../../db/queries/meta';
+import type { Account } from '../../db/schema';
+import type { ArchiveStatus, CreateArchiveResult, Session } from '../../shared/api';
+import { ArchiveError } from '../../shared/errors';
+import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../shared/schemas';
+import { recordAudit } from './audit';
+import type { Clock } from './clock';
+import { checkNewPassword } from './password-policy';
+
+export interface VaultOptions {
+  /** scrypt cost for password slots; tests lower it, the app keeps the default. */
+  passwordCost?: KdfCost;
+  recoveryCost?: KdfCost;
+}
+
+interface Unlocked {
+  archive: OpenedArchive;
+  session: Session;
+  /** Kept while unlocked so an administrator can issue key slots (accounts issue); wiped on lock. */
+  archiveKey: Buffer;
+}
+
+/**
+ * The archive's life on this PC: create it, unlock it (= sign in), lock it. Holds the one open
+ * connection while unlocked; every other service reaches the archive through `db()`.
+ */
+export class ArchiveVault {
+  readonly paths: ArchivePaths;
+  private unlocked: Unlocked | null = null;
+  private readonly passwordCost: KdfCost;
+  private readonly recoveryCost: KdfCost;
+
+  constructor(
+    readonly dir: string,
+    private readonly clock: Clock,
+    options: VaultOptions = {},
+  ) {
+    this.paths = archivePaths(dir);
+    this.passwordCost = options.passwordCost ?? passwordKdfCost;
+    this.recoveryCost = options.recoveryCost ?? recoveryKdfCost;
+  }
+
+  status(): ArchiveStatus {
+    const state = this.unlocked ? 'unlocked' : existsSync(this.paths.archive) ? 'locked' : 'none';
+    return { state, archiveDir: this.dir, session: this.unlocked?.session ?? null };
+  }
+
+  get session(): Session | null {
+    return this.unlocked?.session ?? null;
+  }
+
+  /** The open archive, for services; throws when locked. */
+  db(): OpenedArchive['db'] {
+    if (!this.unlocked) throw new ArchiveError(existsSync(this.paths.archive) ? 'ARCHIVE_LOCKED' : 'ARCHIVE_NOT_FOUND');
+    return this.unlocked.archive.db;
+  }
+
+  async create(input: CreateArchiveInput): Promise<CreateArchiveResult> {
+    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+    if (existsSync(this.paths.archive)) throw new ArchiveError('ARCHIVE_EXISTS', { file: this.paths.archive });
+    const username = input.username.trim();
+    checkNewPassword(input.password, input.passwordConfirm, username);
+
+    mkdirSync(this.dir, { recursive: true });
+    const now = this.clock.now();
+    const stamp = now.toISOString();
+    // A key file without an archive is left from something else: keep it aside, never overwrite it.
+    if (existsSync(this.paths.keyFile)) {
+      renameSync(this.paths.keyFile, `${this.paths.keyFile}.orphan-${stamp.replace(/[:.]/g, '-')}`);
+    }
+
+    const key = newArchiveKey();
+    const archiveId = newArchiveId();
+    // Build the archive under a temporary name and move it into place last, so a crash
+    // half-way leaves no archive that looks real.
+    const building = `${this.paths.archive}.creating`;
+    for (const suffix of ['', '-wal', '-shm', '-journal']) removeIfExists(building + suffix);
+
+    const draft = await openArchive(building, key, { create: true });
+    try {
+      await setMeta(draft.db, 'archive_id', archiveId);
+      await setMeta(draft.db, 'organisation', input.organisation.trim());
+      await setMeta(draft.db, 'created_at', stamp);
+      const admin = await insertAccount(draft.db, {
+        username,
+        display_name: input.displayName.trim(),
+        role: 'administrator',
+        created_at: stamp,
+        updated_at: stamp,
+        password_changed_at: stamp,
+        last_login_at: stamp,
+      });
+      await recordAudit(draft.db, this.clock, admin.id, 'archive.created', { targetType: 'archive', targetId: archiveId });
+      // Leave WAL so the finished file stands alone, with nothing in a -wal beside it.
+      draft.sqlite.pragma('journal_mode = DELETE');
+    } finally {
+      await draft.close();
+    }
+
+    const recoveryKey = newRecoveryKey();
+    const keyFile: KeyFile = {
+      format: KEY_FILE_FORMAT,
+      version: 1,
+      archiveId,
+      databaseSalt: readHeader(building).toString('hex'),
+      slots: [
+        await wrapArchiveKey(key, archiveId, input.password, { kind: 'password', username }, this.passwordCost, now),
+        await wrapArchiveKey(key, archiveId, recoveryKey, { kind: 'recovery' }, this.recoveryCost, now),
+      ],
+    };
+    writeFileAtomic(this.paths.keyFile, serializeKeyFile(keyFile));
+    renameSync(building, this.paths.archive);
+
+    const session = await this.openUnlocked(keyFile, key, username, 'login');
+    return { session, recoveryKey };
+  }
+
+  async unlock(input: UnlockInput): Promise<Session> {
+    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+    const keyFile = this.readCheckedKeyFile();
+    const slot = findPasswordSlot(keyFile, input.username.trim());
+    if (!slot) {
+      await spendUnwrapTime(this.passwordCost);
+      throw new ArchiveError('WRONG_CREDENTIALS');
+    }
+    const key = await unwrapArchiveKey(slot, keyFile.archiveId, input.password);
+    if (!key) throw new ArchiveError('WRONG_CREDENTIALS');
+    return this.openUnlocked(keyFile, key, input.username.trim(), 'login');
+  }
+
+  /** Sets a new password for one account with the printed recovery key, and signs in as it. */
+  async recoverAccess(input: RecoverAccessInput): Promise<Session> {
+    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+    const username = input.username.trim();
+    checkNewPassword(input.newPassword, input.newPasswordConfirm, username);
+    const keyFile = this.readCheckedKeyFile();
+    const slot = findRecoverySlot(keyFile);
+    const key = slot ? await unwrapArchiveKey(slot, keyFile.archiveId, normalizeRecoveryKey(input.recoveryKey)) : null;
+    if (!key) throw new ArchiveError('WRONG_RECOVERY_KEY');
+
+    const session = await this.openUnlocked(keyFile, key, username, 'account.recovered');
+    try {
+      const now = this.clock.now();
+      const newSlot = await wrapArchiveKey(key, keyFile.archiveId, input.newPassword, { kind: 'password', username: session.username }, this.passwordCost, now);
+      replaceKeyFile(this.paths.keyFile, withPasswordSlot(keyFile, newSlot));
+      await markPasswordChanged(this.db(), session.accountId, now.toISOString());
+    } catch (error) {
+      await this.lock();
+      throw error;
+    }
+    return session;
+  }
+
+  async lock(): Promise<ArchiveStatus> {
+    const current = this.unlocked;
+    if (current) {
+      this.unlocked = null;
+      try {
+        await recordAudit(current.archive.db, this.clock, current.session.accountId, 'logout');
+      } finally {
+        current.archiveKey.fill(0);
+        await current.archive.close();
+      }
+    }
+    return this.status();
+  }
+
+  /** Every check that needs no key: the archive is there, its key file reads, and they belong together. */
+  private readCheckedKeyFile(): KeyFile {
+    const file = this.paths.archive;
+    if (!existsSync(file)) throw new ArchiveError('ARCHIVE_NOT_FOUND');
+    const read = readKeyFile(this.paths.keyFile);
+    if (read.kind === 'missing') throw new ArchiveError('KEY_FILE_MISSING', { file: this.paths.keyFile });
+    if (read.kind === 'damaged') throw new ArchiveError('KEY_FILE_DAMAGED', { file: this.paths.keyFile });
+    const verdict = classifyHeader(file, read.file);
+    if (verdict === 'other-archive') throw new ArchiveError('KEY_FILE_MISMATCH', { file });
+    if (verdict !== 'matches') throw new ArchiveError('NOT_AN_ARCHIVE', { file });
+    return read.file;
+  }
+
+  private async openUnlocked(keyFile: KeyFile, key: Buffer, username: string, action: string): Promise<Session> {
+    const file = this.paths.archive;
+    const inspected = inspectArchive(file, key);
+    if (inspected.kind === 'damaged') throw new ArchiveError('ARCHIVE_DAMAGED', { file, reason: inspected.reason });
+    if (inspected.kind === 'too-new') throw new ArchiveError('ARCHIVE_TOO_NEW', { migrations: inspected.unknownMigrations });
+
+    const archive = await openArchive(file, key);
+    try {
+      if ((await getMeta(archive.db, 'archive_id')) !== keyFile.archiveId) throw new ArchiveError('KEY_FILE_MISMATCH', { file });
+      const account = await findAccountByUsername(archive.db, username);
+      if (!account) throw new ArchiveError(action === 'login' ? 'WRONG_CREDENTIALS' : 'ACCOUNT_NOT_FOUND');
+      if (account.status !== 'active') throw new ArchiveError('ACCOUNT_DISABLED');
+      const session = toSession(account, (await getMeta(archive.db, 'organisation')) ?? '');
+      await touchLastLogin(archive.db, account.id, this.clock.now().toISOString());
+      await recordAudit(archive.db, this.clock, account.id, action);
+      this.unlocked = { archive, session, archiveKey: key };
+      return session;
+    } catch (error) {
+      await archive.close();
+      throw error;
+    }
+  }
+}
+
+function toSession(account: Account, organisation: string): Session {
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    role: account.role,
+    organisation,
+  };
+}

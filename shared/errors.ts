@@ -1,0 +1,73 @@
+// Error codes that cross the boundary (IPC or HTTP). Messages for each code are in labels.ts.
+
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_METHOD',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'ARCHIVE_NOT_FOUND',
+  'ARCHIVE_EXISTS',
+  'ARCHIVE_LOCKED',
+  'ALREADY_UNLOCKED',
+  'WRONG_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'WRONG_RECOVERY_KEY',
+  'ACCOUNT_NOT_FOUND',
+  'KEY_FILE_MISSING',
+  'KEY_FILE_DAMAGED',
+  'KEY_FILE_MISMATCH',
+  'NOT_AN_ARCHIVE',
+  'ARCHIVE_DAMAGED',
+  'ARCHIVE_TOO_NEW',
+  'WEAK_PASSWORD',
+  'PASSWORDS_DIFFER',
+  'UNAUTHORIZED_CLIENT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ArchiveErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one error type services throw. The message is filled in by the dispatcher in the
+ * caller's locale, so services only say which code and which details.
+ */
+export class ArchiveError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>, message?: string) {
+    super(message ?? code);
+    this.name = 'ArchiveError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isArchiveError(value: unknown): value is ArchiveError {
+  return value instanceof ArchiveError;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ArchiveErrorPayload };
+
+// Electron's contextBridge keeps only the message of a rejected Error, so the preload puts the
+// payload into the message and the renderer's adapter takes it out again.
+const BRIDGED_PREFIX = 'ArchiveError:';
+
+export function encodeBridgedError(payload: ArchiveErrorPayload): string {
+  return BRIDGED_PREFIX + JSON.stringify(payload);
+}
+
+export function decodeBridgedError(message: string): ArchiveErrorPayload | null {
+  if (!message.includes(BRIDGED_PREFIX)) return null;
+  try {
+    const payload = JSON.parse(message.slice(message.indexOf(BRIDGED_PREFIX) + BRIDGED_PREFIX.length)) as ArchiveErrorPayload;
+    return typeof payload.code === 'string' && (errorCodes as readonly string[]).includes(payload.code) ? payload : null;
+  } catch {
+    return null;
+  }
+}

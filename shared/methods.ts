@@ -1,0 +1,19 @@
+// The list of every method on the contract. Kept free of imports so the sandboxed preload
+// can bundle it without pulling zod in; api.ts checks at compile time that it matches ArchiveApi.
+
+export const archiveMethods = [
+  'getArchiveStatus',
+  'createArchive',
+  'unlock',
+  'recoverAccess',
+  'lock',
+] as const;
+
+export type ArchiveMethod = (typeof archiveMethods)[number];
+
+export function isArchiveMethod(name: unknown): name is ArchiveMethod {
+  return typeof name === 'string' && (archiveMethods as readonly string[]).includes(name);
+}
+
+/** The one IPC channel between renderer and main process. */
+export const archiveIpcChannel = 'archive:call';
