@@ -1,0 +1,88 @@
+import { Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import type { RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
+import { AuthFrame } from '../components/AuthFrame';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n';
+import { useSessionStore } from '../stores/session-store';
+
+export function LoginScreen() {
+  const [recovering, setRecovering] = useState(false);
+  const clearError = useSessionStore((s) => s.clearError);
+  const switchTo = (value: boolean) => {
+    clearError();
+    setRecovering(value);
+  };
+  return recovering ? <RecoverForm onBack={() => switchTo(false)} /> : <UnlockForm onForgot={() => switchTo(true)} />;
+}
+
+function UnlockForm({ onForgot }: { onForgot: () => void }) {
+  const t = useT();
+  const { unlock, busy, error, clearError } = useSessionStore();
+  const [form] = Form.useForm<UnlockInput>();
+  const submit = async (values: UnlockInput) => {
+    // A failed sign-in clears the password, as a desk PC should.
+    if (!(await unlock(values))) form.setFieldValue('password', '');
+  };
+  return (
+    <AuthFrame title={t('login.title')}>
+      <ErrorAlert error={error} onClose={clearError} />
+      <Form<UnlockInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('login.username') }) }]}>
+          <Input autoComplete="username" autoFocus maxLength={32} />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required', { field: t('login.password') }) }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('login.submit')}
+        </Button>
+        <Button type="link" block onClick={onForgot} style={{ marginTop: 8 }}>
+          {t('login.forgot')}
+        </Button>
+      </Form>
+    </AuthFrame>
+  );
+}
+
+function RecoverForm({ onBack }: { onBack: () => void }) {
+  const t = useT();
+  const { recoverAccess, busy, error, clearError } = useSessionStore();
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
+  return (
+    <AuthFrame title={t('recover.title')} width={520}>
+      <ErrorAlert error={error} onClose={clearError} />
+      <Form<RecoverAccessInput> layout="vertical" onFinish={(v) => void recoverAccess(v)} disabled={busy}>
+        <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
+          <Input autoComplete="username" autoFocus maxLength={32} />
+        </Form.Item>
+        <Form.Item name="recoveryKey" label={t('recover.recoveryKey')} rules={required(t('recover.recoveryKey'))} extra={t('recover.recoveryKeyHint')}>
+          <Input style={{ fontFamily: 'monospace' }} maxLength={80} />
+        </Form.Item>
+        <Form.Item name="newPassword" label={t('recover.newPassword')} rules={required(t('recover.newPassword'))} extra={t('setup.passwordHint')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPasswordConfirm"
+          label={t('recover.newPasswordConfirm')}
+          dependencies={['newPassword']}
+          rules={[
+            ...required(t('recover.newPasswordConfirm')),
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('form.passwordsDiffer'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('recover.submit')}
+        </Button>
+        <Button type="link" block onClick={onBack} style={{ marginTop: 8 }}>
+          {t('recover.back')}
+        </Button>
+      </Form>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,75 @@
+import {
+  AuditOutlined,
+  ContainerOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  LockOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Empty, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { roleLabels } from '../../../shared/labels';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useLocaleStore, useT, type MessageKey } from '../i18n';
+import { useNavStore, type Section } from '../stores/nav-store';
+import { useSessionStore } from '../stores/session-store';
+import { SettingsPage } from './SettingsPage';
+
+const navItems: { key: Section; icon: ReactNode }[] = [
+  { key: 'customers', icon: <FolderOpenOutlined /> },
+  { key: 'locations', icon: <InboxOutlined /> },
+  { key: 'loans', icon: <SwapOutlined /> },
+  { key: 'forms', icon: <PrinterOutlined /> },
+  { key: 'yearly', icon: <ContainerOutlined /> },
+  { key: 'audit', icon: <AuditOutlined /> },
+  { key: 'settings', icon: <SettingOutlined /> },
+];
+
+export function MainLayout() {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const { section, go } = useNavStore();
+  const { status, lock, busy } = useSessionStore();
+  const session = status?.session;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Typography.Title level={5} style={{ padding: '16px 20px', margin: 0 }}>
+          {t('appName')}
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          onClick={({ key }) => go(key as Section)}
+          items={navItems.map((item) => ({ key: item.key, icon: item.icon, label: t(`nav.${item.key}` as MessageKey) }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}>
+          <Flex align="center" justify="space-between" style={{ height: '100%' }}>
+            <Typography.Text strong>{session?.organisation}</Typography.Text>
+            <Space size="middle">
+              <span data-testid="current-user">
+                <UserOutlined /> {session?.displayName} {session && <Tag>{roleLabels[locale][session.role]}</Tag>}
+              </span>
+              <LanguageSwitch />
+              <Button icon={<LockOutlined />} onClick={() => void lock()} loading={busy}>
+                {t('layout.lock')}
+              </Button>
+            </Space>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t(`nav.${section}` as MessageKey)}
+          </Typography.Title>
+          {section === 'settings' ? <SettingsPage /> : <Empty description={t(`placeholder.${section}` as MessageKey)} />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

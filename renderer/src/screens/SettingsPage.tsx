@@ -1,0 +1,28 @@
+import { Card, Descriptions, Typography } from 'antd';
+import { roleLabels } from '../../../shared/labels';
+import { useLocaleStore, useT } from '../i18n';
+import { useSessionStore } from '../stores/session-store';
+
+export function SettingsPage() {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const status = useSessionStore((s) => s.status);
+  const session = status?.session;
+  return (
+    <Card title={t('settings.archive')} style={{ maxWidth: 760 }}>
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('settings.organisation')}>{session?.organisation}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.archiveDir')}>
+          <Typography.Text code copyable>
+            {status?.archiveDir}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.encryption')}>{t('settings.encryptionValue')}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.account')}>
+          {session?.displayName} ({session?.username})
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.role')}>{session && roleLabels[locale][session.role]}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}

@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+
+export const sections = ['customers', 'locations', 'loans', 'forms', 'yearly', 'audit', 'settings'] as const;
+export type Section = (typeof sections)[number];
+
+interface NavState {
+  section: Section;
+  go(section: Section): void;
+}
+
+export const useNavStore = create<NavState>((set) => ({
+  section: 'customers',
+  go: (section) => set({ section }),
+}));

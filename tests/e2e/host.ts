@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningHost {
+  /** The printed address, token included. */
+  openUrl: string;
+  archiveDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built loopback host (dist/host/serve.mjs) on a fresh temporary archive folder. */
+export async function startHost(): Promise<RunningHost> {
+  const archiveDir = mkdtempSync(join(tmpdir(), 'archive-desk-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+  return {
+    openUrl,
+    archiveDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(archiveDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { secureWebPreferences, contentSecurityPolicy } from '../../electron/window-security';
+import { accountStatuses, locales, roles } from '../../shared/domain';
+import { errorCodes } from '../../shared/errors';
+import { accountStatusLabels, errorMessages, roleLabels } from '../../shared/labels';
+import { archiveMethods } from '../../shared/methods';
+import { methodAccess, permissions, rolePermissions } from '../../shared/permissions';
+import { methodInputSchemas } from '../../shared/schemas';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) return sourceFiles(rel);
+    return /\.(ts|tsx)$/.test(name) ? [rel] : [];
+  });
+}
+
+const importsOf = (file: string) =>
+  [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+describe('architecture', () => {
+  it('keeps Electron out of the services, the archive and the contract', () => {
+    const files = [...sourceFiles('electron/services'), ...sourceFiles('electron/host'), ...sourceFiles('db'), ...sourceFiles('shared'),
+      'electron/api.ts', 'electron/dispatch.ts', 'electron/ipc.ts'];
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.filter((file) => importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the renderer to the contract: no db/, no electron/, no Node built-ins', () => {
+    const files = sourceFiles('renderer/src');
+    expect(files.length).toBeGreaterThan(3);
+    const offenders = files.filter((file) =>
+      importsOf(file).some((spec) => /(^|\/)(db|electron)\//.test(spec) || spec === 'electron' || spec.startsWith('node:') || spec.includes('better-sqlite3')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('has a schema and an access rule for every method, and nothing else', () => {
+    expect(Object.keys(methodInputSchemas).sort()).toEqual([...archiveMethods].sort());
+    expect(Object.keys(methodAccess).sort()).toEqual([...archiveMethods].sort());
+    for (const role of roles) for (const p of rolePermissions[role]) expect(permissions).toContain(p);
+  });
+
+  it('has a zh-CN and an English text for every error code, role and status', () => {
+    for (const locale of locales) {
+      for (const code of errorCodes) expect(errorMessages[locale][code], `${locale} ${code}`).toBeTruthy();
+      for (const role of roles) expect(roleLabels[locale][role]).toBeTruthy();
+      for (const status of accountStatuses) expect(accountStatusLabels[locale][status]).toBeTruthy();
+    }
+    // The Chinese texts are Chinese, not copies of the English ones.
+    for (const code of errorCodes) expect(errorMessages['zh-CN'][code]).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('pins the window’s security settings and CSP', () => {
+    expect(secureWebPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(contentSecurityPolicy).toContain("default-src 'self'");
+    expect(contentSecurityPolicy).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|http)/);
+    const main = readFileSync(join(root, 'electron/main.ts'), 'utf8');
+    expect(main).toContain("setWindowOpenHandler(() => ({ action: 'deny' }))");
+    expect(main).toContain("'will-navigate'");
+    expect(main).toContain('...secureWebPreferences');
+  });
+
+  it('exposes exactly the method list from the preload, over one channel', () => {
+    const preload = readFileSync(join(root, 'electron/preload.ts'), 'utf8');
+    expect(preload).toContain('archiveMethods.map');
+    expect(preload).toContain("exposeInMainWorld('archive'");
+    expect(preload).toContain('satisfies ArchiveApi');
+    expect(preload.match(/ipcRenderer\.\w+/g)).toEqual(['ipcRenderer.invoke']);
+  });
+});

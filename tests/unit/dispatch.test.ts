@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/dispatch';
+import type { ArchiveApi } from '../../shared/api';
+import { adminInput, makeVault, snapshot } from './helpers';
+
+describe('the dispatcher', () => {
+  it('refuses an unknown method', async () => {
+    const { dispatch } = makeVault();
+    const envelope = await dispatch('dropEverything', {}, 'en');
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await dispatch('toString', {}, 'en')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('validates input with the method schema, in the caller’s language, and changes nothing', async () => {
+    const { dispatch, dir } = makeVault();
+    const before = snapshot(dir);
+    const zh = await dispatch('createArchive', { ...adminInput, username: 'x', extra: 1 }, 'zh-CN');
+    expect(zh.ok).toBe(false);
+    if (zh.ok) return;
+    expect(zh.error.code).toBe('VALIDATION_FAILED');
+    expect(zh.error.message).toBe('输入有误，请检查标出的字段。');
+    const issues = zh.error.details?.issues as { path: string; message: string }[];
+    expect(issues.map((i) => i.path)).toContain('username');
+    expect(issues.find((i) => i.path === 'username')!.message).toMatch(/[\u4e00-\u9fff]/);
+    const en = await dispatch('createArchive', 'not an object', 'en');
+    expect(en).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Some input is not valid; check the marked fields.' } });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('turns service errors into translated envelopes, zh-CN by default', async () => {
+    const { dispatch } = makeVault();
+    const envelope = await dispatch('unlock', { username: 'wangfang', password: 'x' });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'ARCHIVE_NOT_FOUND', message: '尚未创建档案库。' } });
+    const en = await dispatch('unlock', { username: 'wangfang', password: 'x' }, 'en');
+    expect(en).toMatchObject({ ok: false, error: { message: 'No archive has been created yet.' } });
+  });
+
+  it('refuses signed-in methods while locked', async () => {
+    const { dispatch } = makeVault();
+    expect(await dispatch('lock', {})).toMatchObject({ ok: false, error: { code: 'ARCHIVE_NOT_FOUND' } });
+    await dispatch('createArchive', adminInput);
+    expect(await dispatch('lock', undefined)).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await dispatch('lock', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+
+  it('hides unexpected errors behind INTERNAL and logs them', async () => {
+    const logged: unknown[] = [];
+    const broken = { getArchiveStatus: async () => { throw new TypeError('boom'); } } as unknown as ArchiveApi;
+    const dispatch = createDispatcher(broken, (e) => logged.push(e));
+    const envelope = await dispatch('getArchiveStatus', {}, 'en');
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(envelope)).not.toContain('boom');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('maps SQLite corruption to ARCHIVE_DAMAGED', async () => {
+    const corrupt = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    const api = { getArchiveStatus: async () => { throw corrupt; } } as unknown as ArchiveApi;
+    const envelope = await createDispatcher(api, () => undefined)('getArchiveStatus', {}, 'en');
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
+  });
+});

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../db/migrations/index';
+import { migrateTo, migrateToLatest, openArchive } from '../../db/open';
+import { newArchiveKey } from '../../db/key-slots';
+import { NO_MIGRATIONS } from 'kysely/migration';
+import { tempDir } from './helpers';
+
+async function tableNames(db: Parameters<typeof migrateToLatest>[0]) {
+  const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('are named in order and run on open', async () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    expect(await tableNames(archive.db)).toEqual(['accounts', 'archive_meta', 'audit_log']);
+    expect(archive.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(archive.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await archive.close();
+  });
+
+  it('go down to nothing and up again', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, NO_MIGRATIONS as unknown as string);
+    expect(await tableNames(archive.db)).toEqual([]);
+    await migrateToLatest(archive.db);
+    expect(await tableNames(archive.db)).toEqual(['accounts', 'archive_meta', 'audit_log']);
+    await archive.close();
+  });
+
+  it('enforce foreign keys and the role list', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    const at = new Date().toISOString();
+    await expect(archive.db.insertInto('audit_log').values({ at, account_id: 42, action: 'x', target_type: null, target_id: null, details: null }).execute()).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      archive.db.insertInto('accounts').values({ username: 'a', display_name: 'a', role: 'owner' as never, created_at: at, updated_at: at, password_changed_at: at }).execute(),
+    ).rejects.toThrow(/CHECK/);
+    await archive.close();
+  });
+});
