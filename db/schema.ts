@@ -1,5 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { AccountStatus, Role } from '../shared/domain';
+import type {
+  AccountStatus,
+  Classification,
+  Confidentiality,
+  ContactKind,
+  CustomerKind,
+  FileStatus,
+  RetentionPeriod,
+  Role,
+  ValueGrade,
+} from '../shared/domain';
 
 /** Timestamps are ISO-8601 strings in UTC, written by the services' clock. */
 type Timestamp = string;
@@ -31,11 +41,170 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  kind: CustomerKind;
+  name: string;
+  short_name: string | null;
+  company_nature: string | null;
+  legal_representative: string | null;
+  address: string | null;
+  phone: string | null;
+  fax: string | null;
+  business_scope: string | null;
+  staff_count: number | null;
+  relationship_start: string | null;
+  payment_terms: string | null;
+  credit_grade: string | null;
+  notes: string | null;
+  building: string | null;
+  floor: string | null;
+  move_in_date: string | null;
+  move_out_date: string | null;
+  classification: Classification;
+  value_grade: ValueGrade | null;
+  /** JSON array of strings. */
+  special_tags: string;
+  blacklisted: number;
+  blacklist_reason: string | null;
+  blacklisted_at: string | null;
+  last_reviewed_at: string | null;
+  /** Full pinyin of the name, for sorting and search. */
+  name_pinyin: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomerContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: ContactKind;
+  seq: number;
+  name: string;
+  title: string | null;
+  phone: string | null;
+}
+
+export interface ClassificationChangesTable {
+  id: Generated<number>;
+  customer_id: number;
+  at: Timestamp;
+  account_id: number | null;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  reason: string;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  customer_id: number;
+  unit: string;
+  ref_no: string;
+  category: string;
+  year: number;
+  seq: number;
+  retention: RetentionPeriod;
+  status: FileStatus;
+  label_name: string;
+  label_printed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  /** Set when a manager reopens a departed file; such a file is not closed again by its move-out date. */
+  reopened_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FileRefAliasesTable {
+  ref_no: string;
+  file_id: number;
+  replaced_at: Timestamp;
+  reason: string;
+}
+
+export interface RefCountersTable {
+  year: number;
+  category: string;
+  last_seq: number;
+}
+
+export interface DocumentCategoriesTable {
+  code: string;
+  label_zh: string;
+  label_en: string;
+  seq: number;
+  active: number;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  file_id: number;
+  category: string;
+  title: string;
+  doc_date: string;
+  pages: number;
+  is_original: number;
+  confidentiality: Confidentiality;
+  remarks: string | null;
+  version: number;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface DocumentRevisionsTable {
+  id: Generated<number>;
+  document_id: number;
+  version: number;
+  at: Timestamp;
+  account_id: number | null;
+  reason: string;
+  before: string;
+}
+
+export interface ScansTable {
+  id: Generated<number>;
+  document_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: Timestamp;
+}
+
+export interface SearchTable {
+  rowid: number;
+  body: string;
+}
+
 export interface ArchiveDatabase {
   archive_meta: ArchiveMetaTable;
   accounts: AccountsTable;
   audit_log: AuditLogTable;
+  settings: SettingsTable;
+  customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
+  classification_changes: ClassificationChangesTable;
+  files: FilesTable;
+  file_ref_aliases: FileRefAliasesTable;
+  ref_counters: RefCountersTable;
+  document_categories: DocumentCategoriesTable;
+  documents: DocumentsTable;
+  document_revisions: DocumentRevisionsTable;
+  scans: ScansTable;
+  search_trigram: SearchTable;
+  search_short: SearchTable;
 }
+
+export type CustomerRow = Selectable<CustomersTable>;
+export type FileRow = Selectable<FilesTable>;
+export type DocumentDbRow = Selectable<DocumentsTable>;
 
 export type Account = Selectable<AccountsTable>;
 export type NewAccount = Insertable<AccountsTable>;

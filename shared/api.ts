@@ -1,6 +1,37 @@
-import type { ArchiveState, Role } from './domain';
+import type {
+  ArchiveState,
+  Classification,
+  Confidentiality,
+  CustomerKind,
+  FileStatus,
+  RetentionEvent,
+  RetentionPeriod,
+  Role,
+  ScanMime,
+  ValueGrade,
+} from './domain';
 import type { ArchiveMethod } from './methods';
-import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from './schemas';
+import type {
+  AddDocumentInput,
+  AddScanInput,
+  ArchiveSettings,
+  ChangeClassificationInput,
+  CreateArchiveInput,
+  CustomerFields,
+  ExportCustomersInput,
+  FileReasonInput,
+  GetFileInput,
+  ImportInput,
+  ListCustomersInput,
+  RecoverAccessInput,
+  RegisterCustomerInput,
+  SaveDocumentCategoryInput,
+  SearchInput,
+  UnlockInput,
+  UpdateCustomerInput,
+  UpdateDocumentInput,
+  UpdateSettingsInput,
+} from './schemas';
 
 export interface Session {
   accountId: number;
@@ -23,6 +54,215 @@ export interface CreateArchiveResult {
   recoveryKey: string;
 }
 
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One row of the customer-file list: a file with its customer. */
+export interface FileListRow {
+  fileId: number;
+  refNo: string;
+  customerId: number;
+  name: string;
+  shortName: string | null;
+  kind: CustomerKind;
+  unit: string;
+  building: string | null;
+  floor: string | null;
+  phone: string | null;
+  classification: Classification;
+  valueGrade: ValueGrade | null;
+  blacklisted: boolean;
+  status: FileStatus;
+  labelOutOfDate: boolean;
+}
+
+export interface FileHit extends FileListRow {
+  /** The alias that matched when the file was found by a corrected 档号. */
+  matchedAlias?: string;
+}
+
+export interface DocumentHit {
+  documentId: number;
+  fileId: number;
+  refNo: string;
+  customerName: string;
+  title: string;
+  docDate: string;
+  category: string;
+}
+
+export interface SearchResult {
+  files: FileHit[];
+  documents: DocumentHit[];
+}
+
+export interface Contact {
+  name: string;
+  title?: string;
+  phone?: string;
+}
+
+export interface FileSummary {
+  id: number;
+  refNo: string;
+  unit: string;
+  category: string;
+  year: number;
+  retention: RetentionPeriod;
+  status: FileStatus;
+  labelName: string;
+  labelPrintedAt: string | null;
+  /** The label no longer matches the customer's name: reprint it (003 §9.5). */
+  labelOutOfDate: boolean;
+  createdAt: string;
+}
+
+export interface ClassificationChange {
+  at: string;
+  accountName: string | null;
+  field: 'classification' | 'valueGrade' | 'specialTags' | 'blacklist' | 'review';
+  from: string | null;
+  to: string | null;
+  reason: string;
+}
+
+export interface CustomerDetail extends Omit<CustomerFields, 'contacts' | 'emergencyContacts'> {
+  id: number;
+  contacts: Contact[];
+  emergencyContacts: Contact[];
+  classification: Classification;
+  valueGrade: ValueGrade | null;
+  specialTags: string[];
+  blacklisted: boolean;
+  blacklistReason: string | null;
+  blacklistedAt: string | null;
+  lastReviewedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  files: FileSummary[];
+  classificationHistory: ClassificationChange[];
+}
+
+export interface RegisterCustomerResult {
+  customer: CustomerDetail;
+}
+
+export interface ScanInfo {
+  id: number;
+  fileName: string;
+  mime: ScanMime;
+  size: number;
+  sha256: string;
+}
+
+export interface ScanData extends ScanInfo {
+  dataBase64: string;
+}
+
+export interface DocumentRow {
+  id: number;
+  fileId: number;
+  category: string;
+  title: string;
+  docDate: string;
+  pages: number;
+  isOriginal: boolean;
+  confidentiality: Confidentiality;
+  remarks: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  scans: ScanInfo[];
+}
+
+export interface DocumentRevision {
+  version: number;
+  at: string;
+  accountName: string | null;
+  reason: string;
+  before: Pick<DocumentRow, 'category' | 'title' | 'docDate' | 'pages' | 'isOriginal' | 'confidentiality' | 'remarks'>;
+}
+
+/** 卷内目录: every document in date order (the order the paper is filed in), numbered. */
+export interface CatalogueRow {
+  seq: number;
+  documentId: number;
+  docDate: string;
+  title: string;
+  pages: number;
+  remarks: string | null;
+}
+
+export interface FileDetail extends FileSummary {
+  customer: {
+    id: number;
+    name: string;
+    shortName: string | null;
+    kind: CustomerKind;
+    building: string | null;
+    floor: string | null;
+    moveOutDate: string | null;
+  };
+  aliases: { refNo: string; replacedAt: string; reason: string }[];
+  retentionEvent: RetentionEvent;
+  /** When the retention period ends, once the event it counts from has happened; null for 永久. */
+  retentionDueDate: string | null;
+  closedAt: string | null;
+  /** Newest first, filtered by category when asked. */
+  documents: DocumentRow[];
+  catalogue: CatalogueRow[];
+}
+
+export interface DocumentCategory {
+  code: string;
+  labelZh: string;
+  labelEn: string;
+  active: boolean;
+}
+
+export const importFields = [
+  'kind', 'name', 'shortName', 'companyNature', 'legalRepresentative', 'address', 'phone', 'fax', 'businessScope', 'staffCount',
+  'relationshipStart', 'paymentTerms', 'creditGrade', 'notes', 'building', 'floor', 'units', 'moveInDate', 'moveOutDate',
+  'classification', 'valueGrade', 'contactName', 'contactTitle', 'contactPhone', 'emergencyName', 'emergencyPhone',
+] as const;
+export type ImportField = (typeof importFields)[number];
+
+export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER'] as const;
+export type ImportIssueCode = (typeof importIssueCodes)[number];
+
+export interface ImportIssue {
+  /** The spreadsheet's own row number, as Excel shows it. */
+  row: number;
+  field: ImportField | null;
+  code: ImportIssueCode;
+  value?: string;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  /** Field → header, as guessed or as given. */
+  mapping: Partial<Record<ImportField, string>>;
+  rowCount: number;
+  issues: ImportIssue[];
+  /** True when every row is valid and the import can be committed. */
+  ready: boolean;
+}
+
+export interface ImportResult {
+  imported: number;
+  files: number;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  dataBase64: string;
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -33,6 +273,29 @@ export interface ArchiveApi {
   unlock(input: UnlockInput): Promise<Session>;
   recoverAccess(input: RecoverAccessInput): Promise<Session>;
   lock(): Promise<ArchiveStatus>;
+
+  listCustomers(input: ListCustomersInput): Promise<Page<FileListRow>>;
+  search(input: SearchInput): Promise<SearchResult>;
+  getCustomer(input: { customerId: number }): Promise<CustomerDetail>;
+  registerCustomer(input: RegisterCustomerInput): Promise<RegisterCustomerResult>;
+  updateCustomer(input: UpdateCustomerInput): Promise<CustomerDetail>;
+  changeClassification(input: ChangeClassificationInput): Promise<CustomerDetail>;
+  listDueForReview(input: { months?: number }): Promise<FileListRow[]>;
+  getFile(input: GetFileInput): Promise<FileDetail>;
+  correctFileRef(input: FileReasonInput): Promise<FileDetail>;
+  reopenFile(input: FileReasonInput): Promise<FileDetail>;
+  addDocument(input: AddDocumentInput): Promise<DocumentRow>;
+  updateDocument(input: UpdateDocumentInput): Promise<DocumentRow>;
+  listDocumentRevisions(input: { documentId: number }): Promise<DocumentRevision[]>;
+  addScan(input: AddScanInput): Promise<ScanInfo>;
+  getScan(input: { scanId: number }): Promise<ScanData>;
+  listDocumentCategories(): Promise<DocumentCategory[]>;
+  saveDocumentCategory(input: SaveDocumentCategoryInput): Promise<DocumentCategory[]>;
+  getSettings(): Promise<ArchiveSettings>;
+  updateSettings(input: UpdateSettingsInput): Promise<ArchiveSettings>;
+  previewCustomerImport(input: ImportInput): Promise<ImportPreview>;
+  commitCustomerImport(input: ImportInput): Promise<ImportResult>;
+  exportCustomers(input: ExportCustomersInput): Promise<ExportedFile>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

@@ -18,3 +18,45 @@ export type AccountStatus = (typeof accountStatuses)[number];
 /** Where the app is with its archive: no archive yet, locked (key not in memory), unlocked. */
 export const archiveStates = ['none', 'locked', 'unlocked'] as const;
 export type ArchiveState = (typeof archiveStates)[number];
+
+// Customers and their files (DOMAIN.md "Customers and their files").
+export const customerKinds = ['tenant', 'owner', 'sales', 'potential'] as const;
+export type CustomerKind = (typeof customerKinds)[number];
+/** Property customers have a building, floor and units; their files are kept per unit. */
+export const propertyKinds: readonly CustomerKind[] = ['tenant', 'owner'];
+
+export const classifications = ['key', 'ordinary', 'potential'] as const;
+export type Classification = (typeof classifications)[number];
+
+export const valueGrades = ['high', 'medium', 'low'] as const;
+export type ValueGrade = (typeof valueGrades)[number];
+
+export const companyNatures = ['state_owned', 'joint_stock', 'partnership', 'joint_venture', 'other'] as const;
+export type CompanyNature = (typeof companyNatures)[number];
+
+export const fileStatuses = ['active', 'departed', 'destroyed'] as const;
+export type FileStatus = (typeof fileStatuses)[number];
+
+export const retentionPeriods = ['permanent', '30', '10'] as const;
+export type RetentionPeriod = (typeof retentionPeriods)[number];
+
+/** What a retention period is counted from. */
+export const retentionEvents = ['move_out', 'last_document', 'file_created'] as const;
+export type RetentionEvent = (typeof retentionEvents)[number];
+
+export const confidentialityLevels = ['ordinary', 'internal', 'confidential'] as const;
+export type Confidentiality = (typeof confidentialityLevels)[number];
+
+export const contactKinds = ['contact', 'emergency'] as const;
+export type ContactKind = (typeof contactKinds)[number];
+
+/** Scans kept inside the archive: the types a scanner or phone produces. */
+export const scanMimeTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type ScanMime = (typeof scanMimeTypes)[number];
+
+/** Mainland mobile and landline numbers, 400/800 numbers; spaces, dashes and +86 allowed. */
+export function isValidPhone(value: string): boolean {
+  const compact = value.replace(/[\s()（）]/g, '').replace(/^(\+?86-?)/, '');
+  const digits = compact.replace(/-/g, '');
+  return /^1[3-9]\d{9}$/.test(digits) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(compact) || /^0\d{9,11}$/.test(digits) || /^[48]00\d{7}$/.test(digits);
+}

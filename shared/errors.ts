@@ -22,6 +22,17 @@ export const errorCodes = [
   'WEAK_PASSWORD',
   'PASSWORDS_DIFFER',
   'UNAUTHORIZED_CLIENT',
+  'NOT_FOUND',
+  'DUPLICATE_CUSTOMER',
+  'DATES_OUT_OF_ORDER',
+  'FILE_CLOSED',
+  'FILE_NOT_CLOSED',
+  'SCAN_TOO_LARGE',
+  'SCAN_TYPE_NOT_ALLOWED',
+  'REASON_REQUIRED',
+  'UNKNOWN_CATEGORY',
+  'IMPORT_UNREADABLE',
+  'IMPORT_HAS_ERRORS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,17 @@
-import type { AccountStatus, Locale, Role } from './domain';
+import type { ImportField, ImportIssueCode } from './api';
+import type {
+  AccountStatus,
+  Classification,
+  CompanyNature,
+  Confidentiality,
+  CustomerKind,
+  FileStatus,
+  Locale,
+  RetentionEvent,
+  RetentionPeriod,
+  Role,
+  ValueGrade,
+} from './domain';
 import type { ErrorCode } from './errors';
 
 type Labels<K extends string> = Record<Locale, Record<K, string>>;
@@ -26,6 +39,17 @@ export const errorMessages: Labels<ErrorCode> = {
     WEAK_PASSWORD: '密码强度不足：至少 {minLength} 位，并包含大写字母、小写字母、数字、符号中的至少三类（12 位以上可为两类），且不能包含用户名。',
     PASSWORDS_DIFFER: '两次输入的密码不一致。',
     UNAUTHORIZED_CLIENT: '访问令牌无效，请使用启动时打印的完整地址打开。',
+    NOT_FOUND: '找不到该记录，可能已被删除或编号有误。',
+    DUPLICATE_CUSTOMER: '已有同名且同单元的客户（{name} {unit}）。确认确为另一客户后可继续登记。',
+    DATES_OUT_OF_ORDER: '日期先后有误：退租日期不能早于入住日期。',
+    FILE_CLOSED: '该档案已退租关闭，不能再添加文件；如需补充，请由经理重新开启。',
+    FILE_NOT_CLOSED: '该档案未关闭，无需重新开启。',
+    SCAN_TOO_LARGE: '扫描件“{fileName}”过大（{sizeMb} MB），单个文件上限为 {maxMb} MB。',
+    SCAN_TYPE_NOT_ALLOWED: '扫描件“{fileName}”不是 PDF、JPEG 或 PNG 文件。',
+    REASON_REQUIRED: '原件已归档，修改必须填写更正原因。',
+    UNKNOWN_CATEGORY: '未知的文件类别：{category}。',
+    IMPORT_UNREADABLE: '无法读取该 Excel 文件，请确认是 .xlsx 格式且第一行为表头。',
+    IMPORT_HAS_ERRORS: '导入文件有 {count} 处错误，未导入任何数据。请修正后重试。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -50,6 +74,17 @@ export const errorMessages: Labels<ErrorCode> = {
     WEAK_PASSWORD: 'The password is too weak: at least {minLength} characters with three of upper case, lower case, digits and symbols (two are enough from 12 characters), and not containing the user name.',
     PASSWORDS_DIFFER: 'The two passwords differ.',
     UNAUTHORIZED_CLIENT: 'The access token is not valid; open the full address printed at start-up.',
+    NOT_FOUND: 'That record was not found; it may have been removed, or the number is wrong.',
+    DUPLICATE_CUSTOMER: 'A customer with the same name and unit exists ({name} {unit}). Confirm it is a different customer to register anyway.',
+    DATES_OUT_OF_ORDER: 'Dates out of order: the move-out date cannot be before the move-in date.',
+    FILE_CLOSED: 'This file is closed (moved out); no documents can be added unless a manager reopens it.',
+    FILE_NOT_CLOSED: 'This file is not closed; there is nothing to reopen.',
+    SCAN_TOO_LARGE: 'The scan "{fileName}" is too large ({sizeMb} MB); the limit is {maxMb} MB per file.',
+    SCAN_TYPE_NOT_ALLOWED: 'The scan "{fileName}" is not a PDF, JPEG or PNG file.',
+    REASON_REQUIRED: 'An original on file can only be changed with a reason for the correction.',
+    UNKNOWN_CATEGORY: 'Unknown document category: {category}.',
+    IMPORT_UNREADABLE: 'This Excel file cannot be read; it must be .xlsx with headers in the first row.',
+    IMPORT_HAS_ERRORS: 'The import file has {count} errors; nothing was imported. Fix them and try again.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };
@@ -74,6 +109,89 @@ export const roleLabels: Labels<Role> = {
 export const accountStatusLabels: Labels<AccountStatus> = {
   'zh-CN': { active: '启用', disabled: '停用' },
   en: { active: 'Active', disabled: 'Disabled' },
+};
+
+export const customerKindLabels: Labels<CustomerKind> = {
+  'zh-CN': { tenant: '租户', owner: '业主', sales: '销售客户', potential: '潜在客户' },
+  en: { tenant: 'Tenant', owner: 'Owner', sales: 'Sales customer', potential: 'Potential customer' },
+};
+
+export const classificationLabels: Labels<Classification> = {
+  'zh-CN': { key: '重点客户', ordinary: '一般客户', potential: '潜在客户' },
+  en: { key: 'Key', ordinary: 'Ordinary', potential: 'Potential' },
+};
+
+export const valueGradeLabels: Labels<ValueGrade> = {
+  'zh-CN': { high: '高价值', medium: '中价值', low: '低价值' },
+  en: { high: 'High value', medium: 'Medium value', low: 'Low value' },
+};
+
+export const companyNatureLabels: Labels<CompanyNature> = {
+  'zh-CN': { state_owned: '国有', joint_stock: '股份', partnership: '合伙', joint_venture: '合资', other: '其他' },
+  en: { state_owned: 'State-owned', joint_stock: 'Joint-stock', partnership: 'Partnership', joint_venture: 'Joint venture', other: 'Other' },
+};
+
+export const fileStatusLabels: Labels<FileStatus> = {
+  'zh-CN': { active: '在用', departed: '已退租', destroyed: '已销毁' },
+  en: { active: 'Active', departed: 'Departed', destroyed: 'Destroyed' },
+};
+
+export const retentionLabels: Labels<RetentionPeriod> = {
+  'zh-CN': { permanent: '永久', '30': '30 年', '10': '10 年' },
+  en: { permanent: 'Permanent', '30': '30 years', '10': '10 years' },
+};
+
+export const retentionEventLabels: Labels<RetentionEvent> = {
+  'zh-CN': { move_out: '自退租之日起', last_document: '自最后一份文件日期起', file_created: '自建档之日起' },
+  en: { move_out: 'from the move-out date', last_document: 'from the last document date', file_created: 'from the file’s creation' },
+};
+
+export const confidentialityLabels: Labels<Confidentiality> = {
+  'zh-CN': { ordinary: '普通', internal: '内部', confidential: '机密' },
+  en: { ordinary: 'Ordinary', internal: 'Internal', confidential: 'Confidential' },
+};
+
+/** Field names, as the forms, the Excel headers and the import errors show them. */
+export const customerFieldLabels: Labels<ImportField> = {
+  'zh-CN': {
+    kind: '客户类型', name: '客户名称', shortName: '简称', companyNature: '公司性质', legalRepresentative: '法定代表人',
+    address: '地址', phone: '电话', fax: '传真', businessScope: '经营范围', staffCount: '员工人数',
+    relationshipStart: '开始往来日期', paymentTerms: '付款方式', creditGrade: '信用等级', notes: '备注', building: '楼栋',
+    floor: '楼层', units: '单元号', moveInDate: '入住日期', moveOutDate: '退租日期', classification: '客户分类',
+    valueGrade: '价值等级', contactName: '联系人', contactTitle: '联系人职务', contactPhone: '联系人电话',
+    emergencyName: '紧急联系人', emergencyPhone: '紧急联系电话',
+  },
+  en: {
+    kind: 'Customer kind', name: 'Name', shortName: 'Short name', companyNature: 'Company nature', legalRepresentative: 'Legal representative',
+    address: 'Address', phone: 'Phone', fax: 'Fax', businessScope: 'Business scope', staffCount: 'Staff count',
+    relationshipStart: 'Relationship since', paymentTerms: 'Payment terms', creditGrade: 'Credit grade', notes: 'Notes', building: 'Building',
+    floor: 'Floor', units: 'Unit numbers', moveInDate: 'Move-in date', moveOutDate: 'Move-out date', classification: 'Classification',
+    valueGrade: 'Value grade', contactName: 'Contact', contactTitle: 'Contact title', contactPhone: 'Contact phone',
+    emergencyName: 'Emergency contact', emergencyPhone: 'Emergency phone',
+  },
+};
+
+export const importIssueLabels: Labels<ImportIssueCode> = {
+  'zh-CN': {
+    REQUIRED: '必填项为空',
+    INVALID_VALUE: '取值无效',
+    INVALID_PHONE: '电话号码格式不正确',
+    INVALID_DATE: '日期格式不正确（应为 YYYY-MM-DD）',
+    DATES_OUT_OF_ORDER: '退租日期早于入住日期',
+    TOO_LONG: '内容过长',
+    DUPLICATE_IN_SHEET: '与表中另一行重复（同名同单元）',
+    DUPLICATE_CUSTOMER: '档案库中已有同名同单元的客户',
+  },
+  en: {
+    REQUIRED: 'Required but empty',
+    INVALID_VALUE: 'Not a valid value',
+    INVALID_PHONE: 'Not a valid phone number',
+    INVALID_DATE: 'Not a valid date (YYYY-MM-DD)',
+    DATES_OUT_OF_ORDER: 'Move-out date before move-in date',
+    TOO_LONG: 'Too long',
+    DUPLICATE_IN_SHEET: 'Same name and unit as another row',
+    DUPLICATE_CUSTOMER: 'A customer with this name and unit is already in the archive',
+  },
 };
 
 /** Fills `{name}` placeholders from details; unknown placeholders are left visible. */

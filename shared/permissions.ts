@@ -5,7 +5,7 @@ import type { ArchiveMethod } from './methods';
  * What a method needs. `public` methods run with the archive locked (they are how one
  * unlocks it); `signed-in` needs any account; a permission names a capability that roles hold.
  */
-export const permissions = ['accounts.manage', 'settings.manage', 'audit.read'] as const;
+export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.reopen', 'customers.import', 'customers.export'] as const;
 export type Permission = (typeof permissions)[number];
 export type MethodAccess = 'public' | 'signed-in' | Permission;
 
@@ -15,15 +15,39 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   unlock: 'public',
   recoverAccess: 'public',
   lock: 'signed-in',
+  listCustomers: 'customers.read',
+  search: 'customers.read',
+  getCustomer: 'customers.read',
+  registerCustomer: 'customers.write',
+  updateCustomer: 'customers.write',
+  changeClassification: 'customers.write',
+  listDueForReview: 'customers.read',
+  getFile: 'customers.read',
+  correctFileRef: 'customers.write',
+  reopenFile: 'files.reopen',
+  addDocument: 'customers.write',
+  updateDocument: 'customers.write',
+  listDocumentRevisions: 'customers.read',
+  addScan: 'customers.write',
+  getScan: 'customers.read',
+  listDocumentCategories: 'customers.read',
+  saveDocumentCategory: 'settings.manage',
+  getSettings: 'signed-in',
+  updateSettings: 'settings.manage',
+  previewCustomerImport: 'customers.import',
+  commitCustomerImport: 'customers.import',
+  exportCustomers: 'customers.export',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */
+// Confidential documents and approvals refine this in the accounts issue.
+const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  administrator: ['accounts.manage', 'settings.manage', 'audit.read'],
-  clerk: [],
-  department_manager: [],
-  general_manager: [],
-  auditor: ['audit.read'],
+  administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.reopen'],
+  clerk: fileWork,
+  department_manager: [...fileWork, 'files.reopen'],
+  general_manager: ['customers.read', 'customers.export', 'files.reopen'],
+  auditor: ['audit.read', 'customers.read'],
 };
 
 export function roleMay(role: Role, access: MethodAccess): boolean {

@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import type { ArchiveMethod } from './methods';
+import {
+  classifications,
+  companyNatures,
+  confidentialityLevels,
+  customerKinds,
+  fileStatuses,
+  locales,
+  isValidPhone,
+  retentionEvents,
+  retentionPeriods,
+  valueGrades,
+} from './domain';
 
 const noInput = z.object({}).strict();
 
@@ -32,6 +44,166 @@ export const recoverAccessInput = z
   })
   .strict();
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, { params: { code: 'INVALID_DATE' } });
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === '' || isValidPhone(v), { params: { code: 'INVALID_PHONE' } })
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const id = z.number().int().positive();
+
+const contact = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    title: optionalText(50),
+    phone,
+  })
+  .strict();
+
+export const customerFields = z
+  .object({
+    kind: z.enum(customerKinds),
+    name: z.string().trim().min(1).max(100),
+    shortName: optionalText(50),
+    companyNature: z.enum(companyNatures).optional(),
+    legalRepresentative: optionalText(50),
+    address: optionalText(200),
+    phone,
+    fax: phone,
+    businessScope: optionalText(500),
+    staffCount: z.number().int().min(0).max(10_000_000).optional(),
+    relationshipStart: isoDate.optional(),
+    paymentTerms: optionalText(200),
+    creditGrade: optionalText(20),
+    notes: optionalText(2000),
+    building: optionalText(50),
+    floor: optionalText(20),
+    units: z.array(z.string().trim().min(1).max(30)).max(50).default([]),
+    moveInDate: isoDate.optional(),
+    moveOutDate: isoDate.optional(),
+    contacts: z.array(contact).max(20).default([]),
+    emergencyContacts: z.array(contact).max(10).default([]),
+  })
+  .strict();
+
+export const registerCustomerInput = customerFields.extend({
+  classification: z.enum(classifications).default('ordinary'),
+  valueGrade: z.enum(valueGrades).optional(),
+  specialTags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  /** Set after the clerk has seen the duplicate warning and still wants a new customer. */
+  allowDuplicate: z.boolean().default(false),
+});
+
+export const updateCustomerInput = customerFields.extend({ customerId: id, allowDuplicate: z.boolean().default(false) });
+
+export const changeClassificationInput = z
+  .object({
+    customerId: id,
+    classification: z.enum(classifications),
+    valueGrade: z.enum(valueGrades).nullable(),
+    specialTags: z.array(z.string().trim().min(1).max(30)).max(20),
+    blacklisted: z.boolean(),
+    blacklistReason: optionalText(500),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
+export const listCustomersInput = z
+  .object({
+    query: z.string().trim().max(100).optional(),
+    kind: z.enum(customerKinds).optional(),
+    classification: z.enum(classifications).optional(),
+    valueGrade: z.enum(valueGrades).optional(),
+    status: z.enum(fileStatuses).optional(),
+    building: optionalText(50),
+    floor: optionalText(20),
+    blacklisted: z.boolean().optional(),
+    sortBy: z.enum(['name', 'refNo', 'unit', 'createdAt', 'kind']).default('refNo'),
+    sortOrder: z.enum(['asc', 'desc']).default('asc'),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+export const searchInput = z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20) }).strict();
+export const customerIdInput = z.object({ customerId: id }).strict();
+export const fileIdInput = z.object({ fileId: id }).strict();
+export const getFileInput = z.object({ fileId: id, category: z.string().max(40).optional() }).strict();
+export const fileReasonInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(500) }).strict();
+export const dueForReviewInput = z.object({ months: z.number().int().min(1).max(120).optional() }).strict();
+
+const scanUpload = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    /** Base64 of the file's bytes; the type is read from the bytes, not trusted from the name. */
+    dataBase64: z.string().min(4).max(60_000_000),
+  })
+  .strict();
+
+const documentFields = {
+  category: z.string().min(1).max(40),
+  title: z.string().trim().min(1).max(200),
+  docDate: isoDate,
+  pages: z.number().int().min(1).max(100_000),
+  isOriginal: z.boolean(),
+  confidentiality: z.enum(confidentialityLevels).default('ordinary'),
+  remarks: optionalText(1000),
+};
+
+export const addDocumentInput = z.object({ fileId: id, ...documentFields, scans: z.array(scanUpload).max(20).default([]) }).strict();
+export const updateDocumentInput = z
+  .object({ documentId: id, ...documentFields, reason: z.string().trim().max(500).optional() })
+  .strict();
+export const addScanInput = z.object({ documentId: id, scan: scanUpload }).strict();
+export const scanIdInput = z.object({ scanId: id }).strict();
+export const documentIdInput = z.object({ documentId: id }).strict();
+
+export const saveDocumentCategoryInput = z
+  .object({
+    code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    labelZh: z.string().trim().min(1).max(50),
+    labelEn: z.string().trim().min(1).max(80),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+export const archiveSettingsSchema = z
+  .object({
+    fondsCode: z.string().trim().regex(/^[0-9A-Za-z]{1,10}$/),
+    orgCode: z.string().trim().regex(/^[0-9A-Za-z]{1,10}$/),
+    /** Tokens: {fonds} {category} {year} {retention} {org} {seq} {seq:N} {building} {floor}. Must hold {year}, {category} and {seq}. */
+    refPattern: z
+      .string()
+      .trim()
+      .min(5)
+      .max(100)
+      .refine((p) => ['{year}', '{category}'].every((t) => p.includes(t)) && /\{seq(:\d)?\}/.test(p), { params: { code: 'INVALID_REF_PATTERN' } }),
+    reviewMonths: z.number().int().min(1).max(120),
+    maxScanMegabytes: z.number().int().min(1).max(40),
+    retention: z.record(
+      z.enum(customerKinds),
+      z.object({ period: z.enum(retentionPeriods), event: z.enum(retentionEvents), categoryCode: z.string().regex(/^[A-Z]{1,4}$/) }).strict(),
+    ),
+  })
+  .strict();
+export const updateSettingsInput = archiveSettingsSchema.partial().strict();
+
+export const columnMapping = z.record(z.string(), z.string().max(200));
+export const importInput = z
+  .object({
+    fileBase64: z.string().min(4).max(60_000_000),
+    /** Target field → spreadsheet header. Omitted: guessed from the headers. */
+    mapping: columnMapping.optional(),
+  })
+  .strict();
+export const exportCustomersInput = listCustomersInput.omit({ page: true, pageSize: true }).extend({ locale: z.enum(locales).default('zh-CN') });
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -39,8 +211,46 @@ export const methodInputSchemas = {
   unlock: unlockInput,
   recoverAccess: recoverAccessInput,
   lock: noInput,
+  listCustomers: listCustomersInput,
+  search: searchInput,
+  getCustomer: customerIdInput,
+  registerCustomer: registerCustomerInput,
+  updateCustomer: updateCustomerInput,
+  changeClassification: changeClassificationInput,
+  listDueForReview: dueForReviewInput,
+  getFile: getFileInput,
+  correctFileRef: fileReasonInput,
+  reopenFile: fileReasonInput,
+  addDocument: addDocumentInput,
+  updateDocument: updateDocumentInput,
+  listDocumentRevisions: documentIdInput,
+  addScan: addScanInput,
+  getScan: scanIdInput,
+  listDocumentCategories: noInput,
+  saveDocumentCategory: saveDocumentCategoryInput,
+  getSettings: noInput,
+  updateSettings: updateSettingsInput,
+  previewCustomerImport: importInput,
+  commitCustomerImport: importInput,
+  exportCustomers: exportCustomersInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
 export type UnlockInput = z.input<typeof unlockInput>;
 export type RecoverAccessInput = z.input<typeof recoverAccessInput>;
+export type RegisterCustomerInput = z.input<typeof registerCustomerInput>;
+export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
+export type CustomerFields = z.output<typeof customerFields>;
+export type ChangeClassificationInput = z.input<typeof changeClassificationInput>;
+export type ListCustomersInput = z.input<typeof listCustomersInput>;
+export type SearchInput = z.input<typeof searchInput>;
+export type GetFileInput = z.input<typeof getFileInput>;
+export type FileReasonInput = z.input<typeof fileReasonInput>;
+export type AddDocumentInput = z.input<typeof addDocumentInput>;
+export type UpdateDocumentInput = z.input<typeof updateDocumentInput>;
+export type AddScanInput = z.input<typeof addScanInput>;
+export type SaveDocumentCategoryInput = z.input<typeof saveDocumentCategoryInput>;
+export type ArchiveSettings = z.output<typeof archiveSettingsSchema>;
+export type UpdateSettingsInput = z.input<typeof updateSettingsInput>;
+export type ImportInput = z.input<typeof importInput>;
+export type ExportCustomersInput = z.input<typeof exportCustomersInput>;

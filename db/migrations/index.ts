@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-customer-files';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-customer-files': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,12 +12,15 @@ async function tableNames(db: Parameters<typeof migrateToLatest>[0]) {
   return rows.rows.map((r) => r.name);
 }
 
+const latestTables = ['accounts', 'archive_meta', 'audit_log', 'customers', 'customer_contacts', 'classification_changes', 'files',
+  'file_ref_aliases', 'ref_counters', 'document_categories', 'documents', 'document_revisions', 'scans', 'settings', 'search_trigram', 'search_short'];
+
 describe('migrations', () => {
   it('are named in order and run on open', async () => {
     const names = Object.keys(migrations);
     expect(names).toEqual([...names].sort());
     const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
-    expect(await tableNames(archive.db)).toEqual(['accounts', 'archive_meta', 'audit_log']);
+    expect(await tableNames(archive.db)).toEqual(expect.arrayContaining(latestTables));
     expect(archive.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(archive.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     await archive.close();
@@ -28,7 +31,21 @@ describe('migrations', () => {
     await migrateTo(archive.db, NO_MIGRATIONS as unknown as string);
     expect(await tableNames(archive.db)).toEqual([]);
     await migrateToLatest(archive.db);
+    expect(await tableNames(archive.db)).toEqual(expect.arrayContaining(latestTables));
+    await archive.close();
+  });
+
+  it('keep the data of an archive made before the customer-files migration', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, '0001-foundation');
     expect(await tableNames(archive.db)).toEqual(['accounts', 'archive_meta', 'audit_log']);
+    const at = '2026-01-01T00:00:00.000Z';
+    await archive.db.insertInto('accounts').values({ username: 'wangfang', display_name: '王芳', role: 'clerk', created_at: at, updated_at: at, password_changed_at: at }).execute();
+    await archive.db.insertInto('audit_log').values({ at, account_id: 1, action: 'login', target_type: null, target_id: null, details: null }).execute();
+    const before = { accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').selectAll().execute() };
+    await migrateToLatest(archive.db);
+    expect({ accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').selectAll().execute() }).toEqual(before);
+    expect(await archive.db.selectFrom('document_categories').select('code').execute()).toHaveLength(16);
     await archive.close();
   });
 

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { ArchiveDatabase } from '../../db/schema';
+import type { Session } from '../../shared/api';
+import type { Clock } from './clock';
+
+/** What a domain service gets for one call: the open archive, the clock and who is asking. */
+export interface ServiceContext {
+  db: Kysely<ArchiveDatabase>;
+  clock: Clock;
+  session: Session;
+}
+
+export function nowIso(ctx: { clock: Clock }): string {
+  return ctx.clock.now().toISOString();
+}
+
+/** Today as YYYY-MM-DD in the desk's local time zone (dates on paper are local dates). */
+export function today(ctx: { clock: Clock }): string {
+  const d = ctx.clock.now();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

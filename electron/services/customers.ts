@@ -1,0 +1,464 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArchiveDatabase, CustomerRow, FileRow } from '../../db/schema';
+import type { ClassificationChange, Contact, CustomerDetail, FileHit, FileListRow, FileSummary, Page, SearchResult } from '../../shared/api';
+import { propertyKinds, type ContactKind } from '../../shared/domain';
+import { ArchiveError } from '../../shared/errors';
+import type { ChangeClassificationInput, CustomerFields, ListCustomersInput } from '../../shared/schemas';
+import { z } from 'zod';
+import { listCustomersInput, registerCustomerInput, updateCustomerInput, changeClassificationInput } from '../../shared/schemas';
+import { recordAudit } from './audit';
+import { nowIso, today, type ServiceContext } from './context';
+import { formatRefNo, nextSeq } from './ref-numbers';
+import { customerRowId, matchingRowIds, pinyinKeys, writeIndexRow } from './search';
+import { readSettings } from './settings';
+
+type Db = Kysely<ArchiveDatabase>;
+type RegisterInput = z.output<typeof registerCustomerInput>;
+type UpdateInput = z.output<typeof updateCustomerInput>;
+
+function checkDates(fields: CustomerFields): void {
+  if (fields.moveInDate && fields.moveOutDate && fields.moveOutDate < fields.moveInDate) {
+    throw new ArchiveError('DATES_OUT_OF_ORDER', { field: 'moveOutDate' });
+  }
+}
+
+/** The units a customer's files are kept by: one file per unit for property customers, else one file. */
+function fileUnits(fields: CustomerFields): string[] {
+  const units = propertyKinds.includes(fields.kind) ? [...new Set(fields.units.map((u) => u.trim()))] : [];
+  return units.length ? units : [''];
+}
+
+/** Same name and a shared unit (or both without units) is most likely the same customer entered twice. */
+export async function findDuplicate(db: Db, name: string, units: string[], exceptId?: number): Promise<{ id: number; unit: string } | null> {
+  let q = db
+    .selectFrom('customers')
+    .leftJoin('files', 'files.customer_id', 'customers.id')
+    .select(['customers.id', 'files.unit'])
+    .where(sql<string>`customers.name collate nocase`, '=', name.trim())
+    .where('files.unit', 'in', units);
+  if (exceptId) q = q.where('customers.id', '!=', exceptId);
+  const row = await q.executeTakeFirst();
+  return row ? { id: row.id, unit: row.unit ?? '' } : null;
+}
+
+function customerColumns(fields: CustomerFields) {
+  return {
+    kind: fields.kind,
+    name: fields.name,
+    short_name: fields.shortName ?? null,
+    company_nature: fields.companyNature ?? null,
+    legal_representative: fields.legalRepresentative ?? null,
+    address: fields.address ?? null,
+    phone: fields.phone ?? null,
+    fax: fields.fax ?? null,
+    business_scope: fields.businessScope ?? null,
+    staff_count: fields.staffCount ?? null,
+    relationship_start: fields.relationshipStart ?? null,
+    payment_terms: fields.paymentTerms ?? null,
+    credit_grade: fields.creditGrade ?? null,
+    notes: fields.notes ?? null,
+    building: fields.building ?? null,
+    floor: fields.floor ?? null,
+    move_in_date: fields.moveInDate ?? null,
+    move_out_date: fields.moveOutDate ?? null,
+    name_pinyin: pinyinKeys(fields.name).full,
+  };
+}
+
+async function writeContacts(db: Db, customerId: number, kind: ContactKind, contacts: Contact[]): Promise<void> {
+  await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).where('kind', '=', kind).execute();
+  if (contacts.length === 0) return;
+  await db
+    .insertInto('customer_contacts')
+    .values(contacts.map((c, seq) => ({ customer_id: customerId, kind, seq, name: c.name, title: c.title ?? null, phone: c.phone ?? null })))
+    .execute();
+}
+
+/** Opens the files a customer lacks (a new customer, or a unit added later), each with a new 档号. */
+async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[]): Promise<void> {
+  const existing = new Set((await db.selectFrom('files').select('unit').where('customer_id', '=', customer.id).execute()).map((f) => f.unit));
+  const settings = await readSettings(db);
+  const rule = settings.retention[customer.kind];
+  const year = ctx.clock.now().getFullYear();
+  const at = nowIso(ctx);
+  for (const unit of units) {
+    if (existing.has(unit)) continue;
+    // A customer registered with units gets no extra unit-less file.
+    if (unit === '' && existing.size > 0) continue;
+    const seq = await nextSeq(db, year, rule.categoryCode);
+    const refNo = formatRefNo(settings.refPattern, {
+      fonds: settings.fondsCode,
+      category: rule.categoryCode,
+      year,
+      retention: rule.period,
+      org: settings.orgCode,
+      seq,
+      building: customer.building,
+      floor: customer.floor,
+    });
+    await db
+      .insertInto('files')
+      .values({
+        customer_id: customer.id,
+        unit,
+        ref_no: refNo,
+        category: rule.categoryCode,
+        year,
+        seq,
+        retention: rule.period,
+        status: 'active',
+        label_name: customer.name,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+}
+
+/** Files of customers who have moved out by today are closed (退租, 003 §9.6). */
+export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }): Promise<number> {
+  const result = await db
+    .updateTable('files')
+    .set({ status: 'departed', closed_at: nowIso(ctx), updated_at: nowIso(ctx) })
+    .where('status', '=', 'active')
+    .where('reopened_at', 'is', null)
+    .where('customer_id', 'in', (eb) =>
+      eb.selectFrom('customers').select('id').where('move_out_date', 'is not', null).where('move_out_date', '<=', today(ctx)),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Rebuilds one customer's search row from everything a clerk might type to find it. */
+export async function indexCustomer(db: Db, customerId: number): Promise<void> {
+  const customer = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  if (!customer) return writeIndexRow(db, customerRowId(customerId), null);
+  const files = await db.selectFrom('files').select(['id', 'ref_no', 'unit']).where('customer_id', '=', customerId).execute();
+  const aliases = files.length
+    ? await db.selectFrom('file_ref_aliases').select('ref_no').where('file_id', 'in', files.map((f) => f.id)).execute()
+    : [];
+  const contacts = await db.selectFrom('customer_contacts').select(['name', 'phone']).where('customer_id', '=', customerId).execute();
+  await writeIndexRow(db, customerRowId(customerId), {
+    names: [customer.name, customer.short_name ?? '', ...contacts.map((c) => c.name)],
+    other: [
+      ...files.flatMap((f) => [f.ref_no, f.unit]),
+      ...aliases.map((a) => a.ref_no),
+      customer.phone ?? '',
+      customer.fax ?? '',
+      customer.legal_representative ?? '',
+      ...contacts.map((c) => c.phone ?? ''),
+    ],
+  });
+}
+
+export async function registerCustomer(ctx: ServiceContext, input: RegisterInput): Promise<CustomerDetail> {
+  return ctx.db.transaction().execute(async (trx) => loadCustomer(trx, await registerCustomerIn(trx, ctx, input)));
+}
+
+/** Registers one customer inside the caller's transaction (an import registers many in one). */
+export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: RegisterInput): Promise<number> {
+  checkDates(input);
+  const units = fileUnits(input);
+  if (!input.allowDuplicate) {
+    const duplicate = await findDuplicate(trx, input.name, units);
+    if (duplicate) throw new ArchiveError('DUPLICATE_CUSTOMER', { customerId: duplicate.id, name: input.name, unit: duplicate.unit });
+  }
+  const at = nowIso(ctx);
+  const customer = await trx
+    .insertInto('customers')
+    .values({
+      ...customerColumns(input),
+      classification: input.classification,
+      value_grade: input.valueGrade ?? null,
+      special_tags: JSON.stringify(input.specialTags),
+      blacklisted: 0,
+      last_reviewed_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeContacts(trx, customer.id, 'contact', input.contacts);
+  await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
+  await openMissingFiles(trx, ctx, customer, units);
+  await closeDepartedFiles(trx, ctx);
+  await indexCustomer(trx, customer.id);
+  await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', { targetType: 'customer', targetId: String(customer.id) });
+  return customer.id;
+}
+
+export async function updateCustomer(ctx: ServiceContext, input: UpdateInput): Promise<CustomerDetail> {
+  checkDates(input);
+  const units = fileUnits(input);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
+    if (!before) throw new ArchiveError('NOT_FOUND');
+    if (!input.allowDuplicate) {
+      const duplicate = await findDuplicate(trx, input.name, units, input.customerId);
+      if (duplicate) throw new ArchiveError('DUPLICATE_CUSTOMER', { customerId: duplicate.id, name: input.name, unit: duplicate.unit });
+    }
+    const customer = await trx
+      .updateTable('customers')
+      .set({ ...customerColumns(input), updated_at: nowIso(ctx) })
+      .where('id', '=', input.customerId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeContacts(trx, customer.id, 'contact', input.contacts);
+    await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
+    // Files are never deleted: a unit taken off the customer keeps its file and history.
+    await openMissingFiles(trx, ctx, customer, units);
+    await closeDepartedFiles(trx, ctx);
+    await indexCustomer(trx, customer.id);
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
+      targetType: 'customer',
+      targetId: String(customer.id),
+      details: { before: customerColumns(rowToFields(before)), after: customerColumns(input) },
+    });
+    return loadCustomer(trx, customer.id);
+  });
+}
+
+export async function changeClassification(ctx: ServiceContext, input: z.output<typeof changeClassificationInput>): Promise<CustomerDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
+    if (!before) throw new ArchiveError('NOT_FOUND');
+    const at = nowIso(ctx);
+    const tags = [...new Set(input.specialTags)];
+    const changes: { field: ClassificationChange['field']; from: string | null; to: string | null }[] = [];
+    if (before.classification !== input.classification) changes.push({ field: 'classification', from: before.classification, to: input.classification });
+    if (before.value_grade !== input.valueGrade) changes.push({ field: 'valueGrade', from: before.value_grade, to: input.valueGrade });
+    if (before.special_tags !== JSON.stringify(tags)) changes.push({ field: 'specialTags', from: before.special_tags, to: JSON.stringify(tags) });
+    const wasBlacklisted = before.blacklisted === 1;
+    if (wasBlacklisted !== input.blacklisted) {
+      changes.push({ field: 'blacklist', from: wasBlacklisted ? before.blacklist_reason : null, to: input.blacklisted ? (input.blacklistReason ?? '') : null });
+    }
+    // A review that changes nothing is recorded too: it says the classification was confirmed.
+    if (changes.length === 0) changes.push({ field: 'review', from: before.classification, to: input.classification });
+    await trx
+      .updateTable('customers')
+      .set({
+        classification: input.classification,
+        value_grade: input.valueGrade,
+        special_tags: JSON.stringify(tags),
+        blacklisted: input.blacklisted ? 1 : 0,
+        blacklist_reason: input.blacklisted ? (input.blacklistReason ?? null) : null,
+        blacklisted_at: input.blacklisted ? (wasBlacklisted ? before.blacklisted_at : at) : null,
+        last_reviewed_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', input.customerId)
+      .execute();
+    await trx
+      .insertInto('classification_changes')
+      .values(changes.map((c) => ({ customer_id: input.customerId, at, account_id: ctx.session.accountId, field: c.field, from_value: c.from, to_value: c.to, reason: input.reason })))
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.classified', { targetType: 'customer', targetId: String(input.customerId), details: { changes, reason: input.reason } });
+    return loadCustomer(trx, input.customerId);
+  });
+}
+
+function rowToFields(row: CustomerRow): CustomerFields {
+  return {
+    kind: row.kind,
+    name: row.name,
+    shortName: row.short_name ?? undefined,
+    companyNature: (row.company_nature ?? undefined) as CustomerFields['companyNature'],
+    legalRepresentative: row.legal_representative ?? undefined,
+    address: row.address ?? undefined,
+    phone: row.phone ?? undefined,
+    fax: row.fax ?? undefined,
+    businessScope: row.business_scope ?? undefined,
+    staffCount: row.staff_count ?? undefined,
+    relationshipStart: row.relationship_start ?? undefined,
+    paymentTerms: row.payment_terms ?? undefined,
+    creditGrade: row.credit_grade ?? undefined,
+    notes: row.notes ?? undefined,
+    building: row.building ?? undefined,
+    floor: row.floor ?? undefined,
+    units: [],
+    moveInDate: row.move_in_date ?? undefined,
+    moveOutDate: row.move_out_date ?? undefined,
+    contacts: [],
+    emergencyContacts: [],
+  };
+}
+
+export function toFileSummary(file: FileRow, customerName: string): FileSummary {
+  return {
+    id: file.id,
+    refNo: file.ref_no,
+    unit: file.unit,
+    category: file.category,
+    year: file.year,
+    retention: file.retention,
+    status: file.status,
+    labelName: file.label_name,
+    labelPrintedAt: file.label_printed_at,
+    labelOutOfDate: file.label_name !== customerName,
+    createdAt: file.created_at,
+  };
+}
+
+export async function loadCustomer(db: Db, customerId: number): Promise<CustomerDetail> {
+  const row = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  if (!row) throw new ArchiveError('NOT_FOUND');
+  const contacts = await db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', customerId).orderBy('seq').execute();
+  const files = await db.selectFrom('files').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
+  const history = await db
+    .selectFrom('classification_changes')
+    .leftJoin('accounts', 'accounts.id', 'classification_changes.account_id')
+    .select(['classification_changes.at', 'classification_changes.field', 'classification_changes.from_value', 'classification_changes.to_value', 'classification_changes.reason', 'accounts.display_name'])
+    .where('customer_id', '=', customerId)
+    .orderBy('classification_changes.id', 'desc')
+    .execute();
+  const toContact = (c: (typeof contacts)[number]): Contact => ({ name: c.name, ...(c.title ? { title: c.title } : {}), ...(c.phone ? { phone: c.phone } : {}) });
+  const fields = rowToFields(row);
+  return {
+    ...fields,
+    id: row.id,
+    units: files.map((f) => f.unit).filter(Boolean),
+    contacts: contacts.filter((c) => c.kind === 'contact').map(toContact),
+    emergencyContacts: contacts.filter((c) => c.kind === 'emergency').map(toContact),
+    classification: row.classification,
+    valueGrade: row.value_grade,
+    specialTags: JSON.parse(row.special_tags) as string[],
+    blacklisted: row.blacklisted === 1,
+    blacklistReason: row.blacklist_reason,
+    blacklistedAt: row.blacklisted_at,
+    lastReviewedAt: row.last_reviewed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    files: files.map((f) => toFileSummary(f, row.name)),
+    classificationHistory: history.map((h) => ({
+      at: h.at,
+      accountName: h.display_name,
+      field: h.field as ClassificationChange['field'],
+      from: h.from_value,
+      to: h.to_value,
+      reason: h.reason,
+    })),
+  };
+}
+
+const sortColumns = {
+  name: 'customers.name_pinyin',
+  refNo: 'files.ref_no',
+  unit: 'files.unit',
+  createdAt: 'files.created_at',
+  kind: 'customers.kind',
+} as const;
+
+function fileListQuery(db: Db, filters: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize' | 'sortBy' | 'sortOrder'>) {
+  let q = db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id');
+  if (filters.kind) q = q.where('customers.kind', '=', filters.kind);
+  if (filters.classification) q = q.where('customers.classification', '=', filters.classification);
+  if (filters.valueGrade) q = q.where('customers.value_grade', '=', filters.valueGrade);
+  if (filters.status) q = q.where('files.status', '=', filters.status);
+  if (filters.building) q = q.where('customers.building', '=', filters.building);
+  if (filters.floor) q = q.where('customers.floor', '=', filters.floor);
+  if (filters.blacklisted !== undefined) q = q.where('customers.blacklisted', '=', filters.blacklisted ? 1 : 0);
+  const match = filters.query ? matchingRowIds(filters.query) : null;
+  if (filters.query && !match) return null;
+  if (match) q = q.where(sql<boolean>`customers.id in (select m.id / 2 from (${match}) m where m.id % 2 = 0)`);
+  return q;
+}
+
+const listColumns = [
+  'files.id as fileId',
+  'files.ref_no as refNo',
+  'files.unit as unit',
+  'files.status as status',
+  'files.label_name as labelName',
+  'customers.id as customerId',
+  'customers.name as name',
+  'customers.short_name as shortName',
+  'customers.kind as kind',
+  'customers.building as building',
+  'customers.floor as floor',
+  'customers.phone as phone',
+  'customers.classification as classification',
+  'customers.value_grade as valueGrade',
+  'customers.blacklisted as blacklisted',
+] as const;
+
+type ListDbRow = Omit<FileListRow, 'labelOutOfDate' | 'blacklisted'> & { labelName: string; blacklisted: number };
+
+export function toListRow(r: ListDbRow): FileListRow {
+  const { labelName, blacklisted, ...rest } = r;
+  return { ...rest, blacklisted: blacklisted === 1, labelOutOfDate: labelName !== r.name };
+}
+
+export async function listFiles(db: Db, input: z.output<typeof listCustomersInput>): Promise<Page<FileListRow>> {
+  const base = fileListQuery(db, input);
+  if (!base) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
+  const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+  const rows = await base
+    .select([...listColumns])
+    .orderBy(sortColumns[input.sortBy], input.sortOrder)
+    .orderBy('files.id', input.sortOrder)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  return { rows: rows.map((r) => toListRow(r as ListDbRow)), total: Number(total), page: input.page, pageSize: input.pageSize };
+}
+
+/** Every file row matching the filters, for export (no paging). */
+export async function allFiles(db: Db, input: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize'>): Promise<FileListRow[]> {
+  const base = fileListQuery(db, input);
+  if (!base) return [];
+  const rows = await base.select([...listColumns]).orderBy(sortColumns[input.sortBy], input.sortOrder).orderBy('files.id').execute();
+  return rows.map((r) => toListRow(r as ListDbRow));
+}
+
+/** Customers whose classification was not reviewed for N months (001 §12-17). */
+export async function listDueForReview(ctx: ServiceContext, months?: number): Promise<FileListRow[]> {
+  const settings = await readSettings(ctx.db);
+  const cutoff = new Date(ctx.clock.now());
+  cutoff.setMonth(cutoff.getMonth() - (months ?? settings.reviewMonths));
+  const rows = await ctx.db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select([...listColumns])
+    .where('files.status', '=', 'active')
+    .where((eb) => eb.or([eb('customers.last_reviewed_at', 'is', null), eb('customers.last_reviewed_at', '<', cutoff.toISOString())]))
+    .orderBy('customers.last_reviewed_at')
+    .limit(500)
+    .execute();
+  return rows.map((r) => toListRow(r as ListDbRow));
+}
+
+/**
+ * The one search box: files by anything about their customer (name, short name, pinyin, unit,
+ * 档号 or an old 档号, phone, contact), and documents by title.
+ */
+export async function searchArchive(db: Db, query: string, limit: number): Promise<SearchResult> {
+  const match = matchingRowIds(query);
+  if (!match) return { files: [], documents: [] };
+  const fileRows = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select([...listColumns])
+    .where(sql<boolean>`customers.id in (select m.id / 2 from (${match}) m where m.id % 2 = 0)`)
+    .orderBy(sql`case when customers.name = ${query.trim()} then 0 when files.ref_no = ${query.trim()} then 0 else 1 end`)
+    .orderBy('customers.name_pinyin')
+    .limit(limit)
+    .execute();
+  const files: FileHit[] = fileRows.map((r) => toListRow(r as ListDbRow));
+  const aliases = await db.selectFrom('file_ref_aliases').select(['ref_no', 'file_id']).where('ref_no', 'like', `%${query.trim()}%`).limit(limit).execute();
+  for (const alias of aliases) {
+    const hit = files.find((f) => f.fileId === alias.file_id);
+    if (hit) hit.matchedAlias = alias.ref_no;
+  }
+  const documents = await db
+    .selectFrom('documents')
+    .innerJoin('files', 'files.id', 'documents.file_id')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['documents.id as documentId', 'documents.file_id as fileId', 'files.ref_no as refNo', 'customers.name as customerName', 'documents.title as title', 'documents.doc_date as docDate', 'documents.category as category'])
+    .where(sql<boolean>`documents.id in (select (m.id - 1) / 2 from (${match}) m where m.id % 2 = 1)`)
+    .orderBy('documents.doc_date', 'desc')
+    .limit(limit)
+    .execute();
+  return { files, documents };
+}
+
+export type { ListCustomersInput, ChangeClassificationInput };

@@ -1,0 +1,330 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
+import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
+import type { ScanMime } from '../../shared/domain';
+import { ArchiveError } from '../../shared/errors';
+import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from '../../shared/schemas';
+import { recordAudit } from './audit';
+import { nowIso, type ServiceContext } from './context';
+import { indexCustomer, toFileSummary } from './customers';
+import { formatRefNo, nextSeq } from './ref-numbers';
+import { documentRowId, writeIndexRow } from './search';
+import { readSettings } from './settings';
+
+type Db = Kysely<ArchiveDatabase>;
+
+/** The type of a scan, read from its first bytes: the name and the browser's claim are not trusted. */
+export function sniffScanMime(bytes: Buffer): ScanMime | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
+
+interface PreparedScan {
+  fileName: string;
+  mime: ScanMime;
+  data: Buffer;
+  sha256: string;
+}
+
+/** Decodes and checks every scan before anything is written, so one bad scan changes nothing. */
+async function prepareScans(db: Db, scans: { fileName: string; dataBase64: string }[]): Promise<PreparedScan[]> {
+  const { maxScanMegabytes } = await readSettings(db);
+  return scans.map((scan) => {
+    const data = Buffer.from(scan.dataBase64, 'base64');
+    if (data.length > maxScanMegabytes * 1024 * 1024) {
+      throw new ArchiveError('SCAN_TOO_LARGE', { fileName: scan.fileName, sizeMb: (data.length / 1024 / 1024).toFixed(1), maxMb: maxScanMegabytes });
+    }
+    const mime = sniffScanMime(data);
+    if (!mime) throw new ArchiveError('SCAN_TYPE_NOT_ALLOWED', { fileName: scan.fileName });
+    return { fileName: scan.fileName, mime, data, sha256: createHash('sha256').update(data).digest('hex') };
+  });
+}
+
+async function insertScans(db: Db, ctx: ServiceContext, documentId: number, scans: PreparedScan[]): Promise<void> {
+  if (scans.length === 0) return;
+  await db
+    .insertInto('scans')
+    .values(scans.map((s) => ({ document_id: documentId, file_name: s.fileName, mime: s.mime, size: s.data.length, sha256: s.sha256, data: s.data, created_at: nowIso(ctx) })))
+    .execute();
+}
+
+async function requireCategory(db: Db, code: string): Promise<void> {
+  const found = await db.selectFrom('document_categories').select('code').where('code', '=', code).executeTakeFirst();
+  if (!found) throw new ArchiveError('UNKNOWN_CATEGORY', { category: code });
+}
+
+async function indexDocument(db: Db, doc: DocumentDbRow): Promise<void> {
+  await writeIndexRow(db, documentRowId(doc.id), { names: [doc.title], other: [] });
+}
+
+async function scansOf(db: Db, documentIds: number[]): Promise<Map<number, ScanInfo[]>> {
+  const map = new Map<number, ScanInfo[]>();
+  if (documentIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('scans')
+    .select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256'])
+    .where('document_id', 'in', documentIds)
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.document_id) ?? [];
+    list.push({ id: r.id, fileName: r.file_name, mime: r.mime as ScanMime, size: r.size, sha256: r.sha256 });
+    map.set(r.document_id, list);
+  }
+  return map;
+}
+
+function toDocumentRow(d: DocumentDbRow, scans: ScanInfo[]): DocumentRow {
+  return {
+    id: d.id,
+    fileId: d.file_id,
+    category: d.category,
+    title: d.title,
+    docDate: d.doc_date,
+    pages: d.pages,
+    isOriginal: d.is_original === 1,
+    confidentiality: d.confidentiality,
+    remarks: d.remarks,
+    version: d.version,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
+    scans,
+  };
+}
+
+async function loadDocument(db: Db, id: number): Promise<DocumentRow> {
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) throw new ArchiveError('NOT_FOUND');
+  return toDocumentRow(doc, (await scansOf(db, [id])).get(id) ?? []);
+}
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export async function loadFile(db: Db, fileId: number, category?: string): Promise<FileDetail> {
+  const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+  if (!file) throw new ArchiveError('NOT_FOUND');
+  const customer = await db.selectFrom('customers').selectAll().where('id', '=', file.customer_id).executeTakeFirstOrThrow();
+  const aliases = await db.selectFrom('file_ref_aliases').selectAll().where('file_id', '=', fileId).orderBy('replaced_at').execute();
+  const allDocs = await db.selectFrom('documents').selectAll().where('file_id', '=', fileId).orderBy('doc_date', 'desc').orderBy('id', 'desc').execute();
+  const shown = category ? allDocs.filter((d) => d.category === category) : allDocs;
+  const scans = await scansOf(db, shown.map((d) => d.id));
+  const settings = await readSettings(db);
+  const rule = settings.retention[customer.kind];
+  const lastDocumentDate = allDocs[0]?.doc_date ?? null;
+  const eventDate =
+    rule.event === 'move_out' ? customer.move_out_date : rule.event === 'last_document' ? lastDocumentDate : file.created_at.slice(0, 10);
+  const catalogue: CatalogueRow[] = [...allDocs]
+    .reverse()
+    .map((d, i) => ({ seq: i + 1, documentId: d.id, docDate: d.doc_date, title: d.title, pages: d.pages, remarks: d.remarks }));
+  return {
+    ...toFileSummary(file, customer.name),
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      shortName: customer.short_name,
+      kind: customer.kind,
+      building: customer.building,
+      floor: customer.floor,
+      moveOutDate: customer.move_out_date,
+    },
+    aliases: aliases.map((a) => ({ refNo: a.ref_no, replacedAt: a.replaced_at, reason: a.reason })),
+    retentionEvent: rule.event,
+    retentionDueDate: file.retention === 'permanent' || !eventDate ? null : addYears(eventDate, Number(file.retention)),
+    closedAt: file.closed_at,
+    documents: shown.map((d) => toDocumentRow(d, scans.get(d.id) ?? [])),
+    catalogue,
+  };
+}
+
+export async function addDocument(ctx: ServiceContext, input: z.output<typeof addDocumentInput>): Promise<DocumentRow> {
+  const prepared = await prepareScans(ctx.db, input.scans);
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await trx.selectFrom('files').select(['id', 'status']).where('id', '=', input.fileId).executeTakeFirst();
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
+    await requireCategory(trx, input.category);
+    const at = nowIso(ctx);
+    const doc = await trx
+      .insertInto('documents')
+      .values({
+        file_id: input.fileId,
+        category: input.category,
+        title: input.title,
+        doc_date: input.docDate,
+        pages: input.pages,
+        is_original: input.isOriginal ? 1 : 0,
+        confidentiality: input.confidentiality,
+        remarks: input.remarks ?? null,
+        version: 1,
+        created_at: at,
+        created_by: ctx.session.accountId,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await insertScans(trx, ctx, doc.id, prepared);
+    await indexDocument(trx, doc);
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.added', { targetType: 'document', targetId: String(doc.id), details: { fileId: input.fileId, scans: prepared.map((s) => s.sha256) } });
+    return loadDocument(trx, doc.id);
+  });
+}
+
+/**
+ * Edits a document. An original on file is corrected, not overwritten: a reason is required and
+ * the previous version stays visible in its revisions (003 §9.8).
+ */
+export async function updateDocument(ctx: ServiceContext, input: z.output<typeof updateDocumentInput>): Promise<DocumentRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('documents').selectAll().where('id', '=', input.documentId).executeTakeFirst();
+    if (!before) throw new ArchiveError('NOT_FOUND');
+    const file = await trx.selectFrom('files').select('status').where('id', '=', before.file_id).executeTakeFirstOrThrow();
+    if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
+    if (before.is_original === 1 && !input.reason) throw new ArchiveError('REASON_REQUIRED');
+    await requireCategory(trx, input.category);
+    const at = nowIso(ctx);
+    await trx
+      .insertInto('document_revisions')
+      .values({
+        document_id: before.id,
+        version: before.version,
+        at,
+        account_id: ctx.session.accountId,
+        reason: input.reason ?? '',
+        before: JSON.stringify({
+          category: before.category,
+          title: before.title,
+          docDate: before.doc_date,
+          pages: before.pages,
+          isOriginal: before.is_original === 1,
+          confidentiality: before.confidentiality,
+          remarks: before.remarks,
+        }),
+      })
+      .execute();
+    const doc = await trx
+      .updateTable('documents')
+      .set({
+        category: input.category,
+        title: input.title,
+        doc_date: input.docDate,
+        pages: input.pages,
+        is_original: input.isOriginal ? 1 : 0,
+        confidentiality: input.confidentiality,
+        remarks: input.remarks ?? null,
+        version: before.version + 1,
+        updated_at: at,
+      })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await indexDocument(trx, doc);
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.corrected', { targetType: 'document', targetId: String(doc.id), details: { reason: input.reason ?? null, version: doc.version } });
+    return loadDocument(trx, doc.id);
+  });
+}
+
+export async function listDocumentRevisions(ctx: ServiceContext, documentId: number): Promise<DocumentRevision[]> {
+  const found = await ctx.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
+  if (!found) throw new ArchiveError('NOT_FOUND');
+  const rows = await ctx.db
+    .selectFrom('document_revisions')
+    .leftJoin('accounts', 'accounts.id', 'document_revisions.account_id')
+    .select(['document_revisions.version', 'document_revisions.at', 'document_revisions.reason', 'document_revisions.before', 'accounts.display_name'])
+    .where('document_id', '=', documentId)
+    .orderBy('document_revisions.version', 'desc')
+    .execute();
+  return rows.map((r) => ({ version: r.version, at: r.at, reason: r.reason, accountName: r.display_name, before: JSON.parse(r.before) as DocumentRevision['before'] }));
+}
+
+export async function addScan(ctx: ServiceContext, documentId: number, scan: { fileName: string; dataBase64: string }): Promise<ScanInfo> {
+  const [prepared] = await prepareScans(ctx.db, [scan]);
+  return ctx.db.transaction().execute(async (trx) => {
+    const doc = await trx.selectFrom('documents').select(['id', 'file_id']).where('id', '=', documentId).executeTakeFirst();
+    if (!doc) throw new ArchiveError('NOT_FOUND');
+    const file = await trx.selectFrom('files').select('status').where('id', '=', doc.file_id).executeTakeFirstOrThrow();
+    if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
+    await insertScans(trx, ctx, documentId, [prepared!]);
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'scan.added', { targetType: 'document', targetId: String(documentId), details: { sha256: prepared!.sha256 } });
+    return (await scansOf(trx, [documentId])).get(documentId)!.at(-1)!;
+  });
+}
+
+export async function getScan(ctx: ServiceContext, scanId: number): Promise<ScanData> {
+  const scan = await ctx.db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirst();
+  if (!scan) throw new ArchiveError('NOT_FOUND');
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'scan.viewed', { targetType: 'scan', targetId: String(scanId) });
+  return { id: scan.id, fileName: scan.file_name, mime: scan.mime as ScanMime, size: scan.size, sha256: scan.sha256, dataBase64: Buffer.from(scan.data).toString('base64') };
+}
+
+export async function listDocumentCategories(db: Db): Promise<DocumentCategory[]> {
+  const rows = await db.selectFrom('document_categories').selectAll().orderBy('seq').execute();
+  return rows.map((r) => ({ code: r.code, labelZh: r.label_zh, labelEn: r.label_en, active: r.active === 1 }));
+}
+
+export async function saveDocumentCategory(ctx: ServiceContext, input: z.output<typeof saveDocumentCategoryInput>): Promise<DocumentCategory[]> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const max = await trx.selectFrom('document_categories').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    await trx
+      .insertInto('document_categories')
+      .values({ code: input.code, label_zh: input.labelZh, label_en: input.labelEn, active: input.active ? 1 : 0, seq: Number(max?.seq ?? 0) + 1 })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ label_zh: input.labelZh, label_en: input.labelEn, active: input.active ? 1 : 0 }))
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'settings.category_saved', { details: input });
+  });
+  return listDocumentCategories(ctx.db);
+}
+
+/**
+ * Issues a new 档号 for a file whose number was wrong. The old number is kept as an alias that
+ * still finds the file, and is never issued again.
+ */
+export async function correctFileRef(ctx: ServiceContext, fileId: number, reason: string): Promise<FileDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await trx.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    const customer = await trx.selectFrom('customers').selectAll().where('id', '=', file.customer_id).executeTakeFirstOrThrow();
+    const settings = await readSettings(trx);
+    const rule = settings.retention[customer.kind];
+    const year = ctx.clock.now().getFullYear();
+    const seq = await nextSeq(trx, year, rule.categoryCode);
+    const refNo = formatRefNo(settings.refPattern, {
+      fonds: settings.fondsCode,
+      category: rule.categoryCode,
+      year,
+      retention: rule.period,
+      org: settings.orgCode,
+      seq,
+      building: customer.building,
+      floor: customer.floor,
+    });
+    const at = nowIso(ctx);
+    await trx.insertInto('file_ref_aliases').values({ ref_no: file.ref_no, file_id: fileId, replaced_at: at, reason }).execute();
+    await trx
+      .updateTable('files')
+      .set({ ref_no: refNo, year, seq, category: rule.categoryCode, retention: rule.period, label_printed_at: null, updated_at: at })
+      .where('id', '=', fileId)
+      .execute();
+    await indexCustomer(trx, customer.id);
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.ref_corrected', { targetType: 'file', targetId: String(fileId), details: { from: file.ref_no, to: refNo, reason } });
+    return loadFile(trx, fileId);
+  });
+}
+
+/** A manager reopens a departed file so documents can be added again. */
+export async function reopenFile(ctx: ServiceContext, fileId: number, reason: string): Promise<FileDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await trx.selectFrom('files').select(['id', 'status']).where('id', '=', fileId).executeTakeFirst();
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    if (file.status !== 'departed') throw new ArchiveError('FILE_NOT_CLOSED');
+    await trx.updateTable('files').set({ status: 'active', closed_at: null, reopened_at: nowIso(ctx), updated_at: nowIso(ctx) }).where('id', '=', fileId).execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.reopened', { targetType: 'file', targetId: String(fileId), details: { reason } });
+    return loadFile(trx, fileId);
+  });
+}

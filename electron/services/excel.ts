@@ -1,0 +1,258 @@
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { importFields, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/api';
+import {
+  classifications,
+  companyNatures,
+  customerKinds,
+  locales,
+  valueGrades,
+  type Locale,
+} from '../../shared/domain';
+import { ArchiveError } from '../../shared/errors';
+import {
+  classificationLabels,
+  companyNatureLabels,
+  customerFieldLabels,
+  customerKindLabels,
+  fileStatusLabels,
+  valueGradeLabels,
+} from '../../shared/labels';
+import { exportCustomersInput, registerCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { allFiles, findDuplicate, registerCustomerIn } from './customers';
+
+type Mapping = Partial<Record<ImportField, string>>;
+type Labels = Record<Locale, Record<string, string>>;
+
+async function readSheet(base64: string): Promise<{ headers: string[]; rows: { row: number; values: Record<string, unknown> }[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  } catch {
+    throw new ArchiveError('IMPORT_UNREADABLE');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount < 1) throw new ArchiveError('IMPORT_UNREADABLE');
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+    headers[col - 1] = cellText(cell.value);
+  });
+  if (headers.filter(Boolean).length === 0) throw new ArchiveError('IMPORT_UNREADABLE');
+  const rows: { row: number; values: Record<string, unknown> }[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const values: Record<string, unknown> = {};
+    let any = false;
+    headers.forEach((header, i) => {
+      if (!header) return;
+      const value = row.getCell(i + 1).value;
+      if (value !== null && value !== undefined && cellText(value) !== '') any = true;
+      values[header] = value;
+    });
+    if (any) rows.push({ row: r, values });
+  }
+  return { headers: headers.filter(Boolean), rows };
+}
+
+/** A cell's text as a person sees it: dates as YYYY-MM-DD, rich text and links as their text. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
+    if (v.richText) return v.richText.map((t) => t.text).join('').trim();
+    if (v.text !== undefined) return String(v.text).trim();
+    if (v.result !== undefined) return cellText(v.result);
+  }
+  return String(value).trim();
+}
+
+/** Matches headers to fields by their zh-CN or English label, or the field's own name. */
+export function guessMapping(headers: string[]): Mapping {
+  const mapping: Mapping = {};
+  const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  for (const field of importFields) {
+    const names = [field, ...locales.map((l) => customerFieldLabels[l][field])].map(norm);
+    const header = headers.find((h) => names.includes(norm(h)));
+    if (header) mapping[field] = header;
+  }
+  return mapping;
+}
+
+/** Accepts an enum value as its key or as its label in either language. */
+function enumValue<T extends string>(text: string, values: readonly T[], labels: Labels): T | undefined | null {
+  if (!text) return undefined;
+  const t = text.trim().toLowerCase();
+  for (const value of values) {
+    if (value === t || locales.some((l) => labels[l]![value]?.toLowerCase() === t)) return value;
+  }
+  return null;
+}
+
+function normalizeDate(text: string): string | undefined | null {
+  if (!text) return undefined;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+type Parsed = { row: number; input?: z.output<typeof registerCustomerInput>; issues: ImportIssue[] };
+
+function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping): Parsed {
+  const issues: ImportIssue[] = [];
+  const get = (field: ImportField) => (mapping[field] ? cellText(values[mapping[field]!]) : '');
+  const enumField = <T extends string>(field: ImportField, all: readonly T[], labels: Labels) => {
+    const value = enumValue(get(field), all, labels);
+    if (value === null) issues.push({ row, field, code: 'INVALID_VALUE', value: get(field) });
+    return value ?? undefined;
+  };
+  const dateField = (field: ImportField) => {
+    const value = normalizeDate(get(field));
+    if (value === null) issues.push({ row, field, code: 'INVALID_DATE', value: get(field) });
+    return value ?? undefined;
+  };
+  const staff = get('staffCount');
+  const contact = get('contactName') ? [{ name: get('contactName'), title: get('contactTitle'), phone: get('contactPhone') }] : [];
+  const emergency = get('emergencyName') ? [{ name: get('emergencyName'), phone: get('emergencyPhone') }] : [];
+  const candidate: RegisterCustomerInput = {
+    kind: enumField('kind', customerKinds, customerKindLabels) as RegisterCustomerInput['kind'],
+    name: get('name'),
+    shortName: get('shortName'),
+    companyNature: enumField('companyNature', companyNatures, companyNatureLabels),
+    legalRepresentative: get('legalRepresentative'),
+    address: get('address'),
+    phone: get('phone'),
+    fax: get('fax'),
+    businessScope: get('businessScope'),
+    staffCount: staff === '' ? undefined : Number(staff),
+    relationshipStart: dateField('relationshipStart'),
+    paymentTerms: get('paymentTerms'),
+    creditGrade: get('creditGrade'),
+    notes: get('notes'),
+    building: get('building'),
+    floor: get('floor'),
+    units: get('units').split(/[,，、;；\s]+/).filter(Boolean),
+    moveInDate: dateField('moveInDate'),
+    moveOutDate: dateField('moveOutDate'),
+    classification: enumField('classification', classifications, classificationLabels) ?? 'ordinary',
+    valueGrade: enumField('valueGrade', valueGrades, valueGradeLabels),
+    contacts: contact,
+    emergencyContacts: emergency,
+  };
+  if (!candidate.kind && get('kind') === '') issues.push({ row, field: 'kind', code: 'REQUIRED' });
+  if (issues.length) return { row, issues };
+  const parsed = registerCustomerInput.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, , sub] = issue.path.map(String);
+      const field = (head === 'contacts' ? (sub === 'phone' ? 'contactPhone' : sub === 'title' ? 'contactTitle' : 'contactName')
+        : head === 'emergencyContacts' ? (sub === 'phone' ? 'emergencyPhone' : 'emergencyName')
+        : head) as ImportField;
+      const custom = (issue as { params?: { code?: string } }).params?.code;
+      const code = custom === 'INVALID_PHONE' ? 'INVALID_PHONE'
+        : custom === 'INVALID_DATE' ? 'INVALID_DATE'
+        : issue.code === 'too_small' ? 'REQUIRED'
+        : issue.code === 'too_big' ? 'TOO_LONG'
+        : 'INVALID_VALUE';
+      issues.push({ row, field: importFields.includes(field) ? field : null, code, value: field && mapping[field] ? get(field) : undefined });
+    }
+    return { row, issues };
+  }
+  if (parsed.data.moveInDate && parsed.data.moveOutDate && parsed.data.moveOutDate < parsed.data.moveInDate) {
+    return { row, issues: [{ row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: parsed.data.moveOutDate }] };
+  }
+  return { row, input: parsed.data, issues: [] };
+}
+
+async function analyse(ctx: ServiceContext, base64: string, given?: Record<string, string>) {
+  const sheet = await readSheet(base64);
+  const mapping: Mapping = given ? (Object.fromEntries(Object.entries(given).filter(([f, h]) => importFields.includes(f as ImportField) && sheet.headers.includes(h))) as Mapping) : guessMapping(sheet.headers);
+  const parsed = sheet.rows.map((r) => parseRow(r.row, r.values, mapping));
+  const issues = parsed.flatMap((p) => p.issues);
+  if (!mapping.name) issues.unshift({ row: 1, field: 'name', code: 'REQUIRED' });
+  if (!mapping.kind) issues.unshift({ row: 1, field: 'kind', code: 'REQUIRED' });
+  const seen = new Map<string, number>();
+  for (const p of parsed) {
+    if (!p.input) continue;
+    const units = p.input.units.length ? p.input.units : [''];
+    for (const unit of units) {
+      const key = `${p.input.name.toLowerCase()}\u0000${unit}`;
+      if (seen.has(key)) issues.push({ row: p.row, field: 'name', code: 'DUPLICATE_IN_SHEET', value: p.input.name });
+      else seen.set(key, p.row);
+    }
+    if (await findDuplicate(ctx.db, p.input.name, units)) issues.push({ row: p.row, field: 'name', code: 'DUPLICATE_CUSTOMER', value: p.input.name });
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return { headers: sheet.headers, mapping, parsed, issues };
+}
+
+/** The dry run: every bad row with its row number and reason; nothing is written. */
+export async function previewCustomerImport(ctx: ServiceContext, base64: string, mapping?: Record<string, string>): Promise<ImportPreview> {
+  const result = await analyse(ctx, base64, mapping);
+  return { headers: result.headers, mapping: result.mapping, rowCount: result.parsed.length, issues: result.issues, ready: result.issues.length === 0 && result.parsed.length > 0 };
+}
+
+/** All or nothing: any bad row and nothing is imported. */
+export async function commitCustomerImport(ctx: ServiceContext, base64: string, mapping?: Record<string, string>): Promise<ImportResult> {
+  const result = await analyse(ctx, base64, mapping);
+  if (result.issues.length > 0 || result.parsed.length === 0) {
+    throw new ArchiveError('IMPORT_HAS_ERRORS', { count: result.issues.length, issues: result.issues.slice(0, 100) });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    let files = 0;
+    for (const p of result.parsed) {
+      await registerCustomerIn(trx, ctx, p.input!);
+      files += Math.max(1, p.input!.units.length);
+    }
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customers.imported', { details: { rows: result.parsed.length } });
+    return { imported: result.parsed.length, files };
+  });
+}
+
+/** Any filtered list to .xlsx, with the same headers the import recognises. */
+export async function exportCustomers(ctx: ServiceContext, input: z.output<typeof exportCustomersInput>): Promise<ExportedFile> {
+  const { locale, ...filters } = input;
+  const rows = await allFiles(ctx.db, filters);
+  const L = customerFieldLabels[locale];
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = ctx.clock.now();
+  const sheet = workbook.addWorksheet(locale === 'zh-CN' ? '客户档案' : 'Customer files');
+  const refHeader = locale === 'zh-CN' ? '档号' : 'Reference no.';
+  const statusHeader = locale === 'zh-CN' ? '档案状态' : 'File status';
+  sheet.columns = [
+    { header: refHeader, key: 'refNo', width: 32 },
+    { header: L.name, key: 'name', width: 28 },
+    { header: L.shortName, key: 'shortName', width: 14 },
+    { header: L.kind, key: 'kind', width: 12 },
+    { header: L.building, key: 'building', width: 10 },
+    { header: L.floor, key: 'floor', width: 8 },
+    { header: L.units, key: 'unit', width: 12 },
+    { header: L.phone, key: 'phone', width: 16 },
+    { header: L.classification, key: 'classification', width: 12 },
+    { header: L.valueGrade, key: 'valueGrade', width: 12 },
+    { header: statusHeader, key: 'status', width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) {
+    sheet.addRow({
+      ...r,
+      kind: customerKindLabels[locale][r.kind],
+      classification: classificationLabels[locale][r.classification],
+      valueGrade: r.valueGrade ? valueGradeLabels[locale][r.valueGrade] : '',
+      status: fileStatusLabels[locale][r.status],
+    });
+  }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'customers.exported', { details: { rows: rows.length, filters } });
+  const stamp = ctx.clock.now().toISOString().slice(0, 10);
+  return {
+    fileName: `${locale === 'zh-CN' ? '客户档案' : 'customer-files'}-${stamp}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    dataBase64: buffer.toString('base64'),
+  };
+}

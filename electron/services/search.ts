@@ -1,0 +1,91 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { pinyin } from 'pinyin-pro';
+import type { ArchiveDatabase } from '../../db/schema';
+
+/**
+ * The search index. Two FTS5 tables hold the same text per customer and per document:
+ * - search_trigram (trigram tokenizer) answers any substring of 3+ characters: names, 档号,
+ *   phone fragments, unit numbers, full pinyin and pinyin initials;
+ * - search_short (unicode61) holds each Chinese character as its own token plus pinyin words, so
+ *   the 1-2 character queries trigram cannot answer (张三, "zs", "12") are phrase/prefix queries.
+ * Row ids: customer id * 2 for a customer, document id * 2 + 1 for a document.
+ */
+
+const HAN = /\p{Script=Han}/u;
+
+export const customerRowId = (id: number) => id * 2;
+export const documentRowId = (id: number) => id * 2 + 1;
+
+/** Full-width letters and digits to half-width, lower case, spaces folded. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Pinyin of the Han characters in a name: full ("zhangsan") and initials ("zs"); other characters kept. */
+export function pinyinKeys(name: string): { full: string; initials: string } {
+  const chars = [...normalizeText(name)];
+  const syllables = pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head' }) as string[];
+  let full = '';
+  let initials = '';
+  chars.forEach((ch, i) => {
+    if (HAN.test(ch)) {
+      const s = (syllables[i] ?? '').toLowerCase().replace(/ü/g, 'v');
+      full += s;
+      initials += s.charAt(0);
+    } else if (/[a-z0-9]/.test(ch)) {
+      full += ch;
+      initials += ch;
+    }
+  });
+  return { full, initials };
+}
+
+/** Text for the short index: every Han character a token of its own. */
+function spacedHan(text: string): string {
+  return normalizeText(text).replace(/(\p{Script=Han})/gu, ' $1 ').replace(/\s+/g, ' ').trim();
+}
+
+export interface IndexedText {
+  /** Names get pinyin too. */
+  names: string[];
+  /** Other text: 档号, units, phones, contact names, titles. */
+  other: string[];
+}
+
+function bodies(text: IndexedText): { trigram: string; short: string } {
+  const parts = [...text.names, ...text.other].filter(Boolean).map(normalizeText);
+  const pinyins = text.names.filter(Boolean).flatMap((n) => {
+    const k = pinyinKeys(n);
+    return [k.full, k.initials];
+  });
+  // Phones are also indexed without separators, so "1380013" finds "138-0013-8000".
+  const digits = text.other.filter((o) => /\d[\d\s-]{5,}/.test(o)).map((o) => o.replace(/[\s-]/g, ''));
+  return {
+    trigram: [...parts, ...pinyins, ...digits].join(' | '),
+    short: [...parts.map(spacedHan), ...pinyins, ...digits].join(' '),
+  };
+}
+
+export async function writeIndexRow(db: Kysely<ArchiveDatabase>, rowid: number, text: IndexedText | null): Promise<void> {
+  await sql`delete from search_trigram where rowid = ${rowid}`.execute(db);
+  await sql`delete from search_short where rowid = ${rowid}`.execute(db);
+  if (!text) return;
+  const body = bodies(text);
+  await sql`insert into search_trigram (rowid, body) values (${rowid}, ${body.trigram})`.execute(db);
+  await sql`insert into search_short (rowid, body) values (${rowid}, ${body.short})`.execute(db);
+}
+
+/**
+ * The SQL for "rowids matching this query": a trigram substring search for 3+ characters,
+ * otherwise a phrase (Han) or prefix (letters, digits) search on the short index.
+ */
+export function matchingRowIds(query: string): RawBuilder<{ id: number }> | null {
+  const q = normalizeText(query).replace(/[%_"*^:()]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!q) return null;
+  if ([...q].length >= 3) {
+    return sql<{ id: number }>`select rowid as id from search_trigram where body like ${`%${q}%`}`;
+  }
+  const tokens = spacedHan(q).split(' ').filter(Boolean);
+  const expression = HAN.test(q) ? `"${tokens.join(' ')}"` : tokens.map((t) => `"${t}"*`).join(' ');
+  return sql<{ id: number }>`select rowid as id from search_short where search_short match ${expression}`;
+}

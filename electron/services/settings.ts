@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { ArchiveDatabase } from '../../db/schema';
+import { customerKinds } from '../../shared/domain';
+import { archiveSettingsSchema, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+
+/** The settings a new archive starts with; DA/T 22-2015's 档号 structure. */
+export const defaultSettings: ArchiveSettings = {
+  fondsCode: '0001',
+  orgCode: 'KFB',
+  refPattern: '{fonds}-{category}·{year}-{retention}-{org}-{seq:5}',
+  reviewMonths: 6,
+  maxScanMegabytes: 20,
+  retention: {
+    tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
+    owner: { period: '30', event: 'move_out', categoryCode: 'KH' },
+    sales: { period: '10', event: 'last_document', categoryCode: 'KH' },
+    potential: { period: '10', event: 'file_created', categoryCode: 'KH' },
+  },
+};
+
+const SETTINGS_KEY = 'archive';
+
+export async function readSettings(db: Kysely<ArchiveDatabase>): Promise<ArchiveSettings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  if (!row) return defaultSettings;
+  const parsed = archiveSettingsSchema.safeParse({ ...defaultSettings, ...JSON.parse(row.value) });
+  return parsed.success ? parsed.data : defaultSettings;
+}
+
+export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsInput): Promise<ArchiveSettings> {
+  const before = await readSettings(ctx.db);
+  const retention = { ...before.retention, ...(input.retention ?? {}) };
+  for (const kind of customerKinds) if (!retention[kind]) retention[kind] = defaultSettings.retention[kind];
+  const next = archiveSettingsSchema.parse({ ...before, ...input, retention });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('settings')
+      .values({ key: SETTINGS_KEY, value: JSON.stringify(next) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'settings.updated', { details: { before, after: next } });
+  });
+  return next;
+}

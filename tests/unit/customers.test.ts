@@ -1,0 +1,342 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ARCHIVE_FILE } from '../../db/archive-files';
+import { formatRefNo } from '../../electron/services/ref-numbers';
+import { pinyinKeys } from '../../electron/services/search';
+import type { RegisterCustomerInput } from '../../shared/schemas';
+import { adminInput, failureCode, makeVault, snapshot } from './helpers';
+
+async function signedIn(start?: Date) {
+  const ctx = makeVault(undefined, start);
+  await ctx.api.createArchive(adminInput);
+  return ctx;
+}
+
+const tenant: RegisterCustomerInput = {
+  kind: 'tenant',
+  name: '张三',
+  shortName: '张三餐饮',
+  building: 'A座',
+  floor: '12',
+  units: ['A-1203'],
+  phone: '138-0013-8000',
+  moveInDate: '2024-03-01',
+  contacts: [
+    { name: '李四', title: '店长', phone: '13900139000' },
+    { name: '王五', title: '财务', phone: '021-66778899' },
+  ],
+  emergencyContacts: [{ name: '赵六', phone: '13700137000' }],
+};
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('scan-marker-张三-extra')]);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+
+describe('reference numbers (档号)', () => {
+  it('follow the DA/T 22-2015 pattern, with building and floor tokens allowed', () => {
+    const tokens = { fonds: '0001', category: 'KH', year: 2026, retention: '30' as const, org: 'KFB', seq: 17 };
+    expect(formatRefNo('{fonds}-{category}·{year}-{retention}-{org}-{seq:5}', tokens)).toBe('0001-KH·2026-D30-KFB-00017');
+    expect(formatRefNo('{category}{year}-{building}-{floor}-{seq:4}', { ...tokens, building: 'A座', floor: '12' })).toBe('KH2026-A座-12-0017');
+    expect(formatRefNo('{category}{year}-{building}-{floor}-{seq:4}', { ...tokens, building: null, floor: '' })).toBe('KH2026-0017');
+    expect(formatRefNo('{fonds}-{retention}-{seq}', { ...tokens, retention: 'permanent', seq: 3 })).toBe('0001-Y-3');
+  });
+
+  it('are gap-free per year and never reused; a correction keeps the old number as an alias', async () => {
+    const { api, clock } = await signedIn();
+    const a = (await api.registerCustomer({ ...tenant })).customer;
+    const b = (await api.registerCustomer({ ...tenant, name: '李雷', units: ['A-1204', 'A-1205'] })).customer;
+    const refs = [...a.files, ...b.files].map((f) => f.refNo);
+    expect(refs).toEqual(['0001-KH·2026-D30-KFB-00001', '0001-KH·2026-D30-KFB-00002', '0001-KH·2026-D30-KFB-00003']);
+    const corrected = await api.correctFileRef({ fileId: a.files[0]!.id, reason: '标签打印错误' });
+    expect(corrected.refNo).toBe('0001-KH·2026-D30-KFB-00004');
+    expect(corrected.aliases).toEqual([expect.objectContaining({ refNo: '0001-KH·2026-D30-KFB-00001', reason: '标签打印错误' })]);
+    const found = await api.search({ query: '0001-KH·2026-D30-KFB-00001' });
+    expect(found.files.map((f) => f.fileId)).toEqual([a.files[0]!.id]);
+    expect(found.files[0]!.matchedAlias).toBe('0001-KH·2026-D30-KFB-00001');
+    // A new year starts again at 1.
+    clock.set(new Date('2027-01-05T09:00:00Z'));
+    const c = (await api.registerCustomer({ ...tenant, name: '韩梅梅', units: ['B-0101'] })).customer;
+    expect(c.files[0]!.refNo).toBe('0001-KH·2027-D30-KFB-00001');
+  });
+});
+
+describe('customers', () => {
+  it('registers a tenant with two contacts and one file per unit', async () => {
+    const { api } = await signedIn();
+    const { customer } = await api.registerCustomer({ ...tenant, units: ['A-1203', 'A-1204'] });
+    expect(customer.contacts.map((c) => c.name)).toEqual(['李四', '王五']);
+    expect(customer.emergencyContacts).toEqual([{ name: '赵六', phone: '13700137000' }]);
+    expect(customer.files.map((f) => f.unit)).toEqual(['A-1203', 'A-1204']);
+    expect(customer.files.every((f) => f.status === 'active' && !f.labelOutOfDate && f.retention === '30')).toBe(true);
+    const sales = (await api.registerCustomer({ kind: 'sales', name: '华润医药', units: ['X'] })).customer;
+    expect(sales.files.map((f) => f.unit)).toEqual(['']);
+    expect(sales.files[0]!.retention).toBe('10');
+  });
+
+  it('refuses bad phones, dates out of order and empty names, and changes nothing', async () => {
+    const { api, dispatch, dir } = await signedIn();
+    await api.lock();
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    const count = async () => (await api.listCustomers({})).total;
+    const bad = await dispatch('registerCustomer', { ...tenant, phone: '12345' }, 'zh-CN');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(JSON.stringify(bad)).toContain('phone');
+    expect(await dispatch('registerCustomer', { ...tenant, name: '  ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await dispatch('registerCustomer', { ...tenant, moveInDate: '2024-02-30' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const order = await dispatch('registerCustomer', { ...tenant, moveOutDate: '2024-01-01' });
+    expect(order).toMatchObject({ ok: false, error: { code: 'DATES_OUT_OF_ORDER', message: '日期先后有误：退租日期不能早于入住日期。' } });
+    expect(await count()).toBe(0);
+    void dir;
+  });
+
+  it('warns of a duplicate name and unit, and registers it only when told to', async () => {
+    const { api } = await signedIn();
+    await api.registerCustomer({ ...tenant });
+    expect(await failureCode(api.registerCustomer({ ...tenant, name: ' 张三 ' }))).toBe('DUPLICATE_CUSTOMER');
+    expect((await api.listCustomers({})).total).toBe(1);
+    await api.registerCustomer({ ...tenant, allowDuplicate: true });
+    expect((await api.listCustomers({})).total).toBe(2);
+    // Same name, another unit: not a duplicate.
+    await api.registerCustomer({ ...tenant, units: ['C-0808'] });
+  });
+
+  it('records classification changes with who, when, from, to and why', async () => {
+    const { api, clock } = await signedIn();
+    const { customer } = await api.registerCustomer({ ...tenant });
+    clock.advance(86_400_000);
+    const changed = await api.changeClassification({
+      customerId: customer.id, classification: 'key', valueGrade: 'high', specialTags: ['餐饮'], blacklisted: false, reason: '季度评审：采购额上升',
+    });
+    expect(changed.classification).toBe('key');
+    expect(changed.classificationHistory.map((h) => [h.field, h.from, h.to])).toEqual(
+      expect.arrayContaining([['classification', 'ordinary', 'key'], ['valueGrade', null, 'high'], ['specialTags', '[]', '["餐饮"]']]),
+    );
+    expect(changed.classificationHistory[0]).toMatchObject({ accountName: '王芳', reason: '季度评审：采购额上升', at: '2026-11-24T09:00:00.000Z' });
+    const black = await api.changeClassification({
+      customerId: customer.id, classification: 'key', valueGrade: 'high', specialTags: ['餐饮'], blacklisted: true, blacklistReason: '长期欠费', reason: '欠费三个月',
+    });
+    expect(black).toMatchObject({ blacklisted: true, blacklistReason: '长期欠费', blacklistedAt: '2026-11-24T09:00:00.000Z' });
+  });
+
+  it('lists customers due for classification review after N months', async () => {
+    const { api, clock } = await signedIn();
+    const { customer } = await api.registerCustomer({ ...tenant });
+    await api.registerCustomer({ ...tenant, name: '李雷', units: ['A-1300'] });
+    expect(await api.listDueForReview({})).toEqual([]);
+    clock.set(new Date('2027-06-01T09:00:00Z'));
+    expect((await api.listDueForReview({})).map((r) => r.name).sort()).toEqual(['张三', '李雷']);
+    await api.changeClassification({ customerId: customer.id, classification: 'ordinary', valueGrade: null, specialTags: [], blacklisted: false, reason: '复核无变化' });
+    expect((await api.listDueForReview({})).map((r) => r.name)).toEqual(['李雷']);
+    expect((await api.listDueForReview({ months: 1 })).map((r) => r.name)).toEqual(['李雷']);
+  });
+
+  it('marks the label out of date when the name changes', async () => {
+    const { api } = await signedIn();
+    const { customer } = await api.registerCustomer({ ...tenant });
+    const updated = await api.updateCustomer({ ...tenant, customerId: customer.id, name: '张三餐饮管理有限公司' });
+    expect(updated.files[0]!.labelOutOfDate).toBe(true);
+    expect(updated.files[0]!.labelName).toBe('张三');
+    const list = await api.listCustomers({});
+    expect(list.rows[0]!.labelOutOfDate).toBe(true);
+  });
+
+  it('closes the files when the tenant moves out; a manager can reopen', async () => {
+    const { api } = await signedIn();
+    const { customer } = await api.registerCustomer({ ...tenant });
+    const fileId = customer.files[0]!.id;
+    await api.updateCustomer({ ...tenant, customerId: customer.id, moveOutDate: '2026-11-20' });
+    const file = await api.getFile({ fileId });
+    expect(file.status).toBe('departed');
+    expect(file.retentionDueDate).toBe('2056-11-20');
+    expect(await failureCode(api.addDocument({ fileId, category: 'other', title: '补充', docDate: '2026-11-21', pages: 1, isOriginal: false }))).toBe('FILE_CLOSED');
+    const reopened = await api.reopenFile({ fileId, reason: '补交退租结算单' });
+    expect(reopened.status).toBe('active');
+    await api.addDocument({ fileId, category: 'payment', title: '退租结算单', docDate: '2026-11-21', pages: 2, isOriginal: true });
+    // Reopened stays open, even when the customer is saved again.
+    await api.updateCustomer({ ...tenant, customerId: customer.id, moveOutDate: '2026-11-20', notes: '已结算' });
+    expect((await api.getFile({ fileId })).status).toBe('active');
+  });
+});
+
+describe('documents in a file', () => {
+  it('lists documents newest first, filters by category, and builds the catalogue in date order', async () => {
+    const { api } = await signedIn();
+    const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
+    await api.addDocument({ fileId, category: 'basic_record', title: '租户基本情况记录表', docDate: '2024-03-01', pages: 2, isOriginal: true });
+    await api.addDocument({ fileId, category: 'fire_safety', title: '消防安全责任书', docDate: '2024-03-05', pages: 3, isOriginal: true, remarks: '已签章' });
+    await api.addDocument({ fileId, category: 'fit_out', title: '装修申请', docDate: '2024-02-20', pages: 5, isOriginal: false, scans: [{ fileName: '装修申请.png', dataBase64: PNG.toString('base64') }] });
+    const file = await api.getFile({ fileId });
+    expect(file.documents.map((d) => d.title)).toEqual(['消防安全责任书', '租户基本情况记录表', '装修申请']);
+    expect(file.catalogue.map((c) => [c.seq, c.docDate, c.title, c.pages])).toEqual([
+      [1, '2024-02-20', '装修申请', 5], [2, '2024-03-01', '租户基本情况记录表', 2], [3, '2024-03-05', '消防安全责任书', 3],
+    ]);
+    expect((await api.getFile({ fileId, category: 'fire_safety' })).documents.map((d) => d.title)).toEqual(['消防安全责任书']);
+    const scan = file.documents[2]!.scans[0]!;
+    expect(scan).toMatchObject({ fileName: '装修申请.png', mime: 'image/png', size: PNG.length });
+    expect(scan.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const data = await api.getScan({ scanId: scan.id });
+    expect(Buffer.from(data.dataBase64, 'base64').equals(PNG)).toBe(true);
+  });
+
+  it('keeps scans encrypted inside the archive', async () => {
+    const { api, dir } = await signedIn();
+    const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
+    await api.addDocument({ fileId, category: 'identity', title: '营业执照', docDate: '2024-03-01', pages: 1, isOriginal: false, scans: [{ fileName: 'x.png', dataBase64: PNG.toString('base64') }] });
+    await api.lock();
+    const bytes = readFileSync(join(dir, ARCHIVE_FILE));
+    expect(bytes.includes(Buffer.from('scan-marker'))).toBe(false);
+    expect(bytes.includes(Buffer.from('营业执照'))).toBe(false);
+  });
+
+  it('refuses a scan that is too large or not a PDF/JPEG/PNG, and adds nothing', async () => {
+    const { api } = await signedIn();
+    const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
+    await api.updateSettings({ maxScanMegabytes: 1 });
+    const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 1)]);
+    const doc = { fileId, category: 'other', title: '大文件', docDate: '2024-03-01', pages: 1, isOriginal: false };
+    expect(await failureCode(api.addDocument({ ...doc, scans: [{ fileName: 'ok.pdf', dataBase64: PDF.toString('base64') }, { fileName: 'big.pdf', dataBase64: big.toString('base64') }] }))).toBe('SCAN_TOO_LARGE');
+    expect(await failureCode(api.addDocument({ ...doc, scans: [{ fileName: 'evil.pdf', dataBase64: Buffer.from('MZ not a pdf').toString('base64') }] }))).toBe('SCAN_TYPE_NOT_ALLOWED');
+    expect(await failureCode(api.addDocument({ ...doc, category: 'no_such' }))).toBe('UNKNOWN_CATEGORY');
+    expect((await api.getFile({ fileId })).documents).toEqual([]);
+  });
+
+  it('corrects an original only with a reason, keeping the previous version; edits a working copy freely', async () => {
+    const { api } = await signedIn();
+    const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
+    const original = await api.addDocument({ fileId, category: 'correspondence', title: '工作联系函', docDate: '2024-05-01', pages: 1, isOriginal: true });
+    const edit = { documentId: original.id, category: 'correspondence', title: '工作联系函（第2号）', docDate: '2024-05-01', pages: 2, isOriginal: true };
+    expect(await failureCode(api.updateDocument(edit))).toBe('REASON_REQUIRED');
+    expect((await api.getFile({ fileId })).documents[0]!.title).toBe('工作联系函');
+    const corrected = await api.updateDocument({ ...edit, reason: '页数登记错误' });
+    expect(corrected).toMatchObject({ version: 2, pages: 2 });
+    const revisions = await api.listDocumentRevisions({ documentId: original.id });
+    expect(revisions).toEqual([expect.objectContaining({ version: 1, reason: '页数登记错误', accountName: '王芳', before: expect.objectContaining({ title: '工作联系函', pages: 1 }) })]);
+    const copy = await api.addDocument({ fileId, category: 'other', title: '复印件', docDate: '2024-05-02', pages: 1, isOriginal: false });
+    expect((await api.updateDocument({ documentId: copy.id, category: 'other', title: '复印件（改）', docDate: '2024-05-02', pages: 1, isOriginal: false })).title).toBe('复印件（改）');
+  });
+});
+
+describe('search', () => {
+  it('computes pinyin for names, surnames read as surnames', () => {
+    expect(pinyinKeys('张三')).toEqual({ full: 'zhangsan', initials: 'zs' });
+    expect(pinyinKeys('曾小单')).toEqual({ full: 'zengxiaodan', initials: 'zxd' });
+    expect(pinyinKeys('华联A座')).toEqual({ full: 'hualianazuo', initials: 'hlaz' });
+  });
+
+  it('finds a customer by name, 2-character name, pinyin, unit, 档号, phone fragment and contact; documents by title', async () => {
+    const { api } = await signedIn();
+    const { customer } = await api.registerCustomer({ ...tenant });
+    await api.registerCustomer({ kind: 'tenant', name: '张三丰', units: ['B-0101'], building: 'B座', floor: '1' });
+    await api.registerCustomer({ kind: 'sales', name: '国药控股', phone: '0755-88886666' });
+    const fileId = customer.files[0]!.id;
+    await api.addDocument({ fileId, category: 'fire_safety', title: '消防安全责任书', docDate: '2024-03-05', pages: 3, isOriginal: true });
+    const names = async (query: string) => (await api.search({ query })).files.map((f) => f.name).sort();
+    expect(await names('张三')).toEqual(['张三', '张三丰']);
+    expect((await api.search({ query: '张三' })).files[0]!.name).toBe('张三');
+    expect(await names('张')).toEqual(['张三', '张三丰']);
+    expect(await names('zs')).toEqual(['张三', '张三丰']);
+    expect(await names('zsf')).toEqual(['张三丰']);
+    expect(await names('zhangsan')).toEqual(['张三', '张三丰']);
+    expect(await names('ZhangSanFeng')).toEqual(['张三丰']);
+    expect(await names('A-1203')).toEqual(['张三']);
+    expect(await names('1203')).toEqual(['张三']);
+    expect(await names('0001-KH·2026')).toEqual(['国药控股', '张三', '张三丰']);
+    expect(await names('00138')).toEqual(['张三']);
+    expect(await names('8888')).toEqual(['国药控股']);
+    expect(await names('李四')).toEqual(['张三']);
+    expect(await names('餐饮')).toEqual(['张三']);
+    expect(await names('国药')).toEqual(['国药控股']);
+    expect(await names('不存在的客户')).toEqual([]);
+    expect((await api.search({ query: '消防' })).documents.map((d) => d.title)).toEqual(['消防安全责任书']);
+    expect((await api.search({ query: '"*^%' })).files).toEqual([]);
+  });
+
+  it('pages and sorts the list on the server, with filters', async () => {
+    const { api } = await signedIn();
+    for (let i = 0; i < 25; i++) await api.registerCustomer({ kind: i % 5 === 0 ? 'sales' : 'tenant', name: `客户${String(i).padStart(2, '0')}`, units: [`U-${i}`], floor: String(i % 3) });
+    const page = await api.listCustomers({ page: 2, pageSize: 10, sortBy: 'createdAt', sortOrder: 'desc' });
+    expect(page.total).toBe(25);
+    expect(page.rows).toHaveLength(10);
+    expect(page.rows.map((r) => r.refNo.slice(-5))).toEqual(['00015', '00014', '00013', '00012', '00011', '00010', '00009', '00008', '00007', '00006']);
+    expect((await api.listCustomers({ kind: 'sales' })).total).toBe(5);
+    expect((await api.listCustomers({ floor: '1', kind: 'tenant' })).rows.every((r) => r.floor === '1' && r.kind === 'tenant')).toBe(true);
+    expect((await api.listCustomers({ query: '客户0' })).total).toBe(10);
+    const byName = await api.listCustomers({ sortBy: 'name', pageSize: 3 });
+    expect(byName.rows.map((r) => r.name)).toEqual(['客户00', '客户01', '客户02']);
+  });
+});
+
+async function workbook(rows: (string | number | Date | null)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('客户');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('Excel import and export', () => {
+  const header = ['客户名称', '客户类型', '楼栋', '楼层', '单元号', '电话', '入住日期', '联系人', '联系人电话'];
+
+  it('dry-runs an import, lists each bad row with its number and reason, and imports nothing until fixed', async () => {
+    const { api } = await signedIn();
+    await api.registerCustomer({ ...tenant });
+    const bad = await workbook([
+      header,
+      ['李雷', '租户', 'A座', '12', 'A-1201', '13800000001', '2024-01-01', '韩梅梅', '13900000001'],
+      ['', '租户', 'A座', '12', 'A-1202', '', '', '', ''],
+      ['王五', '外星人', 'A座', '12', 'A-1206', '12345', '2024-13-01', '', ''],
+      ['张三', '租户', 'A座', '12', 'A-1203', '', '', '', ''],
+      ['李雷', '租户', 'A座', '12', 'A-1201', '', '', '', ''],
+    ]);
+    const preview = await api.previewCustomerImport({ fileBase64: bad });
+    expect(preview.rowCount).toBe(5);
+    expect(preview.ready).toBe(false);
+    expect(preview.mapping).toMatchObject({ name: '客户名称', kind: '客户类型', units: '单元号', contactPhone: '联系人电话' });
+    expect(preview.issues.map((i) => [i.row, i.field, i.code])).toEqual([
+      [3, 'name', 'REQUIRED'],
+      [4, 'kind', 'INVALID_VALUE'],
+      [4, 'moveInDate', 'INVALID_DATE'],
+      [5, 'name', 'DUPLICATE_CUSTOMER'],
+      [6, 'name', 'DUPLICATE_IN_SHEET'],
+    ]);
+    expect(await failureCode(api.commitCustomerImport({ fileBase64: bad }))).toBe('IMPORT_HAS_ERRORS');
+    expect((await api.listCustomers({})).total).toBe(1);
+
+    const good = await workbook([
+      header,
+      ['李雷', '租户', 'A座', '12', 'A-1201, A-1202', '13800000001', new Date(Date.UTC(2024, 0, 1)), '韩梅梅', '13900000001'],
+      ['国药控股', 'sales', '', '', '', '0755-88886666', '2023/5/6', '', ''],
+    ]);
+    expect((await api.previewCustomerImport({ fileBase64: good })).ready).toBe(true);
+    expect(await api.commitCustomerImport({ fileBase64: good })).toEqual({ imported: 2, files: 3 });
+    const lilei = (await api.search({ query: '李雷' })).files;
+    expect(lilei.map((f) => f.unit).sort()).toEqual(['A-1201', 'A-1202']);
+    const detail = await api.getCustomer({ customerId: lilei[0]!.customerId });
+    expect(detail).toMatchObject({ moveInDate: '2024-01-01', contacts: [{ name: '韩梅梅', phone: '13900000001' }] });
+  });
+
+  it('refuses a file that is not a workbook, and an explicit mapping is honoured', async () => {
+    const { api } = await signedIn();
+    expect(await failureCode(api.previewCustomerImport({ fileBase64: Buffer.from('not a zip').toString('base64') }))).toBe('IMPORT_UNREADABLE');
+    const odd = await workbook([['公司', '类别'], ['华为', '销售客户']]);
+    expect((await api.previewCustomerImport({ fileBase64: odd })).issues.map((i) => i.code)).toContain('REQUIRED');
+    const mapped = await api.previewCustomerImport({ fileBase64: odd, mapping: { name: '公司', kind: '类别' } });
+    expect(mapped).toMatchObject({ ready: true, rowCount: 1 });
+  });
+
+  it('exports a filtered list that imports back', async () => {
+    const { api } = await signedIn();
+    await api.registerCustomer({ ...tenant });
+    await api.registerCustomer({ kind: 'sales', name: '国药控股' });
+    const exported = await api.exportCustomers({ kind: 'tenant' });
+    expect(exported.fileName).toMatch(/^客户档案-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['档号', '客户名称', '客户类型', '单元号']));
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('张三');
+    const preview = await api.previewCustomerImport({ fileBase64: exported.dataBase64 });
+    expect(preview.issues.map((i) => i.code)).toEqual(['DUPLICATE_CUSTOMER']);
+  });
+});
