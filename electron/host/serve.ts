@@ -18,7 +18,8 @@ const vault = new ArchiveVault(archiveDir, systemClock);
 const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock }));
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
-const host = await startLoopbackHost({ dispatch, staticDir, port: numberArg('--port') ?? 0 });
+// Scans travel as base64 in JSON: 20 MB of scan is about 27 MB of request.
+const host = await startLoopbackHost({ dispatch, staticDir, port: numberArg('--port') ?? 0, maxBodyBytes: 64 * 1024 * 1024 });
 console.log(`客户档案台 Archive Desk — archive: ${archiveDir}`);
 console.log(`Open in your browser: ${host.openUrl}`);
 

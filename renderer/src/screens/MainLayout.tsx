@@ -16,6 +16,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLocaleStore, useT, type MessageKey } from '../i18n';
 import { useNavStore, type Section } from '../stores/nav-store';
 import { useSessionStore } from '../stores/session-store';
+import { CustomersPage } from './customers/CustomersPage';
 import { SettingsPage } from './SettingsPage';
 
 const navItems: { key: Section; icon: ReactNode }[] = [
@@ -67,7 +68,13 @@ export function MainLayout() {
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t(`nav.${section}` as MessageKey)}
           </Typography.Title>
-          {section === 'settings' ? <SettingsPage /> : <Empty description={t(`placeholder.${section}` as MessageKey)} />}
+          {section === 'settings' ? (
+            <SettingsPage />
+          ) : section === 'customers' ? (
+            <CustomersPage />
+          ) : (
+            <Empty description={t(`placeholder.${section}` as MessageKey)} />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

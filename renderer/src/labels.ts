@@ -1,0 +1,37 @@
+import {
+  classificationLabels,
+  companyNatureLabels,
+  confidentialityLabels,
+  customerFieldLabels,
+  customerKindLabels,
+  fileStatusLabels,
+  importIssueLabels,
+  retentionEventLabels,
+  retentionLabels,
+  roleLabels,
+  valueGradeLabels,
+} from '../../shared/labels';
+import { useLocaleStore } from './i18n';
+
+/** The shared domain labels in the chosen language. */
+export function useLabels() {
+  const locale = useLocaleStore((s) => s.locale);
+  return {
+    locale,
+    kind: customerKindLabels[locale],
+    classification: classificationLabels[locale],
+    valueGrade: valueGradeLabels[locale],
+    companyNature: companyNatureLabels[locale],
+    fileStatus: fileStatusLabels[locale],
+    retention: retentionLabels[locale],
+    retentionEvent: retentionEventLabels[locale],
+    confidentiality: confidentialityLabels[locale],
+    field: customerFieldLabels[locale],
+    importIssue: importIssueLabels[locale],
+    role: roleLabels[locale],
+  };
+}
+
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}

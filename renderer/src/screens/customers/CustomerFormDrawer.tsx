@@ -1,0 +1,285 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { Contact, CustomerDetail } from '../../../../shared/api';
+import { isValidPhone, propertyKinds, type CustomerKind } from '../../../../shared/domain';
+import { ArchiveError } from '../../../../shared/errors';
+import type { RegisterCustomerInput } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { options, useLabels } from '../../labels';
+
+type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate'> & {
+  relationshipStart?: Dayjs;
+  moveInDate?: Dayjs;
+  moveOutDate?: Dayjs;
+};
+
+const toDay = (v?: string) => (v ? dayjs(v) : undefined);
+const fromDay = (v?: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined);
+const clean = (contacts?: Contact[]) => (contacts ?? []).filter((c) => c?.name?.trim());
+
+export function CustomerFormDrawer({
+  open,
+  customer,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  customer?: CustomerDetail | null;
+  onClose: () => void;
+  onSaved: (customer: CustomerDetail) => void;
+}) {
+  const t = useT();
+  const L = useLabels();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form) as CustomerKind | undefined;
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (customer) {
+      form.setFieldsValue({
+        ...customer,
+        relationshipStart: toDay(customer.relationshipStart),
+        moveInDate: toDay(customer.moveInDate),
+        moveOutDate: toDay(customer.moveOutDate),
+      } as unknown as FormValues);
+    } else {
+      form.setFieldsValue({ kind: 'tenant', classification: 'ordinary', contacts: [{ name: '' }], emergencyContacts: [] } as unknown as FormValues);
+    }
+  }, [open, customer, form]);
+
+  const phoneRule: Rule = { validator: (_, v: string | undefined) => (!v || isValidPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('form.phoneInvalid')))) };
+  const required = (label: string): Rule => ({ required: true, whitespace: true, message: t('form.required', { field: label }) });
+
+  const save = async (values: FormValues, allowDuplicate = false) => {
+    const input: RegisterCustomerInput = {
+      ...values,
+      relationshipStart: fromDay(values.relationshipStart),
+      moveInDate: fromDay(values.moveInDate),
+      moveOutDate: fromDay(values.moveOutDate),
+      units: values.units ?? [],
+      contacts: clean(values.contacts),
+      emergencyContacts: clean(values.emergencyContacts),
+      allowDuplicate,
+    };
+    setSaving(true);
+    setError(null);
+    try {
+      // Classification is changed with its own reason (调整分类), not through this form.
+      const { classification: _c, valueGrade: _v, specialTags: _s, ...fields } = input;
+      const saved = customer ? await api.updateCustomer({ ...fields, customerId: customer.id }) : (await api.registerCustomer(input)).customer;
+      onSaved(saved);
+    } catch (e) {
+      const err = e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e));
+      if (err.code === 'DUPLICATE_CUSTOMER') {
+        modal.confirm({
+          title: t('form.duplicateTitle'),
+          content: err.message,
+          okText: t('form.duplicateConfirm'),
+          cancelText: t('form.cancel'),
+          onOk: () => save(values, true),
+        });
+      } else setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const contactList = (name: 'contacts' | 'emergencyContacts', addLabel: string, withTitle: boolean) => (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field) => (
+            <Space key={field.key} align="baseline" wrap>
+              <Form.Item name={[field.name, 'name']} rules={[{ max: 50 }]}>
+                <Input placeholder={t('form.contactName')} aria-label={`${addLabel} ${t('form.contactName')} ${field.name + 1}`} />
+              </Form.Item>
+              {withTitle && (
+                <Form.Item name={[field.name, 'title']}>
+                  <Input placeholder={t('form.contactTitle')} aria-label={`${addLabel} ${t('form.contactTitle')} ${field.name + 1}`} style={{ width: 120 }} />
+                </Form.Item>
+              )}
+              <Form.Item name={[field.name, 'phone']} rules={[phoneRule]}>
+                <Input placeholder={t('form.contactPhone')} aria-label={`${addLabel} ${t('form.contactPhone')} ${field.name + 1}`} />
+              </Form.Item>
+              <MinusCircleOutlined onClick={() => remove(field.name)} />
+            </Space>
+          ))}
+          <Button type="dashed" onClick={() => add({ name: '' })} icon={<PlusOutlined />}>
+            {addLabel}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+
+  const F = L.field;
+  return (
+    <Drawer
+      title={customer ? t('form.editTitle') : t('form.registerTitle')}
+      open={open}
+      onClose={onClose}
+      size="large"
+      styles={{ wrapper: { width: 860 } }}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('form.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {t('form.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={saving}>
+        <Divider titlePlacement="start">{t('form.basic')}</Divider>
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name="kind" label={F.kind} rules={[{ required: true }]}>
+              <Select options={options(L.kind)} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="name" label={F.name} rules={[required(F.name), { max: 100 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="shortName" label={F.shortName} rules={[{ max: 50 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          {!customer && (
+            <>
+              <Col span={6}>
+                <Form.Item name="classification" label={F.classification}>
+                  <Select options={options(L.classification)} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name="valueGrade" label={F.valueGrade}>
+                  <Select allowClear options={options(L.valueGrade)} />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+          <Col span={6}>
+            <Form.Item name="phone" label={F.phone} rules={[phoneRule]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="fax" label={F.fax} rules={[phoneRule]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="address" label={F.address} rules={[{ max: 200 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        {(!kind || propertyKinds.includes(kind)) && (
+          <>
+            <Divider titlePlacement="start">{t('form.property')}</Divider>
+            <Row gutter={16}>
+              <Col span={6}>
+                <Form.Item name="building" label={F.building}>
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name="floor" label={F.floor}>
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col span={14}>
+                <Form.Item name="units" label={F.units} extra={t('form.unitsHint')}>
+                  <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} aria-label={F.units} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name="moveInDate" label={F.moveInDate}>
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  name="moveOutDate"
+                  label={F.moveOutDate}
+                  dependencies={['moveInDate']}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: (_, v?: Dayjs) => {
+                        const start = getFieldValue('moveInDate') as Dayjs | undefined;
+                        return !v || !start || !v.isBefore(start, 'day') ? Promise.resolve() : Promise.reject(new Error(t('form.moveOutBeforeIn')));
+                      },
+                    }),
+                  ]}
+                >
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </>
+        )}
+        <Divider titlePlacement="start">{t('form.business')}</Divider>
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name="companyNature" label={F.companyNature}>
+              <Select allowClear options={options(L.companyNature)} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="legalRepresentative" label={F.legalRepresentative}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="staffCount" label={F.staffCount}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="relationshipStart" label={F.relationshipStart}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="paymentTerms" label={F.paymentTerms}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="creditGrade" label={F.creditGrade}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="businessScope" label={F.businessScope}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start">{t('form.contacts')}</Divider>
+        {contactList('contacts', t('form.addContact'), true)}
+        <Divider titlePlacement="start">{t('form.emergencyContacts')}</Divider>
+        {contactList('emergencyContacts', t('form.addEmergency'), false)}
+        <Divider />
+        <Form.Item name="notes" label={F.notes}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,43 @@
+import { Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { ArchiveError } from '../../../../shared/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+
+/** Asks for the reason an action needs (reopen a file, correct a 档号), then runs it. */
+export function ReasonModal({ open, title, label, onClose, run }: { open: boolean; title: string; label: string; onClose: () => void; run: (reason: string) => Promise<void> }) {
+  const t = useT();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [open, form]);
+  return (
+    <Modal title={title} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('form.save')} cancelText={t('form.cancel')} confirmLoading={busy} destroyOnHidden>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async ({ reason }) => {
+          setBusy(true);
+          try {
+            await run(reason.trim());
+            onClose();
+          } catch (e) {
+            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, message: t('form.required', { field: label }) }]}>
+          <Input.TextArea rows={3} maxLength={500} autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

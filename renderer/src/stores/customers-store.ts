@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { DocumentHit, FileListRow } from '../../../shared/api';
+import type { ListCustomersInput } from '../../../shared/schemas';
+import { api } from '../api';
+
+export type Filters = Omit<ListCustomersInput, 'page' | 'pageSize' | 'sortBy' | 'sortOrder' | 'query'>;
+
+interface CustomersState {
+  query: string;
+  filters: Filters;
+  sortBy: NonNullable<ListCustomersInput['sortBy']>;
+  sortOrder: NonNullable<ListCustomersInput['sortOrder']>;
+  page: number;
+  pageSize: number;
+  rows: FileListRow[];
+  total: number;
+  documentHits: DocumentHit[];
+  loading: boolean;
+  /** The file open in the file view, if any. */
+  openFileId: number | null;
+  load(): Promise<void>;
+  setQuery(query: string): void;
+  setFilters(filters: Filters): void;
+  setPage(page: number, pageSize: number): void;
+  setSort(sortBy: CustomersState['sortBy'], sortOrder: CustomersState['sortOrder']): void;
+  openFile(fileId: number | null): void;
+}
+
+let requestSeq = 0;
+
+export const useCustomersStore = create<CustomersState>((set, get) => ({
+  query: '',
+  filters: {},
+  sortBy: 'refNo',
+  sortOrder: 'asc',
+  page: 1,
+  pageSize: 50,
+  rows: [],
+  total: 0,
+  documentHits: [],
+  loading: false,
+  openFileId: null,
+  load: async () => {
+    // Answers can arrive out of order while the clerk types; only the latest one is shown.
+    const seq = ++requestSeq;
+    const { query, filters, sortBy, sortOrder, page, pageSize } = get();
+    set({ loading: true });
+    try {
+      const [list, hits] = await Promise.all([
+        api.listCustomers({ ...filters, query: query || undefined, sortBy, sortOrder, page, pageSize }),
+        query ? api.search({ query, limit: 10 }) : Promise.resolve(null),
+      ]);
+      if (seq === requestSeq) set({ rows: list.rows, total: list.total, documentHits: hits?.documents ?? [] });
+    } finally {
+      if (seq === requestSeq) set({ loading: false });
+    }
+  },
+  setQuery: (query) => {
+    set({ query, page: 1 });
+    void get().load();
+  },
+  setFilters: (filters) => {
+    set({ filters, page: 1 });
+    void get().load();
+  },
+  setPage: (page, pageSize) => {
+    set({ page, pageSize });
+    void get().load();
+  },
+  setSort: (sortBy, sortOrder) => {
+    set({ sortBy, sortOrder, page: 1 });
+    void get().load();
+  },
+  openFile: (fileId) => set({ openFileId: fileId }),
+}));
