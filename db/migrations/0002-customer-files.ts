@@ -43,6 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('customers_name').on('customers').column('name').execute();
   await db.schema.createIndex('customers_pinyin').on('customers').column('name_pinyin').execute();
+  await db.schema.createIndex('customers_kind_pinyin').on('customers').columns(['kind', 'name_pinyin']).execute();
   await db.schema.createIndex('customers_building_floor').on('customers').columns(['building', 'floor']).execute();
   await db.schema.createIndex('customers_reviewed').on('customers').column('last_reviewed_at').execute();
 
@@ -92,6 +93,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index files_customer_unit on files (customer_id, unit)`.execute(db);
   await sql`create unique index files_year_category_seq on files (year, category, seq)`.execute(db);
   await db.schema.createIndex('files_status').on('files').column('status').execute();
+  await db.schema.createIndex('files_unit').on('files').column('unit').execute();
+  await db.schema.createIndex('files_created').on('files').column('created_at').execute();
 
   await db.schema
     .createTable('file_ref_aliases')
@@ -165,8 +168,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Search: a trigram index finds any substring of 3+ characters (names, 档号, phones, units,
   // pinyin); a second index with one token per Chinese character and pinyin words finds the
   // 1-2 character queries trigram cannot (张三, "zs").
+  // remove_diacritics must stay off: with it, SQLite cannot answer LIKE from the trigram index
+  // (measured: 16.7 ms vs 2.5 ms per query at 100k rows). Pinyin is indexed without tones anyway.
   // Rows are keyed by rowid: customer id * 2 for a customer, document id * 2 + 1 for a document.
-  await sql`create virtual table search_trigram using fts5(body, tokenize = 'trigram remove_diacritics 1', detail = 'none')`.execute(db);
+  await sql`create virtual table search_trigram using fts5(body, tokenize = 'trigram', detail = 'none')`.execute(db);
   await sql`create virtual table search_short using fts5(body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
 
   // The document categories of a tenant file (003 §6-§12), as an editable list.

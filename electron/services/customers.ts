@@ -340,12 +340,17 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
   };
 }
 
-const sortColumns = {
-  name: 'customers.name_pinyin',
-  refNo: 'files.ref_no',
-  unit: 'files.unit',
-  createdAt: 'files.created_at',
-  kind: 'customers.kind',
+/**
+ * Each sort is a total order whose leading columns an index serves, so a page of 50 is read in
+ * index order instead of sorting every file (name: pinyin order, as Chinese lists are kept).
+ */
+const sortOrders = {
+  // (customer, unit) is unique, so these are total orders; files.id would force a full sort (77 ms vs 1.3 ms at 100k).
+  name: ['customers.name_pinyin', 'customers.id', 'files.unit'],
+  refNo: ['files.ref_no'],
+  unit: ['files.unit', 'files.id'],
+  createdAt: ['files.created_at', 'files.id'],
+  kind: ['customers.kind', 'customers.name_pinyin', 'customers.id', 'files.unit'],
 } as const;
 
 function fileListQuery(db: Db, filters: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize' | 'sortBy' | 'sortOrder'>) {
@@ -391,11 +396,15 @@ export function toListRow(r: ListDbRow): FileListRow {
 export async function listFiles(db: Db, input: z.output<typeof listCustomersInput>): Promise<Page<FileListRow>> {
   const base = fileListQuery(db, input);
   if (!base) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
-  const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
-  const rows = await base
-    .select([...listColumns])
-    .orderBy(sortColumns[input.sortBy], input.sortOrder)
-    .orderBy('files.id', input.sortOrder)
+  // Without a filter on the customer, counting the files alone avoids a join over every row.
+  const customerFilter = input.query || input.kind || input.classification || input.valueGrade || input.building || input.floor || input.blacklisted !== undefined;
+  const counted = customerFilter
+    ? base.select((eb) => eb.fn.countAll<number>().as('total'))
+    : db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('total')).$if(!!input.status, (q) => q.where('status', '=', input.status!));
+  const [{ total }] = (await counted.execute()) as [{ total: number }];
+  let query = base.select([...listColumns]);
+  for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
+  const rows = await query
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
@@ -406,7 +415,9 @@ export async function listFiles(db: Db, input: z.output<typeof listCustomersInpu
 export async function allFiles(db: Db, input: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize'>): Promise<FileListRow[]> {
   const base = fileListQuery(db, input);
   if (!base) return [];
-  const rows = await base.select([...listColumns]).orderBy(sortColumns[input.sortBy], input.sortOrder).orderBy('files.id').execute();
+  let query = base.select([...listColumns]);
+  for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
+  const rows = await query.execute();
   return rows.map((r) => toListRow(r as ListDbRow));
 }
 
@@ -427,37 +438,70 @@ export async function listDueForReview(ctx: ServiceContext, months?: number): Pr
   return rows.map((r) => toListRow(r as ListDbRow));
 }
 
+const SEARCH_CANDIDATES = 1000;
+
 /**
  * The one search box: files by anything about their customer (name, short name, pinyin, unit,
- * 档号 or an old 档号, phone, contact), and documents by title.
+ * 档号 or an old 档号, phone, contact), and documents by title. A scanned or typed 档号 is found
+ * by its index directly; otherwise the index is read once for a bounded set of candidates, so a
+ * broad query ("0001", "w") costs no more than a narrow one.
  */
 export async function searchArchive(db: Db, query: string, limit: number): Promise<SearchResult> {
-  const match = matchingRowIds(query);
-  if (!match) return { files: [], documents: [] };
-  const fileRows = await db
+  const q = query.trim();
+  const byRef = await db
     .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select([...listColumns])
-    .where(sql<boolean>`customers.id in (select m.id / 2 from (${match}) m where m.id % 2 = 0)`)
-    .orderBy(sql`case when customers.name = ${query.trim()} then 0 when files.ref_no = ${query.trim()} then 0 else 1 end`)
-    .orderBy('customers.name_pinyin')
-    .limit(limit)
+    .select(['files.customer_id as customerId', 'files.id as fileId'])
+    .where('files.ref_no', '=', q)
+    .union(db.selectFrom('file_ref_aliases').innerJoin('files', 'files.id', 'file_ref_aliases.file_id').select(['files.customer_id as customerId', 'files.id as fileId']).where('file_ref_aliases.ref_no', '=', q))
     .execute();
-  const files: FileHit[] = fileRows.map((r) => toListRow(r as ListDbRow));
-  const aliases = await db.selectFrom('file_ref_aliases').select(['ref_no', 'file_id']).where('ref_no', 'like', `%${query.trim()}%`).limit(limit).execute();
-  for (const alias of aliases) {
-    const hit = files.find((f) => f.fileId === alias.file_id);
-    if (hit) hit.matchedAlias = alias.ref_no;
+  let customerIds: number[];
+  let documentIds: number[] = [];
+  if (byRef.length > 0) {
+    customerIds = byRef.map((r) => r.customerId);
+  } else {
+    const match = matchingRowIds(q);
+    if (!match) return { files: [], documents: [] };
+    const ids = (await sql<{ id: number }>`select id from (${match}) limit ${SEARCH_CANDIDATES}`.execute(db)).rows.map((r) => r.id);
+    const exact = await db.selectFrom('customers').select('id').where('name', '=', q).execute();
+    customerIds = [...new Set([...exact.map((r) => r.id), ...ids.filter((id) => id % 2 === 0).map((id) => id / 2)])];
+    documentIds = ids.filter((id) => id % 2 === 1).map((id) => (id - 1) / 2);
   }
-  const documents = await db
-    .selectFrom('documents')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['documents.id as documentId', 'documents.file_id as fileId', 'files.ref_no as refNo', 'customers.name as customerName', 'documents.title as title', 'documents.doc_date as docDate', 'documents.category as category'])
-    .where(sql<boolean>`documents.id in (select (m.id - 1) / 2 from (${match}) m where m.id % 2 = 1)`)
-    .orderBy('documents.doc_date', 'desc')
-    .limit(limit)
-    .execute();
+  const fileRows = customerIds.length
+    ? await db
+        .selectFrom('files')
+        .innerJoin('customers', 'customers.id', 'files.customer_id')
+        .select([...listColumns])
+        .where('customers.id', 'in', customerIds)
+        .$if(byRef.length > 0, (qb) => qb.where('files.id', 'in', byRef.map((r) => r.fileId)))
+        .orderBy(sql`case when customers.name = ${q} then 0 else 1 end`)
+        .orderBy('customers.name_pinyin')
+        .orderBy('files.unit')
+        .limit(limit)
+        .execute()
+    : [];
+  const files: FileHit[] = fileRows.map((r) => toListRow(r as ListDbRow));
+  if (files.length) {
+    const aliases = await db
+      .selectFrom('file_ref_aliases')
+      .select(['ref_no', 'file_id'])
+      .where('file_id', 'in', files.map((f) => f.fileId))
+      .execute();
+    for (const alias of aliases) {
+      const hit = files.find((f) => f.fileId === alias.file_id);
+      if (hit && alias.ref_no.includes(q)) hit.matchedAlias = alias.ref_no;
+    }
+  }
+  const documents = documentIds.length
+    ? await db
+        .selectFrom('documents')
+        .innerJoin('files', 'files.id', 'documents.file_id')
+        .innerJoin('customers', 'customers.id', 'files.customer_id')
+        .select(['documents.id as documentId', 'documents.file_id as fileId', 'files.ref_no as refNo', 'customers.name as customerName', 'documents.title as title', 'documents.doc_date as docDate', 'documents.category as category'])
+        .where('documents.id', 'in', documentIds)
+        .orderBy('documents.doc_date', 'desc')
+        .limit(limit)
+        .execute()
+    : [];
   return { files, documents };
 }
 

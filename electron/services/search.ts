@@ -52,7 +52,7 @@ export interface IndexedText {
   other: string[];
 }
 
-function bodies(text: IndexedText): { trigram: string; short: string } {
+export function searchBodies(text: IndexedText): { trigram: string; short: string } {
   const parts = [...text.names, ...text.other].filter(Boolean).map(normalizeText);
   const pinyins = text.names.filter(Boolean).flatMap((n) => {
     const k = pinyinKeys(n);
@@ -70,7 +70,7 @@ export async function writeIndexRow(db: Kysely<ArchiveDatabase>, rowid: number, 
   await sql`delete from search_trigram where rowid = ${rowid}`.execute(db);
   await sql`delete from search_short where rowid = ${rowid}`.execute(db);
   if (!text) return;
-  const body = bodies(text);
+  const body = searchBodies(text);
   await sql`insert into search_trigram (rowid, body) values (${rowid}, ${body.trigram})`.execute(db);
   await sql`insert into search_short (rowid, body) values (${rowid}, ${body.short})`.execute(db);
 }
