@@ -43,6 +43,12 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await expect(page.getByTestId('current-user')).toContainText('王芳');
   await page.getByRole('menuitem', { name: '设置' }).click();
   await expect(page.getByText(host.archiveDir)).toBeVisible();
+  // The 档号 pattern shows the number it would issue.
+  await expect(page.getByText(/^0001-KH·\d{4}-D30-KFB-00017$/)).toBeVisible();
+  await page.getByLabel('机构（问题）代码').fill('WYB');
+  await expect(page.getByText(/^0001-KH·\d{4}-D30-WYB-00017$/)).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/03-main.png', fullPage: true });
 
   // The archive on disk holds none of what was typed.
@@ -55,7 +61,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await page.getByLabel('用户名').fill(admin.username);
   await page.getByLabel('密码').fill('Wrong-2026-pass');
   await page.getByRole('button', { name: '登录' }).click();
-  const alert = page.getByRole('alert');
+  const alert = page.locator('[data-error-code]');
   await expect(alert).toContainText('用户名或密码错误');
   await expect(page.getByLabel('密码')).toHaveValue('');
   await page.screenshot({ path: 'test-results/screens/04-wrong-password.png', fullPage: true });
@@ -75,7 +81,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await page.getByLabel('User name').fill(admin.username);
   await page.getByLabel('Password').fill('Wrong-2026-pass');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Wrong user name or password');
+  await expect(page.locator('[data-error-code]')).toContainText('Wrong user name or password');
   // The language choice survives a reload.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
@@ -100,7 +106,7 @@ test('a forgotten password is reset with the recovery key', async ({ page }) => 
   await page.getByLabel('新密码', { exact: true }).fill('New-Desk-2027!');
   await page.getByLabel('再次输入新密码').fill('New-Desk-2027!');
   await page.getByRole('button', { name: '重设密码并登录' }).click();
-  await expect(page.getByRole('alert')).toContainText('恢复密钥不正确');
+  await expect(page.locator('[data-error-code]')).toContainText('恢复密钥不正确');
 
   await page.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: '重设密码并登录' }).click();
@@ -116,6 +122,6 @@ test('bad input shows a translated error and creates nothing', async ({ page }) 
   await page.getByLabel('密码', { exact: true }).fill('password');
   await page.getByLabel('再次输入密码').fill('password');
   await page.getByRole('button', { name: '创建档案库' }).click();
-  await expect(page.getByRole('alert')).toContainText('密码强度不足');
+  await expect(page.locator('[data-error-code]')).toContainText('密码强度不足');
   expect(readdirSync(host.archiveDir)).toEqual([]);
 });

@@ -1,4 +1,7 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Flex, Typography } from 'antd';
+import { roleMay } from '../../../shared/permissions';
+import { ArchiveSettingsCard } from './ArchiveSettingsCard';
+import { CategoriesCard } from './CategoriesCard';
 import { roleLabels } from '../../../shared/labels';
 import { useLocaleStore, useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
@@ -8,8 +11,10 @@ export function SettingsPage() {
   const locale = useLocaleStore((s) => s.locale);
   const status = useSessionStore((s) => s.status);
   const session = status?.session;
+  const canEdit = !!session && roleMay(session.role, 'settings.manage');
   return (
-    <Card title={t('settings.archive')} style={{ maxWidth: 760 }}>
+    <Flex vertical gap={16}>
+    <Card title={t('settings.archive')} style={{ maxWidth: 960 }}>
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('settings.organisation')}>{session?.organisation}</Descriptions.Item>
         <Descriptions.Item label={t('settings.archiveDir')}>
@@ -24,5 +29,8 @@ export function SettingsPage() {
         <Descriptions.Item label={t('settings.role')}>{session && roleLabels[locale][session.role]}</Descriptions.Item>
       </Descriptions>
     </Card>
+    <ArchiveSettingsCard canEdit={canEdit} />
+    <CategoriesCard canEdit={canEdit} />
+    </Flex>
   );
 }

@@ -6,6 +6,9 @@ import { api } from '../api';
 export type Filters = Omit<ListCustomersInput, 'page' | 'pageSize' | 'sortBy' | 'sortOrder' | 'query'>;
 
 interface CustomersState {
+  /** All files, or the customers due for classification review. */
+  mode: 'all' | 'review';
+  setMode(mode: 'all' | 'review'): void;
   query: string;
   filters: Filters;
   sortBy: NonNullable<ListCustomersInput['sortBy']>;
@@ -29,6 +32,11 @@ interface CustomersState {
 let requestSeq = 0;
 
 export const useCustomersStore = create<CustomersState>((set, get) => ({
+  mode: 'all',
+  setMode: (mode) => {
+    set({ mode, page: 1 });
+    void get().load();
+  },
   query: '',
   filters: {},
   sortBy: 'refNo',
@@ -43,9 +51,14 @@ export const useCustomersStore = create<CustomersState>((set, get) => ({
   load: async () => {
     // Answers can arrive out of order while the clerk types; only the latest one is shown.
     const seq = ++requestSeq;
-    const { query, filters, sortBy, sortOrder, page, pageSize } = get();
+    const { query, filters, sortBy, sortOrder, page, pageSize, mode } = get();
     set({ loading: true });
     try {
+      if (mode === 'review') {
+        const rows = await api.listDueForReview({});
+        if (seq === requestSeq) set({ rows, total: rows.length, documentHits: [] });
+        return;
+      }
       const [list, hits] = await Promise.all([
         api.listCustomers({ ...filters, query: query || undefined, sortBy, sortOrder, page, pageSize }),
         query ? api.search({ query, limit: 10 }) : Promise.resolve(null),

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, List, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import type { FileListRow } from '../../../../shared/api';
@@ -76,9 +76,20 @@ export function CustomersPage() {
     }
   };
 
+  const reviewing = s.mode === 'review';
   return (
     <Flex vertical gap={12}>
-      <Flex gap={8} wrap>
+      <Segmented<'all' | 'review'>
+        value={s.mode}
+        onChange={s.setMode}
+        options={[
+          { value: 'all', label: t('customers.modeAll') },
+          { value: 'review', label: t('customers.modeReview') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {reviewing && <Alert type="info" showIcon title={t('customers.reviewHint')} />}
+      <Flex gap={8} wrap style={reviewing ? { display: 'none' } : undefined}>
         <Input.Search
           allowClear
           autoFocus
@@ -99,7 +110,7 @@ export function CustomersPage() {
           {t('customers.export')}
         </Button>
       </Flex>
-      <Flex gap={8} wrap>
+      <Flex gap={8} wrap style={reviewing ? { display: 'none' } : undefined}>
         <Select allowClear placeholder={t('customers.filterKind')} style={{ width: 130 }} value={s.filters.kind} onChange={filter('kind')} options={options(L.kind)} />
         <Select allowClear placeholder={t('customers.filterClassification')} style={{ width: 130 }} value={s.filters.classification} onChange={filter('classification')} options={options(L.classification)} />
         <Select allowClear placeholder={t('customers.filterGrade')} style={{ width: 130 }} value={s.filters.valueGrade} onChange={filter('valueGrade')} options={options(L.valueGrade)} />
@@ -145,7 +156,7 @@ export function CustomersPage() {
           if (sortBy !== s.sortBy || sortOrder !== s.sortOrder) s.setSort(sortBy, sortOrder);
           else s.setPage(pagination.current ?? 1, pagination.pageSize ?? 50);
         }}
-        pagination={{ current: s.page, pageSize: s.pageSize, total: s.total, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500] }}
+        pagination={reviewing ? false : { current: s.page, pageSize: s.pageSize, total: s.total, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500] }}
       />
       <CustomerFormDrawer
         open={registering}

@@ -1,0 +1,132 @@
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { customerKinds, type CustomerKind } from '../../../shared/domain';
+import { ArchiveError } from '../../../shared/errors';
+import { formatRefNo } from '../../../shared/ref-numbers';
+import type { ArchiveSettings } from '../../../shared/schemas';
+import { api } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n';
+import { options, useLabels } from '../labels';
+
+/** A 档号 as the pattern would issue it, so the clerk sees the effect before saving. */
+function example(s: Partial<ArchiveSettings>): string {
+  const rule = s.retention?.tenant;
+  return formatRefNo(s.refPattern ?? '', {
+    fonds: s.fondsCode ?? '',
+    category: rule?.categoryCode ?? '',
+    year: new Date().getFullYear(),
+    retention: rule?.period ?? '30',
+    org: s.orgCode ?? '',
+    seq: 17,
+    building: 'A座',
+    floor: '12',
+  });
+}
+
+export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
+  const t = useT();
+  const L = useLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ArchiveSettings>();
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const values = Form.useWatch([], form) as Partial<ArchiveSettings> | undefined;
+
+  useEffect(() => {
+    void api.getSettings().then((s) => form.setFieldsValue(s));
+  }, [form]);
+
+  return (
+    <Card title={t('settings.numbering')} style={{ maxWidth: 960 }}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Form<ArchiveSettings>
+        form={form}
+        layout="vertical"
+        disabled={!canEdit || saving}
+        onFinish={async (v) => {
+          setSaving(true);
+          setError(null);
+          try {
+            form.setFieldsValue(await api.updateSettings(v));
+            message.success(t('settings.saved'));
+          } catch (e) {
+            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+          } finally {
+            setSaving(false);
+          }
+        }}
+      >
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name="fondsCode" label={t('settings.fondsCode')} rules={[{ required: true, pattern: /^[0-9A-Za-z]{1,10}$/ }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="orgCode" label={t('settings.orgCode')} rules={[{ required: true, pattern: /^[0-9A-Za-z]{1,10}$/ }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="reviewMonths" label={t('settings.reviewMonths')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={120} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="maxScanMegabytes" label={t('settings.maxScan')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={40} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="refPattern" label={t('settings.refPattern')} extra={t('settings.refPatternHint')} rules={[{ required: true }]}>
+              <Input style={{ fontFamily: 'monospace' }} />
+            </Form.Item>
+            <Typography.Paragraph>
+              {t('settings.refExample')}: <Typography.Text code>{values ? example(values) : ''}</Typography.Text>
+            </Typography.Paragraph>
+          </Col>
+        </Row>
+        <Typography.Title level={5}>{t('settings.retentionTable')}</Typography.Title>
+        <Table<{ kind: CustomerKind }>
+          size="small"
+          pagination={false}
+          rowKey="kind"
+          dataSource={customerKinds.map((kind) => ({ kind }))}
+          columns={[
+            { title: L.field.kind, dataIndex: 'kind', render: (k: CustomerKind) => L.kind[k] },
+            {
+              title: t('settings.categoryCode'),
+              render: (_: unknown, r) => (
+                <Form.Item name={['retention', r.kind, 'categoryCode']} noStyle rules={[{ required: true, pattern: /^[A-Z]{1,4}$/ }]}>
+                  <Input style={{ width: 90 }} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t('settings.period'),
+              render: (_: unknown, r) => (
+                <Form.Item name={['retention', r.kind, 'period']} noStyle>
+                  <Select style={{ width: 120 }} options={options(L.retention)} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t('settings.event'),
+              render: (_: unknown, r) => (
+                <Form.Item name={['retention', r.kind, 'event']} noStyle>
+                  <Select style={{ width: 220 }} options={options(L.retentionEvent)} />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={saving} style={{ marginTop: 16 }}>
+            {t('form.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,75 @@
+import { Button, Card, Form, Input, Switch, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DocumentCategory } from '../../../shared/api';
+import { ArchiveError } from '../../../shared/errors';
+import type { SaveDocumentCategoryInput } from '../../../shared/schemas';
+import { api } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n';
+
+/** The editable list of document categories (卷内文件类别). Categories in use are retired, not deleted. */
+export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
+  const t = useT();
+  const [rows, setRows] = useState<DocumentCategory[]>([]);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [form] = Form.useForm<SaveDocumentCategoryInput>();
+
+  useEffect(() => {
+    void api.listDocumentCategories().then(setRows);
+  }, []);
+
+  const save = async (input: SaveDocumentCategoryInput) => {
+    setError(null);
+    try {
+      setRows(await api.saveDocumentCategory(input));
+      return true;
+    } catch (e) {
+      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+      return false;
+    }
+  };
+
+  return (
+    <Card title={t('settings.categories')} style={{ maxWidth: 960 }}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Table<DocumentCategory>
+        size="small"
+        rowKey="code"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: t('settings.categoryCodeLabel'), dataIndex: 'code', width: 160 },
+          { title: t('settings.labelZh'), dataIndex: 'labelZh' },
+          { title: t('settings.labelEn'), dataIndex: 'labelEn' },
+          {
+            title: t('settings.active'),
+            dataIndex: 'active',
+            width: 80,
+            render: (active: boolean, r) => <Switch size="small" checked={active} disabled={!canEdit} onChange={(v) => void save({ ...r, active: v })} />,
+          },
+        ]}
+      />
+      {canEdit && (
+        <Form<SaveDocumentCategoryInput>
+          form={form}
+          layout="inline"
+          style={{ marginTop: 12 }}
+          onFinish={async (v) => {
+            if (await save({ ...v, active: true })) form.resetFields();
+          }}
+        >
+          <Form.Item name="code" rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/ }]}>
+            <Input placeholder={t('settings.categoryCodeLabel')} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="labelZh" rules={[{ required: true, whitespace: true }]}>
+            <Input placeholder={t('settings.labelZh')} />
+          </Form.Item>
+          <Form.Item name="labelEn" rules={[{ required: true, whitespace: true }]}>
+            <Input placeholder={t('settings.labelEn')} />
+          </Form.Item>
+          <Button htmlType="submit">{t('settings.addCategory')}</Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
