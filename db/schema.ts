@@ -39,6 +39,8 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   details: string | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface SettingsTable {

@@ -6,6 +6,8 @@ import { archiveMethods, type ArchiveMethod } from '../shared/methods';
 import { methodAccess, roleMay } from '../shared/permissions';
 import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
+import * as accounts from './services/accounts';
+import * as audit from './services/audit';
 import * as customers from './services/customers';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
@@ -23,10 +25,23 @@ export interface ArchiveApiDeps {
  */
 export function createArchiveApi({ vault, clock }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
+  let autoLockMs = 0;
+  let lastActivity = 0;
   // Files of tenants whose move-out date has come are closed when a session starts.
   const afterSignIn = async <T>(result: T): Promise<T> => {
     await customers.closeDepartedFiles(vault.db(), { clock });
+    autoLockMs = (await readSettings(vault.db())).autoLockMinutes * 60_000;
+    lastActivity = clock.now().getTime();
     return result;
+  };
+  /** Locks the archive when the desk has been idle too long; every signed-in call passes here. */
+  const keepAlive = async () => {
+    const now = clock.now().getTime();
+    if (vault.session && autoLockMs > 0 && now - lastActivity > autoLockMs) {
+      await vault.lock();
+      throw new ArchiveError('SESSION_EXPIRED');
+    }
+    lastActivity = now;
   };
   // Inputs arrive parsed by the method's schema (dispatcher), so defaults are filled in here.
   type Parsed<M extends keyof typeof methodInputSchemas> = z.output<(typeof methodInputSchemas)[M]>;
@@ -35,7 +50,7 @@ export function createArchiveApi({ vault, clock }: ArchiveApiDeps): ArchiveApi {
 
   const api: ArchiveApi = {
     getArchiveStatus: async () => vault.status(),
-    createArchive: (input) => vault.create(input),
+    createArchive: async (input) => afterSignIn(await vault.create(input)),
     unlock: async (input) => afterSignIn(await vault.unlock(input)),
     recoverAccess: async (input) => afterSignIn(await vault.recoverAccess(input)),
     lock: () => vault.lock(),
@@ -45,12 +60,21 @@ export function createArchiveApi({ vault, clock }: ArchiveApiDeps): ArchiveApi {
       const { query, limit } = parsed('search', input);
       return customers.searchArchive(vault.db(), query, limit);
     },
-    getCustomer: ({ customerId }) => customers.loadCustomer(vault.db(), customerId),
+    getCustomer: async ({ customerId }) => {
+      const customer = await customers.loadCustomer(vault.db(), customerId);
+      await audit.recordAudit(vault.db(), clock, vault.session!.accountId, 'customer.viewed', { targetType: 'customer', targetId: String(customerId) });
+      return customer;
+    },
     registerCustomer: async (input) => ({ customer: await customers.registerCustomer(ctx(), parsed('registerCustomer', input)) }),
     updateCustomer: (input) => customers.updateCustomer(ctx(), parsed('updateCustomer', input)),
     changeClassification: (input) => customers.changeClassification(ctx(), parsed('changeClassification', input)),
     listDueForReview: ({ months }) => customers.listDueForReview(ctx(), months),
-    getFile: async ({ fileId, category }) => documents.loadFile(vault.db(), fileId, category),
+    getFile: async ({ fileId, category }) => {
+      const file = await documents.loadFile(vault.db(), fileId, category);
+      // Every view of a file is recorded (003 §15: every access recorded).
+      await audit.recordAudit(vault.db(), clock, vault.session!.accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
+      return file;
+    },
     correctFileRef: ({ fileId, reason }) => documents.correctFileRef(ctx(), fileId, reason),
     reopenFile: ({ fileId, reason }) => documents.reopenFile(ctx(), fileId, reason),
     addDocument: (input) => documents.addDocument(ctx(), parsed('addDocument', input)),
@@ -61,16 +85,31 @@ export function createArchiveApi({ vault, clock }: ArchiveApiDeps): ArchiveApi {
     listDocumentCategories: () => documents.listDocumentCategories(vault.db()),
     saveDocumentCategory: (input) => documents.saveDocumentCategory(ctx(), parsed('saveDocumentCategory', input)),
     getSettings: () => readSettings(vault.db()),
-    updateSettings: (input) => updateSettings(ctx(), parsed('updateSettings', input)),
+    updateSettings: async (input) => {
+      const settings = await updateSettings(ctx(), parsed('updateSettings', input));
+      autoLockMs = settings.autoLockMinutes * 60_000;
+      return settings;
+    },
     previewCustomerImport: ({ fileBase64, mapping }) => excel.previewCustomerImport(ctx(), fileBase64, mapping),
     commitCustomerImport: ({ fileBase64, mapping }) => excel.commitCustomerImport(ctx(), fileBase64, mapping),
     exportCustomers: (input) => excel.exportCustomers(ctx(), parsed('exportCustomers', input)),
+
+    searchAuditLog: (input) => audit.searchAuditLog(ctx(), parsed('searchAuditLog', input)),
+    exportAuditLog: (input) => audit.exportAuditLog(ctx(), parsed('exportAuditLog', input)),
+    verifyAuditLog: () => audit.verifyAuditLog(ctx()),
+
+    listAccounts: () => accounts.listAccounts(ctx()),
+    createAccount: (input) => accounts.createAccount(ctx(), vault, parsed('createAccount', input)),
+    updateAccount: (input) => accounts.updateAccount(ctx(), vault, parsed('updateAccount', input)),
+    disableAccount: ({ accountId }) => accounts.disableAccount(ctx(), vault, accountId),
+    resetAccountPassword: (input) => accounts.resetAccountPassword(ctx(), vault, parsed('resetAccountPassword', input)),
+    changeOwnPassword: (input) => accounts.changeOwnPassword(ctx(), vault, parsed('changeOwnPassword', input)),
   };
-  return guardWithPermissions(api, vault);
+  return guardWithPermissions(api, vault, keepAlive);
 }
 
 /** Checks the permission table before every call, whatever the transport. */
-function guardWithPermissions(api: ArchiveApi, vault: ArchiveVault): ArchiveApi {
+function guardWithPermissions(api: ArchiveApi, vault: ArchiveVault, keepAlive: () => Promise<void>): ArchiveApi {
   const guarded = {} as Record<ArchiveMethod, (input?: unknown) => Promise<unknown>>;
   for (const method of archiveMethods) {
     const call = api[method] as (input?: unknown) => Promise<unknown>;
@@ -79,6 +118,7 @@ function guardWithPermissions(api: ArchiveApi, vault: ArchiveVault): ArchiveApi 
       if (access !== 'public') {
         const session = vault.session;
         if (!session) throw new ArchiveError(vault.status().state === 'none' ? 'ARCHIVE_NOT_FOUND' : 'NOT_SIGNED_IN');
+        await keepAlive();
         if (!roleMay(session.role, access)) throw new ArchiveError('FORBIDDEN', { method });
       }
       return call(input);

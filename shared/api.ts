@@ -14,6 +14,12 @@ import type { ArchiveMethod } from './methods';
 import type {
   AddDocumentInput,
   AddScanInput,
+  AuditSearchInput,
+  ChangeOwnPasswordInput,
+  CreateAccountInput,
+  ExportAuditInput,
+  ResetAccountPasswordInput,
+  UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
   CreateArchiveInput,
@@ -263,6 +269,36 @@ export interface ExportedFile {
   dataBase64: string;
 }
 
+export interface AuditRow {
+  id: number;
+  at: string;
+  accountId: number | null;
+  accountName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  /** JSON text of the entry's details. */
+  details: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose link in the hash chain does not hold. */
+  firstBroken: { id: number; at: string } | null;
+}
+
+export interface AccountInfo {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  lastLoginAt: string | null;
+  passwordChangedAt: string;
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -296,6 +332,17 @@ export interface ArchiveApi {
   previewCustomerImport(input: ImportInput): Promise<ImportPreview>;
   commitCustomerImport(input: ImportInput): Promise<ImportResult>;
   exportCustomers(input: ExportCustomersInput): Promise<ExportedFile>;
+
+  searchAuditLog(input: AuditSearchInput): Promise<Page<AuditRow>>;
+  exportAuditLog(input: ExportAuditInput): Promise<ExportedFile>;
+  verifyAuditLog(): Promise<AuditVerification>;
+
+  listAccounts(): Promise<AccountInfo[]>;
+  createAccount(input: CreateAccountInput): Promise<AccountInfo>;
+  updateAccount(input: UpdateAccountInput): Promise<AccountInfo>;
+  disableAccount(input: { accountId: number }): Promise<AccountInfo>;
+  resetAccountPassword(input: ResetAccountPasswordInput): Promise<AccountInfo>;
+  changeOwnPassword(input: ChangeOwnPasswordInput): Promise<void>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

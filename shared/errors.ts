@@ -33,6 +33,10 @@ export const errorCodes = [
   'UNKNOWN_CATEGORY',
   'IMPORT_UNREADABLE',
   'IMPORT_HAS_ERRORS',
+  'SESSION_EXPIRED',
+  'USERNAME_TAKEN',
+  'LAST_ADMINISTRATOR',
+  'CANNOT_DISABLE_SELF',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -50,6 +50,10 @@ export const errorMessages: Labels<ErrorCode> = {
     UNKNOWN_CATEGORY: '未知的文件类别：{category}。',
     IMPORT_UNREADABLE: '无法读取该 Excel 文件，请确认是 .xlsx 格式且第一行为表头。',
     IMPORT_HAS_ERRORS: '导入文件有 {count} 处错误，未导入任何数据。请修正后重试。',
+    SESSION_EXPIRED: '长时间未操作，档案库已自动锁定，请重新登录。',
+    USERNAME_TAKEN: '用户名“{username}”已被使用。',
+    LAST_ADMINISTRATOR: '不能停用或降级最后一位系统管理员。',
+    CANNOT_DISABLE_SELF: '不能停用自己的账户。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -85,6 +89,10 @@ export const errorMessages: Labels<ErrorCode> = {
     UNKNOWN_CATEGORY: 'Unknown document category: {category}.',
     IMPORT_UNREADABLE: 'This Excel file cannot be read; it must be .xlsx with headers in the first row.',
     IMPORT_HAS_ERRORS: 'The import file has {count} errors; nothing was imported. Fix them and try again.',
+    SESSION_EXPIRED: 'The archive locked itself after a period without use; please sign in again.',
+    USERNAME_TAKEN: 'The user name "{username}" is already taken.',
+    LAST_ADMINISTRATOR: 'The last administrator cannot be disabled or given another role.',
+    CANNOT_DISABLE_SELF: 'You cannot disable your own account.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };

@@ -29,6 +29,15 @@ export const archiveMethods = [
   'previewCustomerImport',
   'commitCustomerImport',
   'exportCustomers',
+  'searchAuditLog',
+  'exportAuditLog',
+  'verifyAuditLog',
+  'listAccounts',
+  'createAccount',
+  'updateAccount',
+  'disableAccount',
+  'resetAccountPassword',
+  'changeOwnPassword',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -37,6 +37,15 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   previewCustomerImport: 'customers.import',
   commitCustomerImport: 'customers.import',
   exportCustomers: 'customers.export',
+  searchAuditLog: 'audit.read',
+  exportAuditLog: 'audit.read',
+  verifyAuditLog: 'audit.read',
+  listAccounts: 'accounts.manage',
+  createAccount: 'accounts.manage',
+  updateAccount: 'accounts.manage',
+  disableAccount: 'accounts.manage',
+  resetAccountPassword: 'accounts.manage',
+  changeOwnPassword: 'signed-in',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -7,6 +7,7 @@ import {
   customerKinds,
   fileStatuses,
   locales,
+  roles,
   isValidPhone,
   retentionEvents,
   retentionPeriods,
@@ -185,6 +186,8 @@ export const archiveSettingsSchema = z
       .max(100)
       .refine((p) => ['{year}', '{category}'].every((t) => p.includes(t)) && /\{seq(:\d)?\}/.test(p), { params: { code: 'INVALID_REF_PATTERN' } }),
     reviewMonths: z.number().int().min(1).max(120),
+    /** Back to the sign-in screen after this many idle minutes. */
+    autoLockMinutes: z.number().int().min(1).max(240),
     maxScanMegabytes: z.number().int().min(1).max(40),
     retention: z.record(
       z.enum(customerKinds),
@@ -203,6 +206,27 @@ export const importInput = z
   })
   .strict();
 export const exportCustomersInput = listCustomersInput.omit({ page: true, pageSize: true }).extend({ locale: z.enum(locales).default('zh-CN') });
+
+export const auditSearchInput = z
+  .object({
+    from: z.string().datetime().optional(),
+    to: z.string().datetime().optional(),
+    accountId: id.optional(),
+    action: z.string().trim().max(60).optional(),
+    text: z.string().trim().max(100).optional(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export const exportAuditInput = auditSearchInput.omit({ page: true, pageSize: true }).extend({ locale: z.enum(locales).default('zh-CN') });
+
+export const createAccountInput = z
+  .object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(roles), password, passwordConfirm: password })
+  .strict();
+export const updateAccountInput = z.object({ accountId: id, displayName: z.string().trim().min(1).max(50), role: z.enum(roles) }).strict();
+export const accountIdInput = z.object({ accountId: id }).strict();
+export const resetAccountPasswordInput = z.object({ accountId: id, newPassword: password, newPasswordConfirm: password }).strict();
+export const changeOwnPasswordInput = z.object({ currentPassword: password, newPassword: password, newPasswordConfirm: password }).strict();
 
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
@@ -233,6 +257,15 @@ export const methodInputSchemas = {
   previewCustomerImport: importInput,
   commitCustomerImport: importInput,
   exportCustomers: exportCustomersInput,
+  searchAuditLog: auditSearchInput,
+  exportAuditLog: exportAuditInput,
+  verifyAuditLog: noInput,
+  listAccounts: noInput,
+  createAccount: createAccountInput,
+  updateAccount: updateAccountInput,
+  disableAccount: accountIdInput,
+  resetAccountPassword: resetAccountPasswordInput,
+  changeOwnPassword: changeOwnPasswordInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
@@ -254,3 +287,9 @@ export type ArchiveSettings = z.output<typeof archiveSettingsSchema>;
 export type UpdateSettingsInput = z.input<typeof updateSettingsInput>;
 export type ImportInput = z.input<typeof importInput>;
 export type ExportCustomersInput = z.input<typeof exportCustomersInput>;
+export type AuditSearchInput = z.input<typeof auditSearchInput>;
+export type ExportAuditInput = z.input<typeof exportAuditInput>;
+export type CreateAccountInput = z.input<typeof createAccountInput>;
+export type UpdateAccountInput = z.input<typeof updateAccountInput>;
+export type ResetAccountPasswordInput = z.input<typeof resetAccountPasswordInput>;
+export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordInput>;

@@ -1,9 +1,14 @@
+import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../db/queries/audit';
+import { z } from 'zod';
+import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
 import type { ArchiveDatabase } from '../../db/schema';
+import type { AuditRow, AuditVerification, ExportedFile, Page } from '../../shared/api';
+import { auditSearchInput, exportAuditInput } from '../../shared/schemas';
 import type { Clock } from './clock';
+import type { ServiceContext } from './context';
 
-/** Records who did what and when. The accounts issue turns this log into a hash chain. */
+/** Records who did what and when, as the next link of the audit chain. */
 export async function recordAudit(
   db: Kysely<ArchiveDatabase>,
   clock: Clock,
@@ -12,4 +17,69 @@ export async function recordAudit(
   target: { targetType?: string; targetId?: string; details?: Record<string, unknown> } = {},
 ): Promise<void> {
   await appendAudit(db, { at: clock.now().toISOString(), accountId, action, ...target });
+}
+
+type Filters = Omit<z.output<typeof auditSearchInput>, 'page' | 'pageSize'>;
+
+function filtered(db: Kysely<ArchiveDatabase>, f: Filters) {
+  let q = db.selectFrom('audit_log').leftJoin('accounts', 'accounts.id', 'audit_log.account_id');
+  if (f.from) q = q.where('audit_log.at', '>=', f.from);
+  if (f.to) q = q.where('audit_log.at', '<', f.to);
+  if (f.accountId) q = q.where('audit_log.account_id', '=', f.accountId);
+  if (f.action) q = q.where('audit_log.action', 'like', `${f.action}%`);
+  if (f.text) {
+    const like = `%${f.text}%`;
+    q = q.where((eb) => eb.or([eb('audit_log.details', 'like', like), eb('audit_log.target_id', '=', f.text!), eb('accounts.display_name', 'like', like)]));
+  }
+  return q;
+}
+
+const columns = [
+  'audit_log.id as id',
+  'audit_log.at as at',
+  'audit_log.account_id as accountId',
+  'accounts.display_name as accountName',
+  'audit_log.action as action',
+  'audit_log.target_type as targetType',
+  'audit_log.target_id as targetId',
+  'audit_log.details as details',
+] as const;
+
+export async function searchAuditLog(ctx: ServiceContext, input: z.output<typeof auditSearchInput>): Promise<Page<AuditRow>> {
+  const { page, pageSize, ...filters } = input;
+  const [{ total }] = (await filtered(ctx.db, filters).select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+  const rows = await filtered(ctx.db, filters).select([...columns]).orderBy('audit_log.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows: rows as AuditRow[], total: Number(total), page, pageSize };
+}
+
+export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof exportAuditInput>): Promise<ExportedFile> {
+  const { locale, ...filters } = input;
+  const rows = (await filtered(ctx.db, filters).select([...columns, 'audit_log.hash as hash']).orderBy('audit_log.id').execute()) as (AuditRow & { hash: string })[];
+  const zh = locale === 'zh-CN';
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(zh ? '审计日志' : 'Audit log');
+  sheet.columns = [
+    { header: zh ? '序号' : 'No.', key: 'id', width: 8 },
+    { header: zh ? '时间' : 'Time (UTC)', key: 'at', width: 26 },
+    { header: zh ? '操作人' : 'By', key: 'accountName', width: 12 },
+    { header: zh ? '操作' : 'Action', key: 'action', width: 22 },
+    { header: zh ? '对象' : 'Target', key: 'target', width: 18 },
+    { header: zh ? '详情' : 'Details', key: 'details', width: 60 },
+    { header: zh ? '链式哈希' : 'Chain hash', key: 'hash', width: 66 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow({ ...r, target: [r.targetType, r.targetId].filter(Boolean).join(' ') });
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.exported', { details: { rows: rows.length, filters } });
+  return {
+    fileName: `${zh ? '审计日志' : 'audit-log'}-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    dataBase64: buffer.toString('base64'),
+  };
+}
+
+export async function verifyAuditLog(ctx: ServiceContext): Promise<AuditVerification> {
+  const result = await verifyAuditChain(ctx.db);
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.verified', { details: { checked: result.checked, ok: !result.firstBroken } });
+  return { ok: result.firstBroken === null, checked: result.checked, firstBroken: result.firstBroken };
 }

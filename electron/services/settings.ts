@@ -11,6 +11,7 @@ export const defaultSettings: ArchiveSettings = {
   orgCode: 'KFB',
   refPattern: '{fonds}-{category}·{year}-{retention}-{org}-{seq:5}',
   reviewMonths: 6,
+  autoLockMinutes: 10,
   maxScanMegabytes: 20,
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },

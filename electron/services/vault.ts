@@ -18,6 +18,7 @@ import {
   normalizeRecoveryKey,
   passwordKdfCost,
   recoveryKdfCost,
+  sameKey,
   serializeKeyFile,
   spendUnwrapTime,
   unwrapArchiveKey,
@@ -58,6 +59,7 @@ interface Unlocked {
 export class ArchiveVault {
   readonly paths: ArchivePaths;
   private unlocked: Unlocked | null = null;
+  private failedSignIns: { at: string; username: string; reason: string }[] = [];
   private readonly passwordCost: KdfCost;
   private readonly recoveryCost: KdfCost;
 
@@ -148,15 +150,25 @@ export class ArchiveVault {
 
   async unlock(input: UnlockInput): Promise<Session> {
     if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
-    const keyFile = this.readCheckedKeyFile();
-    const slot = findPasswordSlot(keyFile, input.username.trim());
-    if (!slot) {
-      await spendUnwrapTime(this.passwordCost);
-      throw new ArchiveError('WRONG_CREDENTIALS');
+    const username = input.username.trim();
+    try {
+      const keyFile = this.readCheckedKeyFile();
+      const slot = findPasswordSlot(keyFile, username);
+      if (!slot) {
+        await spendUnwrapTime(this.passwordCost);
+        throw new ArchiveError('WRONG_CREDENTIALS');
+      }
+      const key = await unwrapArchiveKey(slot, keyFile.archiveId, input.password);
+      if (!key) throw new ArchiveError('WRONG_CREDENTIALS');
+      return await this.openUnlocked(keyFile, key, username, 'login');
+    } catch (error) {
+      // A locked archive cannot be written to: failed sign-ins wait in memory and enter the
+      // audit log at the next successful one.
+      if (error instanceof ArchiveError && (error.code === 'WRONG_CREDENTIALS' || error.code === 'ACCOUNT_DISABLED')) {
+        this.failedSignIns.push({ at: this.clock.now().toISOString(), username, reason: error.code });
+      }
+      throw error;
     }
-    const key = await unwrapArchiveKey(slot, keyFile.archiveId, input.password);
-    if (!key) throw new ArchiveError('WRONG_CREDENTIALS');
-    return this.openUnlocked(keyFile, key, input.username.trim(), 'login');
   }
 
   /** Sets a new password for one account with the printed recovery key, and signs in as it. */
@@ -180,6 +192,45 @@ export class ArchiveVault {
       throw error;
     }
     return session;
+  }
+
+  /** Writes (or replaces) one account's key slot with the archive key held while unlocked. */
+  async writePasswordSlot(username: string, password: string): Promise<void> {
+    const current = this.requireUnlocked();
+    const keyFile = this.readCheckedKeyFile();
+    const slot = await wrapArchiveKey(current.archiveKey, keyFile.archiveId, password, { kind: 'password', username }, this.passwordCost, this.clock.now());
+    replaceKeyFile(this.paths.keyFile, withPasswordSlot(keyFile, slot));
+  }
+
+  /** Removes an account's slot: that password no longer opens the archive. */
+  removePasswordSlot(username: string): void {
+    this.requireUnlocked();
+    const keyFile = this.readCheckedKeyFile();
+    const name = username.toLowerCase();
+    replaceKeyFile(this.paths.keyFile, { ...keyFile, slots: keyFile.slots.filter((s) => !(s.kind === 'password' && s.username === name)) });
+  }
+
+  /** True when the password opens this account's slot (a manager confirming at the desk, a password change). */
+  async checkPassword(username: string, password: string): Promise<boolean> {
+    const current = this.requireUnlocked();
+    const keyFile = this.readCheckedKeyFile();
+    const slot = findPasswordSlot(keyFile, username);
+    if (!slot) {
+      await spendUnwrapTime(this.passwordCost);
+      return false;
+    }
+    const key = await unwrapArchiveKey(slot, keyFile.archiveId, password);
+    return key !== null && sameKey(key, current.archiveKey);
+  }
+
+  /** Keeps the signed-in session in step when an administrator edits their own account. */
+  refreshSession(patch: Partial<Pick<Session, 'displayName' | 'role'>>): void {
+    if (this.unlocked) this.unlocked.session = { ...this.unlocked.session, ...patch };
+  }
+
+  private requireUnlocked(): Unlocked {
+    if (!this.unlocked) throw new ArchiveError(existsSync(this.paths.archive) ? 'ARCHIVE_LOCKED' : 'ARCHIVE_NOT_FOUND');
+    return this.unlocked;
   }
 
   async lock(): Promise<ArchiveStatus> {
@@ -223,6 +274,9 @@ export class ArchiveVault {
       if (account.status !== 'active') throw new ArchiveError('ACCOUNT_DISABLED');
       const session = toSession(account, (await getMeta(archive.db, 'organisation')) ?? '');
       await touchLastLogin(archive.db, account.id, this.clock.now().toISOString());
+      for (const failed of this.failedSignIns.splice(0)) {
+        await recordAudit(archive.db, { now: () => new Date(failed.at) }, null, 'login.failed', { details: { username: failed.username, reason: failed.reason } });
+      }
       await recordAudit(archive.db, this.clock, account.id, action);
       this.unlocked = { archive, session, archiveKey: key };
       return session;

@@ -12,6 +12,25 @@ declare global {
 
 const TOKEN_KEY = 'archive-desk-token';
 
+const sessionLostListeners: (() => void)[] = [];
+/** Called when a call fails because the archive is no longer unlocked for this window. */
+export function onSessionLost(listener: () => void): void {
+  sessionLostListeners.push(listener);
+}
+const sessionLostCodes = new Set(['SESSION_EXPIRED', 'NOT_SIGNED_IN', 'ARCHIVE_LOCKED']);
+
+function watchSession(inner: ArchiveApi): ArchiveApi {
+  const call = (method: string) => async (input?: unknown) => {
+    try {
+      return await (inner[method as keyof ArchiveApi] as (i?: unknown) => Promise<unknown>)(input);
+    } catch (error) {
+      if (error instanceof ArchiveError && sessionLostCodes.has(error.code)) for (const l of sessionLostListeners) l();
+      throw error;
+    }
+  };
+  return Object.fromEntries(archiveMethods.map((m) => [m, call(m)])) as unknown as ArchiveApi;
+}
+
 /** The host prints a URL with #token=…; keep it for this tab and take it out of the address bar. */
 function takeToken(): string {
   const match = /[#&]token=([0-9a-f]+)/.exec(window.location.hash);
@@ -60,4 +79,4 @@ function bridgedApi(bridge: ArchiveApi): ArchiveApi {
   return Object.fromEntries(archiveMethods.map((m) => [m, call(m)])) as unknown as ArchiveApi;
 }
 
-export const api: ArchiveApi = window.archive ? bridgedApi(window.archive) : httpApi();
+export const api: ArchiveApi = watchSession(window.archive ? bridgedApi(window.archive) : httpApi());

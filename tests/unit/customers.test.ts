@@ -6,7 +6,7 @@ import { ARCHIVE_FILE } from '../../db/archive-files';
 import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
-import { adminInput, failureCode, makeVault, snapshot } from './helpers';
+import { adminInput, failureCode, makeVault, snapshot, travel } from './helpers';
 
 async function signedIn(start?: Date) {
   const ctx = makeVault(undefined, start);
@@ -43,7 +43,8 @@ describe('reference numbers (档号)', () => {
   });
 
   it('are gap-free per year and never reused; a correction keeps the old number as an alias', async () => {
-    const { api, clock } = await signedIn();
+    const ctx = await signedIn();
+    const { api } = ctx;
     const a = (await api.registerCustomer({ ...tenant })).customer;
     const b = (await api.registerCustomer({ ...tenant, name: '李雷', units: ['A-1204', 'A-1205'] })).customer;
     const refs = [...a.files, ...b.files].map((f) => f.refNo);
@@ -55,7 +56,7 @@ describe('reference numbers (档号)', () => {
     expect(found.files.map((f) => f.fileId)).toEqual([a.files[0]!.id]);
     expect(found.files[0]!.matchedAlias).toBe('0001-KH·2026-D30-KFB-00001');
     // A new year starts again at 1.
-    clock.set(new Date('2027-01-05T09:00:00Z'));
+    await travel(ctx, new Date('2027-01-05T09:00:00Z'));
     const c = (await api.registerCustomer({ ...tenant, name: '韩梅梅', units: ['B-0101'] })).customer;
     expect(c.files[0]!.refNo).toBe('0001-KH·2027-D30-KFB-00001');
   });
@@ -102,9 +103,10 @@ describe('customers', () => {
   });
 
   it('records classification changes with who, when, from, to and why', async () => {
-    const { api, clock } = await signedIn();
+    const ctx = await signedIn();
+    const { api } = ctx;
     const { customer } = await api.registerCustomer({ ...tenant });
-    clock.advance(86_400_000);
+    await travel(ctx, 86_400_000);
     const changed = await api.changeClassification({
       customerId: customer.id, classification: 'key', valueGrade: 'high', specialTags: ['餐饮'], blacklisted: false, reason: '季度评审：采购额上升',
     });
@@ -120,11 +122,12 @@ describe('customers', () => {
   });
 
   it('lists customers due for classification review after N months', async () => {
-    const { api, clock } = await signedIn();
+    const ctx = await signedIn();
+    const { api } = ctx;
     const { customer } = await api.registerCustomer({ ...tenant });
     await api.registerCustomer({ ...tenant, name: '李雷', units: ['A-1300'] });
     expect(await api.listDueForReview({})).toEqual([]);
-    clock.set(new Date('2027-06-01T09:00:00Z'));
+    await travel(ctx, new Date('2027-06-01T09:00:00Z'));
     expect((await api.listDueForReview({})).map((r) => r.name).sort()).toEqual(['张三', '李雷']);
     await api.changeClassification({ customerId: customer.id, classification: 'ordinary', valueGrade: null, specialTags: [], blacklisted: false, reason: '复核无变化' });
     expect((await api.listDueForReview({})).map((r) => r.name)).toEqual(['李雷']);

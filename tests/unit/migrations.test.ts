@@ -6,6 +6,7 @@ import { migrateTo, migrateToLatest, openArchive } from '../../db/open';
 import { newArchiveKey } from '../../db/key-slots';
 import { NO_MIGRATIONS } from 'kysely/migration';
 import { tempDir } from './helpers';
+import { verifyAuditChain } from '../../db/queries/audit';
 
 async function tableNames(db: Parameters<typeof migrateToLatest>[0]) {
   const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
@@ -16,6 +17,24 @@ const latestTables = ['accounts', 'archive_meta', 'audit_log', 'customers', 'cus
   'file_ref_aliases', 'ref_counters', 'document_categories', 'documents', 'document_revisions', 'scans', 'settings', 'search_trigram', 'search_short'];
 
 describe('migrations', () => {
+  it('chain the audit entries written before the audit-chain migration, keeping them as they were', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, '0002-customer-files');
+    const at = '2026-01-01T00:00:00.000Z';
+    await archive.db.insertInto('accounts').values({ username: 'wangfang', display_name: '王芳', role: 'clerk', created_at: at, updated_at: at, password_changed_at: at }).execute();
+    for (const action of ['login', 'customer.registered', 'logout']) {
+      await (archive.db as any).insertInto('audit_log').values({ at, account_id: 1, action, target_type: null, target_id: null, details: '{"n":1}' }).execute();
+    }
+    const before = await (archive.db as any).selectFrom('audit_log').select(['id', 'at', 'account_id', 'action', 'details']).orderBy('id').execute();
+    await migrateToLatest(archive.db);
+    const after = await archive.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    expect(after.map(({ id, at, account_id, action, details }) => ({ id, at, account_id, action, details }))).toEqual(before);
+    expect(after.every((r) => /^[0-9a-f]{64}$/.test(r.hash!))).toBe(true);
+    expect(after[1]!.prev_hash).toBe(after[0]!.hash);
+    expect(await verifyAuditChain(archive.db)).toEqual({ checked: 3, firstBroken: null });
+    await archive.close();
+  });
+
   it('are named in order and run on open', async () => {
     const names = Object.keys(migrations);
     expect(names).toEqual([...names].sort());
@@ -42,9 +61,10 @@ describe('migrations', () => {
     const at = '2026-01-01T00:00:00.000Z';
     await archive.db.insertInto('accounts').values({ username: 'wangfang', display_name: '王芳', role: 'clerk', created_at: at, updated_at: at, password_changed_at: at }).execute();
     await archive.db.insertInto('audit_log').values({ at, account_id: 1, action: 'login', target_type: null, target_id: null, details: null }).execute();
-    const before = { accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').selectAll().execute() };
+    const auditColumns = ['id', 'at', 'account_id', 'action', 'target_type', 'target_id', 'details'] as const;
+    const before = { accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').select(auditColumns).execute() };
     await migrateToLatest(archive.db);
-    expect({ accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').selectAll().execute() }).toEqual(before);
+    expect({ accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').select(auditColumns).execute() }).toEqual(before);
     expect(await archive.db.selectFrom('document_categories').select('code').execute()).toHaveLength(16);
     await archive.close();
   });

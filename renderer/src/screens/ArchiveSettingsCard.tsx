@@ -73,6 +73,11 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
               <InputNumber min={1} max={120} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+ <Col span={6}>
+            <Form.Item name="autoLockMinutes" label={t('settings.autoLock')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={240} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
           <Col span={6}>
             <Form.Item name="maxScanMegabytes" label={t('settings.maxScan')} rules={[{ required: true }]}>
               <InputNumber min={1} max={40} style={{ width: '100%' }} />

@@ -18,6 +18,11 @@ import { useNavStore, type Section } from '../stores/nav-store';
 import { useSessionStore } from '../stores/session-store';
 import { CustomersPage } from './customers/CustomersPage';
 import { SettingsPage } from './SettingsPage';
+import { AuditPage } from './AuditPage';
+import { ChangePasswordModal } from '../components/ChangePasswordModal';
+import { useAutoLock } from '../components/useAutoLock';
+import { roleMay } from '../../../shared/permissions';
+import { useState } from 'react';
 
 const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'customers', icon: <FolderOpenOutlined /> },
@@ -35,6 +40,9 @@ export function MainLayout() {
   const { section, go } = useNavStore();
   const { status, lock, busy } = useSessionStore();
   const session = status?.session;
+  const [changingPassword, setChangingPassword] = useState(false);
+  useAutoLock();
+  const visible = navItems.filter((item) => item.key !== 'audit' || (session && roleMay(session.role, 'audit.read')));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -46,7 +54,7 @@ export function MainLayout() {
           mode="inline"
           selectedKeys={[section]}
           onClick={({ key }) => go(key as Section)}
-          items={navItems.map((item) => ({ key: item.key, icon: item.icon, label: t(`nav.${item.key}` as MessageKey) }))}
+          items={visible.map((item) => ({ key: item.key, icon: item.icon, label: t(`nav.${item.key}` as MessageKey) }))}
         />
       </Layout.Sider>
       <Layout>
@@ -57,6 +65,9 @@ export function MainLayout() {
               <span data-testid="current-user">
                 <UserOutlined /> {session?.displayName} {session && <Tag>{roleLabels[locale][session.role]}</Tag>}
               </span>
+              <Button size="small" type="link" onClick={() => setChangingPassword(true)}>
+                {t('me.changePassword')}
+              </Button>
               <LanguageSwitch />
               <Button icon={<LockOutlined />} onClick={() => void lock()} loading={busy}>
                 {t('layout.lock')}
@@ -72,10 +83,13 @@ export function MainLayout() {
             <SettingsPage />
           ) : section === 'customers' ? (
             <CustomersPage />
+          ) : section === 'audit' ? (
+            <AuditPage />
           ) : (
             <Empty description={t(`placeholder.${section}` as MessageKey)} />
           )}
         </Layout.Content>
+        <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       </Layout>
     </Layout>
   );

@@ -2,6 +2,7 @@ import { Card, Descriptions, Flex, Typography } from 'antd';
 import { roleMay } from '../../../shared/permissions';
 import { ArchiveSettingsCard } from './ArchiveSettingsCard';
 import { CategoriesCard } from './CategoriesCard';
+import { AccountsCard } from './AccountsCard';
 import { roleLabels } from '../../../shared/labels';
 import { useLocaleStore, useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <Descriptions.Item label={t('settings.role')}>{session && roleLabels[locale][session.role]}</Descriptions.Item>
       </Descriptions>
     </Card>
+    {session && roleMay(session.role, 'accounts.manage') && <AccountsCard />}
     <ArchiveSettingsCard canEdit={canEdit} />
     <CategoriesCard canEdit={canEdit} />
     </Flex>

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ArchiveStatus } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
 import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
-import { api } from '../api';
+import { api, onSessionLost } from '../api';
 
 interface SessionState {
   status: ArchiveStatus | null;
@@ -25,6 +25,8 @@ function asArchiveError(error: unknown): ArchiveError {
 }
 
 export const useSessionStore = create<SessionState>((set, get) => {
+  // Any call that finds the session gone (auto-lock, another window locked it) returns to sign-in.
+  onSessionLost(() => void api.getArchiveStatus().then((status) => set({ status, recoveryKey: null })));
   /** Runs one call with the busy flag and error capture; true when it succeeded. */
   async function run(action: () => Promise<void>): Promise<boolean> {
     set({ busy: true, error: null });

@@ -1,0 +1,156 @@
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountInfo } from '../../../shared/api';
+import type { Role } from '../../../shared/domain';
+import { ArchiveError } from '../../../shared/errors';
+import { accountStatusLabels } from '../../../shared/labels';
+import { api } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n';
+import { options, useLabels } from '../labels';
+import { useSessionStore } from '../stores/session-store';
+
+type Dialog = { kind: 'add' } | { kind: 'edit'; account: AccountInfo } | { kind: 'reset'; account: AccountInfo } | null;
+
+/** Administrators add accounts, change roles, disable and reset them; each account has its own key slot. */
+export function AccountsCard() {
+  const t = useT();
+  const L = useLabels();
+  const { modal, message } = App.useApp();
+  const refreshSession = useSessionStore((s) => s.refresh);
+  const [accounts, setAccounts] = useState<AccountInfo[]>([]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+
+  const load = useCallback(() => void api.listAccounts().then(setAccounts), []);
+  useEffect(load, [load]);
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+    if (dialog?.kind === 'edit') form.setFieldsValue({ displayName: dialog.account.displayName, role: dialog.account.role });
+  }, [dialog, form]);
+
+  const submit = async (values: Record<string, string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (dialog?.kind === 'add') await api.createAccount(values as never);
+      if (dialog?.kind === 'edit') await api.updateAccount({ accountId: dialog.account.id, displayName: values.displayName!, role: values.role as Role });
+      if (dialog?.kind === 'reset') await api.resetAccountPassword({ accountId: dialog.account.id, newPassword: values.newPassword!, newPasswordConfirm: values.newPasswordConfirm! });
+      setDialog(null);
+      message.success(t('accounts.saved'));
+      load();
+      await refreshSession();
+    } catch (e) {
+      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
+  const passwords = (first: string, second: string) => (
+    <>
+      <Form.Item name={first} label={first === 'password' ? t('accounts.password') : t('accounts.newPassword')} rules={required(t('accounts.password'))} extra={t('setup.passwordHint')}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name={second}
+        label={t('accounts.passwordConfirm')}
+        dependencies={[first]}
+        rules={[
+          ...required(t('accounts.passwordConfirm')),
+          ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue(first) ? Promise.resolve() : Promise.reject(new Error(t('form.passwordsDiffer')))) }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
+
+  return (
+    <Card title={t('accounts.title')} style={{ maxWidth: 960 }} extra={<Button onClick={() => setDialog({ kind: 'add' })}>{t('accounts.add')}</Button>}>
+      <Table<AccountInfo>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={accounts}
+        columns={[
+          { title: t('accounts.username'), dataIndex: 'username' },
+          { title: t('accounts.displayName'), dataIndex: 'displayName' },
+          { title: t('accounts.role'), dataIndex: 'role', render: (r: Role) => L.role[r] },
+          { title: t('accounts.status'), dataIndex: 'status', render: (s: AccountInfo['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{accountStatusLabels[L.locale][s]}</Tag> },
+          { title: t('accounts.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—') },
+          {
+            key: 'actions',
+            render: (_: unknown, a) => (
+              <Space size={4}>
+                <Button size="small" onClick={() => setDialog({ kind: 'edit', account: a })}>
+                  {t('accounts.edit')}
+                </Button>
+                <Button size="small" onClick={() => setDialog({ kind: 'reset', account: a })}>
+                  {t('accounts.reset')}
+                </Button>
+                {a.status === 'active' && (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() =>
+                      modal.confirm({
+                        title: t('accounts.disable'),
+                        content: t('accounts.disableConfirm', { name: a.displayName }),
+                        onOk: async () => {
+                          try {
+                            await api.disableAccount({ accountId: a.id });
+                            load();
+                          } catch (e) {
+                            message.error(e instanceof ArchiveError ? e.message : String(e));
+                          }
+                        },
+                      })
+                    }
+                  >
+                    {t('accounts.disable')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={dialog !== null}
+        title={dialog?.kind === 'add' ? t('accounts.add') : dialog?.kind === 'edit' ? `${t('accounts.edit')}：${dialog.account.username}` : dialog ? `${t('accounts.reset')}：${dialog.account.username}` : ''}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        okText={t('form.save')}
+        cancelText={t('form.cancel')}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v as Record<string, string>)}>
+          {dialog?.kind === 'add' && (
+            <Form.Item name="username" label={t('accounts.username')} rules={required(t('accounts.username'))}>
+              <Input autoComplete="off" maxLength={32} />
+            </Form.Item>
+          )}
+          {dialog?.kind !== 'reset' && (
+            <>
+              <Form.Item name="displayName" label={t('accounts.displayName')} rules={required(t('accounts.displayName'))}>
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true }]}>
+                <Select options={options(L.role)} />
+              </Form.Item>
+            </>
+          )}
+          {dialog?.kind === 'add' && passwords('password', 'passwordConfirm')}
+          {dialog?.kind === 'reset' && passwords('newPassword', 'newPasswordConfirm')}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Input, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditRow, AuditVerification, Page } from '../../../shared/api';
+import { ArchiveError } from '../../../shared/errors';
+import type { AuditSearchInput } from '../../../shared/schemas';
+import { api } from '../api';
+import { saveBase64 } from '../files';
+import { useT } from '../i18n';
+import { useLabels } from '../labels';
+
+/** The auditor's screen: search the log, verify its hash chain, export it. */
+export function AuditPage() {
+  const t = useT();
+  const L = useLabels();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<AuditSearchInput>({ page: 1, pageSize: 50 });
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [data, setData] = useState<Page<AuditRow> | null>(null);
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(async (f: AuditSearchInput) => {
+    setLoading(true);
+    try {
+      setData(await api.searchAuditLog(f));
+    } catch (e) {
+      message.error(e instanceof ArchiveError ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [message]);
+
+  useEffect(() => {
+    void load(filters);
+  }, [filters, load]);
+
+  const withRange = (f: AuditSearchInput): AuditSearchInput => ({
+    ...f,
+    from: range?.[0] ? range[0].startOf('day').toISOString() : undefined,
+    to: range?.[1] ? range[1].add(1, 'day').startOf('day').toISOString() : undefined,
+  });
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} wrap>
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} placeholder={[t('audit.from'), t('audit.to')]} />
+        <Input allowClear placeholder={t('audit.action')} style={{ width: 180 }} onChange={(e) => setFilters((f) => ({ ...f, action: e.target.value || undefined }))} />
+        <Input allowClear placeholder={t('audit.text')} style={{ width: 220 }} onChange={(e) => setFilters((f) => ({ ...f, text: e.target.value || undefined }))} />
+        <Button type="primary" onClick={() => setFilters((f) => withRange({ ...f, page: 1 }))}>
+          {t('audit.search')}
+        </Button>
+        <Button icon={<SafetyOutlined />} onClick={() => void api.verifyAuditLog().then(setVerification)}>
+          {t('audit.verify')}
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => {
+            const { page: _p, pageSize: _s, ...rest } = withRange(filters);
+            void api.exportAuditLog({ ...rest, locale: L.locale }).then((f) => saveBase64(f.dataBase64, f.mime, f.fileName));
+          }}
+        >
+          {t('audit.export')}
+        </Button>
+      </Flex>
+      {verification && (
+        <Alert
+          data-testid="audit-verification"
+          type={verification.ok ? 'success' : 'error'}
+          showIcon
+          title={verification.ok ? t('audit.verifyOk', { checked: verification.checked }) : t('audit.verifyBroken', { id: verification.firstBroken!.id, at: new Date(verification.firstBroken!.at).toLocaleString() })}
+        />
+      )}
+      <Table<AuditRow>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.rows ?? []}
+        pagination={{ current: filters.page, pageSize: filters.pageSize, total: data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 70 },
+          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('audit.by'), dataIndex: 'accountName', width: 100 },
+          { title: t('audit.action'), dataIndex: 'action', width: 180 },
+          { title: t('audit.target'), key: 'target', width: 120, render: (_: unknown, r) => [r.targetType, r.targetId].filter(Boolean).join(' ') },
+          { title: t('audit.details'), dataIndex: 'details', ellipsis: true },
+        ]}
+      />
+    </Flex>
+  );
+}

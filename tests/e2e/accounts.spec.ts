@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { admin, createArchiveViaUi } from './helpers';
+import { startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function signIn(page: import('@playwright/test').Page, username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+test('an administrator adds a clerk; the clerk signs in with their own password; the auditor trail verifies', async ({ page }) => {
+  await createArchiveViaUi(page, host.openUrl);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '添加账户' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加账户' });
+  await dialog.getByLabel('用户名').fill('lixiao');
+  await dialog.getByLabel('姓名').fill('李晓');
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '档案管理员' }).click();
+  await dialog.getByLabel('初始密码').fill('Clerk-2026-pass');
+  await dialog.getByLabel('再次输入密码').fill('Clerk-2026-pass');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('cell', { name: 'lixiao' })).toBeVisible();
+
+  await page.getByRole('button', { name: '锁定' }).click();
+  await signIn(page, 'lixiao', 'Clerk-2026-pass');
+  await expect(page.getByTestId('current-user')).toContainText('李晓');
+  await expect(page.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);
+  await page.getByRole('button', { name: '锁定' }).click();
+
+  await signIn(page, admin.username, admin.password);
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await expect(page.getByRole('cell', { name: 'account.created' })).toBeVisible();
+  await page.getByRole('button', { name: '校验日志完整性' }).click();
+  await expect(page.getByTestId('audit-verification')).toContainText('日志完整');
+  await page.screenshot({ path: 'test-results/screens/20-audit.png', fullPage: true });
+});

@@ -1,0 +1,175 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
+import { findRecoverySlot, parseKeyFile, unwrapArchiveKey } from '../../db/key-slots';
+import { applyArchiveKey } from '../../db/open';
+import type { ArchiveApi } from '../../shared/api';
+import { roles, type Role } from '../../shared/domain';
+import { ArchiveError } from '../../shared/errors';
+import { archiveMethods } from '../../shared/methods';
+import { methodAccess, roleMay } from '../../shared/permissions';
+import { adminInput, failureCode, makeVault } from './helpers';
+
+const pw = 'Desk-2026-pass';
+
+async function withAdmin() {
+  const ctx = makeVault();
+  const { recoveryKey } = await ctx.api.createArchive(adminInput);
+  return { ...ctx, recoveryKey };
+}
+
+/** Opens the archive file beside the app with the recovery key, as a tamperer with the key could. */
+async function rawArchive(dir: string, recoveryKey: string) {
+  const keyFile = parseKeyFile(readFileSync(join(dir, KEY_FILE), 'utf8'))!;
+  const key = await unwrapArchiveKey(findRecoverySlot(keyFile)!, keyFile.archiveId, recoveryKey);
+  const raw = new Database(join(dir, ARCHIVE_FILE));
+  applyArchiveKey(raw, key!);
+  return raw;
+}
+
+describe('accounts', () => {
+  it('an administrator adds an account whose own password opens the archive', async () => {
+    const { api } = await withAdmin();
+    const clerk = await api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
+    expect(clerk).toMatchObject({ username: 'lixiao', role: 'clerk', status: 'active' });
+    expect(await failureCode(api.createAccount({ username: 'LiXiao', displayName: '重名', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' }))).toBe('USERNAME_TAKEN');
+    await api.lock();
+    const session = await api.unlock({ username: 'lixiao', password: 'Clerk-2026-pass' });
+    expect(session).toMatchObject({ displayName: '李晓', role: 'clerk' });
+    // A clerk may not manage accounts.
+    expect(await failureCode(api.listAccounts())).toBe('FORBIDDEN');
+  });
+
+  it('disabling removes the slot; a reset issues a new one and enables the account again', async () => {
+    const { api, dir } = await withAdmin();
+    const clerk = await api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
+    await api.disableAccount({ accountId: clerk.id });
+    const slots = parseKeyFile(readFileSync(join(dir, KEY_FILE), 'utf8'))!.slots;
+    expect(slots.map((s) => s.username ?? s.kind).sort()).toEqual(['recovery', 'wangfang']);
+    await api.lock();
+    expect(await failureCode(api.unlock({ username: 'lixiao', password: 'Clerk-2026-pass' }))).toBe('WRONG_CREDENTIALS');
+    await api.unlock({ username: 'wangfang', password: pw });
+    await api.resetAccountPassword({ accountId: clerk.id, newPassword: 'Reset-2026-pass', newPasswordConfirm: 'Reset-2026-pass' });
+    await api.lock();
+    expect((await api.unlock({ username: 'lixiao', password: 'Reset-2026-pass' })).username).toBe('lixiao');
+  });
+
+  it('keeps at least one administrator, and nobody disables themselves', async () => {
+    const { api, vault } = await withAdmin();
+    const me = vault.session!.accountId;
+    expect(await failureCode(api.disableAccount({ accountId: me }))).toBe('CANNOT_DISABLE_SELF');
+    expect(await failureCode(api.updateAccount({ accountId: me, displayName: '王芳', role: 'clerk' }))).toBe('LAST_ADMINISTRATOR');
+    const second = await api.createAccount({ username: 'admin2', displayName: '赵管理', role: 'administrator', password: 'Admin-2026-pass', passwordConfirm: 'Admin-2026-pass' });
+    await api.updateAccount({ accountId: me, displayName: '王芳芳', role: 'clerk' });
+    expect(vault.session).toMatchObject({ displayName: '王芳芳', role: 'clerk' });
+    expect(second.role).toBe('administrator');
+  });
+
+  it('changes one’s own password after proving the current one; only that slot changes', async () => {
+    const { api, dir } = await withAdmin();
+    const before = parseKeyFile(readFileSync(join(dir, KEY_FILE), 'utf8'))!;
+    expect(await failureCode(api.changeOwnPassword({ currentPassword: 'Wrong-2026-pass', newPassword: 'Next-2027-pass!', newPasswordConfirm: 'Next-2027-pass!' }))).toBe('WRONG_CREDENTIALS');
+    expect(await failureCode(api.changeOwnPassword({ currentPassword: pw, newPassword: 'weak', newPasswordConfirm: 'weak' }))).toBe('WEAK_PASSWORD');
+    await api.changeOwnPassword({ currentPassword: pw, newPassword: 'Next-2027-pass!', newPasswordConfirm: 'Next-2027-pass!' });
+    const after = parseKeyFile(readFileSync(join(dir, KEY_FILE), 'utf8'))!;
+    expect(after.slots.find((s) => s.kind === 'recovery')).toEqual(before.slots.find((s) => s.kind === 'recovery'));
+    expect(after.databaseSalt).toBe(before.databaseSalt);
+    await api.lock();
+    expect(await failureCode(api.unlock({ username: 'wangfang', password: pw }))).toBe('WRONG_CREDENTIALS');
+    await api.unlock({ username: 'wangfang', password: 'Next-2027-pass!' });
+  });
+
+  it('locks itself after the idle minutes in the settings', async () => {
+    const { api, clock } = await withAdmin();
+    await api.updateSettings({ autoLockMinutes: 5 });
+    clock.advance(4 * 60_000);
+    await api.listCustomers({});
+    clock.advance(4 * 60_000);
+    await api.listCustomers({});
+    clock.advance(6 * 60_000);
+    expect(await failureCode(api.listCustomers({}))).toBe('SESSION_EXPIRED');
+    expect((await api.getArchiveStatus()).state).toBe('locked');
+  });
+});
+
+describe('permissions', () => {
+  it('every contract method, as every role, is allowed exactly as the permission table says', async () => {
+    const { api } = await withAdmin();
+    for (const role of roles) {
+      if (role === 'administrator') continue;
+      await api.createAccount({ username: `u_${role}`, displayName: role, role, password: 'Role-2026-pass', passwordConfirm: 'Role-2026-pass' });
+    }
+    await api.lock();
+    for (const role of roles) {
+      await api.unlock(role === 'administrator' ? { username: 'wangfang', password: pw } : { username: `u_${role}`, password: 'Role-2026-pass' });
+      for (const method of archiveMethods) {
+        const access = methodAccess[method];
+        if (access === 'public' || method === 'lock') continue;
+        let code = 'OK';
+        try {
+          // Empty input: an allowed call fails on its input or succeeds, a forbidden one never gets that far.
+          await (api[method] as (i: unknown) => Promise<unknown>)({ customerId: 999999, fileId: 999999, documentId: 999999, scanId: 999999, accountId: 999999 });
+        } catch (error) {
+          code = error instanceof ArchiveError ? error.code : 'OTHER';
+        }
+        expect(code === 'FORBIDDEN', `${role} ${method}`).toBe(!roleMay(role as Role, access));
+      }
+      await api.lock();
+    }
+  });
+});
+
+describe('the audit log', () => {
+  it('records sign-ins, failed sign-ins, views and edits with who and when', async () => {
+    const { api } = await withAdmin();
+    const { customer } = await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] });
+    await api.getFile({ fileId: customer.files[0]!.id });
+    await api.lock();
+    await failureCode(api.unlock({ username: 'wangfang', password: 'Wrong-2026-pass' }));
+    await api.unlock({ username: 'wangfang', password: pw });
+    const log = await api.searchAuditLog({ pageSize: 100 });
+    const actions = log.rows.map((r) => r.action).reverse();
+    expect(actions).toEqual(['archive.created', 'login', 'customer.registered', 'file.viewed', 'logout', 'login.failed', 'login']);
+    const failed = log.rows.find((r) => r.action === 'login.failed')!;
+    expect(JSON.parse(failed.details!)).toEqual({ username: 'wangfang', reason: 'WRONG_CREDENTIALS' });
+    expect(log.rows.find((r) => r.action === 'file.viewed')).toMatchObject({ accountName: '王芳', targetType: 'file' });
+    expect((await api.searchAuditLog({ action: 'login' })).total).toBe(3);
+  });
+
+  it('verifies its hash chain and reports the first broken link after a direct edit', async () => {
+    const { api, dir, recoveryKey } = await withAdmin();
+    for (let i = 0; i < 5; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    const good = await api.verifyAuditLog();
+    expect(good).toMatchObject({ ok: true, firstBroken: null });
+    expect(good.checked).toBeGreaterThanOrEqual(7);
+    await api.lock();
+    const raw = await rawArchive(dir, recoveryKey);
+    const target = raw.prepare(`select id, at from audit_log where action = 'customer.registered' order by id limit 1 offset 2`).get() as { id: number; at: string };
+    raw.prepare(`update audit_log set details = '{"forged":true}' where id = ?`).run(target.id);
+    raw.close();
+    await api.unlock({ username: 'wangfang', password: pw });
+    expect(await api.verifyAuditLog()).toMatchObject({ ok: false, firstBroken: { id: target.id, at: target.at } });
+  });
+
+  it('notices a removed entry', async () => {
+    const { api, dir, recoveryKey } = await withAdmin();
+    for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    await api.lock();
+    const raw = await rawArchive(dir, recoveryKey);
+    raw.prepare(`delete from audit_log where id = 3`).run();
+    raw.close();
+    await api.unlock({ username: 'wangfang', password: pw });
+    expect((await api.verifyAuditLog()).firstBroken?.id).toBe(4);
+  });
+
+  it('exports the filtered log to xlsx', async () => {
+    const { api } = await withAdmin();
+    const file = await api.exportAuditLog({ action: 'login' });
+    expect(file.fileName).toMatch(/^审计日志-.*\.xlsx$/);
+    expect(Buffer.from(file.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+void ({} as ArchiveApi);
