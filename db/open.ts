@@ -91,33 +91,45 @@ export type InspectResult =
  * Checks a keyed archive read-only before anything writes to it: the key opens it, the pages
  * are sound (quick_check), and this version knows every migration it has run.
  */
-export function inspectArchive(file: string, key: Buffer): InspectResult {
-  // A read-only connection to a WAL archive leaves an empty -wal and a -shm behind; remove the
-  // ones this check made, so a refused archive's folder is exactly as it was.
+/**
+ * Runs `read` on a read-only keyed connection. A read-only connection to a WAL archive leaves an
+ * empty -wal and a -shm behind; the ones this made are removed, so the folder is as it was.
+ */
+export function withReadOnlyArchive<T>(file: string, key: Buffer, read: (sqlite: SqliteDatabase) => T): T {
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path));
   let sqlite: SqliteDatabase | undefined;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     applyArchiveKey(sqlite, key);
-    sqlite.prepare('select count(*) from sqlite_master').get();
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') return { kind: 'damaged', reason: String(check) };
-    const hasMigrations = sqlite
-      .prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`)
-      .get();
-    if (!hasMigrations) return { kind: 'damaged', reason: 'no migration table' };
-    const ran = sqlite.prepare('select name from kysely_migration').pluck().all() as string[];
-    const unknown = ran.filter((name) => !(name in migrations));
-    if (unknown.length > 0) return { kind: 'too-new', unknownMigrations: unknown };
-    return { kind: 'ok' };
-  } catch (error) {
-    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
+    return read(sqlite);
   } finally {
     sqlite?.close();
     const wal = `${file}-wal`;
     if (sidecars.includes(wal) && (!existsSync(wal) || statSync(wal).size === 0)) {
       for (const path of sidecars) rmSync(path, { force: true });
     }
+  }
+}
+
+/**
+ * Checks a keyed archive read-only before anything writes to it: the key opens it, the pages
+ * are sound (quick_check, or the full integrity_check), and this version knows every migration it has run.
+ */
+export function inspectArchive(file: string, key: Buffer, options: { full?: boolean } = {}): InspectResult {
+  try {
+    return withReadOnlyArchive(file, key, (sqlite): InspectResult => {
+      sqlite.prepare('select count(*) from sqlite_master').get();
+      const check = sqlite.pragma(options.full ? 'integrity_check' : 'quick_check', { simple: true });
+      if (check !== 'ok') return { kind: 'damaged', reason: String(check) };
+      const hasMigrations = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get();
+      if (!hasMigrations) return { kind: 'damaged', reason: 'no migration table' };
+      const ran = sqlite.prepare('select name from kysely_migration').pluck().all() as string[];
+      const unknown = ran.filter((name) => !(name in migrations));
+      if (unknown.length > 0) return { kind: 'too-new', unknownMigrations: unknown };
+      return { kind: 'ok' };
+    });
+  } catch (error) {
+    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
   }
 }
 

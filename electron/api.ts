@@ -8,6 +8,7 @@ import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import * as accounts from './services/accounts';
 import * as audit from './services/audit';
+import * as backup from './services/backup';
 import * as customers from './services/customers';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
@@ -17,21 +18,31 @@ import type { ArchiveVault } from './services/vault';
 export interface ArchiveApiDeps {
   vault: ArchiveVault;
   clock: Clock;
+  /** Make the daily backup a few seconds after the first sign-in (the app and the host do; tests don't). */
+  dailyBackup?: boolean;
+  log?: (error: unknown) => void;
 }
 
 /**
  * The one composition root: every method of the contract, wired to its service, behind the
  * permission table. Electron's IPC and the loopback host both serve exactly this object.
  */
-export function createArchiveApi({ vault, clock }: ArchiveApiDeps): ArchiveApi {
+export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
   let autoLockMs = 0;
   let lastActivity = 0;
+  let dailyBackupScheduled = false;
   // Files of tenants whose move-out date has come are closed when a session starts.
   const afterSignIn = async <T>(result: T): Promise<T> => {
     await customers.closeDepartedFiles(vault.db(), { clock });
     autoLockMs = (await readSettings(vault.db())).autoLockMinutes * 60_000;
     lastActivity = clock.now().getTime();
+    if (dailyBackup && !dailyBackupScheduled) {
+      dailyBackupScheduled = true;
+      setTimeout(() => {
+        if (vault.session) backup.dailyBackup(vault, clock).catch(log);
+      }, 5_000).unref?.();
+    }
     return result;
   };
   /** Locks the archive when the desk has been idle too long; every signed-in call passes here. */
@@ -104,6 +115,10 @@ export function createArchiveApi({ vault, clock }: ArchiveApiDeps): ArchiveApi {
     disableAccount: ({ accountId }) => accounts.disableAccount(ctx(), vault, accountId),
     resetAccountPassword: (input) => accounts.resetAccountPassword(ctx(), vault, parsed('resetAccountPassword', input)),
     changeOwnPassword: (input) => accounts.changeOwnPassword(ctx(), vault, parsed('changeOwnPassword', input)),
+
+    backupArchive: ({ folder }) => backup.backupArchive(vault, clock, folder),
+    listBackups: async ({ folder }) => backup.listBackups(vault, folder),
+    restoreBackup: async ({ backupFolder, username, password }) => afterSignIn(await backup.restoreBackup(vault, clock, backupFolder, username, password)),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

@@ -15,7 +15,7 @@ const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
 const vault = new ArchiveVault(archiveDirFromArgs(process.argv), systemClock);
-const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock }));
+const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true }));
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({

@@ -19,6 +19,7 @@ import type {
   CreateAccountInput,
   ExportAuditInput,
   ResetAccountPasswordInput,
+  RestoreBackupInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -299,6 +300,16 @@ export interface AccountInfo {
   passwordChangedAt: string;
 }
 
+export interface BackupInfo {
+  folder: string;
+  createdAt: string;
+  createdBy: string;
+  /** Made by the daily backup on start-up, rather than by hand. */
+  automatic: boolean;
+  sizeBytes: number;
+  archiveId: string;
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -343,6 +354,10 @@ export interface ArchiveApi {
   disableAccount(input: { accountId: number }): Promise<AccountInfo>;
   resetAccountPassword(input: ResetAccountPasswordInput): Promise<AccountInfo>;
   changeOwnPassword(input: ChangeOwnPasswordInput): Promise<void>;
+
+  backupArchive(input: { folder?: string }): Promise<BackupInfo>;
+  listBackups(input: { folder?: string }): Promise<BackupInfo[]>;
+  restoreBackup(input: RestoreBackupInput): Promise<Session>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

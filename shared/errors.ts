@@ -37,6 +37,9 @@ export const errorCodes = [
   'USERNAME_TAKEN',
   'LAST_ADMINISTRATOR',
   'CANNOT_DISABLE_SELF',
+  'BACKUP_EXISTS',
+  'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -54,6 +54,9 @@ export const errorMessages: Labels<ErrorCode> = {
     USERNAME_TAKEN: '用户名“{username}”已被使用。',
     LAST_ADMINISTRATOR: '不能停用或降级最后一位系统管理员。',
     CANNOT_DISABLE_SELF: '不能停用自己的账户。',
+    BACKUP_EXISTS: '同一时刻的备份已存在（{folder}），请稍后再试。',
+    BACKUP_FAILED: '备份未完成（{folder}）：{reason}。未留下不完整的备份，档案库未受影响。',
+    BACKUP_DAMAGED: '备份（{folder}）校验未通过：文件缺失、被改动或已损坏。未做任何恢复。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -93,6 +96,9 @@ export const errorMessages: Labels<ErrorCode> = {
     USERNAME_TAKEN: 'The user name "{username}" is already taken.',
     LAST_ADMINISTRATOR: 'The last administrator cannot be disabled or given another role.',
     CANNOT_DISABLE_SELF: 'You cannot disable your own account.',
+    BACKUP_EXISTS: 'A backup from this very moment exists ({folder}); try again shortly.',
+    BACKUP_FAILED: 'The backup did not complete ({folder}): {reason}. No partial backup was left; the archive is unaffected.',
+    BACKUP_DAMAGED: 'The backup ({folder}) failed its checks: a file is missing, changed or damaged. Nothing was restored.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };

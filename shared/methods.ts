@@ -38,6 +38,9 @@ export const archiveMethods = [
   'disableAccount',
   'resetAccountPassword',
   'changeOwnPassword',
+  'backupArchive',
+  'listBackups',
+  'restoreBackup',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

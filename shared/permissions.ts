@@ -5,7 +5,7 @@ import type { ArchiveMethod } from './methods';
  * What a method needs. `public` methods run with the archive locked (they are how one
  * unlocks it); `signed-in` needs any account; a permission names a capability that roles hold.
  */
-export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.reopen', 'customers.import', 'customers.export'] as const;
+export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.reopen', 'customers.import', 'customers.export', 'backup.create'] as const;
 export type Permission = (typeof permissions)[number];
 export type MethodAccess = 'public' | 'signed-in' | Permission;
 
@@ -46,11 +46,16 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   disableAccount: 'accounts.manage',
   resetAccountPassword: 'accounts.manage',
   changeOwnPassword: 'signed-in',
+  backupArchive: 'backup.create',
+  listBackups: 'backup.create',
+  // Works while locked (a damaged archive cannot be unlocked); the service requires the
+  // password of an administrator of the backup.
+  restoreBackup: 'public',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */
 // Confidential documents and approvals refine this in the accounts issue.
-const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export'];
+const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.reopen'],
   clerk: fileWork,

@@ -188,6 +188,8 @@ export const archiveSettingsSchema = z
     reviewMonths: z.number().int().min(1).max(120),
     /** Back to the sign-in screen after this many idle minutes. */
     autoLockMinutes: z.number().int().min(1).max(240),
+    /** Daily backups kept on start-up (0: no daily backup). */
+    backupKeep: z.number().int().min(0).max(365),
     maxScanMegabytes: z.number().int().min(1).max(40),
     retention: z.record(
       z.enum(customerKinds),
@@ -228,6 +230,10 @@ export const accountIdInput = z.object({ accountId: id }).strict();
 export const resetAccountPasswordInput = z.object({ accountId: id, newPassword: password, newPasswordConfirm: password }).strict();
 export const changeOwnPasswordInput = z.object({ currentPassword: password, newPassword: password, newPasswordConfirm: password }).strict();
 
+const folder = z.string().trim().min(1).max(1000).optional();
+export const backupFolderInput = z.object({ folder }).strict();
+export const restoreBackupInput = z.object({ backupFolder: z.string().trim().min(1).max(1000), username, password }).strict();
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -266,6 +272,9 @@ export const methodInputSchemas = {
   disableAccount: accountIdInput,
   resetAccountPassword: resetAccountPasswordInput,
   changeOwnPassword: changeOwnPasswordInput,
+  backupArchive: backupFolderInput,
+  listBackups: backupFolderInput,
+  restoreBackup: restoreBackupInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
@@ -293,3 +302,4 @@ export type CreateAccountInput = z.input<typeof createAccountInput>;
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 export type ResetAccountPasswordInput = z.input<typeof resetAccountPasswordInput>;
 export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordInput>;
+export type RestoreBackupInput = z.input<typeof restoreBackupInput>;

@@ -15,7 +15,7 @@ function numberArg(name: string): number | undefined {
 
 const archiveDir = archiveDirFromArgs(process.argv);
 const vault = new ArchiveVault(archiveDir, systemClock);
-const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock }));
+const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true }));
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // Scans travel as base64 in JSON: 20 MB of scan is about 27 MB of request.

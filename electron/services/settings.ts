@@ -12,6 +12,7 @@ export const defaultSettings: ArchiveSettings = {
   refPattern: '{fonds}-{category}·{year}-{retention}-{org}-{seq:5}',
   reviewMonths: 6,
   autoLockMinutes: 10,
+  backupKeep: 7,
   maxScanMegabytes: 20,
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },

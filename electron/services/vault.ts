@@ -82,6 +82,16 @@ export class ArchiveVault {
     return this.unlocked?.session ?? null;
   }
 
+  /** The open connection itself, for what only SQLite can do (a consistent copy with VACUUM INTO). */
+  sqlite(): OpenedArchive['sqlite'] {
+    return this.requireUnlocked().archive.sqlite;
+  }
+
+  /** The key file as it is on disk, checked against the archive. */
+  currentKeyFile(): KeyFile {
+    return this.readCheckedKeyFile();
+  }
+
   /** The open archive, for services; throws when locked. */
   db(): OpenedArchive['db'] {
     if (!this.unlocked) throw new ArchiveError(existsSync(this.paths.archive) ? 'ARCHIVE_LOCKED' : 'ARCHIVE_NOT_FOUND');

@@ -44,3 +44,22 @@ test('an administrator adds a clerk; the clerk signs in with their own password;
   await expect(page.getByTestId('audit-verification')).toContainText('日志完整');
   await page.screenshot({ path: 'test-results/screens/20-audit.png', fullPage: true });
 });
+
+test('back up from 设置, then restore from the sign-in screen', async ({ page }) => {
+  await createArchiveViaUi(page, host.openUrl);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^备份完成：/)).toBeVisible();
+  const folder = ((await page.getByText(/^备份完成：/).innerText()).split('：')[1] ?? '').trim();
+  expect(folder).toContain('archive-desk-backup-');
+  await page.getByRole('button', { name: '锁定' }).click();
+  await page.getByRole('button', { name: '档案库损坏？从备份恢复' }).click();
+  await page.getByLabel('备份所在文件夹').fill(folder);
+  await page.getByLabel('用户名').fill(admin.username);
+  await page.getByLabel('密码').fill('Wrong-2026-pass');
+  await page.getByRole('button', { name: '校验并恢复' }).click();
+  await expect(page.locator('[data-error-code]')).toContainText('用户名或密码错误');
+  await page.getByLabel('密码').fill(admin.password);
+  await page.getByRole('button', { name: '校验并恢复' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
+});

@@ -3,20 +3,35 @@ import { useState } from 'react';
 import type { RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
 import { AuthFrame } from '../components/AuthFrame';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { RestoreForm } from '../components/RestoreForm';
 import { useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
 
+type Mode = 'unlock' | 'recover' | 'restore';
+
 export function LoginScreen() {
-  const [recovering, setRecovering] = useState(false);
+  const t = useT();
+  const [mode, setMode] = useState<Mode>('unlock');
   const clearError = useSessionStore((s) => s.clearError);
-  const switchTo = (value: boolean) => {
+  const switchTo = (value: Mode) => {
     clearError();
-    setRecovering(value);
+    setMode(value);
   };
-  return recovering ? <RecoverForm onBack={() => switchTo(false)} /> : <UnlockForm onForgot={() => switchTo(true)} />;
+  if (mode === 'recover') return <RecoverForm onBack={() => switchTo('unlock')} />;
+  if (mode === 'restore') {
+    return (
+      <AuthFrame title={t('backup.restoreTitle')} width={560}>
+        <RestoreForm />
+        <Button type="link" block onClick={() => switchTo('unlock')} style={{ marginTop: 8 }}>
+          {t('recover.back')}
+        </Button>
+      </AuthFrame>
+    );
+  }
+  return <UnlockForm onForgot={() => switchTo('recover')} onRestore={() => switchTo('restore')} />;
 }
 
-function UnlockForm({ onForgot }: { onForgot: () => void }) {
+function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: () => void }) {
   const t = useT();
   const { unlock, busy, error, clearError } = useSessionStore();
   const [form] = Form.useForm<UnlockInput>();
@@ -39,6 +54,9 @@ function UnlockForm({ onForgot }: { onForgot: () => void }) {
         </Button>
         <Button type="link" block onClick={onForgot} style={{ marginTop: 8 }}>
           {t('login.forgot')}
+        </Button>
+        <Button type="link" block onClick={onRestore}>
+          {t('login.restore')}
         </Button>
       </Form>
     </AuthFrame>

@@ -3,6 +3,7 @@ import { roleMay } from '../../../shared/permissions';
 import { ArchiveSettingsCard } from './ArchiveSettingsCard';
 import { CategoriesCard } from './CategoriesCard';
 import { AccountsCard } from './AccountsCard';
+import { BackupCard } from './BackupCard';
 import { roleLabels } from '../../../shared/labels';
 import { useLocaleStore, useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
@@ -31,6 +32,7 @@ export function SettingsPage() {
       </Descriptions>
     </Card>
     {session && roleMay(session.role, 'accounts.manage') && <AccountsCard />}
+    {session && roleMay(session.role, 'backup.create') && <BackupCard />}
     <ArchiveSettingsCard canEdit={canEdit} />
     <CategoriesCard canEdit={canEdit} />
     </Flex>

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ARCHIVE_FILE, KEY_FILE, classifyHeader, readHeader, readKeyFile, writeFileAtomic } from '../../db/archive-files';
+import { findPasswordSlot, serializeKeyFile, unwrapArchiveKey } from '../../db/key-slots';
+import { inspectArchive, withReadOnlyArchive } from '../../db/open';
+import type { BackupInfo, Session } from '../../shared/api';
+import { ArchiveError } from '../../shared/errors';
+import { recordAudit } from './audit';
+import type { Clock } from './clock';
+import { readSettings } from './settings';
+import type { ArchiveVault } from './vault';
+
+/**
+ * Backups: a folder per backup holding a consistent encrypted copy of the archive (VACUUM INTO
+ * keeps the archive's cipher and key), the key file made for that copy, and a manifest with
+ * each file's SHA-256. A backup opens exactly as the archive did, with the same passwords.
+ */
+
+export const MANIFEST = 'backup.json';
+const BACKUP_PREFIX = 'archive-desk-backup-';
+
+interface Manifest {
+  format: 'archive-desk-backup';
+  version: 1;
+  archiveId: string;
+  createdAt: string;
+  createdBy: string;
+  automatic: boolean;
+  files: Record<string, { size: number; sha256: string }>;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function defaultBackupFolder(vault: ArchiveVault): string {
+  return join(vault.dir, 'backups');
+}
+
+function stampOf(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Makes one backup; written under a temporary name and renamed when complete. */
+export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: string | undefined, automatic = false): Promise<BackupInfo> {
+  const session = vault.session;
+  if (!session) throw new ArchiveError('ARCHIVE_LOCKED');
+  const target = resolve(folder || defaultBackupFolder(vault));
+  const now = clock.now();
+  const name = `${BACKUP_PREFIX}${stampOf(now)}`;
+  const partial = join(target, `${name}.partial`);
+  const final = join(target, name);
+  if (existsSync(final)) throw new ArchiveError('BACKUP_EXISTS', { folder: final });
+  try {
+    mkdirSync(partial, { recursive: true });
+    const copy = join(partial, ARCHIVE_FILE);
+    // VACUUM INTO reads one consistent snapshot; writes may go on meanwhile.
+    vault.sqlite().prepare('vacuum into ?').run(copy);
+    const keyFile = vault.currentKeyFile();
+    writeFileAtomic(join(partial, KEY_FILE), serializeKeyFile({ ...keyFile, databaseSalt: readHeader(copy).toString('hex') }));
+    const files: Manifest['files'] = {};
+    for (const file of [ARCHIVE_FILE, KEY_FILE]) {
+      const path = join(partial, file);
+      files[file] = { size: statSync(path).size, sha256: await sha256File(path) };
+    }
+    const manifest: Manifest = { format: 'archive-desk-backup', version: 1, archiveId: keyFile.archiveId, createdAt: now.toISOString(), createdBy: session.username, automatic, files };
+    writeFileAtomic(join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    renameSync(partial, final);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    if (error instanceof ArchiveError) throw error;
+    throw new ArchiveError('BACKUP_FAILED', { folder: target, reason: error instanceof Error ? error.message : String(error) });
+  }
+  await recordAudit(vault.db(), clock, session.accountId, automatic ? 'backup.automatic' : 'backup.created', { details: { folder: final } });
+  return describe(final)!;
+}
+
+function readManifest(dir: string): Manifest | null {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
+    return m.format === 'archive-desk-backup' && m.files?.[ARCHIVE_FILE] && m.files?.[KEY_FILE] ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+function describe(dir: string): BackupInfo | null {
+  const m = readManifest(dir);
+  if (!m) return null;
+  return { folder: dir, createdAt: m.createdAt, createdBy: m.createdBy, automatic: m.automatic, sizeBytes: m.files[ARCHIVE_FILE]!.size, archiveId: m.archiveId };
+}
+
+export function listBackups(vault: ArchiveVault, folder?: string): BackupInfo[] {
+  const target = resolve(folder || defaultBackupFolder(vault));
+  if (!existsSync(target)) return [];
+  return readdirSync(target)
+    .filter((n) => n.startsWith(BACKUP_PREFIX) && !n.endsWith('.partial'))
+    .map((n) => describe(join(target, n)))
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The daily backup on start-up: one a day, the newest N kept (older automatic ones removed). */
+export async function dailyBackup(vault: ArchiveVault, clock: Clock): Promise<BackupInfo | null> {
+  const settings = await readSettings(vault.db());
+  if (settings.backupKeep === 0) return null;
+  const existing = listBackups(vault).filter((b) => b.automatic);
+  const newest = existing[0];
+  let made: BackupInfo | null = null;
+  if (!newest || clock.now().getTime() - Date.parse(newest.createdAt) >= 24 * 3600_000) {
+    made = await backupArchive(vault, clock, undefined, true);
+  }
+  for (const old of listBackups(vault).filter((b) => b.automatic).slice(settings.backupKeep)) rmSync(old.folder, { recursive: true, force: true });
+  return made;
+}
+
+/**
+ * Checks a backup all the way before anything is replaced: the manifest's checksums, the key
+ * file against the copy, the password against its slot, and a full integrity_check.
+ */
+export async function verifyBackup(dir: string, username: string, password: string): Promise<{ key: Buffer; manifest: Manifest }> {
+  const manifest = readManifest(dir);
+  if (!manifest) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
+  for (const [file, expected] of Object.entries(manifest.files)) {
+    const path = join(dir, file);
+    if (!existsSync(path) || (await sha256File(path)) !== expected.sha256) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir, file });
+  }
+  const read = readKeyFile(join(dir, KEY_FILE));
+  if (read.kind !== 'ok' || classifyHeader(join(dir, ARCHIVE_FILE), read.file) !== 'matches') throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
+  const slot = findPasswordSlot(read.file, username);
+  const key = slot ? await unwrapArchiveKey(slot, read.file.archiveId, password) : null;
+  if (!key) throw new ArchiveError('WRONG_CREDENTIALS');
+  const inspected = inspectArchive(join(dir, ARCHIVE_FILE), key, { full: true });
+  if (inspected.kind === 'damaged') throw new ArchiveError('BACKUP_DAMAGED', { folder: dir, reason: inspected.reason });
+  if (inspected.kind === 'too-new') throw new ArchiveError('ARCHIVE_TOO_NEW');
+  return { key, manifest };
+}
+
+/**
+ * Restores a verified backup: the copy is put beside the archive first, the current archive is
+ * moved aside (never deleted) into replaced-<time>/, then the copy takes its place.
+ */
+export async function restoreBackup(vault: ArchiveVault, clock: Clock, dir: string, username: string, password: string): Promise<Session> {
+  const { key } = await verifyBackup(dir, username, password);
+  // Only an active administrator of the backup may put it in place of the archive.
+  const account = withReadOnlyArchive(join(dir, ARCHIVE_FILE), key, (sqlite) =>
+    sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
+  );
+  if (account?.role !== 'administrator' || account.status !== 'active') throw new ArchiveError('FORBIDDEN');
+  if (vault.session) await vault.lock();
+  mkdirSync(vault.dir, { recursive: true });
+  const { archive, keyFile } = vault.paths;
+  copyFileSync(join(dir, ARCHIVE_FILE), `${archive}.restoring`);
+  copyFileSync(join(dir, KEY_FILE), `${keyFile}.restoring`);
+  const aside = join(vault.dir, `replaced-${stampOf(clock.now())}`);
+  const present = [archive, `${archive}-wal`, `${archive}-shm`, keyFile].filter((p) => existsSync(p));
+  if (present.length) {
+    mkdirSync(aside, { recursive: true });
+    for (const p of present) renameSync(p, join(aside, p.slice(vault.dir.length + 1)));
+  }
+  renameSync(`${keyFile}.restoring`, keyFile);
+  renameSync(`${archive}.restoring`, archive);
+  const session = await vault.unlock({ username, password });
+  await recordAudit(vault.db(), clock, session.accountId, 'backup.restored', { details: { from: dir, previousKeptIn: present.length ? aside : null } });
+  return session;
+}
+

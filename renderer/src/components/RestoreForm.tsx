@@ -1,0 +1,54 @@
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { ArchiveError } from '../../../shared/errors';
+import type { RestoreBackupInput } from '../../../shared/schemas';
+import { api } from '../api';
+import { useT } from '../i18n';
+import { useSessionStore } from '../stores/session-store';
+import { ErrorAlert } from './ErrorAlert';
+
+/** Restores from a backup folder; used on the sign-in screen (damaged archive) and in 设置. */
+export function RestoreForm({ folder, onDone }: { folder?: string; onDone?: () => void }) {
+  const t = useT();
+  const refresh = useSessionStore((s) => s.refresh);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
+  return (
+    <>
+      <Alert type="info" showIcon title={t('backup.restoreHint')} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Form<RestoreBackupInput>
+        layout="vertical"
+        initialValues={{ backupFolder: folder }}
+        disabled={busy}
+        onFinish={async (v) => {
+          setBusy(true);
+          setError(null);
+          try {
+            await api.restoreBackup(v);
+            await refresh();
+            onDone?.();
+          } catch (e) {
+            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="backupFolder" label={t('backup.backupFolder')} rules={required(t('backup.backupFolder'))}>
+          <Input style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
+          <Input autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} danger>
+          {t('backup.restoreSubmit')}
+        </Button>
+      </Form>
+    </>
+  );
+}

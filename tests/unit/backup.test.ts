@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
+import { newArchiveKey } from '../../db/key-slots';
+import { openArchive } from '../../db/open';
+import { dailyBackup } from '../../electron/services/backup';
+import { adminInput, failureCode, makeVault, snapshot, tempDir, travel } from './helpers';
+
+const pw = adminInput.password;
+
+async function archiveWithCustomer() {
+  const ctx = makeVault();
+  await ctx.api.createArchive(adminInput);
+  await ctx.api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1203'] });
+  return ctx;
+}
+
+describe('backup and restore', () => {
+  it('makes an encrypted, checksummed copy with its key file, and restores it keeping the old archive aside', async () => {
+    const ctx = await archiveWithCustomer();
+    const { api, dir } = ctx;
+    const target = tempDir('archive-desk-backups-');
+    const made = await api.backupArchive({ folder: target });
+    expect(made).toMatchObject({ createdBy: 'wangfang', automatic: false });
+    expect(readdirSync(made.folder).sort()).toEqual([ARCHIVE_FILE, KEY_FILE, 'backup.json'].sort());
+    const bytes = readFileSync(join(made.folder, ARCHIVE_FILE));
+    expect(bytes.includes(Buffer.from('张三'))).toBe(false);
+    expect(await api.listBackups({ folder: target })).toEqual([made]);
+
+    // Work after the backup is undone by the restore.
+    await api.registerCustomer({ kind: 'tenant', name: '李四', units: ['B-0101'] });
+    await api.lock();
+    const session = await api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw });
+    expect(session.username).toBe('wangfang');
+    expect((await api.listCustomers({})).rows.map((r) => r.name)).toEqual(['张三']);
+    const aside = readdirSync(dir).find((n) => n.startsWith('replaced-'))!;
+    expect(readdirSync(join(dir, aside))).toEqual(expect.arrayContaining([ARCHIVE_FILE, KEY_FILE]));
+    expect((await api.searchAuditLog({ action: 'backup.restored' })).total).toBe(1);
+  });
+
+  it('refuses a wrong password, a tampered backup or a non-administrator, and changes nothing', async () => {
+    const { api, dir } = await archiveWithCustomer();
+    await api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
+    const made = await api.backupArchive({ folder: tempDir() });
+    await api.lock();
+    const before = snapshot(dir);
+    expect(await failureCode(api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: 'Wrong-2026-pass' }))).toBe('WRONG_CREDENTIALS');
+    expect(await failureCode(api.restoreBackup({ backupFolder: made.folder, username: 'lixiao', password: 'Clerk-2026-pass' }))).toBe('FORBIDDEN');
+    const copy = join(made.folder, ARCHIVE_FILE);
+    const bytes = readFileSync(copy);
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+    writeFileSync(copy, bytes);
+    expect(await failureCode(api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw }))).toBe('BACKUP_DAMAGED');
+    expect(await failureCode(api.restoreBackup({ backupFolder: tempDir(), username: 'wangfang', password: pw }))).toBe('BACKUP_DAMAGED');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('restores over a damaged archive that can no longer be opened', async () => {
+    const { api, dir } = await archiveWithCustomer();
+    const made = await api.backupArchive({ folder: tempDir() });
+    await api.lock();
+    const file = join(dir, ARCHIVE_FILE);
+    const bytes = readFileSync(file);
+    for (let i = 100; i < 400; i++) bytes[i] = 0;
+    writeFileSync(file, bytes);
+    expect(await failureCode(api.unlock({ username: 'wangfang', password: pw }))).toBe('ARCHIVE_DAMAGED');
+    await api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw });
+    expect((await api.listCustomers({})).total).toBe(1);
+  });
+
+  it('makes one automatic backup a day and keeps the newest N', async () => {
+    const ctx = await archiveWithCustomer();
+    await ctx.api.updateSettings({ backupKeep: 2, autoLockMinutes: 240 });
+    for (let day = 0; day < 4; day++) {
+      expect(await dailyBackup(ctx.vault, ctx.clock)).not.toBeNull();
+      expect(await dailyBackup(ctx.vault, ctx.clock)).toBeNull();
+      await travel(ctx, 24 * 3600_000);
+    }
+    const kept = await ctx.api.listBackups({});
+    expect(kept).toHaveLength(2);
+    expect(kept.every((b) => b.automatic)).toBe(true);
+    expect(existsSync(join(ctx.dir, 'backups'))).toBe(true);
+  });
+});
+
+describe('crash safety', () => {
+  it('keeps every committed write after kill -9, and the archive passes integrity_check', async () => {
+    const dir = tempDir();
+    const file = join(dir, ARCHIVE_FILE);
+    const key = newArchiveKey();
+    const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+    const child = spawn(process.execPath, [tsx, join(import.meta.dirname, 'fixtures', 'crash-writer.ts'), file, key.toString('hex')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let committed = 0;
+    let buffered = '';
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) if (line) committed = Number(line);
+        if (committed >= 3000 && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', (code) => (committed >= 3000 ? resolve() : reject(new Error(`writer exited ${code}: ${stderr}`))));
+    });
+    await new Promise((r) => child.once('exit', r));
+    expect(child.signalCode).toBe('SIGKILL');
+    const archive = await openArchive(file, key);
+    expect(archive.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    const count = archive.sqlite.prepare(`select count(*) from settings where key like 'row-%'`).pluck().get() as number;
+    expect(count).toBeGreaterThanOrEqual(committed);
+    for (const i of [1, Math.floor(committed / 2), committed]) {
+      expect(archive.sqlite.prepare('select value from settings where key = ?').pluck().get(`row-${i}`)).toMatch(new RegExp(`-${i}$`));
+    }
+    await archive.close();
+  }, 60_000);
+});
