@@ -120,6 +120,11 @@ export interface FilesTable {
   reopened_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  confidentiality: ColumnType<Confidentiality, Confidentiality | undefined, Confidentiality>;
+  legal_hold: ColumnType<number, number | undefined, number>;
+  legal_hold_reason: string | null;
+  destroyed_at: Timestamp | null;
+  destruction_register_id: number | null;
 }
 
 export interface FileRefAliasesTable {
@@ -185,7 +190,54 @@ export interface SearchTable {
   body: string;
 }
 
+export interface ApprovalsTable {
+  id: Generated<number>;
+  kind: string;
+  target_type: string;
+  target_id: number;
+  summary: string;
+  reason: string;
+  required_role: 'department_manager' | 'general_manager';
+  requested_by: number;
+  requested_at: Timestamp;
+  status: ColumnType<'pending' | 'approved' | 'rejected' | 'withdrawn' | 'used', 'pending' | undefined, 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'used'>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  used_at: Timestamp | null;
+}
+
+export interface DestructionRegistersTable {
+  id: Generated<number>;
+  created_at: Timestamp;
+  created_by: number;
+  reason: string;
+  method: string;
+  status: ColumnType<'pending' | 'approved' | 'rejected' | 'destroyed', 'pending' | undefined, 'pending' | 'approved' | 'rejected' | 'destroyed'>;
+  approval_id: number | null;
+  executor: string | null;
+  /** JSON array of names. */
+  witnesses: string | null;
+  destroyed_at: Timestamp | null;
+}
+
+export interface DestructionItemsTable {
+  register_id: number;
+  seq: number;
+  file_id: number;
+  title: string;
+  year: number;
+  ref_no: string;
+  retention: string;
+  kept_years: number;
+  pages: number;
+  scans: number;
+}
+
 export interface ArchiveDatabase {
+  approvals: ApprovalsTable;
+  destruction_registers: DestructionRegistersTable;
+  destruction_items: DestructionItemsTable;
   archive_meta: ArchiveMetaTable;
   accounts: AccountsTable;
   audit_log: AuditLogTable;

@@ -7,6 +7,7 @@ import { methodAccess, roleMay } from '../shared/permissions';
 import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import * as accounts from './services/accounts';
+import * as approvals from './services/approvals';
 import * as audit from './services/audit';
 import * as backup from './services/backup';
 import * as customers from './services/customers';
@@ -69,7 +70,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     listCustomers: (input) => customers.listFiles(vault.db(), parsed('listCustomers', input)),
     search: (input) => {
       const { query, limit } = parsed('search', input);
-      return customers.searchArchive(vault.db(), query, limit);
+      return customers.searchArchive(vault.db(), query, limit, vault.session!.role === 'general_manager');
     },
     getCustomer: async ({ customerId }) => {
       const customer = await customers.loadCustomer(vault.db(), customerId);
@@ -81,7 +82,8 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     changeClassification: (input) => customers.changeClassification(ctx(), parsed('changeClassification', input)),
     listDueForReview: ({ months }) => customers.listDueForReview(ctx(), months),
     getFile: async ({ fileId, category }) => {
-      const file = await documents.loadFile(vault.db(), fileId, category);
+      const session = vault.session!;
+      const file = await documents.loadFile(vault.db(), fileId, category, { accountId: session.accountId, role: session.role, now: clock.now() });
       // Every view of a file is recorded (003 §15: every access recorded).
       await audit.recordAudit(vault.db(), clock, vault.session!.accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
       return file;
@@ -119,6 +121,13 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     backupArchive: ({ folder }) => backup.backupArchive(vault, clock, folder),
     listBackups: async ({ folder }) => backup.listBackups(vault, folder),
     restoreBackup: async ({ backupFolder, username, password }) => afterSignIn(await backup.restoreBackup(vault, clock, backupFolder, username, password)),
+
+    requestApproval: (input) => approvals.requestApproval(ctx(), parsed('requestApproval', input)),
+    listApprovals: ({ status }) => approvals.listApprovals(ctx(), status),
+    decideApproval: (input) => approvals.decideApproval(ctx(), vault, parsed('decideApproval', input)),
+    withdrawApproval: ({ approvalId }) => approvals.withdrawApproval(ctx(), approvalId),
+    setFileConfidentiality: (input) => documents.setFileConfidentiality(ctx(), parsed('setFileConfidentiality', input)),
+    setLegalHold: (input) => documents.setLegalHold(ctx(), parsed('setLegalHold', input)),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

@@ -1,4 +1,6 @@
 import type {
+  ApprovalKind,
+  ApprovalStatus,
   ArchiveState,
   Classification,
   Confidentiality,
@@ -20,6 +22,10 @@ import type {
   ExportAuditInput,
   ResetAccountPasswordInput,
   RestoreBackupInput,
+  RequestApprovalInput,
+  DecideApprovalInput,
+  SetFileConfidentialityInput,
+  SetLegalHoldInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -184,6 +190,8 @@ export interface DocumentRow {
   createdAt: string;
   updatedAt: string;
   scans: ScanInfo[];
+  /** Confidential for this viewer: title, remarks and scans are withheld until approved. */
+  restricted: boolean;
 }
 
 export interface DocumentRevision {
@@ -219,6 +227,10 @@ export interface FileDetail extends FileSummary {
   /** When the retention period ends, once the event it counts from has happened; null for 永久. */
   retentionDueDate: string | null;
   closedAt: string | null;
+  confidentiality: Confidentiality;
+  legalHold: boolean;
+  legalHoldReason: string | null;
+  destroyedAt: string | null;
   /** Newest first, filtered by category when asked. */
   documents: DocumentRow[];
   catalogue: CatalogueRow[];
@@ -310,6 +322,22 @@ export interface BackupInfo {
   archiveId: string;
 }
 
+export interface ApprovalInfo {
+  id: number;
+  kind: ApprovalKind;
+  targetType: string;
+  targetId: number;
+  summary: string;
+  reason: string;
+  requiredRole: 'department_manager' | 'general_manager';
+  status: ApprovalStatus;
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -358,6 +386,13 @@ export interface ArchiveApi {
   backupArchive(input: { folder?: string }): Promise<BackupInfo>;
   listBackups(input: { folder?: string }): Promise<BackupInfo[]>;
   restoreBackup(input: RestoreBackupInput): Promise<Session>;
+
+  requestApproval(input: RequestApprovalInput): Promise<ApprovalInfo>;
+  listApprovals(input: { status?: ApprovalStatus }): Promise<ApprovalInfo[]>;
+  decideApproval(input: DecideApprovalInput): Promise<ApprovalInfo>;
+  withdrawApproval(input: { approvalId: number }): Promise<ApprovalInfo>;
+  setFileConfidentiality(input: SetFileConfidentialityInput): Promise<FileDetail>;
+  setLegalHold(input: SetLegalHoldInput): Promise<FileDetail>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

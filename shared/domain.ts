@@ -60,3 +60,18 @@ export function isValidPhone(value: string): boolean {
   const digits = compact.replace(/-/g, '');
   return /^1[3-9]\d{9}$/.test(digits) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(compact) || /^0\d{9,11}$/.test(digits) || /^[48]00\d{7}$/.test(digits);
 }
+
+/** What an approval is for (003 §6 4.4, 4.6-4.9, §9.8, §15). */
+export const approvalKinds = ['borrow', 'renew', 'transfer', 'edit_original', 'view_confidential', 'destroy', 'export_confidential'] as const;
+export type ApprovalKind = (typeof approvalKinds)[number];
+export const approvalStatuses = ['pending', 'approved', 'rejected', 'withdrawn', 'used'] as const;
+export type ApprovalStatus = (typeof approvalStatuses)[number];
+
+/** Who may approve: a department manager, or above them the general manager. */
+export const approverRank: Record<Role, number> = { clerk: 0, auditor: 0, administrator: 0, department_manager: 1, general_manager: 2 };
+
+const confidentialityRank: Record<Confidentiality, number> = { ordinary: 0, internal: 1, confidential: 2 };
+/** A document is as confidential as the stricter of its own level and its file's. */
+export function effectiveConfidentiality(a: Confidentiality, b: Confidentiality): Confidentiality {
+  return confidentialityRank[a] >= confidentialityRank[b] ? a : b;
+}

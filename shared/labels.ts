@@ -1,6 +1,8 @@
 import type { ImportField, ImportIssueCode } from './api';
 import type {
   AccountStatus,
+  ApprovalKind,
+  ApprovalStatus,
   Classification,
   CompanyNature,
   Confidentiality,
@@ -57,6 +59,15 @@ export const errorMessages: Labels<ErrorCode> = {
     BACKUP_EXISTS: '同一时刻的备份已存在（{folder}），请稍后再试。',
     BACKUP_FAILED: '备份未完成（{folder}）：{reason}。未留下不完整的备份，档案库未受影响。',
     BACKUP_DAMAGED: '备份（{folder}）校验未通过：文件缺失、被改动或已损坏。未做任何恢复。',
+    APPROVAL_REQUIRED: '此操作需要经理批准，请先提交审批申请。',
+    APPROVAL_NOT_PENDING: '该审批已处理，不能再次审批。',
+    APPROVER_NOT_ALLOWED: '审批人的角色级别不够（需要{requiredRole}）。',
+    APPROVER_IS_REQUESTER: '申请人不能审批自己的申请。',
+    CONFIDENTIAL_RESTRICTED: '这是机密文件，查阅需要总经理授权（003 §15）。请提交查阅申请。',
+    ON_LEGAL_HOLD: '档案“{refNo}”处于法律保全状态，不能销毁。',
+    NOT_DUE_FOR_DESTRUCTION: '档案“{refNo}”尚未到保管期限，不能列入销毁清册。',
+    REGISTER_NOT_APPROVED: '销毁清册尚未获批准，不能执行销毁。',
+    WITNESSES_REQUIRED: '销毁须有执行人和至少两名监销人签字。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -99,6 +110,15 @@ export const errorMessages: Labels<ErrorCode> = {
     BACKUP_EXISTS: 'A backup from this very moment exists ({folder}); try again shortly.',
     BACKUP_FAILED: 'The backup did not complete ({folder}): {reason}. No partial backup was left; the archive is unaffected.',
     BACKUP_DAMAGED: 'The backup ({folder}) failed its checks: a file is missing, changed or damaged. Nothing was restored.',
+    APPROVAL_REQUIRED: 'This needs a manager’s approval; submit a request first.',
+    APPROVAL_NOT_PENDING: 'This request was already decided.',
+    APPROVER_NOT_ALLOWED: 'The approver’s role is not senior enough (needs {requiredRole}).',
+    APPROVER_IS_REQUESTER: 'Nobody approves their own request.',
+    CONFIDENTIAL_RESTRICTED: 'This document is confidential; viewing it needs the general manager’s authorisation (003 §15). Submit a request.',
+    ON_LEGAL_HOLD: 'File {refNo} is on legal hold and cannot be destroyed.',
+    NOT_DUE_FOR_DESTRUCTION: 'File {refNo} has not reached the end of its retention period.',
+    REGISTER_NOT_APPROVED: 'The destruction register is not approved; nothing can be destroyed yet.',
+    WITNESSES_REQUIRED: 'A destruction needs the executor and at least two witnesses.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };
@@ -206,6 +226,16 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     DUPLICATE_IN_SHEET: 'Same name and unit as another row',
     DUPLICATE_CUSTOMER: 'A customer with this name and unit is already in the archive',
   },
+};
+
+export const approvalKindLabels: Labels<ApprovalKind> = {
+  'zh-CN': { borrow: '借阅', renew: '续借', transfer: '移交', edit_original: '修改原件', view_confidential: '查阅机密文件', destroy: '销毁', export_confidential: '导出机密文件' },
+  en: { borrow: 'Borrowing', renew: 'Renewal', transfer: 'Transfer', edit_original: 'Edit an original', view_confidential: 'View a confidential document', destroy: 'Destruction', export_confidential: 'Export confidential files' },
+};
+
+export const approvalStatusLabels: Labels<ApprovalStatus> = {
+  'zh-CN': { pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回', used: '已使用' },
+  en: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', used: 'Used' },
 };
 
 /** Fills `{name}` placeholders from details; unknown placeholders are left visible. */

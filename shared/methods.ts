@@ -41,6 +41,12 @@ export const archiveMethods = [
   'backupArchive',
   'listBackups',
   'restoreBackup',
+  'requestApproval',
+  'listApprovals',
+  'decideApproval',
+  'withdrawApproval',
+  'setFileConfidentiality',
+  'setLegalHold',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -5,7 +5,7 @@ import type { ArchiveMethod } from './methods';
  * What a method needs. `public` methods run with the archive locked (they are how one
  * unlocks it); `signed-in` needs any account; a permission names a capability that roles hold.
  */
-export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.reopen', 'customers.import', 'customers.export', 'backup.create'] as const;
+export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.manage', 'customers.import', 'customers.export', 'backup.create'] as const;
 export type Permission = (typeof permissions)[number];
 export type MethodAccess = 'public' | 'signed-in' | Permission;
 
@@ -24,7 +24,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   listDueForReview: 'customers.read',
   getFile: 'customers.read',
   correctFileRef: 'customers.write',
-  reopenFile: 'files.reopen',
+  reopenFile: 'files.manage',
   addDocument: 'customers.write',
   updateDocument: 'customers.write',
   listDocumentRevisions: 'customers.read',
@@ -51,16 +51,23 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   // Works while locked (a damaged archive cannot be unlocked); the service requires the
   // password of an administrator of the backup.
   restoreBackup: 'public',
+  requestApproval: 'signed-in',
+  listApprovals: 'signed-in',
+  // The service checks the approver's own role: the signed-in manager, or a manager's password at the desk.
+  decideApproval: 'signed-in',
+  withdrawApproval: 'signed-in',
+  setFileConfidentiality: 'files.manage',
+  setLegalHold: 'files.manage',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */
 // Confidential documents and approvals refine this in the accounts issue.
 const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.reopen'],
+  administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.manage'],
   clerk: fileWork,
-  department_manager: [...fileWork, 'files.reopen'],
-  general_manager: ['customers.read', 'customers.export', 'files.reopen'],
+  department_manager: [...fileWork, 'files.manage'],
+  general_manager: ['customers.read', 'customers.export', 'files.manage'],
   auditor: ['audit.read', 'customers.read'],
 };
 

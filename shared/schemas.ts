@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ArchiveMethod } from './methods';
 import {
+  approvalStatuses,
   classifications,
   companyNatures,
   confidentialityLevels,
@@ -159,7 +160,7 @@ const documentFields = {
 
 export const addDocumentInput = z.object({ fileId: id, ...documentFields, scans: z.array(scanUpload).max(20).default([]) }).strict();
 export const updateDocumentInput = z
-  .object({ documentId: id, ...documentFields, reason: z.string().trim().max(500).optional() })
+  .object({ documentId: id, ...documentFields, reason: z.string().trim().max(500).optional(), approvalId: id.optional() })
   .strict();
 export const addScanInput = z.object({ documentId: id, scan: scanUpload }).strict();
 export const scanIdInput = z.object({ scanId: id }).strict();
@@ -234,6 +235,23 @@ const folder = z.string().trim().min(1).max(1000).optional();
 export const backupFolderInput = z.object({ folder }).strict();
 export const restoreBackupInput = z.object({ backupFolder: z.string().trim().min(1).max(1000), username, password }).strict();
 
+export const requestApprovalInput = z
+  .object({ kind: z.enum(['edit_original', 'view_confidential']), documentId: id, reason: z.string().trim().min(1).max(500) })
+  .strict();
+export const listApprovalsInput = z.object({ status: z.enum(approvalStatuses).optional() }).strict();
+export const decideApprovalInput = z
+  .object({
+    approvalId: id,
+    approve: z.boolean(),
+    reason: z.string().trim().min(1).max(500),
+    /** A manager approving at the clerk's desk types their own user name and password. */
+    approver: z.object({ username, password }).strict().optional(),
+  })
+  .strict();
+export const approvalIdInput = z.object({ approvalId: id }).strict();
+export const setFileConfidentialityInput = z.object({ fileId: id, confidentiality: z.enum(confidentialityLevels), reason: z.string().trim().min(1).max(500) }).strict();
+export const setLegalHoldInput = z.object({ fileId: id, hold: z.boolean(), reason: z.string().trim().min(1).max(500) }).strict();
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -275,6 +293,12 @@ export const methodInputSchemas = {
   backupArchive: backupFolderInput,
   listBackups: backupFolderInput,
   restoreBackup: restoreBackupInput,
+  requestApproval: requestApprovalInput,
+  listApprovals: listApprovalsInput,
+  decideApproval: decideApprovalInput,
+  withdrawApproval: approvalIdInput,
+  setFileConfidentiality: setFileConfidentialityInput,
+  setLegalHold: setLegalHoldInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
@@ -303,3 +327,7 @@ export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 export type ResetAccountPasswordInput = z.input<typeof resetAccountPasswordInput>;
 export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordInput>;
 export type RestoreBackupInput = z.input<typeof restoreBackupInput>;
+export type RequestApprovalInput = z.input<typeof requestApprovalInput>;
+export type DecideApprovalInput = z.input<typeof decideApprovalInput>;
+export type SetFileConfidentialityInput = z.input<typeof setFileConfidentialityInput>;
+export type SetLegalHoldInput = z.input<typeof setLegalHoldInput>;

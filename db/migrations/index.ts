@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-customer-files';
 import * as m0003 from './0003-audit-chain';
+import * as m0004 from './0004-approvals-confidentiality';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-customer-files': m0002,
   '0003-audit-chain': m0003,
+  '0004-approvals-confidentiality': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

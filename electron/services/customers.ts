@@ -446,7 +446,7 @@ const SEARCH_CANDIDATES = 1000;
  * by its index directly; otherwise the index is read once for a bounded set of candidates, so a
  * broad query ("0001", "w") costs no more than a narrow one.
  */
-export async function searchArchive(db: Db, query: string, limit: number): Promise<SearchResult> {
+export async function searchArchive(db: Db, query: string, limit: number, includeConfidential = true): Promise<SearchResult> {
   const q = query.trim();
   const byRef = await db
     .selectFrom('files')
@@ -498,6 +498,8 @@ export async function searchArchive(db: Db, query: string, limit: number): Promi
         .innerJoin('customers', 'customers.id', 'files.customer_id')
         .select(['documents.id as documentId', 'documents.file_id as fileId', 'files.ref_no as refNo', 'customers.name as customerName', 'documents.title as title', 'documents.doc_date as docDate', 'documents.category as category'])
         .where('documents.id', 'in', documentIds)
+        // A confidential title is itself confidential: found only by those who may read it.
+        .$if(!includeConfidential, (qb) => qb.where('documents.confidentiality', '!=', 'confidential').where('files.confidentiality', '!=', 'confidential'))
         .orderBy('documents.doc_date', 'desc')
         .limit(limit)
         .execute()

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
 import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
-import type { ScanMime } from '../../shared/domain';
+import { approverRank, effectiveConfidentiality, type Confidentiality, type Role, type ScanMime } from '../../shared/domain';
+import { mayViewConfidential, useApproval } from './approvals';
 import { ArchiveError } from '../../shared/errors';
 import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
@@ -78,8 +79,13 @@ async function scansOf(db: Db, documentIds: number[]): Promise<Map<number, ScanI
   return map;
 }
 
-function toDocumentRow(d: DocumentDbRow, scans: ScanInfo[]): DocumentRow {
+function toDocumentRow(d: DocumentDbRow, scans: ScanInfo[], restricted = false): DocumentRow {
+  if (restricted) {
+    // The viewer sees that a confidential document is there, not what it says.
+    return { ...toDocumentRow(d, []), title: '', remarks: null, restricted: true };
+  }
   return {
+    restricted: false,
     id: d.id,
     fileId: d.file_id,
     category: d.category,
@@ -107,7 +113,23 @@ function addYears(date: string, years: number): string {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export async function loadFile(db: Db, fileId: number, category?: string): Promise<FileDetail> {
+export interface Viewer {
+  accountId: number;
+  role: Role;
+  now: Date;
+}
+
+/** Which of these documents the viewer may not see in full (confidential, no role or approval). */
+async function restrictedFor(db: Db, viewer: Viewer | undefined, fileLevel: Confidentiality, docs: DocumentDbRow[]): Promise<Set<number>> {
+  const restricted = new Set<number>();
+  if (!viewer) return restricted;
+  for (const d of docs) {
+    if (effectiveConfidentiality(fileLevel, d.confidentiality) === 'confidential' && !(await mayViewConfidential(db, viewer, d.id, viewer.now))) restricted.add(d.id);
+  }
+  return restricted;
+}
+
+export async function loadFile(db: Db, fileId: number, category?: string, viewer?: Viewer): Promise<FileDetail> {
   const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
   if (!file) throw new ArchiveError('NOT_FOUND');
   const customer = await db.selectFrom('customers').selectAll().where('id', '=', file.customer_id).executeTakeFirstOrThrow();
@@ -120,9 +142,10 @@ export async function loadFile(db: Db, fileId: number, category?: string): Promi
   const lastDocumentDate = allDocs[0]?.doc_date ?? null;
   const eventDate =
     rule.event === 'move_out' ? customer.move_out_date : rule.event === 'last_document' ? lastDocumentDate : file.created_at.slice(0, 10);
+  const restricted = await restrictedFor(db, viewer, file.confidentiality, allDocs);
   const catalogue: CatalogueRow[] = [...allDocs]
     .reverse()
-    .map((d, i) => ({ seq: i + 1, documentId: d.id, docDate: d.doc_date, title: d.title, pages: d.pages, remarks: d.remarks }));
+    .map((d, i) => ({ seq: i + 1, documentId: d.id, docDate: d.doc_date, title: restricted.has(d.id) ? '' : d.title, pages: d.pages, remarks: restricted.has(d.id) ? null : d.remarks }));
   return {
     ...toFileSummary(file, customer.name),
     customer: {
@@ -138,7 +161,11 @@ export async function loadFile(db: Db, fileId: number, category?: string): Promi
     retentionEvent: rule.event,
     retentionDueDate: file.retention === 'permanent' || !eventDate ? null : addYears(eventDate, Number(file.retention)),
     closedAt: file.closed_at,
-    documents: shown.map((d) => toDocumentRow(d, scans.get(d.id) ?? [])),
+    confidentiality: file.confidentiality,
+    legalHold: file.legal_hold === 1,
+    legalHoldReason: file.legal_hold_reason,
+    destroyedAt: file.destroyed_at,
+    documents: shown.map((d) => toDocumentRow(d, scans.get(d.id) ?? [], restricted.has(d.id))),
     catalogue,
   };
 }
@@ -186,7 +213,11 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
     if (!before) throw new ArchiveError('NOT_FOUND');
     const file = await trx.selectFrom('files').select('status').where('id', '=', before.file_id).executeTakeFirstOrThrow();
     if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
-    if (before.is_original === 1 && !input.reason) throw new ArchiveError('REASON_REQUIRED');
+    if (before.is_original === 1) {
+      if (!input.reason) throw new ArchiveError('REASON_REQUIRED');
+      // An original is changed only with a manager's yes (003 §9.8): a manager's own, or an approval.
+      if (approverRank[ctx.session.role] === 0) await useApproval(trx, ctx, input.approvalId, 'edit_original', before.id);
+    }
     await requireCategory(trx, input.category);
     const at = nowIso(ctx);
     await trx
@@ -259,6 +290,15 @@ export async function addScan(ctx: ServiceContext, documentId: number, scan: { f
 export async function getScan(ctx: ServiceContext, scanId: number): Promise<ScanData> {
   const scan = await ctx.db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirst();
   if (!scan) throw new ArchiveError('NOT_FOUND');
+  const level = await ctx.db
+    .selectFrom('documents')
+    .innerJoin('files', 'files.id', 'documents.file_id')
+    .select(['documents.confidentiality as doc', 'files.confidentiality as file'])
+    .where('documents.id', '=', scan.document_id)
+    .executeTakeFirstOrThrow();
+  if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
+    throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
+  }
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'scan.viewed', { targetType: 'scan', targetId: String(scanId) });
   return { id: scan.id, fileName: scan.file_name, mime: scan.mime as ScanMime, size: scan.size, sha256: scan.sha256, dataBase64: Buffer.from(scan.data).toString('base64') };
 }
@@ -326,5 +366,30 @@ export async function reopenFile(ctx: ServiceContext, fileId: number, reason: st
     await trx.updateTable('files').set({ status: 'active', closed_at: null, reopened_at: nowIso(ctx), updated_at: nowIso(ctx) }).where('id', '=', fileId).execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.reopened', { targetType: 'file', targetId: String(fileId), details: { reason } });
     return loadFile(trx, fileId);
+  });
+}
+
+export async function setFileConfidentiality(ctx: ServiceContext, input: { fileId: number; confidentiality: Confidentiality; reason: string }): Promise<FileDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await trx.selectFrom('files').select(['id', 'confidentiality']).where('id', '=', input.fileId).executeTakeFirst();
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    await trx.updateTable('files').set({ confidentiality: input.confidentiality, updated_at: nowIso(ctx) }).where('id', '=', input.fileId).execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', { targetType: 'file', targetId: String(input.fileId), details: { from: file.confidentiality, to: input.confidentiality, reason: input.reason } });
+    return loadFile(trx, input.fileId);
+  });
+}
+
+/** A manager puts a file on legal hold (it never appears for destruction) or lifts it. */
+export async function setLegalHold(ctx: ServiceContext, input: { fileId: number; hold: boolean; reason: string }): Promise<FileDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await trx.selectFrom('files').select('id').where('id', '=', input.fileId).executeTakeFirst();
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    await trx
+      .updateTable('files')
+      .set({ legal_hold: input.hold ? 1 : 0, legal_hold_reason: input.hold ? input.reason : null, updated_at: nowIso(ctx) })
+      .where('id', '=', input.fileId)
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, input.hold ? 'file.legal_hold' : 'file.legal_hold_lifted', { targetType: 'file', targetId: String(input.fileId), details: { reason: input.reason } });
+    return loadFile(trx, input.fileId);
   });
 }

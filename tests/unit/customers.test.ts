@@ -204,15 +204,21 @@ describe('documents in a file', () => {
     expect((await api.getFile({ fileId })).documents).toEqual([]);
   });
 
-  it('corrects an original only with a reason, keeping the previous version; edits a working copy freely', async () => {
+  it('corrects an original only with a reason and a manager’s approval, keeping the previous version; edits a working copy freely', async () => {
     const { api } = await signedIn();
+    await api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
     const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
     const original = await api.addDocument({ fileId, category: 'correspondence', title: '工作联系函', docDate: '2024-05-01', pages: 1, isOriginal: true });
     const edit = { documentId: original.id, category: 'correspondence', title: '工作联系函（第2号）', docDate: '2024-05-01', pages: 2, isOriginal: true };
     expect(await failureCode(api.updateDocument(edit))).toBe('REASON_REQUIRED');
+    expect(await failureCode(api.updateDocument({ ...edit, reason: '页数登记错误' }))).toBe('APPROVAL_REQUIRED');
     expect((await api.getFile({ fileId })).documents[0]!.title).toBe('工作联系函');
-    const corrected = await api.updateDocument({ ...edit, reason: '页数登记错误' });
+    const approval = await api.requestApproval({ kind: 'edit_original', documentId: original.id, reason: '页数登记错误' });
+    await api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意更正', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
+    const corrected = await api.updateDocument({ ...edit, reason: '页数登记错误', approvalId: approval.id });
     expect(corrected).toMatchObject({ version: 2, pages: 2 });
+    // An approval is used once.
+    expect(await failureCode(api.updateDocument({ ...edit, pages: 3, reason: '再改', approvalId: approval.id }))).toBe('APPROVAL_REQUIRED');
     const revisions = await api.listDocumentRevisions({ documentId: original.id });
     expect(revisions).toEqual([expect.objectContaining({ version: 1, reason: '页数登记错误', accountName: '王芳', before: expect.objectContaining({ title: '工作联系函', pages: 1 }) })]);
     const copy = await api.addDocument({ fileId, category: 'other', title: '复印件', docDate: '2024-05-02', pages: 1, isOriginal: false });

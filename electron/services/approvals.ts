@@ -1,0 +1,169 @@
+import type { Kysely } from 'kysely';
+import { findAccountByUsername } from '../../db/queries/accounts';
+import type { ArchiveDatabase } from '../../db/schema';
+import type { ApprovalInfo } from '../../shared/api';
+import { approverRank, type ApprovalKind, type ApprovalStatus, type Role } from '../../shared/domain';
+import { ArchiveError } from '../../shared/errors';
+import { recordAudit } from './audit';
+import { nowIso, type ServiceContext } from './context';
+import type { ArchiveVault } from './vault';
+
+type Db = Kysely<ArchiveDatabase>;
+type RequiredRole = 'department_manager' | 'general_manager';
+
+/** How long an approval to view a confidential document lasts. */
+export const VIEW_APPROVAL_HOURS = 24;
+
+export async function createApproval(
+  db: Db,
+  ctx: ServiceContext,
+  a: { kind: ApprovalKind; targetType: string; targetId: number; summary: string; reason: string; requiredRole: RequiredRole },
+): Promise<number> {
+  const row = await db
+    .insertInto('approvals')
+    .values({
+      kind: a.kind,
+      target_type: a.targetType,
+      target_id: a.targetId,
+      summary: a.summary,
+      reason: a.reason,
+      required_role: a.requiredRole,
+      requested_by: ctx.session.accountId,
+      requested_at: nowIso(ctx),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, ctx.clock, ctx.session.accountId, 'approval.requested', { targetType: 'approval', targetId: String(row.id), details: { kind: a.kind, target: `${a.targetType}:${a.targetId}`, reason: a.reason } });
+  return row.id;
+}
+
+/** A clerk asks: correct an original, or view a confidential document. */
+export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_original' | 'view_confidential'; documentId: number; reason: string }): Promise<ApprovalInfo> {
+  const doc = await ctx.db
+    .selectFrom('documents')
+    .innerJoin('files', 'files.id', 'documents.file_id')
+    .select(['documents.id', 'documents.title', 'files.ref_no'])
+    .where('documents.id', '=', input.documentId)
+    .executeTakeFirst();
+  if (!doc) throw new ArchiveError('NOT_FOUND');
+  // Viewing confidential papers is the general manager's to allow (003 §15); edits the department's.
+  const requiredRole: RequiredRole = input.kind === 'view_confidential' ? 'general_manager' : 'department_manager';
+  const id = await ctx.db.transaction().execute((trx) =>
+    createApproval(trx, ctx, { kind: input.kind, targetType: 'document', targetId: doc.id, summary: `${doc.ref_no} · ${doc.title}`, reason: input.reason, requiredRole }),
+  );
+  return (await loadApprovals(ctx.db, { id }))[0]!;
+}
+
+async function loadApprovals(db: Db, where: { id?: number; status?: ApprovalStatus; requestedBy?: number }): Promise<ApprovalInfo[]> {
+  let q = db
+    .selectFrom('approvals')
+    .innerJoin('accounts as requester', 'requester.id', 'approvals.requested_by')
+    .leftJoin('accounts as approver', 'approver.id', 'approvals.decided_by')
+    .select([
+      'approvals.id',
+      'approvals.kind',
+      'approvals.target_type as targetType',
+      'approvals.target_id as targetId',
+      'approvals.summary',
+      'approvals.reason',
+      'approvals.required_role as requiredRole',
+      'approvals.status',
+      'approvals.requested_at as requestedAt',
+      'requester.display_name as requestedBy',
+      'approvals.decided_at as decidedAt',
+      'approver.display_name as decidedBy',
+      'approvals.decision_reason as decisionReason',
+    ]);
+  if (where.id) q = q.where('approvals.id', '=', where.id);
+  if (where.status) q = q.where('approvals.status', '=', where.status);
+  if (where.requestedBy) q = q.where('approvals.requested_by', '=', where.requestedBy);
+  const rows = await q.orderBy('approvals.id', 'desc').limit(500).execute();
+  return rows as ApprovalInfo[];
+}
+
+/** Managers see every request waiting; everyone else sees their own. */
+export async function listApprovals(ctx: ServiceContext, status?: ApprovalStatus): Promise<ApprovalInfo[]> {
+  const approver = approverRank[ctx.session.role] > 0;
+  return loadApprovals(ctx.db, { status, requestedBy: approver ? undefined : ctx.session.accountId });
+}
+
+/**
+ * Approves or rejects. The approver is the signed-in manager, or a manager who walks over to
+ * the desk and types their own password (the session stays the clerk's).
+ */
+export async function decideApproval(
+  ctx: ServiceContext,
+  vault: ArchiveVault,
+  input: { approvalId: number; approve: boolean; reason: string; approver?: { username: string; password: string } },
+): Promise<ApprovalInfo> {
+  let approverId = ctx.session.accountId;
+  let approverRole: Role = ctx.session.role;
+  if (input.approver) {
+    if (!(await vault.checkPassword(input.approver.username, input.approver.password))) throw new ArchiveError('WRONG_CREDENTIALS');
+    const account = await findAccountByUsername(ctx.db, input.approver.username);
+    if (!account || account.status !== 'active') throw new ArchiveError('WRONG_CREDENTIALS');
+    approverId = account.id;
+    approverRole = account.role;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const approval = await trx.selectFrom('approvals').selectAll().where('id', '=', input.approvalId).executeTakeFirst();
+    if (!approval) throw new ArchiveError('NOT_FOUND');
+    if (approval.status !== 'pending') throw new ArchiveError('APPROVAL_NOT_PENDING');
+    if (approval.requested_by === approverId) throw new ArchiveError('APPROVER_IS_REQUESTER');
+    if (approverRank[approverRole] < approverRank[approval.required_role]) throw new ArchiveError('APPROVER_NOT_ALLOWED', { requiredRole: approval.required_role });
+    const status = input.approve ? 'approved' : 'rejected';
+    await trx
+      .updateTable('approvals')
+      .set({ status, decided_by: approverId, decided_at: nowIso(ctx), decision_reason: input.reason })
+      .where('id', '=', input.approvalId)
+      .execute();
+    if (approval.kind === 'destroy') {
+      await trx.updateTable('destruction_registers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'pending').execute();
+    }
+    await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
+      targetType: 'approval',
+      targetId: String(input.approvalId),
+      details: { kind: approval.kind, reason: input.reason, atDeskOf: input.approver ? ctx.session.accountId : undefined },
+    });
+  });
+  return (await loadApprovals(ctx.db, { id: input.approvalId }))[0]!;
+}
+
+export async function withdrawApproval(ctx: ServiceContext, approvalId: number): Promise<ApprovalInfo> {
+  const result = await ctx.db
+    .updateTable('approvals')
+    .set({ status: 'withdrawn' })
+    .where('id', '=', approvalId)
+    .where('requested_by', '=', ctx.session.accountId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new ArchiveError('APPROVAL_NOT_PENDING');
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'approval.withdrawn', { targetType: 'approval', targetId: String(approvalId) });
+  return (await loadApprovals(ctx.db, { id: approvalId }))[0]!;
+}
+
+/** Consumes an approved, unused approval of this kind for this target by this requester. */
+export async function useApproval(db: Db, ctx: ServiceContext, approvalId: number | undefined, kind: ApprovalKind, targetId: number): Promise<void> {
+  if (!approvalId) throw new ArchiveError('APPROVAL_REQUIRED');
+  const approval = await db.selectFrom('approvals').selectAll().where('id', '=', approvalId).executeTakeFirst();
+  if (!approval || approval.kind !== kind || approval.target_id !== targetId || approval.requested_by !== ctx.session.accountId || approval.status !== 'approved') {
+    throw new ArchiveError('APPROVAL_REQUIRED');
+  }
+  await db.updateTable('approvals').set({ status: 'used', used_at: nowIso(ctx) }).where('id', '=', approvalId).execute();
+}
+
+/** True when this viewer may see a confidential document: the general manager, or a fresh approval. */
+export async function mayViewConfidential(db: Db, viewer: { accountId: number; role: Role }, documentId: number, now: Date): Promise<boolean> {
+  if (viewer.role === 'general_manager') return true;
+  const since = new Date(now.getTime() - VIEW_APPROVAL_HOURS * 3600_000).toISOString();
+  const approval = await db
+    .selectFrom('approvals')
+    .select('id')
+    .where('kind', '=', 'view_confidential')
+    .where('target_id', '=', documentId)
+    .where('requested_by', '=', viewer.accountId)
+    .where('status', '=', 'approved')
+    .where('decided_at', '>=', since)
+    .executeTakeFirst();
+  return approval !== undefined;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { adminInput, failureCode, makeVault, travel } from './helpers';
+
+const PDF = Buffer.from('%PDF-1.4\nconfidential-marker\n%%EOF');
+
+async function setup() {
+  const ctx = makeVault();
+  await ctx.api.createArchive(adminInput);
+  const { api } = ctx;
+  await api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
+  await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
+  await api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
+  const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
+  const secret = await api.addDocument({
+    fileId, category: 'payment', title: '押金结算明细', docDate: '2024-01-02', pages: 2, isOriginal: true, confidentiality: 'confidential',
+    scans: [{ fileName: '押金.pdf', dataBase64: PDF.toString('base64') }],
+  });
+  await api.addDocument({ fileId, category: 'other', title: '普通函件', docDate: '2024-01-03', pages: 1, isOriginal: false });
+  return { ...ctx, fileId, secret };
+}
+
+describe('approvals', () => {
+  it('a manager approves at the desk with their own password; the requester and lower roles cannot', async () => {
+    const { api, secret } = await setup();
+    const approval = await api.requestApproval({ kind: 'edit_original', documentId: secret.id, reason: '金额登记错误' });
+    expect(approval).toMatchObject({ status: 'pending', requiredRole: 'department_manager', requestedBy: '王芳' });
+    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意' }))).toBe('APPROVER_IS_REQUESTER');
+    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意', approver: { username: 'lixiao', password: 'Clerk-2026-pass' } }))).toBe('APPROVER_NOT_ALLOWED');
+    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Wrong-2026-pass' } }))).toBe('WRONG_CREDENTIALS');
+    const decided = await api.decideApproval({ approvalId: approval.id, approve: false, reason: '请附原始单据', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
+    expect(decided).toMatchObject({ status: 'rejected', decidedBy: '赵经理', decisionReason: '请附原始单据' });
+    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '改为同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVAL_NOT_PENDING');
+    const audit = await api.searchAuditLog({ action: 'approval.' });
+    expect(audit.rows.map((r) => r.action)).toEqual(['approval.rejected', 'approval.requested']);
+    expect(audit.rows[0]!.accountName).toBe('赵经理');
+  });
+
+  it('nobody approves their own request, even a manager', async () => {
+    const ctx = await setup();
+    await ctx.api.lock();
+    await ctx.api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
+    const approval = await ctx.api.requestApproval({ kind: 'view_confidential', documentId: ctx.secret.id, reason: '核对' });
+    expect(await failureCode(ctx.api.decideApproval({ approvalId: approval.id, approve: true, reason: '自批' }))).toBe('APPROVER_IS_REQUESTER');
+    expect((await ctx.api.listApprovals({ status: 'pending' })).map((a) => a.id)).toEqual([approval.id]);
+    await ctx.api.withdrawApproval({ approvalId: approval.id });
+    expect(await ctx.api.listApprovals({ status: 'pending' })).toEqual([]);
+  });
+});
+
+describe('confidentiality', () => {
+  it('withholds a confidential document’s details and scans until the general manager allows it, for 24 hours', async () => {
+    const ctx = await setup();
+    const { api, fileId, secret } = ctx;
+    const file = await api.getFile({ fileId });
+    const shown = file.documents.find((d) => d.id === secret.id)!;
+    expect(shown).toMatchObject({ restricted: true, title: '', scans: [], pages: 2 });
+    expect(file.catalogue.find((c) => c.documentId === secret.id)!.title).toBe('');
+    expect(file.documents.find((d) => d.id !== secret.id)!.title).toBe('普通函件');
+    expect(await failureCode(api.getScan({ scanId: secret.scans[0]!.id }))).toBe('CONFIDENTIAL_RESTRICTED');
+    expect((await api.search({ query: '押金结算' })).documents).toEqual([]);
+
+    const request = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '审计抽查' });
+    expect(request.requiredRole).toBe('general_manager');
+    expect(await failureCode(api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVER_NOT_ALLOWED');
+    await api.decideApproval({ approvalId: request.id, approve: true, reason: '同意查阅', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
+    const allowed = (await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)!;
+    expect(allowed).toMatchObject({ restricted: false, title: '押金结算明细' });
+    expect(Buffer.from((await api.getScan({ scanId: secret.scans[0]!.id })).dataBase64, 'base64').equals(PDF)).toBe(true);
+
+    await travel(ctx, 25 * 3600_000);
+    expect(await failureCode(api.getScan({ scanId: secret.scans[0]!.id }))).toBe('CONFIDENTIAL_RESTRICTED');
+  });
+
+  it('a confidential file makes all its documents confidential; the general manager sees them', async () => {
+    const ctx = await setup();
+    const { api, fileId } = ctx;
+    await api.setFileConfidentiality({ fileId, confidentiality: 'confidential', reason: '涉诉' });
+    expect((await api.getFile({ fileId })).documents.every((d) => d.restricted)).toBe(true);
+    await api.lock();
+    await api.unlock({ username: 'qianzjl', password: 'General-2026-pass' });
+    expect((await api.getFile({ fileId })).documents.some((d) => d.restricted)).toBe(false);
+    expect((await api.search({ query: '押金结算' })).documents).toHaveLength(1);
+  });
+
+  it('a clerk cannot set confidentiality or legal hold; a manager can', async () => {
+    const ctx = await setup();
+    await ctx.api.lock();
+    await ctx.api.unlock({ username: 'lixiao', password: 'Clerk-2026-pass' });
+    expect(await failureCode(ctx.api.setLegalHold({ fileId: ctx.fileId, hold: true, reason: '诉讼' }))).toBe('FORBIDDEN');
+    await ctx.api.lock();
+    await ctx.api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
+    expect(await ctx.api.setLegalHold({ fileId: ctx.fileId, hold: true, reason: '诉讼' })).toMatchObject({ legalHold: true, legalHoldReason: '诉讼' });
+  });
+});
