@@ -11,6 +11,7 @@ import * as approvals from './services/approvals';
 import * as audit from './services/audit';
 import * as backup from './services/backup';
 import * as customers from './services/customers';
+import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
 import { readSettings, updateSettings } from './services/settings';
@@ -128,6 +129,12 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     withdrawApproval: ({ approvalId }) => approvals.withdrawApproval(ctx(), approvalId),
     setFileConfidentiality: (input) => documents.setFileConfidentiality(ctx(), parsed('setFileConfidentiality', input)),
     setLegalHold: (input) => documents.setLegalHold(ctx(), parsed('setLegalHold', input)),
+
+    listAppraisal: () => destruction.listAppraisal(vault.db(), { clock }),
+    createDestructionRegister: (input) => destruction.createDestructionRegister(ctx(), parsed('createDestructionRegister', input)),
+    listDestructionRegisters: () => destruction.listDestructionRegisters(vault.db()),
+    getDestructionRegister: ({ registerId }) => destruction.getDestructionRegister(vault.db(), registerId),
+    confirmDestruction: (input) => destruction.confirmDestruction(ctx(), vault, parsed('confirmDestruction', input)),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

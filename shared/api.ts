@@ -26,6 +26,8 @@ import type {
   DecideApprovalInput,
   SetFileConfidentialityInput,
   SetLegalHoldInput,
+  CreateDestructionRegisterInput,
+  ConfirmDestructionInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -338,6 +340,38 @@ export interface ApprovalInfo {
   decisionReason: string | null;
 }
 
+/** A file past its retention period, as the appraisal list (鉴定) shows it. */
+export interface AppraisalRow {
+  fileId: number;
+  refNo: string;
+  title: string;
+  year: number;
+  retention: RetentionPeriod;
+  eventDate: string;
+  dueDate: string;
+  keptYears: number;
+  pages: number;
+  scans: number;
+  legalHold: boolean;
+}
+
+/** 销毁清册: what is destroyed, approved by whom, carried out by whom before which witnesses. */
+export interface DestructionRegister {
+  id: number;
+  createdAt: string;
+  createdBy: string;
+  reason: string;
+  method: string;
+  status: 'pending' | 'approved' | 'rejected' | 'destroyed';
+  approvalId: number | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  executor: string | null;
+  witnesses: string[];
+  destroyedAt: string | null;
+  items: { seq: number; fileId: number; title: string; year: number; refNo: string; retention: string; keptYears: number; pages: number; scans: number }[];
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -393,6 +427,12 @@ export interface ArchiveApi {
   withdrawApproval(input: { approvalId: number }): Promise<ApprovalInfo>;
   setFileConfidentiality(input: SetFileConfidentialityInput): Promise<FileDetail>;
   setLegalHold(input: SetLegalHoldInput): Promise<FileDetail>;
+
+  listAppraisal(): Promise<AppraisalRow[]>;
+  createDestructionRegister(input: CreateDestructionRegisterInput): Promise<DestructionRegister>;
+  listDestructionRegisters(): Promise<DestructionRegister[]>;
+  getDestructionRegister(input: { registerId: number }): Promise<DestructionRegister>;
+  confirmDestruction(input: ConfirmDestructionInput): Promise<DestructionRegister>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

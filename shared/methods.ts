@@ -47,6 +47,11 @@ export const archiveMethods = [
   'withdrawApproval',
   'setFileConfidentiality',
   'setLegalHold',
+  'listAppraisal',
+  'createDestructionRegister',
+  'listDestructionRegisters',
+  'getDestructionRegister',
+  'confirmDestruction',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -58,6 +58,11 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   withdrawApproval: 'signed-in',
   setFileConfidentiality: 'files.manage',
   setLegalHold: 'files.manage',
+  listAppraisal: 'customers.read',
+  createDestructionRegister: 'customers.write',
+  listDestructionRegisters: 'customers.read',
+  getDestructionRegister: 'customers.read',
+  confirmDestruction: 'customers.write',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -252,6 +252,14 @@ export const approvalIdInput = z.object({ approvalId: id }).strict();
 export const setFileConfidentialityInput = z.object({ fileId: id, confidentiality: z.enum(confidentialityLevels), reason: z.string().trim().min(1).max(500) }).strict();
 export const setLegalHoldInput = z.object({ fileId: id, hold: z.boolean(), reason: z.string().trim().min(1).max(500) }).strict();
 
+export const createDestructionRegisterInput = z
+  .object({ fileIds: z.array(id).min(1).max(1000), reason: z.string().trim().min(1).max(500), method: z.enum(['shred', 'pulp', 'incinerate']).default('shred') })
+  .strict();
+export const registerIdInput = z.object({ registerId: id }).strict();
+export const confirmDestructionInput = z
+  .object({ registerId: id, executor: z.string().trim().min(1).max(50), witnesses: z.array(z.string().trim().min(1).max(50)).min(2).max(10) })
+  .strict();
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -299,6 +307,11 @@ export const methodInputSchemas = {
   withdrawApproval: approvalIdInput,
   setFileConfidentiality: setFileConfidentialityInput,
   setLegalHold: setLegalHoldInput,
+  listAppraisal: noInput,
+  createDestructionRegister: createDestructionRegisterInput,
+  listDestructionRegisters: noInput,
+  getDestructionRegister: registerIdInput,
+  confirmDestruction: confirmDestructionInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
@@ -331,3 +344,5 @@ export type RequestApprovalInput = z.input<typeof requestApprovalInput>;
 export type DecideApprovalInput = z.input<typeof decideApprovalInput>;
 export type SetFileConfidentialityInput = z.input<typeof setFileConfidentialityInput>;
 export type SetLegalHoldInput = z.input<typeof setLegalHoldInput>;
+export type CreateDestructionRegisterInput = z.input<typeof createDestructionRegisterInput>;
+export type ConfirmDestructionInput = z.input<typeof confirmDestructionInput>;

@@ -1,0 +1,198 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArchiveDatabase } from '../../db/schema';
+import type { AppraisalRow, DestructionRegister } from '../../shared/api';
+import { ArchiveError } from '../../shared/errors';
+import { createApproval } from './approvals';
+import { recordAudit } from './audit';
+import { nowIso, today, type ServiceContext } from './context';
+import { readSettings } from './settings';
+import type { ArchiveVault } from './vault';
+
+type Db = Kysely<ArchiveDatabase>;
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function yearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}
+
+/**
+ * The appraisal list (鉴定): files whose retention period has ended, not permanent, not on legal
+ * hold, not destroyed. Each with the figures the destruction register needs.
+ */
+export async function listAppraisal(db: Db, ctx: Pick<ServiceContext, 'clock'>, fileIds?: number[]): Promise<AppraisalRow[]> {
+  const settings = await readSettings(db);
+  const rows = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select([
+      'files.id as fileId',
+      'files.ref_no as refNo',
+      'files.unit',
+      'files.year',
+      'files.retention',
+      'files.created_at as createdAt',
+      'files.legal_hold as legalHold',
+      'customers.name',
+      'customers.kind',
+      'customers.move_out_date as moveOutDate',
+      (eb) => eb.selectFrom('documents').select((e) => e.fn.max('doc_date').as('d')).whereRef('documents.file_id', '=', 'files.id').as('lastDocument'),
+      (eb) => eb.selectFrom('documents').select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), sql<number>`0`).as('p')).whereRef('documents.file_id', '=', 'files.id').as('pages'),
+      (eb) =>
+        eb
+          .selectFrom('scans')
+          .innerJoin('documents', 'documents.id', 'scans.document_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('documents.file_id', '=', 'files.id')
+          .as('scans'),
+    ])
+    .where('files.status', '!=', 'destroyed')
+    .where('files.retention', '!=', 'permanent')
+    .$if(!!fileIds, (q) => q.where('files.id', 'in', fileIds!))
+    .execute();
+  const now = today(ctx);
+  const out: AppraisalRow[] = [];
+  for (const r of rows) {
+    const event = settings.retention[r.kind].event;
+    const eventDate = event === 'move_out' ? r.moveOutDate : event === 'last_document' ? (r.lastDocument as string | null) : r.createdAt.slice(0, 10);
+    if (!eventDate) continue;
+    const dueDate = addYears(eventDate, Number(r.retention));
+    if (dueDate > now) continue;
+    out.push({
+      fileId: r.fileId,
+      refNo: r.refNo,
+      title: r.unit ? `${r.name}（${r.unit}）` : r.name,
+      year: r.year,
+      retention: r.retention,
+      eventDate,
+      dueDate,
+      keptYears: yearsBetween(eventDate, now),
+      pages: Number(r.pages ?? 0),
+      scans: Number(r.scans ?? 0),
+      legalHold: r.legalHold === 1,
+    });
+  }
+  return out.filter((r) => fileIds || !r.legalHold).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+
+async function loadRegister(db: Db, id: number): Promise<DestructionRegister> {
+  const reg = await db
+    .selectFrom('destruction_registers')
+    .leftJoin('accounts', 'accounts.id', 'destruction_registers.created_by')
+    .selectAll('destruction_registers')
+    .select('accounts.display_name as createdByName')
+    .where('destruction_registers.id', '=', id)
+    .executeTakeFirst();
+  if (!reg) throw new ArchiveError('NOT_FOUND');
+  const items = await db.selectFrom('destruction_items').selectAll().where('register_id', '=', id).orderBy('seq').execute();
+  const approval = reg.approval_id
+    ? await db
+        .selectFrom('approvals')
+        .leftJoin('accounts', 'accounts.id', 'approvals.decided_by')
+        .select(['approvals.status', 'approvals.decided_at', 'accounts.display_name'])
+        .where('approvals.id', '=', reg.approval_id)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    id: reg.id,
+    createdAt: reg.created_at,
+    createdBy: reg.createdByName ?? '',
+    reason: reg.reason,
+    method: reg.method,
+    status: reg.status,
+    approvalId: reg.approval_id,
+    approvedBy: approval?.status === 'approved' ? (approval.display_name ?? null) : null,
+    approvedAt: approval?.status === 'approved' ? (approval.decided_at ?? null) : null,
+    executor: reg.executor,
+    witnesses: reg.witnesses ? (JSON.parse(reg.witnesses) as string[]) : [],
+    destroyedAt: reg.destroyed_at,
+    items: items.map((i) => ({ seq: i.seq, fileId: i.file_id, title: i.title, year: i.year, refNo: i.ref_no, retention: i.retention, keptYears: i.kept_years, pages: i.pages, scans: i.scans })),
+  };
+}
+
+export async function listDestructionRegisters(db: Db): Promise<DestructionRegister[]> {
+  const ids = await db.selectFrom('destruction_registers').select('id').orderBy('id', 'desc').limit(200).execute();
+  return Promise.all(ids.map((r) => loadRegister(db, r.id)));
+}
+
+export const getDestructionRegister = loadRegister;
+
+/** Drafts the register (销毁清册) from due files and asks the department head to approve it. */
+export async function createDestructionRegister(ctx: ServiceContext, input: { fileIds: number[]; reason: string; method: string }): Promise<DestructionRegister> {
+  const due = await listAppraisal(ctx.db, ctx, input.fileIds);
+  for (const fileId of input.fileIds) {
+    const row = due.find((d) => d.fileId === fileId);
+    if (!row) {
+      const file = await ctx.db.selectFrom('files').select('ref_no').where('id', '=', fileId).executeTakeFirst();
+      if (!file) throw new ArchiveError('NOT_FOUND');
+      throw new ArchiveError('NOT_DUE_FOR_DESTRUCTION', { refNo: file.ref_no });
+    }
+    if (row.legalHold) throw new ArchiveError('ON_LEGAL_HOLD', { refNo: row.refNo });
+  }
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const reg = await trx
+      .insertInto('destruction_registers')
+      .values({ created_at: nowIso(ctx), created_by: ctx.session.accountId, reason: input.reason, method: input.method })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ordered = input.fileIds.map((fid) => due.find((d) => d.fileId === fid)!);
+    await trx
+      .insertInto('destruction_items')
+      .values(ordered.map((d, i) => ({ register_id: reg.id, seq: i + 1, file_id: d.fileId, title: d.title, year: d.year, ref_no: d.refNo, retention: d.retention, kept_years: d.keptYears, pages: d.pages, scans: d.scans })))
+      .execute();
+    const approvalId = await createApproval(trx, ctx, {
+      kind: 'destroy',
+      targetType: 'destruction_register',
+      targetId: reg.id,
+      summary: `销毁清册 #${reg.id}（${ordered.length} 卷）`,
+      reason: input.reason,
+      requiredRole: 'department_manager',
+    });
+    await trx.updateTable('destruction_registers').set({ approval_id: approvalId }).where('id', '=', reg.id).execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'destruction.registered', { targetType: 'destruction_register', targetId: String(reg.id), details: { files: input.fileIds } });
+    return reg.id;
+  });
+  return loadRegister(ctx.db, id);
+}
+
+/**
+ * Carries out an approved register: the scans are erased (secure_delete zeroes the freed pages,
+ * and the WAL is checkpointed and truncated), each file is marked destroyed, and its catalogue
+ * stays as the tombstone of what was destroyed, when, on whose approval.
+ */
+export async function confirmDestruction(ctx: ServiceContext, vault: ArchiveVault, input: { registerId: number; executor: string; witnesses: string[] }): Promise<DestructionRegister> {
+  const witnesses = [...new Set(input.witnesses.map((w) => w.trim()).filter(Boolean))];
+  if (!input.executor.trim() || witnesses.length < 2) throw new ArchiveError('WITNESSES_REQUIRED');
+  await ctx.db.transaction().execute(async (trx) => {
+    const reg = await loadRegister(trx, input.registerId);
+    if (reg.status !== 'approved') throw new ArchiveError('REGISTER_NOT_APPROVED');
+    const fileIds = reg.items.map((i) => i.fileId);
+    const held = await trx.selectFrom('files').select('ref_no').where('id', 'in', fileIds).where('legal_hold', '=', 1).executeTakeFirst();
+    if (held) throw new ArchiveError('ON_LEGAL_HOLD', { refNo: held.ref_no });
+    const at = nowIso(ctx);
+    await trx.deleteFrom('scans').where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('file_id', 'in', fileIds)).execute();
+    await trx
+      .updateTable('files')
+      .set({ status: 'destroyed', destroyed_at: at, destruction_register_id: reg.id, updated_at: at })
+      .where('id', 'in', fileIds)
+      .execute();
+    await trx
+      .updateTable('destruction_registers')
+      .set({ status: 'destroyed', executor: input.executor.trim(), witnesses: JSON.stringify(witnesses), destroyed_at: at })
+      .where('id', '=', reg.id)
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'destruction.executed', {
+      targetType: 'destruction_register',
+      targetId: String(reg.id),
+      details: { files: reg.items.map((i) => i.refNo), executor: input.executor.trim(), witnesses, approvedBy: reg.approvedBy },
+    });
+  });
+  // Old page images can sit in the WAL until a checkpoint; truncate it so nothing destroyed remains on disk.
+  vault.sqlite().pragma('wal_checkpoint(TRUNCATE)');
+  return loadRegister(ctx.db, input.registerId);
+}
