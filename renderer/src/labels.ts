@@ -1,4 +1,6 @@
 import {
+  approvalKindLabels,
+  approvalStatusLabels,
   classificationLabels,
   companyNatureLabels,
   confidentialityLabels,
@@ -29,6 +31,8 @@ export function useLabels() {
     field: customerFieldLabels[locale],
     importIssue: importIssueLabels[locale],
     role: roleLabels[locale],
+    approvalKind: approvalKindLabels[locale],
+    approvalStatus: approvalStatusLabels[locale],
   };
 }
 

@@ -1,5 +1,7 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
+  DeleteOutlined,
   ContainerOutlined,
   FolderOpenOutlined,
   InboxOutlined,
@@ -19,6 +21,8 @@ import { useSessionStore } from '../stores/session-store';
 import { CustomersPage } from './customers/CustomersPage';
 import { SettingsPage } from './SettingsPage';
 import { AuditPage } from './AuditPage';
+import { ApprovalsPage } from './ApprovalsPage';
+import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { useAutoLock } from '../components/useAutoLock';
 import { roleMay } from '../../../shared/permissions';
@@ -28,8 +32,10 @@ const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'customers', icon: <FolderOpenOutlined /> },
   { key: 'locations', icon: <InboxOutlined /> },
   { key: 'loans', icon: <SwapOutlined /> },
+  { key: 'approvals', icon: <CheckSquareOutlined /> },
   { key: 'forms', icon: <PrinterOutlined /> },
   { key: 'yearly', icon: <ContainerOutlined /> },
+  { key: 'destruction', icon: <DeleteOutlined /> },
   { key: 'audit', icon: <AuditOutlined /> },
   { key: 'settings', icon: <SettingOutlined /> },
 ];
@@ -85,6 +91,10 @@ export function MainLayout() {
             <CustomersPage />
           ) : section === 'audit' ? (
             <AuditPage />
+          ) : section === 'approvals' ? (
+            <ApprovalsPage />
+          ) : section === 'destruction' ? (
+            <DestructionPage />
           ) : (
             <Empty description={t(`placeholder.${section}` as MessageKey)} />
           )}

@@ -21,6 +21,7 @@ interface Values {
   confidentiality: Confidentiality;
   remarks?: string;
   reason?: string;
+  approvalId?: number;
 }
 
 /** Adds a document to a file, or corrects one (an original needs a reason). */
@@ -64,7 +65,7 @@ export function DocumentModal({
     try {
       const fields = { category: v.category, title: v.title, docDate: v.docDate.format('YYYY-MM-DD'), pages: v.pages, isOriginal: v.isOriginal, confidentiality: v.confidentiality, remarks: v.remarks };
       if (document) {
-        await api.updateDocument({ documentId: document.id, ...fields, reason: v.reason || undefined });
+        await api.updateDocument({ documentId: document.id, ...fields, reason: v.reason || undefined, approvalId: v.approvalId || undefined });
       } else {
         const uploads = await Promise.all(scans.map(async (f) => ({ fileName: f.name, dataBase64: await readAsBase64(f.originFileObj as Blob) })));
         await api.addDocument({ fileId, ...fields, scans: uploads });
@@ -136,11 +137,20 @@ export function DocumentModal({
             </Form.Item>
           </Col>
           {document ? (
+            <>
             <Col span={24}>
               <Form.Item name="reason" label={t('doc.reason')} extra={t('doc.reasonHint')} rules={document.isOriginal ? required(t('doc.reason')) : []}>
                 <Input.TextArea rows={2} maxLength={500} />
               </Form.Item>
             </Col>
+            {document.isOriginal && (
+              <Col span={8}>
+                <Form.Item name="approvalId" label={t('doc.approvalId')}>
+                  <InputNumber min={1} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            )}
+            </>
           ) : (
             <Col span={24}>
               <Form.Item label={t('doc.scans')}>

@@ -9,12 +9,15 @@ import { useT, type MessageKey } from '../../i18n';
 import { useLabels } from '../../labels';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useFileStore } from '../../stores/file-store';
+import { useSessionStore } from '../../stores/session-store';
+import { roleMay } from '../../../../shared/permissions';
+import { approverRank } from '../../../../shared/domain';
 import { ClassifyModal } from './ClassifyModal';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { DocumentModal } from './DocumentModal';
 import { ReasonModal } from './ReasonModal';
 
-type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef';
+type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality';
 
 /** One customer file: its documents newest first, its catalogue, the customer and its history. */
 export function FileDrawer() {
@@ -25,6 +28,10 @@ export function FileDrawer() {
   const { file, customer, categories, category, loading, load, reload, loadCategories, clear } = useFileStore();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [editing, setEditing] = useState<DocumentRow | null>(null);
+  const [asking, setAsking] = useState<{ kind: 'edit_original' | 'view_confidential'; doc: DocumentRow } | null>(null);
+  const session = useSessionStore((s) => s.status?.session);
+  const canManage = !!session && roleMay(session.role, 'files.manage');
+  const isApprover = !!session && approverRank[session.role] > 0;
 
   useEffect(() => {
     if (openFileId) {
@@ -139,6 +146,10 @@ export function FileDrawer() {
             </Descriptions.Item>
             <Descriptions.Item label={t('file.retentionDue')}>{file.retention === 'permanent' ? '—' : (file.retentionDueDate ?? t('file.retentionPending'))}</Descriptions.Item>
             <Descriptions.Item label={t('customers.location')}>{[file.customer.building, file.customer.floor].filter(Boolean).join(' / ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('file.confidentiality')}>{L.confidentiality[file.confidentiality]}</Descriptions.Item>
+            <Descriptions.Item label={t('file.legalHold')} span={2}>
+              {file.legalHold ? <Tag color="purple">{file.legalHoldReason}</Tag> : '—'}
+            </Descriptions.Item>
             {file.aliases.length > 0 && (
               <Descriptions.Item label={t('file.aliases')} span={3}>
                 {file.aliases.map((a) => (
@@ -180,7 +191,16 @@ export function FileDrawer() {
                           dataIndex: 'title',
                           render: (v: string, r) => (
                             <Space size={4} wrap>
-                              <span>{v}</span>
+                              {r.restricted ? (
+                                <>
+                                  <Tag color="red">{t('doc.restricted')}</Tag>
+                                  <Button size="small" type="link" onClick={() => setAsking({ kind: 'view_confidential', doc: r })}>
+                                    {t('approvals.requestView')}
+                                  </Button>
+                                </>
+                              ) : (
+                                <span>{v}</span>
+                              )}
                               {r.version > 1 && (
                                 <Tag color="blue" style={{ cursor: 'pointer' }} onClick={() => void showRevisions(r)}>
                                   v{r.version}
@@ -208,12 +228,20 @@ export function FileDrawer() {
                         },
                         {
                           key: 'actions',
-                          width: 70,
+                          width: 120,
                           render: (_: unknown, r) =>
-                            active && (
-                              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`${t('doc.edit')} ${r.title}`}>
-                                {r.isOriginal ? t('doc.correct') : t('doc.edit')}
-                              </Button>
+                            active &&
+                            !r.restricted && (
+                              <Space size={2} direction="vertical">
+                                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`${t('doc.edit')} ${r.title}`}>
+                                  {r.isOriginal ? t('doc.correct') : t('doc.edit')}
+                                </Button>
+                                {r.isOriginal && !isApprover && (
+                                  <Button size="small" type="link" onClick={() => setAsking({ kind: 'edit_original', doc: r })}>
+                                    {t('approvals.requestEdit')}
+                                  </Button>
+                                )}
+                              </Space>
                             ),
                         },
                       ]}
@@ -251,6 +279,8 @@ export function FileDrawer() {
                       </Button>
                       <Button onClick={() => setDialog('classify')}>{t('file.classify')}</Button>
                       <Button onClick={() => setDialog('correctRef')}>{t('file.correctRef')}</Button>
+                      {canManage && <Button onClick={() => setDialog('confidentiality')}>{t('file.setConfidentiality')}</Button>}
+                      {canManage && <Button onClick={() => setDialog('hold')}>{file.legalHold ? t('file.liftHold') : t('file.setHold')}</Button>}
                     </Space>
                     <Descriptions size="small" column={2} bordered>
                       <Descriptions.Item label={L.field.kind}>{L.kind[customer.kind]}</Descriptions.Item>
@@ -314,6 +344,36 @@ export function FileDrawer() {
             onClose={() => setDialog(null)}
             run={async (reason) => {
               await api.reopenFile({ fileId: file.id, reason });
+              await afterChange();
+            }}
+          />
+          <ReasonModal
+            open={asking !== null}
+            title={asking ? `${asking.kind === 'view_confidential' ? t('approvals.requestView') : t('approvals.requestEdit')}` : ''}
+            label={t('approvals.requestReason')}
+            onClose={() => setAsking(null)}
+            run={async (reason) => {
+              await api.requestApproval({ kind: asking!.kind, documentId: asking!.doc.id, reason });
+              message.success(t('approvals.requested'));
+            }}
+          />
+          <ReasonModal
+            open={dialog === 'hold'}
+            title={file.legalHold ? t('file.liftHold') : t('file.setHold')}
+            label={t('file.reason')}
+            onClose={() => setDialog(null)}
+            run={async (reason) => {
+              await api.setLegalHold({ fileId: file.id, hold: !file.legalHold, reason });
+              await afterChange();
+            }}
+          />
+          <ReasonModal
+            open={dialog === 'confidentiality'}
+            title={`${t('file.setConfidentiality')}：${L.confidentiality[file.confidentiality === 'confidential' ? 'ordinary' : 'confidential']}`}
+            label={t('file.reason')}
+            onClose={() => setDialog(null)}
+            run={async (reason) => {
+              await api.setFileConfidentiality({ fileId: file.id, confidentiality: file.confidentiality === 'confidential' ? 'ordinary' : 'confidential', reason });
               await afterChange();
             }}
           />

@@ -1,0 +1,199 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppraisalRow, DestructionRegister } from '../../../shared/api';
+import { ArchiveError } from '../../../shared/errors';
+import { api } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT, type MessageKey } from '../i18n';
+import { useLabels } from '../labels';
+import { useSessionStore } from '../stores/session-store';
+
+/** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
+export function DestructionPage() {
+  const t = useT();
+  const L = useLabels();
+  const { message } = App.useApp();
+  const organisation = useSessionStore((s) => s.status?.session?.organisation);
+  const [due, setDue] = useState<AppraisalRow[]>([]);
+  const [registers, setRegisters] = useState<DestructionRegister[]>([]);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [drafting, setDrafting] = useState(false);
+  const [printing, setPrinting] = useState<DestructionRegister | null>(null);
+  const [executing, setExecuting] = useState<DestructionRegister | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [draftForm] = Form.useForm<{ reason: string; method: 'shred' | 'pulp' | 'incinerate' }>();
+  const [execForm] = Form.useForm<{ executor: string; witnesses: string }>();
+
+  const load = useCallback(() => {
+    void api.listAppraisal().then(setDue);
+    void api.listDestructionRegisters().then(setRegisters);
+  }, []);
+  useEffect(load, [load]);
+
+  const run = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+      load();
+    } catch (e) {
+      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+    }
+  };
+
+  const itemColumns = [
+    { title: t('destruction.seq'), dataIndex: 'seq', width: 50 },
+    { title: t('destruction.title'), dataIndex: 'title' },
+    { title: t('destruction.year'), dataIndex: 'year', width: 60 },
+    { title: t('destruction.refNo'), dataIndex: 'refNo', width: 230 },
+    { title: t('destruction.retention'), dataIndex: 'retention', width: 90, render: (r: keyof typeof L.retention) => L.retention[r] },
+    { title: t('destruction.kept'), dataIndex: 'keptYears', width: 80, render: (n: number) => t('destruction.years', { n }) },
+    { title: t('destruction.pages'), dataIndex: 'pages', width: 60 },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('destruction.appraisal')}
+      </Typography.Title>
+      <Table<AppraisalRow>
+        data-testid="appraisal-table"
+        size="small"
+        rowKey="fileId"
+        dataSource={due}
+        locale={{ emptyText: <Empty description={t('destruction.none')} /> }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('destruction.refNo'), dataIndex: 'refNo', width: 230 },
+          { title: t('destruction.title'), dataIndex: 'title' },
+          { title: t('destruction.retention'), dataIndex: 'retention', width: 90, render: (r: keyof typeof L.retention) => L.retention[r] },
+          { title: t('destruction.dueDate'), dataIndex: 'dueDate', width: 110 },
+          { title: t('destruction.kept'), dataIndex: 'keptYears', width: 80, render: (n: number) => t('destruction.years', { n }) },
+          { title: t('destruction.pages'), dataIndex: 'pages', width: 60 },
+        ]}
+      />
+      <Button type="primary" disabled={selected.length === 0} onClick={() => setDrafting(true)} style={{ alignSelf: 'flex-start' }}>
+        {t('destruction.create')}
+      </Button>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('destruction.registers')}
+      </Typography.Title>
+      <Table<DestructionRegister>
+        data-testid="registers-table"
+        size="small"
+        rowKey="id"
+        dataSource={registers}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 60 },
+          { title: t('approvals.requestedAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('destruction.reason'), dataIndex: 'reason' },
+          { title: t('destruction.pages'), key: 'count', width: 80, render: (_: unknown, r) => r.items.length },
+          {
+            title: t('destruction.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: DestructionRegister['status']) => <Tag color={s === 'destroyed' ? 'red' : s === 'approved' ? 'green' : s === 'pending' ? 'gold' : 'default'}>{t(`destruction.${s}` as MessageKey)}</Tag>,
+          },
+          {
+            key: 'actions',
+            width: 220,
+            render: (_: unknown, r) => (
+              <Flex gap={4}>
+                <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting(r)}>
+                  {t('destruction.print')}
+                </Button>
+                {r.status === 'approved' && (
+                  <Button size="small" danger onClick={() => setExecuting(r)}>
+                    {t('destruction.confirm')}
+                  </Button>
+                )}
+              </Flex>
+            ),
+          },
+        ]}
+      />
+
+      <Modal title={t('destruction.create')} open={drafting} onCancel={() => setDrafting(false)} onOk={() => draftForm.submit()} okText={t('form.save')} cancelText={t('form.cancel')} destroyOnHidden>
+        <Form
+          form={draftForm}
+          layout="vertical"
+          initialValues={{ method: 'shred' }}
+          onFinish={(v) =>
+            void run(async () => {
+              await api.createDestructionRegister({ fileIds: selected, reason: v.reason, method: v.method });
+              setDrafting(false);
+              setSelected([]);
+              message.success(t('approvals.requested'));
+            })
+          }
+        >
+          <Form.Item name="reason" label={t('destruction.reason')} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item name="method" label={t('destruction.method')}>
+            <Select options={(['shred', 'pulp', 'incinerate'] as const).map((m) => ({ value: m, label: t(`destruction.${m}`) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal title={t('destruction.confirm')} open={executing !== null} onCancel={() => setExecuting(null)} onOk={() => execForm.submit()} okText={t('destruction.confirm')} okButtonProps={{ danger: true }} cancelText={t('form.cancel')} destroyOnHidden>
+        <Alert type="warning" showIcon title={t('destruction.confirmWarning')} style={{ marginBottom: 12 }} />
+        <Form
+          form={execForm}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(async () => {
+              await api.confirmDestruction({ registerId: executing!.id, executor: v.executor, witnesses: v.witnesses.split(/[,，、\s]+/).filter(Boolean) });
+              setExecuting(null);
+            })
+          }
+        >
+          <Form.Item name="executor" label={t('destruction.executor')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="witnesses" label={t('destruction.witnesses')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal open={printing !== null} onCancel={() => setPrinting(null)} width={900} footer={<Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('destruction.print')}</Button>}>
+        {printing && (
+          <div className="print-area">
+            <Typography.Title level={3} style={{ textAlign: 'center' }}>
+              {organisation} {t('destruction.sheetTitle')}（#{printing.id}）
+            </Typography.Title>
+            <Typography.Paragraph>
+              {t('destruction.reason')}：{printing.reason}　{t('destruction.method')}：{t(`destruction.${printing.method}` as MessageKey)}
+            </Typography.Paragraph>
+            <Table size="small" bordered rowKey="seq" pagination={false} dataSource={printing.items} columns={itemColumns} />
+            <table className="signature-table">
+              <tbody>
+                <tr>
+                  <td>{t('destruction.approver')}：{printing.approvedBy ?? ''}</td>
+                  <td>{t('destruction.signature')}：</td>
+                  <td>{t('destruction.date')}：{printing.approvedAt ? new Date(printing.approvedAt).toLocaleDateString() : ''}</td>
+                </tr>
+                <tr>
+                  <td>{t('destruction.executor')}：{printing.executor ?? ''}</td>
+                  <td>{t('destruction.signature')}：</td>
+                  <td>{t('destruction.date')}：{printing.destroyedAt ? new Date(printing.destroyedAt).toLocaleDateString() : ''}</td>
+                </tr>
+                {[0, 1].map((i) => (
+                  <tr key={i}>
+                    <td>{t('destruction.witnesses').split('（')[0]!.split(' (')[0]}：{printing.witnesses[i] ?? ''}</td>
+                    <td>{t('destruction.signature')}：</td>
+                    <td>{t('destruction.date')}：</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Modal>
+    </Flex>
+  );
+}
