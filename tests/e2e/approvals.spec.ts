@@ -41,8 +41,13 @@ test('a clerk asks to correct an original; a manager approves at the clerk’s d
   await signIn(page, 'lixiao', 'Clerk-2026-pass');
   await page.getByTestId('customers-table').getByText('张三').click();
   await page.getByRole('button', { name: '申请更正原件' }).click();
-  await page.getByLabel('申请理由').fill('页数登记错误，应为 2 页');
-  await page.getByRole('dialog', { name: '申请更正原件' }).getByRole('button', { name: '保存' }).click();
+  const ask = page.getByRole('dialog', { name: '申请更正原件' });
+  // The dialog animates in; fill and save once it has settled.
+  await expect(async () => {
+    await ask.getByLabel('申请理由').fill('页数登记错误，应为 2 页');
+    await ask.getByRole('button', { name: '保存' }).click();
+    await expect(ask).toBeHidden({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByText('已提交审批申请，请经理审批。')).toBeVisible();
   await page.locator('.ant-drawer-close').click();
 

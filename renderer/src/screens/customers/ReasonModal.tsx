@@ -1,5 +1,5 @@
 import { Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ArchiveError } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
@@ -10,14 +10,13 @@ export function ReasonModal({ open, title, label, onClose, run }: { open: boolea
   const [form] = Form.useForm<{ reason: string }>();
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
+  // Cleared after closing rather than on opening, so nothing typed right away is wiped.
+  const clear = () => {
+    form.resetFields();
+    setError(null);
+  };
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('form.save')} cancelText={t('form.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal title={title} open={open} onCancel={onClose} afterClose={clear} onOk={() => form.submit()} okText={t('form.save')} cancelText={t('form.cancel')} confirmLoading={busy} destroyOnHidden>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Form
         form={form}
