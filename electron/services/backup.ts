@@ -40,8 +40,10 @@ export function defaultBackupFolder(vault: ArchiveVault): string {
   return join(vault.dir, 'backups');
 }
 
+/** 20261123-094501-123: sorts by time, and two backups in one second do not collide. */
 function stampOf(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
 }
 
 /** Makes one backup; written under a temporary name and renamed when complete. */
@@ -50,7 +52,7 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
   if (!session) throw new ArchiveError('ARCHIVE_LOCKED');
   const target = resolve(folder || defaultBackupFolder(vault));
   const now = clock.now();
-  const name = `${BACKUP_PREFIX}${stampOf(now)}`;
+  const name = `${BACKUP_PREFIX}${stampOf(now)}${automatic ? '-daily' : ''}`;
   const partial = join(target, `${name}.partial`);
   const final = join(target, name);
   if (existsSync(final)) throw new ArchiveError('BACKUP_EXISTS', { folder: final });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { listCustomersInput, registerCustomerInput, updateCustomerInput, changeClassificationInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
-import { formatRefNo, nextSeq } from './ref-numbers';
+import { issueRefNo } from './ref-numbers';
 import { customerRowId, matchingRowIds, pinyinKeys, writeIndexRow } from './search';
 import { readSettings } from './settings';
 
@@ -26,6 +26,13 @@ function checkDates(fields: CustomerFields): void {
 function fileUnits(fields: CustomerFields): string[] {
   const units = propertyKinds.includes(fields.kind) ? [...new Set(fields.units.map((u) => u.trim()))] : [];
   return units.length ? units : [''];
+}
+
+/** Refuses a likely duplicate unless the clerk has confirmed it is another customer. */
+async function guardDuplicate(db: Db, input: { name: string; allowDuplicate: boolean }, units: string[], exceptId?: number): Promise<void> {
+  if (input.allowDuplicate) return;
+  const duplicate = await findDuplicate(db, input.name, units, exceptId);
+  if (duplicate) throw new ArchiveError('DUPLICATE_CUSTOMER', { customerId: duplicate.id, name: input.name, unit: duplicate.unit });
 }
 
 /** Same name and a shared unit (or both without units) is most likely the same customer entered twice. */
@@ -78,34 +85,23 @@ async function writeContacts(db: Db, customerId: number, kind: ContactKind, cont
 async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[]): Promise<void> {
   const existing = new Set((await db.selectFrom('files').select('unit').where('customer_id', '=', customer.id).execute()).map((f) => f.unit));
   const settings = await readSettings(db);
-  const rule = settings.retention[customer.kind];
   const year = ctx.clock.now().getFullYear();
   const at = nowIso(ctx);
   for (const unit of units) {
     if (existing.has(unit)) continue;
     // A customer registered with units gets no extra unit-less file.
     if (unit === '' && existing.size > 0) continue;
-    const seq = await nextSeq(db, year, rule.categoryCode);
-    const refNo = formatRefNo(settings.refPattern, {
-      fonds: settings.fondsCode,
-      category: rule.categoryCode,
-      year,
-      retention: rule.period,
-      org: settings.orgCode,
-      seq,
-      building: customer.building,
-      floor: customer.floor,
-    });
+    const { refNo, seq, category, retention } = await issueRefNo(db, settings, customer, year);
     await db
       .insertInto('files')
       .values({
         customer_id: customer.id,
         unit,
         ref_no: refNo,
-        category: rule.categoryCode,
+        category,
         year,
         seq,
-        retention: rule.period,
+        retention,
         status: 'active',
         label_name: customer.name,
         created_at: at,
@@ -151,6 +147,15 @@ export async function indexCustomer(db: Db, customerId: number): Promise<void> {
   });
 }
 
+/** What registering and editing both write after the customer row: contacts, files, departures, search. */
+async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: CustomerRow, input: CustomerFields, units: string[]): Promise<void> {
+  await writeContacts(trx, customer.id, 'contact', input.contacts);
+  await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
+  await openMissingFiles(trx, ctx, customer, units);
+  await closeDepartedFiles(trx, ctx);
+  await indexCustomer(trx, customer.id);
+}
+
 export async function registerCustomer(ctx: ServiceContext, input: RegisterInput): Promise<CustomerDetail> {
   return ctx.db.transaction().execute(async (trx) => loadCustomer(trx, await registerCustomerIn(trx, ctx, input)));
 }
@@ -159,10 +164,7 @@ export async function registerCustomer(ctx: ServiceContext, input: RegisterInput
 export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: RegisterInput): Promise<number> {
   checkDates(input);
   const units = fileUnits(input);
-  if (!input.allowDuplicate) {
-    const duplicate = await findDuplicate(trx, input.name, units);
-    if (duplicate) throw new ArchiveError('DUPLICATE_CUSTOMER', { customerId: duplicate.id, name: input.name, unit: duplicate.unit });
-  }
+  await guardDuplicate(trx, input, units);
   const at = nowIso(ctx);
   const customer = await trx
     .insertInto('customers')
@@ -178,11 +180,7 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeContacts(trx, customer.id, 'contact', input.contacts);
-  await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
-  await openMissingFiles(trx, ctx, customer, units);
-  await closeDepartedFiles(trx, ctx);
-  await indexCustomer(trx, customer.id);
+  await saveCustomerParts(trx, ctx, customer, input, units);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', { targetType: 'customer', targetId: String(customer.id) });
   return customer.id;
 }
@@ -193,22 +191,15 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateInput): P
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
     if (!before) throw new ArchiveError('NOT_FOUND');
-    if (!input.allowDuplicate) {
-      const duplicate = await findDuplicate(trx, input.name, units, input.customerId);
-      if (duplicate) throw new ArchiveError('DUPLICATE_CUSTOMER', { customerId: duplicate.id, name: input.name, unit: duplicate.unit });
-    }
+    await guardDuplicate(trx, input, units, input.customerId);
     const customer = await trx
       .updateTable('customers')
       .set({ ...customerColumns(input), updated_at: nowIso(ctx) })
       .where('id', '=', input.customerId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeContacts(trx, customer.id, 'contact', input.contacts);
-    await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
     // Files are never deleted: a unit taken off the customer keeps its file and history.
-    await openMissingFiles(trx, ctx, customer, units);
-    await closeDepartedFiles(trx, ctx);
-    await indexCustomer(trx, customer.id);
+    await saveCustomerParts(trx, ctx, customer, input, units);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
       targetType: 'customer',
       targetId: String(customer.id),

@@ -10,7 +10,7 @@ import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from
 import { recordAudit } from './audit';
 import { nowIso, type ServiceContext } from './context';
 import { indexCustomer, toFileSummary } from './customers';
-import { formatRefNo, nextSeq } from './ref-numbers';
+import { issueRefNo } from './ref-numbers';
 import { documentRowId, writeIndexRow } from './search';
 import { readSettings } from './settings';
 
@@ -77,6 +77,19 @@ async function scansOf(db: Db, documentIds: number[]): Promise<Map<number, ScanI
     map.set(r.document_id, list);
   }
   return map;
+}
+
+/** The columns a document's editable fields map to. */
+function documentColumns(input: { category: string; title: string; docDate: string; pages: number; isOriginal: boolean; confidentiality: Confidentiality; remarks?: string }) {
+  return {
+    category: input.category,
+    title: input.title,
+    doc_date: input.docDate,
+    pages: input.pages,
+    is_original: input.isOriginal ? 1 : 0,
+    confidentiality: input.confidentiality,
+    remarks: input.remarks ?? null,
+  };
 }
 
 function toDocumentRow(d: DocumentDbRow, scans: ScanInfo[], restricted = false): DocumentRow {
@@ -182,13 +195,7 @@ export async function addDocument(ctx: ServiceContext, input: z.output<typeof ad
       .insertInto('documents')
       .values({
         file_id: input.fileId,
-        category: input.category,
-        title: input.title,
-        doc_date: input.docDate,
-        pages: input.pages,
-        is_original: input.isOriginal ? 1 : 0,
-        confidentiality: input.confidentiality,
-        remarks: input.remarks ?? null,
+        ...documentColumns(input),
         version: 1,
         created_at: at,
         created_by: ctx.session.accountId,
@@ -242,13 +249,7 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
     const doc = await trx
       .updateTable('documents')
       .set({
-        category: input.category,
-        title: input.title,
-        doc_date: input.docDate,
-        pages: input.pages,
-        is_original: input.isOriginal ? 1 : 0,
-        confidentiality: input.confidentiality,
-        remarks: input.remarks ?? null,
+        ...documentColumns(input),
         version: before.version + 1,
         updated_at: at,
       })
@@ -330,25 +331,13 @@ export async function correctFileRef(ctx: ServiceContext, fileId: number, reason
     const file = await trx.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
     if (!file) throw new ArchiveError('NOT_FOUND');
     const customer = await trx.selectFrom('customers').selectAll().where('id', '=', file.customer_id).executeTakeFirstOrThrow();
-    const settings = await readSettings(trx);
-    const rule = settings.retention[customer.kind];
     const year = ctx.clock.now().getFullYear();
-    const seq = await nextSeq(trx, year, rule.categoryCode);
-    const refNo = formatRefNo(settings.refPattern, {
-      fonds: settings.fondsCode,
-      category: rule.categoryCode,
-      year,
-      retention: rule.period,
-      org: settings.orgCode,
-      seq,
-      building: customer.building,
-      floor: customer.floor,
-    });
+    const { refNo, seq, category, retention } = await issueRefNo(trx, await readSettings(trx), customer, year);
     const at = nowIso(ctx);
     await trx.insertInto('file_ref_aliases').values({ ref_no: file.ref_no, file_id: fileId, replaced_at: at, reason }).execute();
     await trx
       .updateTable('files')
-      .set({ ref_no: refNo, year, seq, category: rule.categoryCode, retention: rule.period, label_printed_at: null, updated_at: at })
+      .set({ ref_no: refNo, year, seq, category, retention, label_printed_at: null, updated_at: at })
       .where('id', '=', fileId)
       .execute();
     await indexCustomer(trx, customer.id);

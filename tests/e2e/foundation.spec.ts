@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { createArchiveViaUi } from './helpers';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -88,16 +89,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
 });
 
 test('a forgotten password is reset with the recovery key', async ({ page }) => {
-  await page.goto(host.openUrl);
-  await page.getByLabel('单位名称').fill(admin.organisation);
-  await page.getByLabel('管理员用户名').fill(admin.username);
-  await page.getByLabel('管理员姓名').fill(admin.displayName);
-  await page.getByLabel('密码', { exact: true }).fill(admin.password);
-  await page.getByLabel('再次输入密码').fill(admin.password);
-  await page.getByRole('button', { name: '创建档案库' }).click();
-  const recoveryKey = (await page.getByTestId('recovery-key').innerText()).trim();
-  await page.getByText('我已打印或抄写并妥善保管恢复密钥').click();
-  await page.getByRole('button', { name: '进入档案台' }).click();
+  const recoveryKey = await createArchiveViaUi(page, host.openUrl);
   await page.getByRole('button', { name: '锁定' }).click();
 
   await page.getByRole('button', { name: '忘记密码？使用恢复密钥' }).click();

@@ -1,10 +1,12 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { ArchiveError } from '../../../shared/errors';
 import type { ChangeOwnPasswordInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { toArchiveError } from '../errors';
+import { PasswordPair } from './PasswordPair';
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -12,7 +14,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const [form] = Form.useForm<ChangeOwnPasswordInput>();
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);
@@ -32,7 +35,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             message.success(t('me.changed'));
             onClose();
           } catch (e) {
-            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+            setError(toArchiveError(e));
           } finally {
             setBusy(false);
           }
@@ -41,20 +44,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item name="currentPassword" label={t('me.currentPassword')} rules={required(t('me.currentPassword'))}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('recover.newPassword')} rules={required(t('recover.newPassword'))} extra={t('setup.passwordHint')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPasswordConfirm"
-          label={t('recover.newPasswordConfirm')}
-          dependencies={['newPassword']}
-          rules={[
-            ...required(t('recover.newPasswordConfirm')),
-            ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('form.passwordsDiffer')))) }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <PasswordPair name="newPassword" confirmName="newPasswordConfirm" label={t('recover.newPassword')} confirmLabel={t('recover.newPasswordConfirm')} />
       </Form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
 import { ErrorAlert } from './ErrorAlert';
+import { toArchiveError } from '../errors';
 
 /** Restores from a backup folder; used on the sign-in screen (damaged archive) and in 设置. */
 export function RestoreForm({ folder, onDone }: { folder?: string; onDone?: () => void }) {
@@ -30,7 +31,7 @@ export function RestoreForm({ folder, onDone }: { folder?: string; onDone?: () =
             await refresh();
             onDone?.();
           } catch (e) {
-            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+            setError(toArchiveError(e));
           } finally {
             setBusy(false);
           }

@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { AccountInfo } from '../../../shared/api';
 import type { Role } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
@@ -9,6 +9,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { options, useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
+import { toArchiveError } from '../errors';
+import { PasswordPair } from '../components/PasswordPair';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: AccountInfo } | { kind: 'reset'; account: AccountInfo } | null;
 
@@ -26,7 +28,8 @@ export function AccountsCard() {
 
   const load = useCallback(() => void api.listAccounts().then(setAccounts), []);
   useEffect(load, [load]);
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     setError(null);
     form.resetFields();
     if (dialog?.kind === 'edit') form.setFieldsValue({ displayName: dialog.account.displayName, role: dialog.account.role });
@@ -44,32 +47,13 @@ export function AccountsCard() {
       load();
       await refreshSession();
     } catch (e) {
-      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+      setError(toArchiveError(e));
     } finally {
       setBusy(false);
     }
   };
 
   const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
-  const passwords = (first: string, second: string) => (
-    <>
-      <Form.Item name={first} label={first === 'password' ? t('accounts.password') : t('accounts.newPassword')} rules={required(t('accounts.password'))} extra={t('setup.passwordHint')}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name={second}
-        label={t('accounts.passwordConfirm')}
-        dependencies={[first]}
-        rules={[
-          ...required(t('accounts.passwordConfirm')),
-          ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue(first) ? Promise.resolve() : Promise.reject(new Error(t('form.passwordsDiffer')))) }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </>
-  );
-
   return (
     <Card title={t('accounts.title')} style={{ maxWidth: 960 }} extra={<Button onClick={() => setDialog({ kind: 'add' })}>{t('accounts.add')}</Button>}>
       <Table<AccountInfo>
@@ -147,8 +131,8 @@ export function AccountsCard() {
               </Form.Item>
             </>
           )}
-          {dialog?.kind === 'add' && passwords('password', 'passwordConfirm')}
-          {dialog?.kind === 'reset' && passwords('newPassword', 'newPasswordConfirm')}
+          {dialog?.kind === 'add' && <PasswordPair name="password" confirmName="passwordConfirm" label={t('accounts.password')} confirmLabel={t('accounts.passwordConfirm')} />}
+          {dialog?.kind === 'reset' && <PasswordPair name="newPassword" confirmName="newPasswordConfirm" label={t('accounts.newPassword')} confirmLabel={t('accounts.passwordConfirm')} />}
         </Form>
       </Modal>
     </Card>

@@ -1,5 +1,5 @@
 import { App, Button, Checkbox, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ApprovalInfo } from '../../../shared/api';
 import { approverRank, type ApprovalStatus } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
+import { toArchiveError } from '../errors';
 
 interface DecideValues {
   reason: string;
@@ -33,7 +34,8 @@ export function ApprovalsPage() {
 
   const load = useCallback(() => void api.listApprovals({ status: status === 'all' ? undefined : status }).then(setRows), [status]);
   useEffect(load, [load]);
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     if (deciding) {
       setError(null);
       form.resetFields();
@@ -128,7 +130,7 @@ export function ApprovalsPage() {
               setDeciding(null);
               load();
             } catch (e) {
-              setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+              setError(toArchiveError(e));
             } finally {
               setBusy(false);
             }

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { options, useLabels } from '../labels';
+import { toArchiveError } from '../errors';
 
 /** A 档号 as the pattern would issue it, so the clerk sees the effect before saving. */
 function example(s: Partial<ArchiveSettings>): string {
@@ -51,7 +52,7 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
             form.setFieldsValue(await api.updateSettings(v));
             message.success(t('settings.saved'));
           } catch (e) {
-            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+            setError(toArchiveError(e));
           } finally {
             setSaving(false);
           }

@@ -6,6 +6,7 @@ import type { SaveDocumentCategoryInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
+import { toArchiveError } from '../errors';
 
 /** The editable list of document categories (卷内文件类别). Categories in use are retired, not deleted. */
 export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
@@ -24,7 +25,7 @@ export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
       setRows(await api.saveDocumentCategory(input));
       return true;
     } catch (e) {
-      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+      setError(toArchiveError(e));
       return false;
     }
   };

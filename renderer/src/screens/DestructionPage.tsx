@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
+import { toArchiveError } from '../errors';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {
@@ -37,7 +38,7 @@ export function DestructionPage() {
       await action();
       load();
     } catch (e) {
-      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+      setError(toArchiveError(e));
     }
   };
 

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { RestoreForm } from '../components/RestoreForm';
 import { useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
+import { PasswordPair } from '../components/PasswordPair';
 
 type Mode = 'unlock' | 'recover' | 'restore';
 
@@ -77,23 +78,7 @@ function RecoverForm({ onBack }: { onBack: () => void }) {
         <Form.Item name="recoveryKey" label={t('recover.recoveryKey')} rules={required(t('recover.recoveryKey'))} extra={t('recover.recoveryKeyHint')}>
           <Input style={{ fontFamily: 'monospace' }} maxLength={80} />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('recover.newPassword')} rules={required(t('recover.newPassword'))} extra={t('setup.passwordHint')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPasswordConfirm"
-          label={t('recover.newPasswordConfirm')}
-          dependencies={['newPassword']}
-          rules={[
-            ...required(t('recover.newPasswordConfirm')),
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('form.passwordsDiffer'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <PasswordPair name="newPassword" confirmName="newPasswordConfirm" label={t('recover.newPassword')} confirmLabel={t('recover.newPasswordConfirm')} />
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('recover.submit')}
         </Button>

@@ -4,6 +4,8 @@ import { AuthFrame } from '../components/AuthFrame';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
+import { PasswordPair } from '../components/PasswordPair';
+
 
 export function SetupScreen() {
   const t = useT();
@@ -24,23 +26,7 @@ export function SetupScreen() {
         <Form.Item name="displayName" label={t('setup.displayName')} rules={required(t('setup.displayName'))}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="password" label={t('setup.password')} rules={required(t('setup.password'))} extra={t('setup.passwordHint')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label={t('setup.passwordConfirm')}
-          dependencies={['password']}
-          rules={[
-            ...required(t('setup.passwordConfirm')),
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('form.passwordsDiffer'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <PasswordPair name="password" confirmName="passwordConfirm" label={t('setup.password')} confirmLabel={t('setup.passwordConfirm')} />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('setup.location')}: <Typography.Text code>{status?.archiveDir}</Typography.Text>
         </Typography.Paragraph>

@@ -3,6 +3,7 @@ import type { ArchiveStatus } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
 import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
 import { api, onSessionLost } from '../api';
+import { toArchiveError } from '../errors';
 
 interface SessionState {
   status: ArchiveStatus | null;
@@ -20,10 +21,6 @@ interface SessionState {
   clearError(): void;
 }
 
-function asArchiveError(error: unknown): ArchiveError {
-  return error instanceof ArchiveError ? error : new ArchiveError('INTERNAL', undefined, String(error));
-}
-
 export const useSessionStore = create<SessionState>((set, get) => {
   // Any call that finds the session gone (auto-lock, another window locked it) returns to sign-in.
   onSessionLost(() => void api.getArchiveStatus().then((status) => set({ status, recoveryKey: null })));
@@ -34,7 +31,7 @@ export const useSessionStore = create<SessionState>((set, get) => {
       await action();
       return true;
     } catch (error) {
-      set({ error: asArchiveError(error) });
+      set({ error: toArchiveError(error) });
       return false;
     } finally {
       set({ busy: false });

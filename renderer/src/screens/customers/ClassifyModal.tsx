@@ -1,5 +1,5 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { CustomerDetail } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
 import type { ChangeClassificationInput } from '../../../../shared/schemas';
@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
+import { toArchiveError } from '../../errors';
 
 /** Classification, value grade, special tags and blacklist, changed (or confirmed) with a reason. */
 export function ClassifyModal({ customer, open, onClose, onSaved }: { customer: CustomerDetail; open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -16,7 +17,8 @@ export function ClassifyModal({ customer, open, onClose, onSaved }: { customer: 
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
   const blacklisted = Form.useWatch('blacklisted', form);
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     if (!open) return;
     setError(null);
     form.setFieldsValue({
@@ -42,7 +44,7 @@ export function ClassifyModal({ customer, open, onClose, onSaved }: { customer: 
             await api.changeClassification({ ...v, customerId: customer.id, valueGrade: v.valueGrade ?? null, specialTags: v.specialTags ?? [] });
             onSaved();
           } catch (e) {
-            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+            setError(toArchiveError(e));
           } finally {
             setBusy(false);
           }

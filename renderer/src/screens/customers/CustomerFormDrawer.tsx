@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { Contact, CustomerDetail } from '../../../../shared/api';
 import { isValidPhone, propertyKinds, type CustomerKind } from '../../../../shared/domain';
 import { ArchiveError } from '../../../../shared/errors';
@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
+import { toArchiveError } from '../../errors';
 
 type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate'> & {
   relationshipStart?: Dayjs;
@@ -41,7 +42,8 @@ export function CustomerFormDrawer({
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) as CustomerKind | undefined;
 
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
@@ -79,7 +81,7 @@ export function CustomerFormDrawer({
       const saved = customer ? await api.updateCustomer({ ...fields, customerId: customer.id }) : (await api.registerCustomer(input)).customer;
       onSaved(saved);
     } catch (e) {
-      const err = e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e));
+      const err = toArchiveError(e);
       if (err.code === 'DUPLICATE_CUSTOMER') {
         modal.confirm({
           title: t('form.duplicateTitle'),

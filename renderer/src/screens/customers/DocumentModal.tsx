@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { DocumentCategory, DocumentRow } from '../../../../shared/api';
 import type { Confidentiality } from '../../../../shared/domain';
 import { ArchiveError } from '../../../../shared/errors';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { readAsBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
+import { toArchiveError } from '../../errors';
 
 interface Values {
   category: string;
@@ -47,7 +48,8 @@ export function DocumentModal({
   const [error, setError] = useState<ArchiveError | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     if (!open) return;
     setError(null);
     setScans([]);
@@ -72,7 +74,7 @@ export function DocumentModal({
       }
       onSaved();
     } catch (e) {
-      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+      setError(toArchiveError(e));
     } finally {
       setSaving(false);
     }

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Form, Modal, Result, Row, Select, Steps, Table, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { importFields, type ImportField, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { readAsBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
+import { toArchiveError } from '../../errors';
 
 /** Excel import in three steps: choose the workbook, map and check (a dry run), import all or nothing. */
 export function ImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
@@ -21,7 +22,8 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
+  // Before paint, so the form is reset before anyone can type into it.
+  useLayoutEffect(() => {
     if (open) {
       setFileBase64(null);
       setPreview(null);
@@ -37,7 +39,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
     try {
       await action();
     } catch (e) {
-      setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+      setError(toArchiveError(e));
     } finally {
       setBusy(false);
     }

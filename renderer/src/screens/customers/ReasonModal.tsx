@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ArchiveError } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
+import { toArchiveError } from '../../errors';
 
 /** Asks for the reason an action needs (reopen a file, correct a 档号), then runs it. */
 export function ReasonModal({ open, title, label, onClose, run }: { open: boolean; title: string; label: string; onClose: () => void; run: (reason: string) => Promise<void> }) {
@@ -27,7 +28,7 @@ export function ReasonModal({ open, title, label, onClose, run }: { open: boolea
             await run(reason.trim());
             onClose();
           } catch (e) {
-            setError(e instanceof ArchiveError ? e : new ArchiveError('INTERNAL', undefined, String(e)));
+            setError(toArchiveError(e));
           } finally {
             setBusy(false);
           }
