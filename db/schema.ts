@@ -125,6 +125,52 @@ export interface FilesTable {
   legal_hold_reason: string | null;
   destroyed_at: Timestamp | null;
   destruction_register_id: number | null;
+  home_box_id: number | null;
+}
+
+export interface RoomsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  retired_at: Timestamp | null;
+}
+
+export interface CabinetsTable {
+  id: Generated<number>;
+  room_id: number;
+  code: string;
+  description: string | null;
+  retired_at: Timestamp | null;
+}
+
+export interface ShelvesTable {
+  id: Generated<number>;
+  cabinet_id: number;
+  position: number;
+  label: string | null;
+  retired_at: Timestamp | null;
+}
+
+export interface BoxesTable {
+  id: Generated<number>;
+  shelf_id: number;
+  code: string;
+  position: number;
+  capacity: number;
+  purpose: ColumnType<'active' | 'departed', 'active' | 'departed' | undefined, 'active' | 'departed'>;
+  serves_building: string | null;
+  serves_floor: string | null;
+  retired_at: Timestamp | null;
+}
+
+export interface FileMovesTable {
+  id: Generated<number>;
+  file_id: number;
+  from_box_id: number | null;
+  to_box_id: number;
+  at: Timestamp;
+  account_id: number | null;
+  reason: string;
 }
 
 export interface FileRefAliasesTable {
@@ -235,6 +281,11 @@ export interface DestructionItemsTable {
 }
 
 export interface ArchiveDatabase {
+  rooms: RoomsTable;
+  cabinets: CabinetsTable;
+  shelves: ShelvesTable;
+  boxes: BoxesTable;
+  file_moves: FileMovesTable;
   approvals: ApprovalsTable;
   destruction_registers: DestructionRegistersTable;
   destruction_items: DestructionItemsTable;

@@ -14,6 +14,7 @@ import * as customers from './services/customers';
 import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
+import * as locations from './services/locations';
 import { readSettings, updateSettings } from './services/settings';
 import type { ArchiveVault } from './services/vault';
 
@@ -135,6 +136,17 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     listDestructionRegisters: () => destruction.listDestructionRegisters(vault.db()),
     getDestructionRegister: ({ registerId }) => destruction.getDestructionRegister(vault.db(), registerId),
     confirmDestruction: (input) => destruction.confirmDestruction(ctx(), vault, parsed('confirmDestruction', input)),
+
+    getStorage: () => locations.loadStorage(vault.db()),
+    saveRoom: (input) => locations.saveRoom(ctx(), parsed('saveRoom', input)),
+    saveCabinet: (input) => locations.saveCabinet(ctx(), parsed('saveCabinet', input)),
+    addShelf: (input) => locations.addShelf(ctx(), parsed('addShelf', input)),
+    saveBox: (input) => locations.saveBox(ctx(), parsed('saveBox', input)),
+    retireLocation: (input) => locations.retireLocation(ctx(), parsed('retireLocation', input)),
+    moveFile: (input) => locations.moveFile(ctx(), parsed('moveFile', input)),
+    whereIsFile: ({ fileId }) => locations.whereIsFile(vault.db(), fileId),
+    getBox: ({ boxId }) => locations.getBox(vault.db(), boxId),
+    proposeDepartedMoves: () => locations.proposeDepartedMoves(vault.db()),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

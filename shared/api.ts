@@ -28,6 +28,11 @@ import type {
   SetLegalHoldInput,
   CreateDestructionRegisterInput,
   ConfirmDestructionInput,
+  SaveRoomInput,
+  SaveCabinetInput,
+  SaveBoxInput,
+  RetireLocationInput,
+  MoveFileInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -372,6 +377,61 @@ export interface DestructionRegister {
   items: { seq: number; fileId: number; title: string; year: number; refNo: string; retention: string; keptYears: number; pages: number; scans: number }[];
 }
 
+export interface BoxInfo {
+  id: number;
+  code: string;
+  position: number;
+  capacity: number;
+  purpose: 'active' | 'departed';
+  servesBuilding: string | null;
+  servesFloor: string | null;
+  fileCount: number;
+}
+
+export interface StorageRoom {
+  id: number;
+  name: string;
+  description: string | null;
+  cabinets: {
+    id: number;
+    code: string;
+    description: string | null;
+    shelves: { id: number; position: number; label: string | null; boxes: BoxInfo[] }[];
+  }[];
+}
+
+/** Room / cabinet / shelf / box, as a clerk reads a location aloud. */
+export interface LocationPath {
+  boxId: number;
+  boxCode: string;
+  shelfPosition: number;
+  cabinetCode: string;
+  roomName: string;
+}
+
+export interface FileLocation {
+  fileId: number;
+  refNo: string;
+  name: string;
+  home: LocationPath | null;
+  moves: { at: string; from: string | null; to: string; by: string | null; reason: string }[];
+}
+
+export interface BoxDetail extends BoxInfo {
+  path: LocationPath;
+  files: { fileId: number; refNo: string; name: string; unit: string; status: FileStatus }[];
+}
+
+export interface DepartedMoveProposal {
+  fileId: number;
+  refNo: string;
+  name: string;
+  floor: string | null;
+  fromBox: string;
+  toBoxId: number | null;
+  toBox: string | null;
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -433,6 +493,17 @@ export interface ArchiveApi {
   listDestructionRegisters(): Promise<DestructionRegister[]>;
   getDestructionRegister(input: { registerId: number }): Promise<DestructionRegister>;
   confirmDestruction(input: ConfirmDestructionInput): Promise<DestructionRegister>;
+
+  getStorage(): Promise<StorageRoom[]>;
+  saveRoom(input: SaveRoomInput): Promise<StorageRoom[]>;
+  saveCabinet(input: SaveCabinetInput): Promise<StorageRoom[]>;
+  addShelf(input: { cabinetId: number; label?: string }): Promise<StorageRoom[]>;
+  saveBox(input: SaveBoxInput): Promise<StorageRoom[]>;
+  retireLocation(input: RetireLocationInput): Promise<StorageRoom[]>;
+  moveFile(input: MoveFileInput): Promise<FileLocation>;
+  whereIsFile(input: { fileId: number }): Promise<FileLocation>;
+  getBox(input: { boxId: number }): Promise<BoxDetail>;
+  proposeDepartedMoves(): Promise<DepartedMoveProposal[]>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

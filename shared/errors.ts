@@ -49,6 +49,10 @@ export const errorCodes = [
   'NOT_DUE_FOR_DESTRUCTION',
   'REGISTER_NOT_APPROVED',
   'WITNESSES_REQUIRED',
+  'LOCATION_IN_USE',
+  'LOCATION_RETIRED',
+  'BOX_FULL',
+  'CODE_TAKEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -68,6 +68,10 @@ export const errorMessages: Labels<ErrorCode> = {
     NOT_DUE_FOR_DESTRUCTION: '档案“{refNo}”尚未到保管期限，不能列入销毁清册。',
     REGISTER_NOT_APPROVED: '销毁清册尚未获批准，不能执行销毁。',
     WITNESSES_REQUIRED: '销毁须有执行人和至少两名监销人签字。',
+    LOCATION_IN_USE: '该位置仍存放着 {count} 份档案，不能撤销；请先把档案移到其他档案盒。',
+    LOCATION_RETIRED: '该位置已撤销，不能再存放档案。',
+    BOX_FULL: '档案盒 {code} 已满（容量 {capacity} 份）。',
+    CODE_TAKEN: '编号“{code}”已被使用。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -119,6 +123,10 @@ export const errorMessages: Labels<ErrorCode> = {
     NOT_DUE_FOR_DESTRUCTION: 'File {refNo} has not reached the end of its retention period.',
     REGISTER_NOT_APPROVED: 'The destruction register is not approved; nothing can be destroyed yet.',
     WITNESSES_REQUIRED: 'A destruction needs the executor and at least two witnesses.',
+    LOCATION_IN_USE: 'This location still holds {count} files and cannot be retired; move them to another box first.',
+    LOCATION_RETIRED: 'This location is retired and holds no more files.',
+    BOX_FULL: 'Box {code} is full (capacity {capacity} files).',
+    CODE_TAKEN: 'The code "{code}" is already in use.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };

@@ -52,6 +52,16 @@ export const archiveMethods = [
   'listDestructionRegisters',
   'getDestructionRegister',
   'confirmDestruction',
+  'getStorage',
+  'saveRoom',
+  'saveCabinet',
+  'addShelf',
+  'saveBox',
+  'retireLocation',
+  'moveFile',
+  'whereIsFile',
+  'getBox',
+  'proposeDepartedMoves',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -5,7 +5,7 @@ import type { ArchiveMethod } from './methods';
  * What a method needs. `public` methods run with the archive locked (they are how one
  * unlocks it); `signed-in` needs any account; a permission names a capability that roles hold.
  */
-export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.manage', 'customers.import', 'customers.export', 'backup.create'] as const;
+export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.manage', 'customers.import', 'customers.export', 'backup.create', 'locations.manage'] as const;
 export type Permission = (typeof permissions)[number];
 export type MethodAccess = 'public' | 'signed-in' | Permission;
 
@@ -63,11 +63,21 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   listDestructionRegisters: 'customers.read',
   getDestructionRegister: 'customers.read',
   confirmDestruction: 'customers.write',
+  getStorage: 'customers.read',
+  saveRoom: 'locations.manage',
+  saveCabinet: 'locations.manage',
+  addShelf: 'locations.manage',
+  saveBox: 'locations.manage',
+  retireLocation: 'locations.manage',
+  moveFile: 'locations.manage',
+  whereIsFile: 'customers.read',
+  getBox: 'customers.read',
+  proposeDepartedMoves: 'customers.read',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */
 // Confidential documents and approvals refine this in the accounts issue.
-const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create'];
+const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create', 'locations.manage'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.manage'],
   clerk: fileWork,

@@ -260,6 +260,27 @@ export const confirmDestructionInput = z
   .object({ registerId: id, executor: z.string().trim().min(1).max(50), witnesses: z.array(z.string().trim().min(1).max(50)).min(2).max(10) })
   .strict();
 
+const code = z.string().trim().min(1).max(30).regex(/^[\p{L}\p{N}._-]+$/u);
+export const saveRoomInput = z.object({ id: id.optional(), name: z.string().trim().min(1).max(50), description: optionalText(200) }).strict();
+export const saveCabinetInput = z
+  .object({ id: id.optional(), roomId: id, code, description: optionalText(200), shelves: z.number().int().min(1).max(20).default(1) })
+  .strict();
+export const addShelfInput = z.object({ cabinetId: id, label: optionalText(30) }).strict();
+export const saveBoxInput = z
+  .object({
+    id: id.optional(),
+    shelfId: id,
+    code,
+    capacity: z.number().int().min(1).max(1000),
+    purpose: z.enum(['active', 'departed']).default('active'),
+    servesBuilding: optionalText(50),
+    servesFloor: optionalText(20),
+  })
+  .strict();
+export const retireLocationInput = z.object({ kind: z.enum(['room', 'cabinet', 'shelf', 'box']), id }).strict();
+export const moveFileInput = z.object({ fileId: id, toBoxId: id, reason: z.string().trim().min(1).max(200) }).strict();
+export const boxIdInput = z.object({ boxId: id }).strict();
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -312,6 +333,16 @@ export const methodInputSchemas = {
   listDestructionRegisters: noInput,
   getDestructionRegister: registerIdInput,
   confirmDestruction: confirmDestructionInput,
+  getStorage: noInput,
+  saveRoom: saveRoomInput,
+  saveCabinet: saveCabinetInput,
+  addShelf: addShelfInput,
+  saveBox: saveBoxInput,
+  retireLocation: retireLocationInput,
+  moveFile: moveFileInput,
+  whereIsFile: fileIdInput,
+  getBox: boxIdInput,
+  proposeDepartedMoves: noInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
@@ -346,3 +377,8 @@ export type SetFileConfidentialityInput = z.input<typeof setFileConfidentialityI
 export type SetLegalHoldInput = z.input<typeof setLegalHoldInput>;
 export type CreateDestructionRegisterInput = z.input<typeof createDestructionRegisterInput>;
 export type ConfirmDestructionInput = z.input<typeof confirmDestructionInput>;
+export type SaveRoomInput = z.input<typeof saveRoomInput>;
+export type SaveCabinetInput = z.input<typeof saveCabinetInput>;
+export type SaveBoxInput = z.input<typeof saveBoxInput>;
+export type RetireLocationInput = z.input<typeof retireLocationInput>;
+export type MoveFileInput = z.input<typeof moveFileInput>;

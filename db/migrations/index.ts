@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-customer-files';
 import * as m0003 from './0003-audit-chain';
 import * as m0004 from './0004-approvals-confidentiality';
+import * as m0005 from './0005-locations';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002-customer-files': m0002,
   '0003-audit-chain': m0003,
   '0004-approvals-confidentiality': m0004,
+  '0005-locations': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,6 +33,8 @@ export function AccountsCard() {
     setError(null);
     form.resetFields();
     if (dialog?.kind === 'edit') form.setFieldsValue({ displayName: dialog.account.displayName, role: dialog.account.role });
+    // Most new accounts are clerks.
+    if (dialog?.kind === 'add') form.setFieldsValue({ role: 'clerk' });
   }, [dialog, form]);
 
   const submit = async (values: Record<string, string>) => {

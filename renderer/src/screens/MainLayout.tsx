@@ -21,6 +21,7 @@ import { useSessionStore } from '../stores/session-store';
 import { CustomersPage } from './customers/CustomersPage';
 import { SettingsPage } from './SettingsPage';
 import { AuditPage } from './AuditPage';
+import { LocationsPage } from './LocationsPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -89,6 +90,8 @@ export function MainLayout() {
             <SettingsPage />
           ) : section === 'customers' ? (
             <CustomersPage />
+          ) : section === 'locations' ? (
+            <LocationsPage />
           ) : section === 'audit' ? (
             <AuditPage />
           ) : section === 'approvals' ? (

@@ -15,6 +15,7 @@ import { approverRank } from '../../../../shared/domain';
 import { ClassifyModal } from './ClassifyModal';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { DocumentModal } from './DocumentModal';
+import { FileLocationTab } from './FileLocationTab';
 import { ReasonModal } from './ReasonModal';
 
 type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality';
@@ -311,6 +312,11 @@ export function FileDrawer() {
                     {contactRows(customer.emergencyContacts)}
                   </Flex>
                 ),
+              },
+              {
+                key: 'location',
+                label: t('loc.location'),
+                children: <FileLocationTab fileId={file.id} />,
               },
               {
                 key: 'history',

@@ -1,0 +1,279 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArchiveDatabase } from '../../db/schema';
+import type { BoxDetail, BoxInfo, DepartedMoveProposal, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
+import { ArchiveError } from '../../shared/errors';
+import { recordAudit } from './audit';
+import { nowIso, type ServiceContext } from './context';
+
+type Db = Kysely<ArchiveDatabase>;
+
+/** Files whose home is in these boxes (what makes a location "in use"). */
+async function filesIn(db: Db, boxIds: number[]): Promise<number> {
+  if (boxIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('files')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('home_box_id', 'in', boxIds)
+    .where('status', '!=', 'destroyed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function loadStorage(db: Db): Promise<StorageRoom[]> {
+  const rooms = await db.selectFrom('rooms').selectAll().where('retired_at', 'is', null).orderBy('name').execute();
+  const cabinets = await db.selectFrom('cabinets').selectAll().where('retired_at', 'is', null).orderBy('code').execute();
+  const shelves = await db.selectFrom('shelves').selectAll().where('retired_at', 'is', null).orderBy('position').execute();
+  const boxes = await db
+    .selectFrom('boxes')
+    .selectAll('boxes')
+    .select((eb) =>
+      eb.selectFrom('files').select((e) => e.fn.countAll<number>().as('n')).whereRef('files.home_box_id', '=', 'boxes.id').where('files.status', '!=', 'destroyed').as('fileCount'),
+    )
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const toBox = (b: (typeof boxes)[number]): BoxInfo => ({
+    id: b.id,
+    code: b.code,
+    position: b.position,
+    capacity: b.capacity,
+    purpose: b.purpose,
+    servesBuilding: b.serves_building,
+    servesFloor: b.serves_floor,
+    fileCount: Number(b.fileCount ?? 0),
+  });
+  return rooms.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    cabinets: cabinets
+      .filter((c) => c.room_id === r.id)
+      .map((c) => ({
+        id: c.id,
+        code: c.code,
+        description: c.description,
+        shelves: shelves
+          .filter((s) => s.cabinet_id === c.id)
+          .map((s) => ({ id: s.id, position: s.position, label: s.label, boxes: boxes.filter((b) => b.shelf_id === s.id).map(toBox) })),
+      })),
+  }));
+}
+
+async function audit(ctx: ServiceContext, action: string, targetType: string, targetId: number, details?: Record<string, unknown>) {
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, action, { targetType, targetId: String(targetId), details });
+}
+
+export async function saveRoom(ctx: ServiceContext, input: { id?: number; name: string; description?: string }): Promise<StorageRoom[]> {
+  if (input.id) {
+    const r = await ctx.db.updateTable('rooms').set({ name: input.name, description: input.description ?? null }).where('id', '=', input.id).where('retired_at', 'is', null).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
+    await audit(ctx, 'location.room_saved', 'room', input.id, { name: input.name });
+  } else {
+    const row = await ctx.db.insertInto('rooms').values({ name: input.name, description: input.description ?? null }).returning('id').executeTakeFirstOrThrow();
+    await audit(ctx, 'location.room_saved', 'room', row.id, { name: input.name });
+  }
+  return loadStorage(ctx.db);
+}
+
+async function requireCodeFree(db: Db, table: 'cabinets' | 'boxes', code: string, exceptId?: number): Promise<void> {
+  let q = db.selectFrom(table).select('id').where(sql<string>`code collate nocase`, '=', code);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw new ArchiveError('CODE_TAKEN', { code });
+}
+
+/** A cabinet (文件柜) with a code such as "3F-A" and its shelves (layers), created together. */
+export async function saveCabinet(ctx: ServiceContext, input: { id?: number; roomId: number; code: string; description?: string; shelves: number }): Promise<StorageRoom[]> {
+  await requireCodeFree(ctx.db, 'cabinets', input.code, input.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const room = await trx.selectFrom('rooms').select(['id', 'retired_at']).where('id', '=', input.roomId).executeTakeFirst();
+    if (!room) throw new ArchiveError('NOT_FOUND');
+    if (room.retired_at) throw new ArchiveError('LOCATION_RETIRED');
+    if (input.id) {
+      await trx.updateTable('cabinets').set({ room_id: input.roomId, code: input.code, description: input.description ?? null }).where('id', '=', input.id).execute();
+    } else {
+      const cabinet = await trx.insertInto('cabinets').values({ room_id: input.roomId, code: input.code, description: input.description ?? null }).returning('id').executeTakeFirstOrThrow();
+      await trx
+        .insertInto('shelves')
+        .values(Array.from({ length: input.shelves }, (_, i) => ({ cabinet_id: cabinet.id, position: i + 1, label: null })))
+        .execute();
+    }
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'location.cabinet_saved', { details: { code: input.code } });
+  });
+  return loadStorage(ctx.db);
+}
+
+export async function addShelf(ctx: ServiceContext, input: { cabinetId: number; label?: string }): Promise<StorageRoom[]> {
+  const cabinet = await ctx.db.selectFrom('cabinets').select(['id', 'retired_at']).where('id', '=', input.cabinetId).executeTakeFirst();
+  if (!cabinet) throw new ArchiveError('NOT_FOUND');
+  if (cabinet.retired_at) throw new ArchiveError('LOCATION_RETIRED');
+  const max = await ctx.db.selectFrom('shelves').select((eb) => eb.fn.max('position').as('p')).where('cabinet_id', '=', input.cabinetId).executeTakeFirst();
+  await ctx.db.insertInto('shelves').values({ cabinet_id: input.cabinetId, position: Number(max?.p ?? 0) + 1, label: input.label ?? null }).execute();
+  return loadStorage(ctx.db);
+}
+
+export async function saveBox(
+  ctx: ServiceContext,
+  input: { id?: number; shelfId: number; code: string; capacity: number; purpose: 'active' | 'departed'; servesBuilding?: string; servesFloor?: string },
+): Promise<StorageRoom[]> {
+  await requireCodeFree(ctx.db, 'boxes', input.code, input.id);
+  const shelf = await ctx.db.selectFrom('shelves').select(['id', 'retired_at']).where('id', '=', input.shelfId).executeTakeFirst();
+  if (!shelf) throw new ArchiveError('NOT_FOUND');
+  if (shelf.retired_at) throw new ArchiveError('LOCATION_RETIRED');
+  const values = {
+    shelf_id: input.shelfId,
+    code: input.code,
+    capacity: input.capacity,
+    purpose: input.purpose,
+    serves_building: input.servesBuilding ?? null,
+    serves_floor: input.servesFloor ?? null,
+  };
+  if (input.id) {
+    const held = await filesIn(ctx.db, [input.id]);
+    if (held > input.capacity) throw new ArchiveError('BOX_FULL', { code: input.code, capacity: input.capacity });
+    await ctx.db.updateTable('boxes').set(values).where('id', '=', input.id).execute();
+    await audit(ctx, 'location.box_saved', 'box', input.id, { code: input.code });
+  } else {
+    const max = await ctx.db.selectFrom('boxes').select((eb) => eb.fn.max('position').as('p')).where('shelf_id', '=', input.shelfId).executeTakeFirst();
+    const row = await ctx.db.insertInto('boxes').values({ ...values, position: Number(max?.p ?? 0) + 1 }).returning('id').executeTakeFirstOrThrow();
+    await audit(ctx, 'location.box_saved', 'box', row.id, { code: input.code });
+  }
+  return loadStorage(ctx.db);
+}
+
+/** A location that still holds files cannot be retired; a retired one keeps its history. */
+export async function retireLocation(ctx: ServiceContext, input: { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number }): Promise<StorageRoom[]> {
+  const boxesUnder = async (): Promise<number[]> => {
+    let q = ctx.db.selectFrom('boxes').innerJoin('shelves', 'shelves.id', 'boxes.shelf_id').innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id').select('boxes.id');
+    if (input.kind === 'box') q = q.where('boxes.id', '=', input.id);
+    if (input.kind === 'shelf') q = q.where('shelves.id', '=', input.id);
+    if (input.kind === 'cabinet') q = q.where('cabinets.id', '=', input.id);
+    if (input.kind === 'room') q = q.where('cabinets.room_id', '=', input.id);
+    return (await q.execute()).map((r) => r.id);
+  };
+  const count = await filesIn(ctx.db, await boxesUnder());
+  if (count > 0) throw new ArchiveError('LOCATION_IN_USE', { count });
+  const table = ({ room: 'rooms', cabinet: 'cabinets', shelf: 'shelves', box: 'boxes' } as const)[input.kind];
+  const r = await ctx.db.updateTable(table).set({ retired_at: nowIso(ctx) }).where('id', '=', input.id).where('retired_at', 'is', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
+  await audit(ctx, 'location.retired', input.kind, input.id);
+  return loadStorage(ctx.db);
+}
+
+async function pathOf(db: Db, boxId: number): Promise<LocationPath | null> {
+  const row = await db
+    .selectFrom('boxes')
+    .innerJoin('shelves', 'shelves.id', 'boxes.shelf_id')
+    .innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id')
+    .innerJoin('rooms', 'rooms.id', 'cabinets.room_id')
+    .select(['boxes.id as boxId', 'boxes.code as boxCode', 'shelves.position as shelfPosition', 'cabinets.code as cabinetCode', 'rooms.name as roomName'])
+    .where('boxes.id', '=', boxId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export function describePath(p: LocationPath): string {
+  return `${p.roomName} / ${p.cabinetCode} / ${p.shelfPosition} / ${p.boxCode}`;
+}
+
+/** "Where is file X?": its home box, and every move it made. */
+export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation> {
+  const file = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id', 'files.ref_no', 'files.home_box_id', 'customers.name'])
+    .where('files.id', '=', fileId)
+    .executeTakeFirst();
+  if (!file) throw new ArchiveError('NOT_FOUND');
+  const moves = await db
+    .selectFrom('file_moves')
+    .leftJoin('accounts', 'accounts.id', 'file_moves.account_id')
+    .select(['file_moves.at', 'file_moves.from_box_id', 'file_moves.to_box_id', 'file_moves.reason', 'accounts.display_name'])
+    .where('file_id', '=', fileId)
+    .orderBy('file_moves.id', 'desc')
+    .execute();
+  const describeBox = async (id: number | null) => {
+    if (id === null) return null;
+    const p = await pathOf(db, id);
+    return p ? describePath(p) : null;
+  };
+  return {
+    fileId: file.id,
+    refNo: file.ref_no,
+    name: file.name,
+    home: file.home_box_id ? await pathOf(db, file.home_box_id) : null,
+    moves: await Promise.all(moves.map(async (m) => ({ at: m.at, from: await describeBox(m.from_box_id), to: (await describeBox(m.to_box_id)) ?? '', by: m.display_name, reason: m.reason }))),
+  };
+}
+
+/** Files into a box: its capacity is kept, and the move is recorded with from, to, who, when, why. */
+export async function moveFile(ctx: ServiceContext, input: { fileId: number; toBoxId: number; reason: string }): Promise<FileLocation> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const file = await trx.selectFrom('files').select(['id', 'home_box_id', 'status']).where('id', '=', input.fileId).executeTakeFirst();
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    const box = await trx.selectFrom('boxes').selectAll().where('id', '=', input.toBoxId).executeTakeFirst();
+    if (!box) throw new ArchiveError('NOT_FOUND');
+    if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
+    if (file.home_box_id === box.id) return;
+    if ((await filesIn(trx, [box.id])) >= box.capacity) throw new ArchiveError('BOX_FULL', { code: box.code, capacity: box.capacity });
+    await trx.updateTable('files').set({ home_box_id: box.id, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
+    await trx
+      .insertInto('file_moves')
+      .values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: box.id, at: nowIso(ctx), account_id: ctx.session.accountId, reason: input.reason })
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.moved', { targetType: 'file', targetId: String(file.id), details: { from: file.home_box_id, to: box.id, reason: input.reason } });
+  });
+  return whereIsFile(ctx.db, input.fileId);
+}
+
+/** A box's view: what should be inside, in 档号 order. */
+export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
+  const box = await db.selectFrom('boxes').selectAll().where('id', '=', boxId).executeTakeFirst();
+  const path = await pathOf(db, boxId);
+  if (!box || !path) throw new ArchiveError('NOT_FOUND');
+  const files = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.unit as unit', 'files.status as status'])
+    .where('files.home_box_id', '=', boxId)
+    .where('files.status', '!=', 'destroyed')
+    .orderBy('files.ref_no')
+    .execute();
+  return {
+    id: box.id,
+    code: box.code,
+    position: box.position,
+    capacity: box.capacity,
+    purpose: box.purpose,
+    servesBuilding: box.serves_building,
+    servesFloor: box.serves_floor,
+    fileCount: files.length,
+    path,
+    files,
+  };
+}
+
+/**
+ * Departed tenants' files go to separate "departed" boxes by floor (003 §9.6): for each departed
+ * file still in an active box, the departed box that serves its floor (and building) and has room.
+ */
+export async function proposeDepartedMoves(db: Db): Promise<DepartedMoveProposal[]> {
+  const files = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .innerJoin('boxes', 'boxes.id', 'files.home_box_id')
+    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'customers.floor as floor', 'customers.building as building', 'boxes.code as fromBox'])
+    .where('files.status', '=', 'departed')
+    .where('boxes.purpose', '=', 'active')
+    .orderBy('customers.floor')
+    .orderBy('files.ref_no')
+    .execute();
+  const storage = (await loadStorage(db)).flatMap((r) => r.cabinets.flatMap((c) => c.shelves.flatMap((s) => s.boxes)));
+  const room = new Map(storage.map((b) => [b.id, b.capacity - b.fileCount]));
+  return files.map((f) => {
+    const target = storage.find(
+      (b) => b.purpose === 'departed' && (b.servesFloor ?? null) === (f.floor ?? null) && (!b.servesBuilding || b.servesBuilding === f.building) && (room.get(b.id) ?? 0) > 0,
+    );
+    if (target) room.set(target.id, (room.get(target.id) ?? 0) - 1);
+    return { fileId: f.fileId, refNo: f.refNo, name: f.name, floor: f.floor, fromBox: f.fromBox, toBoxId: target?.id ?? null, toBox: target?.code ?? null };
+  });
+}

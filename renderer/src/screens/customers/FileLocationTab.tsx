@@ -1,0 +1,76 @@
+import { Button, Descriptions, Flex, Form, Input, Select, Table } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { FileLocation, StorageRoom } from '../../../../shared/api';
+import { ArchiveError } from '../../../../shared/errors';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { toArchiveError } from '../../errors';
+import { useT } from '../../i18n';
+
+/** Where the file is, every move it made, and moving it to another box. */
+export function FileLocationTab({ fileId }: { fileId: number }) {
+  const t = useT();
+  const [location, setLocation] = useState<FileLocation | null>(null);
+  const [storage, setStorage] = useState<StorageRoom[]>([]);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [form] = Form.useForm<{ toBoxId: number; reason: string }>();
+  const load = useCallback(() => {
+    void api.whereIsFile({ fileId }).then(setLocation);
+    void api.getStorage().then(setStorage);
+  }, [fileId]);
+  useEffect(load, [load]);
+
+  const boxOptions = storage.flatMap((r) =>
+    r.cabinets.flatMap((c) =>
+      c.shelves.flatMap((s) =>
+        s.boxes.map((b) => ({ value: b.id, label: `${r.name} / ${c.code} / ${t('loc.shelf', { n: s.position })} / ${b.code}（${b.fileCount}/${b.capacity}）`, disabled: b.fileCount >= b.capacity })),
+      ),
+    ),
+  );
+  const home = location?.home;
+  return (
+    <Flex vertical gap={12}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Descriptions size="small" bordered column={1}>
+        <Descriptions.Item label={t('loc.location')}>
+          <span data-testid="file-home">{home ? `${home.roomName} / ${home.cabinetCode} / ${t('loc.shelf', { n: home.shelfPosition })} / ${home.boxCode}` : t('loc.noHome')}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={async (v) => {
+          setError(null);
+          try {
+            setLocation(await api.moveFile({ fileId, toBoxId: v.toBoxId, reason: v.reason }));
+            form.resetFields();
+            void api.getStorage().then(setStorage);
+          } catch (e) {
+            setError(toArchiveError(e));
+          }
+        }}
+      >
+        <Form.Item name="toBoxId" rules={[{ required: true }]}>
+          <Select placeholder={t('loc.moveTo')} options={boxOptions} style={{ width: 380 }} aria-label={t('loc.moveTo')} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Form.Item name="reason" rules={[{ required: true, whitespace: true }]}>
+          <Input placeholder={t('loc.moveReason')} aria-label={t('loc.moveReason')} />
+        </Form.Item>
+        <Button htmlType="submit">{t('loc.moveTo')}</Button>
+      </Form>
+      <Table
+        size="small"
+        rowKey={(m) => m.at + m.to}
+        pagination={false}
+        dataSource={location?.moves ?? []}
+        columns={[
+          { title: t('history.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('loc.from'), dataIndex: 'from' },
+          { title: t('loc.to'), dataIndex: 'to' },
+          { title: t('history.by'), dataIndex: 'by', width: 90 },
+          { title: t('history.reason'), dataIndex: 'reason' },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { StorageRoom } from '../../shared/api';
+import { adminInput, failureCode, makeVault } from './helpers';
+
+function boxes(storage: StorageRoom[]) {
+  return storage.flatMap((r) => r.cabinets.flatMap((c) => c.shelves.flatMap((s) => s.boxes)));
+}
+
+async function setup() {
+  const ctx = makeVault();
+  await ctx.api.createArchive(adminInput);
+  const { api } = ctx;
+  let storage = await api.saveRoom({ name: '客务部档案室' });
+  const roomId = storage[0]!.id;
+  storage = await api.saveCabinet({ roomId, code: '3F-A', description: '3F 租户', shelves: 2 });
+  const [shelf1, shelf2] = storage[0]!.cabinets[0]!.shelves;
+  await api.saveBox({ shelfId: shelf1!.id, code: 'B-001', capacity: 2, servesFloor: '3' });
+  await api.saveBox({ shelfId: shelf1!.id, code: 'B-002', capacity: 10, servesFloor: '3' });
+  storage = await api.saveBox({ shelfId: shelf2!.id, code: 'D-3F', capacity: 10, purpose: 'departed', servesFloor: '3' });
+  const byCode = Object.fromEntries(boxes(storage).map((b) => [b.code, b]));
+  const file = async (name: string, unit: string, moveOutDate?: string) =>
+    (await api.registerCustomer({ kind: 'tenant', name, floor: '3', units: [unit], moveInDate: '2020-01-01', moveOutDate })).customer.files[0]!.id;
+  return { ...ctx, roomId, shelf1: shelf1!, byCode, file };
+}
+
+describe('the storage model', () => {
+  it('builds rooms, cabinets with shelves, and boxes in order, with unique codes', async () => {
+    const { api, byCode, shelf1 } = await setup();
+    expect(Object.keys(byCode)).toEqual(['B-001', 'B-002', 'D-3F']);
+    expect(byCode['B-002']).toMatchObject({ position: 2, capacity: 10, purpose: 'active', servesFloor: '3', fileCount: 0 });
+    expect(await failureCode(api.saveBox({ shelfId: shelf1.id, code: 'b-001', capacity: 5 }))).toBe('CODE_TAKEN');
+    const storage = await api.addShelf({ cabinetId: (await api.getStorage())[0]!.cabinets[0]!.id });
+    expect(storage[0]!.cabinets[0]!.shelves.map((s) => s.position)).toEqual([1, 2, 3]);
+  });
+
+  it('files a box up to its capacity and records every move', async () => {
+    const { api, byCode, file } = await setup();
+    const a = await file('张三', 'A-301');
+    const b = await file('李四', 'A-302');
+    const c = await file('王五', 'A-303');
+    await api.moveFile({ fileId: a, toBoxId: byCode['B-001']!.id, reason: '建档入盒' });
+    await api.moveFile({ fileId: b, toBoxId: byCode['B-001']!.id, reason: '建档入盒' });
+    expect(await failureCode(api.moveFile({ fileId: c, toBoxId: byCode['B-001']!.id, reason: '建档入盒' }))).toBe('BOX_FULL');
+    const moved = await api.moveFile({ fileId: a, toBoxId: byCode['B-002']!.id, reason: '调整盒位' });
+    expect(moved.home).toMatchObject({ roomName: '客务部档案室', cabinetCode: '3F-A', shelfPosition: 1, boxCode: 'B-002' });
+    expect(moved.moves.map((m) => [m.from, m.to, m.reason, m.by])).toEqual([
+      ['客务部档案室 / 3F-A / 1 / B-001', '客务部档案室 / 3F-A / 1 / B-002', '调整盒位', '王芳'],
+      [null, '客务部档案室 / 3F-A / 1 / B-001', '建档入盒', '王芳'],
+    ]);
+    const box = await api.getBox({ boxId: byCode['B-001']!.id });
+    expect(box.files.map((f) => f.name)).toEqual(['李四']);
+    expect(box.path.cabinetCode).toBe('3F-A');
+  });
+
+  it('refuses to retire a location that still holds files, and retires an empty one', async () => {
+    const { api, byCode, file, roomId } = await setup();
+    const a = await file('张三', 'A-301');
+    await api.moveFile({ fileId: a, toBoxId: byCode['B-001']!.id, reason: '入盒' });
+    for (const [kind, id] of [['box', byCode['B-001']!.id], ['room', roomId]] as const) {
+      const result = await api.retireLocation({ kind, id }).catch((e) => e);
+      expect(result.code).toBe('LOCATION_IN_USE');
+      expect(result.details).toEqual({ count: 1 });
+    }
+    const after = await api.retireLocation({ kind: 'box', id: byCode['B-002']!.id });
+    expect(boxes(after).map((b) => b.code)).toEqual(['B-001', 'D-3F']);
+    expect(await failureCode(api.moveFile({ fileId: a, toBoxId: byCode['B-002']!.id, reason: 'x' }))).toBe('LOCATION_RETIRED');
+  });
+
+  it('proposes the departed box for the floor of each departed file still in an active box', async () => {
+    const { api, byCode, file } = await setup();
+    const gone = await file('张三', 'A-301', '2025-01-31');
+    const staying = await file('李四', 'A-302');
+    await api.moveFile({ fileId: gone, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+    await api.moveFile({ fileId: staying, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+    const proposals = await api.proposeDepartedMoves();
+    expect(proposals).toEqual([expect.objectContaining({ fileId: gone, fromBox: 'B-002', toBox: 'D-3F', floor: '3' })]);
+    await api.moveFile({ fileId: gone, toBoxId: proposals[0]!.toBoxId!, reason: '退租归档' });
+    expect(await api.proposeDepartedMoves()).toEqual([]);
+  });
+});
