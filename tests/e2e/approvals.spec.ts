@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { admin, createArchiveViaUi } from './helpers';
-import { startHost, type RunningHost } from './host';
+import { callHost, startHost, type RunningHost } from './host';
 
 let host: RunningHost;
 test.beforeEach(async () => {
@@ -10,19 +10,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-/** Setup through the same HTTP API the page uses (the host serves one session: the signed-in one). */
-async function call(method: string, input: unknown): Promise<any> {
-  const url = new URL(host.openUrl);
-  const token = url.hash.replace('#token=', '');
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = await response.json();
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value;
-}
+const call = (method: string, input: unknown) => callHost(host, method, input);
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);

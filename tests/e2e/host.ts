@@ -44,3 +44,16 @@ export async function startHost(): Promise<RunningHost> {
     },
   };
 }
+
+/** Calls the host's API as the page does (the host serves one session: the signed-in one); for test setup. */
+export async function callHost(host: RunningHost, method: string, input: unknown): Promise<any> {
+  const url = new URL(host.openUrl);
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${url.hash.replace('#token=', '')}` },
+    body: JSON.stringify(input),
+  });
+  const envelope = await response.json();
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.value;
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createArchiveViaUi } from './helpers';
-import { startHost, type RunningHost } from './host';
+import { callHost, startHost, type RunningHost } from './host';
 
 let host: RunningHost;
 test.beforeEach(async () => {
@@ -10,17 +10,7 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function call(method: string, input: unknown): Promise<any> {
-  const url = new URL(host.openUrl);
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${url.hash.replace('#token=', '')}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = await response.json();
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value;
-}
+const call = (method: string, input: unknown) => callHost(host, method, input);
 
 async function fillDialog(page: Page, title: string, fields: Record<string, string>) {
   const dialog = page.getByRole('dialog', { name: title });
