@@ -432,6 +432,16 @@ export interface DepartedMoveProposal {
   toBox: string | null;
 }
 
+export type CodeTarget = { kind: 'file'; fileId: number } | { kind: 'box'; boxId: number };
+
+export interface FileLabel {
+  fileId: number;
+  refNo: string;
+  name: string;
+  unit: string;
+  location: string | null;
+}
+
 /**
  * Every call the renderer can make. Each takes at most one plain-object argument, validated
  * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
@@ -504,6 +514,9 @@ export interface ArchiveApi {
   whereIsFile(input: { fileId: number }): Promise<FileLocation>;
   getBox(input: { boxId: number }): Promise<BoxDetail>;
   proposeDepartedMoves(): Promise<DepartedMoveProposal[]>;
+  findByCode(input: { code: string }): Promise<CodeTarget>;
+  getFileLabels(input: { fileIds: number[] }): Promise<FileLabel[]>;
+  markLabelsPrinted(input: { fileIds: number[] }): Promise<void>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

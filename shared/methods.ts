@@ -62,6 +62,9 @@ export const archiveMethods = [
   'whereIsFile',
   'getBox',
   'proposeDepartedMoves',
+  'findByCode',
+  'getFileLabels',
+  'markLabelsPrinted',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -73,6 +73,9 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   whereIsFile: 'customers.read',
   getBox: 'customers.read',
   proposeDepartedMoves: 'customers.read',
+  findByCode: 'customers.read',
+  getFileLabels: 'customers.read',
+  markLabelsPrinted: 'customers.write',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -281,6 +281,9 @@ export const retireLocationInput = z.object({ kind: z.enum(['room', 'cabinet', '
 export const moveFileInput = z.object({ fileId: id, toBoxId: id, reason: z.string().trim().min(1).max(200) }).strict();
 export const boxIdInput = z.object({ boxId: id }).strict();
 
+export const findByCodeInput = z.object({ code: z.string().trim().min(1).max(100) }).strict();
+export const fileIdsInput = z.object({ fileIds: z.array(id).min(1).max(2000) }).strict();
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -343,6 +346,9 @@ export const methodInputSchemas = {
   whereIsFile: fileIdInput,
   getBox: boxIdInput,
   proposeDepartedMoves: noInput,
+  findByCode: findByCodeInput,
+  getFileLabels: fileIdsInput,
+  markLabelsPrinted: fileIdsInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
-import type { BoxDetail, BoxInfo, DepartedMoveProposal, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
+import type { BoxDetail, BoxInfo, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import { nowIso, type ServiceContext } from './context';
@@ -275,5 +275,50 @@ export async function proposeDepartedMoves(db: Db): Promise<DepartedMoveProposal
     );
     if (target) room.set(target.id, (room.get(target.id) ?? 0) - 1);
     return { fileId: f.fileId, refNo: f.refNo, name: f.name, floor: f.floor, fromBox: f.fromBox, toBoxId: target?.id ?? null, toBox: target?.code ?? null };
+  });
+}
+
+/**
+ * What a scanned or typed code names: a file by its 档号 (or an old one), or a box by its code.
+ * Barcodes carry "." where the 档号 has "·" (Code 128 has no "·"), so both are accepted.
+ */
+export async function findByCode(db: Db, code: string): Promise<CodeTarget> {
+  const variants = [...new Set([code, code.replace(/\./g, '·')])];
+  const file = await db.selectFrom('files').select('id').where('ref_no', 'in', variants).executeTakeFirst();
+  if (file) return { kind: 'file', fileId: file.id };
+  const alias = await db.selectFrom('file_ref_aliases').select('file_id').where('ref_no', 'in', variants).executeTakeFirst();
+  if (alias) return { kind: 'file', fileId: alias.file_id };
+  const box = await db.selectFrom('boxes').select('id').where(sql<string>`code collate nocase`, '=', code).where('retired_at', 'is', null).executeTakeFirst();
+  if (box) return { kind: 'box', boxId: box.id };
+  throw new ArchiveError('NOT_FOUND');
+}
+
+/** What a file label shows: customer name, 档号, unit, location. */
+export async function getFileLabels(db: Db, fileIds: number[]): Promise<FileLabel[]> {
+  const rows = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.unit as unit', 'files.home_box_id as boxId'])
+    .where('files.id', 'in', fileIds)
+    .orderBy('files.ref_no')
+    .execute();
+  return Promise.all(
+    rows.map(async (r) => {
+      const path = r.boxId ? await pathOf(db, r.boxId) : null;
+      return { fileId: r.fileId, refNo: r.refNo, name: r.name, unit: r.unit, location: path ? describePath(path) : null };
+    }),
+  );
+}
+
+/** A printed label carries the current name: the "label out of date" warning clears (003 §9.5). */
+export async function markLabelsPrinted(ctx: ServiceContext, fileIds: number[]): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = nowIso(ctx);
+    await trx
+      .updateTable('files')
+      .set((eb) => ({ label_name: eb.selectFrom('customers').select('customers.name').whereRef('customers.id', '=', 'files.customer_id'), label_printed_at: at }))
+      .where('id', 'in', fileIds)
+      .execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'labels.printed', { details: { fileIds } });
   });
 }

@@ -60,4 +60,29 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
   await tree.getByText(/^B-001 · 1\/2$/).click();
   await expect(page.getByTestId('box-files')).toContainText('张三');
   await page.screenshot({ path: 'test-results/screens/40-locations.png', fullPage: true });
+
+  // A label sheet for the box's files, with a Code 128 and a QR code that really render.
+  await page.getByRole('button', { name: '打印档案标签' }).click();
+  const sheet = page.getByTestId('label-sheet');
+  await expect(sheet).toContainText('张三');
+  const barcode = sheet.locator('img[alt^="Code 128"]').first();
+  await expect(barcode).toBeVisible();
+  expect(await barcode.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(50);
+  await expect(sheet.locator('img[alt^="QR"]').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/41-labels.png', fullPage: true });
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await expect(page.getByText('已打印，标牌状态已更新')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  // A scanner types a code and Enter anywhere: a box code opens the box, a file code the file.
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.type('D-3F', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('客务部档案室 / 3F-A / 第 2 层 / D-3F')).toBeVisible();
+  const ref = (await call('getFile', { fileId: a })).refNo as string;
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.type(ref.replace('·', '.'), { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('file-ref')).toHaveText(ref);
 });

@@ -77,4 +77,31 @@ describe('the storage model', () => {
     await api.moveFile({ fileId: gone, toBoxId: proposals[0]!.toBoxId!, reason: '退租归档' });
     expect(await api.proposeDepartedMoves()).toEqual([]);
   });
+
+  it('finds a file by its 档号 (also as a barcode reads it, with "." for "·"), an old 档号, or a box by its code', async () => {
+    const { api, byCode, file } = await setup();
+    const a = await file('张三', 'A-301');
+    const ref = (await api.getFile({ fileId: a })).refNo;
+    expect(await api.findByCode({ code: ref })).toEqual({ kind: 'file', fileId: a });
+    expect(await api.findByCode({ code: ref.replace('·', '.') })).toEqual({ kind: 'file', fileId: a });
+    await api.correctFileRef({ fileId: a, reason: '更正' });
+    expect(await api.findByCode({ code: ref })).toEqual({ kind: 'file', fileId: a });
+    expect(await api.findByCode({ code: 'b-002' })).toEqual({ kind: 'box', boxId: byCode['B-002']!.id });
+    expect(await failureCode(api.findByCode({ code: 'NO-SUCH-CODE' }))).toBe('NOT_FOUND');
+  });
+
+  it('printing a file label clears "label out of date"', async () => {
+    const { api, byCode, file } = await setup();
+    const a = await file('张三', 'A-301');
+    await api.moveFile({ fileId: a, toBoxId: byCode['B-001']!.id, reason: '入盒' });
+    const customerId = (await api.getFile({ fileId: a })).customer.id;
+    await api.updateCustomer({ customerId, kind: 'tenant', name: '张三餐饮有限公司', floor: '3', units: ['A-301'], moveInDate: '2020-01-01' });
+    expect((await api.getFile({ fileId: a })).labelOutOfDate).toBe(true);
+    const [label] = await api.getFileLabels({ fileIds: [a] });
+    expect(label).toMatchObject({ name: '张三餐饮有限公司', unit: 'A-301', location: '客务部档案室 / 3F-A / 1 / B-001' });
+    await api.markLabelsPrinted({ fileIds: [a] });
+    const after = await api.getFile({ fileId: a });
+    expect(after).toMatchObject({ labelOutOfDate: false, labelName: '张三餐饮有限公司' });
+    expect(after.labelPrintedAt).not.toBeNull();
+  });
 });

@@ -26,6 +26,7 @@ import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { useAutoLock } from '../components/useAutoLock';
+import { useBarcodeScanner } from '../components/useBarcodeScanner';
 import { roleMay } from '../../../shared/permissions';
 import { useState } from 'react';
 
@@ -49,6 +50,7 @@ export function MainLayout() {
   const session = status?.session;
   const [changingPassword, setChangingPassword] = useState(false);
   useAutoLock();
+  useBarcodeScanner();
   const visible = navItems.filter((item) => item.key !== 'audit' || (session && roleMay(session.role, 'audit.read')));
 
   return (
