@@ -5,15 +5,11 @@ import { ArchiveError } from '../../shared/errors';
 import { createApproval } from './approvals';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
+import { retentionDueDate, retentionEventDate } from './retention';
 import { readSettings } from './settings';
 import type { ArchiveVault } from './vault';
 
 type Db = Kysely<ArchiveDatabase>;
-
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 function yearsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
@@ -59,10 +55,9 @@ export async function listAppraisal(db: Db, ctx: Pick<ServiceContext, 'clock'>, 
   const out: AppraisalRow[] = [];
   for (const r of rows) {
     const event = settings.retention[r.kind].event;
-    const eventDate = event === 'move_out' ? r.moveOutDate : event === 'last_document' ? (r.lastDocument as string | null) : r.createdAt.slice(0, 10);
-    if (!eventDate) continue;
-    const dueDate = addYears(eventDate, Number(r.retention));
-    if (dueDate > now) continue;
+    const eventDate = retentionEventDate(event, { moveOutDate: r.moveOutDate, lastDocumentDate: r.lastDocument as string | null, fileCreatedAt: r.createdAt });
+    const dueDate = retentionDueDate(r.retention, eventDate);
+    if (!eventDate || !dueDate || dueDate > now) continue;
     out.push({
       fileId: r.fileId,
       refNo: r.refNo,

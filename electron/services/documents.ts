@@ -12,6 +12,7 @@ import { nowIso, type ServiceContext } from './context';
 import { indexCustomer, toFileSummary } from './customers';
 import { issueRefNo } from './ref-numbers';
 import { documentRowId, writeIndexRow } from './search';
+import { retentionDueDate, retentionEventDate } from './retention';
 import { readSettings } from './settings';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -121,11 +122,6 @@ async function loadDocument(db: Db, id: number): Promise<DocumentRow> {
   return toDocumentRow(doc, (await scansOf(db, [id])).get(id) ?? []);
 }
 
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export interface Viewer {
   accountId: number;
   role: Role;
@@ -153,8 +149,7 @@ export async function loadFile(db: Db, fileId: number, category?: string, viewer
   const settings = await readSettings(db);
   const rule = settings.retention[customer.kind];
   const lastDocumentDate = allDocs[0]?.doc_date ?? null;
-  const eventDate =
-    rule.event === 'move_out' ? customer.move_out_date : rule.event === 'last_document' ? lastDocumentDate : file.created_at.slice(0, 10);
+  const eventDate = retentionEventDate(rule.event, { moveOutDate: customer.move_out_date, lastDocumentDate, fileCreatedAt: file.created_at });
   const restricted = await restrictedFor(db, viewer, file.confidentiality, allDocs);
   const catalogue: CatalogueRow[] = [...allDocs]
     .reverse()
@@ -172,7 +167,7 @@ export async function loadFile(db: Db, fileId: number, category?: string, viewer
     },
     aliases: aliases.map((a) => ({ refNo: a.ref_no, replacedAt: a.replaced_at, reason: a.reason })),
     retentionEvent: rule.event,
-    retentionDueDate: file.retention === 'permanent' || !eventDate ? null : addYears(eventDate, Number(file.retention)),
+    retentionDueDate: retentionDueDate(file.retention, eventDate),
     closedAt: file.closed_at,
     confidentiality: file.confidentiality,
     legalHold: file.legal_hold === 1,
