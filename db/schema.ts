@@ -6,6 +6,10 @@ import type {
   ContactKind,
   CustomerKind,
   FileStatus,
+  InspectionFindingKind,
+  LoanKind,
+  LoanTerm,
+  ReturnCondition,
   RetentionPeriod,
   Role,
   ValueGrade,
@@ -126,6 +130,9 @@ export interface FilesTable {
   destroyed_at: Timestamp | null;
   destruction_register_id: number | null;
   home_box_id: number | null;
+  transferred_at: Timestamp | null;
+  flag_note: string | null;
+  flagged_at: Timestamp | null;
 }
 
 export interface RoomsTable {
@@ -280,12 +287,157 @@ export interface DestructionItemsTable {
   scans: number;
 }
 
+export interface BorrowersTable {
+  id: Generated<number>;
+  name: string;
+  department: string;
+  phone: string | null;
+  employee_no: string | null;
+  status: ColumnType<'active' | 'left', 'active' | 'left' | undefined, 'active' | 'left'>;
+  left_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type LoanStatus = 'requested' | 'approved' | 'rejected' | 'withdrawn' | 'lent' | 'returned';
+
+export interface LoansTable {
+  id: Generated<number>;
+  slip_no: string;
+  borrower_id: number;
+  purpose: string;
+  kind: LoanKind;
+  term: LoanTerm;
+  status: LoanStatus;
+  approval_id: number | null;
+  requested_by: number;
+  requested_at: Timestamp;
+  lent_at: Timestamp | null;
+  lent_by: number | null;
+  /** YYYY-MM-DD, the last day the file may be out. */
+  due_date: string | null;
+  renewals: ColumnType<number, number | undefined, number>;
+  lend_signature: Uint8Array | null;
+  return_signature: Uint8Array | null;
+  returned_at: Timestamp | null;
+  handed_over_from: number | null;
+}
+
+export interface LoanItemsTable {
+  id: Generated<number>;
+  loan_id: number;
+  file_id: number;
+  state: 'pending' | 'out' | 'returned' | 'handed_over' | 'cancelled';
+  returned_at: Timestamp | null;
+  returned_by: number | null;
+  condition: ReturnCondition | null;
+  condition_note: string | null;
+}
+
+export interface LoanRenewalsTable {
+  id: Generated<number>;
+  loan_id: number;
+  approval_id: number;
+  old_due: string;
+  new_due: string | null;
+  requested_at: Timestamp;
+  renewed_at: Timestamp | null;
+}
+
+export interface TransfersTable {
+  id: Generated<number>;
+  transfer_no: string;
+  from_department: string;
+  to_department: string;
+  from_handler: string;
+  to_handler: string;
+  reason: string;
+  status: 'requested' | 'approved' | 'rejected' | 'withdrawn' | 'done';
+  approval_id: number | null;
+  requested_by: number;
+  requested_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: number | null;
+}
+
+export interface TransferItemsTable {
+  transfer_id: number;
+  file_id: number;
+  from_box_id: number | null;
+}
+
+export interface InspectionsTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  started_by: number;
+  status: 'open' | 'finished';
+  finished_at: Timestamp | null;
+  finished_by: number | null;
+  note: string | null;
+}
+
+export interface InspectionCabinetsTable {
+  inspection_id: number;
+  cabinet_id: number;
+}
+
+export interface InspectionScansTable {
+  id: Generated<number>;
+  inspection_id: number;
+  box_id: number;
+  code: string;
+  file_id: number | null;
+  at: Timestamp;
+  account_id: number;
+}
+
+export interface InspectionBoxesTable {
+  inspection_id: number;
+  box_id: number;
+  checked_at: Timestamp;
+  checked_by: number;
+}
+
+export interface InspectionDocumentFlagsTable {
+  id: Generated<number>;
+  inspection_id: number;
+  document_id: number;
+  note: string | null;
+  at: Timestamp;
+  account_id: number;
+}
+
+export interface InspectionFindingsTable {
+  id: Generated<number>;
+  inspection_id: number;
+  kind: InspectionFindingKind;
+  file_id: number | null;
+  code: string | null;
+  ref_no: string | null;
+  name: string | null;
+  expected_box: string | null;
+  found_box: string | null;
+  detail: string | null;
+}
+
 export interface ArchiveDatabase {
   rooms: RoomsTable;
   cabinets: CabinetsTable;
   shelves: ShelvesTable;
   boxes: BoxesTable;
   file_moves: FileMovesTable;
+  borrowers: BorrowersTable;
+  loans: LoansTable;
+  loan_items: LoanItemsTable;
+  loan_renewals: LoanRenewalsTable;
+  transfers: TransfersTable;
+  transfer_items: TransferItemsTable;
+  inspections: InspectionsTable;
+  inspection_cabinets: InspectionCabinetsTable;
+  inspection_scans: InspectionScansTable;
+  inspection_boxes: InspectionBoxesTable;
+  inspection_document_flags: InspectionDocumentFlagsTable;
+  inspection_findings: InspectionFindingsTable;
   approvals: ApprovalsTable;
   destruction_registers: DestructionRegistersTable;
   destruction_items: DestructionItemsTable;

@@ -14,6 +14,7 @@ import * as customers from './services/customers';
 import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
+import * as inspections from './services/inspections';
 import * as locations from './services/locations';
 import { readSettings, updateSettings } from './services/settings';
 import type { ArchiveVault } from './services/vault';
@@ -150,6 +151,16 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     findByCode: ({ code }) => locations.findByCode(vault.db(), code.trim()),
     getFileLabels: ({ fileIds }) => locations.getFileLabels(vault.db(), fileIds),
     markLabelsPrinted: ({ fileIds }) => locations.markLabelsPrinted(ctx(), fileIds),
+
+    startInspection: ({ cabinetIds }) => inspections.startInspection(ctx(), cabinetIds),
+    getInspection: ({ inspectionId }) => inspections.getInspection(vault.db(), inspectionId),
+    listInspections: () => inspections.listInspections(vault.db()),
+    recordInspectionScan: (input) => inspections.recordInspectionScan(ctx(), parsed('recordInspectionScan', input)),
+    removeInspectionScan: (input) => inspections.removeInspectionScan(ctx(), parsed('removeInspectionScan', input)),
+    setInspectionBoxChecked: (input) => inspections.setInspectionBoxChecked(ctx(), parsed('setInspectionBoxChecked', input)),
+    flagMissingDocument: (input) => inspections.flagMissingDocument(ctx(), parsed('flagMissingDocument', input)),
+    finishInspection: (input) => inspections.finishInspection(ctx(), parsed('finishInspection', input)),
+    listCabinetsDueInspection: () => inspections.listCabinetsDueInspection({ db: vault.db(), clock }),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

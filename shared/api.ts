@@ -6,6 +6,7 @@ import type {
   Confidentiality,
   CustomerKind,
   FileStatus,
+  InspectionFindingKind,
   RetentionEvent,
   RetentionPeriod,
   Role,
@@ -138,6 +139,10 @@ export interface FileSummary {
   labelPrintedAt: string | null;
   /** The label no longer matches the customer's name: reprint it (003 §9.5). */
   labelOutOfDate: boolean;
+  /** Set when the file came back damaged or short, or an inspection found a document missing. */
+  flag: { note: string; at: string } | null;
+  /** Set once handed to another department (移交). */
+  transferredAt: string | null;
   createdAt: string;
 }
 
@@ -386,6 +391,8 @@ export interface BoxInfo {
   servesBuilding: string | null;
   servesFloor: string | null;
   fileCount: number;
+  /** Files of this box out on loan now. */
+  outCount: number;
 }
 
 export interface StorageRoom {
@@ -414,12 +421,82 @@ export interface FileLocation {
   refNo: string;
   name: string;
   home: LocationPath | null;
+  /** Set while the file is out on loan: who has it and since when. */
+  out: FileOut | null;
+  /** Set once the file has been handed to another department (移交). */
+  transferred: { at: string; toDepartment: string; transferNo: string } | null;
   moves: { at: string; from: string | null; to: string; by: string | null; reason: string }[];
+}
+
+export interface FileOut {
+  loanId: number;
+  slipNo: string;
+  borrower: string;
+  department: string;
+  phone: string | null;
+  since: string;
+  dueDate: string;
 }
 
 export interface BoxDetail extends BoxInfo {
   path: LocationPath;
-  files: { fileId: number; refNo: string; name: string; unit: string; status: FileStatus }[];
+  files: { fileId: number; refNo: string; name: string; unit: string; status: FileStatus; out: FileOut | null }[];
+}
+
+export interface InspectionSummary {
+  id: number;
+  status: 'open' | 'finished';
+  startedAt: string;
+  startedBy: string | null;
+  finishedAt: string | null;
+  finishedBy: string | null;
+  note: string | null;
+  cabinets: string[];
+  counts: Record<InspectionFindingKind, number>;
+}
+
+export interface InspectionFinding {
+  kind: InspectionFindingKind;
+  fileId: number | null;
+  code: string | null;
+  refNo: string | null;
+  name: string | null;
+  expectedBox: string | null;
+  foundBox: string | null;
+  detail: string | null;
+}
+
+export interface InspectionBoxState {
+  boxId: number;
+  code: string;
+  cabinetCode: string;
+  shelfPosition: number;
+  checked: boolean;
+  /** What should be inside, in 档号 order, and whether it has been found (here or elsewhere). */
+  expected: { fileId: number; refNo: string; name: string; unit: string; found: boolean; out: FileOut | null; flag: string | null }[];
+  /** Every code scanned or ticked in this box. */
+  scanned: { code: string; fileId: number | null; refNo: string | null; name: string | null; kind: 'present' | 'misfiled' | 'unknown' }[];
+}
+
+export interface InspectionDetail extends InspectionSummary {
+  boxes: InspectionBoxState[];
+  findings: InspectionFinding[];
+}
+
+export interface InspectionScanResult {
+  kind: 'present' | 'misfiled' | 'unknown' | 'repeat';
+  refNo: string | null;
+  name: string | null;
+  /** For a misfiled file: where it belongs. */
+  expectedBox: string | null;
+  inspection: InspectionDetail;
+}
+
+export interface CabinetInspectionDue {
+  cabinetId: number;
+  code: string;
+  description: string | null;
+  lastInspectedAt: string | null;
 }
 
 export interface DepartedMoveProposal {
@@ -517,6 +594,15 @@ export interface ArchiveApi {
   findByCode(input: { code: string }): Promise<CodeTarget>;
   getFileLabels(input: { fileIds: number[] }): Promise<FileLabel[]>;
   markLabelsPrinted(input: { fileIds: number[] }): Promise<void>;
+  startInspection(input: { cabinetIds: number[] }): Promise<InspectionDetail>;
+  getInspection(input: { inspectionId: number }): Promise<InspectionDetail>;
+  listInspections(): Promise<InspectionSummary[]>;
+  recordInspectionScan(input: { inspectionId: number; boxId: number; code: string }): Promise<InspectionScanResult>;
+  removeInspectionScan(input: { inspectionId: number; boxId: number; code: string }): Promise<InspectionDetail>;
+  setInspectionBoxChecked(input: { inspectionId: number; boxId: number; checked: boolean }): Promise<InspectionDetail>;
+  flagMissingDocument(input: { inspectionId: number; documentId: number; note?: string }): Promise<InspectionDetail>;
+  finishInspection(input: { inspectionId: number; note?: string }): Promise<InspectionDetail>;
+  listCabinetsDueInspection(): Promise<CabinetInspectionDue[]>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

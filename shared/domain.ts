@@ -75,3 +75,27 @@ const confidentialityRank: Record<Confidentiality, number> = { ordinary: 0, inte
 export function effectiveConfidentiality(a: Confidentiality, b: Confidentiality): Confidentiality {
   return confidentialityRank[a] >= confidentialityRank[b] ? a : b;
 }
+
+/** How a file is used (003 §6 4.6, §9.7): read in the office, taken out, or copied/extracted. */
+export const loanKinds = ['read', 'take_out', 'copy'] as const;
+export type LoanKind = (typeof loanKinds)[number];
+/** Short-term use is at most 3 days, long-term at most 7 (003 §6 4.6.4); the days are settings. */
+export const loanTerms = ['short', 'long'] as const;
+export type LoanTerm = (typeof loanTerms)[number];
+export const loanStatuses = ['requested', 'approved', 'rejected', 'withdrawn', 'lent', 'returned'] as const;
+export type LoanStatusName = (typeof loanStatuses)[number];
+export const returnConditions = ['complete', 'damaged', 'documents_missing'] as const;
+export type ReturnCondition = (typeof returnConditions)[number];
+export const borrowerStatuses = ['active', 'left'] as const;
+export type BorrowerStatus = (typeof borrowerStatuses)[number];
+export const transferStatuses = ['requested', 'approved', 'rejected', 'withdrawn', 'done'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
+
+/** What a monthly inspection (档案检查, 003 §6 4.8) can find. */
+export const inspectionFindingKinds = ['present', 'misfiled', 'missing', 'lent', 'unknown', 'not_checked', 'flagged', 'document_missing'] as const;
+export type InspectionFindingKind = (typeof inspectionFindingKinds)[number];
+
+/** True when a level is at least as strict as another. */
+export function atLeastAsConfidential(level: Confidentiality, threshold: Confidentiality): boolean {
+  return confidentialityRank[level] >= confidentialityRank[threshold];
+}

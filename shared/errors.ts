@@ -53,6 +53,18 @@ export const errorCodes = [
   'LOCATION_RETIRED',
   'BOX_FULL',
   'CODE_TAKEN',
+  'INSPECTION_OPEN',
+  'INSPECTION_FINISHED',
+  'FILE_OUT',
+  'FILE_NOT_OUT',
+  'FILE_TRANSFERRED',
+  'LOAN_NOT_APPROVED',
+  'LOAN_WRONG_STATE',
+  'RENEWAL_TOO_LATE',
+  'RENEWAL_LIMIT',
+  'BORROWER_HOLDS_FILES',
+  'BORROWER_LEFT',
+  'TRANSFER_NOT_APPROVED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,8 +7,15 @@ import type {
   CompanyNature,
   Confidentiality,
   CustomerKind,
+  BorrowerStatus,
   FileStatus,
+  InspectionFindingKind,
+  LoanKind,
+  LoanStatusName,
+  LoanTerm,
   Locale,
+  ReturnCondition,
+  TransferStatus,
   RetentionEvent,
   RetentionPeriod,
   Role,
@@ -72,6 +79,18 @@ export const errorMessages: Labels<ErrorCode> = {
     LOCATION_RETIRED: '该位置已撤销，不能再存放档案。',
     BOX_FULL: '档案盒 {code} 已满（容量 {capacity} 份）。',
     CODE_TAKEN: '编号“{code}”已被使用。',
+    INSPECTION_OPEN: '文件柜已在进行中的检查（第 {id} 号）里，请继续那次检查。',
+    INSPECTION_FINISHED: '这次检查已经完成，不能再修改。',
+    FILE_OUT: '档案 {refNo} 已借出，尚未归还，不能再借。',
+    FILE_NOT_OUT: '档案 {refNo} 没有借出记录，无需归还。',
+    FILE_TRANSFERRED: '档案 {refNo} 已移交其他部门。',
+    LOAN_NOT_APPROVED: '借阅单未经批准，不能借出。',
+    LOAN_WRONG_STATE: '借阅单当前状态不能进行此操作。',
+    RENEWAL_TOO_LATE: '续借须在到期日（{dueDate}）之前办理，已逾期不能续借，请先归还。',
+    RENEWAL_LIMIT: '已续借 {count} 次，达到上限。',
+    BORROWER_HOLDS_FILES: '{name} 还持有 {count} 份档案，全部归还或移交前不能办理离职。',
+    BORROWER_LEFT: '借阅人已离职，不能再借。',
+    TRANSFER_NOT_APPROVED: '移交未经批准，不能办理。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -127,6 +146,18 @@ export const errorMessages: Labels<ErrorCode> = {
     LOCATION_RETIRED: 'This location is retired and holds no more files.',
     BOX_FULL: 'Box {code} is full (capacity {capacity} files).',
     CODE_TAKEN: 'The code "{code}" is already in use.',
+    INSPECTION_OPEN: 'A cabinet is already in inspection no. {id}, which is still open; continue that one.',
+    INSPECTION_FINISHED: 'This inspection is finished and can no longer be changed.',
+    FILE_OUT: 'File {refNo} is out on loan and has not come back; it cannot be lent again.',
+    FILE_NOT_OUT: 'File {refNo} is not out on loan.',
+    FILE_TRANSFERRED: 'File {refNo} has been transferred to another department.',
+    LOAN_NOT_APPROVED: 'The loan has not been approved; nothing can be lent.',
+    LOAN_WRONG_STATE: 'The loan is not in a state that allows this.',
+    RENEWAL_TOO_LATE: 'A renewal must be made before the due date ({dueDate}); the loan is overdue: return the file first.',
+    RENEWAL_LIMIT: 'Already renewed {count} times, the most allowed.',
+    BORROWER_HOLDS_FILES: '{name} still holds {count} files; they cannot be marked as left until all are returned or handed over.',
+    BORROWER_LEFT: 'The borrower has left the company and cannot borrow.',
+    TRANSFER_NOT_APPROVED: 'The transfer has not been approved.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };
@@ -244,6 +275,41 @@ export const approvalKindLabels: Labels<ApprovalKind> = {
 export const approvalStatusLabels: Labels<ApprovalStatus> = {
   'zh-CN': { pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回', used: '已使用' },
   en: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn', used: 'Used' },
+};
+
+export const loanKindLabels: Labels<LoanKind> = {
+  'zh-CN': { read: '阅览（在办公室内）', take_out: '借出', copy: '复印/摘抄' },
+  en: { read: 'Read in the office', take_out: 'Take out', copy: 'Copy or extract' },
+};
+
+export const loanTermLabels: Labels<LoanTerm> = {
+  'zh-CN': { short: '短期', long: '长期' },
+  en: { short: 'Short-term', long: 'Long-term' },
+};
+
+export const loanStatusLabels: Labels<LoanStatusName> = {
+  'zh-CN': { requested: '待审批', approved: '已批准待借出', rejected: '已驳回', withdrawn: '已撤回', lent: '借出中', returned: '已归还' },
+  en: { requested: 'Awaiting approval', approved: 'Approved, not yet lent', rejected: 'Rejected', withdrawn: 'Withdrawn', lent: 'Out', returned: 'Returned' },
+};
+
+export const returnConditionLabels: Labels<ReturnCondition> = {
+  'zh-CN': { complete: '完好齐全', damaged: '有损坏', documents_missing: '缺少文件' },
+  en: { complete: 'Complete', damaged: 'Damaged', documents_missing: 'Documents missing' },
+};
+
+export const borrowerStatusLabels: Labels<BorrowerStatus> = {
+  'zh-CN': { active: '在职', left: '已离职' },
+  en: { active: 'Active', left: 'Left' },
+};
+
+export const transferStatusLabels: Labels<TransferStatus> = {
+  'zh-CN': { requested: '待审批', approved: '已批准待移交', rejected: '已驳回', withdrawn: '已撤回', done: '已移交' },
+  en: { requested: 'Awaiting approval', approved: 'Approved, not yet handed over', rejected: 'Rejected', withdrawn: 'Withdrawn', done: 'Handed over' },
+};
+
+export const inspectionFindingLabels: Labels<InspectionFindingKind> = {
+  'zh-CN': { present: '在盒且位置正确', misfiled: '存放错误', missing: '缺失（未借出）', lent: '借出中（应不在盒）', unknown: '无法识别的编码', not_checked: '未检查', flagged: '归还时标记待查', document_missing: '卷内文件缺失' },
+  en: { present: 'Present, right box', misfiled: 'Misfiled (wrong box)', missing: 'Missing, not lent', lent: 'Out on loan (expected absent)', unknown: 'Unknown code', not_checked: 'Not checked', flagged: 'Flagged at return', document_missing: 'Document missing from file' },
 };
 
 /** Fills `{name}` placeholders from details; unknown placeholders are left visible. */

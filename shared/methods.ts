@@ -65,6 +65,15 @@ export const archiveMethods = [
   'findByCode',
   'getFileLabels',
   'markLabelsPrinted',
+  'startInspection',
+  'getInspection',
+  'listInspections',
+  'recordInspectionScan',
+  'removeInspectionScan',
+  'setInspectionBoxChecked',
+  'flagMissingDocument',
+  'finishInspection',
+  'listCabinetsDueInspection',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -76,6 +76,15 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   findByCode: 'customers.read',
   getFileLabels: 'customers.read',
   markLabelsPrinted: 'customers.write',
+  startInspection: 'locations.manage',
+  getInspection: 'customers.read',
+  listInspections: 'customers.read',
+  recordInspectionScan: 'locations.manage',
+  removeInspectionScan: 'locations.manage',
+  setInspectionBoxChecked: 'locations.manage',
+  flagMissingDocument: 'locations.manage',
+  finishInspection: 'locations.manage',
+  listCabinetsDueInspection: 'customers.read',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -284,6 +284,13 @@ export const boxIdInput = z.object({ boxId: id }).strict();
 export const findByCodeInput = z.object({ code: z.string().trim().min(1).max(100) }).strict();
 export const fileIdsInput = z.object({ fileIds: z.array(id).min(1).max(2000) }).strict();
 
+export const startInspectionInput = z.object({ cabinetIds: z.array(id).min(1).max(100) }).strict();
+export const inspectionIdInput = z.object({ inspectionId: id }).strict();
+export const inspectionScanInput = z.object({ inspectionId: id, boxId: id, code: z.string().trim().min(1).max(100) }).strict();
+export const inspectionBoxCheckedInput = z.object({ inspectionId: id, boxId: id, checked: z.boolean() }).strict();
+export const flagMissingDocumentInput = z.object({ inspectionId: id, documentId: id, note: optionalText(200) }).strict();
+export const finishInspectionInput = z.object({ inspectionId: id, note: optionalText(1000) }).strict();
+
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
@@ -349,6 +356,15 @@ export const methodInputSchemas = {
   findByCode: findByCodeInput,
   getFileLabels: fileIdsInput,
   markLabelsPrinted: fileIdsInput,
+  startInspection: startInspectionInput,
+  getInspection: inspectionIdInput,
+  listInspections: noInput,
+  recordInspectionScan: inspectionScanInput,
+  removeInspectionScan: inspectionScanInput,
+  setInspectionBoxChecked: inspectionBoxCheckedInput,
+  flagMissingDocument: flagMissingDocumentInput,
+  finishInspection: finishInspectionInput,
+  listCabinetsDueInspection: noInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;

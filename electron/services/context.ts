@@ -16,6 +16,10 @@ export function nowIso(ctx: { clock: Clock }): string {
 
 /** Today as YYYY-MM-DD in the desk's local time zone (dates on paper are local dates). */
 export function today(ctx: { clock: Clock }): string {
-  const d = ctx.clock.now();
+  return localDate(ctx.clock.now());
+}
+
+/** A moment as the desk's local date, YYYY-MM-DD. */
+export function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -286,6 +286,8 @@ export function toFileSummary(file: FileRow, customerName: string): FileSummary 
     labelName: file.label_name,
     labelPrintedAt: file.label_printed_at,
     labelOutOfDate: file.label_name !== customerName,
+    flag: file.flag_note ? { note: file.flag_note, at: file.flagged_at ?? '' } : null,
+    transferredAt: file.transferred_at,
     createdAt: file.created_at,
   };
 }

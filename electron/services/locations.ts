@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BoxDetail, BoxInfo, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
+import { filesOut } from '../../db/queries/loans';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import { nowIso, type ServiceContext } from './context';
@@ -29,6 +30,15 @@ export async function loadStorage(db: Db): Promise<StorageRoom[]> {
     .select((eb) =>
       eb.selectFrom('files').select((e) => e.fn.countAll<number>().as('n')).whereRef('files.home_box_id', '=', 'boxes.id').where('files.status', '!=', 'destroyed').as('fileCount'),
     )
+    .select((eb) =>
+      eb
+        .selectFrom('loan_items')
+        .innerJoin('files', 'files.id', 'loan_items.file_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('files.home_box_id', '=', 'boxes.id')
+        .where('loan_items.state', '=', 'out')
+        .as('outCount'),
+    )
     .where('retired_at', 'is', null)
     .orderBy('position')
     .execute();
@@ -41,6 +51,7 @@ export async function loadStorage(db: Db): Promise<StorageRoom[]> {
     servesBuilding: b.serves_building,
     servesFloor: b.serves_floor,
     fileCount: Number(b.fileCount ?? 0),
+    outCount: Number(b.outCount ?? 0),
   });
   return rooms.map((r) => ({
     id: r.id,
@@ -159,28 +170,37 @@ export async function retireLocation(ctx: ServiceContext, input: { kind: 'room' 
   return loadStorage(ctx.db);
 }
 
-async function pathOf(db: Db, boxId: number): Promise<LocationPath | null> {
-  const row = await db
+function pathQuery(db: Db) {
+  return db
     .selectFrom('boxes')
     .innerJoin('shelves', 'shelves.id', 'boxes.shelf_id')
     .innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id')
     .innerJoin('rooms', 'rooms.id', 'cabinets.room_id')
-    .select(['boxes.id as boxId', 'boxes.code as boxCode', 'shelves.position as shelfPosition', 'cabinets.code as cabinetCode', 'rooms.name as roomName'])
-    .where('boxes.id', '=', boxId)
-    .executeTakeFirst();
-  return row ?? null;
+    .select(['boxes.id as boxId', 'boxes.code as boxCode', 'shelves.position as shelfPosition', 'cabinets.code as cabinetCode', 'rooms.name as roomName']);
+}
+
+async function pathOf(db: Db, boxId: number): Promise<LocationPath | null> {
+  return (await pathQuery(db).where('boxes.id', '=', boxId).executeTakeFirst()) ?? null;
+}
+
+/** The paths of many boxes in one query. */
+export async function pathsOf(db: Db, boxIds: number[]): Promise<Map<number, LocationPath>> {
+  const ids = [...new Set(boxIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await pathQuery(db).where('boxes.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.boxId, r]));
 }
 
 export function describePath(p: LocationPath): string {
   return `${p.roomName} / ${p.cabinetCode} / ${p.shelfPosition} / ${p.boxCode}`;
 }
 
-/** "Where is file X?": its home box, and every move it made. */
+/** "Where is file X?": its home box, whether it is out and with whom, and every move it made. */
 export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation> {
   const file = await db
     .selectFrom('files')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id', 'files.ref_no', 'files.home_box_id', 'customers.name'])
+    .select(['files.id', 'files.ref_no', 'files.home_box_id', 'files.transferred_at', 'customers.name'])
     .where('files.id', '=', fileId)
     .executeTakeFirst();
   if (!file) throw new ArchiveError('NOT_FOUND');
@@ -191,17 +211,29 @@ export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation>
     .where('file_id', '=', fileId)
     .orderBy('file_moves.id', 'desc')
     .execute();
-  const describeBox = async (id: number | null) => {
-    if (id === null) return null;
-    const p = await pathOf(db, id);
+  const paths = await pathsOf(db, [...moves.flatMap((m) => [m.from_box_id, m.to_box_id]), file.home_box_id].filter((id): id is number => id !== null));
+  const describeBox = (id: number | null) => {
+    const p = id === null ? undefined : paths.get(id);
     return p ? describePath(p) : null;
   };
+  const transfer = file.transferred_at
+    ? await db
+        .selectFrom('transfer_items')
+        .innerJoin('transfers', 'transfers.id', 'transfer_items.transfer_id')
+        .select(['transfers.done_at as at', 'transfers.to_department as toDepartment', 'transfers.transfer_no as transferNo'])
+        .where('transfer_items.file_id', '=', fileId)
+        .where('transfers.status', '=', 'done')
+        .orderBy('transfers.done_at', 'desc')
+        .executeTakeFirst()
+    : undefined;
   return {
     fileId: file.id,
     refNo: file.ref_no,
     name: file.name,
-    home: file.home_box_id ? await pathOf(db, file.home_box_id) : null,
-    moves: await Promise.all(moves.map(async (m) => ({ at: m.at, from: await describeBox(m.from_box_id), to: (await describeBox(m.to_box_id)) ?? '', by: m.display_name, reason: m.reason }))),
+    home: file.home_box_id ? (paths.get(file.home_box_id) ?? null) : null,
+    out: (await filesOut(db, [fileId])).get(fileId) ?? null,
+    transferred: transfer ? { at: transfer.at ?? '', toDepartment: transfer.toDepartment, transferNo: transfer.transferNo } : null,
+    moves: moves.map((m) => ({ at: m.at, from: describeBox(m.from_box_id), to: describeBox(m.to_box_id) ?? '', by: m.display_name, reason: m.reason })),
   };
 }
 
@@ -238,6 +270,7 @@ export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
     .where('files.status', '!=', 'destroyed')
     .orderBy('files.ref_no')
     .execute();
+  const out = await filesOut(db, files.map((f) => f.fileId));
   return {
     id: box.id,
     code: box.code,
@@ -247,8 +280,9 @@ export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
     servesBuilding: box.serves_building,
     servesFloor: box.serves_floor,
     fileCount: files.length,
+    outCount: out.size,
     path,
-    files,
+    files: files.map((f) => ({ ...f, out: out.get(f.fileId) ?? null })),
   };
 }
 
@@ -302,12 +336,11 @@ export async function getFileLabels(db: Db, fileIds: number[]): Promise<FileLabe
     .where('files.id', 'in', fileIds)
     .orderBy('files.ref_no')
     .execute();
-  return Promise.all(
-    rows.map(async (r) => {
-      const path = r.boxId ? await pathOf(db, r.boxId) : null;
-      return { fileId: r.fileId, refNo: r.refNo, name: r.name, unit: r.unit, location: path ? describePath(path) : null };
-    }),
-  );
+  const paths = await pathsOf(db, rows.flatMap((r) => (r.boxId ? [r.boxId] : [])));
+  return rows.map((r) => {
+    const path = r.boxId ? paths.get(r.boxId) : undefined;
+    return { fileId: r.fileId, refNo: r.refNo, name: r.name, unit: r.unit, location: path ? describePath(path) : null };
+  });
 }
 
 /** A printed label carries the current name: the "label out of date" warning clears (003 §9.5). */

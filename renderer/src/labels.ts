@@ -1,6 +1,13 @@
 import {
   approvalKindLabels,
   approvalStatusLabels,
+  borrowerStatusLabels,
+  inspectionFindingLabels,
+  loanKindLabels,
+  loanStatusLabels,
+  loanTermLabels,
+  returnConditionLabels,
+  transferStatusLabels,
   classificationLabels,
   companyNatureLabels,
   confidentialityLabels,
@@ -33,6 +40,13 @@ export function useLabels() {
     role: roleLabels[locale],
     approvalKind: approvalKindLabels[locale],
     approvalStatus: approvalStatusLabels[locale],
+    inspectionFinding: inspectionFindingLabels[locale],
+    loanKind: loanKindLabels[locale],
+    loanTerm: loanTermLabels[locale],
+    loanStatus: loanStatusLabels[locale],
+    returnCondition: returnConditionLabels[locale],
+    borrowerStatus: borrowerStatusLabels[locale],
+    transferStatus: transferStatusLabels[locale],
   };
 }
 

@@ -86,3 +86,61 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('file-ref')).toHaveText(ref);
 });
+
+test('a monthly inspection reports a misfiled file and a missing one, and prints its record', async ({ page }) => {
+  await createArchiveViaUi(page, host.openUrl);
+  const room = (await call('saveRoom', { name: '客务部档案室' }))[0].id;
+  const storage = await call('saveCabinet', { roomId: room, code: '3F-A', description: '3F 租户', shelves: 2 });
+  const [shelf1, shelf2] = storage[0].cabinets[0].shelves;
+  await call('saveBox', { shelfId: shelf1.id, code: 'B-001', capacity: 10 });
+  await call('saveBox', { shelfId: shelf1.id, code: 'B-002', capacity: 10 });
+  const boxes = (await call('saveBox', { shelfId: shelf2.id, code: 'D-3F', capacity: 10, purpose: 'departed' }))[0].cabinets[0].shelves.flatMap((s: { boxes: unknown[] }) => s.boxes);
+  const boxId = (code: string) => boxes.find((b: { code: string }) => b.code === code).id;
+  const files: Record<string, { id: number; ref: string }> = {};
+  for (const [name, unit, box] of [['张三', 'A-301', 'B-001'], ['李四', 'A-302', 'B-001'], ['王五', 'A-303', 'B-002']] as const) {
+    const id = (await call('registerCustomer', { kind: 'tenant', name, floor: '3', units: [unit] })).customer.files[0].id;
+    await call('moveFile', { fileId: id, toBoxId: boxId(box), reason: '入盒' });
+    files[name] = { id, ref: (await call('getFile', { fileId: id })).refNo };
+  }
+
+  await page.getByRole('menuitem', { name: '档案检查' }).click();
+  await expect(page.getByTestId('inspection-due')).toContainText('3F-A');
+  await page.getByLabel('选择要检查的文件柜').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '3F-A' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '开始检查' }).click();
+
+  // In B-001 the clerk scans 张三 (right box) and 王五 (belongs in B-002); 李四 is not there.
+  await page.getByTestId('inspect-box-B-001').click();
+  const scanBox = page.getByLabel('扫描档案条码或输入档号后回车');
+  await scanBox.fill(files['张三']!.ref.replace('·', '.'));
+  await scanBox.press('Enter');
+  await expect(page.getByTestId('inspect-last')).toContainText('在盒，位置正确');
+  await scanBox.fill(files['王五']!.ref);
+  await scanBox.press('Enter');
+  await expect(page.getByTestId('inspect-last')).toContainText('存放错误，应在 客务部档案室 / 3F-A / 1 / B-002');
+  await page.getByText('本盒已查完').click();
+  await expect(page.getByTestId('inspect-box-B-001')).toContainText('已查完');
+  await page.getByTestId('inspect-box-B-002').click();
+  await page.getByText('本盒已查完').click();
+  await expect(page.getByTestId('inspect-box-B-002')).toContainText('已查完');
+
+  const findings = page.getByTestId('inspect-findings');
+  await expect(findings.locator('tr', { hasText: '李四' })).toContainText('缺失（未借出）');
+  await expect(findings.locator('tr', { hasText: '王五' })).toContainText('存放错误');
+  await expect(page.getByTestId('inspect-counts')).toContainText('存放错误 1');
+  await expect(page.getByTestId('inspect-counts')).toContainText('缺失（未借出） 1');
+
+  await page.getByRole('button', { name: '完成检查' }).click();
+  const finish = page.getByRole('dialog', { name: '完成检查' });
+  await finish.getByLabel('备注').fill('11 月例行检查');
+  await finish.getByRole('button', { name: '完成检查' }).click();
+  await expect(finish).toBeHidden();
+  await expect(page.getByTestId('inspection-due')).toBeHidden();
+  await page.getByRole('button', { name: '打印检查记录' }).click();
+  const record = page.getByTestId('inspection-record');
+  await expect(record).toContainText('档案检查记录');
+  await expect(record).toContainText('李四');
+  await expect(record).toContainText('11 月例行检查');
+  await page.screenshot({ path: 'test-results/screens/42-inspection.png', fullPage: true });
+});

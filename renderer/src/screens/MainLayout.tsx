@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   DeleteOutlined,
+  FileSearchOutlined,
   ContainerOutlined,
   FolderOpenOutlined,
   InboxOutlined,
@@ -22,6 +23,7 @@ import { CustomersPage } from './customers/CustomersPage';
 import { SettingsPage } from './SettingsPage';
 import { AuditPage } from './AuditPage';
 import { LocationsPage } from './LocationsPage';
+import { InspectionsPage } from './InspectionsPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -33,6 +35,7 @@ import { useState } from 'react';
 const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'customers', icon: <FolderOpenOutlined /> },
   { key: 'locations', icon: <InboxOutlined /> },
+  { key: 'inspections', icon: <FileSearchOutlined /> },
   { key: 'loans', icon: <SwapOutlined /> },
   { key: 'approvals', icon: <CheckSquareOutlined /> },
   { key: 'forms', icon: <PrinterOutlined /> },
@@ -94,6 +97,8 @@ export function MainLayout() {
             <CustomersPage />
           ) : section === 'locations' ? (
             <LocationsPage />
+          ) : section === 'inspections' ? (
+            <InspectionsPage />
           ) : section === 'audit' ? (
             <AuditPage />
           ) : section === 'approvals' ? (

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const sections = ['customers', 'locations', 'loans', 'approvals', 'forms', 'yearly', 'destruction', 'audit', 'settings'] as const;
+export const sections = ['customers', 'locations', 'inspections', 'loans', 'approvals', 'forms', 'yearly', 'destruction', 'audit', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 interface NavState {
