@@ -15,7 +15,9 @@ import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
 import * as inspections from './services/inspections';
+import * as loans from './services/loans';
 import * as locations from './services/locations';
+import * as transfers from './services/transfers';
 import { readSettings, updateSettings } from './services/settings';
 import type { ArchiveVault } from './services/vault';
 
@@ -161,6 +163,28 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     flagMissingDocument: (input) => inspections.flagMissingDocument(ctx(), parsed('flagMissingDocument', input)),
     finishInspection: (input) => inspections.finishInspection(ctx(), parsed('finishInspection', input)),
     listCabinetsDueInspection: () => inspections.listCabinetsDueInspection({ db: vault.db(), clock }),
+
+    listBorrowers: (input) => loans.listBorrowers(vault.db(), parsed('listBorrowers', input)),
+    saveBorrower: (input) => loans.saveBorrower(ctx(), parsed('saveBorrower', input)),
+    getBorrowerHoldings: async ({ borrowerId }) => ({
+      borrower: await loans.getBorrower(vault.db(), borrowerId),
+      items: await loans.listLoans({ db: vault.db(), clock }, { borrowerId, status: 'out', limit: 5000 }),
+    }),
+    markBorrowerLeft: ({ borrowerId }) => loans.markBorrowerLeft(ctx(), borrowerId),
+    requestLoan: (input) => loans.requestLoan(ctx(), parsed('requestLoan', input)),
+    getLoan: ({ loanId }) => loans.getLoan({ db: vault.db(), clock }, loanId),
+    lendFiles: (input) => loans.lendFiles(ctx(), parsed('lendFiles', input)),
+    returnFiles: (input) => loans.returnFiles(ctx(), parsed('returnFiles', input)),
+    requestRenewal: (input) => loans.requestRenewal(ctx(), parsed('requestRenewal', input)),
+    renewLoan: (input) => loans.renewLoan(ctx(), parsed('renewLoan', input)),
+    listLoans: (input) => loans.listLoans({ db: vault.db(), clock }, parsed('listLoans', input)),
+    listOverdue: () => loans.listOverdue({ db: vault.db(), clock }),
+    exportLoans: (input) => loans.exportLoans(ctx(), parsed('exportLoans', input)),
+    requestTransfer: (input) => transfers.requestTransfer(ctx(), parsed('requestTransfer', input)),
+    listTransfers: () => transfers.listTransfers(vault.db()),
+    getTransfer: ({ transferId }) => transfers.getTransfer(vault.db(), transferId),
+    completeTransfer: ({ transferId }) => transfers.completeTransfer(ctx(), transferId),
+    clearFileFlag: (input) => loans.clearFileFlag(ctx(), parsed('clearFileFlag', input)),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

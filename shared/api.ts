@@ -6,7 +6,13 @@ import type {
   Confidentiality,
   CustomerKind,
   FileStatus,
+  BorrowerStatus,
   InspectionFindingKind,
+  LoanKind,
+  LoanStatusName,
+  LoanTerm,
+  ReturnCondition,
+  TransferStatus,
   RetentionEvent,
   RetentionPeriod,
   Role,
@@ -34,6 +40,13 @@ import type {
   SaveBoxInput,
   RetireLocationInput,
   MoveFileInput,
+  SaveBorrowerInput,
+  RequestLoanInput,
+  LendFilesInput,
+  ReturnFilesInput,
+  ListLoansInput,
+  ExportLoansInput,
+  RequestTransferInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -492,6 +505,96 @@ export interface InspectionScanResult {
   inspection: InspectionDetail;
 }
 
+export interface Borrower {
+  id: number;
+  name: string;
+  department: string;
+  phone: string | null;
+  employeeNo: string | null;
+  status: BorrowerStatus;
+  leftAt: string | null;
+  /** Files this borrower has out now. */
+  holding: number;
+}
+
+/** One file on a loan slip, as the register shows it. */
+export interface LoanRegisterRow {
+  loanId: number;
+  slipNo: string;
+  itemId: number;
+  fileId: number;
+  refNo: string;
+  customerName: string;
+  borrowerId: number;
+  borrower: string;
+  department: string;
+  phone: string | null;
+  purpose: string;
+  kind: LoanKind;
+  term: LoanTerm;
+  status: LoanStatusName;
+  itemState: 'pending' | 'out' | 'returned' | 'handed_over' | 'cancelled';
+  requestedAt: string;
+  lentAt: string | null;
+  dueDate: string | null;
+  returnedAt: string | null;
+  condition: ReturnCondition | null;
+  conditionNote: string | null;
+  renewals: number;
+  /** Days past the due date while the file is still out (0 when not overdue). */
+  daysOverdue: number;
+}
+
+export interface LoanDetail {
+  id: number;
+  slipNo: string;
+  borrower: Borrower;
+  purpose: string;
+  kind: LoanKind;
+  term: LoanTerm;
+  status: LoanStatusName;
+  requestedAt: string;
+  requestedBy: string | null;
+  approval: ApprovalInfo | null;
+  lentAt: string | null;
+  lentBy: string | null;
+  dueDate: string | null;
+  renewals: number;
+  renewalsLeft: number;
+  returnedAt: string | null;
+  /** PNG data URLs of the signatures given on screen, or null (signed on paper). */
+  lendSignature: string | null;
+  returnSignature: string | null;
+  items: LoanRegisterRow[];
+  pendingRenewal: { approvalId: number; status: ApprovalStatus } | null;
+}
+
+export interface DeskOutcome {
+  fileId: number;
+  refNo: string;
+  name: string;
+  loanId: number;
+  slipNo: string;
+  dueDate: string | null;
+}
+
+export interface TransferInfo {
+  id: number;
+  transferNo: string;
+  fromDepartment: string;
+  toDepartment: string;
+  fromHandler: string;
+  toHandler: string;
+  reason: string;
+  status: TransferStatus;
+  approvalId: number | null;
+  requestedAt: string;
+  requestedBy: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  files: { fileId: number; refNo: string; name: string; unit: string; fromBox: string | null }[];
+}
+
 export interface CabinetInspectionDue {
   cabinetId: number;
   code: string;
@@ -603,6 +706,24 @@ export interface ArchiveApi {
   flagMissingDocument(input: { inspectionId: number; documentId: number; note?: string }): Promise<InspectionDetail>;
   finishInspection(input: { inspectionId: number; note?: string }): Promise<InspectionDetail>;
   listCabinetsDueInspection(): Promise<CabinetInspectionDue[]>;
+  listBorrowers(input: { query?: string; includeLeft?: boolean }): Promise<Borrower[]>;
+  saveBorrower(input: SaveBorrowerInput): Promise<Borrower>;
+  getBorrowerHoldings(input: { borrowerId: number }): Promise<{ borrower: Borrower; items: LoanRegisterRow[] }>;
+  markBorrowerLeft(input: { borrowerId: number }): Promise<Borrower>;
+  requestLoan(input: RequestLoanInput): Promise<LoanDetail>;
+  getLoan(input: { loanId: number }): Promise<LoanDetail>;
+  lendFiles(input: LendFilesInput): Promise<DeskOutcome[]>;
+  returnFiles(input: ReturnFilesInput): Promise<DeskOutcome[]>;
+  requestRenewal(input: { loanId: number; reason: string }): Promise<LoanDetail>;
+  renewLoan(input: { loanId: number; approvalId: number }): Promise<LoanDetail>;
+  listLoans(input: ListLoansInput): Promise<LoanRegisterRow[]>;
+  listOverdue(): Promise<LoanRegisterRow[]>;
+  exportLoans(input: ExportLoansInput): Promise<ExportedFile>;
+  requestTransfer(input: RequestTransferInput): Promise<TransferInfo>;
+  listTransfers(): Promise<TransferInfo[]>;
+  getTransfer(input: { transferId: number }): Promise<TransferInfo>;
+  completeTransfer(input: { transferId: number }): Promise<TransferInfo>;
+  clearFileFlag(input: { fileId: number; reason: string }): Promise<void>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

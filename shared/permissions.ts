@@ -5,7 +5,7 @@ import type { ArchiveMethod } from './methods';
  * What a method needs. `public` methods run with the archive locked (they are how one
  * unlocks it); `signed-in` needs any account; a permission names a capability that roles hold.
  */
-export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.manage', 'customers.import', 'customers.export', 'backup.create', 'locations.manage'] as const;
+export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.manage', 'customers.import', 'customers.export', 'backup.create', 'locations.manage', 'loans.manage'] as const;
 export type Permission = (typeof permissions)[number];
 export type MethodAccess = 'public' | 'signed-in' | Permission;
 
@@ -85,11 +85,29 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   flagMissingDocument: 'locations.manage',
   finishInspection: 'locations.manage',
   listCabinetsDueInspection: 'customers.read',
+  listBorrowers: 'customers.read',
+  saveBorrower: 'loans.manage',
+  getBorrowerHoldings: 'customers.read',
+  markBorrowerLeft: 'loans.manage',
+  requestLoan: 'loans.manage',
+  getLoan: 'customers.read',
+  lendFiles: 'loans.manage',
+  returnFiles: 'loans.manage',
+  requestRenewal: 'loans.manage',
+  renewLoan: 'loans.manage',
+  listLoans: 'customers.read',
+  listOverdue: 'customers.read',
+  exportLoans: 'customers.export',
+  requestTransfer: 'loans.manage',
+  listTransfers: 'customers.read',
+  getTransfer: 'customers.read',
+  completeTransfer: 'loans.manage',
+  clearFileFlag: 'locations.manage',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */
 // Confidential documents and approvals refine this in the accounts issue.
-const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create', 'locations.manage'];
+const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create', 'locations.manage', 'loans.manage'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.manage'],
   clerk: fileWork,

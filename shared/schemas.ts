@@ -5,6 +5,9 @@ import {
   classifications,
   companyNatures,
   confidentialityLevels,
+  loanKinds,
+  loanTerms,
+  returnConditions,
   customerKinds,
   fileStatuses,
   locales,
@@ -192,6 +195,12 @@ export const archiveSettingsSchema = z
     /** Daily backups kept on start-up (0: no daily backup). */
     backupKeep: z.number().int().min(0).max(365),
     maxScanMegabytes: z.number().int().min(1).max(40),
+    /** Loans (003 §6 4.6.4): days for short- and long-term use, renewals allowed, and from which
+     *  confidentiality level the general manager must approve (003 §14 11). */
+    loanShortDays: z.number().int().min(1).max(30),
+    loanLongDays: z.number().int().min(1).max(90),
+    loanMaxRenewals: z.number().int().min(0).max(10),
+    loanGeneralManagerFrom: z.enum(confidentialityLevels),
     retention: z.record(
       z.enum(customerKinds),
       z.object({ period: z.enum(retentionPeriods), event: z.enum(retentionEvents), categoryCode: z.string().regex(/^[A-Z]{1,4}$/) }).strict(),
@@ -284,6 +293,63 @@ export const boxIdInput = z.object({ boxId: id }).strict();
 export const findByCodeInput = z.object({ code: z.string().trim().min(1).max(100) }).strict();
 export const fileIdsInput = z.object({ fileIds: z.array(id).min(1).max(2000) }).strict();
 
+const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const signaturePng = z.string().max(2_000_000).optional();
+export const saveBorrowerInput = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1).max(50),
+    department: z.string().trim().min(1).max(50),
+    phone: optionalText(30),
+    employeeNo: z.string().trim().max(30).regex(/^[\p{L}\p{N}._-]*$/u).optional().transform((v) => v || undefined),
+  })
+  .strict();
+export const listBorrowersInput = z.object({ query: optionalText(50), includeLeft: z.boolean().default(false) }).strict();
+export const borrowerIdInput = z.object({ borrowerId: id }).strict();
+export const requestLoanInput = z
+  .object({
+    borrowerId: id,
+    fileIds: z.array(id).min(1).max(50),
+    purpose: z.string().trim().min(1).max(200),
+    kind: z.enum(loanKinds),
+    term: z.enum(loanTerms).default('short'),
+  })
+  .strict();
+export const loanIdInput = z.object({ loanId: id }).strict();
+export const lendFilesInput = z.object({ borrowerId: id, fileIds: z.array(id).min(1).max(50), signaturePng }).strict();
+export const returnFilesInput = z
+  .object({
+    items: z.array(z.object({ fileId: id, condition: z.enum(returnConditions).default('complete'), note: optionalText(200) }).strict()).min(1).max(50),
+    signaturePng,
+  })
+  .strict();
+export const requestRenewalInput = z.object({ loanId: id, reason: z.string().trim().min(1).max(200) }).strict();
+export const renewLoanInput = z.object({ loanId: id, approvalId: id }).strict();
+export const listLoansInput = z
+  .object({
+    from: dateOnly.optional(),
+    to: dateOnly.optional(),
+    borrowerId: id.optional(),
+    department: optionalText(50),
+    fileId: id.optional(),
+    query: optionalText(50),
+    status: z.enum(['requested', 'approved', 'out', 'overdue', 'returned', 'closed']).optional(),
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+export const exportLoansInput = listLoansInput.extend({ locale: z.enum(locales).default('zh-CN') });
+export const requestTransferInput = z
+  .object({
+    fileIds: z.array(id).min(1).max(500),
+    toDepartment: z.string().trim().min(1).max(50),
+    fromHandler: z.string().trim().min(1).max(50),
+    toHandler: z.string().trim().min(1).max(50),
+    reason: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export const transferIdInput = z.object({ transferId: id }).strict();
+export const clearFileFlagInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(200) }).strict();
+
 export const startInspectionInput = z.object({ cabinetIds: z.array(id).min(1).max(100) }).strict();
 export const inspectionIdInput = z.object({ inspectionId: id }).strict();
 export const inspectionScanInput = z.object({ inspectionId: id, boxId: id, code: z.string().trim().min(1).max(100) }).strict();
@@ -365,6 +431,24 @@ export const methodInputSchemas = {
   flagMissingDocument: flagMissingDocumentInput,
   finishInspection: finishInspectionInput,
   listCabinetsDueInspection: noInput,
+  listBorrowers: listBorrowersInput,
+  saveBorrower: saveBorrowerInput,
+  getBorrowerHoldings: borrowerIdInput,
+  markBorrowerLeft: borrowerIdInput,
+  requestLoan: requestLoanInput,
+  getLoan: loanIdInput,
+  lendFiles: lendFilesInput,
+  returnFiles: returnFilesInput,
+  requestRenewal: requestRenewalInput,
+  renewLoan: renewLoanInput,
+  listLoans: listLoansInput,
+  listOverdue: noInput,
+  exportLoans: exportLoansInput,
+  requestTransfer: requestTransferInput,
+  listTransfers: noInput,
+  getTransfer: transferIdInput,
+  completeTransfer: transferIdInput,
+  clearFileFlag: clearFileFlagInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
@@ -404,3 +488,10 @@ export type SaveCabinetInput = z.input<typeof saveCabinetInput>;
 export type SaveBoxInput = z.input<typeof saveBoxInput>;
 export type RetireLocationInput = z.input<typeof retireLocationInput>;
 export type MoveFileInput = z.input<typeof moveFileInput>;
+export type SaveBorrowerInput = z.input<typeof saveBorrowerInput>;
+export type RequestLoanInput = z.input<typeof requestLoanInput>;
+export type LendFilesInput = z.input<typeof lendFilesInput>;
+export type ReturnFilesInput = z.input<typeof returnFilesInput>;
+export type ListLoansInput = z.input<typeof listLoansInput>;
+export type ExportLoansInput = z.input<typeof exportLoansInput>;
+export type RequestTransferInput = z.input<typeof requestTransferInput>;

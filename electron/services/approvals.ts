@@ -54,7 +54,7 @@ export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_
   return (await loadApprovals(ctx.db, { id }))[0]!;
 }
 
-async function loadApprovals(db: Db, where: { id?: number; status?: ApprovalStatus; requestedBy?: number }): Promise<ApprovalInfo[]> {
+export async function loadApprovals(db: Db, where: { id?: number; status?: ApprovalStatus; requestedBy?: number }): Promise<ApprovalInfo[]> {
   let q = db
     .selectFrom('approvals')
     .innerJoin('accounts as requester', 'requester.id', 'approvals.requested_by')
@@ -79,6 +79,17 @@ async function loadApprovals(db: Db, where: { id?: number; status?: ApprovalStat
   if (where.requestedBy) q = q.where('approvals.requested_by', '=', where.requestedBy);
   const rows = await q.orderBy('approvals.id', 'desc').limit(500).execute();
   return rows as ApprovalInfo[];
+}
+
+/** A loan or a transfer follows its approval's decision. */
+async function onApprovalDecided(db: Db, approval: { kind: string; target_id: number }, status: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
+  if (approval.kind === 'borrow') {
+    await db.updateTable('loans').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'requested').execute();
+    if (status !== 'approved') await db.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', approval.target_id).where('state', '=', 'pending').execute();
+  }
+  if (approval.kind === 'transfer') {
+    await db.updateTable('transfers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'requested').execute();
+  }
 }
 
 /** Managers see every request waiting; everyone else sees their own. */
@@ -120,6 +131,7 @@ export async function decideApproval(
     if (approval.kind === 'destroy') {
       await trx.updateTable('destruction_registers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'pending').execute();
     }
+    await onApprovalDecided(trx, approval, status);
     await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
       targetType: 'approval',
       targetId: String(input.approvalId),
@@ -138,15 +150,22 @@ export async function withdrawApproval(ctx: ServiceContext, approvalId: number):
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new ArchiveError('APPROVAL_NOT_PENDING');
+  const approval = await ctx.db.selectFrom('approvals').select(['kind', 'target_id']).where('id', '=', approvalId).executeTakeFirstOrThrow();
+  await onApprovalDecided(ctx.db, approval, 'withdrawn');
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'approval.withdrawn', { targetType: 'approval', targetId: String(approvalId) });
   return (await loadApprovals(ctx.db, { id: approvalId }))[0]!;
 }
 
-/** Consumes an approved, unused approval of this kind for this target by this requester. */
-export async function useApproval(db: Db, ctx: ServiceContext, approvalId: number | undefined, kind: ApprovalKind, targetId: number): Promise<void> {
+/**
+ * Consumes an approved, unused approval of this kind for this target. Personal approvals (an
+ * edit, a view) are the requester's alone; a loan or transfer approval is the desk's, so any
+ * clerk may carry it out (`anyClerk`).
+ */
+export async function useApproval(db: Db, ctx: ServiceContext, approvalId: number | undefined, kind: ApprovalKind, targetId: number, anyClerk = false): Promise<void> {
   if (!approvalId) throw new ArchiveError('APPROVAL_REQUIRED');
   const approval = await db.selectFrom('approvals').selectAll().where('id', '=', approvalId).executeTakeFirst();
-  if (!approval || approval.kind !== kind || approval.target_id !== targetId || approval.requested_by !== ctx.session.accountId || approval.status !== 'approved') {
+  const mine = anyClerk || approval?.requested_by === ctx.session.accountId;
+  if (!approval || approval.kind !== kind || approval.target_id !== targetId || !mine || approval.status !== 'approved') {
     throw new ArchiveError('APPROVAL_REQUIRED');
   }
   await db.updateTable('approvals').set({ status: 'used', used_at: nowIso(ctx) }).where('id', '=', approvalId).execute();

@@ -247,7 +247,8 @@ export async function moveFile(ctx: ServiceContext, input: { fileId: number; toB
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     if (file.home_box_id === box.id) return;
     if ((await filesIn(trx, [box.id])) >= box.capacity) throw new ArchiveError('BOX_FULL', { code: box.code, capacity: box.capacity });
-    await trx.updateTable('files').set({ home_box_id: box.id, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
+    // Filing a transferred file into a box again brings it back into the desk's custody.
+    await trx.updateTable('files').set({ home_box_id: box.id, transferred_at: null, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
     await trx
       .insertInto('file_moves')
       .values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: box.id, at: nowIso(ctx), account_id: ctx.session.accountId, reason: input.reason })

@@ -14,6 +14,10 @@ export const defaultSettings: ArchiveSettings = {
   autoLockMinutes: 10,
   backupKeep: 7,
   maxScanMegabytes: 20,
+  loanShortDays: 3,
+  loanLongDays: 7,
+  loanMaxRenewals: 1,
+  loanGeneralManagerFrom: 'confidential',
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },

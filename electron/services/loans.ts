@@ -1,0 +1,505 @@
+import ExcelJS from 'exceljs';
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ArchiveDatabase } from '../../db/schema';
+import type { Borrower, DeskOutcome, ExportedFile, LoanDetail, LoanRegisterRow } from '../../shared/api';
+import { atLeastAsConfidential, type LoanKind, type LoanTerm, type ReturnCondition } from '../../shared/domain';
+import { ArchiveError } from '../../shared/errors';
+import { loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels } from '../../shared/labels';
+import type { exportLoansInput, listLoansInput, saveBorrowerInput } from '../../shared/schemas';
+import { createApproval, loadApprovals, useApproval } from './approvals';
+import { recordAudit } from './audit';
+import { nowIso, today, type ServiceContext } from './context';
+import { readSettings } from './settings';
+
+type Db = Kysely<ArchiveDatabase>;
+
+// The borrowing register (借阅, 003 §6 4.4, 4.6): nothing leaves without a manager's approval,
+// short-term use is 3 days and long-term 7, a renewal is asked for before the due date, and a
+// file that is out cannot be lent again (the archive's unique index refuses a second 'out' row).
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Reading in the office is due the same day; otherwise the term's days (settings). */
+function loanDays(kind: LoanKind, term: LoanTerm, settings: { loanShortDays: number; loanLongDays: number }): number {
+  if (kind === 'read') return 0;
+  return term === 'long' ? settings.loanLongDays : settings.loanShortDays;
+}
+
+/** A running number per year: JY-2026-00001 for loans, YJ-2026-0001 for transfers. */
+export async function nextNumber(db: Db, table: 'loans' | 'transfers', prefix: string, year: string, digits: number): Promise<string> {
+  const column = table === 'loans' ? 'slip_no' : 'transfer_no';
+  const stem = `${prefix}-${year}-`;
+  const row = await db
+    .selectFrom(table)
+    .select(sql<number>`max(cast(substr(${sql.ref(column)}, ${stem.length + 1}) as integer))`.as('n'))
+    .where(sql.ref(column), 'like', `${stem}%`)
+    .executeTakeFirst();
+  return `${stem}${String(Number(row?.n ?? 0) + 1).padStart(digits, '0')}`;
+}
+
+const pngDataUrl = (bytes: Uint8Array | null) => (bytes ? `data:image/png;base64,${Buffer.from(bytes).toString('base64')}` : null);
+
+function signatureBytes(base64: string | undefined): Uint8Array | null {
+  if (!base64) return null;
+  const bytes = Buffer.from(base64.replace(/^data:image\/png;base64,/, ''), 'base64');
+  // A PNG starts with its 8-byte signature; anything else is not a signature image.
+  if (bytes.length < 8 || bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new ArchiveError('VALIDATION_FAILED', { field: 'signaturePng' });
+  return bytes;
+}
+
+// ---------------------------------------------------------------- borrowers
+
+function borrowerQuery(db: Db) {
+  return db
+    .selectFrom('borrowers')
+    .select([
+      'borrowers.id',
+      'borrowers.name',
+      'borrowers.department',
+      'borrowers.phone',
+      'borrowers.employee_no as employeeNo',
+      'borrowers.status',
+      'borrowers.left_at as leftAt',
+      (eb) =>
+        eb
+          .selectFrom('loan_items')
+          .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('loans.borrower_id', '=', 'borrowers.id')
+          .where('loan_items.state', '=', 'out')
+          .as('holding'),
+    ]);
+}
+
+const toBorrower = (r: Omit<Borrower, 'holding'> & { holding: number | null }): Borrower => ({ ...r, holding: Number(r.holding ?? 0) });
+
+export async function getBorrower(db: Db, borrowerId: number): Promise<Borrower> {
+  const row = await borrowerQuery(db).where('borrowers.id', '=', borrowerId).executeTakeFirst();
+  if (!row) throw new ArchiveError('NOT_FOUND');
+  return toBorrower(row);
+}
+
+export async function listBorrowers(db: Db, input: { query?: string; includeLeft?: boolean }): Promise<Borrower[]> {
+  let q = borrowerQuery(db);
+  if (!input.includeLeft) q = q.where('borrowers.status', '=', 'active');
+  if (input.query) {
+    const like = `%${input.query}%`;
+    q = q.where((eb) => eb.or([eb('borrowers.name', 'like', like), eb('borrowers.department', 'like', like), eb('borrowers.employee_no', 'like', like), eb('borrowers.phone', 'like', like)]));
+  }
+  return (await q.orderBy('borrowers.department').orderBy('borrowers.name').limit(500).execute()).map(toBorrower);
+}
+
+export async function saveBorrower(ctx: ServiceContext, input: z.output<typeof saveBorrowerInput>): Promise<Borrower> {
+  const at = nowIso(ctx);
+  const values = { name: input.name, department: input.department, phone: input.phone ?? null, employee_no: input.employeeNo ?? null, updated_at: at };
+  if (input.employeeNo) {
+    let dup = ctx.db.selectFrom('borrowers').select('id').where(sql<string>`employee_no collate nocase`, '=', input.employeeNo);
+    if (input.id) dup = dup.where('id', '!=', input.id);
+    if (await dup.executeTakeFirst()) throw new ArchiveError('CODE_TAKEN', { code: input.employeeNo });
+  }
+  let id = input.id;
+  if (id) {
+    const r = await ctx.db.updateTable('borrowers').set(values).where('id', '=', id).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
+  } else {
+    id = (await ctx.db.insertInto('borrowers').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'borrower.saved', { targetType: 'borrower', targetId: String(id), details: { name: input.name, department: input.department } });
+  return getBorrower(ctx.db, id);
+}
+
+/** A leaver hands back every file first (003 §14 12). */
+export async function markBorrowerLeft(ctx: ServiceContext, borrowerId: number): Promise<Borrower> {
+  const borrower = await getBorrower(ctx.db, borrowerId);
+  if (borrower.holding > 0) throw new ArchiveError('BORROWER_HOLDS_FILES', { name: borrower.name, count: borrower.holding });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('borrowers').set({ status: 'left', left_at: nowIso(ctx), updated_at: nowIso(ctx) }).where('id', '=', borrowerId).execute();
+    // Requests not yet lent lapse with the borrower.
+    const open = await trx.selectFrom('loans').select(['id', 'approval_id']).where('borrower_id', '=', borrowerId).where('status', 'in', ['requested', 'approved']).execute();
+    for (const loan of open) {
+      await trx.updateTable('loans').set({ status: 'withdrawn' }).where('id', '=', loan.id).execute();
+      await trx.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', loan.id).where('state', '=', 'pending').execute();
+      if (loan.approval_id) await trx.updateTable('approvals').set({ status: 'withdrawn' }).where('id', '=', loan.approval_id).where('status', 'in', ['pending', 'approved']).execute();
+    }
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'borrower.left', { targetType: 'borrower', targetId: String(borrowerId) });
+  });
+  return getBorrower(ctx.db, borrowerId);
+}
+
+// ---------------------------------------------------------------- the register
+
+function registerQuery(db: Db) {
+  return db
+    .selectFrom('loan_items')
+    .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
+    .innerJoin('borrowers', 'borrowers.id', 'loans.borrower_id')
+    .innerJoin('files', 'files.id', 'loan_items.file_id')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select([
+      'loans.id as loanId',
+      'loans.slip_no as slipNo',
+      'loan_items.id as itemId',
+      'files.id as fileId',
+      'files.ref_no as refNo',
+      'customers.name as customerName',
+      'borrowers.id as borrowerId',
+      'borrowers.name as borrower',
+      'borrowers.department as department',
+      'borrowers.phone as phone',
+      'loans.purpose',
+      'loans.kind',
+      'loans.term',
+      'loans.status',
+      'loan_items.state as itemState',
+      'loans.requested_at as requestedAt',
+      'loans.lent_at as lentAt',
+      'loans.due_date as dueDate',
+      'loan_items.returned_at as returnedAt',
+      'loan_items.condition',
+      'loan_items.condition_note as conditionNote',
+      'loans.renewals',
+    ]);
+}
+
+type RegisterDbRow = Omit<LoanRegisterRow, 'daysOverdue' | 'renewals'> & { renewals: number };
+
+function withOverdue(rows: RegisterDbRow[], on: string): LoanRegisterRow[] {
+  return rows.map((r) => ({ ...r, renewals: Number(r.renewals), daysOverdue: r.itemState === 'out' && r.dueDate && r.dueDate < on ? daysBetween(r.dueDate, on) : 0 }));
+}
+
+/** Local-date bounds as UTC instants for comparing with stored timestamps. */
+const localDayStart = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+
+export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] }, input: Partial<z.output<typeof listLoansInput>> & { limit: number }): Promise<LoanRegisterRow[]> {
+  const on = today(ctx);
+  let q = registerQuery(ctx.db);
+  if (input.from) q = q.where('loans.requested_at', '>=', localDayStart(input.from));
+  if (input.to) q = q.where('loans.requested_at', '<', localDayStart(addDays(input.to, 1)));
+  if (input.borrowerId) q = q.where('loans.borrower_id', '=', input.borrowerId);
+  if (input.department) q = q.where('borrowers.department', '=', input.department);
+  if (input.fileId) q = q.where('loan_items.file_id', '=', input.fileId);
+  if (input.query) {
+    const like = `%${input.query}%`;
+    q = q.where((eb) => eb.or([eb('customers.name', 'like', like), eb('files.ref_no', 'like', like), eb('borrowers.name', 'like', like), eb('loans.slip_no', 'like', like), eb('loans.purpose', 'like', like)]));
+  }
+  if (input.status === 'requested') q = q.where('loans.status', '=', 'requested');
+  if (input.status === 'approved') q = q.where('loans.status', '=', 'approved');
+  if (input.status === 'out') q = q.where('loan_items.state', '=', 'out');
+  if (input.status === 'overdue') q = q.where('loan_items.state', '=', 'out').where('loans.due_date', '<', on);
+  if (input.status === 'returned') q = q.where('loan_items.state', 'in', ['returned', 'handed_over']);
+  if (input.status === 'closed') q = q.where('loans.status', 'in', ['rejected', 'withdrawn']);
+  const rows = await q.orderBy('loans.requested_at', 'desc').orderBy('loan_items.id').limit(input.limit).execute();
+  return withOverdue(rows as RegisterDbRow[], on);
+}
+
+/** Files past their due date and still out, longest overdue first, with the borrower's phone. */
+export async function listOverdue(ctx: { db: Db; clock: ServiceContext['clock'] }): Promise<LoanRegisterRow[]> {
+  const rows = await listLoans(ctx, { status: 'overdue', limit: 5000 });
+  return rows.sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
+
+export async function getLoan(ctx: { db: Db; clock: ServiceContext['clock'] }, loanId: number): Promise<LoanDetail> {
+  const loan = await ctx.db
+    .selectFrom('loans')
+    .leftJoin('accounts as requester', 'requester.id', 'loans.requested_by')
+    .leftJoin('accounts as lender', 'lender.id', 'loans.lent_by')
+    .selectAll('loans')
+    .select(['requester.display_name as requestedByName', 'lender.display_name as lentByName'])
+    .where('loans.id', '=', loanId)
+    .executeTakeFirst();
+  if (!loan) throw new ArchiveError('NOT_FOUND');
+  const settings = await readSettings(ctx.db);
+  const items = withOverdue((await registerQuery(ctx.db).where('loans.id', '=', loanId).orderBy('loan_items.id').execute()) as RegisterDbRow[], today(ctx));
+  const renewal = await ctx.db
+    .selectFrom('loan_renewals')
+    .innerJoin('approvals', 'approvals.id', 'loan_renewals.approval_id')
+    .select(['approvals.id as approvalId', 'approvals.status'])
+    .where('loan_renewals.loan_id', '=', loanId)
+    .where('loan_renewals.renewed_at', 'is', null)
+    .where('approvals.status', 'in', ['pending', 'approved'])
+    .executeTakeFirst();
+  return {
+    id: loan.id,
+    slipNo: loan.slip_no,
+    borrower: await getBorrower(ctx.db, loan.borrower_id),
+    purpose: loan.purpose,
+    kind: loan.kind,
+    term: loan.term,
+    status: loan.status,
+    requestedAt: loan.requested_at,
+    requestedBy: loan.requestedByName,
+    approval: loan.approval_id ? ((await loadApprovals(ctx.db, { id: loan.approval_id }))[0] ?? null) : null,
+    lentAt: loan.lent_at,
+    lentBy: loan.lentByName,
+    dueDate: loan.due_date,
+    renewals: loan.renewals,
+    renewalsLeft: Math.max(0, settings.loanMaxRenewals - loan.renewals),
+    returnedAt: loan.returned_at,
+    lendSignature: pngDataUrl(loan.lend_signature),
+    returnSignature: pngDataUrl(loan.return_signature),
+    items,
+    pendingRenewal: renewal ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- request, lend, renew, return
+
+async function requireLendable(db: Db, fileIds: number[]) {
+  const files = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id', 'files.ref_no', 'files.status', 'files.transferred_at', 'files.confidentiality', 'customers.name'])
+    .where('files.id', 'in', fileIds)
+    .execute();
+  if (files.length !== new Set(fileIds).size) throw new ArchiveError('NOT_FOUND');
+  for (const f of files) {
+    if (f.status === 'destroyed') throw new ArchiveError('NOT_FOUND');
+    if (f.transferred_at) throw new ArchiveError('FILE_TRANSFERRED', { refNo: f.ref_no });
+  }
+  const out = await db.selectFrom('loan_items').innerJoin('files', 'files.id', 'loan_items.file_id').select('files.ref_no').where('loan_items.file_id', 'in', fileIds).where('state', '=', 'out').executeTakeFirst();
+  if (out) throw new ArchiveError('FILE_OUT', { refNo: out.ref_no });
+  return files;
+}
+
+/** The general manager approves when a file, or any document in it, is at or above the set level. */
+async function approverFor(db: Db, fileIds: number[]): Promise<'department_manager' | 'general_manager'> {
+  const { loanGeneralManagerFrom } = await readSettings(db);
+  const levels = [
+    ...(await db.selectFrom('files').select('confidentiality').where('id', 'in', fileIds).execute()),
+    ...(await db.selectFrom('documents').select('confidentiality').where('file_id', 'in', fileIds).execute()),
+  ];
+  return levels.some((l) => atLeastAsConfidential(l.confidentiality, loanGeneralManagerFrom)) ? 'general_manager' : 'department_manager';
+}
+
+export async function requestLoan(
+  ctx: ServiceContext,
+  input: { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm },
+): Promise<LoanDetail> {
+  const fileIds = [...new Set(input.fileIds)];
+  const borrower = await getBorrower(ctx.db, input.borrowerId);
+  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  const files = await requireLendable(ctx.db, fileIds);
+  const requiredRole = await approverFor(ctx.db, fileIds);
+  const loanId = await ctx.db.transaction().execute(async (trx) => {
+    const slipNo = await nextNumber(trx, 'loans', 'JY', today(ctx).slice(0, 4), 5);
+    const loan = await trx
+      .insertInto('loans')
+      .values({ slip_no: slipNo, borrower_id: borrower.id, purpose: input.purpose, kind: input.kind, term: input.term, status: 'requested', requested_by: ctx.session.accountId, requested_at: nowIso(ctx) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('loan_items').values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'pending' as const }))).execute();
+    const summary = `${slipNo} · ${borrower.name}（${borrower.department}）· ${files.map((f) => `${f.ref_no} ${f.name}`).join('；')}`;
+    const approvalId = await createApproval(trx, ctx, { kind: 'borrow', targetType: 'loan', targetId: loan.id, summary, reason: input.purpose, requiredRole });
+    await trx.updateTable('loans').set({ approval_id: approvalId }).where('id', '=', loan.id).execute();
+    return loan.id;
+  });
+  return getLoan(ctx, loanId);
+}
+
+/**
+ * At the desk: the borrower's approved slips holding these files are lent. Items of a slip that
+ * were not handed over lapse (the approval was for this one lending). Due date from kind and term.
+ */
+export async function lendFiles(ctx: ServiceContext, input: { borrowerId: number; fileIds: number[]; signaturePng?: string }): Promise<DeskOutcome[]> {
+  const fileIds = [...new Set(input.fileIds)];
+  const signature = signatureBytes(input.signaturePng);
+  const borrower = await getBorrower(ctx.db, input.borrowerId);
+  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  const settings = await readSettings(ctx.db);
+  const outcomes: DeskOutcome[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    await requireLendable(trx, fileIds);
+    const items = await trx
+      .selectFrom('loan_items')
+      .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
+      .innerJoin('files', 'files.id', 'loan_items.file_id')
+      .innerJoin('customers', 'customers.id', 'files.customer_id')
+      .select(['loan_items.id as itemId', 'loan_items.file_id as fileId', 'loans.id as loanId', 'loans.status', 'loans.kind', 'loans.term', 'loans.slip_no as slipNo', 'loans.approval_id as approvalId', 'files.ref_no as refNo', 'customers.name'])
+      .where('loans.borrower_id', '=', borrower.id)
+      .where('loan_items.file_id', 'in', fileIds)
+      .where('loan_items.state', '=', 'pending')
+      .execute();
+    for (const fileId of fileIds) {
+      const item = items.find((i) => i.fileId === fileId && i.status === 'approved');
+      if (!item) {
+        const ref = (await trx.selectFrom('files').select('ref_no').where('id', '=', fileId).executeTakeFirst())?.ref_no;
+        throw new ArchiveError('LOAN_NOT_APPROVED', { refNo: ref });
+      }
+    }
+    const loanIds = [...new Set(items.filter((i) => i.status === 'approved' && fileIds.includes(i.fileId)).map((i) => i.loanId))];
+    const at = nowIso(ctx);
+    for (const loanId of loanIds) {
+      const lent = items.filter((i) => i.loanId === loanId && fileIds.includes(i.fileId));
+      const first = lent[0]!;
+      const dueDate = addDays(today(ctx), loanDays(first.kind, first.term, settings));
+      await useApproval(trx, ctx, first.approvalId!, 'borrow', loanId, true);
+      await trx.updateTable('loan_items').set({ state: 'out' }).where('id', 'in', lent.map((i) => i.itemId)).execute();
+      await trx.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', loanId).where('state', '=', 'pending').execute();
+      await trx.updateTable('loans').set({ status: 'lent', lent_at: at, lent_by: ctx.session.accountId, due_date: dueDate, lend_signature: signature }).where('id', '=', loanId).execute();
+      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.lent', { targetType: 'loan', targetId: String(loanId), details: { fileIds: lent.map((i) => i.fileId), dueDate, signedOnScreen: !!signature } });
+      outcomes.push(...lent.map((i) => ({ fileId: i.fileId, refNo: i.refNo, name: i.name, loanId, slipNo: i.slipNo, dueDate })));
+    }
+  });
+  return outcomes;
+}
+
+/**
+ * Files checked back in, each with its condition. Anything but "complete" needs a note and flags
+ * the file for the next inspection. A slip whose files are all back is closed.
+ */
+export async function returnFiles(ctx: ServiceContext, input: { items: { fileId: number; condition: ReturnCondition; note?: string }[]; signaturePng?: string }): Promise<DeskOutcome[]> {
+  const signature = signatureBytes(input.signaturePng);
+  for (const i of input.items) if (i.condition !== 'complete' && !i.note) throw new ArchiveError('REASON_REQUIRED');
+  const outcomes: DeskOutcome[] = [];
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = nowIso(ctx);
+    const touched = new Set<number>();
+    for (const i of input.items) {
+      const item = await trx
+        .selectFrom('loan_items')
+        .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
+        .innerJoin('files', 'files.id', 'loan_items.file_id')
+        .innerJoin('customers', 'customers.id', 'files.customer_id')
+        .select(['loan_items.id', 'loans.id as loanId', 'loans.slip_no as slipNo', 'loans.due_date as dueDate', 'files.ref_no as refNo', 'customers.name'])
+        .where('loan_items.file_id', '=', i.fileId)
+        .where('loan_items.state', '=', 'out')
+        .executeTakeFirst();
+      if (!item) {
+        const ref = (await trx.selectFrom('files').select('ref_no').where('id', '=', i.fileId).executeTakeFirst())?.ref_no;
+        if (!ref) throw new ArchiveError('NOT_FOUND');
+        throw new ArchiveError('FILE_NOT_OUT', { refNo: ref });
+      }
+      await trx
+        .updateTable('loan_items')
+        .set({ state: 'returned', returned_at: at, returned_by: ctx.session.accountId, condition: i.condition, condition_note: i.note ?? null })
+        .where('id', '=', item.id)
+        .execute();
+      if (i.condition !== 'complete') {
+        const label = returnConditionLabels['zh-CN'][i.condition];
+        await trx.updateTable('files').set({ flag_note: `归还时${label}：${i.note}`, flagged_at: at }).where('id', '=', i.fileId).execute();
+      }
+      touched.add(item.loanId);
+      outcomes.push({ fileId: i.fileId, refNo: item.refNo, name: item.name, loanId: item.loanId, slipNo: item.slipNo, dueDate: item.dueDate });
+      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.returned', { targetType: 'file', targetId: String(i.fileId), details: { loanId: item.loanId, condition: i.condition, note: i.note } });
+    }
+    for (const loanId of touched) await closeIfAllBack(trx, loanId, at, signature);
+  });
+  return outcomes;
+}
+
+async function closeIfAllBack(db: Db, loanId: number, at: string, signature: Uint8Array | null): Promise<void> {
+  const left = await db.selectFrom('loan_items').select('id').where('loan_id', '=', loanId).where('state', '=', 'out').executeTakeFirst();
+  if (!left) await db.updateTable('loans').set({ status: 'returned', returned_at: at, return_signature: signature }).where('id', '=', loanId).execute();
+}
+
+/** A renewal is asked for before the due date, at most N times, and approved like the loan. */
+export async function requestRenewal(ctx: ServiceContext, input: { loanId: number; reason: string }): Promise<LoanDetail> {
+  const loan = await getLoan(ctx, input.loanId);
+  if (loan.status !== 'lent' || !loan.dueDate) throw new ArchiveError('LOAN_WRONG_STATE');
+  if (today(ctx) > loan.dueDate) throw new ArchiveError('RENEWAL_TOO_LATE', { dueDate: loan.dueDate });
+  if (loan.renewalsLeft <= 0) throw new ArchiveError('RENEWAL_LIMIT', { count: loan.renewals });
+  if (loan.pendingRenewal) throw new ArchiveError('APPROVAL_NOT_PENDING');
+  const requiredRole = await approverFor(
+    ctx.db,
+    loan.items.filter((i) => i.itemState === 'out').map((i) => i.fileId),
+  );
+  await ctx.db.transaction().execute(async (trx) => {
+    const approvalId = await createApproval(trx, ctx, {
+      kind: 'renew',
+      targetType: 'loan',
+      targetId: loan.id,
+      summary: `${loan.slipNo} · ${loan.borrower.name} · ${loan.dueDate}`,
+      reason: input.reason,
+      requiredRole,
+    });
+    await trx.insertInto('loan_renewals').values({ loan_id: loan.id, approval_id: approvalId, old_due: loan.dueDate!, requested_at: nowIso(ctx) }).execute();
+  });
+  return getLoan(ctx, input.loanId);
+}
+
+/** Applies an approved renewal: the due date moves on by the loan's term. */
+export async function renewLoan(ctx: ServiceContext, input: { loanId: number; approvalId: number }): Promise<LoanDetail> {
+  const settings = await readSettings(ctx.db);
+  await ctx.db.transaction().execute(async (trx) => {
+    const loan = await trx.selectFrom('loans').selectAll().where('id', '=', input.loanId).executeTakeFirst();
+    if (!loan) throw new ArchiveError('NOT_FOUND');
+    if (loan.status !== 'lent' || !loan.due_date) throw new ArchiveError('LOAN_WRONG_STATE');
+    if (loan.renewals >= settings.loanMaxRenewals) throw new ArchiveError('RENEWAL_LIMIT', { count: loan.renewals });
+    const renewal = await trx.selectFrom('loan_renewals').selectAll().where('loan_id', '=', loan.id).where('approval_id', '=', input.approvalId).where('renewed_at', 'is', null).executeTakeFirst();
+    if (!renewal) throw new ArchiveError('APPROVAL_REQUIRED');
+    // The renewal must have been asked for by the due date; a late approval still counts.
+    if (renewal.requested_at.slice(0, 10) > loan.due_date && today(ctx) > loan.due_date) throw new ArchiveError('RENEWAL_TOO_LATE', { dueDate: loan.due_date });
+    await useApproval(trx, ctx, input.approvalId, 'renew', loan.id, true);
+    const newDue = addDays(loan.due_date, loanDays(loan.kind, loan.term, settings) || 1);
+    await trx.updateTable('loans').set({ due_date: newDue, renewals: loan.renewals + 1 }).where('id', '=', loan.id).execute();
+    await trx.updateTable('loan_renewals').set({ new_due: newDue, renewed_at: nowIso(ctx) }).where('id', '=', renewal.id).execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.renewed', { targetType: 'loan', targetId: String(loan.id), details: { from: loan.due_date, to: newDue } });
+  });
+  return getLoan(ctx, input.loanId);
+}
+
+export async function clearFileFlag(ctx: ServiceContext, input: { fileId: number; reason: string }): Promise<void> {
+  const file = await ctx.db.selectFrom('files').select(['id', 'flag_note']).where('id', '=', input.fileId).executeTakeFirst();
+  if (!file) throw new ArchiveError('NOT_FOUND');
+  await ctx.db.updateTable('files').set({ flag_note: null, flagged_at: null }).where('id', '=', input.fileId).execute();
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'file.flag_cleared', { targetType: 'file', targetId: String(input.fileId), details: { flag: file.flag_note, reason: input.reason } });
+}
+
+export async function exportLoans(ctx: ServiceContext, input: z.output<typeof exportLoansInput>): Promise<ExportedFile> {
+  const { locale, ...filters } = input;
+  const rows = await listLoans(ctx, { ...filters, limit: 5000 });
+  const zh = locale === 'zh-CN';
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = ctx.clock.now();
+  const sheet = workbook.addWorksheet(zh ? '借用借阅记录' : 'Loans');
+  sheet.columns = [
+    { header: zh ? '借阅单号' : 'Slip no.', key: 'slipNo', width: 16 },
+    { header: zh ? '申请日期' : 'Requested', key: 'requested', width: 12 },
+    { header: zh ? '借阅人' : 'Borrower', key: 'borrower', width: 12 },
+    { header: zh ? '部门' : 'Department', key: 'department', width: 14 },
+    { header: zh ? '电话' : 'Phone', key: 'phone', width: 14 },
+    { header: zh ? '档号' : 'Reference no.', key: 'refNo', width: 30 },
+    { header: zh ? '客户名称' : 'Customer', key: 'customerName', width: 24 },
+    { header: zh ? '用途' : 'Purpose', key: 'purpose', width: 24 },
+    { header: zh ? '方式' : 'Kind', key: 'kind', width: 14 },
+    { header: zh ? '期限' : 'Term', key: 'term', width: 8 },
+    { header: zh ? '状态' : 'Status', key: 'status', width: 12 },
+    { header: zh ? '借出日期' : 'Lent', key: 'lent', width: 12 },
+    { header: zh ? '应还日期' : 'Due', key: 'dueDate', width: 12 },
+    { header: zh ? '归还日期' : 'Returned', key: 'returned', width: 12 },
+    { header: zh ? '归还情况' : 'Condition', key: 'condition', width: 14 },
+    { header: zh ? '逾期天数' : 'Days overdue', key: 'daysOverdue', width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+  for (const r of rows) {
+    sheet.addRow({
+      ...r,
+      requested: day(r.requestedAt),
+      kind: loanKindLabels[locale][r.kind],
+      term: loanTermLabels[locale][r.term],
+      status: loanStatusLabels[locale][r.status],
+      lent: day(r.lentAt),
+      returned: day(r.returnedAt),
+      condition: r.condition ? `${returnConditionLabels[locale][r.condition]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : '',
+      daysOverdue: r.daysOverdue || '',
+    });
+  }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'loans.exported', { details: { rows: rows.length, filters } });
+  return {
+    fileName: `${zh ? '借阅登记' : 'loans'}-${today(ctx)}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    dataBase64: buffer.toString('base64'),
+  };
+}

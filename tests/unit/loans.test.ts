@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { failureCode, travel } from './helpers';
+import { setupStorage } from './storage-fixture';
+
+const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
+const general = { username: 'qianzjl', password: 'General-2026-pass' };
+// A 1×1 PNG, as a signature pad would send.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+async function loanSetup() {
+  const ctx = await setupStorage();
+  const { api, byCode, file } = ctx;
+  await api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password });
+  await api.createAccount({ username: general.username, displayName: '钱总', role: 'general_manager', password: general.password, passwordConfirm: general.password });
+  const a = await file('张三', 'A-301');
+  const b = await file('李四', 'A-302');
+  await api.moveFile({ fileId: a, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+  await api.moveFile({ fileId: b, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+  const liu = await api.saveBorrower({ name: '刘强', department: '工程部', phone: '13800138000', employeeNo: 'E1001' });
+  const approve = (approvalId: number, who = manager) => api.decideApproval({ approvalId, approve: true, reason: '同意', approver: who });
+  return { ...ctx, a, b, liu, approve };
+}
+
+describe('borrowing', () => {
+  it('lends nothing without approval; after approval lends by the due date of its term', async () => {
+    const { api, a, b, liu, approve } = await loanSetup();
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a, b], purpose: '核对租赁面积', kind: 'take_out', term: 'short' });
+    expect(loan).toMatchObject({ slipNo: 'JY-2026-00001', status: 'requested', approval: { status: 'pending', requiredRole: 'department_manager' } });
+    expect(await failureCode(api.lendFiles({ borrowerId: liu.id, fileIds: [a] }))).toBe('LOAN_NOT_APPROVED');
+    await approve(loan.approval!.id);
+    expect((await api.getLoan({ loanId: loan.id })).status).toBe('approved');
+    // Only 张三 is handed over; 李四 lapses from this slip.
+    const lent = await api.lendFiles({ borrowerId: liu.id, fileIds: [a], signaturePng: PNG });
+    expect(lent).toEqual([expect.objectContaining({ fileId: a, slipNo: 'JY-2026-00001', dueDate: '2026-11-26' })]);
+    const detail = await api.getLoan({ loanId: loan.id });
+    expect(detail).toMatchObject({ status: 'lent', dueDate: '2026-11-26', lentBy: '王芳', approval: { status: 'used' } });
+    expect(detail.lendSignature).toMatch(/^data:image\/png;base64,/);
+    expect(detail.items.map((i) => [i.fileId, i.itemState])).toEqual([
+      [a, 'out'],
+      [b, 'cancelled'],
+    ]);
+    // "Where is file X": out with 刘强 since today.
+    expect((await api.whereIsFile({ fileId: a })).out).toMatchObject({ borrower: '刘强', department: '工程部', dueDate: '2026-11-26', slipNo: 'JY-2026-00001' });
+    const storage = await api.getStorage();
+    expect(storage[0]!.cabinets[0]!.shelves[0]!.boxes.find((x) => x.code === 'B-002')).toMatchObject({ fileCount: 2, outCount: 1 });
+    expect(await failureCode(api.lendFiles({ borrowerId: liu.id, fileIds: [a], signaturePng: 'bm90IGEgcG5n' }))).toBe('VALIDATION_FAILED');
+  });
+
+  it('reading in the office is due the same day; long-term is 7 days', async () => {
+    const { api, a, b, liu, approve } = await loanSetup();
+    const read = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '查阅', kind: 'read' });
+    const long = await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: '年度审计', kind: 'take_out', term: 'long' });
+    await approve(read.approval!.id);
+    await approve(long.approval!.id);
+    const out = await api.lendFiles({ borrowerId: liu.id, fileIds: [a, b] });
+    expect(Object.fromEntries(out.map((o) => [o.fileId, o.dueDate]))).toEqual({ [a]: '2026-11-23', [b]: '2026-11-30' });
+  });
+
+  it('needs the general manager for a file at or above the set confidentiality', async () => {
+    const { api, a, b, liu, approve } = await loanSetup();
+    await api.addDocument({ fileId: a, category: 'payment', title: '押金结算明细', docDate: '2024-01-02', pages: 2, isOriginal: true, confidentiality: 'confidential' });
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对押金', kind: 'copy' });
+    expect(loan.approval).toMatchObject({ requiredRole: 'general_manager' });
+    expect(await failureCode(approve(loan.approval!.id))).toBe('APPROVER_NOT_ALLOWED');
+    await approve(loan.approval!.id, general);
+    expect((await api.getLoan({ loanId: loan.id })).status).toBe('approved');
+    // The level is a setting: from "ordinary" on, every file needs the general manager.
+    expect((await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: 'x', kind: 'read' })).approval).toMatchObject({ requiredRole: 'department_manager' });
+    await api.updateSettings({ loanGeneralManagerFrom: 'ordinary' });
+    expect((await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: 'x', kind: 'read' })).approval).toMatchObject({ requiredRole: 'general_manager' });
+  });
+
+  it('refuses a second loan of a file that is out, and a rejected request lends nothing', async () => {
+    const { api, a, b, liu, approve } = await loanSetup();
+    const wang = await api.saveBorrower({ name: '王敏', department: '财务部' });
+    const first = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
+    await approve(first.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });
+    const refused = await api.requestLoan({ borrowerId: wang.id, fileIds: [a], purpose: '对账', kind: 'take_out' }).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'FILE_OUT' });
+    const rejected = await api.requestLoan({ borrowerId: wang.id, fileIds: [b], purpose: '对账', kind: 'take_out' });
+    await api.decideApproval({ approvalId: rejected.approval!.id, approve: false, reason: '用途不明', approver: manager });
+    expect((await api.getLoan({ loanId: rejected.id })).status).toBe('rejected');
+    expect(await failureCode(api.lendFiles({ borrowerId: wang.id, fileIds: [b] }))).toBe('LOAN_NOT_APPROVED');
+  });
+
+  it('renews only before the due date, with approval, at most N times; overdue shows on the list', async () => {
+    const ctx = await loanSetup();
+    const { api, a, liu, approve } = ctx;
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });
+    const asked = await api.requestRenewal({ loanId: loan.id, reason: '尚未核完' });
+    expect(asked.pendingRenewal).toMatchObject({ status: 'pending' });
+    expect(await failureCode(api.renewLoan({ loanId: loan.id, approvalId: asked.pendingRenewal!.approvalId }))).toBe('APPROVAL_REQUIRED');
+    await approve(asked.pendingRenewal!.approvalId);
+    const renewed = await api.renewLoan({ loanId: loan.id, approvalId: asked.pendingRenewal!.approvalId });
+    expect(renewed).toMatchObject({ dueDate: '2026-11-29', renewals: 1, renewalsLeft: 0 });
+    expect(await failureCode(api.requestRenewal({ loanId: loan.id, reason: '再续' }))).toBe('RENEWAL_LIMIT');
+
+    await travel(ctx, new Date('2026-12-02T09:00:00Z'));
+    const overdue = await api.listOverdue();
+    expect(overdue).toEqual([expect.objectContaining({ fileId: a, borrower: '刘强', phone: '13800138000', daysOverdue: 3 })]);
+    await api.updateSettings({ loanMaxRenewals: 3 });
+    const late = await api.requestRenewal({ loanId: loan.id, reason: '逾期续借' }).catch((e) => e);
+    expect(late).toMatchObject({ code: 'RENEWAL_TOO_LATE', details: { dueDate: '2026-11-29' } });
+  });
+
+  it('returns with a condition check: a missing document needs a note and flags the file', async () => {
+    const { api, a, b, liu, approve } = await loanSetup();
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a, b], purpose: '核对', kind: 'take_out' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a, b] });
+    expect(await failureCode(api.returnFiles({ items: [{ fileId: a, condition: 'documents_missing' }] }))).toBe('REASON_REQUIRED');
+    await api.returnFiles({ items: [{ fileId: a, condition: 'documents_missing', note: '缺押金收据' }] });
+    expect((await api.getFile({ fileId: a })).flag).toMatchObject({ note: '归还时缺少文件：缺押金收据' });
+    expect((await api.getLoan({ loanId: loan.id })).status).toBe('lent');
+    expect(await failureCode(api.returnFiles({ items: [{ fileId: a, condition: 'complete' }] }))).toBe('FILE_NOT_OUT');
+    await api.returnFiles({ items: [{ fileId: b, condition: 'complete' }], signaturePng: PNG });
+    const closed = await api.getLoan({ loanId: loan.id });
+    expect(closed.status).toBe('returned');
+    expect(closed.returnSignature).toMatch(/^data:image\/png/);
+    expect((await api.whereIsFile({ fileId: a })).out).toBeNull();
+    await api.clearFileFlag({ fileId: a, reason: '收据已补回' });
+    expect((await api.getFile({ fileId: a })).flag).toBeNull();
+  });
+
+  it('a leaver cannot be marked as left while holding files; the register filters and exports', async () => {
+    const { api, a, liu, approve } = await loanSetup();
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });
+    const holdings = await api.getBorrowerHoldings({ borrowerId: liu.id });
+    expect(holdings.items.map((i) => i.fileId)).toEqual([a]);
+    const blocked = await api.markBorrowerLeft({ borrowerId: liu.id }).catch((e) => e);
+    expect(blocked).toMatchObject({ code: 'BORROWER_HOLDS_FILES', details: { name: '刘强', count: 1 } });
+    expect((await api.listLoans({ status: 'out' })).length).toBe(1);
+    expect((await api.listLoans({ department: '财务部' })).length).toBe(0);
+    expect((await api.listLoans({ query: '张三', from: '2026-11-01', to: '2026-11-30' })).map((r) => r.slipNo)).toEqual(['JY-2026-00001']);
+    const xlsx = await api.exportLoans({ status: 'out' });
+    expect(xlsx.fileName).toBe('借阅登记-2026-11-23.xlsx');
+    expect(Buffer.from(xlsx.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    await api.returnFiles({ items: [{ fileId: a, condition: 'complete' }] });
+    expect(await api.markBorrowerLeft({ borrowerId: liu.id })).toMatchObject({ status: 'left', holding: 0 });
+    expect(await failureCode(api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: 'x', kind: 'read' }))).toBe('BORROWER_LEFT');
+  });
+
+  it('the monthly inspection reports a lent file as expected absent', async () => {
+    const { api, a, b, liu, approve, byCode } = await loanSetup();
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });
+    const cabinetId = (await api.getStorage())[0]!.cabinets[0]!.id;
+    const { id } = await api.startInspection({ cabinetIds: [cabinetId] });
+    const box = byCode['B-002']!.id;
+    await api.recordInspectionScan({ inspectionId: id, boxId: box, code: (await api.getFile({ fileId: b })).refNo });
+    const detail = await api.setInspectionBoxChecked({ inspectionId: id, boxId: box, checked: true });
+    expect(detail.findings.find((f) => f.fileId === a)).toMatchObject({ kind: 'lent', detail: expect.stringContaining('刘强') });
+    expect(detail.counts).toMatchObject({ lent: 1, present: 1, missing: 0 });
+  });
+});
+
+describe('transfers', () => {
+  it('moves files to another department only after approval, with a receipt and the file record', async () => {
+    const { api, a, b, approve, liu } = await loanSetup();
+    // 李四 is out with 刘强, who is leaving: the transfer closes that loan as handed over.
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: '核对', kind: 'take_out' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [b] });
+    const transfer = await api.requestTransfer({ fileIds: [a, b], toDepartment: '工程部', fromHandler: '王芳', toHandler: '刘强', reason: '装修改造需要' });
+    expect(transfer).toMatchObject({ transferNo: 'YJ-2026-0001', status: 'requested', fromDepartment: '华联物业客务部' });
+    expect(await failureCode(api.completeTransfer({ transferId: transfer.id }))).toBe('TRANSFER_NOT_APPROVED');
+    await approve(transfer.approvalId!);
+    const done = await api.completeTransfer({ transferId: transfer.id });
+    expect(done).toMatchObject({ status: 'done', doneBy: '王芳' });
+    expect(done.files.map((f) => f.fromBox)).toEqual(['客务部档案室 / 3F-A / 1 / B-002', '客务部档案室 / 3F-A / 1 / B-002']);
+    const where = await api.whereIsFile({ fileId: a });
+    expect(where).toMatchObject({ home: null, transferred: { toDepartment: '工程部', transferNo: 'YJ-2026-0001' } });
+    expect((await api.getLoan({ loanId: loan.id })).items[0]).toMatchObject({ itemState: 'handed_over' });
+    expect(await api.markBorrowerLeft({ borrowerId: liu.id })).toMatchObject({ status: 'left' });
+    expect(await failureCode(api.requestTransfer({ fileIds: [a], toDepartment: '财务部', fromHandler: '王芳', toHandler: '王敏', reason: 'x' }))).toBe('FILE_TRANSFERRED');
+  });
+});
