@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { createArchiveApi } from '../api';
 import { createDispatcher } from '../dispatch';
-import { systemClock } from '../services/clock';
+import { fileOffsetClock, systemClock } from '../services/clock';
 import { archiveDirFromArgs } from '../services/paths';
 import { ArchiveVault } from '../services/vault';
 import { startLoopbackHost } from './server';
@@ -13,15 +13,23 @@ function numberArg(name: string): number | undefined {
   return i >= 0 ? Number(process.argv[i + 1]) : undefined;
 }
 
+function stringArg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 const archiveDir = archiveDirFromArgs(process.argv);
-const vault = new ArchiveVault(archiveDir, systemClock);
-const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true }));
+const offsetFile = stringArg('--clock-offset-file');
+const clock = offsetFile ? fileOffsetClock(offsetFile) : systemClock;
+const vault = new ArchiveVault(archiveDir, clock);
+const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true }));
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // Scans travel as base64 in JSON: 20 MB of scan is about 27 MB of request.
 const host = await startLoopbackHost({ dispatch, staticDir, port: numberArg('--port') ?? 0, maxBodyBytes: 64 * 1024 * 1024 });
 console.log(`客户档案台 Archive Desk — archive: ${archiveDir}`);
 console.log(`Open in your browser: ${host.openUrl}`);
+if (offsetFile) console.log(`Test clock: offset read from ${offsetFile}`);
 
 let stopping = false;
 async function stop() {

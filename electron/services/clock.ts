@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Services read the time only through a clock, so tests (and the overdue rules) can move it. */
 export interface Clock {
   now(): Date;
@@ -15,6 +17,25 @@ export function manualClock(start: Date): Clock & { set(at: Date): void; advance
     },
     advance: (ms) => {
       current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+/**
+ * The system clock moved on by the number of milliseconds written in a file (0 when the file is
+ * missing or unreadable). Only for the browser tests, which start the host with --clock-offset-file
+ * to see a loan fall overdue; a desk never passes it.
+ */
+export function fileOffsetClock(path: string): Clock {
+  return {
+    now: () => {
+      let offset = 0;
+      try {
+        offset = Number(readFileSync(path, 'utf8').trim()) || 0;
+      } catch {
+        offset = 0;
+      }
+      return new Date(Date.now() + offset);
     },
   };
 }

@@ -1,19 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface RunningHost {
   /** The printed address, token included. */
   openUrl: string;
   archiveDir: string;
+  /** Moves the host's clock this far ahead of real time (days). */
+  moveClock(days: number): void;
   stop(): Promise<void>;
 }
 
 /** Starts the built loopback host (dist/host/serve.mjs) on a fresh temporary archive folder. */
 export async function startHost(): Promise<RunningHost> {
   const archiveDir = mkdtempSync(join(tmpdir(), 'archive-desk-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir], {
+  const clockFile = join(mkdtempSync(join(tmpdir(), 'archive-desk-clock-')), 'offset');
+  const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir, '--clock-offset-file', clockFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,6 +37,7 @@ export async function startHost(): Promise<RunningHost> {
   return {
     openUrl,
     archiveDir,
+    moveClock: (days) => writeFileSync(clockFile, String(days * 86_400_000)),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -41,6 +45,7 @@ export async function startHost(): Promise<RunningHost> {
         await exited;
       }
       rmSync(archiveDir, { recursive: true, force: true });
+      rmSync(dirname(clockFile), { recursive: true, force: true });
     },
   };
 }

@@ -84,6 +84,26 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
               <InputNumber min={1} max={40} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          <Col span={6}>
+            <Form.Item name="loanShortDays" label={t('settings.loanShortDays')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={30} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="loanLongDays" label={t('settings.loanLongDays')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={90} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="loanMaxRenewals" label={t('settings.loanMaxRenewals')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={10} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="loanGeneralManagerFrom" label={t('settings.loanGeneralManagerFrom')}>
+              <Select options={options(L.confidentiality)} />
+            </Form.Item>
+          </Col>
           <Col span={24}>
             <Form.Item name="refPattern" label={t('settings.refPattern')} extra={t('settings.refPatternHint')} rules={[{ required: true }]}>
               <Input style={{ fontFamily: 'monospace' }} />

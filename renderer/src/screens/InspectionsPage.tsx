@@ -107,7 +107,7 @@ export function InspectionsPage() {
           type="warning"
           showIcon
           data-testid="inspection-due"
-          message={t('inspect.due', { cabinets: due.map((d) => d.code).join('、') })}
+          title={t('inspect.due', { cabinets: due.map((d) => d.code).join('、') })}
           description={due.map((d) => `${d.code}：${d.lastInspectedAt ? t('inspect.lastAt', { date: d.lastInspectedAt.slice(0, 10) }) : t('inspect.never')}`).join('；')}
         />
       )}
@@ -235,7 +235,7 @@ export function InspectionsPage() {
                         placeholder={t('inspect.scanHere')}
                         aria-label={t('inspect.scanHere')}
                       />
-                      {last && <Alert type={last.ok ? 'success' : 'warning'} showIcon message={last.text} data-testid="inspect-last" />}
+                      {last && <Alert type={last.ok ? 'success' : 'warning'} showIcon title={last.text} data-testid="inspect-last" />}
                     </Flex>
                   )}
                   <Table

@@ -24,6 +24,7 @@ import { SettingsPage } from './SettingsPage';
 import { AuditPage } from './AuditPage';
 import { LocationsPage } from './LocationsPage';
 import { InspectionsPage } from './InspectionsPage';
+import { LoansPage } from './loans/LoansPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -97,6 +98,8 @@ export function MainLayout() {
             <CustomersPage />
           ) : section === 'locations' ? (
             <LocationsPage />
+          ) : section === 'loans' ? (
+            <LoansPage />
           ) : section === 'inspections' ? (
             <InspectionsPage />
           ) : section === 'audit' ? (

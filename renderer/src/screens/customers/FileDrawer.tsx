@@ -18,7 +18,7 @@ import { DocumentModal } from './DocumentModal';
 import { FileLocationTab } from './FileLocationTab';
 import { ReasonModal } from './ReasonModal';
 
-type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality';
+type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag';
 
 /** One customer file: its documents newest first, its catalogue, the customer and its history. */
 export function FileDrawer() {
@@ -140,6 +140,15 @@ export function FileDrawer() {
       {file && customer && (
         <Flex vertical gap={12}>
           {file.labelOutOfDate && <Alert type="warning" showIcon title={t('file.labelWarning', { label: file.labelName })} />}
+          {file.flag && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="file-flag"
+              title={`${t('file.flag')}：${file.flag.note}`}
+              action={<Button size="small" onClick={() => setDialog('clearFlag')}>{t('file.clearFlag')}</Button>}
+            />
+          )}
           {file.status === 'departed' && <Alert type="info" showIcon title={t('file.closed', { date: (file.closedAt ?? '').slice(0, 10) })} />}
           <Descriptions size="small" column={3} bordered>
             <Descriptions.Item label={t('file.retention')}>
@@ -381,6 +390,16 @@ export function FileDrawer() {
             run={async (reason) => {
               await api.setFileConfidentiality({ fileId: file.id, confidentiality: file.confidentiality === 'confidential' ? 'ordinary' : 'confidential', reason });
               await afterChange();
+            }}
+          />
+          <ReasonModal
+            open={dialog === 'clearFlag'}
+            title={t('file.clearFlag')}
+            label={t('file.clearFlagReason')}
+            onClose={() => setDialog(null)}
+            run={async (reason) => {
+              await api.clearFileFlag({ fileId: file.id, reason });
+              await reload();
             }}
           />
           <ReasonModal

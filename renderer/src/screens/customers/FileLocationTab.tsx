@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Form, Input, Select, Table } from 'antd';
+import { Button, Descriptions, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { FileLocation, StorageRoom } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
@@ -35,6 +35,18 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
         <Descriptions.Item label={t('loc.location')}>
           <span data-testid="file-home">{home ? `${home.roomName} / ${home.cabinetCode} / ${t('loc.shelf', { n: home.shelfPosition })} / ${home.boxCode}` : t('loc.noHome')}</span>
         </Descriptions.Item>
+        {location?.out && (
+          <Descriptions.Item label={t('loans.status')}>
+            <Tag color="blue" data-testid="file-out">
+              {t('loc.outWith', { who: location.out.borrower, department: location.out.department, since: location.out.since.slice(0, 10), due: location.out.dueDate })}
+            </Tag>
+          </Descriptions.Item>
+        )}
+        {location?.transferred && (
+          <Descriptions.Item label={t('loans.status')}>
+            <Tag color="purple">{t('loc.transferred', { to: location.transferred.toDepartment, no: location.transferred.transferNo, at: location.transferred.at.slice(0, 10) })}</Tag>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Form
         form={form}

@@ -1,0 +1,139 @@
+import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Borrower, LoanRegisterRow } from '../../../../shared/api';
+import { ArchiveError } from '../../../../shared/errors';
+import type { SaveBorrowerInput } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { toArchiveError } from '../../errors';
+import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
+
+/** 借阅人: company staff who borrow; a leaver's files are listed, and they leave only once all are back. */
+export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
+  const t = useT();
+  const L = useLabels();
+  const { message } = App.useApp();
+  const [rows, setRows] = useState<Borrower[]>([]);
+  const [includeLeft, setIncludeLeft] = useState(false);
+  const [editing, setEditing] = useState<Partial<Borrower> | null>(null);
+  const [leaving, setLeaving] = useState<{ borrower: Borrower; items: LoanRegisterRow[] } | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [form] = Form.useForm<SaveBorrowerInput>();
+  const load = useCallback(() => void api.listBorrowers({ includeLeft }).then(setRows), [includeLeft]);
+  useEffect(load, [load, refreshKey]);
+  const run = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(toArchiveError(e));
+    }
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Space>
+        <Button type="primary" onClick={() => { form.resetFields(); setEditing({}); }}>{t('borrowers.add')}</Button>
+        <Checkbox checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)}>{t('borrowers.showLeft')}</Checkbox>
+      </Space>
+      <Table<Borrower>
+        data-testid="borrowers-table"
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('borrowers.name'), dataIndex: 'name' },
+          { title: t('borrowers.department'), dataIndex: 'department' },
+          { title: t('borrowers.employeeNo'), dataIndex: 'employeeNo' },
+          { title: t('borrowers.phone'), dataIndex: 'phone' },
+          { title: t('borrowers.holding'), dataIndex: 'holding', render: (n: number) => (n > 0 ? <Tag color="blue">{n}</Tag> : 0) },
+          { title: t('loans.status'), dataIndex: 'status', render: (s: Borrower['status']) => L.borrowerStatus[s] },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, b) =>
+              b.status === 'active' && (
+                <Space>
+                  <Button size="small" onClick={() => { form.setFieldsValue({ ...b, phone: b.phone ?? undefined, employeeNo: b.employeeNo ?? undefined }); setEditing(b); }}>
+                    {t('borrowers.edit')}
+                  </Button>
+                  <Button size="small" danger onClick={() => void run(async () => setLeaving(await api.getBorrowerHoldings({ borrowerId: b.id })))}>
+                    {t('borrowers.leave')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        title={editing?.id ? t('borrowers.edit') : t('borrowers.add')}
+        open={!!editing}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okText={t('form.save')}
+        cancelText={t('form.cancel')}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(async () => {
+              await api.saveBorrower({ ...v, id: editing?.id });
+              setEditing(null);
+              load();
+              onChanged();
+            })
+          }
+        >
+          <Form.Item name="name" label={t('borrowers.name')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="department" label={t('borrowers.department')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="employeeNo" label={t('borrowers.employeeNo')} extra={t('borrowers.employeeNoHint')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="phone" label={t('borrowers.phone')}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        title={leaving ? t('borrowers.leaveTitle', { name: leaving.borrower.name }) : ''}
+        open={!!leaving}
+        onCancel={() => setLeaving(null)}
+        okText={t('borrowers.markLeft')}
+        okButtonProps={{ danger: true, disabled: (leaving?.items.length ?? 0) > 0 }}
+        cancelText={t('common.close')}
+        onOk={() =>
+          void run(async () => {
+            await api.markBorrowerLeft({ borrowerId: leaving!.borrower.id });
+            message.success(t('borrowers.left'));
+            setLeaving(null);
+            load();
+          })
+        }
+        width={760}
+      >
+        <Typography.Paragraph>{leaving && (leaving.items.length ? t('borrowers.stillHolds', { count: leaving.items.length }) : t('borrowers.holdsNothing'))}</Typography.Paragraph>
+        <Table<LoanRegisterRow>
+          data-testid="leaver-holdings"
+          size="small"
+          rowKey="itemId"
+          pagination={false}
+          dataSource={leaving?.items ?? []}
+          columns={[
+            { title: t('loans.slipNo'), dataIndex: 'slipNo' },
+            { title: t('customers.refNo'), dataIndex: 'refNo' },
+            { title: t('customers.name'), dataIndex: 'customerName' },
+            { title: t('loans.dueDate'), dataIndex: 'dueDate' },
+          ]}
+        />
+      </Modal>
+    </Flex>
+  );
+}

@@ -1,0 +1,262 @@
+import { App, Button, DatePicker, Flex, Form, Image, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
+import type { LoanKind, LoanTerm } from '../../../../shared/domain';
+import { ArchiveError } from '../../../../shared/errors';
+import type { ListLoansInput } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilePicker } from '../../components/FilePicker';
+import { PrintSheet } from '../../components/PrintSheet';
+import { toArchiveError } from '../../errors';
+import { saveBase64 } from '../../files';
+import { useT } from '../../i18n';
+import { options, useLabels } from '../../labels';
+import { useSessionStore } from '../../stores/session-store';
+
+type Status = NonNullable<ListLoansInput['status']>;
+const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '');
+
+/** 借阅登记簿: every loan, filtered by date, borrower, department, file and status; slips, renewals, export, the month's form. */
+export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refreshKey: number; onChanged: () => void; initialStatus?: Status }) {
+  const t = useT();
+  const L = useLabels();
+  const { message } = App.useApp();
+  const organisation = useSessionStore((s) => s.status?.session?.organisation) ?? '';
+  const [rows, setRows] = useState<LoanRegisterRow[]>([]);
+  const [filter, setFilter] = useState<{ range: [Dayjs, Dayjs] | null; status?: Status; query?: string; department?: string }>({ range: null, status: initialStatus });
+  const [slip, setSlip] = useState<LoanDetail | null>(null);
+  const [monthSheet, setMonthSheet] = useState<{ month: string; rows: LoanRegisterRow[] } | null>(null);
+  const [requesting, setRequesting] = useState(false);
+  const [renewing, setRenewing] = useState<LoanDetail | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [borrowers, setBorrowers] = useState<{ value: number; label: string }[]>([]);
+  const [requestForm] = Form.useForm<{ borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }>();
+  const [renewForm] = Form.useForm<{ reason: string }>();
+
+  const input = useCallback(
+    (): ListLoansInput => ({
+      from: filter.range?.[0].format('YYYY-MM-DD'),
+      to: filter.range?.[1].format('YYYY-MM-DD'),
+      status: filter.status,
+      query: filter.query || undefined,
+      department: filter.department || undefined,
+    }),
+    [filter],
+  );
+  const load = useCallback(() => void api.listLoans(input()).then(setRows), [input]);
+  useEffect(load, [load, refreshKey]);
+
+  const run = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(toArchiveError(e));
+      return false;
+    }
+  };
+  const openSlip = (loanId: number) => void run(async () => setSlip(await api.getLoan({ loanId })));
+
+  return (
+    <Flex vertical gap={12}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Space wrap>
+        <Button
+          type="primary"
+          onClick={() => {
+            requestForm.resetFields();
+            requestForm.setFieldsValue({ kind: 'take_out', term: 'short' });
+            void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
+            setRequesting(true);
+          }}
+        >
+          {t('loans.request')}
+        </Button>
+        <DatePicker.RangePicker value={filter.range} onChange={(r) => setFilter({ ...filter, range: r as [Dayjs, Dayjs] | null })} aria-label={t('loans.dateRange')} />
+        <Select<Status>
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t('loans.status')}
+          aria-label={t('loans.status')}
+          value={filter.status}
+          onChange={(status) => setFilter({ ...filter, status })}
+          options={(['requested', 'approved', 'out', 'overdue', 'returned', 'closed'] as const).map((s) => ({ value: s, label: t(`loans.filter_${s}`) }))}
+        />
+        <Input.Search allowClear style={{ width: 220 }} placeholder={t('loans.searchHint')} aria-label={t('loans.searchHint')} onSearch={(query) => setFilter({ ...filter, query })} />
+        <Input.Search allowClear style={{ width: 160 }} placeholder={t('borrowers.department')} aria-label={t('borrowers.department')} onSearch={(department) => setFilter({ ...filter, department })} />
+        <Button onClick={() => void run(async () => { const f = await api.exportLoans(input()); saveBase64(f.dataBase64, f.mime, f.fileName); })}>{t('loans.export')}</Button>
+        <Button
+          onClick={() =>
+            void run(async () => {
+              const month = (filter.range?.[0] ?? dayjs()).startOf('month');
+              const list = await api.listLoans({ from: month.format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD'), limit: 5000 });
+              setMonthSheet({ month: month.format('YYYY-MM'), rows: list.filter((r) => r.lentAt).reverse() });
+            })
+          }
+        >
+          {t('loans.printMonth')}
+        </Button>
+      </Space>
+      <Table<LoanRegisterRow>
+        data-testid="loan-register"
+        size="small"
+        rowKey="itemId"
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('loans.slipNo'), dataIndex: 'slipNo', width: 140, render: (v: string, r) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openSlip(r.loanId)}>{v}</Button> },
+          { title: t('loans.requestedAt'), dataIndex: 'requestedAt', width: 100, render: day },
+          { title: t('desk.borrower'), dataIndex: 'borrower', width: 140, render: (v: string, r) => `${v}（${r.department}）` },
+          { title: t('customers.refNo'), dataIndex: 'refNo', width: 200 },
+          { title: t('customers.name'), dataIndex: 'customerName' },
+          { title: t('loans.purpose'), dataIndex: 'purpose' },
+          { title: t('loans.kind'), dataIndex: 'kind', width: 110, render: (k: LoanKind, r) => `${L.loanKind[k]} · ${L.loanTerm[r.term]}` },
+          {
+            title: t('loans.status'),
+            key: 'status',
+            width: 130,
+            render: (_: unknown, r) =>
+              r.daysOverdue > 0 ? <Tag color="red">{t('loans.overdueDays', { n: r.daysOverdue })}</Tag> : r.itemState === 'cancelled' && r.status === 'lent' ? <Tag>{t('loans.notTaken')}</Tag> : <Tag>{r.itemState === 'handed_over' ? t('loans.handedOver') : L.loanStatus[r.status]}</Tag>,
+          },
+          { title: t('loans.dueDate'), dataIndex: 'dueDate', width: 100 },
+          { title: t('loans.returnedAt'), dataIndex: 'returnedAt', width: 100, render: day },
+          { title: t('desk.condition'), dataIndex: 'condition', width: 110, render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : '') },
+        ]}
+      />
+
+      <Modal title={t('loans.request')} open={requesting} onCancel={() => setRequesting(false)} onOk={() => requestForm.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')} width={640}>
+        <Form
+          form={requestForm}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(async () => {
+              const loan = await api.requestLoan(v);
+              setRequesting(false);
+              message.success(t('loans.requested', { slipNo: loan.slipNo }));
+              onChanged();
+              load();
+            })
+          }
+        >
+          <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers} />
+          </Form.Item>
+          <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
+            <FilePicker />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="kind" label={t('loans.kind')}>
+            <Radio.Group options={options(L.loanKind)} />
+          </Form.Item>
+          <Form.Item name="term" label={t('loans.term')} extra={t('loans.termHint')}>
+            <Radio.Group options={options(L.loanTerm)} />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <PrintSheet
+        open={!!slip}
+        onClose={() => setSlip(null)}
+        title={`${organisation} ${t('loans.slipTitle')}`}
+        testId="loan-slip"
+        meta={
+          slip
+            ? [
+                `${t('loans.slipNo')}：${slip.slipNo}　${t('loans.status')}：${L.loanStatus[slip.status]}`,
+                `${t('desk.borrower')}：${slip.borrower.name}　${t('borrowers.department')}：${slip.borrower.department}　${t('borrowers.phone')}：${slip.borrower.phone ?? ''}`,
+                `${t('loans.purpose')}：${slip.purpose}　${t('loans.kind')}：${L.loanKind[slip.kind]}（${L.loanTerm[slip.term]}）`,
+                `${t('loans.approvedBy')}：${slip.approval?.decidedBy ?? ''} ${day(slip.approval?.decidedAt ?? null)}　${t('loans.lentAt')}：${day(slip.lentAt)}　${t('loans.dueDate')}：${slip.dueDate ?? ''}　${t('loans.renewals')}：${slip.renewals}`,
+              ]
+            : []
+        }
+        rows={slip?.items ?? []}
+        rowKey={(r) => r.itemId}
+        columns={[
+          { title: t('customers.refNo'), dataIndex: 'refNo' },
+          { title: t('customers.name'), dataIndex: 'customerName' },
+          { title: t('loans.returnedAt'), dataIndex: 'returnedAt', render: (v: never) => day(v) },
+          { title: t('desk.condition'), dataIndex: 'condition', render: (c: never, r: LoanRegisterRow) => (r.condition ? L.returnCondition[r.condition] : c) },
+        ]}
+        extra={
+          slip && (
+            <Flex gap={24} style={{ marginTop: 12 }}>
+              {slip.lendSignature && (
+                <span>
+                  {t('loans.lendSignature')}：<Image src={slip.lendSignature} preview={false} height={50} alt={t('loans.lendSignature')} />
+                </span>
+              )}
+              {slip.returnSignature && (
+                <span>
+                  {t('loans.returnSignature')}：<Image src={slip.returnSignature} preview={false} height={50} alt={t('loans.returnSignature')} />
+                </span>
+              )}
+              {slip.status === 'lent' && (
+                <Space className="no-print">
+                  {slip.pendingRenewal?.status === 'approved' ? (
+                    <Button type="primary" onClick={() => void run(async () => { setSlip(await api.renewLoan({ loanId: slip.id, approvalId: slip.pendingRenewal!.approvalId })); onChanged(); load(); })}>
+                      {t('loans.applyRenewal')}
+                    </Button>
+                  ) : slip.pendingRenewal ? (
+                    <Tag color="processing">{t('loans.renewalPending')}</Tag>
+                  ) : (
+                    <Button onClick={() => { renewForm.resetFields(); setRenewing(slip); }}>{t('loans.requestRenewal')}</Button>
+                  )}
+                </Space>
+              )}
+            </Flex>
+          )
+        }
+        signatures={[[t('loans.borrowerSigns'), t('loans.clerkSigns'), t('loans.approverSigns')], [t('loans.returnSigns'), t('loans.receiverSigns'), t('destruction.date')]]}
+      />
+
+      <Modal title={t('loans.requestRenewal')} open={!!renewing} onCancel={() => setRenewing(null)} onOk={() => renewForm.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')}>
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        <Typography.Paragraph>{renewing && t('loans.renewHint', { due: renewing.dueDate ?? '', left: renewing.renewalsLeft })}</Typography.Paragraph>
+        <Form
+          form={renewForm}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(async () => {
+              const loan = await api.requestRenewal({ loanId: renewing!.id, reason: v.reason });
+              setRenewing(null);
+              setSlip(loan);
+              message.success(t('loans.renewalAsked'));
+              onChanged();
+            })
+          }
+        >
+          <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <PrintSheet
+        open={!!monthSheet}
+        onClose={() => setMonthSheet(null)}
+        title={`${organisation} ${t('loans.registerTitle')}`}
+        testId="loan-month-sheet"
+        meta={monthSheet ? [t('loans.month', { month: monthSheet.month })] : []}
+        rows={monthSheet?.rows ?? []}
+        rowKey={(r) => r.itemId}
+        columns={[
+          { title: t('loans.lentAt'), dataIndex: 'lentAt', width: 90, render: (v: never) => day(v) },
+          { title: t('desk.borrower'), dataIndex: 'borrower', width: 80 },
+          { title: t('borrowers.department'), dataIndex: 'department', width: 80 },
+          { title: t('customers.refNo'), dataIndex: 'refNo' },
+          { title: t('customers.name'), dataIndex: 'customerName' },
+          { title: t('loans.purpose'), dataIndex: 'purpose' },
+          { title: t('loans.dueDate'), dataIndex: 'dueDate', width: 90 },
+          { title: t('loans.returnedAt'), dataIndex: 'returnedAt', width: 90, render: (v: never) => day(v) },
+          { title: t('loans.borrowerSigns'), key: 'sign', width: 80 },
+        ]}
+        signatures={[[t('loans.clerkSigns'), t('loans.approverSigns')]]}
+      />
+    </Flex>
+  );
+}

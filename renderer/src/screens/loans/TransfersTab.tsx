@@ -1,0 +1,136 @@
+import { App, Button, Flex, Form, Input, Modal, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { TransferInfo } from '../../../../shared/api';
+import { ArchiveError } from '../../../../shared/errors';
+import type { RequestTransferInput } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilePicker } from '../../components/FilePicker';
+import { PrintSheet } from '../../components/PrintSheet';
+import { toArchiveError } from '../../errors';
+import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
+import { useSessionStore } from '../../stores/session-store';
+
+/** 移交 (003 §6 4.7): files to another department with the department head's approval and a signed receipt. */
+export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
+  const t = useT();
+  const L = useLabels();
+  const { message } = App.useApp();
+  const organisation = useSessionStore((s) => s.status?.session?.organisation) ?? '';
+  const [rows, setRows] = useState<TransferInfo[]>([]);
+  const [requesting, setRequesting] = useState(false);
+  const [receipt, setReceipt] = useState<TransferInfo | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [form] = Form.useForm<RequestTransferInput>();
+  const load = useCallback(() => void api.listTransfers().then(setRows), []);
+  useEffect(load, [load, refreshKey]);
+  const run = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+      load();
+      onChanged();
+    } catch (e) {
+      setError(toArchiveError(e));
+    }
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Button type="primary" style={{ alignSelf: 'flex-start' }} onClick={() => { form.resetFields(); setRequesting(true); }}>
+        {t('transfers.request')}
+      </Button>
+      <Table<TransferInfo>
+        data-testid="transfers-table"
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('transfers.no'), dataIndex: 'transferNo', width: 130 },
+          { title: t('transfers.to'), dataIndex: 'toDepartment' },
+          { title: t('transfers.files'), dataIndex: 'files', render: (f: TransferInfo['files']) => f.map((x) => `${x.refNo} ${x.name}`).join('；') },
+          { title: t('approvals.reason'), dataIndex: 'reason' },
+          { title: t('loans.status'), dataIndex: 'status', width: 110, render: (s: TransferInfo['status']) => <Tag>{L.transferStatus[s]}</Tag> },
+          {
+            title: '',
+            key: 'actions',
+            width: 200,
+            render: (_: unknown, r) => (
+              <Flex gap={8}>
+                {r.status === 'approved' && (
+                  <Button size="small" type="primary" onClick={() => void run(async () => { setReceipt(await api.completeTransfer({ transferId: r.id })); message.success(t('transfers.done')); })}>
+                    {t('transfers.complete')}
+                  </Button>
+                )}
+                <Button size="small" onClick={() => setReceipt(r)}>{t('transfers.receipt')}</Button>
+              </Flex>
+            ),
+          },
+        ]}
+      />
+      <Modal title={t('transfers.request')} open={requesting} onCancel={() => setRequesting(false)} onOk={() => form.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')} width={640}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(async () => {
+              await api.requestTransfer(v);
+              setRequesting(false);
+              message.success(t('transfers.requested'));
+            })
+          }
+        >
+          <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
+            <FilePicker />
+          </Form.Item>
+          <Form.Item name="toDepartment" label={t('transfers.to')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="fromHandler" label={t('transfers.fromHandler')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="toHandler" label={t('transfers.toHandler')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <PrintSheet
+        open={!!receipt}
+        onClose={() => setReceipt(null)}
+        title={`${organisation} ${t('transfers.receiptTitle')}`}
+        testId="transfer-receipt"
+        meta={
+          receipt
+            ? [
+                `${t('transfers.no')}：${receipt.transferNo}　${t('transfers.from')}：${receipt.fromDepartment}　${t('transfers.to')}：${receipt.toDepartment}`,
+                `${t('approvals.reason')}：${receipt.reason}　${t('transfers.date')}：${receipt.doneAt ? dayjs(receipt.doneAt).format('YYYY-MM-DD') : ''}`,
+              ]
+            : []
+        }
+        rows={receipt?.files ?? []}
+        rowKey={(f) => f.fileId}
+        columns={[
+          { title: t('customers.refNo'), dataIndex: 'refNo' },
+          { title: t('customers.name'), dataIndex: 'name' },
+          { title: t('customers.unit'), dataIndex: 'unit' },
+          { title: t('transfers.fromBox'), dataIndex: 'fromBox' },
+        ]}
+        signatures={
+          receipt
+            ? [
+                [`${t('transfers.fromHandler')}（${receipt.fromHandler}）`, t('destruction.signature'), t('destruction.date')],
+                [`${t('transfers.toHandler')}（${receipt.toHandler}）`, t('destruction.signature'), t('destruction.date')],
+              ]
+            : []
+        }
+      />
+    </Flex>
+  );
+}
