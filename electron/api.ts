@@ -6,6 +6,7 @@ import { archiveMethods, type ArchiveMethod } from '../shared/methods';
 import { methodAccess, roleMay } from '../shared/permissions';
 import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
+import type { PdfRenderer } from './services/pdf';
 import * as accounts from './services/accounts';
 import * as approvals from './services/approvals';
 import * as audit from './services/audit';
@@ -15,6 +16,7 @@ import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
 import * as inspections from './services/inspections';
+import * as forms from './services/forms';
 import * as loans from './services/loans';
 import * as locations from './services/locations';
 import * as transfers from './services/transfers';
@@ -27,13 +29,15 @@ export interface ArchiveApiDeps {
   /** Make the daily backup a few seconds after the first sign-in (the app and the host do; tests don't). */
   dailyBackup?: boolean;
   log?: (error: unknown) => void;
+  /** Makes form PDFs; without one, a PDF request is refused with PDF_UNAVAILABLE. */
+  pdf?: PdfRenderer;
 }
 
 /**
  * The one composition root: every method of the contract, wired to its service, behind the
  * permission table. Electron's IPC and the loopback host both serve exactly this object.
  */
-export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error }: ArchiveApiDeps): ArchiveApi {
+export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
   let autoLockMs = 0;
   let lastActivity = 0;
@@ -185,6 +189,11 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     getTransfer: ({ transferId }) => transfers.getTransfer(vault.db(), transferId),
     completeTransfer: ({ transferId }) => transfers.completeTransfer(ctx(), transferId),
     clearFileFlag: (input) => loans.clearFileFlag(ctx(), parsed('clearFileFlag', input)),
+
+    listForms: async () => forms.listForms(),
+    renderForm: (input) => forms.renderForm(ctx(), parsed('renderForm', input)),
+    recordFormPrinted: (input) => forms.recordFormPrinted(ctx(), parsed('recordFormPrinted', input)),
+    exportFormPdf: (input) => forms.exportFormPdf(ctx(), pdf, parsed('exportFormPdf', input)),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

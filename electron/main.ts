@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createArchiveApi } from './api';
 import { createDispatcher } from './dispatch';
 import { registerArchiveIpc } from './ipc';
+import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { systemClock } from './services/clock';
 import { archiveDirFromArgs } from './services/paths';
 import { ArchiveVault } from './services/vault';
@@ -15,7 +16,8 @@ const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
 const vault = new ArchiveVault(archiveDirFromArgs(process.argv), systemClock);
-const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true }));
+const pdf = electronPdfRenderer();
+const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true, pdf }));
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -60,10 +62,11 @@ if (!app.requestSingleInstanceLock()) {
     createWindow();
   });
 
+  // The hidden PDF window does not count: the app quits when the clerk's window closes.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     if (vault.status().state !== 'unlocked') return;
     event.preventDefault();
-    void vault.lock().finally(() => app.exit(0));
+    void Promise.allSettled([vault.lock(), pdf.close()]).finally(() => app.exit(0));
   });
 }

@@ -20,6 +20,7 @@ import type {
   ValueGrade,
 } from './domain';
 import type { ArchiveMethod } from './methods';
+import type { FormId, FormRecordKind } from './forms';
 import type {
   AddDocumentInput,
   AddScanInput,
@@ -47,6 +48,7 @@ import type {
   ListLoansInput,
   ExportLoansInput,
   RequestTransferInput,
+  FormInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -595,6 +597,21 @@ export interface TransferInfo {
   files: { fileId: number; refNo: string; name: string; unit: string; fromBox: string | null }[];
 }
 
+export interface FormInfo {
+  id: FormId;
+  title: string;
+  formNo: string | null;
+  orientation: 'portrait' | 'landscape';
+  record: FormRecordKind;
+}
+
+export interface RenderedForm {
+  html: string;
+  title: string;
+  orientation: 'portrait' | 'landscape';
+  fileName: string;
+}
+
 export interface CabinetInspectionDue {
   cabinetId: number;
   code: string;
@@ -724,6 +741,10 @@ export interface ArchiveApi {
   getTransfer(input: { transferId: number }): Promise<TransferInfo>;
   completeTransfer(input: { transferId: number }): Promise<TransferInfo>;
   clearFileFlag(input: { fileId: number; reason: string }): Promise<void>;
+  listForms(): Promise<FormInfo[]>;
+  renderForm(input: FormInput): Promise<RenderedForm>;
+  recordFormPrinted(input: FormInput): Promise<void>;
+  exportFormPdf(input: FormInput): Promise<ExportedFile>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

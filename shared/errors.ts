@@ -65,6 +65,8 @@ export const errorCodes = [
   'BORROWER_HOLDS_FILES',
   'BORROWER_LEFT',
   'TRANSFER_NOT_APPROVED',
+  'PDF_UNAVAILABLE',
+  'FORM_RECORD_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

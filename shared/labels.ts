@@ -22,6 +22,7 @@ import type {
   ValueGrade,
 } from './domain';
 import type { ErrorCode } from './errors';
+import type { FormId } from './forms';
 
 type Labels<K extends string> = Record<Locale, Record<K, string>>;
 
@@ -91,6 +92,8 @@ export const errorMessages: Labels<ErrorCode> = {
     BORROWER_HOLDS_FILES: '{name} 还持有 {count} 份档案，全部归还或移交前不能办理离职。',
     BORROWER_LEFT: '借阅人已离职，不能再借。',
     TRANSFER_NOT_APPROVED: '移交未经批准，不能办理。',
+    PDF_UNAVAILABLE: '本机找不到可生成 PDF 的 Chromium/Edge 浏览器，请改用“打印”。',
+    FORM_RECORD_REQUIRED: '请先选择要填入表格的记录（{record}）。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -158,6 +161,8 @@ export const errorMessages: Labels<ErrorCode> = {
     BORROWER_HOLDS_FILES: '{name} still holds {count} files; they cannot be marked as left until all are returned or handed over.',
     BORROWER_LEFT: 'The borrower has left the company and cannot borrow.',
     TRANSFER_NOT_APPROVED: 'The transfer has not been approved.',
+    PDF_UNAVAILABLE: 'No Chromium or Edge browser was found on this PC to make PDFs; use Print instead.',
+    FORM_RECORD_REQUIRED: 'Choose the record to fill the form from ({record}) first.',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };
@@ -310,6 +315,43 @@ export const transferStatusLabels: Labels<TransferStatus> = {
 export const inspectionFindingLabels: Labels<InspectionFindingKind> = {
   'zh-CN': { present: '在盒且位置正确', misfiled: '存放错误', missing: '缺失（未借出）', lent: '借出中（应不在盒）', unknown: '无法识别的编码', not_checked: '未检查', flagged: '归还时标记待查', document_missing: '卷内文件缺失' },
   en: { present: 'Present, right box', misfiled: 'Misfiled (wrong box)', missing: 'Missing, not lent', lent: 'Out on loan (expected absent)', unknown: 'Unknown code', not_checked: 'Not checked', flagged: 'Flagged at return', document_missing: 'Document missing from file' },
+};
+
+export const formTitleLabels: Labels<FormId> = {
+  'zh-CN': {
+    'file-registration': '客户档案登记表',
+    'customer-info-survey': '客户信息调查表',
+    'customer-credit-survey': '客户信用调查表',
+    'emergency-contacts': '客户紧急联络表',
+    'file-catalogue': '卷内目录',
+    'loan-register': '借用/借阅记录表',
+    'loan-slip': '档案借阅单',
+    'overdue-reminder': '档案逾期催还单',
+    'transfer-receipt': '档案移交签收表',
+    'inspection-record': '档案检查记录',
+    'destruction-list': '档案销毁清单',
+    'departed-catalogue': '年度退租档案目录',
+    'file-labels': '档案标签',
+    'box-labels': '档案盒脊标签',
+    'recovery-key': '恢复密钥保管单',
+  },
+  en: {
+    'file-registration': 'Customer file registration',
+    'customer-info-survey': 'Customer information survey',
+    'customer-credit-survey': 'Customer credit survey',
+    'emergency-contacts': 'Customer emergency contacts',
+    'file-catalogue': 'File catalogue',
+    'loan-register': 'Borrowing register',
+    'loan-slip': 'Loan slip',
+    'overdue-reminder': 'Overdue reminder',
+    'transfer-receipt': 'Transfer receipt',
+    'inspection-record': 'Inspection record',
+    'destruction-list': 'Destruction list',
+    'departed-catalogue': 'Yearly departed-tenant catalogue',
+    'file-labels': 'File labels',
+    'box-labels': 'Box spine labels',
+    'recovery-key': 'Recovery key sheet',
+  },
 };
 
 /** Fills `{name}` placeholders from details; unknown placeholders are left visible. */

@@ -92,6 +92,10 @@ export const archiveMethods = [
   'getTransfer',
   'completeTransfer',
   'clearFileFlag',
+  'listForms',
+  'renderForm',
+  'recordFormPrinted',
+  'exportFormPdf',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

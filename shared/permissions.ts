@@ -103,6 +103,11 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   getTransfer: 'customers.read',
   completeTransfer: 'loans.manage',
   clearFileFlag: 'locations.manage',
+  listForms: 'signed-in',
+  // Each form's data is read with the caller's own confidentiality rules.
+  renderForm: 'customers.read',
+  recordFormPrinted: 'customers.read',
+  exportFormPdf: 'customers.read',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ArchiveMethod } from './methods';
+import { formIds } from './forms';
 import {
   approvalStatuses,
   classifications,
@@ -350,6 +351,30 @@ export const requestTransferInput = z
 export const transferIdInput = z.object({ transferId: id }).strict();
 export const clearFileFlagInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(200) }).strict();
 
+export const formParams = z
+  .object({
+    fileId: id.optional(),
+    fileIds: z.array(id).max(2000).optional(),
+    loanId: id.optional(),
+    borrowerId: id.optional(),
+    transferId: id.optional(),
+    inspectionId: id.optional(),
+    registerId: id.optional(),
+    boxId: id.optional(),
+    cabinetId: id.optional(),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    year: z.number().int().min(1990).max(2100).optional(),
+    building: optionalText(50),
+    recoveryKey: z.string().max(100).optional(),
+    archiveDir: z.string().max(500).optional(),
+    /** Labels: 2×5 on A4, or one per page for a label printer. */
+    labelLayout: z.enum(['sheet', 'single']).optional(),
+  })
+  .strict();
+export const formInput = z.object({ formId: z.enum(formIds), blank: z.boolean().default(false), params: formParams.prefault({}) }).strict();
+export type FormParams = z.input<typeof formParams>;
+export type FormInput = z.input<typeof formInput>;
+
 export const startInspectionInput = z.object({ cabinetIds: z.array(id).min(1).max(100) }).strict();
 export const inspectionIdInput = z.object({ inspectionId: id }).strict();
 export const inspectionScanInput = z.object({ inspectionId: id, boxId: id, code: z.string().trim().min(1).max(100) }).strict();
@@ -449,6 +474,10 @@ export const methodInputSchemas = {
   getTransfer: transferIdInput,
   completeTransfer: transferIdInput,
   clearFileFlag: clearFileFlagInput,
+  listForms: noInput,
+  renderForm: formInput,
+  recordFormPrinted: formInput,
+  exportFormPdf: formInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;

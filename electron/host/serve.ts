@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { createArchiveApi } from '../api';
 import { createDispatcher } from '../dispatch';
+import { chromiumPdfRenderer } from '../pdf/chromium-pdf-renderer';
 import { fileOffsetClock, systemClock } from '../services/clock';
 import { archiveDirFromArgs } from '../services/paths';
 import { ArchiveVault } from '../services/vault';
@@ -22,7 +23,8 @@ const archiveDir = archiveDirFromArgs(process.argv);
 const offsetFile = stringArg('--clock-offset-file');
 const clock = offsetFile ? fileOffsetClock(offsetFile) : systemClock;
 const vault = new ArchiveVault(archiveDir, clock);
-const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true }));
+const pdf = chromiumPdfRenderer();
+const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true, pdf }));
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // Scans travel as base64 in JSON: 20 MB of scan is about 27 MB of request.
@@ -36,6 +38,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await vault.lock().catch((error) => console.error(error));
+  await pdf.close().catch((error) => console.error(error));
   await host.close();
   process.exit(0);
 }

@@ -63,17 +63,17 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
 
   // A label sheet for the box's files, with a Code 128 and a QR code that really render.
   await page.getByRole('button', { name: '打印档案标签' }).click();
-  const sheet = page.getByTestId('label-sheet');
-  await expect(sheet).toContainText('张三');
+  const sheet = page.frameLocator('[data-testid="form-preview"]');
+  await expect(sheet.locator('.labels')).toContainText('张三');
   const barcode = sheet.locator('img[alt^="Code 128"]').first();
   await expect(barcode).toBeVisible();
   expect(await barcode.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(50);
   await expect(sheet.locator('img[alt^="QR"]').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/41-labels.png', fullPage: true });
-  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /打印$/ }).click();
   await expect(page.getByText('已打印，标牌状态已更新')).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(sheet).toBeHidden();
+  await expect(page.getByTestId('form-preview')).toBeHidden();
 
   // A scanner types a code and Enter anywhere: a box code opens the box, a file code the file.
   await page.locator('body').click({ position: { x: 5, y: 700 } });
@@ -138,7 +138,7 @@ test('a monthly inspection reports a misfiled file and a missing one, and prints
   await expect(finish).toBeHidden();
   await expect(page.getByTestId('inspection-due')).toBeHidden();
   await page.getByRole('button', { name: '打印检查记录' }).click();
-  const record = page.getByTestId('inspection-record');
+  const record = page.frameLocator('[data-testid="form-preview"]').locator('body');
   await expect(record).toContainText('档案检查记录');
   await expect(record).toContainText('李四');
   await expect(record).toContainText('11 月例行检查');

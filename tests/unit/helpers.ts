@@ -34,13 +34,26 @@ export const adminInput = {
   passwordConfirm: 'Desk-2026-pass',
 };
 
-export function makeVault(dir = tempDir(), start = new Date('2026-11-23T09:00:00Z')) {
+export function makeVault(dir = tempDir(), start = new Date('2026-11-23T09:00:00Z'), keepAcrossTests = false) {
   const clock = manualClock(start);
   const vault = new ArchiveVault(dir, clock, { passwordCost: testCost, recoveryCost: testCost });
-  vaults.push(vault);
+  if (!keepAcrossTests) vaults.push(vault);
   const api = createArchiveApi({ vault, clock });
   const dispatch = createDispatcher(api, () => undefined);
   return { dir, clock, vault, api, dispatch };
+}
+
+/** An archive one test file shares across its tests (built once in beforeAll); `dispose` in afterAll. */
+export function makeSuiteVault() {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-desk-suite-'));
+  const ctx = makeVault(dir, undefined, true);
+  return {
+    ...ctx,
+    dispose: async () => {
+      await ctx.vault.lock().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Every file in a folder with its SHA-256: equal snapshots mean nothing was written. */

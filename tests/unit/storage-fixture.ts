@@ -6,8 +6,8 @@ export function boxes(storage: StorageRoom[]) {
 }
 
 /** A room with cabinet 3F-A: shelf 1 holds B-001 (capacity 2) and B-002, shelf 2 the departed box D-3F. */
-export async function setupStorage() {
-  const ctx = makeVault();
+export async function setupStorage<C extends ReturnType<typeof makeVault>>(make: () => C = makeVault as () => C) {
+  const ctx = make();
   await ctx.api.createArchive(adminInput);
   const { api } = ctx;
   let storage = await api.saveRoom({ name: '客务部档案室' });

@@ -5,9 +5,9 @@ import type { AppraisalRow, DestructionRegister } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormPreview } from '../components/FormPreview';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
-import { useSessionStore } from '../stores/session-store';
 import { toArchiveError } from '../errors';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
@@ -15,7 +15,6 @@ export function DestructionPage() {
   const t = useT();
   const L = useLabels();
   const { message } = App.useApp();
-  const organisation = useSessionStore((s) => s.status?.session?.organisation);
   const [due, setDue] = useState<AppraisalRow[]>([]);
   const [registers, setRegisters] = useState<DestructionRegister[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
@@ -42,15 +41,6 @@ export function DestructionPage() {
     }
   };
 
-  const itemColumns = [
-    { title: t('destruction.seq'), dataIndex: 'seq', width: 50 },
-    { title: t('destruction.title'), dataIndex: 'title' },
-    { title: t('destruction.year'), dataIndex: 'year', width: 60 },
-    { title: t('destruction.refNo'), dataIndex: 'refNo', width: 230 },
-    { title: t('destruction.retention'), dataIndex: 'retention', width: 90, render: (r: keyof typeof L.retention) => L.retention[r] },
-    { title: t('destruction.kept'), dataIndex: 'keptYears', width: 80, render: (n: number) => t('destruction.years', { n }) },
-    { title: t('destruction.pages'), dataIndex: 'pages', width: 60 },
-  ];
 
   return (
     <Flex vertical gap={16}>
@@ -161,40 +151,7 @@ export function DestructionPage() {
         </Form>
       </Modal>
 
-      <Modal open={printing !== null} onCancel={() => setPrinting(null)} width={900} footer={<Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('destruction.print')}</Button>}>
-        {printing && (
-          <div className="print-area">
-            <Typography.Title level={3} style={{ textAlign: 'center' }}>
-              {organisation} {t('destruction.sheetTitle')}（#{printing.id}）
-            </Typography.Title>
-            <Typography.Paragraph>
-              {t('destruction.reason')}：{printing.reason}　{t('destruction.method')}：{t(`destruction.${printing.method}` as MessageKey)}
-            </Typography.Paragraph>
-            <Table size="small" bordered rowKey="seq" pagination={false} dataSource={printing.items} columns={itemColumns} />
-            <table className="signature-table">
-              <tbody>
-                <tr>
-                  <td>{t('destruction.approver')}：{printing.approvedBy ?? ''}</td>
-                  <td>{t('destruction.signature')}：</td>
-                  <td>{t('destruction.date')}：{printing.approvedAt ? new Date(printing.approvedAt).toLocaleDateString() : ''}</td>
-                </tr>
-                <tr>
-                  <td>{t('destruction.executor')}：{printing.executor ?? ''}</td>
-                  <td>{t('destruction.signature')}：</td>
-                  <td>{t('destruction.date')}：{printing.destroyedAt ? new Date(printing.destroyedAt).toLocaleDateString() : ''}</td>
-                </tr>
-                {[0, 1].map((i) => (
-                  <tr key={i}>
-                    <td>{t('destruction.witnesses').split('（')[0]!.split(' (')[0]}：{printing.witnesses[i] ?? ''}</td>
-                    <td>{t('destruction.signature')}：</td>
-                    <td>{t('destruction.date')}：</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Modal>
+      <FormPreview request={printing ? { formId: 'destruction-list', blank: false, params: { registerId: printing.id } } : null} onClose={() => setPrinting(null)} />
     </Flex>
   );
 }

@@ -6,11 +6,11 @@ import type { InspectionFindingKind } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormPreview } from '../components/FormPreview';
 import { scanTone } from '../components/scan-feedback';
 import { toArchiveError } from '../errors';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
-import { useSessionStore } from '../stores/session-store';
 
 const kindColour: Record<InspectionFindingKind, string> = {
   present: 'green',
@@ -30,7 +30,6 @@ export function InspectionsPage() {
   const t = useT();
   const L = useLabels();
   const { message } = App.useApp();
-  const organisation = useSessionStore((s) => s.status?.session?.organisation);
   const [list, setList] = useState<InspectionSummary[]>([]);
   const [due, setDue] = useState<CabinetInspectionDue[]>([]);
   const [storage, setStorage] = useState<StorageRoom[]>([]);
@@ -396,44 +395,7 @@ export function InspectionsPage() {
         </Form>
       </Modal>
 
-      <Modal
-        title={t('inspect.print')}
-        open={printing && !!current}
-        onCancel={() => setPrinting(false)}
-        width={900}
-        footer={
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('labels.print')}
-          </Button>
-        }
-      >
-        {current && (
-          <div className="print-area" data-testid="inspection-record">
-            <Typography.Title level={3} style={{ textAlign: 'center' }}>
-              {organisation} {t('inspect.recordTitle')}
-            </Typography.Title>
-            <Typography.Paragraph>
-              {t('inspect.no')}：{current.id}　{t('inspect.cabinets')}：{current.cabinets.join('、')}　{t('inspect.startedAt')}：
-              {new Date(current.startedAt).toLocaleString()}　{t('inspect.by')}：{current.startedBy}
-              {current.finishedAt && `　${t('inspect.finishedAt')}：${new Date(current.finishedAt).toLocaleString()}（${current.finishedBy}）`}
-            </Typography.Paragraph>
-            <Typography.Paragraph>
-              {kindOrder.map((k) => `${L.inspectionFinding[k]} ${current.counts[k]}`).join('；')}
-            </Typography.Paragraph>
-            <Table size="small" bordered pagination={false} rowKey={(f) => `${f.kind}-${f.fileId ?? f.code}-${f.foundBox ?? ''}-${f.detail ?? ''}`} dataSource={sortedFindings.filter((f) => f.kind !== 'present')} columns={findingColumns} />
-            {current.note && <Typography.Paragraph style={{ marginTop: 12 }}>{t('inspect.note')}：{current.note}</Typography.Paragraph>}
-            <table className="signature-table">
-              <tbody>
-                <tr>
-                  <td>{t('inspect.inspector')}：</td>
-                  <td>{t('inspect.reviewer')}：</td>
-                  <td>{t('destruction.date')}：</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Modal>
+      <FormPreview request={printing && current ? { formId: 'inspection-record', blank: false, params: { inspectionId: current.id } } : null} onClose={() => setPrinting(false)} />
     </Flex>
   );
 }

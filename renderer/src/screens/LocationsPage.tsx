@@ -4,14 +4,14 @@ import type { BoxDetail, BoxInfo, DepartedMoveProposal, StorageRoom } from '../.
 import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { LabelSheet, type LabelContent } from '../components/LabelSheet';
+import { FormPreview, type FormRequest } from '../components/FormPreview';
 import { toArchiveError } from '../errors';
 import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
 
 type Selection = { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number } | null;
-type Dialog = 'room' | 'cabinet' | 'box' | 'departed' | 'labels' | null;
+type Dialog = 'room' | 'cabinet' | 'box' | 'departed' | null;
 
 /** 档案柜位置: rooms, cabinets, shelves and boxes; a cabinet map; what each box should hold. */
 export function LocationsPage() {
@@ -22,7 +22,7 @@ export function LocationsPage() {
   const [box, setBox] = useState<BoxDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [proposals, setProposals] = useState<DepartedMoveProposal[]>([]);
-  const [labels, setLabels] = useState<{ items: LabelContent[]; fileIds: number[] }>({ items: [], fileIds: [] });
+  const [labels, setLabels] = useState<FormRequest | null>(null);
   const [layout, setLayout] = useState<'sheet' | 'single'>('sheet');
   const pendingBoxId = useNavStore((s) => s.pendingBoxId);
   const clearPendingBox = useNavStore((s) => s.clearPendingBox);
@@ -141,36 +141,19 @@ export function LocationsPage() {
           {t('loc.retire')}
         </Button>
         <Button onClick={() => void run(async () => { setProposals(await api.proposeDepartedMoves()); setDialog('departed'); })}>{t('loc.departed')}</Button>
-        <Button
-          disabled={!box || box.files.length === 0}
-          onClick={() =>
-            void run(async () => {
-              const fileLabels = await api.getFileLabels({ fileIds: box!.files.map((f) => f.fileId) });
-              setLabels({
-                items: fileLabels.map((l) => ({ key: `f${l.fileId}`, title: l.name, lines: [l.refNo, [l.unit, l.location].filter(Boolean).join('  ')], code: l.refNo })),
-                fileIds: fileLabels.map((l) => l.fileId),
-              });
-              setDialog('labels');
-            })
-          }
-        >
+        <Select<'sheet' | 'single'>
+          value={layout}
+          onChange={setLayout}
+          aria-label={t('labels.layout')}
+          style={{ width: 170 }}
+          options={[{ value: 'sheet', label: t('labels.sheet') }, { value: 'single', label: t('labels.single') }]}
+        />
+        <Button disabled={!box || box.files.length === 0} onClick={() => setLabels({ formId: 'file-labels', blank: false, params: { boxId: box!.id, labelLayout: layout } })}>
           {t('labels.printFiles')}
         </Button>
         <Button
           disabled={!box && !cabinet}
-          onClick={() => {
-            const boxesToLabel = box ? [{ ...box, shelf: box.path.shelfPosition, cabinetCode: box.path.cabinetCode }] : cabinet!.shelves.flatMap((sh) => sh.boxes.map((b) => ({ ...b, shelf: sh.position, cabinetCode: cabinet!.code })));
-            setLabels({
-              items: boxesToLabel.map((b) => ({
-                key: `b${b.id}`,
-                title: b.code,
-                lines: [`${b.cabinetCode} / ${t('loc.shelf', { n: b.shelf })}`, [b.servesBuilding, b.servesFloor && `${b.servesFloor}F`, b.purpose === 'departed' ? t('loc.purposeDeparted') : ''].filter(Boolean).join(' ')],
-                code: b.code,
-              })),
-              fileIds: [],
-            });
-            setDialog('labels');
-          }}
+          onClick={() => setLabels({ formId: 'box-labels', blank: false, params: box ? { boxId: box.id, labelLayout: layout } : { cabinetId: cabinet!.id, labelLayout: layout } })}
         >
           {t('labels.printBoxes')}
         </Button>
@@ -285,41 +268,14 @@ export function LocationsPage() {
         </Form>
       </Modal>
 
-      <Modal
-        title={labels.fileIds.length ? t('labels.printFiles') : t('labels.printBoxes')}
-        open={dialog === 'labels'}
-        onCancel={() => setDialog(null)}
-        width={820}
-        footer={
-          <Space>
-            <Select<'sheet' | 'single'>
-              value={layout}
-              onChange={setLayout}
-              aria-label={t('labels.layout')}
-              options={[{ value: 'sheet', label: t('labels.sheet') }, { value: 'single', label: t('labels.single') }]}
-            />
-            <Button
-              type="primary"
-              onClick={() =>
-                void run(async () => {
-                  window.print();
-                  if (labels.fileIds.length) {
-                    await api.markLabelsPrinted({ fileIds: labels.fileIds });
-                    message.success(t('labels.printed'));
-                  }
-                  load();
-                })
-              }
-            >
-              {t('labels.print')}
-            </Button>
-          </Space>
-        }
-      >
-        <div className="print-area">
-          <LabelSheet labels={labels.items} layout={layout} />
-        </div>
-      </Modal>
+      <FormPreview
+        request={labels}
+        onClose={() => setLabels(null)}
+        onPrinted={() => {
+          if (labels?.formId === 'file-labels') message.success(t('labels.printed'));
+          load();
+        }}
+      />
 
       <Modal
         title={t('loc.departed')}

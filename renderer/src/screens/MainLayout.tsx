@@ -25,6 +25,7 @@ import { AuditPage } from './AuditPage';
 import { LocationsPage } from './LocationsPage';
 import { InspectionsPage } from './InspectionsPage';
 import { LoansPage } from './loans/LoansPage';
+import { FormsPage } from './FormsPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -98,6 +99,8 @@ export function MainLayout() {
             <CustomersPage />
           ) : section === 'locations' ? (
             <LocationsPage />
+          ) : section === 'forms' ? (
+            <FormsPage />
           ) : section === 'loans' ? (
             <LoansPage />
           ) : section === 'inspections' ? (

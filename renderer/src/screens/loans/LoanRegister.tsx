@@ -1,4 +1,5 @@
-import { App, Button, DatePicker, Flex, Form, Image, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Descriptions, Flex, Form, Image, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
@@ -8,12 +9,11 @@ import type { ListLoansInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilePicker } from '../../components/FilePicker';
-import { PrintSheet } from '../../components/PrintSheet';
+import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { toArchiveError } from '../../errors';
 import { saveBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
-import { useSessionStore } from '../../stores/session-store';
 
 type Status = NonNullable<ListLoansInput['status']>;
 const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '');
@@ -23,11 +23,10 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const t = useT();
   const L = useLabels();
   const { message } = App.useApp();
-  const organisation = useSessionStore((s) => s.status?.session?.organisation) ?? '';
   const [rows, setRows] = useState<LoanRegisterRow[]>([]);
   const [filter, setFilter] = useState<{ range: [Dayjs, Dayjs] | null; status?: Status; query?: string; department?: string }>({ range: null, status: initialStatus });
   const [slip, setSlip] = useState<LoanDetail | null>(null);
-  const [monthSheet, setMonthSheet] = useState<{ month: string; rows: LoanRegisterRow[] } | null>(null);
+  const [preview, setPreview] = useState<FormRequest | null>(null);
   const [requesting, setRequesting] = useState(false);
   const [renewing, setRenewing] = useState<LoanDetail | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
@@ -89,13 +88,7 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         <Input.Search allowClear style={{ width: 160 }} placeholder={t('borrowers.department')} aria-label={t('borrowers.department')} onSearch={(department) => setFilter({ ...filter, department })} />
         <Button onClick={() => void run(async () => { const f = await api.exportLoans(input()); saveBase64(f.dataBase64, f.mime, f.fileName); })}>{t('loans.export')}</Button>
         <Button
-          onClick={() =>
-            void run(async () => {
-              const month = (filter.range?.[0] ?? dayjs()).startOf('month');
-              const list = await api.listLoans({ from: month.format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD'), limit: 5000 });
-              setMonthSheet({ month: month.format('YYYY-MM'), rows: list.filter((r) => r.lentAt).reverse() });
-            })
-          }
+          onClick={() => setPreview({ formId: 'loan-register', blank: false, params: { month: (filter.range?.[0] ?? dayjs()).format('YYYY-MM') } })}
         >
           {t('loans.printMonth')}
         </Button>
@@ -159,32 +152,56 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         </Form>
       </Modal>
 
-      <PrintSheet
+      <Modal
+        title={slip ? `${t('loans.slipTitle')} ${slip.slipNo}` : ''}
         open={!!slip}
-        onClose={() => setSlip(null)}
-        title={`${organisation} ${t('loans.slipTitle')}`}
-        testId="loan-slip"
-        meta={
-          slip
-            ? [
-                `${t('loans.slipNo')}：${slip.slipNo}　${t('loans.status')}：${L.loanStatus[slip.status]}`,
-                `${t('desk.borrower')}：${slip.borrower.name}　${t('borrowers.department')}：${slip.borrower.department}　${t('borrowers.phone')}：${slip.borrower.phone ?? ''}`,
-                `${t('loans.purpose')}：${slip.purpose}　${t('loans.kind')}：${L.loanKind[slip.kind]}（${L.loanTerm[slip.term]}）`,
-                `${t('loans.approvedBy')}：${slip.approval?.decidedBy ?? ''} ${day(slip.approval?.decidedAt ?? null)}　${t('loans.lentAt')}：${day(slip.lentAt)}　${t('loans.dueDate')}：${slip.dueDate ?? ''}　${t('loans.renewals')}：${slip.renewals}`,
-              ]
-            : []
-        }
-        rows={slip?.items ?? []}
-        rowKey={(r) => r.itemId}
-        columns={[
-          { title: t('customers.refNo'), dataIndex: 'refNo' },
-          { title: t('customers.name'), dataIndex: 'customerName' },
-          { title: t('loans.returnedAt'), dataIndex: 'returnedAt', render: (v: never) => day(v) },
-          { title: t('desk.condition'), dataIndex: 'condition', render: (c: never, r: LoanRegisterRow) => (r.condition ? L.returnCondition[r.condition] : c) },
-        ]}
-        extra={
+        onCancel={() => setSlip(null)}
+        width={900}
+        footer={
           slip && (
-            <Flex gap={24} style={{ marginTop: 12 }}>
+            <Space>
+              {slip.status === 'lent' &&
+                (slip.pendingRenewal?.status === 'approved' ? (
+                  <Button type="primary" onClick={() => void run(async () => { setSlip(await api.renewLoan({ loanId: slip.id, approvalId: slip.pendingRenewal!.approvalId })); onChanged(); load(); })}>
+                    {t('loans.applyRenewal')}
+                  </Button>
+                ) : slip.pendingRenewal ? (
+                  <Tag color="processing">{t('loans.renewalPending')}</Tag>
+                ) : (
+                  <Button onClick={() => { renewForm.resetFields(); setRenewing(slip); }}>{t('loans.requestRenewal')}</Button>
+                ))}
+              <Button icon={<PrinterOutlined />} onClick={() => setPreview({ formId: 'loan-slip', blank: false, params: { loanId: slip.id } })}>
+                {t('loans.printSlip')}
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {slip && (
+          <Flex vertical gap={8} data-testid="loan-slip">
+            <Descriptions size="small" bordered column={2}>
+              <Descriptions.Item label={t('loans.status')}>{L.loanStatus[slip.status]}</Descriptions.Item>
+              <Descriptions.Item label={t('desk.borrower')}>{`${slip.borrower.name}（${slip.borrower.department}）${slip.borrower.phone ?? ''}`}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.purpose')}>{slip.purpose}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.kind')}>{`${L.loanKind[slip.kind]}（${L.loanTerm[slip.term]}）`}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.approvedBy')}>{`${slip.approval?.decidedBy ?? ''} ${day(slip.approval?.decidedAt ?? null)}`}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.lentAt')}>{day(slip.lentAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.dueDate')}>{slip.dueDate ?? ''}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.renewals')}>{`${slip.renewals}（${t('loans.renewalsLeft', { n: slip.renewalsLeft })}）`}</Descriptions.Item>
+            </Descriptions>
+            <Table<LoanRegisterRow>
+              size="small"
+              rowKey="itemId"
+              pagination={false}
+              dataSource={slip.items}
+              columns={[
+                { title: t('customers.refNo'), dataIndex: 'refNo' },
+                { title: t('customers.name'), dataIndex: 'customerName' },
+                { title: t('loans.returnedAt'), dataIndex: 'returnedAt', render: day },
+                { title: t('desk.condition'), dataIndex: 'condition', render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : '') },
+              ]}
+            />
+            <Flex gap={24}>
               {slip.lendSignature && (
                 <span>
                   {t('loans.lendSignature')}：<Image src={slip.lendSignature} preview={false} height={50} alt={t('loans.lendSignature')} />
@@ -195,24 +212,10 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
                   {t('loans.returnSignature')}：<Image src={slip.returnSignature} preview={false} height={50} alt={t('loans.returnSignature')} />
                 </span>
               )}
-              {slip.status === 'lent' && (
-                <Space className="no-print">
-                  {slip.pendingRenewal?.status === 'approved' ? (
-                    <Button type="primary" onClick={() => void run(async () => { setSlip(await api.renewLoan({ loanId: slip.id, approvalId: slip.pendingRenewal!.approvalId })); onChanged(); load(); })}>
-                      {t('loans.applyRenewal')}
-                    </Button>
-                  ) : slip.pendingRenewal ? (
-                    <Tag color="processing">{t('loans.renewalPending')}</Tag>
-                  ) : (
-                    <Button onClick={() => { renewForm.resetFields(); setRenewing(slip); }}>{t('loans.requestRenewal')}</Button>
-                  )}
-                </Space>
-              )}
             </Flex>
-          )
-        }
-        signatures={[[t('loans.borrowerSigns'), t('loans.clerkSigns'), t('loans.approverSigns')], [t('loans.returnSigns'), t('loans.receiverSigns'), t('destruction.date')]]}
-      />
+          </Flex>
+        )}
+      </Modal>
 
       <Modal title={t('loans.requestRenewal')} open={!!renewing} onCancel={() => setRenewing(null)} onOk={() => renewForm.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')}>
         <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -236,27 +239,7 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         </Form>
       </Modal>
 
-      <PrintSheet
-        open={!!monthSheet}
-        onClose={() => setMonthSheet(null)}
-        title={`${organisation} ${t('loans.registerTitle')}`}
-        testId="loan-month-sheet"
-        meta={monthSheet ? [t('loans.month', { month: monthSheet.month })] : []}
-        rows={monthSheet?.rows ?? []}
-        rowKey={(r) => r.itemId}
-        columns={[
-          { title: t('loans.lentAt'), dataIndex: 'lentAt', width: 90, render: (v: never) => day(v) },
-          { title: t('desk.borrower'), dataIndex: 'borrower', width: 80 },
-          { title: t('borrowers.department'), dataIndex: 'department', width: 80 },
-          { title: t('customers.refNo'), dataIndex: 'refNo' },
-          { title: t('customers.name'), dataIndex: 'customerName' },
-          { title: t('loans.purpose'), dataIndex: 'purpose' },
-          { title: t('loans.dueDate'), dataIndex: 'dueDate', width: 90 },
-          { title: t('loans.returnedAt'), dataIndex: 'returnedAt', width: 90, render: (v: never) => day(v) },
-          { title: t('loans.borrowerSigns'), key: 'sign', width: 80 },
-        ]}
-        signatures={[[t('loans.clerkSigns'), t('loans.approverSigns')]]}
-      />
+      <FormPreview request={preview} onClose={() => setPreview(null)} />
     </Flex>
   );
 }

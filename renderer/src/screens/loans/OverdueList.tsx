@@ -1,20 +1,16 @@
 import { Button, Empty, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { LoanRegisterRow } from '../../../../shared/api';
 import { api } from '../../api';
-import { PrintSheet } from '../../components/PrintSheet';
+import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { useT } from '../../i18n';
-import { useSessionStore } from '../../stores/session-store';
 
 /** 逾期: files past their due date, longest first, with the borrower's phone; a reminder slip per borrower. */
 export function OverdueList({ refreshKey }: { refreshKey: number }) {
   const t = useT();
-  const organisation = useSessionStore((s) => s.status?.session?.organisation) ?? '';
   const [rows, setRows] = useState<LoanRegisterRow[]>([]);
-  const [reminder, setReminder] = useState<LoanRegisterRow[] | null>(null);
+  const [reminder, setReminder] = useState<FormRequest | null>(null);
   useEffect(() => void api.listOverdue().then(setRows), [refreshKey]);
-  const first = reminder?.[0];
   return (
     <>
       <Table<LoanRegisterRow>
@@ -38,31 +34,14 @@ export function OverdueList({ refreshKey }: { refreshKey: number }) {
             key: 'remind',
             width: 110,
             render: (_: unknown, r) => (
-              <Button size="small" onClick={() => setReminder(rows.filter((x) => x.borrowerId === r.borrowerId))}>
+              <Button size="small" onClick={() => setReminder({ formId: 'overdue-reminder', blank: false, params: { borrowerId: r.borrowerId } })}>
                 {t('loans.reminder')}
               </Button>
             ),
           },
         ]}
       />
-      <PrintSheet
-        open={!!reminder}
-        onClose={() => setReminder(null)}
-        title={`${organisation} ${t('loans.reminderTitle')}`}
-        testId="overdue-reminder"
-        meta={first ? [t('loans.reminderText', { name: first.borrower, department: first.department, date: dayjs().format('YYYY-MM-DD') })] : []}
-        rows={reminder ?? []}
-        rowKey={(r) => r.itemId}
-        columns={[
-          { title: t('loans.slipNo'), dataIndex: 'slipNo' },
-          { title: t('customers.refNo'), dataIndex: 'refNo' },
-          { title: t('customers.name'), dataIndex: 'customerName' },
-          { title: t('loans.lentAt'), dataIndex: 'lentAt', render: (v: never) => dayjs(v as string).format('YYYY-MM-DD') },
-          { title: t('loans.dueDate'), dataIndex: 'dueDate' },
-          { title: t('loans.overdue'), dataIndex: 'daysOverdue', render: (n: never) => t('loans.overdueDays', { n: n as number }) },
-        ]}
-        signatures={[[t('loans.borrowerSigns'), t('destruction.date')]]}
-      />
+      <FormPreview request={reminder} onClose={() => setReminder(null)} />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import { App, Button, Flex, Form, Input, Modal, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { TransferInfo } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
@@ -7,18 +6,16 @@ import type { RequestTransferInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilePicker } from '../../components/FilePicker';
-import { PrintSheet } from '../../components/PrintSheet';
+import { FormPreview } from '../../components/FormPreview';
 import { toArchiveError } from '../../errors';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
-import { useSessionStore } from '../../stores/session-store';
 
 /** 移交 (003 §6 4.7): files to another department with the department head's approval and a signed receipt. */
 export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
   const t = useT();
   const L = useLabels();
   const { message } = App.useApp();
-  const organisation = useSessionStore((s) => s.status?.session?.organisation) ?? '';
   const [rows, setRows] = useState<TransferInfo[]>([]);
   const [requesting, setRequesting] = useState(false);
   const [receipt, setReceipt] = useState<TransferInfo | null>(null);
@@ -101,36 +98,7 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
           </Form.Item>
         </Form>
       </Modal>
-      <PrintSheet
-        open={!!receipt}
-        onClose={() => setReceipt(null)}
-        title={`${organisation} ${t('transfers.receiptTitle')}`}
-        testId="transfer-receipt"
-        meta={
-          receipt
-            ? [
-                `${t('transfers.no')}：${receipt.transferNo}　${t('transfers.from')}：${receipt.fromDepartment}　${t('transfers.to')}：${receipt.toDepartment}`,
-                `${t('approvals.reason')}：${receipt.reason}　${t('transfers.date')}：${receipt.doneAt ? dayjs(receipt.doneAt).format('YYYY-MM-DD') : ''}`,
-              ]
-            : []
-        }
-        rows={receipt?.files ?? []}
-        rowKey={(f) => f.fileId}
-        columns={[
-          { title: t('customers.refNo'), dataIndex: 'refNo' },
-          { title: t('customers.name'), dataIndex: 'name' },
-          { title: t('customers.unit'), dataIndex: 'unit' },
-          { title: t('transfers.fromBox'), dataIndex: 'fromBox' },
-        ]}
-        signatures={
-          receipt
-            ? [
-                [`${t('transfers.fromHandler')}（${receipt.fromHandler}）`, t('destruction.signature'), t('destruction.date')],
-                [`${t('transfers.toHandler')}（${receipt.toHandler}）`, t('destruction.signature'), t('destruction.date')],
-              ]
-            : []
-        }
-      />
+      <FormPreview request={receipt ? { formId: 'transfer-receipt', blank: false, params: { transferId: receipt.id } } : null} onClose={() => setReceipt(null)} />
     </Flex>
   );
 }

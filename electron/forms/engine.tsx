@@ -1,0 +1,217 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+
+// The forms engine: every paper form is a React template rendered here to one print-ready HTML
+// page set (A4, mm units). The same HTML is previewed in the app, printed by Chromium's print
+// dialog and turned into a PDF by a PdfRenderer, so what is seen is what is printed.
+
+export type Orientation = 'portrait' | 'landscape';
+
+export interface FormHeader {
+  title: string;
+  /** The company's form number, e.g. qms-pm-31301, when the regulation gives one. */
+  formNo: string | null;
+  orientation: Orientation;
+  organisation: string;
+  /** A label printer's page, e.g. "96mm 52mm", instead of A4. */
+  pageSize?: string;
+}
+
+// Fonts on the machine only (never a web download): Noto CJK on Linux, the system's on Windows.
+const fonts = `"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", "PingFang SC", sans-serif`;
+
+function css(h: FormHeader): string {
+  const q = (s: string) => JSON.stringify(s);
+  return `
+@page {
+  size: ${h.pageSize ?? `A4 ${h.orientation}`};
+  margin: ${h.pageSize ? '2mm' : '18mm 15mm 16mm 15mm'};
+${
+  h.pageSize
+    ? ''
+    : `  @top-left { content: ${q(h.organisation)}; font: 9pt ${fonts}; color: #333; }
+  @top-right { content: ${q(h.formNo ?? '')}; font: 9pt ${fonts}; color: #333; }
+  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font: 9pt ${fonts}; }`
+}
+}
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font: 10.5pt/1.45 ${fonts}; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.form + .form { break-before: page; }
+.form h1 { font-size: 17pt; text-align: center; letter-spacing: 0.2em; margin: 0 0 2mm; }
+.form .sub { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 2mm; }
+table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; }
+th, td { border: 0.3mm solid #000; padding: 1.2mm 1.6mm; vertical-align: middle; text-align: left; word-break: break-all; }
+th { background: #f2f2f2; font-weight: 600; white-space: nowrap; }
+thead { display: table-header-group; }
+thead + tbody td { font-size: 9.5pt; }
+tr { break-inside: avoid; }
+td.blank { height: 8mm; }
+td.tall { height: 20mm; vertical-align: top; }
+td.num, th.num { text-align: center; width: 10mm; }
+.section { font-weight: 700; background: #e8e8e8; text-align: center; }
+.choice { white-space: nowrap; margin-right: 3mm; }
+.sign td { height: 14mm; vertical-align: top; width: 33%; }
+.sign img { height: 12mm; }
+.note { font-size: 9pt; color: #333; }
+.labels { display: grid; grid-template-columns: repeat(2, 92mm); grid-auto-rows: 52mm; gap: 3mm; }
+.label { border: 0.3mm dashed #888; padding: 3mm; display: flex; gap: 3mm; overflow: hidden; break-inside: avoid; }
+.label .text { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 1mm; }
+.label .title { font-size: 14pt; font-weight: 700; line-height: 1.2; }
+.label .line { font-size: 9pt; }
+.label .bar { width: 100%; height: 12mm; margin-top: auto; }
+.label .qr { width: 20mm; height: 20mm; align-self: flex-end; }
+.labels.single { display: block; }
+.labels.single .label { width: 92mm; height: 48mm; border: none; break-after: page; }
+@media screen {
+  html { background: #8c8c8c; }
+  body { padding: 6mm 0; }
+  .form { background: #fff; width: ${h.orientation === 'portrait' ? '210mm' : '297mm'}; min-height: ${h.orientation === 'portrait' ? '297mm' : '210mm'}; margin: 0 auto 6mm; padding: 18mm 15mm 16mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.3); }
+}
+.key { font: 16pt monospace; letter-spacing: 0.1em; text-align: center; padding: 6mm; border: 0.5mm solid #000; margin: 6mm 0; }
+`;
+}
+
+/** One form on paper: title, the org and form number line, then its body. */
+export function FormSheet({ header, children, subLeft, subRight }: { header: FormHeader; children: ReactNode; subLeft?: ReactNode; subRight?: ReactNode }) {
+  return (
+    <section className="form">
+      <h1>{header.title}</h1>
+      <div className="sub">
+        <span>{subLeft ?? header.organisation}</span>
+        <span>{subRight ?? (header.formNo ? `编号：${header.formNo}` : '')}</span>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A whole printable document: one or many forms (many pages per call for batch PDFs). */
+export function renderFormDocument(header: FormHeader, body: ReactNode): string {
+  const markup = renderToStaticMarkup(<>{body}</>);
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(header.title)}</title><style>${css(header)}</style></head><body>${markup}</body></html>`;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// ---------------------------------------------------------------- building blocks
+
+type Cell = [label: string, value?: ReactNode, span?: number];
+
+/** Label/value grid, `perRow` pairs a row; an empty value leaves room to write by hand. */
+export function Fields({ cells, perRow = 2 }: { cells: Cell[]; perRow?: number }) {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let used = 0;
+  for (const cell of cells) {
+    const span = cell[2] ?? 1;
+    if (used + span > perRow) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    row.push(cell);
+    used += span;
+  }
+  if (row.length) rows.push(row);
+  return (
+    <table>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map(([label, value, span = 1]) => [
+              <th key={`${label}-h`}>{label}</th>,
+              <td key={`${label}-v`} colSpan={span * 2 - 1} className={value === undefined || value === null || value === '' ? 'blank' : undefined}>
+                {value}
+              </td>,
+            ])}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A printed choice: every option with a box, the chosen one ticked. */
+export function Choice({ options, chosen }: { options: string[]; chosen?: string | null }) {
+  return (
+    <>
+      {options.map((o) => (
+        <span key={o} className="choice">
+          {o === chosen ? '☑' : '☐'} {o}
+        </span>
+      ))}
+    </>
+  );
+}
+
+export interface Column<Row> {
+  title: string;
+  width?: string;
+  /** Dates and numbers that must not break across lines. */
+  nowrap?: boolean;
+  value: (row: Row, index: number) => ReactNode;
+}
+
+/** A table whose header repeats on every page; padded with blank rows for hand filling. */
+export function DataTable<Row>({ columns, rows, minRows = 0 }: { columns: Column<Row>[]; rows: Row[]; minRows?: number }) {
+  const blanks = Math.max(0, minRows - rows.length);
+  return (
+    <table>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.title} style={c.width ? { width: c.width } : undefined}>
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {columns.map((c) => (
+              <td key={c.title} style={c.nowrap ? { whiteSpace: 'nowrap', wordBreak: 'normal' } : undefined}>
+                {c.value(r, i)}
+              </td>
+            ))}
+          </tr>
+        ))}
+        {Array.from({ length: blanks }, (_, i) => (
+          <tr key={`blank-${i}`}>
+            {columns.map((c) => (
+              <td key={c.title} className="blank" />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Signature and date boxes, a row of cells each (an image where one was signed on screen). */
+export function Signatures({ rows }: { rows: (string | { label: string; image?: string | null; value?: string })[][] }) {
+  return (
+    <table className="sign">
+      <tbody>
+        {rows.map((cells, i) => (
+          <tr key={i}>
+            {cells.map((c) => {
+              const cell = typeof c === 'string' ? { label: c } : c;
+              return (
+                <td key={cell.label}>
+                  {cell.label}：{cell.value ?? ''}
+                  {cell.image && <img src={cell.image} alt={cell.label} />}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const ymd = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');

@@ -1,0 +1,221 @@
+import { createElement, type ReactNode } from 'react';
+import { getMeta } from '../../db/queries/meta';
+import type { ExportedFile, FormInfo, RenderedForm } from '../../shared/api';
+import { ArchiveError } from '../../shared/errors';
+import { formDefinitions, formIds, type FormId, type FormRecordKind } from '../../shared/forms';
+import { formTitleLabels } from '../../shared/labels';
+import type { FormParams } from '../../shared/schemas';
+import { CreditSurvey, Catalogue, EmergencyContacts, FileRegistration, InfoSurvey, type EmergencyRow, type FileFormData } from '../forms/customer-forms';
+import { DepartedCatalogue, DestructionList, InspectionRecord, LoanRegisterSheet, LoanSlip, OverdueReminder, TransferReceipt, type DepartedRow } from '../forms/archive-forms';
+import { renderFormDocument, type FormHeader } from '../forms/engine';
+import { LabelSheet, RecoveryKeySheet, fileLabelItems, type LabelItem } from '../forms/label-forms';
+import { recordAudit } from './audit';
+import { loadCustomer } from './customers';
+import { nowIso, today, type ServiceContext } from './context';
+import { getDestructionRegister } from './destruction';
+import { loadFile } from './documents';
+import { getInspection } from './inspections';
+import { addDays, getBorrower, getLoan, listLoans, listOverdue } from './loans';
+import { getBox, getFileLabels, loadStorage, markLabelsPrinted, whereIsFile } from './locations';
+import type { PdfRenderer } from './pdf';
+import { getTransfer } from './transfers';
+
+// One template per paper form; each is printed blank (to fill by hand) or filled from a record.
+// Preview, print and PDF all use the HTML made here.
+
+type Loader = (ctx: ServiceContext, params: FormParams) => Promise<unknown>;
+type Template = (props: { header: FormHeader; data: never }) => ReactNode;
+
+function need<K extends keyof FormParams>(params: FormParams, key: K, record: FormRecordKind): NonNullable<FormParams[K]> {
+  const value = params[key];
+  if (value === undefined || value === null || value === '') throw new ArchiveError('FORM_RECORD_REQUIRED', { record });
+  return value as NonNullable<FormParams[K]>;
+}
+
+async function fileData(ctx: ServiceContext, params: FormParams): Promise<FileFormData> {
+  const fileId = need(params, 'fileId', 'file');
+  // The same masking as the file screen: a confidential document's details stay withheld.
+  const file = await loadFile(ctx.db, fileId, undefined, { accountId: ctx.session.accountId, role: ctx.session.role, now: ctx.clock.now() });
+  return { file, customer: await loadCustomer(ctx.db, file.customer.id), location: await whereIsFile(ctx.db, fileId) };
+}
+
+async function emergencyData(ctx: ServiceContext, params: FormParams): Promise<{ building: string | null; rows: EmergencyRow[] }> {
+  let q = ctx.db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['customers.id', 'customers.name', 'files.unit'])
+    .where('files.status', '=', 'active')
+    .where('customers.kind', 'in', ['tenant', 'owner']);
+  if (params.building) q = q.where('customers.building', '=', params.building);
+  const files = await q.orderBy('files.unit').execute();
+  const contacts = files.length
+    ? await ctx.db
+        .selectFrom('customer_contacts')
+        .select(['customer_id', 'name', 'phone'])
+        .where('kind', '=', 'emergency')
+        .where('customer_id', 'in', [...new Set(files.map((f) => f.id))])
+        .orderBy('seq')
+        .execute()
+    : [];
+  return {
+    building: params.building ?? null,
+    rows: files.map((f) => {
+      const mine = contacts.filter((c) => c.customer_id === f.id);
+      return { unit: f.unit, name: f.name, contacts: mine.map((c) => c.name).join('、'), phones: mine.map((c) => c.phone ?? '').filter(Boolean).join('、') };
+    }),
+  };
+}
+
+async function departedData(ctx: ServiceContext, params: FormParams): Promise<{ year: number; rows: DepartedRow[] }> {
+  const year = need(params, 'year', 'year');
+  const rows = await ctx.db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .leftJoin('boxes', 'boxes.id', 'files.home_box_id')
+    .select((eb) => [
+      'customers.floor',
+      'files.ref_no as refNo',
+      'customers.name',
+      'files.unit',
+      'customers.move_in_date as moveInDate',
+      'customers.move_out_date as moveOutDate',
+      'boxes.code as box',
+      eb.selectFrom('documents').select((e) => e.fn.countAll<number>().as('n')).whereRef('documents.file_id', '=', 'files.id').as('documents'),
+      eb.selectFrom('documents').select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), e.lit(0)).as('p')).whereRef('documents.file_id', '=', 'files.id').as('pages'),
+    ])
+    .where('files.status', '=', 'departed')
+    .where('customers.move_out_date', '>=', `${year}-01-01`)
+    .where('customers.move_out_date', '<=', `${year}-12-31`)
+    .orderBy('customers.floor')
+    .orderBy('files.unit')
+    .execute();
+  return { year, rows: rows.map((r) => ({ ...r, floor: r.floor ?? '', documents: Number(r.documents ?? 0), pages: Number(r.pages ?? 0) })) };
+}
+
+const forms: Record<FormId, { load: Loader; template: Template }> = {
+  'file-registration': { load: fileData, template: FileRegistration as Template },
+  'customer-info-survey': { load: fileData, template: InfoSurvey as Template },
+  'customer-credit-survey': { load: fileData, template: CreditSurvey as Template },
+  'emergency-contacts': { load: emergencyData, template: EmergencyContacts as Template },
+  'file-catalogue': { load: fileData, template: Catalogue as Template },
+  'loan-register': {
+    load: async (ctx, params) => {
+      const month = need(params, 'month', 'month');
+      const to = addDays(`${month}-01`, 31).slice(0, 7);
+      const rows = await listLoans(ctx, { from: `${month}-01`, to: addDays(`${to}-01`, -1), limit: 5000 });
+      return { period: month.replace('-', ' 年 ') + ' 月', rows: rows.filter((r) => r.lentAt).reverse() };
+    },
+    template: LoanRegisterSheet as Template,
+  },
+  'loan-slip': { load: (ctx, params) => getLoan(ctx, need(params, 'loanId', 'loan')), template: LoanSlip as Template },
+  'overdue-reminder': {
+    load: async (ctx, params) => {
+      const borrower = await getBorrower(ctx.db, need(params, 'borrowerId', 'borrower'));
+      const rows = (await listOverdue(ctx)).filter((r) => r.borrowerId === borrower.id);
+      return { borrower: borrower.name, department: borrower.department, date: today(ctx), rows };
+    },
+    template: OverdueReminder as Template,
+  },
+  'transfer-receipt': { load: (ctx, params) => getTransfer(ctx.db, need(params, 'transferId', 'transfer')), template: TransferReceipt as Template },
+  'inspection-record': { load: (ctx, params) => getInspection(ctx.db, need(params, 'inspectionId', 'inspection')), template: InspectionRecord as Template },
+  'destruction-list': { load: (ctx, params) => getDestructionRegister(ctx.db, need(params, 'registerId', 'register')), template: DestructionList as Template },
+  'departed-catalogue': { load: departedData, template: DepartedCatalogue as Template },
+  'file-labels': {
+    load: async (ctx, params): Promise<LabelItem[]> => {
+      const fileIds = params.fileIds?.length ? params.fileIds : (await getBox(ctx.db, need(params, 'boxId', 'box'))).files.map((f) => f.fileId);
+      return fileIds.length ? fileLabelItems(await getFileLabels(ctx.db, fileIds)) : [];
+    },
+    template: LabelSheet as Template,
+  },
+  'box-labels': {
+    // A whole cabinet's boxes, or one box (its spine label reprinted).
+    load: async (ctx, params): Promise<LabelItem[]> => {
+      const cabinets = (await loadStorage(ctx.db)).flatMap((r) => r.cabinets);
+      const cabinet = params.boxId
+        ? cabinets.find((c) => c.shelves.some((s) => s.boxes.some((b) => b.id === params.boxId)))
+        : cabinets.find((c) => c.id === need(params, 'cabinetId', 'cabinet'));
+      if (!cabinet) throw new ArchiveError('NOT_FOUND');
+      return cabinet.shelves.flatMap((s) =>
+        s.boxes
+          .filter((b) => !params.boxId || b.id === params.boxId)
+          .map((b) => ({
+            title: b.code,
+            lines: [`${cabinet.code} / 第 ${s.position} 层`, [b.servesBuilding, b.servesFloor && `${b.servesFloor}F`, b.purpose === 'departed' ? '退租档案' : ''].filter(Boolean).join(' ')],
+            code: b.code,
+          })),
+      );
+    },
+    template: LabelSheet as Template,
+  },
+  'recovery-key': {
+    load: async (ctx, params) => ({ recoveryKey: need(params, 'recoveryKey', 'recoveryKey'), archiveDir: params.archiveDir ?? '', createdAt: today(ctx) }),
+    template: RecoveryKeySheet as Template,
+  },
+};
+
+export function listForms(): FormInfo[] {
+  return formIds.map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
+}
+
+async function headerFor(ctx: ServiceContext, formId: FormId, params: FormParams): Promise<FormHeader> {
+  const def = formDefinitions[formId];
+  return {
+    title: formTitleLabels['zh-CN'][formId],
+    formNo: def.formNo,
+    orientation: def.orientation,
+    organisation: (await getMeta(ctx.db, 'organisation')) ?? '',
+    // One label a page for a label printer (96 × 52 mm).
+    pageSize: params.labelLayout === 'single' && (formId === 'file-labels' || formId === 'box-labels') ? '96mm 52mm' : undefined,
+  };
+}
+
+/** The print-ready HTML of a form, blank or filled. */
+export async function renderForm(ctx: ServiceContext, input: { formId: FormId; blank: boolean; params: FormParams }): Promise<RenderedForm> {
+  const def = formDefinitions[input.formId];
+  const header = await headerFor(ctx, input.formId, input.params);
+  const data = input.blank ? null : await forms[input.formId].load(ctx, input.params);
+  const html = renderFormDocument(header, createElement(forms[input.formId].template, { header, data: data as never }));
+  const subject = input.blank ? '空白' : describeParams(input.params);
+  return { html, title: header.title, orientation: def.orientation, fileName: `${header.title}-${subject}-${today(ctx)}.pdf`.replace(/[\\/:*?"<>|]/g, '-') };
+}
+
+/**
+ * Many filled copies of one form in one document (the yearly bundle prints thousands of pages):
+ * one PDF call renders them all, each starting on a new page.
+ */
+export async function renderFormBatch(ctx: ServiceContext, formId: FormId, paramsList: FormParams[]): Promise<string> {
+  const header = await headerFor(ctx, formId, paramsList[0] ?? {});
+  const bodies: ReactNode[] = [];
+  for (const [i, params] of paramsList.entries()) {
+    bodies.push(createElement(forms[formId].template, { key: i, header, data: (await forms[formId].load(ctx, params)) as never }));
+  }
+  return renderFormDocument(header, bodies);
+}
+
+function describeParams(p: FormParams): string {
+  return String(p.month ?? p.year ?? p.fileId ?? p.loanId ?? p.transferId ?? p.inspectionId ?? p.registerId ?? p.borrowerId ?? p.boxId ?? p.cabinetId ?? p.building ?? '');
+}
+
+/** What the audit log keeps of a form's parameters: never a recovery key. */
+function auditParams(p: FormParams): Record<string, unknown> {
+  const { recoveryKey: _key, ...rest } = p;
+  return rest;
+}
+
+/** A form went to the printer (the print dialog is the browser's; this records it). */
+export async function recordFormPrinted(ctx: ServiceContext, input: { formId: FormId; blank: boolean; params: FormParams }): Promise<void> {
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'form.printed', { targetType: 'form', targetId: input.formId, details: { blank: input.blank, params: auditParams(input.params) } });
+  // A printed file label carries the current name: "label out of date" clears (003 §9.5).
+  if (input.formId === 'file-labels' && !input.blank) {
+    const fileIds = input.params.fileIds?.length ? input.params.fileIds : input.params.boxId ? (await getBox(ctx.db, input.params.boxId)).files.map((f) => f.fileId) : [];
+    if (fileIds.length) await markLabelsPrinted(ctx, fileIds);
+  }
+}
+
+export async function exportFormPdf(ctx: ServiceContext, pdf: PdfRenderer | undefined, input: { formId: FormId; blank: boolean; params: FormParams }): Promise<ExportedFile> {
+  if (!pdf) throw new ArchiveError('PDF_UNAVAILABLE');
+  const form = await renderForm(ctx, input);
+  const bytes = await pdf.render(form.html);
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'form.pdf', { targetType: 'form', targetId: input.formId, details: { blank: input.blank, params: auditParams(input.params), bytes: bytes.length, at: nowIso(ctx) } });
+  return { fileName: form.fileName, mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
+}

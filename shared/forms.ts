@@ -1,0 +1,42 @@
+// The paper forms the app prints (003 §6, §7; 002), what record each is filled from, and its
+// page orientation. Titles are in labels.ts; the templates are in electron/forms/.
+
+export const formIds = [
+  'file-registration',
+  'customer-info-survey',
+  'customer-credit-survey',
+  'emergency-contacts',
+  'file-catalogue',
+  'loan-register',
+  'loan-slip',
+  'overdue-reminder',
+  'transfer-receipt',
+  'inspection-record',
+  'destruction-list',
+  'departed-catalogue',
+  'file-labels',
+  'box-labels',
+  'recovery-key',
+] as const;
+export type FormId = (typeof formIds)[number];
+
+/** What a filled form is filled from; a blank form needs nothing. */
+export type FormRecordKind = 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
+
+export const formDefinitions: Record<FormId, { record: FormRecordKind; orientation: 'portrait' | 'landscape'; formNo: string | null }> = {
+  'file-registration': { record: 'file', orientation: 'portrait', formNo: 'qms-pm-31301' },
+  'customer-info-survey': { record: 'file', orientation: 'portrait', formNo: null },
+  'customer-credit-survey': { record: 'file', orientation: 'portrait', formNo: null },
+  'emergency-contacts': { record: 'building', orientation: 'landscape', formNo: 'qms-pm-31302' },
+  'file-catalogue': { record: 'file', orientation: 'portrait', formNo: null },
+  'loan-register': { record: 'month', orientation: 'landscape', formNo: null },
+  'loan-slip': { record: 'loan', orientation: 'portrait', formNo: null },
+  'overdue-reminder': { record: 'borrower', orientation: 'portrait', formNo: null },
+  'transfer-receipt': { record: 'transfer', orientation: 'portrait', formNo: null },
+  'inspection-record': { record: 'inspection', orientation: 'landscape', formNo: null },
+  'destruction-list': { record: 'register', orientation: 'landscape', formNo: null },
+  'departed-catalogue': { record: 'year', orientation: 'landscape', formNo: null },
+  'file-labels': { record: 'box', orientation: 'portrait', formNo: null },
+  'box-labels': { record: 'cabinet', orientation: 'portrait', formNo: null },
+  'recovery-key': { record: 'recoveryKey', orientation: 'portrait', formNo: null },
+};

@@ -1,0 +1,189 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveApi } from '../../shared/api';
+import { formIds, type FormId } from '../../shared/forms';
+import type { FormParams } from '../../shared/schemas';
+import { createArchiveApi } from '../../electron/api';
+import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
+import { failureCode, makeSuiteVault } from './helpers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setupStorage } from './storage-fixture';
+
+// Every form, filled and blank, printed to PDF by the system Chromium and read back with
+// pdftotext: the title, the Chinese field labels and the filled values must be in the text.
+
+const pdf = chromiumPdfRenderer();
+const dir = mkdtempSync(join(tmpdir(), 'forms-pdf-'));
+let dispose: () => Promise<void> = async () => undefined;
+let api: ArchiveApi;
+const params = {} as Record<FormId, FormParams>;
+
+function pdfText(bytes: Buffer, page?: number): string {
+  const path = join(dir, `f-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(path, bytes);
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  // Cells wrap onto several lines: compare without any whitespace.
+  return execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+function pdfPages(bytes: Buffer): number {
+  const path = join(dir, `p-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(path, bytes);
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+}
+function pdfFonts(bytes: Buffer): { name: string; embedded: boolean }[] {
+  const path = join(dir, `t-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(path, bytes);
+  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    // name type encoding emb sub uni object ID: "emb" is the fourth column from the end but two.
+    return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
+  });
+}
+async function render(formId: FormId, blank: boolean): Promise<Buffer> {
+  const file = await api.exportFormPdf({ formId, blank, params: params[formId] });
+  expect(file.mime).toBe('application/pdf');
+  return Buffer.from(file.dataBase64, 'base64');
+}
+
+beforeAll(async () => {
+  const ctx = await setupStorage(makeSuiteVault);
+  dispose = ctx.dispose;
+  // The same vault, with a PDF renderer this time.
+  api = createArchiveApi({ vault: ctx.vault, clock: ctx.clock, pdf });
+  const { byCode } = ctx;
+  const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
+  await api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password });
+  const approve = (approvalId: number) => api.decideApproval({ approvalId, approve: true, reason: '同意', approver: manager });
+  const { customer } = await api.registerCustomer({
+    kind: 'tenant',
+    name: '华夏餐饮管理有限公司',
+    legalRepresentative: '周建国',
+    address: '滨江路 88 号',
+    phone: '021-62345678',
+    businessScope: '中式快餐',
+    companyNature: 'joint_stock',
+    creditGrade: 'A级',
+    building: 'A座',
+    floor: '3',
+    units: ['A-301'],
+    moveInDate: '2020-03-01',
+    contacts: [{ name: '陈经理', title: '店长', phone: '13911112222' }],
+    emergencyContacts: [{ name: '周太太', phone: '13833334444' }],
+  });
+  const fileId = customer.files[0]!.id;
+  await api.moveFile({ fileId, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+  for (let i = 1; i <= 60; i++) {
+    await api.addDocument({ fileId, category: 'other', title: `装修申请第${i}号`, docDate: `2024-${String(1 + (i % 12)).padStart(2, '0')}-10`, pages: 2, isOriginal: false });
+  }
+  // A departed tenant for the yearly catalogue.
+  await api.registerCustomer({ kind: 'tenant', name: '已退租商户', floor: '5', units: ['B-501'], moveInDate: '2019-01-01', moveOutDate: '2026-06-30' });
+  // A loan, now overdue.
+  const liu = await api.saveBorrower({ name: '刘强', department: '工程部', phone: '13800138000' });
+  const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [fileId], purpose: '核对装修图纸', kind: 'take_out' });
+  await approve(loan.approval!.id);
+  await api.lendFiles({ borrowerId: liu.id, fileIds: [fileId] });
+  ctx.clock.advance(10 * 86_400_000);
+  // A transfer of another file.
+  const other = (await api.registerCustomer({ kind: 'tenant', name: '移交客户', units: ['C-1'] })).customer.files[0]!.id;
+  const transfer = await api.requestTransfer({ fileIds: [other], toDepartment: '工程部', fromHandler: '王芳', toHandler: '刘强', reason: '二次装修' });
+  await approve(transfer.approvalId!);
+  await api.completeTransfer({ transferId: transfer.id });
+  // An inspection.
+  const cabinetId = (await api.getStorage())[0]!.cabinets[0]!.id;
+  const inspection = await api.startInspection({ cabinetIds: [cabinetId] });
+  await api.setInspectionBoxChecked({ inspectionId: inspection.id, boxId: byCode['B-001']!.id, checked: true });
+  await api.recordInspectionScan({ inspectionId: inspection.id, boxId: byCode['B-001']!.id, code: 'NO-SUCH-9' });
+  await api.finishInspection({ inspectionId: inspection.id, note: '十一月检查' });
+  // A destruction register for a file long past its retention.
+  const old = (await api.registerCustomer({ kind: 'tenant', name: '老租户', units: ['Z-1'], moveInDate: '1990-01-01', moveOutDate: '1995-06-30' })).customer.files[0]!.id;
+  const register = await api.createDestructionRegister({ fileIds: [old], reason: '保管期满' });
+
+  Object.assign(params, {
+    'file-registration': { fileId },
+    'customer-info-survey': { fileId },
+    'customer-credit-survey': { fileId },
+    'emergency-contacts': { building: 'A座' },
+    'file-catalogue': { fileId },
+    'loan-register': { month: '2026-11' },
+    'loan-slip': { loanId: loan.id },
+    'overdue-reminder': { borrowerId: liu.id },
+    'transfer-receipt': { transferId: transfer.id },
+    'inspection-record': { inspectionId: inspection.id },
+    'destruction-list': { registerId: register.id },
+    'departed-catalogue': { year: 2026 },
+    'file-labels': { boxId: byCode['B-002']!.id },
+    'box-labels': { cabinetId },
+    'recovery-key': { recoveryKey: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB', archiveDir: ctx.dir },
+  } satisfies Record<FormId, FormParams>);
+}, 120_000);
+
+afterAll(async () => {
+  await pdf.close();
+  await dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What each form must show: its labels (blank and filled) and, filled, the values from the archive. */
+const expected: Record<FormId, { labels: string[]; values: string[] }> = {
+  'file-registration': { labels: ['客户档案登记表', '档号', '客户名称', '法定代表人', '存放位置', '登记人'], values: ['华夏餐饮管理有限公司', '周建国', '滨江路88号', 'B-002', '陈经理', '60件'] },
+  'customer-info-survey': { labels: ['客户信息调查表', '接洽人员', '经营方式', '企业性质', '同业地位', '与本公司往来时间'], values: ['华夏餐饮管理有限公司', '陈经理', '☑股份有限公司', '中式快餐'] },
+  'customer-credit-survey': { labels: ['客户信用调查表', '企业编号', '负责人情况', '财务状况', '付款态度', '信用评定', '调查人'], values: ['华夏餐饮管理有限公司', '周建国', 'A级', '☑股份企业'] },
+  'emergency-contacts': { labels: ['客户紧急联络表', '单元号', '紧急联系人', '紧急联系电话'], values: ['A-301', '周太太', '13833334444'] },
+  'file-catalogue': { labels: ['卷内目录', '序号', '题名', '页数', '立卷人'], values: ['装修申请第1号', '装修申请第60号'] },
+  'loan-register': { labels: ['借用/借阅记录表', '借阅人', '借阅目的', '借阅人签字'], values: ['刘强', '核对装修图纸', '工程部'] },
+  'loan-slip': { labels: ['档案借阅单', '借阅人', '借阅目的', '应还日期', '审批人签字'], values: ['刘强', '核对装修图纸', '赵经理', '2026-11-26'] },
+  'overdue-reminder': { labels: ['档案逾期催还单', '应还日期', '逾期天数'], values: ['刘强', '工程部', '2026-11-26', '7'] },
+  'transfer-receipt': { labels: ['档案移交签收表', '移交部门', '接收部门', '移交人', '接收人'], values: ['工程部', '二次装修', '移交客户', 'YJ-2026-0001'] },
+  'inspection-record': { labels: ['档案检查记录', '文件柜', '存放错误', '检查人签字'], values: ['3F-A', 'NO-SUCH-9', '十一月检查', '王芳'] },
+  'destruction-list': { labels: ['档案销毁清单', '销毁原因', '保管期限', '监销人', '见证人'], values: ['保管期满', '老租户'] },
+  'departed-catalogue': { labels: ['年度退租档案目录', '档号', '退租日期', '整理人'], values: ['已退租商户', 'B-501', '2026-06-30', '楼层：5'] },
+  'file-labels': { labels: [], values: ['华夏餐饮管理有限公司', 'A-301'] },
+  'box-labels': { labels: [], values: ['B-001', 'D-3F', '退租档案'] },
+  'recovery-key': { labels: ['恢复密钥保管单', '保管人签字'], values: ['ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB'] },
+};
+
+describe('forms', () => {
+  it.each(formIds.map((id) => [id]))('%s: filled and blank PDFs carry the title, labels and values, in embedded fonts', async (formId) => {
+    const filled = await render(formId, false);
+    const text = pdfText(filled);
+    for (const s of [...expected[formId].labels, ...expected[formId].values]) expect(text, `${formId} filled: ${s}`).toContain(s.replace(/\s+/g, ''));
+    const fonts = pdfFonts(filled);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    const blank = pdfText(await render(formId, true));
+    for (const s of expected[formId].labels) expect(blank, `${formId} blank: ${s}`).toContain(s);
+    for (const s of expected[formId].values.filter((v) => v.length > 3)) expect(blank, `${formId} blank has no ${s}`).not.toContain(s);
+  });
+
+  it('a 60-row catalogue runs over pages, with the table header and page numbers on each', async () => {
+    const bytes = await render('file-catalogue', false);
+    const pages = pdfPages(bytes);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    let withRows = 0;
+    for (let p = 1; p <= pages; p++) {
+      const text = pdfText(bytes, p);
+      expect(text).toContain(`第${p}页共${pages}页`);
+      expect(text).toContain('华联物业客务部');
+      // Every page the table runs onto starts with its header again.
+      if (text.includes('装修申请')) {
+        withRows++;
+        expect(text).toContain('题名');
+      }
+    }
+    expect(withRows).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a filled form without its record, and records every PDF in the audit log without a recovery key', async () => {
+    expect(await failureCode(api.renderForm({ formId: 'loan-slip', blank: false }))).toBe('FORM_RECORD_REQUIRED');
+    const log = await api.searchAuditLog({ action: 'form.' });
+    expect(log.rows.some((r) => r.targetId === 'recovery-key')).toBe(true);
+    expect(JSON.stringify(log.rows)).not.toContain('ABCD-EFGH');
+    await api.recordFormPrinted({ formId: 'file-labels', blank: false, params: params['file-labels'] });
+    const printed = await api.searchAuditLog({ action: 'form.printed' });
+    expect(printed.rows[0]).toMatchObject({ targetId: 'file-labels' });
+  });
+});
