@@ -1,4 +1,6 @@
-// `npm run bench`: search and list timings, then form PDFs. Arguments go to both
-// (--customers N --queries N for search; --files N --docs N --single N for forms).
+// `npm run bench`: search and list timings, form PDFs, then the yearly bundle export. Arguments go
+// to all three (--customers/--queries; --files/--docs/--single; --tenants/--docs/--scan-kb).
 await import('./search');
 await import('./forms');
+await import('./bundle');
+export {};

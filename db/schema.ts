@@ -133,6 +133,7 @@ export interface FilesTable {
   transferred_at: Timestamp | null;
   flag_note: string | null;
   flagged_at: Timestamp | null;
+  archived_year: number | null;
 }
 
 export interface RoomsTable {
@@ -420,6 +421,21 @@ export interface InspectionFindingsTable {
   detail: string | null;
 }
 
+export interface BundleExportsTable {
+  id: Generated<number>;
+  year: number;
+  building: string | null;
+  path: string;
+  confidential: 'include' | 'exclude' | 'encrypt';
+  tenants: number;
+  documents: number;
+  scans: number;
+  bytes: number;
+  problems: number;
+  exported_at: Timestamp;
+  exported_by: number;
+}
+
 export interface ArchiveDatabase {
   rooms: RoomsTable;
   cabinets: CabinetsTable;
@@ -438,6 +454,7 @@ export interface ArchiveDatabase {
   inspection_boxes: InspectionBoxesTable;
   inspection_document_flags: InspectionDocumentFlagsTable;
   inspection_findings: InspectionFindingsTable;
+  bundle_exports: BundleExportsTable;
   approvals: ApprovalsTable;
   destruction_registers: DestructionRegistersTable;
   destruction_items: DestructionItemsTable;

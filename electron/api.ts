@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { ArchiveApi } from '../shared/api';
 import { methodInputSchemas } from '../shared/schemas';
 import { ArchiveError } from '../shared/errors';
+import { errorMessage } from '../shared/labels';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { archiveMethods, type ArchiveMethod } from '../shared/methods';
 import { methodAccess, roleMay } from '../shared/permissions';
 import type { Clock } from './services/clock';
@@ -16,7 +19,11 @@ import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
 import * as inspections from './services/inspections';
+import * as bundle from './services/bundle';
+import { verifyBagFolder, verifyBagZip } from './services/bundle-bag';
+import { openBundle, readBundleBytes } from './services/bundle-open';
 import * as forms from './services/forms';
+import { JobRunner } from './services/jobs';
 import * as loans from './services/loans';
 import * as locations from './services/locations';
 import * as transfers from './services/transfers';
@@ -39,6 +46,7 @@ export interface ArchiveApiDeps {
  */
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
+  const jobs = new JobRunner(clock);
   let autoLockMs = 0;
   let lastActivity = 0;
   let dailyBackupScheduled = false;
@@ -194,6 +202,36 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     renderForm: (input) => forms.renderForm(ctx(), parsed('renderForm', input)),
     recordFormPrinted: (input) => forms.recordFormPrinted(ctx(), parsed('recordFormPrinted', input)),
     exportFormPdf: (input) => forms.exportFormPdf(ctx(), pdf, parsed('exportFormPdf', input)),
+
+    checkBundle: (input) => bundle.checkBundle(ctx(), parsed('checkBundle', input)),
+    requestBundleApproval: async (input) => {
+      const id = await bundle.requestBundleApproval(ctx(), parsed('requestBundleApproval', input));
+      return (await approvals.loadApprovals(vault.db(), { id }))[0]!;
+    },
+    startBundleExport: async (input) => {
+      const options = parsed('startBundleExport', input);
+      const context = ctx();
+      const jobId = jobs.start(
+        { preparing: [0, 0], tenants: [0, 0.8], catalogue: [0.8, 0.03], manifest: [0.83, 0.01], zip: [0.84, 0.08], verify: [0.92, 0.08] },
+        (report, signal) => bundle.exportBundle(context, pdf, options, report, signal),
+        (error) => (error instanceof ArchiveError ? { code: error.code, message: errorMessage(error.code, 'zh-CN', error.details), details: error.details } : { code: 'INTERNAL', message: String(error) }),
+      );
+      return { jobId };
+    },
+    getJob: async ({ jobId }) => jobs.get(jobId),
+    cancelJob: async ({ jobId }) => jobs.cancel(jobId),
+    verifyBundle: async ({ path, password }) => {
+      const target = resolve(path);
+      if (!existsSync(target)) throw new ArchiveError('NOT_FOUND', { path: target });
+      return statSync(target).isDirectory() ? verifyBagFolder(target) : verifyBagZip(target, password);
+    },
+    openBundle: ({ path, password }) => openBundle(path, password),
+    readBundleFile: async ({ path, file, password }) => {
+      const bytes = await readBundleBytes(path, file, password);
+      const ext = file.split('.').pop()?.toLowerCase() ?? '';
+      const mime = ({ pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', json: 'application/json', csv: 'text/csv', txt: 'text/plain' } as Record<string, string>)[ext] ?? 'application/octet-stream';
+      return { dataBase64: bytes.toString('base64'), mime, fileName: file.split('/').pop() ?? file };
+    },
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

@@ -21,6 +21,7 @@ import type {
 } from './domain';
 import type { ArchiveMethod } from './methods';
 import type { FormId, FormRecordKind } from './forms';
+import type { ErrorCode } from './errors';
 import type {
   AddDocumentInput,
   AddScanInput,
@@ -49,6 +50,7 @@ import type {
   ExportLoansInput,
   RequestTransferInput,
   FormInput,
+  StartBundleExportInput,
   UpdateAccountInput,
   ArchiveSettings,
   ChangeClassificationInput,
@@ -612,6 +614,91 @@ export interface RenderedForm {
   fileName: string;
 }
 
+export interface BundleProblem {
+  kind: 'out_on_loan' | 'label_out_of_date' | 'no_documents' | 'no_home_box' | 'flagged' | 'confidential_withheld';
+  fileId: number;
+  refNo: string;
+  name: string;
+  detail?: string;
+}
+
+export interface BundleCheck {
+  tenants: number;
+  problems: BundleProblem[];
+}
+
+export interface BundleResult {
+  /** Null when the whole bundle was encrypted: then only the zip exists. */
+  folder: string | null;
+  zip: string;
+  tenants: number;
+  documents: number;
+  scans: number;
+  bytes: number;
+  problems: BundleProblem[];
+  verified: true;
+}
+
+/** What a long job reports as it goes. */
+export type JobStep = Pick<JobProgress, 'phase' | 'done' | 'total' | 'detail'>;
+
+export interface JobProgress {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  phase: 'preparing' | 'tenants' | 'catalogue' | 'manifest' | 'zip' | 'verify' | 'done';
+  done: number;
+  total: number;
+  /** 0..1 over the whole job. */
+  fraction: number;
+  detail?: string;
+  startedAt: string;
+  etaSeconds: number | null;
+  result?: BundleResult;
+  error?: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}
+
+export interface BundleTenantIndex {
+  folder: string;
+  refNo: string;
+  name: string;
+  floor: string;
+  building: string | null;
+  unit: string;
+  moveOutDate: string | null;
+  status: string;
+  documents: {
+    seq: number;
+    title: string;
+    docDate: string;
+    category: string;
+    pages: number;
+    isOriginal: boolean;
+    confidentiality: Confidentiality;
+    remarks: string | null;
+    withheld: boolean;
+    scans: { path: string | null; fileName: string; mime: string; size: number; sha256: string }[];
+  }[];
+}
+
+export interface OpenedBundle {
+  path: string;
+  info: Record<string, string>;
+  organisation: string;
+  year: number;
+  building: string | null;
+  exportedAt: string;
+  confidential: 'include' | 'exclude' | 'encrypt';
+  tenants: BundleTenantIndex[];
+  problems: BundleProblem[];
+}
+
+export interface BundleVerifyReport {
+  ok: boolean;
+  files: number;
+  bytes: number;
+  problems: { kind: 'missing' | 'changed' | 'extra' | 'malformed'; path: string }[];
+}
+
 export interface CabinetInspectionDue {
   cabinetId: number;
   code: string;
@@ -745,6 +832,14 @@ export interface ArchiveApi {
   renderForm(input: FormInput): Promise<RenderedForm>;
   recordFormPrinted(input: FormInput): Promise<void>;
   exportFormPdf(input: FormInput): Promise<ExportedFile>;
+  checkBundle(input: { year: number; building?: string }): Promise<BundleCheck>;
+  requestBundleApproval(input: { year: number; reason: string }): Promise<ApprovalInfo>;
+  startBundleExport(input: StartBundleExportInput): Promise<{ jobId: string }>;
+  getJob(input: { jobId: string }): Promise<JobProgress>;
+  cancelJob(input: { jobId: string }): Promise<JobProgress>;
+  verifyBundle(input: { path: string; password?: string }): Promise<BundleVerifyReport>;
+  openBundle(input: { path: string; password?: string }): Promise<OpenedBundle>;
+  readBundleFile(input: { path: string; file: string; password?: string }): Promise<{ dataBase64: string; mime: string; fileName: string }>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

@@ -67,6 +67,11 @@ export const errorCodes = [
   'TRANSFER_NOT_APPROVED',
   'PDF_UNAVAILABLE',
   'FORM_RECORD_REQUIRED',
+  'CANCELLED',
+  'BUNDLE_EXISTS',
+  'BUNDLE_EMPTY',
+  'BUNDLE_DAMAGED',
+  'BUNDLE_UNREADABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -94,6 +94,11 @@ export const errorMessages: Labels<ErrorCode> = {
     TRANSFER_NOT_APPROVED: '移交未经批准，不能办理。',
     PDF_UNAVAILABLE: '本机找不到可生成 PDF 的 Chromium/Edge 浏览器，请改用“打印”。',
     FORM_RECORD_REQUIRED: '请先选择要填入表格的记录（{record}）。',
+    CANCELLED: '已取消，没有留下未完成的文件。',
+    BUNDLE_EXISTS: '该位置已有同名的归档包：{path}。请换一个文件夹，或先移走旧的。',
+    BUNDLE_EMPTY: '{year} 年没有退租的租户，无需导出。',
+    BUNDLE_DAMAGED: '归档包校验未通过：有文件缺失、多出或被改动。',
+    BUNDLE_UNREADABLE: '无法读取该归档包（不是本软件导出的包，或已损坏）。',
     INTERNAL: '发生内部错误，操作未完成，数据未被改动。',
   },
   en: {
@@ -163,6 +168,11 @@ export const errorMessages: Labels<ErrorCode> = {
     TRANSFER_NOT_APPROVED: 'The transfer has not been approved.',
     PDF_UNAVAILABLE: 'No Chromium or Edge browser was found on this PC to make PDFs; use Print instead.',
     FORM_RECORD_REQUIRED: 'Choose the record to fill the form from ({record}) first.',
+    CANCELLED: 'Cancelled; nothing half-written was left behind.',
+    BUNDLE_EXISTS: 'A bundle of that name is already there: {path}. Choose another folder or move the old one first.',
+    BUNDLE_EMPTY: 'No tenant moved out in {year}; there is nothing to export.',
+    BUNDLE_DAMAGED: 'The bundle failed verification: files are missing, extra or changed.',
+    BUNDLE_UNREADABLE: 'This bundle cannot be read (not exported by this app, or damaged).',
     INTERNAL: 'An internal error stopped the operation; no data was changed.',
   },
 };

@@ -96,6 +96,14 @@ export const archiveMethods = [
   'renderForm',
   'recordFormPrinted',
   'exportFormPdf',
+  'checkBundle',
+  'requestBundleApproval',
+  'startBundleExport',
+  'getJob',
+  'cancelJob',
+  'verifyBundle',
+  'openBundle',
+  'readBundleFile',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -108,6 +108,14 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   renderForm: 'customers.read',
   recordFormPrinted: 'customers.read',
   exportFormPdf: 'customers.read',
+  checkBundle: 'customers.read',
+  requestBundleApproval: 'customers.export',
+  startBundleExport: 'customers.export',
+  getJob: 'signed-in',
+  cancelJob: 'signed-in',
+  verifyBundle: 'customers.read',
+  openBundle: 'customers.read',
+  readBundleFile: 'customers.read',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

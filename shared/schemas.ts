@@ -375,6 +375,27 @@ export const formInput = z.object({ formId: z.enum(formIds), blank: z.boolean().
 export type FormParams = z.input<typeof formParams>;
 export type FormInput = z.input<typeof formInput>;
 
+const bundleYear = z.number().int().min(1990).max(2100);
+const localPath = z.string().trim().min(1).max(1000);
+export const checkBundleInput = z.object({ year: bundleYear, building: optionalText(50) }).strict();
+export const requestBundleApprovalInput = z.object({ year: bundleYear, reason: z.string().trim().min(1).max(200) }).strict();
+export const startBundleExportInput = z
+  .object({
+    year: bundleYear,
+    building: optionalText(50),
+    folder: localPath,
+    confidential: z.enum(['include', 'exclude', 'encrypt']).default('exclude'),
+    /** For an encrypted bundle: at least 12 characters (it protects the whole year's files). */
+    password: z.string().min(12).max(200).optional(),
+    approvalId: id.optional(),
+  })
+  .strict()
+  .refine((v) => v.confidential !== 'encrypt' || !!v.password, { path: ['password'], message: 'password' });
+export const jobIdInput = z.object({ jobId: z.string().uuid() }).strict();
+export const bundlePathInput = z.object({ path: localPath, password: z.string().max(200).optional() }).strict();
+export const readBundleFileInput = z.object({ path: localPath, file: z.string().min(1).max(1000), password: z.string().max(200).optional() }).strict();
+export type StartBundleExportInput = z.input<typeof startBundleExportInput>;
+
 export const startInspectionInput = z.object({ cabinetIds: z.array(id).min(1).max(100) }).strict();
 export const inspectionIdInput = z.object({ inspectionId: id }).strict();
 export const inspectionScanInput = z.object({ inspectionId: id, boxId: id, code: z.string().trim().min(1).max(100) }).strict();
@@ -478,6 +499,14 @@ export const methodInputSchemas = {
   renderForm: formInput,
   recordFormPrinted: formInput,
   exportFormPdf: formInput,
+  checkBundle: checkBundleInput,
+  requestBundleApproval: requestBundleApprovalInput,
+  startBundleExport: startBundleExportInput,
+  getJob: jobIdInput,
+  cancelJob: jobIdInput,
+  verifyBundle: bundlePathInput,
+  openBundle: bundlePathInput,
+  readBundleFile: readBundleFileInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;

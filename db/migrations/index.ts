@@ -5,6 +5,7 @@ import * as m0003 from './0003-audit-chain';
 import * as m0004 from './0004-approvals-confidentiality';
 import * as m0005 from './0005-locations';
 import * as m0006 from './0006-borrowing-inspections';
+import * as m0007 from './0007-yearly-bundle';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-approvals-confidentiality': m0004,
   '0005-locations': m0005,
   '0006-borrowing-inspections': m0006,
+  '0007-yearly-bundle': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

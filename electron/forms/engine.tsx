@@ -15,6 +15,8 @@ export interface FormHeader {
   organisation: string;
   /** A label printer's page, e.g. "96mm 52mm", instead of A4. */
   pageSize?: string;
+  /** False when many forms share one print run (their pages are numbered after splitting). */
+  pageNumbers?: boolean;
 }
 
 // Fonts on the machine only (never a web download): Noto CJK on Linux, the system's on Windows.
@@ -22,17 +24,18 @@ const fonts = `"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "M
 
 function css(h: FormHeader): string {
   const q = (s: string) => JSON.stringify(s);
+  const margins = h.pageSize
+    ? []
+    : [
+        `@top-left { content: ${q(h.organisation)}; font: 9pt ${fonts}; color: #333; }`,
+        `@top-right { content: ${q(h.formNo ?? '')}; font: 9pt ${fonts}; color: #333; }`,
+        ...(h.pageNumbers === false ? [] : [`@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font: 9pt ${fonts}; }`]),
+      ];
   return `
 @page {
   size: ${h.pageSize ?? `A4 ${h.orientation}`};
   margin: ${h.pageSize ? '2mm' : '18mm 15mm 16mm 15mm'};
-${
-  h.pageSize
-    ? ''
-    : `  @top-left { content: ${q(h.organisation)}; font: 9pt ${fonts}; color: #333; }
-  @top-right { content: ${q(h.formNo ?? '')}; font: 9pt ${fonts}; color: #333; }
-  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font: 9pt ${fonts}; }`
-}
+  ${margins.join('\n  ')}
 }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }

@@ -42,11 +42,11 @@ export function chromiumPdfRenderer(executablePath = findChromium()): PdfRendere
     return page;
   };
   return {
-    render(html) {
+    render(html, options) {
       const job = queue.then(async () => {
         const p = await open();
         await p.setContent(html, { waitUntil: 'load' });
-        return new Uint8Array(await p.pdf({ preferCSSPageSize: true, printBackground: true }));
+        return new Uint8Array(await p.pdf({ preferCSSPageSize: true, printBackground: true, outline: options?.outline ?? false, tagged: options?.outline ?? false }));
       });
       queue = job.catch(() => undefined);
       return job;

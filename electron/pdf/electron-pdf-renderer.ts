@@ -10,11 +10,11 @@ export function electronPdfRenderer(): PdfRenderer {
     return window;
   };
   return {
-    render(html) {
+    render(html, options) {
       const job = queue.then(async () => {
         const w = open();
         await w.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        return new Uint8Array(await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
+        return new Uint8Array(await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: options?.outline ?? false, generateTaggedPDF: options?.outline ?? false }));
       });
       queue = job.catch(() => undefined);
       return job;

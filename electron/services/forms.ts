@@ -18,6 +18,7 @@ import { getInspection } from './inspections';
 import { addDays, getBorrower, getLoan, listLoans, listOverdue } from './loans';
 import { getBox, getFileLabels, loadStorage, markLabelsPrinted, whereIsFile } from './locations';
 import type { PdfRenderer } from './pdf';
+import { splitByOutline } from './pdf-split';
 import { getTransfer } from './transfers';
 
 // One template per paper form; each is printed blank (to fill by hand) or filled from a record.
@@ -183,13 +184,23 @@ export async function renderForm(ctx: ServiceContext, input: { formId: FormId; b
  * Many filled copies of one form in one document (the yearly bundle prints thousands of pages):
  * one PDF call renders them all, each starting on a new page.
  */
-export async function renderFormBatch(ctx: ServiceContext, formId: FormId, paramsList: FormParams[]): Promise<string> {
-  const header = await headerFor(ctx, formId, paramsList[0] ?? {});
+export async function renderFormBatch(ctx: ServiceContext, formId: FormId, paramsList: FormParams[], pageNumbers = true): Promise<string> {
+  const header = { ...(await headerFor(ctx, formId, paramsList[0] ?? {})), pageNumbers };
   const bodies: ReactNode[] = [];
   for (const [i, params] of paramsList.entries()) {
     bodies.push(createElement(forms[formId].template, { key: i, header, data: (await forms[formId].load(ctx, params)) as never }));
   }
   return renderFormDocument(header, bodies);
+}
+
+/**
+ * One PDF per record, made in a single print run: the batch is printed with a bookmark per form,
+ * split at the bookmarks, and each part numbered on its own.
+ */
+export async function renderFormPdfs(ctx: ServiceContext, pdf: PdfRenderer, formId: FormId, paramsList: FormParams[]): Promise<Uint8Array[]> {
+  if (paramsList.length === 0) return [];
+  const html = await renderFormBatch(ctx, formId, paramsList, false);
+  return splitByOutline(await pdf.render(html, { outline: true }), paramsList.length, { numberPages: true });
 }
 
 function describeParams(p: FormParams): string {

@@ -26,6 +26,7 @@ import { LocationsPage } from './LocationsPage';
 import { InspectionsPage } from './InspectionsPage';
 import { LoansPage } from './loans/LoansPage';
 import { FormsPage } from './FormsPage';
+import { YearlyPage } from './YearlyPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -99,6 +100,8 @@ export function MainLayout() {
             <CustomersPage />
           ) : section === 'locations' ? (
             <LocationsPage />
+          ) : section === 'yearly' ? (
+            <YearlyPage />
           ) : section === 'forms' ? (
             <FormsPage />
           ) : section === 'loans' ? (

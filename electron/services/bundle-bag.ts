@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { configure, type FileEntry } from '@zip.js/zip.js';
+import { openZip } from './bundle-zip';
+
+// BagIt (RFC 8493) reading and checking, shared by the exporter (which verifies its own bundle
+// from disk before saying it is done), the "verify bundle" action and `npm run verify-bundle`.
+
+configure({ useWebWorkers: false });
+
+export interface BagProblem {
+  kind: 'missing' | 'changed' | 'extra' | 'malformed';
+  path: string;
+}
+
+export interface BagReport {
+  ok: boolean;
+  files: number;
+  bytes: number;
+  problems: BagProblem[];
+}
+
+/** "sha  path" lines; paths are percent-encoded for CR, LF and % as RFC 8493 §2.1.3 asks. */
+export function parseManifest(text: string): Map<string, string> | null {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const m = /^([0-9a-f]{64})[ \t]+(.+)$/.exec(line.replace(/\r$/, ''));
+    if (!m) return null;
+    out.set(decodeURIComponent(m[2]!.replace(/%(?!0D|0A|25)/gi, '%25')), m[1]!);
+  }
+  return out;
+}
+
+export function manifestLine(sha: string, path: string): string {
+  return `${sha}  ${path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`;
+}
+
+async function hashFile(path: string): Promise<{ sha: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha: hash.digest('hex'), bytes };
+}
+
+function listFiles(root: string, dir = root): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(root, full));
+    else out.push(relative(root, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+/** Checks a bag folder: every payload and tag file against its manifest; extra files too. */
+export async function verifyBagFolder(root: string, onFile?: (done: number, total: number) => void): Promise<BagReport> {
+  const problems: BagProblem[] = [];
+  const need = (name: string) => {
+    if (!existsSync(join(root, name))) problems.push({ kind: 'missing', path: name });
+  };
+  ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'].forEach(need);
+  if (problems.length) return { ok: false, files: 0, bytes: 0, problems };
+  const manifest = parseManifest(readFileSync(join(root, 'manifest-sha256.txt'), 'utf8'));
+  const tags = parseManifest(readFileSync(join(root, 'tagmanifest-sha256.txt'), 'utf8'));
+  if (!manifest || !tags || !/^BagIt-Version: 1\.0/m.test(readFileSync(join(root, 'bagit.txt'), 'utf8'))) {
+    return { ok: false, files: 0, bytes: 0, problems: [{ kind: 'malformed', path: 'bagit.txt / manifests' }] };
+  }
+  const all = [...manifest, ...tags];
+  let done = 0;
+  let bytes = 0;
+  for (const [path, sha] of all) {
+    const full = join(root, ...path.split('/'));
+    if (!existsSync(full) || !statSync(full).isFile()) problems.push({ kind: 'missing', path });
+    else {
+      const got = await hashFile(full);
+      bytes += got.bytes;
+      if (got.sha !== sha) problems.push({ kind: 'changed', path });
+    }
+    onFile?.(++done, all.length);
+  }
+  for (const path of listFiles(join(root, 'data')).map((p) => `data/${p}`)) if (!manifest.has(path)) problems.push({ kind: 'extra', path });
+  return { ok: problems.length === 0, files: manifest.size, bytes, problems };
+}
+
+async function hashEntry(entry: FileEntry, password?: string): Promise<{ sha: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const sink = new WritableStream<Uint8Array>({
+    write(chunk) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    },
+  });
+  await entry.getData(sink, { password });
+  return { sha: hash.digest('hex'), bytes };
+}
+
+/** Checks a zipped bag (encrypted or not) without unpacking it to disk. */
+export async function verifyBagZip(zipPath: string, password?: string, onFile?: (done: number, total: number) => void): Promise<BagReport> {
+  const reader = await openZip(zipPath);
+  try {
+    const entries = (await reader.getEntries()).filter((e): e is FileEntry => !e.directory);
+    // The bag sits in one top folder inside the zip.
+    const top = entries[0]?.filename.split('/')[0] ?? '';
+    const byPath = new Map(entries.map((e) => [e.filename.slice(top.length + 1), e]));
+    const text = async (name: string) => {
+      const entry = byPath.get(name);
+      if (!entry) return null;
+      const chunks: Uint8Array[] = [];
+      await entry.getData(new WritableStream({ write: (c: Uint8Array) => void chunks.push(c) }), { password });
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const manifestText = await text('manifest-sha256.txt');
+    const tagText = await text('tagmanifest-sha256.txt');
+    const manifest = manifestText ? parseManifest(manifestText) : null;
+    const tags = tagText ? parseManifest(tagText) : null;
+    if (!manifest || !tags) return { ok: false, files: 0, bytes: 0, problems: [{ kind: 'malformed', path: 'manifests' }] };
+    const problems: BagProblem[] = [];
+    const all = [...manifest, ...tags];
+    let bytes = 0;
+    let done = 0;
+    for (const [path, sha] of all) {
+      const entry = byPath.get(path);
+      if (!entry) problems.push({ kind: 'missing', path });
+      else {
+        const got = await hashEntry(entry, password);
+        bytes += got.bytes;
+        if (got.sha !== sha) problems.push({ kind: 'changed', path });
+      }
+      onFile?.(++done, all.length);
+    }
+    for (const path of byPath.keys()) if (path.startsWith('data/') && !manifest.has(path)) problems.push({ kind: 'extra', path });
+    return { ok: problems.length === 0, files: manifest.size, bytes, problems };
+  } finally {
+    await reader.close();
+  }
+}
+

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { JobProgress, JobStep } from '../../shared/api';
+import { ArchiveError, type ArchiveErrorPayload } from '../../shared/errors';
+import type { Clock } from './clock';
+
+// Long jobs (the yearly bundle) run in the background of the main process; the screen polls
+// their progress and may cancel them. Finished jobs are kept for a while so the result can be read.
+
+type Report = JobStep;
+
+interface Job {
+  progress: JobProgress;
+  controller: AbortController;
+  /** Fraction of the whole job each phase stands for, so the bar and time left are honest. */
+  weights: Record<string, [start: number, share: number]>;
+}
+
+export class JobRunner {
+  private readonly jobs = new Map<string, Job>();
+  constructor(private readonly clock: Clock) {}
+
+  start<T>(weights: Job['weights'], run: (report: (p: Report) => void, signal: AbortSignal) => Promise<T>, toPayload: (e: unknown) => ArchiveErrorPayload): string {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const startedAt = this.clock.now().toISOString();
+    const job: Job = { controller, weights, progress: { jobId, state: 'running', phase: 'preparing', done: 0, total: 0, fraction: 0, startedAt, etaSeconds: null } };
+    this.jobs.set(jobId, job);
+    const report = (p: Report) => {
+      const [start, share] = weights[p.phase] ?? [0, 0];
+      const fraction = Math.min(1, start + share * (p.total ? p.done / p.total : 0));
+      const elapsed = (this.clock.now().getTime() - Date.parse(startedAt)) / 1000;
+      job.progress = { ...job.progress, ...p, fraction, etaSeconds: fraction > 0.02 ? Math.round((elapsed / fraction) * (1 - fraction)) : null };
+    };
+    void run(report, controller.signal).then(
+      (result) => {
+        job.progress = { ...job.progress, state: 'done', phase: 'done', fraction: 1, etaSeconds: 0, result: result as JobProgress['result'] };
+      },
+      (error: unknown) => {
+        const payload = toPayload(error);
+        job.progress = { ...job.progress, state: payload.code === 'CANCELLED' ? 'cancelled' : 'failed', error: payload, etaSeconds: null };
+      },
+    );
+    return jobId;
+  }
+
+  get(jobId: string): JobProgress {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ArchiveError('NOT_FOUND');
+    return job.progress;
+  }
+
+  cancel(jobId: string): JobProgress {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ArchiveError('NOT_FOUND');
+    job.controller.abort();
+    return job.progress;
+  }
+
+  /** Waits for a job to end (tests and the command line). */
+  async settle(jobId: string): Promise<JobProgress> {
+    for (;;) {
+      const p = this.get(jobId);
+      if (p.state !== 'running') return p;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
