@@ -2,17 +2,21 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppraisalRow, DestructionRegister } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useAction } from '../components/useAction';
 import { FormPreview } from '../components/FormPreview';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
-import { toArchiveError } from '../errors';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {
   const t = useT();
+  const { error, setError, run: runAction } = useAction();
+  const run = (action: () => Promise<unknown>) => runAction(async () => {
+    await action();
+    load();
+  });
   const L = useLabels();
   const { message } = App.useApp();
   const [due, setDue] = useState<AppraisalRow[]>([]);
@@ -21,7 +25,6 @@ export function DestructionPage() {
   const [drafting, setDrafting] = useState(false);
   const [printing, setPrinting] = useState<DestructionRegister | null>(null);
   const [executing, setExecuting] = useState<DestructionRegister | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [draftForm] = Form.useForm<{ reason: string; method: 'shred' | 'pulp' | 'incinerate' }>();
   const [execForm] = Form.useForm<{ executor: string; witnesses: string }>();
 
@@ -31,15 +34,6 @@ export function DestructionPage() {
   }, []);
   useEffect(load, [load]);
 
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-      load();
-    } catch (e) {
-      setError(toArchiveError(e));
-    }
-  };
 
 
   return (

@@ -3,12 +3,11 @@ import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, List, Modal
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CabinetInspectionDue, CatalogueRow, InspectionDetail, InspectionFinding, InspectionSummary, StorageRoom } from '../../../shared/api';
 import type { InspectionFindingKind } from '../../../shared/domain';
-import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useAction } from '../components/useAction';
 import { FormPreview } from '../components/FormPreview';
 import { scanTone } from '../components/scan-feedback';
-import { toArchiveError } from '../errors';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
 
@@ -28,6 +27,7 @@ const kindOrder: InspectionFindingKind[] = ['missing', 'misfiled', 'unknown', 'd
 /** 档案检查 (003 §6 4.8): each month, every box of a cabinet is checked against what should be inside. */
 export function InspectionsPage() {
   const t = useT();
+  const { error, setError, run } = useAction();
   const L = useLabels();
   const { message } = App.useApp();
   const [list, setList] = useState<InspectionSummary[]>([]);
@@ -41,7 +41,6 @@ export function InspectionsPage() {
   const [missingFor, setMissingFor] = useState<{ fileId: number; refNo: string; catalogue: CatalogueRow[] } | null>(null);
   const [finishing, setFinishing] = useState(false);
   const [printing, setPrinting] = useState(false);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [missingForm] = Form.useForm<{ documentId: number; note?: string }>();
   const [finishForm] = Form.useForm<{ note?: string }>();
   const scanInput = useRef<{ focus: () => void } | null>(null);
@@ -53,16 +52,6 @@ export function InspectionsPage() {
   }, []);
   useEffect(load, [load]);
 
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(toArchiveError(e));
-      return false;
-    }
-  };
   const open = (detail: InspectionDetail) => {
     setCurrent(detail);
     setBoxId((id) => (id && detail.boxes.some((b) => b.boxId === id) ? id : (detail.boxes[0]?.boxId ?? null)));

@@ -1,11 +1,10 @@
 import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, List, Modal, Progress, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BoxDetail, BoxInfo, DepartedMoveProposal, StorageRoom } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useAction } from '../components/useAction';
 import { FormPreview, type FormRequest } from '../components/FormPreview';
-import { toArchiveError } from '../errors';
 import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
@@ -16,6 +15,7 @@ type Dialog = 'room' | 'cabinet' | 'box' | 'departed' | null;
 /** 档案柜位置: rooms, cabinets, shelves and boxes; a cabinet map; what each box should hold. */
 export function LocationsPage() {
   const t = useT();
+  const { error, setError, run } = useAction();
   const { modal, message } = App.useApp();
   const [storage, setStorage] = useState<StorageRoom[]>([]);
   const [selected, setSelected] = useState<Selection>(null);
@@ -33,7 +33,6 @@ export function LocationsPage() {
       clearPendingBox();
     }
   }, [pendingBoxId, clearPendingBox]);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [form] = Form.useForm();
   const openFile = useCustomersStore((s) => s.openFile);
   const go = useNavStore((s) => s.go);
@@ -45,16 +44,6 @@ export function LocationsPage() {
     else setBox(null);
   }, [selected, storage]);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(toArchiveError(e));
-      return false;
-    }
-  };
 
   const find = useMemo(() => {
     const cabinets = storage.flatMap((r) => r.cabinets.map((c) => ({ ...c, roomId: r.id })));

@@ -6,6 +6,7 @@ import { ArchiveError } from '../../../shared/errors';
 import { errorMessage } from '../../../shared/labels';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useAction } from '../components/useAction';
 import { toArchiveError } from '../errors';
 import { saveBase64 } from '../files';
 import { useT, useLocaleStore, type MessageKey } from '../i18n';
@@ -18,26 +19,18 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 /** 年度归档: the yearly departed-tenant bundle — check, export with progress, verify, open read-only. */
 export function YearlyPage() {
   const t = useT();
+  const { error, setError, run } = useAction();
   const locale = useLocaleStore((s) => s.locale);
   const { message } = App.useApp();
   const archiveDir = useSessionStore((s) => s.status?.archiveDir) ?? '';
   const [form] = Form.useForm<ExportForm>();
   const [check, setCheck] = useState<BundleCheck | null>(null);
   const [job, setJob] = useState<JobProgress | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [opened, setOpened] = useState<{ bundle: OpenedBundle; password?: string } | null>(null);
   const [tab, setTab] = useState('export');
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
   useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
 
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toArchiveError(e));
-    }
-  };
   const confidential = Form.useWatch('confidential', form);
 
   const start = (v: ExportForm) =>

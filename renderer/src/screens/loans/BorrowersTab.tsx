@@ -1,35 +1,26 @@
 import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Borrower, LoanRegisterRow } from '../../../../shared/api';
-import { ArchiveError } from '../../../../shared/errors';
 import type { SaveBorrowerInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { toArchiveError } from '../../errors';
+import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 
 /** 借阅人: company staff who borrow; a leaver's files are listed, and they leave only once all are back. */
 export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
   const t = useT();
+  const { error, setError, run } = useAction();
   const L = useLabels();
   const { message } = App.useApp();
   const [rows, setRows] = useState<Borrower[]>([]);
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Partial<Borrower> | null>(null);
   const [leaving, setLeaving] = useState<{ borrower: Borrower; items: LoanRegisterRow[] } | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [form] = Form.useForm<SaveBorrowerInput>();
   const load = useCallback(() => void api.listBorrowers({ includeLeft }).then(setRows), [includeLeft]);
   useEffect(load, [load, refreshKey]);
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toArchiveError(e));
-    }
-  };
 
   return (
     <Flex vertical gap={12}>

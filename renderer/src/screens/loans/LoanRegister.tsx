@@ -4,13 +4,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
 import type { LoanKind, LoanTerm } from '../../../../shared/domain';
-import { ArchiveError } from '../../../../shared/errors';
 import type { ListLoansInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../components/useAction';
 import { FilePicker } from '../../components/FilePicker';
 import { FormPreview, type FormRequest } from '../../components/FormPreview';
-import { toArchiveError } from '../../errors';
 import { saveBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
@@ -21,6 +20,7 @@ const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '')
 /** 借阅登记簿: every loan, filtered by date, borrower, department, file and status; slips, renewals, export, the month's form. */
 export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refreshKey: number; onChanged: () => void; initialStatus?: Status }) {
   const t = useT();
+  const { error, setError, run } = useAction();
   const L = useLabels();
   const { message } = App.useApp();
   const [rows, setRows] = useState<LoanRegisterRow[]>([]);
@@ -29,7 +29,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const [preview, setPreview] = useState<FormRequest | null>(null);
   const [requesting, setRequesting] = useState(false);
   const [renewing, setRenewing] = useState<LoanDetail | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [borrowers, setBorrowers] = useState<{ value: number; label: string }[]>([]);
   const [requestForm] = Form.useForm<{ borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }>();
   const [renewForm] = Form.useForm<{ reason: string }>();
@@ -47,16 +46,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const load = useCallback(() => void api.listLoans(input()).then(setRows), [input]);
   useEffect(load, [load, refreshKey]);
 
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError(toArchiveError(e));
-      return false;
-    }
-  };
   const openSlip = (loanId: number) => void run(async () => setSlip(await api.getLoan({ loanId })));
 
   return (

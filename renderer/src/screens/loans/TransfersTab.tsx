@@ -1,38 +1,33 @@
 import { App, Button, Flex, Form, Input, Modal, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { TransferInfo } from '../../../../shared/api';
-import { ArchiveError } from '../../../../shared/errors';
 import type { RequestTransferInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../components/useAction';
 import { FilePicker } from '../../components/FilePicker';
 import { FormPreview } from '../../components/FormPreview';
-import { toArchiveError } from '../../errors';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 
 /** 移交 (003 §6 4.7): files to another department with the department head's approval and a signed receipt. */
 export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
   const t = useT();
+  const { error, setError, run: runAction } = useAction();
+  const run = (action: () => Promise<unknown>) =>
+    runAction(async () => {
+      await action();
+      load();
+      onChanged();
+    });
   const L = useLabels();
   const { message } = App.useApp();
   const [rows, setRows] = useState<TransferInfo[]>([]);
   const [requesting, setRequesting] = useState(false);
   const [receipt, setReceipt] = useState<TransferInfo | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
   const [form] = Form.useForm<RequestTransferInput>();
   const load = useCallback(() => void api.listTransfers().then(setRows), []);
   useEffect(load, [load, refreshKey]);
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-      load();
-      onChanged();
-    } catch (e) {
-      setError(toArchiveError(e));
-    }
-  };
 
   return (
     <Flex vertical gap={12}>

@@ -1,0 +1,22 @@
+import { useCallback, useState } from 'react';
+import type { ArchiveError } from '../../../shared/errors';
+import { toArchiveError } from '../errors';
+
+/**
+ * The error shown on a screen and the one way its actions run: clear the old error, run, and show
+ * what went wrong as a translated ArchiveError. `run` tells whether the action succeeded.
+ */
+export function useAction() {
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const run = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(toArchiveError(e));
+      return false;
+    }
+  }, []);
+  return { error, setError, run };
+}
