@@ -20,6 +20,7 @@ import * as documents from './services/documents';
 import * as excel from './services/excel';
 import * as inspections from './services/inspections';
 import * as bundle from './services/bundle';
+import * as dashboard from './services/dashboard';
 import { verifyBagFolder, verifyBagZip } from './services/bundle-bag';
 import { openBundle, readBundleBytes } from './services/bundle-open';
 import * as forms from './services/forms';
@@ -232,6 +233,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       const mime = ({ pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', json: 'application/json', csv: 'text/csv', txt: 'text/plain' } as Record<string, string>)[ext] ?? 'application/octet-stream';
       return { dataBase64: bytes.toString('base64'), mime, fileName: file.split('/').pop() ?? file };
     },
+    getDashboard: () => dashboard.getDashboard(ctx()),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

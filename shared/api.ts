@@ -699,6 +699,32 @@ export interface BundleVerifyReport {
   problems: { kind: 'missing' | 'changed' | 'extra' | 'malformed'; path: string }[];
 }
 
+export interface FollowUpDue {
+  fileId: number;
+  refNo: string;
+  name: string;
+  /** A buyer (sales customer) is visited at 3, 30 and 60 days; others at 3 and 15 (003 §14). */
+  buyer: boolean;
+  visit: number;
+  of: number;
+  dueDate: string;
+}
+
+export interface Dashboard {
+  today: string;
+  dueToday: LoanRegisterRow[];
+  overdue: LoanRegisterRow[];
+  /** Pending approvals: all of them for a manager, their own for anyone else. */
+  approvalsWaiting: number;
+  approvalsMine: boolean;
+  cabinetsNotInspected: CabinetInspectionDue[];
+  labelsOutOfDate: { fileId: number; refNo: string; name: string; labelName: string }[];
+  departedInActiveBoxes: number;
+  dueForReview: { fileId: number; refNo: string; name: string }[];
+  dueForReviewCount: number;
+  followUps: FollowUpDue[];
+}
+
 export interface CabinetInspectionDue {
   cabinetId: number;
   code: string;
@@ -840,6 +866,7 @@ export interface ArchiveApi {
   verifyBundle(input: { path: string; password?: string }): Promise<BundleVerifyReport>;
   openBundle(input: { path: string; password?: string }): Promise<OpenedBundle>;
   readBundleFile(input: { path: string; file: string; password?: string }): Promise<{ dataBase64: string; mime: string; fileName: string }>;
+  getDashboard(): Promise<Dashboard>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

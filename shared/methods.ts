@@ -104,6 +104,7 @@ export const archiveMethods = [
   'verifyBundle',
   'openBundle',
   'readBundleFile',
+  'getDashboard',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

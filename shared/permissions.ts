@@ -116,6 +116,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   verifyBundle: 'customers.read',
   openBundle: 'customers.read',
   readBundleFile: 'customers.read',
+  getDashboard: 'customers.read',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -507,6 +507,7 @@ export const methodInputSchemas = {
   verifyBundle: bundlePathInput,
   openBundle: bundlePathInput,
   readBundleFile: readBundleFileInput,
+  getDashboard: noInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;

@@ -16,5 +16,7 @@ export async function createArchiveViaUi(page: Page, openUrl: string): Promise<s
   await page.getByText('我已打印或抄写并妥善保管恢复密钥').click();
   await page.getByRole('button', { name: '进入档案台' }).click();
   await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
+  // The archive opens on the home screen (工作台); most tests start from the customer files.
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
   return recoveryKey;
 }

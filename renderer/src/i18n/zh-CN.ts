@@ -602,6 +602,19 @@ export const zhCN = {
   'bundle.file_registration_pdf': "登记表 PDF",
   'bundle.file_documents_csv': "文件记录 CSV",
   'bundle.file_customer_json': "客户记录 JSON",
+  'nav.home': "工作台",
+  'home.open': "查看",
+  'home.nothing': "没有待办",
+  'home.overdue': "逾期未还",
+  'home.dueToday': "今天到期",
+  'home.approvals': "待我审批",
+  'home.myApprovals': "我的申请待审批",
+  'home.inspections': "本月未检查的文件柜",
+  'home.labels': "标牌需重印",
+  'home.departed': "退租档案未归位",
+  'home.review': "到期复核客户分类",
+  'home.followUps': "回访到期",
+  'home.visit': "第 {n}/{of} 次，{date}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

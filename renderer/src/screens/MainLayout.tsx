@@ -3,6 +3,7 @@ import {
   CheckSquareOutlined,
   DeleteOutlined,
   FileSearchOutlined,
+  HomeOutlined,
   ContainerOutlined,
   FolderOpenOutlined,
   InboxOutlined,
@@ -27,6 +28,7 @@ import { InspectionsPage } from './InspectionsPage';
 import { LoansPage } from './loans/LoansPage';
 import { FormsPage } from './FormsPage';
 import { YearlyPage } from './YearlyPage';
+import { HomePage } from './HomePage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -36,6 +38,7 @@ import { roleMay } from '../../../shared/permissions';
 import { useState } from 'react';
 
 const navItems: { key: Section; icon: ReactNode }[] = [
+  { key: 'home', icon: <HomeOutlined /> },
   { key: 'customers', icon: <FolderOpenOutlined /> },
   { key: 'locations', icon: <InboxOutlined /> },
   { key: 'inspections', icon: <FileSearchOutlined /> },
@@ -100,6 +103,8 @@ export function MainLayout() {
             <CustomersPage />
           ) : section === 'locations' ? (
             <LocationsPage />
+          ) : section === 'home' ? (
+            <HomePage />
           ) : section === 'yearly' ? (
             <YearlyPage />
           ) : section === 'forms' ? (

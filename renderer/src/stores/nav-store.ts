@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const sections = ['customers', 'locations', 'inspections', 'loans', 'approvals', 'forms', 'yearly', 'destruction', 'audit', 'settings'] as const;
+export const sections = ['home', 'customers', 'locations', 'inspections', 'loans', 'approvals', 'forms', 'yearly', 'destruction', 'audit', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 interface NavState {
@@ -10,12 +10,17 @@ interface NavState {
   pendingBoxId: number | null;
   showBox(boxId: number): void;
   clearPendingBox(): void;
+  /** The tab the loans screen opens on (the home screen's overdue card opens "逾期"). */
+  loansTab: string;
+  showLoans(tab: string): void;
 }
 
 export const useNavStore = create<NavState>((set) => ({
-  section: 'customers',
+  section: 'home',
   go: (section) => set({ section }),
   pendingBoxId: null,
   showBox: (boxId) => set({ section: 'locations', pendingBoxId: boxId }),
   clearPendingBox: () => set({ pendingBoxId: null }),
+  loansTab: 'desk',
+  showLoans: (tab) => set({ section: 'loans', loansTab: tab }),
 }));

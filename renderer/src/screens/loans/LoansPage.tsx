@@ -2,6 +2,7 @@ import { Badge, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useT } from '../../i18n';
+import { useNavStore } from '../../stores/nav-store';
 import { BorrowersTab } from './BorrowersTab';
 import { LoanDesk } from './LoanDesk';
 import { LoanRegister } from './LoanRegister';
@@ -12,13 +13,20 @@ import { TransfersTab } from './TransfersTab';
 export function LoansPage() {
   const t = useT();
   const [refreshKey, setRefreshKey] = useState(0);
+  const [tab, setTab] = useState(useNavStore.getState().loansTab);
+  const loansTab = useNavStore((s) => s.loansTab);
+  useEffect(() => setTab(loansTab), [loansTab]);
   const [overdue, setOverdue] = useState(0);
   const changed = useCallback(() => setRefreshKey((k) => k + 1), []);
   useEffect(() => void api.listOverdue().then((r) => setOverdue(r.length)), [refreshKey]);
   return (
     <Tabs
       destroyOnHidden
-      onChange={changed}
+      activeKey={tab}
+      onChange={(key) => {
+        setTab(key);
+        changed();
+      }}
       items={[
         { key: 'desk', label: t('loans.tabDesk'), children: <LoanDesk onDone={changed} /> },
         { key: 'register', label: t('loans.tabRegister'), children: <LoanRegister refreshKey={refreshKey} onChanged={changed} /> },

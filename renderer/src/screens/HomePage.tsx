@@ -1,0 +1,125 @@
+import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { Dashboard } from '../../../shared/api';
+import { api } from '../api';
+import { useT } from '../i18n';
+import { useCustomersStore } from '../stores/customers-store';
+import { useNavStore } from '../stores/nav-store';
+
+const REFRESH_MS = 30_000;
+
+/** 工作台: what needs doing today; each card opens the list behind it. */
+export function HomePage() {
+  const t = useT();
+  const [d, setD] = useState<Dashboard | null>(null);
+  const go = useNavStore((s) => s.go);
+  const showLoans = useNavStore((s) => s.showLoans);
+  const openFile = useCustomersStore((s) => s.openFile);
+  const load = useCallback(() => void api.getDashboard().then(setD, () => undefined), []);
+  // Counts follow the archive: on arrival, when the window regains focus, and every half minute.
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    window.addEventListener('focus', load);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', load);
+    };
+  }, [load]);
+  if (!d) return null;
+  const file = (fileId: number) => {
+    go('customers');
+    openFile(fileId);
+  };
+
+  const card = (testId: string, title: string, count: number, open: () => void, body?: ReactNode, danger = false) => (
+    <Col xs={24} md={12} xl={8}>
+      <Card
+        size="small"
+        data-testid={testId}
+        title={
+          <Badge count={count} showZero color={count === 0 ? '#bfbfbf' : danger ? '#ff4d4f' : '#1677ff'} offset={[14, 0]}>
+            <span>{title}</span>
+          </Badge>
+        }
+        extra={
+          <Button size="small" type="link" onClick={open}>
+            {t('home.open')}
+          </Button>
+        }
+      >
+        {body ?? <Statistic value={count} />}
+      </Card>
+    </Col>
+  );
+  const files = (items: { fileId: number; refNo: string; name: string; note?: ReactNode }[]) =>
+    items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.nothing')} />
+    ) : (
+      <List
+        size="small"
+        dataSource={items.slice(0, 6)}
+        renderItem={(i) => (
+          <List.Item style={{ cursor: 'pointer' }} onClick={() => file(i.fileId)}>
+            <span>
+              {i.name} <Typography.Text type="secondary">{i.refNo}</Typography.Text>
+            </span>
+            {i.note}
+          </List.Item>
+        )}
+      />
+    );
+
+  return (
+    <Row gutter={[16, 16]}>
+      {card(
+        'home-overdue',
+        t('home.overdue'),
+        d.overdue.length,
+        () => showLoans('overdue'),
+        d.overdue.length === 0 ? undefined : (
+          <List
+            size="small"
+            dataSource={d.overdue.slice(0, 6)}
+            renderItem={(r) => (
+              <List.Item>
+                <span>
+                  {r.borrower}（{r.department}）{r.phone ?? ''}
+                </span>
+                <Tag color="red">{t('loans.overdueDays', { n: r.daysOverdue })}</Tag>
+              </List.Item>
+            )}
+          />
+        ),
+        true,
+      )}
+      {card(
+        'home-due-today',
+        t('home.dueToday'),
+        d.dueToday.length,
+        () => showLoans('register'),
+        d.dueToday.length === 0 ? undefined : files(d.dueToday.map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.customerName, note: <span>{r.borrower}</span> }))),
+      )}
+      {card('home-approvals', t(d.approvalsMine ? 'home.myApprovals' : 'home.approvals'), d.approvalsWaiting, () => go('approvals'))}
+      {card(
+        'home-inspections',
+        t('home.inspections'),
+        d.cabinetsNotInspected.length,
+        () => go('inspections'),
+        d.cabinetsNotInspected.length === 0 ? undefined : (
+          <Typography.Paragraph>{d.cabinetsNotInspected.map((c) => c.code).join('、')}</Typography.Paragraph>
+        ),
+      )}
+      {card('home-labels', t('home.labels'), d.labelsOutOfDate.length, () => go('locations'), files(d.labelsOutOfDate.map((l) => ({ ...l, note: <Typography.Text delete type="secondary">{l.labelName}</Typography.Text> }))))}
+      {card('home-departed', t('home.departed'), d.departedInActiveBoxes, () => go('locations'))}
+      {card('home-review', t('home.review'), d.dueForReviewCount, () => go('customers'), files(d.dueForReview))}
+      {card(
+        'home-followups',
+        t('home.followUps'),
+        d.followUps.length,
+        () => go('customers'),
+        files(d.followUps.map((f) => ({ ...f, note: <Tag>{t('home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> }))),
+      )}
+    </Row>
+  );
+}
