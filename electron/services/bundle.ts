@@ -183,9 +183,9 @@ export async function exportBundle(
       progress({ phase: 'tenants', done: i, total: tenants.length, detail: `${t.refNo} ${t.name}` });
       if (i % CHUNK === 0) {
         const chunk = tenants.slice(i, i + CHUNK).map((x) => ({ fileId: x.fileId }));
-        const catalogues = await renderFormPdfs(ctx, pdf, 'file-catalogue', chunk);
+        const catalogues = await renderFormPdfs(ctx, pdf, 'file-catalogue', chunk, fullView);
         cancelled(signal);
-        const registrations = await renderFormPdfs(ctx, pdf, 'file-registration', chunk);
+        const registrations = await renderFormPdfs(ctx, pdf, 'file-registration', chunk, fullView);
         chunkPdfs = new Map(chunk.map((c, k) => [c.fileId, { catalogue: catalogues[k]!, registration: registrations[k]! }]));
       }
       const folder = `data/tenants/${safeName(`${t.refNo} ${t.name}`)}`;

@@ -24,7 +24,8 @@ import { getTransfer } from './transfers';
 // One template per paper form; each is printed blank (to fill by hand) or filled from a record.
 // Preview, print and PDF all use the HTML made here.
 
-type Loader = (ctx: ServiceContext, params: FormParams) => Promise<unknown>;
+/** `fullView`: only the services pass it (the yearly bundle, with the general manager's approval). */
+type Loader = (ctx: ServiceContext, params: FormParams, options?: { fullView?: boolean }) => Promise<unknown>;
 type Template = (props: { header: FormHeader; data: never }) => ReactNode;
 
 function need<K extends keyof FormParams>(params: FormParams, key: K, record: FormRecordKind): NonNullable<FormParams[K]> {
@@ -33,10 +34,11 @@ function need<K extends keyof FormParams>(params: FormParams, key: K, record: Fo
   return value as NonNullable<FormParams[K]>;
 }
 
-async function fileData(ctx: ServiceContext, params: FormParams): Promise<FileFormData> {
+async function fileData(ctx: ServiceContext, params: FormParams, options?: { fullView?: boolean }): Promise<FileFormData> {
   const fileId = need(params, 'fileId', 'file');
   // The same masking as the file screen: a confidential document's details stay withheld.
-  const file = await loadFile(ctx.db, fileId, undefined, { accountId: ctx.session.accountId, role: ctx.session.role, now: ctx.clock.now() });
+  const viewer = options?.fullView ? undefined : { accountId: ctx.session.accountId, role: ctx.session.role, now: ctx.clock.now() };
+  const file = await loadFile(ctx.db, fileId, undefined, viewer);
   return { file, customer: await loadCustomer(ctx.db, file.customer.id), location: await whereIsFile(ctx.db, fileId) };
 }
 
@@ -184,11 +186,11 @@ export async function renderForm(ctx: ServiceContext, input: { formId: FormId; b
  * Many filled copies of one form in one document (the yearly bundle prints thousands of pages):
  * one PDF call renders them all, each starting on a new page.
  */
-export async function renderFormBatch(ctx: ServiceContext, formId: FormId, paramsList: FormParams[], pageNumbers = true): Promise<string> {
+export async function renderFormBatch(ctx: ServiceContext, formId: FormId, paramsList: FormParams[], pageNumbers = true, fullView = false): Promise<string> {
   const header = { ...(await headerFor(ctx, formId, paramsList[0] ?? {})), pageNumbers };
   const bodies: ReactNode[] = [];
   for (const [i, params] of paramsList.entries()) {
-    bodies.push(createElement(forms[formId].template, { key: i, header, data: (await forms[formId].load(ctx, params)) as never }));
+    bodies.push(createElement(forms[formId].template, { key: i, header, data: (await forms[formId].load(ctx, params, { fullView })) as never }));
   }
   return renderFormDocument(header, bodies);
 }
@@ -197,9 +199,9 @@ export async function renderFormBatch(ctx: ServiceContext, formId: FormId, param
  * One PDF per record, made in a single print run: the batch is printed with a bookmark per form,
  * split at the bookmarks, and each part numbered on its own.
  */
-export async function renderFormPdfs(ctx: ServiceContext, pdf: PdfRenderer, formId: FormId, paramsList: FormParams[]): Promise<Uint8Array[]> {
+export async function renderFormPdfs(ctx: ServiceContext, pdf: PdfRenderer, formId: FormId, paramsList: FormParams[], fullView = false): Promise<Uint8Array[]> {
   if (paramsList.length === 0) return [];
-  const html = await renderFormBatch(ctx, formId, paramsList, false);
+  const html = await renderFormBatch(ctx, formId, paramsList, false, fullView);
   return splitByOutline(await pdf.render(html, { outline: true }), paramsList.length, { numberPages: true });
 }
 

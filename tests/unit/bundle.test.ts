@@ -96,6 +96,8 @@ describe('the yearly departed-tenant bundle', () => {
     expect(catalogueText).toContain('租赁合同');
     expect(catalogueText).toContain('1/1');
     expect(catalogueText).not.toContain('李四');
+    // Without the general manager's approval the confidential document's title stays withheld.
+    expect(catalogueText).not.toContain('押金结算单');
     expect(execFileSync('pdftotext', [join(zhang, 'registration.pdf'), '-'], { encoding: 'utf8' })).toContain('张三商行');
     expect(readFileSync(join(zhang, 'scans', readdirSync(join(zhang, 'scans'))[0]!)).equals(PDF_SCAN)).toBe(true);
     // The confidential scan was withheld, and said so.
@@ -187,7 +189,14 @@ describe('the yearly departed-tenant bundle', () => {
     expect(readFileSync(zip).includes(Buffer.from('scan of a lease'))).toBe(false);
     expect(readFileSync(zip).includes(Buffer.from('"moveOutDate"'))).toBe(false);
     expect(await failureCode(api.openBundle({ path: zip, password: 'wrong-password-x' }))).toBe('WRONG_CREDENTIALS');
-    expect((await api.openBundle({ path: zip, password })).tenants).toHaveLength(3);
+    const opened = await api.openBundle({ path: zip, password });
+    expect(opened.tenants).toHaveLength(3);
+    // With the approval, the records and the printed catalogue carry the confidential document in full.
+    const zhang = opened.tenants.find((t) => t.name === '张三商行')!;
+    expect(zhang.documents.map((d) => d.title)).toContain('押金结算单');
+    const pdfFile = join(tempDir('bundle-read-'), 'c.pdf');
+    writeFileSync(pdfFile, Buffer.from((await api.readBundleFile({ path: zip, file: `${zhang.folder}/catalogue.pdf`, password })).dataBase64, 'base64'));
+    expect(execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('押金结算单');
     expect((await api.verifyBundle({ path: zip, password })).ok).toBe(true);
     expect(existsSync(join(dest, '退租档案-2026'))).toBe(false);
   }, 120_000);
