@@ -13,9 +13,12 @@ export interface AuditRecord {
 
 /**
  * Appends one entry to the chain. Runs inside the caller's transaction, so an entry is written
- * exactly when the change it records is.
+ * exactly when the change it records is; outside one it opens its own, because reading the last
+ * link and writing the next must not interleave with another call's append (two screens asking
+ * at once, say).
  */
 export async function appendAudit(db: Kysely<ArchiveDatabase>, record: AuditRecord): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, record));
   const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const fields = {
     id: (last?.id ?? 0) + 1,

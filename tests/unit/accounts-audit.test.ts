@@ -138,6 +138,15 @@ describe('the audit log', () => {
     expect((await api.searchAuditLog({ action: 'login' })).total).toBe(3);
   });
 
+  it('keeps the chain whole when calls that each write an entry arrive at once', async () => {
+    const { api } = await withAdmin();
+    const fileId = (await api.registerCustomer({ kind: 'sales', name: '并发客户' })).customer.files[0]!.id;
+    // Several screens asking at the same moment: every view is recorded, in one unbroken chain.
+    await Promise.all(Array.from({ length: 20 }, () => api.getFile({ fileId })));
+    expect((await api.searchAuditLog({ action: 'file.viewed' })).total).toBe(20);
+    expect(await api.verifyAuditLog()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
   it('verifies its hash chain and reports the first broken link after a direct edit', async () => {
     const { api, dir, recoveryKey } = await withAdmin();
     for (let i = 0; i < 5; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
