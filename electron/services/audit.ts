@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
@@ -7,6 +6,7 @@ import type { AuditRow, AuditVerification, ExportedFile, Page } from '../../shar
 import { auditSearchInput, exportAuditInput } from '../../shared/schemas';
 import type { Clock } from './clock';
 import type { ServiceContext } from './context';
+import { xlsxFile, xlsxSheet } from './xlsx';
 
 /** Records who did what and when, as the next link of the audit chain. */
 export async function recordAudit(
@@ -56,9 +56,7 @@ export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof
   const { locale, ...filters } = input;
   const rows = (await filtered(ctx.db, filters).select([...columns, 'audit_log.hash as hash']).orderBy('audit_log.id').execute()) as (AuditRow & { hash: string })[];
   const zh = locale === 'zh-CN';
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(zh ? '审计日志' : 'Audit log');
-  sheet.columns = [
+  const sheetColumns = [
     { header: zh ? '序号' : 'No.', key: 'id', width: 8 },
     { header: zh ? '时间' : 'Time (UTC)', key: 'at', width: 26 },
     { header: zh ? '操作人' : 'By', key: 'accountName', width: 12 },
@@ -67,15 +65,9 @@ export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof
     { header: zh ? '详情' : 'Details', key: 'details', width: 60 },
     { header: zh ? '链式哈希' : 'Chain hash', key: 'hash', width: 66 },
   ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow({ ...r, target: [r.targetType, r.targetId].filter(Boolean).join(' ') });
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await xlsxSheet(zh ? '审计日志' : 'Audit log', sheetColumns, rows.map((r) => ({ ...r, target: [r.targetType, r.targetId].filter(Boolean).join(' ') })));
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.exported', { details: { rows: rows.length, filters } });
-  return {
-    fileName: `${zh ? '审计日志' : 'audit-log'}-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    dataBase64: buffer.toString('base64'),
-  };
+  return xlsxFile(`${zh ? '审计日志' : 'audit-log'}-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, buffer);
 }
 
 export async function verifyAuditLog(ctx: ServiceContext): Promise<AuditVerification> {

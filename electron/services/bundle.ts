@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -20,7 +19,9 @@ import { loadFile } from './documents';
 import { renderForm, renderFormPdfs } from './forms';
 import { listLoans } from './loans';
 import { whereIsFile } from './locations';
+import { escapeHtml } from '../forms/engine';
 import type { PdfRenderer } from './pdf';
+import { xlsxSheet } from './xlsx';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -115,7 +116,6 @@ function csv(rows: (string | number | boolean | null | undefined)[][]): string {
   };
   return bom + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 /** Writes the files of a bag and keeps their checksums for the manifest. */
@@ -248,11 +248,7 @@ export async function exportBundle(
     const catalogueRows = index.map((t, i) => [i + 1, t.floor, t.refNo, t.name, t.unit, t.moveOutDate ?? '', t.documents.length, t.documents.reduce((n, d) => n + d.pages, 0)]);
     const header = ['序号', '楼层', '档号', '客户名称', '单元号', '退租日期', '件数', '页数'];
     bag.put(`data/catalogue/年度退租档案目录-${options.year}.csv`, csv([header, ...catalogueRows]));
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet(`${options.year}`);
-    sheet.addRow(header).font = { bold: true };
-    for (const r of catalogueRows) sheet.addRow(r);
-    bag.put(`data/catalogue/年度退租档案目录-${options.year}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
+    bag.put(`data/catalogue/年度退租档案目录-${options.year}.xlsx`, await xlsxSheet(`${options.year}`, header.map((h) => ({ header: h })), catalogueRows));
     bag.put('data/bundle.json', JSON.stringify({ organisation, year: options.year, building: options.building ?? null, exportedAt: nowIso(ctx), confidential: options.confidential, tenants: index, problems }, null, 2));
     bag.put('data/report.txt', reportText(options, tenants.length, documents, scans, problems));
     bag.put('data/README.txt', readme(options.year, organisation));
@@ -413,13 +409,13 @@ function viewerHtml(organisation: string, year: number, tenants: BundleTenantInd
         .map((t) => {
           const base = t.folder.replace(/^data\//, '');
           const scanLinks = t.documents
-            .flatMap((d) => d.scans.map((s) => (s.path ? `<a href="${href(`${base}/${s.path}`)}">${esc(`${d.seq}. ${s.fileName}`)}</a>` : `<span class="withheld">${esc(`${d.seq}. ${s.fileName}（未导出 withheld）`)}</span>`)))
+            .flatMap((d) => d.scans.map((s) => (s.path ? `<a href="${href(`${base}/${s.path}`)}">${escapeHtml(`${d.seq}. ${s.fileName}`)}</a>` : `<span class="withheld">${escapeHtml(`${d.seq}. ${s.fileName}（未导出 withheld）`)}</span>`)))
             .join('<br>');
-          return `<tr><td>${esc(t.refNo)}</td><td>${esc(t.name)}</td><td>${esc(t.unit)}</td><td>${esc(t.moveOutDate ?? '')}</td><td>${t.documents.length}</td>
+          return `<tr><td>${escapeHtml(t.refNo)}</td><td>${escapeHtml(t.name)}</td><td>${escapeHtml(t.unit)}</td><td>${escapeHtml(t.moveOutDate ?? '')}</td><td>${t.documents.length}</td>
 <td><a href="${href(`${base}/catalogue.pdf`)}">卷内目录</a> · <a href="${href(`${base}/registration.pdf`)}">登记表</a> · <a href="${href(`${base}/documents.csv`)}">文件记录</a> · <a href="${href(`${base}/customer.json`)}">客户记录</a></td><td>${scanLinks}</td></tr>`;
         })
         .join('\n');
-      return `<h2>楼层 Floor ${esc(floor || '—')}</h2>
+      return `<h2>楼层 Floor ${escapeHtml(floor || '—')}</h2>
 <table><thead><tr><th>档号</th><th>客户名称</th><th>单元</th><th>退租日期</th><th>件数</th><th>目录与记录</th><th>扫描件</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;
@@ -428,10 +424,10 @@ ${rows}
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
-<title>${esc(organisation)} ${year} 年度退租档案</title>
+<title>${escapeHtml(organisation)} ${year} 年度退租档案</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:24px}th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top;font-size:14px}th{background:#eee}.withheld{color:#999}</style>
 </head><body>
-<h1>${esc(organisation)} ${year} 年度退租档案</h1>
+<h1>${escapeHtml(organisation)} ${year} 年度退租档案</h1>
 <p><a href="catalogue/${encodeURIComponent(`年度退租档案目录-${year}.pdf`)}">年度退租档案目录（PDF）</a> · <a href="catalogue/${encodeURIComponent(`年度退租档案目录-${year}.xlsx`)}">Excel</a> · <a href="README.txt">README</a> · <a href="report.txt">问题报告 report</a></p>
 ${body}
 </body></html>

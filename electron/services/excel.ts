@@ -20,6 +20,7 @@ import {
 } from '../../shared/labels';
 import { exportCustomersInput, registerCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
+import { xlsxFile, xlsxSheet } from './xlsx';
 import type { ServiceContext } from './context';
 import { allFiles, findDuplicate, registerCustomerIn } from './customers';
 
@@ -218,12 +219,9 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
   const { locale, ...filters } = input;
   const rows = await allFiles(ctx.db, filters);
   const L = customerFieldLabels[locale];
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = ctx.clock.now();
-  const sheet = workbook.addWorksheet(locale === 'zh-CN' ? '客户档案' : 'Customer files');
   const refHeader = locale === 'zh-CN' ? '档号' : 'Reference no.';
   const statusHeader = locale === 'zh-CN' ? '档案状态' : 'File status';
-  sheet.columns = [
+  const columns = [
     { header: refHeader, key: 'refNo', width: 32 },
     { header: L.name, key: 'name', width: 28 },
     { header: L.shortName, key: 'shortName', width: 14 },
@@ -236,23 +234,19 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
     { header: L.valueGrade, key: 'valueGrade', width: 12 },
     { header: statusHeader, key: 'status', width: 10 },
   ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) {
-    sheet.addRow({
+  const buffer = await xlsxSheet(
+    locale === 'zh-CN' ? '客户档案' : 'Customer files',
+    columns,
+    rows.map((r) => ({
       ...r,
       kind: customerKindLabels[locale][r.kind],
       classification: classificationLabels[locale][r.classification],
       valueGrade: r.valueGrade ? valueGradeLabels[locale][r.valueGrade] : '',
       status: fileStatusLabels[locale][r.status],
-    });
-  }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    })),
+    { created: ctx.clock.now(), freezeHeader: true },
+  );
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'customers.exported', { details: { rows: rows.length, filters } });
   const stamp = ctx.clock.now().toISOString().slice(0, 10);
-  return {
-    fileName: `${locale === 'zh-CN' ? '客户档案' : 'customer-files'}-${stamp}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    dataBase64: buffer.toString('base64'),
-  };
+  return xlsxFile(`${locale === 'zh-CN' ? '客户档案' : 'customer-files'}-${stamp}.xlsx`, buffer);
 }

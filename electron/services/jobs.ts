@@ -55,13 +55,4 @@ export class JobRunner {
     job.controller.abort();
     return job.progress;
   }
-
-  /** Waits for a job to end (tests and the command line). */
-  async settle(jobId: string): Promise<JobProgress> {
-    for (;;) {
-      const p = this.get(jobId);
-      if (p.state !== 'running') return p;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -11,6 +10,7 @@ import { createApproval, loadApprovals, useApproval } from './approvals';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { readSettings } from './settings';
+import { xlsxFile, xlsxSheet } from './xlsx';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -396,7 +396,8 @@ export async function returnFiles(ctx: ServiceContext, input: { items: { fileId:
   return outcomes;
 }
 
-async function closeIfAllBack(db: Db, loanId: number, at: string, signature: Uint8Array | null): Promise<void> {
+/** A slip whose files are all back (returned or handed over) is closed. */
+export async function closeIfAllBack(db: Db, loanId: number, at: string, signature: Uint8Array | null): Promise<void> {
   const left = await db.selectFrom('loan_items').select('id').where('loan_id', '=', loanId).where('state', '=', 'out').executeTakeFirst();
   if (!left) await db.updateTable('loans').set({ status: 'returned', returned_at: at, return_signature: signature }).where('id', '=', loanId).execute();
 }
@@ -458,10 +459,7 @@ export async function exportLoans(ctx: ServiceContext, input: z.output<typeof ex
   const { locale, ...filters } = input;
   const rows = await listLoans(ctx, { ...filters, limit: 5000 });
   const zh = locale === 'zh-CN';
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = ctx.clock.now();
-  const sheet = workbook.addWorksheet(zh ? '借用借阅记录' : 'Loans');
-  sheet.columns = [
+  const columns = [
     { header: zh ? '借阅单号' : 'Slip no.', key: 'slipNo', width: 16 },
     { header: zh ? '申请日期' : 'Requested', key: 'requested', width: 12 },
     { header: zh ? '借阅人' : 'Borrower', key: 'borrower', width: 12 },
@@ -479,11 +477,11 @@ export async function exportLoans(ctx: ServiceContext, input: z.output<typeof ex
     { header: zh ? '归还情况' : 'Condition', key: 'condition', width: 14 },
     { header: zh ? '逾期天数' : 'Days overdue', key: 'daysOverdue', width: 10 },
   ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
-  for (const r of rows) {
-    sheet.addRow({
+  const buffer = await xlsxSheet(
+    zh ? '借用借阅记录' : 'Loans',
+    columns,
+    rows.map((r) => ({
       ...r,
       requested: day(r.requestedAt),
       kind: loanKindLabels[locale][r.kind],
@@ -493,13 +491,9 @@ export async function exportLoans(ctx: ServiceContext, input: z.output<typeof ex
       returned: day(r.returnedAt),
       condition: r.condition ? `${returnConditionLabels[locale][r.condition]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : '',
       daysOverdue: r.daysOverdue || '',
-    });
-  }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    })),
+    { created: ctx.clock.now(), freezeHeader: true },
+  );
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'loans.exported', { details: { rows: rows.length, filters } });
-  return {
-    fileName: `${zh ? '借阅登记' : 'loans'}-${today(ctx)}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    dataBase64: buffer.toString('base64'),
-  };
+  return xlsxFile(`${zh ? '借阅登记' : 'loans'}-${today(ctx)}.xlsx`, buffer);
 }

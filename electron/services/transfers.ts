@@ -7,7 +7,7 @@ import { createApproval, useApproval } from './approvals';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { describePath, pathsOf } from './locations';
-import { nextNumber } from './loans';
+import { closeIfAllBack, nextNumber } from './loans';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -131,8 +131,7 @@ export async function completeTransfer(ctx: ServiceContext, transferId: number):
       const open = await trx.selectFrom('loan_items').select(['id', 'loan_id']).where('file_id', '=', f.id).where('state', '=', 'out').executeTakeFirst();
       if (open) {
         await trx.updateTable('loan_items').set({ state: 'handed_over', returned_at: at, returned_by: ctx.session.accountId, condition_note: transfer.transfer_no }).where('id', '=', open.id).execute();
-        const left = await trx.selectFrom('loan_items').select('id').where('loan_id', '=', open.loan_id).where('state', '=', 'out').executeTakeFirst();
-        if (!left) await trx.updateTable('loans').set({ status: 'returned', returned_at: at }).where('id', '=', open.loan_id).execute();
+        await closeIfAllBack(trx, open.loan_id, at, null);
       }
     }
     await trx.updateTable('transfers').set({ status: 'done', done_at: at, done_by: ctx.session.accountId }).where('id', '=', transferId).execute();
