@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatch';
 import type { ArchiveApi } from '../../shared/api';
+import { archiveMethods } from '../../shared/methods';
 import { adminInput, makeVault, snapshot } from './helpers';
 
 describe('the dispatcher', () => {
@@ -24,6 +25,19 @@ describe('the dispatcher', () => {
     expect(issues.find((i) => i.path === 'username')!.message).toMatch(/[\u4e00-\u9fff]/);
     const en = await dispatch('createArchive', 'not an object', 'en');
     expect(en).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Some input is not valid; check the marked fields.' } });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses malformed input to every method of the contract, signed in, and writes nothing', async () => {
+    const { dispatch, api, dir } = makeVault();
+    await api.createArchive(adminInput);
+    const before = snapshot(dir);
+    for (const method of archiveMethods) {
+      for (const input of [{ unexpectedField: 1 }, 'not an object', [1, 2]]) {
+        const envelope = await dispatch(method, input, 'en');
+        expect(envelope, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      }
+    }
     expect(snapshot(dir)).toEqual(before);
   });
 
