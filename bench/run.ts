@@ -1,8 +1,8 @@
-// `npm run bench`: search and list timings, the desk calls with their targets, form PDFs, then the
-// yearly bundle export. Arguments go to all of them (--customers/--queries; --rounds;
-// --files/--docs/--single; --tenants/--scan-kb).
-await import('./search');
-await import('./desk');
+// `npm run bench`: the archive at scale (generated; search, list, desk calls, reports, import,
+// encryption, cold open, the UI in Chromium), then form PDFs and the yearly bundle export.
+// Arguments go to all of them: --size small|medium|large or --customers N, --queries, --import-rows,
+// --skip-ui; --files/--docs/--single (forms); --tenants/--scan-kb (bundle).
+await import('./archive');
 await import('./forms');
 await import('./bundle');
 export {};
