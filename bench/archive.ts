@@ -126,9 +126,11 @@ async function main() {
 
     // Lend and return by code: four approved slips of 50 files, then each scanned 档号 lent and returned.
     const borrower = await api.saveBorrower({ name: '刘强', department: '工程部', employeeNo: 'B-9001' });
-    const candidates = (await api.listCustomers({ pageSize: 500, page: 3, status: 'active' })).rows.map((r) => r.fileId);
-    const outNow = new Set((await api.listLoans({ status: 'out' })).map((r) => r.fileId));
-    const lendIds = candidates.filter((id) => !outNow.has(id)).slice(0, 200);
+    const lendIds = (
+      sqlite
+        .prepare(`select id from files where status = 'active' and transferred_at is null and id not in (select file_id from loan_items where state in ('out', 'pending')) order by id limit 200 offset 1000`)
+        .all() as { id: number }[]
+    ).map((r) => r.id);
     // One slip per file (a slip is lent whole), approved by the general manager signed in.
     const approvals: number[] = [];
     for (const fileId of lendIds) approvals.push((await api.requestLoan({ borrowerId: borrower.id, fileIds: [fileId], purpose: '核对', kind: 'take_out' })).approval!.id);

@@ -20,6 +20,7 @@ import * as documents from './services/documents';
 import * as excel from './services/excel';
 import * as inspections from './services/inspections';
 import * as bundle from './services/bundle';
+import * as reports from './services/reports';
 import * as dashboard from './services/dashboard';
 import { verifyBagFolder, verifyBagZip } from './services/bundle-bag';
 import { openBundle, readBundleBytes } from './services/bundle-open';
@@ -234,6 +235,8 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       return { dataBase64: bytes.toString('base64'), mime, fileName: file.split('/').pop() ?? file };
     },
     getDashboard: () => dashboard.getDashboard(ctx()),
+    getReport: (input) => reports.getReport(ctx(), parsed('getReport', input)),
+    exportReport: (input) => reports.exportReport(ctx(), parsed('exportReport', input)),
   };
   return guardWithPermissions(api, vault, keepAlive);
 }

@@ -21,6 +21,7 @@ import type {
 } from './domain';
 import type { ArchiveMethod } from './methods';
 import type { FormId, FormRecordKind } from './forms';
+import type { Report } from './reports';
 import type { ErrorCode } from './errors';
 import type {
   AddDocumentInput,
@@ -48,6 +49,7 @@ import type {
   ReturnFilesInput,
   ListLoansInput,
   ExportLoansInput,
+  ReportInput,
   RequestTransferInput,
   FormInput,
   StartBundleExportInput,
@@ -867,6 +869,8 @@ export interface ArchiveApi {
   openBundle(input: { path: string; password?: string }): Promise<OpenedBundle>;
   readBundleFile(input: { path: string; file: string; password?: string }): Promise<{ dataBase64: string; mime: string; fileName: string }>;
   getDashboard(): Promise<Dashboard>;
+  getReport(input: ReportInput): Promise<Report>;
+  exportReport(input: ReportInput): Promise<ExportedFile>;
 }
 
 // Compile-time check that the method list and the interface name the same methods.

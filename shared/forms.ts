@@ -17,11 +17,15 @@ export const formIds = [
   'file-labels',
   'box-labels',
   'recovery-key',
+  'report-composition',
+  'report-borrowing',
+  'report-storage',
+  'report-movement',
 ] as const;
 export type FormId = (typeof formIds)[number];
 
 /** What a filled form is filled from; a blank form needs nothing. */
-export type FormRecordKind = 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
+export type FormRecordKind = 'report' | 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
 
 export const formDefinitions: Record<FormId, { record: FormRecordKind; orientation: 'portrait' | 'landscape'; formNo: string | null }> = {
   'file-registration': { record: 'file', orientation: 'portrait', formNo: 'qms-pm-31301' },
@@ -39,4 +43,11 @@ export const formDefinitions: Record<FormId, { record: FormRecordKind; orientati
   'file-labels': { record: 'box', orientation: 'portrait', formNo: null },
   'box-labels': { record: 'cabinet', orientation: 'portrait', formNo: null },
   'recovery-key': { record: 'recoveryKey', orientation: 'portrait', formNo: null },
+  // The reports print through the forms engine (charts as SVG); they have their own screen.
+  'report-composition': { record: 'report', orientation: 'portrait', formNo: null },
+  'report-borrowing': { record: 'report', orientation: 'portrait', formNo: null },
+  'report-storage': { record: 'report', orientation: 'portrait', formNo: null },
+  'report-movement': { record: 'report', orientation: 'portrait', formNo: null },
 };
+
+export const reportFormIds = { composition: 'report-composition', borrowing: 'report-borrowing', storage: 'report-storage', movement: 'report-movement' } as const;

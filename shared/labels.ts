@@ -23,6 +23,7 @@ import type {
 } from './domain';
 import type { ErrorCode } from './errors';
 import type { FormId } from './forms';
+import type { ReportId, ReportSectionId } from './reports';
 
 type Labels<K extends string> = Record<Locale, Record<K, string>>;
 
@@ -344,6 +345,10 @@ export const formTitleLabels: Labels<FormId> = {
     'file-labels': '档案标签',
     'box-labels': '档案盒脊标签',
     'recovery-key': '恢复密钥保管单',
+    'report-composition': '档案构成报表',
+    'report-borrowing': '借阅统计报表',
+    'report-storage': '库房与检查报表',
+    'report-movement': '档案变动报表',
   },
   en: {
     'file-registration': 'Customer file registration',
@@ -361,6 +366,92 @@ export const formTitleLabels: Labels<FormId> = {
     'file-labels': 'File labels',
     'box-labels': 'Box spine labels',
     'recovery-key': 'Recovery key sheet',
+    'report-composition': 'Archive composition report',
+    'report-borrowing': 'Borrowing report',
+    'report-storage': 'Storage and inspection report',
+    'report-movement': 'Archive movement report',
+  },
+};
+
+export const reportTitleLabels: Labels<ReportId> = {
+  'zh-CN': { composition: '档案构成', borrowing: '借阅统计', storage: '库房与检查', movement: '档案变动' },
+  en: { composition: 'Archive composition', borrowing: 'Borrowing', storage: 'Storage and inspections', movement: 'Movement' },
+};
+
+export const reportSectionLabels: Labels<ReportSectionId> = {
+  'zh-CN': {
+    'customers-by-kind': '客户按类型',
+    'customers-by-classification': '客户按分类',
+    'customers-by-grade': '客户按价值等级',
+    'files-by-status': '档案按状态',
+    'files-by-place': '在用档案按楼栋/楼层',
+    'classification-table': '客户分类表',
+    'grade-table': '客户分级表',
+    'key-customers': '重点客户统计表',
+    'loans-by-department': '每月借阅次数（按部门）',
+    'days-out': '平均借出天数',
+    'overdue-rate': '逾期率',
+    'most-borrowed': '借阅最多的档案',
+    'box-fill': '档案盒装填率（按档案柜）',
+    'files-out': '当前借出档案（按部门）',
+    'findings-by-month': '每月检查发现',
+    'movement-by-month': '每月新建、退租与销毁',
+  },
+  en: {
+    'customers-by-kind': 'Customers by kind',
+    'customers-by-classification': 'Customers by classification',
+    'customers-by-grade': 'Customers by value grade',
+    'files-by-status': 'Files by status',
+    'files-by-place': 'Active files by building/floor',
+    'classification-table': 'Customer classification table',
+    'grade-table': 'Customer grading table',
+    'key-customers': 'Key customer list',
+    'loans-by-department': 'Loans per month by department',
+    'days-out': 'Average days out',
+    'overdue-rate': 'Overdue rate',
+    'most-borrowed': 'Most borrowed files',
+    'box-fill': 'Box fill by cabinet',
+    'files-out': 'Files out now by department',
+    'findings-by-month': 'Inspection findings per month',
+    'movement-by-month': 'New files, departures and destructions per month',
+  },
+};
+
+/** Column, series and figure names of the reports. */
+export const reportTextLabels: Labels<
+  | 'month' | 'count' | 'share' | 'total' | 'kind' | 'classification' | 'grade' | 'ungraded' | 'status' | 'place' | 'building' | 'floor'
+  | 'name' | 'unit' | 'refNo' | 'tags' | 'reviewedAt' | 'department' | 'loans' | 'avgDays' | 'returned' | 'overdue' | 'overdueRate' | 'timesBorrowed'
+  | 'cabinet' | 'room' | 'boxes' | 'capacity' | 'held' | 'fill' | 'filesOut' | 'overdueNow' | 'newFiles' | 'departures' | 'destructions'
+  | 'customers' | 'activeFiles' | 'loansInRange' | 'inspections' | 'checked' | 'period' | 'allTime' | 'allBuildings' | 'generatedAt' | 'filters'
+  | 'noteDaysOut' | 'noteOverdue' | 'noteBoxFill' | 'noteFindings' | 'noteComposition'
+> = {
+  'zh-CN': {
+    month: '月份', count: '数量', share: '占比', total: '合计', kind: '客户类型', classification: '客户分类', grade: '价值等级', ungraded: '未评级',
+    status: '状态', place: '位置', building: '楼栋', floor: '楼层', name: '客户名称', unit: '单元', refNo: '档号', tags: '特殊标签',
+    reviewedAt: '最近复核', department: '部门', loans: '借阅次数', avgDays: '平均天数', returned: '已归还', overdue: '逾期', overdueRate: '逾期率',
+    timesBorrowed: '被借次数', cabinet: '档案柜', room: '档案室', boxes: '盒数', capacity: '容量', held: '在盒档案', fill: '装填率',
+    filesOut: '借出档案', overdueNow: '其中逾期', newFiles: '新建档案', departures: '退租', destructions: '销毁', customers: '客户',
+    activeFiles: '在用档案', loansInRange: '借阅单', inspections: '检查次数', checked: '已查档案', period: '统计期间', allTime: '全部',
+    allBuildings: '全部楼栋', generatedAt: '生成时间', filters: '筛选',
+    noteDaysOut: '按借出月份统计已归还的借阅：借出到归还的平均天数。',
+    noteOverdue: '按借出月份：归还晚于应还日期、或至今未还且已过应还日期的借阅所占比例。',
+    noteBoxFill: '在盒档案（含借出未还）占档案盒容量的比例。',
+    noteFindings: '按检查完成月份统计（不含“在盒”）。',
+    noteComposition: '统计期间内建档的客户与档案；未选期间时为全部档案。',
+  },
+  en: {
+    month: 'Month', count: 'Count', share: 'Share', total: 'Total', kind: 'Kind', classification: 'Classification', grade: 'Value grade', ungraded: 'Not graded',
+    status: 'Status', place: 'Place', building: 'Building', floor: 'Floor', name: 'Customer', unit: 'Unit', refNo: 'Ref. no.', tags: 'Special tags',
+    reviewedAt: 'Last reviewed', department: 'Department', loans: 'Loans', avgDays: 'Average days', returned: 'Returned', overdue: 'Overdue', overdueRate: 'Overdue rate',
+    timesBorrowed: 'Times borrowed', cabinet: 'Cabinet', room: 'Room', boxes: 'Boxes', capacity: 'Capacity', held: 'Files held', fill: 'Fill',
+    filesOut: 'Files out', overdueNow: 'Of which overdue', newFiles: 'New files', departures: 'Departures', destructions: 'Destructions', customers: 'Customers',
+    activeFiles: 'Active files', loansInRange: 'Loan slips', inspections: 'Inspections', checked: 'Files checked', period: 'Period', allTime: 'All time',
+    allBuildings: 'All buildings', generatedAt: 'Generated', filters: 'Filters',
+    noteDaysOut: 'Returned loans by month lent: average days from lending to return.',
+    noteOverdue: 'By month lent: the share of loans returned after their due date, or still out past it.',
+    noteBoxFill: 'Files held (including those lent out) against box capacity.',
+    noteFindings: 'By the month the inspection was finished ("present" not counted).',
+    noteComposition: 'Customers and files made within the period; with no period, the whole archive.',
   },
 };
 

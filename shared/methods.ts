@@ -105,6 +105,8 @@ export const archiveMethods = [
   'openBundle',
   'readBundleFile',
   'getDashboard',
+  'getReport',
+  'exportReport',
 ] as const;
 
 export type ArchiveMethod = (typeof archiveMethods)[number];

@@ -117,6 +117,8 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   openBundle: 'customers.read',
   readBundleFile: 'customers.read',
   getDashboard: 'customers.read',
+  getReport: 'customers.read',
+  exportReport: 'customers.export',
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ArchiveMethod } from './methods';
 import { formIds } from './forms';
+import { reportIds } from './reports';
 import {
   approvalStatuses,
   classifications,
@@ -367,10 +368,28 @@ export const formParams = z
     building: optionalText(50),
     recoveryKey: z.string().max(100).optional(),
     archiveDir: z.string().max(500).optional(),
+    /** Reports: the period and the place. */
+    from: dateOnly.optional(),
+    to: dateOnly.optional(),
+    floor: optionalText(20),
     /** Labels: 2×5 on A4, or one per page for a label printer. */
     labelLayout: z.enum(['sheet', 'single']).optional(),
   })
   .strict();
+/** A report with its period (local dates, both ends included) and place. */
+export const reportInput = z
+  .object({
+    report: z.enum(reportIds),
+    from: dateOnly.optional(),
+    to: dateOnly.optional(),
+    building: optionalText(50),
+    floor: optionalText(20),
+    locale: z.enum(locales).default('zh-CN'),
+  })
+  .strict()
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from after to', path: ['to'] });
+export type ReportInput = z.input<typeof reportInput>;
+
 export const formInput = z.object({ formId: z.enum(formIds), blank: z.boolean().default(false), params: formParams.prefault({}) }).strict();
 export type FormParams = z.input<typeof formParams>;
 export type FormInput = z.input<typeof formInput>;
@@ -508,6 +527,8 @@ export const methodInputSchemas = {
   openBundle: bundlePathInput,
   readBundleFile: readBundleFileInput,
   getDashboard: noInput,
+  getReport: reportInput,
+  exportReport: reportInput,
 } satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;

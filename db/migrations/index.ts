@@ -6,6 +6,7 @@ import * as m0004 from './0004-approvals-confidentiality';
 import * as m0005 from './0005-locations';
 import * as m0006 from './0006-borrowing-inspections';
 import * as m0007 from './0007-yearly-bundle';
+import * as m0008 from './0008-scale-indexes';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-locations': m0005,
   '0006-borrowing-inspections': m0006,
   '0007-yearly-bundle': m0007,
+  '0008-scale-indexes': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -111,11 +111,22 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
   }
 }
 
-/** Files of customers who have moved out by today are closed (退租, 003 §9.6). */
-export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }): Promise<number> {
+/**
+ * Files of customers who have moved out by today are closed (退租, 003 §9.6): one customer's when
+ * it is saved, or every customer's on the daily pass.
+ */
+export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }, customerId?: number): Promise<number> {
+  const close = { status: 'departed' as const, closed_at: nowIso(ctx), updated_at: nowIso(ctx) };
+  if (customerId !== undefined) {
+    // One customer: look at its own move-out date (not a pass over every customer; an import saves thousands).
+    const customer = await db.selectFrom('customers').select('move_out_date').where('id', '=', customerId).executeTakeFirst();
+    if (!customer?.move_out_date || customer.move_out_date > today(ctx)) return 0;
+    const result = await db.updateTable('files').set(close).where('customer_id', '=', customerId).where('status', '=', 'active').where('reopened_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
   const result = await db
     .updateTable('files')
-    .set({ status: 'departed', closed_at: nowIso(ctx), updated_at: nowIso(ctx) })
+    .set(close)
     .where('status', '=', 'active')
     .where('reopened_at', 'is', null)
     .where('customer_id', 'in', (eb) =>
@@ -152,7 +163,7 @@ async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: Custome
   await writeContacts(trx, customer.id, 'contact', input.contacts);
   await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
   await openMissingFiles(trx, ctx, customer, units);
-  await closeDepartedFiles(trx, ctx);
+  await closeDepartedFiles(trx, ctx, customer.id);
   await indexCustomer(trx, customer.id);
 }
 

@@ -9,6 +9,10 @@ import { CreditSurvey, Catalogue, EmergencyContacts, FileRegistration, InfoSurve
 import { DepartedCatalogue, DestructionList, InspectionRecord, LoanRegisterSheet, LoanSlip, OverdueReminder, TransferReceipt, type DepartedRow } from '../forms/archive-forms';
 import { renderFormDocument, type FormHeader } from '../forms/engine';
 import { LabelSheet, RecoveryKeySheet, fileLabelItems, type LabelItem } from '../forms/label-forms';
+import { ReportSheet } from '../forms/report-forms';
+import { reportInput } from '../../shared/schemas';
+import type { ReportId } from '../../shared/reports';
+import { describeFilters, getReport } from './reports';
 import { recordAudit } from './audit';
 import { loadCustomer } from './customers';
 import { nowIso, today, type ServiceContext } from './context';
@@ -95,6 +99,17 @@ async function departedData(ctx: ServiceContext, params: FormParams): Promise<{ 
   return { year, rows: rows.map((r) => ({ ...r, floor: r.floor ?? '', documents: Number(r.documents ?? 0), pages: Number(r.pages ?? 0) })) };
 }
 
+/** A report printed with the period and place it was shown with (printed in zh-CN, as every form). */
+function reportForm(report: ReportId): { load: Loader; template: Template } {
+  return {
+    load: async (ctx, params) => {
+      const data = await getReport(ctx, reportInput.parse({ report, from: params.from, to: params.to, building: params.building, floor: params.floor }));
+      return { report: data, filters: describeFilters(data, 'zh-CN') };
+    },
+    template: ReportSheet as Template,
+  };
+}
+
 const forms: Record<FormId, { load: Loader; template: Template }> = {
   'file-registration': { load: fileData, template: FileRegistration as Template },
   'customer-info-survey': { load: fileData, template: InfoSurvey as Template },
@@ -154,10 +169,15 @@ const forms: Record<FormId, { load: Loader; template: Template }> = {
     load: async (ctx, params) => ({ recoveryKey: need(params, 'recoveryKey', 'recoveryKey'), archiveDir: params.archiveDir ?? '', createdAt: today(ctx) }),
     template: RecoveryKeySheet as Template,
   },
+  'report-composition': reportForm('composition'),
+  'report-borrowing': reportForm('borrowing'),
+  'report-storage': reportForm('storage'),
+  'report-movement': reportForm('movement'),
 };
 
 export function listForms(): FormInfo[] {
-  return formIds.map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
+  // Reports print from their own screen (报表), with its filters.
+  return formIds.filter((id) => formDefinitions[id].record !== 'report').map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
 }
 
 async function headerFor(ctx: ServiceContext, formId: FormId, params: FormParams): Promise<FormHeader> {

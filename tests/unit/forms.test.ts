@@ -118,6 +118,10 @@ beforeAll(async () => {
     'file-labels': { boxId: byCode['B-002']!.id },
     'box-labels': { cabinetId },
     'recovery-key': { recoveryKey: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB', archiveDir: ctx.dir },
+    'report-composition': {},
+    'report-borrowing': { from: '2026-01-01', to: '2026-11-30' },
+    'report-storage': {},
+    'report-movement': { from: '2026-06-01' },
   } satisfies Record<FormId, FormParams>);
 }, 120_000);
 
@@ -144,6 +148,10 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'file-labels': { labels: [], values: ['华夏餐饮管理有限公司', 'A-301'] },
   'box-labels': { labels: [], values: ['B-001', 'D-3F', '退租档案'] },
   'recovery-key': { labels: ['恢复密钥保管单', '保管人签字'], values: ['ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB'] },
+  'report-composition': { labels: ['档案构成报表'], values: ['客户分类表', '客户分级表', '重点客户统计表', '统计期间:全部~'] },
+  'report-borrowing': { labels: ['借阅统计报表'], values: ['每月借阅次数（按部门）', '工程部', '2026-01-01~2026-11-30', '借阅最多的档案'] },
+  'report-storage': { labels: ['库房与检查报表'], values: ['档案盒装填率（按档案柜）', '3F-A', '每月检查发现'] },
+  'report-movement': { labels: ['档案变动报表'], values: ['每月新建、退租与销毁', '2026-06', '2026-11'] },
 };
 
 describe('forms', () => {

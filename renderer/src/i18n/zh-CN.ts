@@ -615,6 +615,18 @@ export const zhCN = {
   'home.review': "到期复核客户分类",
   'home.followUps': "回访到期",
   'home.visit': "第 {n}/{of} 次，{date}",
+  'nav.reports': "报表",
+  'reports.period': "统计期间",
+  'reports.from': "开始日期",
+  'reports.to': "结束日期",
+  'reports.building': "楼栋",
+  'reports.floor': "楼层",
+  'reports.apply': "查询",
+  'reports.print': "打印（A4）",
+  'reports.export': "导出 Excel",
+  'reports.allTime': "全部",
+  'reports.allBuildings': "全部楼栋",
+  'reports.showing': "统计期间 {from} ~ {to} · {place}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   DeleteOutlined,
   FileSearchOutlined,
@@ -29,6 +30,7 @@ import { LoansPage } from './loans/LoansPage';
 import { FormsPage } from './FormsPage';
 import { YearlyPage } from './YearlyPage';
 import { HomePage } from './HomePage';
+import { ReportsPage } from './reports/ReportsPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
@@ -44,6 +46,7 @@ const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'inspections', icon: <FileSearchOutlined /> },
   { key: 'loans', icon: <SwapOutlined /> },
   { key: 'approvals', icon: <CheckSquareOutlined /> },
+  { key: 'reports', icon: <BarChartOutlined /> },
   { key: 'forms', icon: <PrinterOutlined /> },
   { key: 'yearly', icon: <ContainerOutlined /> },
   { key: 'destruction', icon: <DeleteOutlined /> },
@@ -105,6 +108,8 @@ export function MainLayout() {
             <LocationsPage />
           ) : section === 'home' ? (
             <HomePage />
+          ) : section === 'reports' ? (
+            <ReportsPage />
           ) : section === 'yearly' ? (
             <YearlyPage />
           ) : section === 'forms' ? (

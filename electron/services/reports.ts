@@ -1,0 +1,477 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { ExportedFile } from '../../shared/api';
+import { classifications, customerKinds, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
+import {
+  classificationLabels,
+  customerKindLabels,
+  fileStatusLabels,
+  inspectionFindingLabels,
+  reportSectionLabels,
+  reportTextLabels,
+  reportTitleLabels,
+  valueGradeLabels,
+} from '../../shared/labels';
+import type { Report, ReportCell, ReportChart, ReportColumn, ReportId, ReportSection, ReportSectionId, ReportTable } from '../../shared/reports';
+import type { reportInput } from '../../shared/schemas';
+import { localDate, nowIso, today, type ServiceContext } from './context';
+import { addDays } from './loans';
+import { xlsxFile } from './xlsx';
+import ExcelJS from 'exceljs';
+
+// 报表: the archive described for management (001 §16: report classification results; 002's
+// 客户分类表 / 客户分级表 / 重点客户统计表), and the desk's own figures: borrowing, storage and
+// movement. Every figure is one aggregate query over indexed columns, filtered by a period (local
+// dates) and a building/floor; every section carries its table, so the chart is never the only
+// place a number lives.
+
+type Input = z.output<typeof reportInput>;
+type Row = Record<string, unknown>;
+const num = (v: unknown) => Number(v ?? 0);
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** A local date's first moment as the stored UTC ISO string, so ranges use the columns as stored. */
+const startOfLocalDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+
+interface Scope {
+  locale: Locale;
+  from: string | null;
+  to: string;
+  fromIso: string | null;
+  /** Exclusive: the day after `to`. */
+  toIso: string;
+  building: string | null;
+  floor: string | null;
+  today: string;
+}
+
+function scopeOf(ctx: ServiceContext, input: Input, defaultYear: boolean): Scope {
+  const to = input.to ?? today(ctx);
+  // Series default to the twelve months ending with `to`; composition to the whole archive.
+  const from = input.from ?? (defaultYear ? `${addMonths(to.slice(0, 7), -11)}-01` : null);
+  return {
+    locale: input.locale,
+    from,
+    to,
+    fromIso: from ? startOfLocalDay(from) : null,
+    toIso: startOfLocalDay(addDays(to, 1)),
+    building: input.building ?? null,
+    floor: input.floor ?? null,
+    today: today(ctx),
+  };
+}
+
+function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Every month of the period, so quiet months show as zero rather than vanish. */
+function monthsOf(scope: Scope): string[] {
+  const months: string[] = [];
+  for (let m = (scope.from ?? scope.to).slice(0, 7); m <= scope.to.slice(0, 7) && months.length < 240; m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
+/** `and <column> >= from and <column> < to` on a stored timestamp. */
+function inPeriod(column: RawBuilder<unknown>, scope: Scope): RawBuilder<unknown> {
+  return scope.fromIso ? sql`and ${column} >= ${scope.fromIso} and ${column} < ${scope.toIso}` : sql`and ${column} < ${scope.toIso}`;
+}
+
+/** The building/floor filter on a customers alias. */
+function atPlace(alias: string, scope: Scope): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.building) parts.push(sql`and ${sql.ref(`${alias}.building`)} = ${scope.building}`);
+  if (scope.floor) parts.push(sql`and ${sql.ref(`${alias}.floor`)} = ${scope.floor}`);
+  return parts.length ? sql.join(parts, sql` `) : sql``;
+}
+
+/**
+ * The period's months as a table (month, first moment, end) in stored UTC, the local month
+ * boundaries worked out here: rows join it by range, so a month is counted in the desk's time
+ * zone while the index on the column does the work (no per-row time-zone conversion).
+ */
+function monthTable(scope: Scope): RawBuilder<unknown> {
+  const months = monthsOf(scope);
+  const values = months.map((m, i) => {
+    const start = i === 0 && scope.fromIso ? scope.fromIso : startOfLocalDay(`${m}-01`);
+    const end = i === months.length - 1 ? scope.toIso : startOfLocalDay(`${addMonths(m, 1)}-01`);
+    return sql`(${m}, ${start}, ${end})`;
+  });
+  return sql`months(month, start, end) as (values ${sql.join(values)})`;
+}
+
+async function rows(ctx: ServiceContext, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await query.execute(ctx.db)).rows as Row[];
+}
+
+function text(scope: Scope) {
+  const t = reportTextLabels[scope.locale];
+  return t;
+}
+
+/** A chart's own table: categories down, one column per series, and a total row when counts. */
+function tableOfChart(scope: Scope, chart: ReportChart, categoryTitle: string, withTotal = chart.unit === 'count'): ReportTable {
+  const columns: ReportColumn[] = [{ key: 'category', title: categoryTitle }, ...chart.series.map((s, i) => ({ key: `s${i}`, title: s.name, numeric: true }))];
+  const multi = chart.series.length > 1 && chart.unit === 'count';
+  if (multi) columns.push({ key: 'total', title: text(scope).total, numeric: true });
+  const tableRows = chart.categories.map((category, r) => {
+    const row: Record<string, ReportCell> = { category };
+    chart.series.forEach((s, i) => (row[`s${i}`] = s.data[r] ?? 0));
+    if (multi) row.total = chart.series.reduce((sum, s) => sum + (s.data[r] ?? 0), 0);
+    return row;
+  });
+  if (!withTotal) return { columns, rows: tableRows };
+  const total: Record<string, ReportCell> = { category: text(scope).total };
+  chart.series.forEach((s, i) => (total[`s${i}`] = s.data.reduce((a, b) => a + b, 0)));
+  if (multi) total.total = chart.series.reduce((sum, s) => sum + s.data.reduce((a, b) => a + b, 0), 0);
+  return { columns, rows: tableRows, total };
+}
+
+function section(scope: Scope, id: ReportSectionId, chart: ReportChart, categoryTitle: string, note?: string): ReportSection {
+  return { id, title: reportSectionLabels[scope.locale][id], chart, table: tableOfChart(scope, chart, categoryTitle), note };
+}
+
+const percent = (part: number, whole: number) => (whole ? round1((part / whole) * 100) : 0);
+
+async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
+  const t = text(scope);
+  const l = scope.locale;
+  const groups = await rows(ctx, sql`
+    select c.kind, c.classification, coalesce(c.value_grade, '') as grade, count(*) as n
+    from customers c where 1 = 1 ${inPeriod(sql.ref('c.created_at'), scope)} ${atPlace('c', scope)}
+    group by c.kind, c.classification, grade`);
+  const sum = (f: (r: Row) => boolean) => groups.filter(f).reduce((a, r) => a + num(r.n), 0);
+  const grades = [...valueGrades, ''] as const;
+  const gradeName = (g: string) => (g ? valueGradeLabels[l][g as (typeof valueGrades)[number]] : t.ungraded);
+
+  const statuses = await rows(ctx, sql`
+    select f.status, count(*) as n from files f join customers c on c.id = f.customer_id
+    where 1 = 1 ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)} group by f.status`);
+  // Within a building: by floor; otherwise by building.
+  const byFloor = Boolean(scope.building);
+  const places = await rows(ctx, sql`
+    select ${byFloor ? sql`c.floor` : sql`c.building`} as place, count(*) as n from files f join customers c on c.id = f.customer_id
+    where f.status = 'active' ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)}
+    group by place order by ${byFloor ? sql`cast(c.floor as integer), c.floor` : sql`c.building`}`);
+  const keyCustomers = await rows(ctx, sql`
+    select c.name, c.kind, c.building, c.floor, c.value_grade as grade, c.special_tags as tags, c.last_reviewed_at as reviewed,
+      min(f.unit) as unit, min(f.ref_no) as ref_no
+    from customers c join files f on f.customer_id = c.id
+    where c.classification = 'key' and f.status != 'destroyed' ${inPeriod(sql.ref('c.created_at'), scope)} ${atPlace('c', scope)}
+    group by c.id order by c.name_pinyin, c.id`);
+
+  const customers = sum(() => true);
+  const byKind: ReportChart = { kind: 'pie', unit: 'count', categories: customerKinds.map((k) => customerKindLabels[l][k]), series: [{ name: t.customers, data: customerKinds.map((k) => sum((r) => r.kind === k)) }] };
+  const byClass: ReportChart = { kind: 'bar', unit: 'count', categories: classifications.map((c) => classificationLabels[l][c]), series: [{ name: t.customers, data: classifications.map((c) => sum((r) => r.classification === c)) }] };
+  const byGrade: ReportChart = { kind: 'bar', unit: 'count', categories: grades.map(gradeName), series: [{ name: t.customers, data: grades.map((g) => sum((r) => r.grade === g)) }] };
+  const fileStatuses = ['active', 'departed', 'destroyed'] as const;
+  const byStatus: ReportChart = { kind: 'bar', unit: 'count', categories: fileStatuses.map((s) => fileStatusLabels[l][s]), series: [{ name: t.count, data: fileStatuses.map((s) => num(statuses.find((r) => r.status === s)?.n)) }] };
+  const byPlace: ReportChart = {
+    kind: 'bar',
+    unit: 'count',
+    categories: places.map((p) => (p.place === null || p.place === '' ? '—' : byFloor ? `${String(p.place)}F` : String(p.place))),
+    series: [{ name: t.activeFiles, data: places.map((p) => num(p.n)) }],
+  };
+
+  // 客户分类表: kind down, classification across.
+  const classTable: ReportTable = {
+    columns: [{ key: 'kind', title: t.kind }, ...classifications.map((c) => ({ key: c, title: classificationLabels[l][c], numeric: true })), { key: 'total', title: t.total, numeric: true }, { key: 'share', title: t.share, numeric: true }],
+    rows: customerKinds.map((k) => {
+      const row: Record<string, ReportCell> = { kind: customerKindLabels[l][k] };
+      for (const c of classifications) row[c] = sum((r) => r.kind === k && r.classification === c);
+      row.total = sum((r) => r.kind === k);
+      row.share = `${percent(num(row.total), customers)}%`;
+      return row;
+    }),
+    total: { kind: t.total, ...Object.fromEntries(classifications.map((c) => [c, sum((r) => r.classification === c)])), total: customers, share: customers ? '100%' : '0%' },
+  };
+  // 客户分级表: value grade down, kind across.
+  const gradeTable: ReportTable = {
+    columns: [{ key: 'grade', title: t.grade }, ...customerKinds.map((k) => ({ key: k, title: customerKindLabels[l][k], numeric: true })), { key: 'total', title: t.total, numeric: true }, { key: 'share', title: t.share, numeric: true }],
+    rows: grades.map((g) => {
+      const row: Record<string, ReportCell> = { grade: gradeName(g) };
+      for (const k of customerKinds) row[k] = sum((r) => r.kind === k && r.grade === g);
+      row.total = sum((r) => r.grade === g);
+      row.share = `${percent(num(row.total), customers)}%`;
+      return row;
+    }),
+    total: { grade: t.total, ...Object.fromEntries(customerKinds.map((k) => [k, sum((r) => r.kind === k)])), total: customers, share: customers ? '100%' : '0%' },
+  };
+  // 重点客户统计表: every key customer with where and how they stand.
+  const keyTable: ReportTable = {
+    columns: [
+      { key: 'no', title: '#', numeric: true },
+      { key: 'name', title: t.name },
+      { key: 'kind', title: t.kind },
+      { key: 'place', title: `${t.building}/${t.floor}` },
+      { key: 'unit', title: t.unit },
+      { key: 'refNo', title: t.refNo },
+      { key: 'grade', title: t.grade },
+      { key: 'tags', title: t.tags },
+      { key: 'reviewedAt', title: t.reviewedAt },
+    ],
+    rows: keyCustomers.map((r, i) => ({
+      no: i + 1,
+      name: String(r.name),
+      kind: customerKindLabels[l][r.kind as (typeof customerKinds)[number]],
+      place: [r.building, r.floor ? `${String(r.floor)}F` : null].filter(Boolean).join(' '),
+      unit: (r.unit as string) || '',
+      refNo: String(r.ref_no),
+      grade: gradeName((r.grade as string) ?? ''),
+      tags: (JSON.parse(String(r.tags ?? '[]')) as string[]).join('、'),
+      reviewedAt: r.reviewed ? String(r.reviewed).slice(0, 10) : '',
+    })),
+  };
+  return {
+    figures: [
+      { label: t.customers, value: customers.toLocaleString(l) },
+      { label: t.activeFiles, value: num(statuses.find((r) => r.status === 'active')?.n).toLocaleString(l) },
+      { label: reportSectionLabels[l]['key-customers'], value: keyCustomers.length.toLocaleString(l) },
+    ],
+    sections: [
+      section(scope, 'customers-by-kind', byKind, t.kind, t.noteComposition),
+      section(scope, 'customers-by-classification', byClass, t.classification),
+      section(scope, 'customers-by-grade', byGrade, t.grade),
+      section(scope, 'files-by-status', byStatus, t.status),
+      section(scope, 'files-by-place', byPlace, byFloor ? t.floor : t.building),
+      { id: 'classification-table', title: reportSectionLabels[l]['classification-table'], table: classTable },
+      { id: 'grade-table', title: reportSectionLabels[l]['grade-table'], table: gradeTable },
+      { id: 'key-customers', title: reportSectionLabels[l]['key-customers'], table: keyTable },
+    ],
+  };
+}
+
+/**
+ * Loans whose files are at the place (a slip counts once if any of its files is there). Read from
+ * the place's customers outwards, once, rather than a lookup per loan.
+ */
+function loanAtPlace(scope: Scope): RawBuilder<unknown> {
+  if (!scope.building && !scope.floor) return sql``;
+  return sql`and l.id in (select li.loan_id from customers c join files f on f.customer_id = c.id join loan_items li on li.file_id = f.id where 1 = 1 ${atPlace('c', scope)})`;
+}
+
+async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
+  const t = text(scope);
+  const months = monthsOf(scope);
+  const groups = await rows(ctx, sql`
+    with ${monthTable(scope)}
+    select months.month, b.department, count(*) as n,
+      sum(case when l.returned_at is not null then julianday(l.returned_at) - julianday(l.lent_at) end) as days,
+      sum(l.returned_at is not null) as returned,
+      sum(case when (l.returned_at is not null and date(l.returned_at, 'localtime') > l.due_date) or (l.returned_at is null and l.due_date < ${scope.today}) then 1 else 0 end) as overdue
+    from months join loans l on l.lent_at >= months.start and l.lent_at < months.end join borrowers b on b.id = l.borrower_id
+    where 1 = 1 ${loanAtPlace(scope)}
+    group by months.month, b.department`);
+  // Most borrowed: counted on the loan items alone, then the twenty files looked up.
+  const placeFiles = scope.building || scope.floor ? sql`and li.file_id in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})` : sql``;
+  const counts = await rows(ctx, sql`
+    with ${monthTable(scope)}
+    select li.file_id, count(*) as n
+    from months join loans l on l.lent_at >= months.start and l.lent_at < months.end join loan_items li on li.loan_id = l.id
+    where li.state in ('out', 'returned', 'handed_over') ${placeFiles}
+    group by li.file_id order by n desc, li.file_id limit 20`);
+  const named = counts.length
+    ? await rows(ctx, sql`select f.id, f.ref_no, c.name, c.building, c.floor from files f join customers c on c.id = f.customer_id where f.id in (${sql.join(counts.map((r) => num(r.file_id)))})`)
+    : [];
+  const top = counts
+    .map((r): Row & { n: number } => ({ ...(named.find((f) => num(f.id) === num(r.file_id)) ?? {}), n: num(r.n) }))
+    .sort((a, b) => b.n - a.n || String(a.ref_no).localeCompare(String(b.ref_no)));
+  const departments = [...new Set(groups.map((g) => String(g.department)))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const inMonth = (m: string) => groups.filter((g) => g.month === m);
+  const total = (m: string, f: string) => inMonth(m).reduce((a, g) => a + num(g[f]), 0);
+  const loans = groups.reduce((a, g) => a + num(g.n), 0);
+  const overdue = groups.reduce((a, g) => a + num(g.overdue), 0);
+  const returned = groups.reduce((a, g) => a + num(g.returned), 0);
+  const days = groups.reduce((a, g) => a + num(g.days), 0);
+
+  const byDept: ReportChart = { kind: 'stacked-bar', unit: 'count', categories: months, series: departments.map((d) => ({ name: d, data: months.map((m) => num(inMonth(m).find((g) => g.department === d)?.n)) })) };
+  const daysOut: ReportChart = { kind: 'line', unit: 'days', categories: months, series: [{ name: t.avgDays, data: months.map((m) => (total(m, 'returned') ? round1(total(m, 'days') / total(m, 'returned')) : 0)) }] };
+  const rate: ReportChart = { kind: 'line', unit: 'percent', categories: months, series: [{ name: t.overdueRate, data: months.map((m) => percent(total(m, 'overdue'), total(m, 'n'))) }] };
+  const daysSection = section(scope, 'days-out', daysOut, t.month, t.noteDaysOut);
+  daysSection.table = {
+    columns: [{ key: 'month', title: t.month }, { key: 'returned', title: t.returned, numeric: true }, { key: 'avgDays', title: t.avgDays, numeric: true }],
+    rows: months.map((m, i) => ({ month: m, returned: total(m, 'returned'), avgDays: daysOut.series[0]!.data[i]! })),
+    total: { month: t.total, returned, avgDays: returned ? round1(days / returned) : 0 },
+  };
+  const rateSection = section(scope, 'overdue-rate', rate, t.month, t.noteOverdue);
+  rateSection.table = {
+    columns: [{ key: 'month', title: t.month }, { key: 'loans', title: t.loans, numeric: true }, { key: 'overdue', title: t.overdue, numeric: true }, { key: 'rate', title: t.overdueRate, numeric: true }],
+    rows: months.map((m) => ({ month: m, loans: total(m, 'n'), overdue: total(m, 'overdue'), rate: `${percent(total(m, 'overdue'), total(m, 'n'))}%` })),
+    total: { month: t.total, loans, overdue, rate: `${percent(overdue, loans)}%` },
+  };
+  return {
+    figures: [
+      { label: t.loansInRange, value: loans.toLocaleString(scope.locale) },
+      { label: t.avgDays, value: String(returned ? round1(days / returned) : 0) },
+      { label: t.overdueRate, value: `${percent(overdue, loans)}%` },
+    ],
+    sections: [
+      section(scope, 'loans-by-department', byDept, t.month),
+      daysSection,
+      rateSection,
+      {
+        id: 'most-borrowed',
+        title: reportSectionLabels[scope.locale]['most-borrowed'],
+        table: {
+          columns: [{ key: 'no', title: '#', numeric: true }, { key: 'refNo', title: t.refNo }, { key: 'name', title: t.name }, { key: 'place', title: `${t.building}/${t.floor}` }, { key: 'times', title: t.timesBorrowed, numeric: true }],
+          rows: top.map((r, i) => ({ no: i + 1, refNo: String(r.ref_no), name: String(r.name), place: [r.building, r.floor ? `${String(r.floor)}F` : null].filter(Boolean).join(' '), times: num(r.n) })),
+        },
+      },
+    ],
+  };
+}
+
+async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
+  const t = text(scope);
+  const l = scope.locale;
+  const boxPlace: RawBuilder<unknown>[] = [];
+  if (scope.building) boxPlace.push(sql`and bx.serves_building = ${scope.building}`);
+  if (scope.floor) boxPlace.push(sql`and bx.serves_floor = ${scope.floor}`);
+  const cabinets = await rows(ctx, sql`
+    select cab.code, r.name as room, count(*) as boxes, sum(bx.capacity) as capacity, sum(coalesce(h.n, 0)) as held
+    from boxes bx join shelves s on s.id = bx.shelf_id join cabinets cab on cab.id = s.cabinet_id join rooms r on r.id = cab.room_id
+    left join (select home_box_id as box_id, count(*) as n from files where home_box_id is not null and status != 'destroyed' group by home_box_id) h on h.box_id = bx.id
+    where bx.retired_at is null and s.retired_at is null and cab.retired_at is null ${sql.join(boxPlace.length ? boxPlace : [sql``], sql` `)}
+    group by cab.id order by cab.code`);
+  const out = await rows(ctx, sql`
+    select b.department, count(*) as n, sum(l.due_date < ${scope.today}) as overdue
+    from loan_items li join loans l on l.id = li.loan_id join borrowers b on b.id = l.borrower_id
+      join files f on f.id = li.file_id join customers c on c.id = f.customer_id
+    where li.state = 'out' ${atPlace('c', scope)}
+    group by b.department order by n desc, b.department`);
+  const months = monthsOf(scope);
+  const findingPlace = scope.building || scope.floor ? sql`and fi.file_id in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})` : sql``;
+  // Findings per inspection (the covering index on inspection_id, kind), then by the local month it was finished.
+  const finished = await rows(ctx, sql`select i.id, i.finished_at from inspections i where i.status = 'finished' ${inPeriod(sql.ref('i.finished_at'), scope)}`);
+  const monthOfInspection = new Map(finished.map((i) => [num(i.id), localDate(new Date(String(i.finished_at))).slice(0, 7)]));
+  const perInspection = finished.length
+    ? await rows(ctx, sql`
+        select fi.inspection_id, fi.kind, count(*) as n from inspection_findings fi
+        where fi.inspection_id in (${sql.join(finished.map((i) => num(i.id)))}) ${findingPlace}
+        group by fi.inspection_id, fi.kind`)
+    : [];
+  const findings: Row[] = [];
+  for (const r of perInspection) {
+    const month = monthOfInspection.get(num(r.inspection_id))!;
+    const same = findings.find((f) => f.month === month && f.kind === r.kind);
+    if (same) same.n = num(same.n) + num(r.n);
+    else findings.push({ month, kind: r.kind, n: num(r.n) });
+  }
+
+  const fill: ReportChart = { kind: 'bar', unit: 'percent', categories: cabinets.map((c) => String(c.code)), series: [{ name: t.fill, data: cabinets.map((c) => percent(num(c.held), num(c.capacity))) }] };
+  const fillSection = section(scope, 'box-fill', fill, t.cabinet, t.noteBoxFill);
+  const held = cabinets.reduce((a, c) => a + num(c.held), 0);
+  const capacity = cabinets.reduce((a, c) => a + num(c.capacity), 0);
+  fillSection.table = {
+    columns: [{ key: 'cabinet', title: t.cabinet }, { key: 'room', title: t.room }, { key: 'boxes', title: t.boxes, numeric: true }, { key: 'capacity', title: t.capacity, numeric: true }, { key: 'held', title: t.held, numeric: true }, { key: 'fill', title: t.fill, numeric: true }],
+    rows: cabinets.map((c) => ({ cabinet: String(c.code), room: String(c.room), boxes: num(c.boxes), capacity: num(c.capacity), held: num(c.held), fill: `${percent(num(c.held), num(c.capacity))}%` })),
+    total: { cabinet: t.total, room: '', boxes: cabinets.reduce((a, c) => a + num(c.boxes), 0), capacity, held, fill: `${percent(held, capacity)}%` },
+  };
+  const outChart: ReportChart = { kind: 'bar', unit: 'count', categories: out.map((o) => String(o.department)), series: [{ name: t.filesOut, data: out.map((o) => num(o.n)) }, { name: t.overdueNow, data: out.map((o) => num(o.overdue)) }] };
+  const outSection = section(scope, 'files-out', outChart, t.department);
+  // Both columns are counts, but "overdue" is part of "out": no sum column across them.
+  outSection.table.columns = outSection.table.columns.filter((c) => c.key !== 'total');
+  for (const r of [...outSection.table.rows, outSection.table.total!]) delete r.total;
+  const kinds = inspectionFindingKinds.filter((k) => k !== 'present');
+  const inMonth = (m: string, k: string) => num(findings.find((f) => f.month === m && f.kind === k)?.n);
+  const findingsChart: ReportChart = { kind: 'stacked-bar', unit: 'count', categories: months, series: kinds.map((k) => ({ name: inspectionFindingLabels[l][k], data: months.map((m) => inMonth(m, k)) })) };
+  const findingsSection = section(scope, 'findings-by-month', findingsChart, t.month, t.noteFindings);
+  findingsSection.table.columns.splice(1, 0, { key: 'checked', title: t.checked, numeric: true });
+  for (const [i, m] of months.entries()) findingsSection.table.rows[i]!.checked = inMonth(m, 'present') + inMonth(m, 'misfiled');
+  findingsSection.table.total!.checked = months.reduce((a, m) => a + inMonth(m, 'present') + inMonth(m, 'misfiled'), 0);
+  return {
+    figures: [
+      { label: t.boxes, value: cabinets.reduce((a, c) => a + num(c.boxes), 0).toLocaleString(l) },
+      { label: t.fill, value: `${percent(held, capacity)}%` },
+      { label: t.filesOut, value: out.reduce((a, o) => a + num(o.n), 0).toLocaleString(l) },
+      { label: t.inspections, value: finished.length.toLocaleString(l) },
+    ],
+    sections: [fillSection, outSection, findingsSection],
+  };
+}
+
+async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
+  const t = text(scope);
+  const months = monthsOf(scope);
+  const counted = async (column: string) =>
+    rows(ctx, sql`
+      with ${monthTable(scope)}
+      select months.month, count(*) as n from months join files f on ${sql.ref(`f.${column}`)} >= months.start and ${sql.ref(`f.${column}`)} < months.end
+        join customers c on c.id = f.customer_id
+      where 1 = 1 ${atPlace('c', scope)} group by months.month`);
+  const [made, departed, destroyed] = await Promise.all([counted('created_at'), counted('closed_at'), counted('destroyed_at')]);
+  const of = (list: Row[]) => months.map((m) => num(list.find((r) => r.month === m)?.n));
+  const chart: ReportChart = { kind: 'bar', unit: 'count', categories: months, series: [{ name: t.newFiles, data: of(made) }, { name: t.departures, data: of(departed) }, { name: t.destructions, data: of(destroyed) }] };
+  const sec = section(scope, 'movement-by-month', chart, t.month);
+  // New, departed and destroyed are different events: no sum column across them.
+  sec.table.columns = sec.table.columns.filter((c) => c.key !== 'total');
+  for (const r of [...sec.table.rows, sec.table.total!]) delete r.total;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    figures: [
+      { label: t.newFiles, value: sum(chart.series[0]!.data).toLocaleString(scope.locale) },
+      { label: t.departures, value: sum(chart.series[1]!.data).toLocaleString(scope.locale) },
+      { label: t.destructions, value: sum(chart.series[2]!.data).toLocaleString(scope.locale) },
+    ],
+    sections: [sec],
+  };
+}
+
+const builders: Record<ReportId, (ctx: ServiceContext, scope: Scope) => ReturnType<typeof composition>> = { composition, borrowing, storage, movement };
+
+export async function getReport(ctx: ServiceContext, input: Input): Promise<Report> {
+  const scope = scopeOf(ctx, input, input.report !== 'composition');
+  const body = await builders[input.report](ctx, scope);
+  return {
+    id: input.report,
+    title: reportTitleLabels[input.locale][input.report],
+    filters: { from: scope.from, to: scope.to, building: scope.building, floor: scope.floor },
+    generatedAt: nowIso(ctx),
+    ...body,
+  };
+}
+
+/** The period and place in words, for the print header and the xlsx's first sheet. */
+export function describeFilters(report: Report, locale: Locale): string {
+  const t = reportTextLabels[locale];
+  const period = `${t.period}: ${report.filters.from ?? t.allTime} ~ ${report.filters.to}`;
+  const place = report.filters.building ? `${report.filters.building}${report.filters.floor ? ` ${report.filters.floor}F` : ''}` : report.filters.floor ? `${report.filters.floor}F` : t.allBuildings;
+  return `${period} · ${place}`;
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\ and unique. */
+function sheetName(title: string, used: Set<string>): string {
+  let name = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  for (let i = 2; used.has(name); i++) name = `${title.slice(0, 28)}(${i})`;
+  used.add(name);
+  return name;
+}
+
+/** The report as a workbook: a summary sheet, then one sheet per section with exactly its table. */
+export async function exportReport(ctx: ServiceContext, input: Input): Promise<ExportedFile> {
+  const report = await getReport(ctx, input);
+  const t = reportTextLabels[input.locale];
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = ctx.clock.now();
+  const used = new Set<string>();
+  const summary = workbook.addWorksheet(sheetName(report.title, used));
+  summary.addRow([report.title]).font = { bold: true, size: 14 };
+  summary.addRow([describeFilters(report, input.locale)]);
+  summary.addRow([`${t.generatedAt}: ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`]);
+  summary.addRow([]);
+  for (const f of report.figures) summary.addRow([f.label, f.value]);
+  summary.getColumn(1).width = 24;
+  summary.getColumn(2).width = 16;
+  for (const s of report.sections) {
+    const sheet = workbook.addWorksheet(sheetName(s.title, used));
+    sheet.columns = s.table.columns.map((c) => ({ header: c.title, key: c.key, width: Math.max(10, Math.min(40, c.title.length * 2 + 4)) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const r of s.table.rows) sheet.addRow(r);
+    if (s.table.total) sheet.addRow(s.table.total).font = { bold: true };
+  }
+  const stamp = today(ctx).replace(/-/g, '');
+  return xlsxFile(`${report.title}-${stamp}.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
