@@ -4,15 +4,16 @@
 //   npm run bench -- --size large            (100,000 customers, ~1M documents, 300k loans)
 //   npm run bench -- --customers 5000 --queries 200 --import-rows 2000 --skip-ui
 import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { ArchiveDatabase } from '../db/schema';
 import ExcelJS from 'exceljs';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARCHIVE_FILE, KEY_FILE } from '../db/archive-files';
+import { ARCHIVE_FILE, KEY_FILE, writeCheckStamp } from '../db/archive-files';
 import { findRecoverySlot, parseKeyFile, unwrapArchiveKey } from '../db/key-slots';
-import { applyArchiveKey, wrapKysely } from '../db/open';
+import { applyArchiveKey, applyConnectionSettings, wrapKysely } from '../db/open';
 import { createArchiveApi } from '../electron/api';
 import { manualClock } from '../electron/services/clock';
 import { listFiles, searchArchive } from '../electron/services/customers';
@@ -20,6 +21,7 @@ import { loadFile } from '../electron/services/documents';
 import { matchingRowIds, pinyinKeys } from '../electron/services/search';
 import { ArchiveVault } from '../electron/services/vault';
 import { listCustomersInput } from '../shared/schemas';
+import { startHost } from '../tests/e2e/host';
 import { reportBench } from './reports';
 import { rng, seedAccounts, seedArchive, seedSizes, type SeedSummary } from './seed';
 
@@ -89,20 +91,35 @@ async function main() {
       { label: 'phone fragment', make: () => pick(s.phones).slice(3, 8) },
     ];
     const perKind = Math.max(1, Math.floor(QUERIES / kinds.length));
+    // "Raw" is the very SQL the service ran for that query (captured through a logging Kysely on the
+    // same connection), prepared and run bare: the ratio is what the service layer costs. The bare
+    // index lookup alone is shown beside it.
+    const captured: { sql: string; parameters: unknown[] }[] = [];
+    const logged = new Kysely<ArchiveDatabase>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
+      },
+    });
     for (const kind of kinds) {
       const service: number[] = [];
       const raw: number[] = [];
+      const index: number[] = [];
       for (let q = 0; q < perKind; q++) {
         const query = kind.make();
+        captured.length = 0;
+        await searchArchive(logged, query, 20); // also warms the pages, for both timings alike
         await timed(service, () => searchArchive(db, query, 20));
+        const statements = captured.map((c) => ({ statement: sqlite.prepare(c.sql), parameters: c.parameters }));
+        await timed(raw, () => statements.forEach((s) => (s.statement.reader ? s.statement.all(...s.parameters) : s.statement.run(...s.parameters))));
         const compiled = matchingRowIds(query)!.compile(db);
         const statement = sqlite.prepare(`${compiled.sql} limit 20`);
-        await timed(raw, () => statement.all(...(compiled.parameters as unknown[])));
+        await timed(index, () => statement.all(...(compiled.parameters as unknown[])));
       }
       const p95 = pct(service, 95);
-      const ratio = p95 / Math.max(0.05, pct(raw, 95));
+      const ratio = p95 / Math.max(0.01, pct(raw, 95));
       line('search', kind.label, p95, 'ms p95', { text: '≤ 30 ms and ≤ 2× raw', pass: p95 <= 30 && ratio <= 2 }, {
-        p50: +pct(service, 50).toFixed(2), p99: +pct(service, 99).toFixed(2), 'raw p95': +pct(raw, 95).toFixed(2), ratio: +ratio.toFixed(1),
+        p50: +pct(service, 50).toFixed(2), p99: +pct(service, 99).toFixed(2), 'raw p95': +pct(raw, 95).toFixed(2), ratio: +ratio.toFixed(2), 'index only p95': +pct(index, 95).toFixed(2),
       });
     }
 
@@ -203,7 +220,7 @@ async function main() {
     rekey.pragma(`rekey=''`);
     rekey.close();
     const plainDb = new Database(plainPath);
-    plainDb.pragma('journal_mode = WAL');
+    applyConnectionSettings(plainDb); // the same page cache and settings as the archive's own connection
     await reads(wrapKysely(plainDb));
     const plain = await reads(wrapKysely(plainDb));
     plainDb.close();
@@ -216,6 +233,13 @@ async function main() {
     await api.listCustomers({ pageSize: 50 });
     const cold = performance.now() - t;
     line('desk', 'cold open: unlock to first list page', cold, 'ms', { text: '≤ 1000 ms', pass: cold <= 1000 });
+    await api.lock();
+    // The first unlock of a day (or after the file changed outside the app) reads every page (quick_check).
+    writeCheckStamp(archiveDir, null);
+    const t2 = performance.now();
+    await api.unlock({ username: seedAccounts.clerk, password: seeded.password });
+    await api.listCustomers({ pageSize: 50 });
+    line('desk', 'first unlock of the day: every page checked, to first list page', performance.now() - t2, 'ms', undefined);
     await api.lock();
 
     if (!SKIP_UI) await uiBench(archiveDir, seeded.password, total);
@@ -239,21 +263,8 @@ async function uiBench(archiveDir: string, password: string, total: number) {
     console.log('UI part skipped: run `npm run build` first (dist/host/serve.mjs is missing)');
     return;
   }
-  const host = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    host.stdout.on('data', onData);
-    host.stderr.on('data', onData);
-  });
+  const host = await startHost(archiveDir);
+  const openUrl = host.openUrl;
   const browser = await chromium.launch({
     executablePath: process.env.ARCHIVE_DESK_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -302,7 +313,7 @@ async function uiBench(archiveDir: string, password: string, total: number) {
     line('ui', `scroll 500 rows (${gaps.length} frames drawn)`, dropped, 'frames dropped', { text: '≤ 5% dropped', pass: share <= 0.05 }, { 'dropped %': +(share * 100).toFixed(1), 'worst frame ms': +Math.max(...gaps).toFixed(1) });
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
+    await host.stop();
   }
 }
 

@@ -85,3 +85,48 @@ export function replaceKeyFile(path: string, file: KeyFile): void {
 export function removeIfExists(path: string): void {
   rmSync(path, { force: true });
 }
+
+/**
+ * The last page check of the archive (quick_check) and the file as this app left it at lock. An
+ * unlock on the same day, finding the file exactly as left (size, modification time, no pending
+ * WAL), skips the full read of every page; anything else (another day, a copied-in or damaged file,
+ * a crash) checks again. The stamp holds no secret; losing it only costs a check.
+ */
+export const CHECK_STAMP_FILE = 'archive.checked.json';
+export interface CheckStamp {
+  day: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export function fileIdentity(file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const st = statSync(file);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+export function readCheckStamp(dir: string): CheckStamp | null {
+  try {
+    const v = JSON.parse(readFileSync(join(dir, CHECK_STAMP_FILE), 'utf8')) as Partial<CheckStamp>;
+    return typeof v.day === 'string' && typeof v.size === 'number' && typeof v.mtimeMs === 'number' ? (v as CheckStamp) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeCheckStamp(dir: string, stamp: CheckStamp | null): void {
+  const path = join(dir, CHECK_STAMP_FILE);
+  if (!stamp) rmSync(path, { force: true });
+  else writeFileSync(path, JSON.stringify(stamp));
+}
+
+/** True when the archive is as this app left it after a check made today. */
+export function stampStillHolds(dir: string, file: string, day: string): boolean {
+  const stamp = readCheckStamp(dir);
+  const now = fileIdentity(file);
+  const wal = fileIdentity(`${file}-wal`);
+  return Boolean(stamp && now && stamp.day === day && stamp.size === now.size && stamp.mtimeMs === now.mtimeMs && (!wal || wal.size === 0));
+}

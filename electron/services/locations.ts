@@ -24,24 +24,29 @@ export async function loadStorage(db: Db): Promise<StorageRoom[]> {
   const rooms = await db.selectFrom('rooms').selectAll().where('retired_at', 'is', null).orderBy('name').execute();
   const cabinets = await db.selectFrom('cabinets').selectAll().where('retired_at', 'is', null).orderBy('code').execute();
   const shelves = await db.selectFrom('shelves').selectAll().where('retired_at', 'is', null).orderBy('position').execute();
-  const boxes = await db
-    .selectFrom('boxes')
-    .selectAll('boxes')
-    .select((eb) =>
-      eb.selectFrom('files').select((e) => e.fn.countAll<number>().as('n')).whereRef('files.home_box_id', '=', 'boxes.id').where('files.status', '!=', 'destroyed').as('fileCount'),
-    )
-    .select((eb) =>
-      eb
-        .selectFrom('loan_items')
-        .innerJoin('files', 'files.id', 'loan_items.file_id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('files.home_box_id', '=', 'boxes.id')
-        .where('loan_items.state', '=', 'out')
-        .as('outCount'),
-    )
-    .where('retired_at', 'is', null)
-    .orderBy('position')
+  // Counts per box in two grouped passes (an index scan, and the few files out), not two subqueries per box.
+  const held = await db
+    .selectFrom('files')
+    .select(['home_box_id as boxId', (e) => e.fn.countAll<number>().as('n')])
+    .where('home_box_id', 'is not', null)
+    .where('status', '!=', 'destroyed')
+    .groupBy('home_box_id')
     .execute();
+  const out = await db
+    .selectFrom('loan_items')
+    .innerJoin('files', 'files.id', 'loan_items.file_id')
+    .select(['files.home_box_id as boxId', (e) => e.fn.countAll<number>().as('n')])
+    .where('loan_items.state', '=', 'out')
+    .where('files.home_box_id', 'is not', null)
+    .groupBy('files.home_box_id')
+    .execute();
+  const heldIn = new Map(held.map((r) => [r.boxId, Number(r.n)]));
+  const outOf = new Map(out.map((r) => [r.boxId, Number(r.n)]));
+  const boxes = (await db.selectFrom('boxes').selectAll('boxes').where('retired_at', 'is', null).orderBy('position').execute()).map((b) => ({
+    ...b,
+    fileCount: heldIn.get(b.id) ?? 0,
+    outCount: outOf.get(b.id) ?? 0,
+  }));
   const toBox = (b: (typeof boxes)[number]): BoxInfo => ({
     id: b.id,
     code: b.code,

@@ -79,6 +79,21 @@ function inPeriod(column: RawBuilder<unknown>, scope: Scope): RawBuilder<unknown
   return scope.fromIso ? sql`and ${column} >= ${scope.fromIso} and ${column} < ${scope.toIso}` : sql`and ${column} < ${scope.toIso}`;
 }
 
+/**
+ * "Returned after the due date" compares the stored UTC time with the end of the local due day,
+ * shifted by the desk's UTC offset (taken at `to`), instead of converting every row to local time.
+ */
+function utcShift(scope: Scope): string {
+  const offset = new Date(`${scope.to}T12:00:00`).getTimezoneOffset();
+  return `${offset >= 0 ? '+' : ''}${offset} minutes`;
+}
+
+/** The other way: a stored UTC time moved to the desk's local time, for its month. */
+function localShift(scope: Scope): string {
+  const offset = -new Date(`${scope.to}T12:00:00`).getTimezoneOffset();
+  return `${offset >= 0 ? '+' : ''}${offset} minutes`;
+}
+
 /** The building/floor filter on a customers alias. */
 function atPlace(alias: string, scope: Scope): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
@@ -256,21 +271,19 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
   const t = text(scope);
   const months = monthsOf(scope);
   const groups = await rows(ctx, sql`
-    with ${monthTable(scope)}
-    select months.month, b.department, count(*) as n,
+    select strftime('%Y-%m', l.lent_at, ${localShift(scope)}) as month, b.department, count(*) as n,
       sum(case when l.returned_at is not null then julianday(l.returned_at) - julianday(l.lent_at) end) as days,
       sum(l.returned_at is not null) as returned,
-      sum(case when (l.returned_at is not null and date(l.returned_at, 'localtime') > l.due_date) or (l.returned_at is null and l.due_date < ${scope.today}) then 1 else 0 end) as overdue
-    from months join loans l on l.lent_at >= months.start and l.lent_at < months.end join borrowers b on b.id = l.borrower_id
-    where 1 = 1 ${loanAtPlace(scope)}
-    group by months.month, b.department`);
+      sum(case when (l.returned_at is not null and l.returned_at >= strftime('%Y-%m-%dT%H:%M:%fZ', l.due_date, '+1 day', ${utcShift(scope)})) or (l.returned_at is null and l.due_date < ${scope.today}) then 1 else 0 end) as overdue
+    from loans l join borrowers b on b.id = l.borrower_id
+    where 1 = 1 ${inPeriod(sql.ref('l.lent_at'), scope)} ${loanAtPlace(scope)}
+    group by month, b.department`);
   // Most borrowed: counted on the loan items alone, then the twenty files looked up.
   const placeFiles = scope.building || scope.floor ? sql`and li.file_id in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})` : sql``;
   const counts = await rows(ctx, sql`
-    with ${monthTable(scope)}
     select li.file_id, count(*) as n
-    from months join loans l on l.lent_at >= months.start and l.lent_at < months.end join loan_items li on li.loan_id = l.id
-    where li.state in ('out', 'returned', 'handed_over') ${placeFiles}
+    from loans l join loan_items li on li.loan_id = l.id
+    where li.state in ('out', 'returned', 'handed_over') ${inPeriod(sql.ref('l.lent_at'), scope)} ${placeFiles}
     group by li.file_id order by n desc, li.file_id limit 20`);
   const named = counts.length
     ? await rows(ctx, sql`select f.id, f.ref_no, c.name, c.building, c.floor from files f join customers c on c.id = f.customer_id where f.id in (${sql.join(counts.map((r) => num(r.file_id)))})`)

@@ -2,10 +2,13 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import {
   archivePaths,
   classifyHeader,
+  fileIdentity,
   readHeader,
   readKeyFile,
   removeIfExists,
   replaceKeyFile,
+  stampStillHolds,
+  writeCheckStamp,
   writeFileAtomic,
   type ArchivePaths,
 } from '../../db/archive-files';
@@ -36,6 +39,7 @@ import type { ArchiveStatus, CreateArchiveResult, Session } from '../../shared/a
 import { ArchiveError } from '../../shared/errors';
 import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
+import { localDate } from './context';
 import type { Clock } from './clock';
 import { checkNewPassword } from './password-policy';
 
@@ -50,6 +54,8 @@ interface Unlocked {
   session: Session;
   /** Kept while unlocked so an administrator can issue key slots (accounts issue); wiped on lock. */
   archiveKey: Buffer;
+  /** The day the archive's pages were last read through (quick_check); see CHECK_STAMP_FILE. */
+  checkedDay: string;
 }
 
 /**
@@ -252,6 +258,8 @@ export class ArchiveVault {
       } finally {
         current.archiveKey.fill(0);
         await current.archive.close();
+        const left = fileIdentity(this.paths.archive);
+        if (left) writeCheckStamp(this.paths.dir, { day: current.checkedDay, ...left });
       }
     }
     return this.status();
@@ -272,7 +280,9 @@ export class ArchiveVault {
 
   private async openUnlocked(keyFile: KeyFile, key: Buffer, username: string, action: string): Promise<Session> {
     const file = this.paths.archive;
-    const inspected = inspectArchive(file, key);
+    const day = localDate(this.clock.now());
+    const checkedToday = stampStillHolds(this.paths.dir, file, day);
+    const inspected = inspectArchive(file, key, { skipPageCheck: checkedToday });
     if (inspected.kind === 'damaged') throw new ArchiveError('ARCHIVE_DAMAGED', { file, reason: inspected.reason });
     if (inspected.kind === 'too-new') throw new ArchiveError('ARCHIVE_TOO_NEW', { migrations: inspected.unknownMigrations });
 
@@ -288,7 +298,9 @@ export class ArchiveVault {
         await recordAudit(archive.db, { now: () => new Date(failed.at) }, null, 'login.failed', { details: { username: failed.username, reason: failed.reason } });
       }
       await recordAudit(archive.db, this.clock, account.id, action);
-      this.unlocked = { archive, session, archiveKey: key };
+      // Until this session ends cleanly (lock), the next unlock reads every page again.
+      writeCheckStamp(this.paths.dir, null);
+      this.unlocked = { archive, session, archiveKey: key, checkedDay: day };
       return session;
     } catch (error) {
       await archive.close();

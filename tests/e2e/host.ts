@@ -12,9 +12,12 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the built loopback host (dist/host/serve.mjs) on a fresh temporary archive folder. */
-export async function startHost(): Promise<RunningHost> {
-  const archiveDir = mkdtempSync(join(tmpdir(), 'archive-desk-e2e-'));
+/**
+ * Starts the built loopback host (dist/host/serve.mjs) on a fresh temporary archive folder, or on
+ * the given one (which is then left in place at stop; the benchmark's generated archive).
+ */
+export async function startHost(existingArchiveDir?: string): Promise<RunningHost> {
+  const archiveDir = existingArchiveDir ?? mkdtempSync(join(tmpdir(), 'archive-desk-e2e-'));
   const clockFile = join(mkdtempSync(join(tmpdir(), 'archive-desk-clock-')), 'offset');
   const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir, '--clock-offset-file', clockFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +47,7 @@ export async function startHost(): Promise<RunningHost> {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(archiveDir, { recursive: true, force: true });
+      if (!existingArchiveDir) rmSync(archiveDir, { recursive: true, force: true });
       rmSync(dirname(clockFile), { recursive: true, force: true });
     },
   };

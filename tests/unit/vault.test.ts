@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, copyFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
+import { ARCHIVE_FILE, CHECK_STAMP_FILE, KEY_FILE, readCheckStamp, stampStillHolds } from '../../db/archive-files';
 import {
   findRecoverySlot,
   newArchiveKey,
@@ -179,6 +179,31 @@ describe('unlocking', () => {
     expect(await failureCode(api.unlock({ username: 'wangfang', password: adminInput.password }))).toBe('ARCHIVE_DAMAGED');
     expect(snapshot(dir)).toEqual(before);
     expect((await api.getArchiveStatus()).state).toBe('locked');
+  });
+
+  it('reads every page at unlock unless the file is exactly as this app left it at lock, the same day', async () => {
+    const { dir, api, clock } = await createdAndLocked();
+    const file = join(dir, ARCHIVE_FILE);
+    expect(readCheckStamp(dir)).toMatchObject({ day: '2026-11-23', size: statSync(file).size });
+    expect(stampStillHolds(dir, file, '2026-11-23')).toBe(true);
+    expect(stampStillHolds(dir, file, '2026-11-24')).toBe(false);
+    // While unlocked there is no stamp: a crash means the next unlock checks.
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    expect(existsSync(join(dir, CHECK_STAMP_FILE))).toBe(false);
+    await api.lock();
+    expect(stampStillHolds(dir, file, '2026-11-23')).toBe(true);
+    // Damage that keeps the size and the modification time is still found: the next day checks again.
+    const { atime, mtime } = statSync(file);
+    const bytes = readFileSync(file);
+    for (let i = 0; i < 16; i++) bytes[bytes.length - 2000 + i] = bytes[bytes.length - 2000 + i]! ^ 0xff;
+    writeFileSync(file, bytes);
+    utimesSync(file, atime, mtime);
+    clock.advance(24 * 3600_000);
+    expect(await failureCode(api.unlock({ username: 'wangfang', password: adminInput.password }))).toBe('ARCHIVE_DAMAGED');
+    // Any change to the file (here its time) also means a check.
+    writeFileSync(join(dir, CHECK_STAMP_FILE), JSON.stringify({ ...readCheckStamp(dir), day: '2026-11-24' }));
+    utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+    expect(stampStillHolds(dir, file, '2026-11-24')).toBe(false);
   });
 
   it('refuses an archive made by a newer version', async () => {
