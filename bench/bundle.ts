@@ -9,14 +9,11 @@ import { createArchiveApi } from '../electron/api';
 import { chromiumPdfRenderer } from '../electron/pdf/chromium-pdf-renderer';
 import { manualClock } from '../electron/services/clock';
 import { ArchiveVault } from '../electron/services/vault';
+import { numberArg } from './args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const TENANTS = arg('--tenants', 100);
-const DOCS = arg('--docs', 20);
-const SCAN_KB = arg('--scan-kb', 50);
+const TENANTS = numberArg('--tenants', 100);
+const DOCS = numberArg('--docs', 20);
+const SCAN_KB = numberArg('--scan-kb', 50);
 
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

@@ -10,14 +10,11 @@ import { chromiumPdfRenderer } from '../electron/pdf/chromium-pdf-renderer';
 import { systemClock } from '../electron/services/clock';
 import { renderFormBatch } from '../electron/services/forms';
 import { ArchiveVault } from '../electron/services/vault';
+import { numberArg } from './args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const FILES = arg('--files', 200);
-const DOCS = arg('--docs', 30);
-const SINGLE = arg('--single', 20);
+const FILES = numberArg('--files', 200);
+const DOCS = numberArg('--docs', 30);
+const SINGLE = numberArg('--single', 20);
 
 function pages(bytes: Uint8Array, dir: string): number {
   const path = join(dir, 'count.pdf');

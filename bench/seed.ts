@@ -219,11 +219,10 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
   const scanEvery = Math.max(1, Math.round(totalDocsGuess / Math.max(1, options.scans ?? totalDocsGuess / 500)));
   const activeBoxes = new Map<string, { id: number; held: number; n: number }>();
   let departedBox = { id: 0, held: 50, n: 0 };
-  /** Files by when they were made, for loans to pick from: [fileId, createdMs, status]. */
+  /** Files in the order they were made, for loans to pick from: id, when made, still active. */
   const fileIds: number[] = [];
   const fileCreated: number[] = [];
   const fileActive: boolean[] = [];
-  const fileBox: number[] = [];
 
   const person = () => pick(surnames) + pick(given) + (chance(0.65) ? pick(given) : '');
   const mobile = () => `1${pick(['38', '39', '58', '86', '77', '35', '50', '89'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
@@ -306,7 +305,6 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         fileIds.push(fileId);
         fileCreated.push(createdMs);
         fileActive.push(!departed);
-        fileBox.push(boxId);
         count(departed ? 'files.departed' : 'files.active');
 
         const body = searchBodies({ names: [name, company ? brand : '', ...contacts.map((c) => c.name)], other: [refNo, unit, phone, ...contacts.map((c) => c.phone)] });

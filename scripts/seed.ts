@@ -5,21 +5,16 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARCHIVE_FILE } from '../db/archive-files';
+import { numberArg, textArg } from '../bench/args';
 import { seedAccounts, seedArchive, seedSizes } from '../bench/seed';
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const value = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const number = (name: string) => (value(name) === undefined ? undefined : Number(value(name)));
-const size = (value('--size') ?? 'small') as keyof typeof seedSizes;
+const size = (textArg('--size') ?? 'small') as keyof typeof seedSizes;
 if (!(size in seedSizes)) {
   console.error(`--size must be one of ${Object.keys(seedSizes).join(', ')}`);
   process.exit(2);
 }
-const customers = number('--customers') ?? seedSizes[size];
-const out = resolve(value('--out') ?? `seeded-archive-${customers}`);
+const customers = numberArg('--customers') ?? seedSizes[size];
+const out = resolve(textArg('--out') ?? `seeded-archive-${customers}`);
 if (!Number.isInteger(customers) || customers < 1) {
   console.error('--customers must be a whole number above 0');
   process.exit(2);
@@ -33,11 +28,11 @@ console.log(`Generating ${customers.toLocaleString()} customers into ${out} …`
 const summary = await seedArchive({
   dir: out,
   customers,
-  seed: number('--seed'),
-  asOf: value('--as-of'),
-  scans: number('--scans'),
-  loans: number('--loans'),
-  password: value('--password'),
+  seed: numberArg('--seed'),
+  asOf: textArg('--as-of'),
+  scans: numberArg('--scans'),
+  loans: numberArg('--loans'),
+  password: textArg('--password'),
   log: (line) => console.log(line),
 });
 console.log(`\nDone in ${summary.seconds.toFixed(1)} s (as of ${summary.asOf}).`);

@@ -78,3 +78,8 @@ export interface Report {
   figures: { label: string; value: string }[];
   sections: ReportSection[];
 }
+
+/** A building and floor as the reports write them: "A座 5F", "A座", "5F" or "" for everywhere. */
+export function placeText(building: string | null | undefined, floor: string | null | undefined): string {
+  return [building, floor ? `${floor}F` : null].filter(Boolean).join(' ');
+}

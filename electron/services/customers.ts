@@ -116,23 +116,24 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
  * it is saved, or every customer's on the daily pass.
  */
 export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }, customerId?: number): Promise<number> {
-  const close = { status: 'departed' as const, closed_at: nowIso(ctx), updated_at: nowIso(ctx) };
+  const open = db
+    .updateTable('files')
+    .set({ status: 'departed', closed_at: nowIso(ctx), updated_at: nowIso(ctx) })
+    .where('status', '=', 'active')
+    .where('reopened_at', 'is', null);
+  let result;
   if (customerId !== undefined) {
     // One customer: look at its own move-out date (not a pass over every customer; an import saves thousands).
     const customer = await db.selectFrom('customers').select('move_out_date').where('id', '=', customerId).executeTakeFirst();
     if (!customer?.move_out_date || customer.move_out_date > today(ctx)) return 0;
-    const result = await db.updateTable('files').set(close).where('customer_id', '=', customerId).where('status', '=', 'active').where('reopened_at', 'is', null).executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    result = await open.where('customer_id', '=', customerId).executeTakeFirst();
+  } else {
+    result = await open
+      .where('customer_id', 'in', (eb) =>
+        eb.selectFrom('customers').select('id').where('move_out_date', 'is not', null).where('move_out_date', '<=', today(ctx)),
+      )
+      .executeTakeFirst();
   }
-  const result = await db
-    .updateTable('files')
-    .set(close)
-    .where('status', '=', 'active')
-    .where('reopened_at', 'is', null)
-    .where('customer_id', 'in', (eb) =>
-      eb.selectFrom('customers').select('id').where('move_out_date', 'is not', null).where('move_out_date', '<=', today(ctx)),
-    )
-    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

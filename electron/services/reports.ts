@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ExportedFile } from '../../shared/api';
-import { classifications, customerKinds, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
+import { classifications, customerKinds, fileStatuses, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
 import {
   classificationLabels,
   customerKindLabels,
@@ -12,7 +12,7 @@ import {
   reportTitleLabels,
   valueGradeLabels,
 } from '../../shared/labels';
-import type { Report, ReportCell, ReportChart, ReportColumn, ReportId, ReportSection, ReportSectionId, ReportTable } from '../../shared/reports';
+import { placeText, type Report, type ReportCell, type ReportChart, type ReportColumn, type ReportId, type ReportSection, type ReportSectionId, type ReportTable } from '../../shared/reports';
 import type { reportInput } from '../../shared/schemas';
 import { localDate, nowIso, today, type ServiceContext } from './context';
 import { addDays } from './loans';
@@ -84,15 +84,16 @@ function inPeriod(column: RawBuilder<unknown>, scope: Scope): RawBuilder<unknown
  * shifted by the desk's UTC offset (taken at `to`), instead of converting every row to local time.
  */
 function utcShift(scope: Scope): string {
-  const offset = new Date(`${scope.to}T12:00:00`).getTimezoneOffset();
-  return `${offset >= 0 ? '+' : ''}${offset} minutes`;
+  return minutes(new Date(`${scope.to}T12:00:00`).getTimezoneOffset());
 }
 
 /** The other way: a stored UTC time moved to the desk's local time, for its month. */
 function localShift(scope: Scope): string {
-  const offset = -new Date(`${scope.to}T12:00:00`).getTimezoneOffset();
-  return `${offset >= 0 ? '+' : ''}${offset} minutes`;
+  return minutes(-new Date(`${scope.to}T12:00:00`).getTimezoneOffset());
 }
+
+/** An SQLite date modifier such as "+480 minutes". */
+const minutes = (n: number) => `${n >= 0 ? '+' : ''}${n} minutes`;
 
 /** The building/floor filter on a customers alias. */
 function atPlace(alias: string, scope: Scope): RawBuilder<unknown> {
@@ -100,6 +101,12 @@ function atPlace(alias: string, scope: Scope): RawBuilder<unknown> {
   if (scope.building) parts.push(sql`and ${sql.ref(`${alias}.building`)} = ${scope.building}`);
   if (scope.floor) parts.push(sql`and ${sql.ref(`${alias}.floor`)} = ${scope.floor}`);
   return parts.length ? sql.join(parts, sql` `) : sql``;
+}
+
+/** `and <file id column> in (the files whose customer is at the place)`, or nothing without a place. */
+function fileAtPlace(column: RawBuilder<unknown>, scope: Scope): RawBuilder<unknown> {
+  if (!scope.building && !scope.floor) return sql``;
+  return sql`and ${column} in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})`;
 }
 
 /**
@@ -121,15 +128,15 @@ async function rows(ctx: ServiceContext, query: RawBuilder<unknown>): Promise<Ro
   return (await query.execute(ctx.db)).rows as Row[];
 }
 
-function text(scope: Scope) {
-  const t = reportTextLabels[scope.locale];
-  return t;
-}
+const text = (scope: Scope) => reportTextLabels[scope.locale];
 
-/** A chart's own table: categories down, one column per series, and a total row when counts. */
-function tableOfChart(scope: Scope, chart: ReportChart, categoryTitle: string, withTotal = chart.unit === 'count'): ReportTable {
+/**
+ * A chart's own table: categories down, one column per series, a total row when counts, and a
+ * total column across several count series unless they do not add up (`sumAcross: false`).
+ */
+function tableOfChart(scope: Scope, chart: ReportChart, categoryTitle: string, sumAcross: boolean): ReportTable {
   const columns: ReportColumn[] = [{ key: 'category', title: categoryTitle }, ...chart.series.map((s, i) => ({ key: `s${i}`, title: s.name, numeric: true }))];
-  const multi = chart.series.length > 1 && chart.unit === 'count';
+  const multi = sumAcross && chart.series.length > 1 && chart.unit === 'count';
   if (multi) columns.push({ key: 'total', title: text(scope).total, numeric: true });
   const tableRows = chart.categories.map((category, r) => {
     const row: Record<string, ReportCell> = { category };
@@ -137,15 +144,23 @@ function tableOfChart(scope: Scope, chart: ReportChart, categoryTitle: string, w
     if (multi) row.total = chart.series.reduce((sum, s) => sum + (s.data[r] ?? 0), 0);
     return row;
   });
-  if (!withTotal) return { columns, rows: tableRows };
+  if (chart.unit !== 'count') return { columns, rows: tableRows };
   const total: Record<string, ReportCell> = { category: text(scope).total };
   chart.series.forEach((s, i) => (total[`s${i}`] = s.data.reduce((a, b) => a + b, 0)));
   if (multi) total.total = chart.series.reduce((sum, s) => sum + s.data.reduce((a, b) => a + b, 0), 0);
   return { columns, rows: tableRows, total };
 }
 
-function section(scope: Scope, id: ReportSectionId, chart: ReportChart, categoryTitle: string, note?: string): ReportSection {
-  return { id, title: reportSectionLabels[scope.locale][id], chart, table: tableOfChart(scope, chart, categoryTitle), note };
+/** A chart with its table: the chart's own (see tableOfChart), or one given with more columns. */
+function section(
+  scope: Scope,
+  id: ReportSectionId,
+  chart: ReportChart,
+  categoryTitle: string,
+  options: { note?: string; table?: ReportTable; sumAcross?: boolean } = {},
+): ReportSection {
+  const table = options.table ?? tableOfChart(scope, chart, categoryTitle, options.sumAcross ?? true);
+  return { id, title: reportSectionLabels[scope.locale][id], chart, table, note: options.note };
 }
 
 const percent = (part: number, whole: number) => (whole ? round1((part / whole) * 100) : 0);
@@ -181,7 +196,6 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
   const byKind: ReportChart = { kind: 'pie', unit: 'count', categories: customerKinds.map((k) => customerKindLabels[l][k]), series: [{ name: t.customers, data: customerKinds.map((k) => sum((r) => r.kind === k)) }] };
   const byClass: ReportChart = { kind: 'bar', unit: 'count', categories: classifications.map((c) => classificationLabels[l][c]), series: [{ name: t.customers, data: classifications.map((c) => sum((r) => r.classification === c)) }] };
   const byGrade: ReportChart = { kind: 'bar', unit: 'count', categories: grades.map(gradeName), series: [{ name: t.customers, data: grades.map((g) => sum((r) => r.grade === g)) }] };
-  const fileStatuses = ['active', 'departed', 'destroyed'] as const;
   const byStatus: ReportChart = { kind: 'bar', unit: 'count', categories: fileStatuses.map((s) => fileStatusLabels[l][s]), series: [{ name: t.count, data: fileStatuses.map((s) => num(statuses.find((r) => r.status === s)?.n)) }] };
   const byPlace: ReportChart = {
     kind: 'bar',
@@ -231,7 +245,7 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
       no: i + 1,
       name: String(r.name),
       kind: customerKindLabels[l][r.kind as (typeof customerKinds)[number]],
-      place: [r.building, r.floor ? `${String(r.floor)}F` : null].filter(Boolean).join(' '),
+      place: placeText(r.building as string | null, r.floor as string | null),
       unit: (r.unit as string) || '',
       refNo: String(r.ref_no),
       grade: gradeName((r.grade as string) ?? ''),
@@ -246,7 +260,7 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
       { label: reportSectionLabels[l]['key-customers'], value: keyCustomers.length.toLocaleString(l) },
     ],
     sections: [
-      section(scope, 'customers-by-kind', byKind, t.kind, t.noteComposition),
+      section(scope, 'customers-by-kind', byKind, t.kind, { note: t.noteComposition }),
       section(scope, 'customers-by-classification', byClass, t.classification),
       section(scope, 'customers-by-grade', byGrade, t.grade),
       section(scope, 'files-by-status', byStatus, t.status),
@@ -279,7 +293,7 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
     where 1 = 1 ${inPeriod(sql.ref('l.lent_at'), scope)} ${loanAtPlace(scope)}
     group by month, b.department`);
   // Most borrowed: counted on the loan items alone, then the twenty files looked up.
-  const placeFiles = scope.building || scope.floor ? sql`and li.file_id in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})` : sql``;
+  const placeFiles = fileAtPlace(sql.ref('li.file_id'), scope);
   const counts = await rows(ctx, sql`
     select li.file_id, count(*) as n
     from loans l join loan_items li on li.loan_id = l.id
@@ -302,23 +316,29 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
   const byDept: ReportChart = { kind: 'stacked-bar', unit: 'count', categories: months, series: departments.map((d) => ({ name: d, data: months.map((m) => num(inMonth(m).find((g) => g.department === d)?.n)) })) };
   const daysOut: ReportChart = { kind: 'line', unit: 'days', categories: months, series: [{ name: t.avgDays, data: months.map((m) => (total(m, 'returned') ? round1(total(m, 'days') / total(m, 'returned')) : 0)) }] };
   const rate: ReportChart = { kind: 'line', unit: 'percent', categories: months, series: [{ name: t.overdueRate, data: months.map((m) => percent(total(m, 'overdue'), total(m, 'n'))) }] };
-  const daysSection = section(scope, 'days-out', daysOut, t.month, t.noteDaysOut);
-  daysSection.table = {
-    columns: [{ key: 'month', title: t.month }, { key: 'returned', title: t.returned, numeric: true }, { key: 'avgDays', title: t.avgDays, numeric: true }],
-    rows: months.map((m, i) => ({ month: m, returned: total(m, 'returned'), avgDays: daysOut.series[0]!.data[i]! })),
-    total: { month: t.total, returned, avgDays: returned ? round1(days / returned) : 0 },
-  };
-  const rateSection = section(scope, 'overdue-rate', rate, t.month, t.noteOverdue);
-  rateSection.table = {
-    columns: [{ key: 'month', title: t.month }, { key: 'loans', title: t.loans, numeric: true }, { key: 'overdue', title: t.overdue, numeric: true }, { key: 'rate', title: t.overdueRate, numeric: true }],
-    rows: months.map((m) => ({ month: m, loans: total(m, 'n'), overdue: total(m, 'overdue'), rate: `${percent(total(m, 'overdue'), total(m, 'n'))}%` })),
-    total: { month: t.total, loans, overdue, rate: `${percent(overdue, loans)}%` },
-  };
+  const avgDays = returned ? round1(days / returned) : 0;
+  const overdueRate = `${percent(overdue, loans)}%`;
+  const daysSection = section(scope, 'days-out', daysOut, t.month, {
+    note: t.noteDaysOut,
+    table: {
+      columns: [{ key: 'month', title: t.month }, { key: 'returned', title: t.returned, numeric: true }, { key: 'avgDays', title: t.avgDays, numeric: true }],
+      rows: months.map((m, i) => ({ month: m, returned: total(m, 'returned'), avgDays: daysOut.series[0]!.data[i]! })),
+      total: { month: t.total, returned, avgDays },
+    },
+  });
+  const rateSection = section(scope, 'overdue-rate', rate, t.month, {
+    note: t.noteOverdue,
+    table: {
+      columns: [{ key: 'month', title: t.month }, { key: 'loans', title: t.loans, numeric: true }, { key: 'overdue', title: t.overdue, numeric: true }, { key: 'rate', title: t.overdueRate, numeric: true }],
+      rows: months.map((m) => ({ month: m, loans: total(m, 'n'), overdue: total(m, 'overdue'), rate: `${percent(total(m, 'overdue'), total(m, 'n'))}%` })),
+      total: { month: t.total, loans, overdue, rate: overdueRate },
+    },
+  });
   return {
     figures: [
       { label: t.loansInRange, value: loans.toLocaleString(scope.locale) },
-      { label: t.avgDays, value: String(returned ? round1(days / returned) : 0) },
-      { label: t.overdueRate, value: `${percent(overdue, loans)}%` },
+      { label: t.avgDays, value: String(avgDays) },
+      { label: t.overdueRate, value: overdueRate },
     ],
     sections: [
       section(scope, 'loans-by-department', byDept, t.month),
@@ -329,7 +349,7 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
         title: reportSectionLabels[scope.locale]['most-borrowed'],
         table: {
           columns: [{ key: 'no', title: '#', numeric: true }, { key: 'refNo', title: t.refNo }, { key: 'name', title: t.name }, { key: 'place', title: `${t.building}/${t.floor}` }, { key: 'times', title: t.timesBorrowed, numeric: true }],
-          rows: top.map((r, i) => ({ no: i + 1, refNo: String(r.ref_no), name: String(r.name), place: [r.building, r.floor ? `${String(r.floor)}F` : null].filter(Boolean).join(' '), times: num(r.n) })),
+          rows: top.map((r, i) => ({ no: i + 1, refNo: String(r.ref_no), name: String(r.name), place: placeText(r.building as string | null, r.floor as string | null), times: num(r.n) })),
         },
       },
     ],
@@ -355,7 +375,7 @@ async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 
     where li.state = 'out' ${atPlace('c', scope)}
     group by b.department order by n desc, b.department`);
   const months = monthsOf(scope);
-  const findingPlace = scope.building || scope.floor ? sql`and fi.file_id in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})` : sql``;
+  const findingPlace = fileAtPlace(sql.ref('fi.file_id'), scope);
   // Findings per inspection (the covering index on inspection_id, kind), then by the local month it was finished.
   const finished = await rows(ctx, sql`select i.id, i.finished_at from inspections i where i.status = 'finished' ${inPeriod(sql.ref('i.finished_at'), scope)}`);
   const monthOfInspection = new Map(finished.map((i) => [num(i.id), localDate(new Date(String(i.finished_at))).slice(0, 7)]));
@@ -374,29 +394,30 @@ async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 
   }
 
   const fill: ReportChart = { kind: 'bar', unit: 'percent', categories: cabinets.map((c) => String(c.code)), series: [{ name: t.fill, data: cabinets.map((c) => percent(num(c.held), num(c.capacity))) }] };
-  const fillSection = section(scope, 'box-fill', fill, t.cabinet, t.noteBoxFill);
   const held = cabinets.reduce((a, c) => a + num(c.held), 0);
   const capacity = cabinets.reduce((a, c) => a + num(c.capacity), 0);
-  fillSection.table = {
-    columns: [{ key: 'cabinet', title: t.cabinet }, { key: 'room', title: t.room }, { key: 'boxes', title: t.boxes, numeric: true }, { key: 'capacity', title: t.capacity, numeric: true }, { key: 'held', title: t.held, numeric: true }, { key: 'fill', title: t.fill, numeric: true }],
-    rows: cabinets.map((c) => ({ cabinet: String(c.code), room: String(c.room), boxes: num(c.boxes), capacity: num(c.capacity), held: num(c.held), fill: `${percent(num(c.held), num(c.capacity))}%` })),
-    total: { cabinet: t.total, room: '', boxes: cabinets.reduce((a, c) => a + num(c.boxes), 0), capacity, held, fill: `${percent(held, capacity)}%` },
-  };
+  const boxes = cabinets.reduce((a, c) => a + num(c.boxes), 0);
+  const fillSection = section(scope, 'box-fill', fill, t.cabinet, {
+    note: t.noteBoxFill,
+    table: {
+      columns: [{ key: 'cabinet', title: t.cabinet }, { key: 'room', title: t.room }, { key: 'boxes', title: t.boxes, numeric: true }, { key: 'capacity', title: t.capacity, numeric: true }, { key: 'held', title: t.held, numeric: true }, { key: 'fill', title: t.fill, numeric: true }],
+      rows: cabinets.map((c) => ({ cabinet: String(c.code), room: String(c.room), boxes: num(c.boxes), capacity: num(c.capacity), held: num(c.held), fill: `${percent(num(c.held), num(c.capacity))}%` })),
+      total: { cabinet: t.total, room: '', boxes, capacity, held, fill: `${percent(held, capacity)}%` },
+    },
+  });
   const outChart: ReportChart = { kind: 'bar', unit: 'count', categories: out.map((o) => String(o.department)), series: [{ name: t.filesOut, data: out.map((o) => num(o.n)) }, { name: t.overdueNow, data: out.map((o) => num(o.overdue)) }] };
-  const outSection = section(scope, 'files-out', outChart, t.department);
-  // Both columns are counts, but "overdue" is part of "out": no sum column across them.
-  outSection.table.columns = outSection.table.columns.filter((c) => c.key !== 'total');
-  for (const r of [...outSection.table.rows, outSection.table.total!]) delete r.total;
+  // Both are counts, but "overdue" is part of "out": no sum across them.
+  const outSection = section(scope, 'files-out', outChart, t.department, { sumAcross: false });
   const kinds = inspectionFindingKinds.filter((k) => k !== 'present');
   const inMonth = (m: string, k: string) => num(findings.find((f) => f.month === m && f.kind === k)?.n);
   const findingsChart: ReportChart = { kind: 'stacked-bar', unit: 'count', categories: months, series: kinds.map((k) => ({ name: inspectionFindingLabels[l][k], data: months.map((m) => inMonth(m, k)) })) };
-  const findingsSection = section(scope, 'findings-by-month', findingsChart, t.month, t.noteFindings);
+  const findingsSection = section(scope, 'findings-by-month', findingsChart, t.month, { note: t.noteFindings });
   findingsSection.table.columns.splice(1, 0, { key: 'checked', title: t.checked, numeric: true });
   for (const [i, m] of months.entries()) findingsSection.table.rows[i]!.checked = inMonth(m, 'present') + inMonth(m, 'misfiled');
   findingsSection.table.total!.checked = months.reduce((a, m) => a + inMonth(m, 'present') + inMonth(m, 'misfiled'), 0);
   return {
     figures: [
-      { label: t.boxes, value: cabinets.reduce((a, c) => a + num(c.boxes), 0).toLocaleString(l) },
+      { label: t.boxes, value: boxes.toLocaleString(l) },
       { label: t.fill, value: `${percent(held, capacity)}%` },
       { label: t.filesOut, value: out.reduce((a, o) => a + num(o.n), 0).toLocaleString(l) },
       { label: t.inspections, value: finished.length.toLocaleString(l) },
@@ -417,10 +438,8 @@ async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report,
   const [made, departed, destroyed] = await Promise.all([counted('created_at'), counted('closed_at'), counted('destroyed_at')]);
   const of = (list: Row[]) => months.map((m) => num(list.find((r) => r.month === m)?.n));
   const chart: ReportChart = { kind: 'bar', unit: 'count', categories: months, series: [{ name: t.newFiles, data: of(made) }, { name: t.departures, data: of(departed) }, { name: t.destructions, data: of(destroyed) }] };
-  const sec = section(scope, 'movement-by-month', chart, t.month);
-  // New, departed and destroyed are different events: no sum column across them.
-  sec.table.columns = sec.table.columns.filter((c) => c.key !== 'total');
-  for (const r of [...sec.table.rows, sec.table.total!]) delete r.total;
+  // New, departed and destroyed are different events: no sum across them.
+  const sec = section(scope, 'movement-by-month', chart, t.month, { sumAcross: false });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     figures: [
@@ -450,8 +469,7 @@ export async function getReport(ctx: ServiceContext, input: Input): Promise<Repo
 export function describeFilters(report: Report, locale: Locale): string {
   const t = reportTextLabels[locale];
   const period = `${t.period}: ${report.filters.from ?? t.allTime} ~ ${report.filters.to}`;
-  const place = report.filters.building ? `${report.filters.building}${report.filters.floor ? ` ${report.filters.floor}F` : ''}` : report.filters.floor ? `${report.filters.floor}F` : t.allBuildings;
-  return `${period} · ${place}`;
+  return `${period} · ${placeText(report.filters.building, report.filters.floor) || t.allBuildings}`;
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ and unique. */

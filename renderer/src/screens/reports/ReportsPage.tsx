@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { reportFormIds } from '../../../../shared/forms';
 import { reportTitleLabels } from '../../../../shared/labels';
-import { reportIds, type ReportId, type ReportSection } from '../../../../shared/reports';
+import { placeText, reportIds, type ReportId, type ReportSection } from '../../../../shared/reports';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { ReportChartView } from '../../components/ReportChartView';
@@ -112,7 +112,7 @@ export function ReportsPage() {
         <Spin spinning={s.loading}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Typography.Text type="secondary" data-testid="report-period">
-              {t('reports.showing', { from: report.filters.from ?? t('reports.allTime'), to: report.filters.to, place: [report.filters.building, report.filters.floor && `${report.filters.floor}F`].filter(Boolean).join(' ') || t('reports.allBuildings') })}
+              {t('reports.showing', { from: report.filters.from ?? t('reports.allTime'), to: report.filters.to, place: placeText(report.filters.building, report.filters.floor) || t('reports.allBuildings') })}
             </Typography.Text>
             <Card size="small">
               <Flex gap={48} wrap="wrap">
