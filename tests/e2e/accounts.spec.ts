@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { admin, createArchiveViaUi } from './helpers';
-import { startHost, type RunningHost } from './host';
+import { hostPerTest } from './host';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest();
 
 async function signIn(page: import('@playwright/test').Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);

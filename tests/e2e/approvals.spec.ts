@@ -1,14 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { admin, createArchiveViaUi } from './helpers';
-import { callHost, startHost, type RunningHost } from './host';
+import { callHost, hostPerTest } from './host';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest();
 
 const call = (method: string, input: unknown) => callHost(host, method, input);
 

@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createArchiveViaUi } from './helpers';
-import { callHost, startHost, type RunningHost } from './host';
+import { callHost, hostPerTest } from './host';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest();
 
 test('the forms screen previews a filled 客户档案登记表 and saves it as a PDF', async ({ page }) => {
   await createArchiveViaUi(page, host.openUrl);

@@ -2,15 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createArchiveViaUi } from './helpers';
-import { startHost, type RunningHost } from './host';
+import { hostPerTest } from './host';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest();
 
 const admin = { organisation: '华联物业客务部', username: 'wangfang', displayName: '王芳', password: 'Desk-2026-pass' };
 

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { admin, createArchiveViaUi } from './helpers';
-import { callHost, startHost, type RunningHost } from './host';
+import { callHost, hostPerTest } from './host';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest();
 
 test('the home screen shows an overdue loan and a pending approval; each opens its list', async ({ page }) => {
   await createArchiveViaUi(page, host.openUrl);

@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,4 +65,33 @@ export async function callHost(host: RunningHost, method: string, input: unknown
   const envelope = await response.json();
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
   return envelope.value;
+}
+
+/**
+ * A fresh host for each test of the spec that calls this (at its top level): the returned object
+ * stands for whichever host is running now.
+ */
+export function hostPerTest(): RunningHost {
+  let current: RunningHost | undefined;
+  test.beforeEach(async () => {
+    current = await startHost();
+  });
+  test.afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  const running = () => {
+    if (!current) throw new Error('no host is running outside a test');
+    return current;
+  };
+  return {
+    get openUrl() {
+      return running().openUrl;
+    },
+    get archiveDir() {
+      return running().archiveDir;
+    },
+    moveClock: (days) => running().moveClock(days),
+    stop: () => running().stop(),
+  };
 }

@@ -2,15 +2,9 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { createArchiveViaUi } from './helpers';
-import { callHost, startHost, type RunningHost } from './host';
+import { callHost, hostPerTest } from './host';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = hostPerTest();
 
 test('reports draw their charts beside their tables, print on A4 and export the same numbers to Excel', async ({ page }) => {
   await createArchiveViaUi(page, host.openUrl);

@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createArchiveViaUi } from './helpers';
-import { callHost, startHost, type RunningHost } from './host';
+import { callHost, hostPerTest } from './host';
 
-let host: RunningHost;
+const host = hostPerTest();
 let out: string;
 test.beforeEach(async () => {
-  host = await startHost();
   out = mkdtempSync(join(tmpdir(), 'archive-desk-bundles-'));
 });
 test.afterEach(async () => {
-  await host.stop();
   rmSync(out, { recursive: true, force: true });
 });
 
