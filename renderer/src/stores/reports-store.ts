@@ -26,6 +26,9 @@ interface ReportsState {
   exportXlsx(locale: Locale): Promise<void>;
 }
 
+/** Each load's number: only the latest request's answer is shown. */
+let requests = 0;
+
 /** 报表: which report, its period and place, and the report as the archive computed it. */
 export const useReportsStore = create<ReportsState>((set, get) => ({
   reportId: 'composition',
@@ -38,15 +41,16 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   setFilters: (filters) => set({ filters }),
   load: async (locale) => {
     const { reportId, filters } = get();
+    const ticket = ++requests;
     set({ loading: true, error: null });
     try {
       const report = await api.getReport({ report: reportId, ...filters, locale });
-      // A slower answer for a report no longer shown is dropped.
-      if (get().reportId === reportId) set({ report });
+      // A slower answer to an earlier choice of report, period or place is dropped.
+      if (ticket === requests) set({ report });
     } catch (e) {
-      set({ error: toArchiveError(e), report: null });
+      if (ticket === requests) set({ error: toArchiveError(e), report: null });
     } finally {
-      set({ loading: false });
+      if (ticket === requests) set({ loading: false });
     }
   },
   exportXlsx: async (locale) => {
