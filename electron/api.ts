@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ArchiveApi } from '../shared/api';
 import { methodInputSchemas } from '../shared/schemas';
-import { ArchiveError } from '../shared/errors';
+import { ArchiveError, type ArchiveErrorPayload } from '../shared/errors';
 import { errorMessage } from '../shared/labels';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,6 +49,12 @@ export interface ArchiveApiDeps {
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
   const jobs = new JobRunner(clock);
+  /** How a failed job reads; an unexpected failure is logged like any failed call. */
+  const jobError = (error: unknown): ArchiveErrorPayload => {
+    if (error instanceof ArchiveError) return { code: error.code, message: errorMessage(error.code, 'zh-CN', error.details), details: error.details };
+    log(error);
+    return { code: 'INTERNAL', message: errorMessage('INTERNAL', 'zh-CN') };
+  };
   let autoLockMs = 0;
   let lastActivity = 0;
   let dailyBackupScheduled = false;
@@ -123,7 +129,16 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       return settings;
     },
     previewCustomerImport: ({ fileBase64, mapping }) => excel.previewCustomerImport(ctx(), fileBase64, mapping),
-    commitCustomerImport: ({ fileBase64, mapping }) => excel.commitCustomerImport(ctx(), fileBase64, mapping),
+    startCustomerImport: async ({ fileBase64, mapping }) => {
+      const context = ctx();
+      const jobId = jobs.start(
+        'customer-import',
+        { preparing: [0, 0], checking: [0.05, 0.1], importing: [0.15, 0.85] },
+        (report, signal) => excel.importCustomers(context, fileBase64, mapping, report, signal),
+        jobError,
+      );
+      return { jobId };
+    },
     exportCustomers: (input) => excel.exportCustomers(ctx(), parsed('exportCustomers', input)),
 
     searchAuditLog: (input) => audit.searchAuditLog(ctx(), parsed('searchAuditLog', input)),
@@ -214,9 +229,10 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       const options = parsed('startBundleExport', input);
       const context = ctx();
       const jobId = jobs.start(
+        'bundle-export',
         { preparing: [0, 0], tenants: [0, 0.8], catalogue: [0.8, 0.03], manifest: [0.83, 0.01], zip: [0.84, 0.08], verify: [0.92, 0.08] },
         (report, signal) => bundle.exportBundle(context, pdf, options, report, signal),
-        (error) => (error instanceof ArchiveError ? { code: error.code, message: errorMessage(error.code, 'zh-CN', error.details), details: error.details } : { code: 'INTERNAL', message: String(error) }),
+        jobError,
       );
       return { jobId };
     },

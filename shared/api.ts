@@ -644,10 +644,11 @@ export interface BundleResult {
 /** What a long job reports as it goes. */
 export type JobStep = Pick<JobProgress, 'phase' | 'done' | 'total' | 'detail'>;
 
-export interface JobProgress {
+interface JobProgressBase {
   jobId: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
-  phase: 'preparing' | 'tenants' | 'catalogue' | 'manifest' | 'zip' | 'verify' | 'done';
+  /** Bundle export: preparing … verify; customer import: preparing, checking, importing. */
+  phase: 'preparing' | 'tenants' | 'catalogue' | 'manifest' | 'zip' | 'verify' | 'checking' | 'importing' | 'done';
   done: number;
   total: number;
   /** 0..1 over the whole job. */
@@ -655,9 +656,14 @@ export interface JobProgress {
   detail?: string;
   startedAt: string;
   etaSeconds: number | null;
-  result?: BundleResult;
   error?: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
+
+export type JobKind = 'bundle-export' | 'customer-import';
+/** A job's kind says what its result is. */
+export type JobProgress =
+  | (JobProgressBase & { kind: 'bundle-export'; result?: BundleResult })
+  | (JobProgressBase & { kind: 'customer-import'; result?: ImportResult });
 
 export interface BundleTenantIndex {
   folder: string;
@@ -785,7 +791,8 @@ export interface ArchiveApi {
   getSettings(): Promise<ArchiveSettings>;
   updateSettings(input: UpdateSettingsInput): Promise<ArchiveSettings>;
   previewCustomerImport(input: ImportInput): Promise<ImportPreview>;
-  commitCustomerImport(input: ImportInput): Promise<ImportResult>;
+  /** All or nothing, in the background: progress and cancel through getJob / cancelJob. */
+  startCustomerImport(input: ImportInput): Promise<{ jobId: string }>;
   exportCustomers(input: ExportCustomersInput): Promise<ExportedFile>;
 
   searchAuditLog(input: AuditSearchInput): Promise<Page<AuditRow>>;

@@ -27,7 +27,7 @@ export const archiveMethods = [
   'getSettings',
   'updateSettings',
   'previewCustomerImport',
-  'commitCustomerImport',
+  'startCustomerImport',
   'exportCustomers',
   'searchAuditLog',
   'exportAuditLog',

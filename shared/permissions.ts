@@ -35,7 +35,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   getSettings: 'signed-in',
   updateSettings: 'settings.manage',
   previewCustomerImport: 'customers.import',
-  commitCustomerImport: 'customers.import',
+  startCustomerImport: 'customers.import',
   exportCustomers: 'customers.export',
   searchAuditLog: 'audit.read',
   exportAuditLog: 'audit.read',

@@ -449,7 +449,7 @@ export const methodInputSchemas = {
   getSettings: noInput,
   updateSettings: updateSettingsInput,
   previewCustomerImport: importInput,
-  commitCustomerImport: importInput,
+  startCustomerImport: importInput,
   exportCustomers: exportCustomersInput,
   searchAuditLog: auditSearchInput,
   exportAuditLog: exportAuditInput,

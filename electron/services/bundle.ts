@@ -16,6 +16,7 @@ import { zipFolder } from './bundle-zip';
 import { nowIso, today, type ServiceContext } from './context';
 import { loadCustomer } from './customers';
 import { loadFile } from './documents';
+import { cancelled } from './jobs';
 import { renderForm, renderFormPdfs } from './forms';
 import { listLoans } from './loans';
 import { whereIsFile } from './locations';
@@ -131,10 +132,6 @@ class BagWriter {
     this.sums.set(path, createHash('sha256').update(bytes).digest('hex'));
     if (path.startsWith('data/')) this.bytes += bytes.length;
   }
-}
-
-function cancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new ArchiveError('CANCELLED');
 }
 
 export async function exportBundle(

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { importFields, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/api';
+import { importFields, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult, type JobStep } from '../../shared/api';
 import {
   classifications,
   companyNatures,
@@ -23,6 +23,7 @@ import { recordAudit } from './audit';
 import { xlsxFile, xlsxSheet } from './xlsx';
 import type { ServiceContext } from './context';
 import { allFiles, findDuplicate, registerCustomerIn } from './customers';
+import { cancelled, pause } from './jobs';
 
 type Mapping = Partial<Record<ImportField, string>>;
 type Labels = Record<Locale, Record<string, string>>;
@@ -169,15 +170,19 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
   return { row, input: parsed.data, issues: [] };
 }
 
-async function analyse(ctx: ServiceContext, base64: string, given?: Record<string, string>) {
-  const sheet = await readSheet(base64);
+type Sheet = Awaited<ReturnType<typeof readSheet>>;
+/** Rows between progress reports (and turns of the event loop) in the import job. */
+const IMPORT_STEP = 250;
+
+async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string, string>, step?: (done: number, total: number) => Promise<void>) {
   const mapping: Mapping = given ? (Object.fromEntries(Object.entries(given).filter(([f, h]) => importFields.includes(f as ImportField) && sheet.headers.includes(h))) as Mapping) : guessMapping(sheet.headers);
   const parsed = sheet.rows.map((r) => parseRow(r.row, r.values, mapping));
   const issues = parsed.flatMap((p) => p.issues);
   if (!mapping.name) issues.unshift({ row: 1, field: 'name', code: 'REQUIRED' });
   if (!mapping.kind) issues.unshift({ row: 1, field: 'kind', code: 'REQUIRED' });
   const seen = new Map<string, number>();
-  for (const p of parsed) {
+  for (const [i, p] of parsed.entries()) {
+    if (step && i % IMPORT_STEP === 0) await step(i, parsed.length);
     if (!p.input) continue;
     const units = p.input.units.length ? p.input.units : [''];
     for (const unit of units) {
@@ -193,24 +198,47 @@ async function analyse(ctx: ServiceContext, base64: string, given?: Record<strin
 
 /** The dry run: every bad row with its row number and reason; nothing is written. */
 export async function previewCustomerImport(ctx: ServiceContext, base64: string, mapping?: Record<string, string>): Promise<ImportPreview> {
-  const result = await analyse(ctx, base64, mapping);
+  const result = await analyse(ctx, await readSheet(base64), mapping);
   return { headers: result.headers, mapping: result.mapping, rowCount: result.parsed.length, issues: result.issues, ready: result.issues.length === 0 && result.parsed.length > 0 };
 }
 
-/** All or nothing: any bad row and nothing is imported. */
-export async function commitCustomerImport(ctx: ServiceContext, base64: string, mapping?: Record<string, string>): Promise<ImportResult> {
-  const result = await analyse(ctx, base64, mapping);
-  if (result.issues.length > 0 || result.parsed.length === 0) {
-    throw new ArchiveError('IMPORT_HAS_ERRORS', { count: result.issues.length, issues: result.issues.slice(0, 100) });
-  }
+/**
+ * The import job. All or nothing: any bad row, a cancel or a failure and nothing is imported. The
+ * rows are checked again inside the transaction that writes them, so a customer registered since
+ * the dry run cannot slip past the duplicate check; other calls wait for the transaction.
+ */
+export async function importCustomers(
+  ctx: ServiceContext,
+  base64: string,
+  mapping?: Record<string, string>,
+  report: (step: JobStep) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
+  report({ phase: 'preparing', done: 0, total: 0 });
+  const sheet = await readSheet(base64);
+  cancelled(signal);
   return ctx.db.transaction().execute(async (trx) => {
+    const result = await analyse({ ...ctx, db: trx }, sheet, mapping, async (done, total) => {
+      report({ phase: 'checking', done, total });
+      await pause(signal);
+    });
+    if (result.issues.length > 0 || result.parsed.length === 0) {
+      throw new ArchiveError('IMPORT_HAS_ERRORS', { count: result.issues.length, issues: result.issues.slice(0, 100) });
+    }
+    const total = result.parsed.length;
     let files = 0;
-    for (const p of result.parsed) {
-      await registerCustomerIn(trx, ctx, p.input!);
+    for (const [i, p] of result.parsed.entries()) {
+      if (i % IMPORT_STEP === 0) {
+        report({ phase: 'importing', done: i, total });
+        await pause(signal);
+      }
+      // The sheet's duplicates were just checked, against the archive and within the sheet.
+      await registerCustomerIn(trx, ctx, { ...p.input!, allowDuplicate: true });
       files += Math.max(1, p.input!.units.length);
     }
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customers.imported', { details: { rows: result.parsed.length } });
-    return { imported: result.parsed.length, files };
+    report({ phase: 'importing', done: total, total });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customers.imported', { details: { rows: total } });
+    return { imported: total, files };
   });
 }
 

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { JobProgress, JobStep } from '../../shared/api';
+import type { BundleResult, ImportResult, JobKind, JobProgress, JobStep } from '../../shared/api';
 import { ArchiveError, type ArchiveErrorPayload } from '../../shared/errors';
 import type { Clock } from './clock';
 
-// Long jobs (the yearly bundle) run in the background of the main process; the screen polls
+// Long jobs (the yearly bundle, an xlsx import) run in the background of the main process; the screen polls
 // their progress and may cancel them. Finished jobs are kept for a while so the result can be read.
 
 type Report = JobStep;
+interface JobResults {
+  'bundle-export': BundleResult;
+  'customer-import': ImportResult;
+}
 
 interface Job {
   progress: JobProgress;
@@ -19,11 +23,16 @@ export class JobRunner {
   private readonly jobs = new Map<string, Job>();
   constructor(private readonly clock: Clock) {}
 
-  start<T>(weights: Job['weights'], run: (report: (p: Report) => void, signal: AbortSignal) => Promise<T>, toPayload: (e: unknown) => ArchiveErrorPayload): string {
+  start<K extends JobKind>(
+    kind: K,
+    weights: Job['weights'],
+    run: (report: (p: Report) => void, signal: AbortSignal) => Promise<JobResults[K]>,
+    toPayload: (e: unknown) => ArchiveErrorPayload,
+  ): string {
     const jobId = randomUUID();
     const controller = new AbortController();
     const startedAt = this.clock.now().toISOString();
-    const job: Job = { controller, weights, progress: { jobId, state: 'running', phase: 'preparing', done: 0, total: 0, fraction: 0, startedAt, etaSeconds: null } };
+    const job: Job = { controller, weights, progress: { kind, jobId, state: 'running', phase: 'preparing', done: 0, total: 0, fraction: 0, startedAt, etaSeconds: null } };
     this.jobs.set(jobId, job);
     const report = (p: Report) => {
       const [start, share] = weights[p.phase] ?? [0, 0];
@@ -33,7 +42,7 @@ export class JobRunner {
     };
     void run(report, controller.signal).then(
       (result) => {
-        job.progress = { ...job.progress, state: 'done', phase: 'done', fraction: 1, etaSeconds: 0, result: result as JobProgress['result'] };
+        job.progress = { ...job.progress, state: 'done', phase: 'done', fraction: 1, etaSeconds: 0, result } as JobProgress;
       },
       (error: unknown) => {
         const payload = toPayload(error);
@@ -55,4 +64,18 @@ export class JobRunner {
     job.controller.abort();
     return job.progress;
   }
+}
+
+/** Stops a job at a safe point once its cancel was asked for. */
+export function cancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ArchiveError('CANCELLED');
+}
+
+/**
+ * A job that is all synchronous SQLite work (an import) lets the event loop turn between steps,
+ * so progress polls and the cancel are answered while it runs.
+ */
+export async function pause(signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  cancelled(signal);
 }

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ArchiveApi, JobProgress } from '../../shared/api';
+import type { ArchiveApi } from '../../shared/api';
 import { createArchiveApi } from '../../electron/api';
 import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
-import { adminInput, failureCode, makeVault, tempDir } from './helpers';
+import { adminInput, failureCode, makeVault, settleJob, tempDir } from './helpers';
 
 const pdf = chromiumPdfRenderer();
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -36,13 +36,7 @@ async function setup() {
   return { ...ctx, api, a, b, c, active };
 }
 
-async function settle(api: ArchiveApi, jobId: string): Promise<JobProgress> {
-  for (;;) {
-    const p = await api.getJob({ jobId });
-    if (p.state !== 'running') return p;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const settle = (api: ArchiveApi, jobId: string) => settleJob(api, jobId, 'bundle-export');
 
 function walk(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(root, join(dir, e.name)) : [relative(root, join(dir, e.name)).split(sep).join('/')]));

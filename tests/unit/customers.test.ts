@@ -6,7 +6,8 @@ import { ARCHIVE_FILE } from '../../db/archive-files';
 import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
-import { adminInput, failureCode, makeVault, snapshot, travel } from './helpers';
+import type { ArchiveApi } from '../../shared/api';
+import { adminInput, failureCode, makeVault, settleJob, travel } from './helpers';
 
 async function signedIn(start?: Date) {
   const ctx = makeVault(undefined, start);
@@ -283,6 +284,14 @@ async function workbook(rows: (string | number | Date | null)[][]): Promise<stri
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
+/** Runs the import job to its end. */
+async function importSheet(api: ArchiveApi, fileBase64: string) {
+  return settleJob(api, (await api.startCustomerImport({ fileBase64 })).jobId, 'customer-import');
+}
+
+const manyTenants = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) => [`导入租户${from + i}号`, '租户', 'E座', '3', `E-3${String(from + i).padStart(4, '0')}`, `139${String(from + i).padStart(8, '0')}`, '', '', '']);
+
 describe('Excel import and export', () => {
   const header = ['客户名称', '客户类型', '楼栋', '楼层', '单元号', '电话', '入住日期', '联系人', '联系人电话'];
 
@@ -308,7 +317,7 @@ describe('Excel import and export', () => {
       [5, 'name', 'DUPLICATE_CUSTOMER'],
       [6, 'name', 'DUPLICATE_IN_SHEET'],
     ]);
-    expect(await failureCode(api.commitCustomerImport({ fileBase64: bad }))).toBe('IMPORT_HAS_ERRORS');
+    expect(await importSheet(api, bad)).toMatchObject({ state: 'failed', error: { code: 'IMPORT_HAS_ERRORS', details: { count: 5 } } });
     expect((await api.listCustomers({})).total).toBe(1);
 
     const good = await workbook([
@@ -317,11 +326,59 @@ describe('Excel import and export', () => {
       ['国药控股', 'sales', '', '', '', '0755-88886666', '2023/5/6', '', ''],
     ]);
     expect((await api.previewCustomerImport({ fileBase64: good })).ready).toBe(true);
-    expect(await api.commitCustomerImport({ fileBase64: good })).toEqual({ imported: 2, files: 3 });
+    expect(await importSheet(api, good)).toMatchObject({ state: 'done', fraction: 1, result: { imported: 2, files: 3 } });
     const lilei = (await api.search({ query: '李雷' })).files;
     expect(lilei.map((f) => f.unit).sort()).toEqual(['A-1201', 'A-1202']);
     const detail = await api.getCustomer({ customerId: lilei[0]!.customerId });
     expect(detail).toMatchObject({ moveInDate: '2024-01-01', contacts: [{ name: '韩梅梅', phone: '13900000001' }] });
+  });
+
+  it('imports in the background: progress is answered while it runs, and a cancel leaves nothing behind', async () => {
+    const { api } = await signedIn();
+    const sheet = await workbook([header, ...manyTenants(1500)]);
+    expect((await api.previewCustomerImport({ fileBase64: sheet })).ready).toBe(true);
+
+    const { jobId } = await api.startCustomerImport({ fileBase64: sheet });
+    const seen: string[] = [];
+    for (;;) {
+      const p = await api.getJob({ jobId });
+      expect(p).toMatchObject({ kind: 'customer-import', state: 'running' });
+      seen.push(`${p.phase}:${p.done}`);
+      if (p.phase === 'importing' && p.done >= 250) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // Polls were answered between steps of the check and of the writing.
+    expect(seen.some((s) => s.startsWith('checking:'))).toBe(true);
+    await api.cancelJob({ jobId });
+    expect(await settleJob(api, jobId, 'customer-import')).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
+    expect((await api.listCustomers({})).total).toBe(0);
+    expect((await api.search({ query: '导入租户' })).files).toEqual([]);
+    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(0);
+    expect((await api.searchAuditLog({ action: 'customers.imported' })).total).toBe(0);
+
+    const again = await importSheet(api, sheet);
+    expect(again).toMatchObject({ state: 'done', result: { imported: 1500, files: 1500 } });
+    expect((await api.listCustomers({})).total).toBe(1500);
+    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(1500);
+    expect((await api.verifyAuditLog()).ok).toBe(true);
+  });
+
+  it('checks the sheet again as it imports: a customer registered since the dry run stops it, and a read meanwhile sees all or nothing', async () => {
+    const { api } = await signedIn();
+    const sheet = await workbook([header, ...manyTenants(600)]);
+    expect((await api.previewCustomerImport({ fileBase64: sheet })).ready).toBe(true);
+    // Someone at the desk registers row 400's customer before the import is started.
+    await api.registerCustomer({ kind: 'tenant', name: '导入租户398号', building: 'E座', floor: '3', units: ['E-30398'] });
+    const failed = await importSheet(api, sheet);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'IMPORT_HAS_ERRORS', details: { count: 1, issues: [{ row: 400, code: 'DUPLICATE_CUSTOMER' }] } } });
+    expect((await api.listCustomers({})).total).toBe(1);
+
+    const rest = await workbook([header, ...manyTenants(600, 1000)]);
+    const { jobId } = await api.startCustomerImport({ fileBase64: rest });
+    const meanwhile = await api.listCustomers({});
+    expect([1, 601]).toContain(meanwhile.total);
+    expect(await settleJob(api, jobId, 'customer-import')).toMatchObject({ state: 'done', result: { imported: 600 } });
+    expect((await api.listCustomers({})).total).toBe(601);
   });
 
   it('refuses a file that is not a workbook, and an explicit mapping is honoured', async () => {

@@ -84,3 +84,5 @@ export async function travel(ctx: ReturnType<typeof makeVault>, to: Date | numbe
   else ctx.clock.set(to);
   if (session) await ctx.api.unlock({ username: session.username, password: adminInput.password });
 }
+
+export { settleJob } from '../jobs';

@@ -1,15 +1,15 @@
-import { App, Button, Card, Descriptions, Drawer, Flex, Form, Image, Input, InputNumber, List, Progress, Radio, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Flex, Form, Image, Input, InputNumber, List, Radio, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import type { BundleCheck, BundleProblem, BundleTenantIndex, BundleVerifyReport, JobProgress, OpenedBundle } from '../../../shared/api';
+import { useState } from 'react';
+import type { BundleCheck, BundleProblem, BundleTenantIndex, BundleVerifyReport, OpenedBundle } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
-import { errorMessage } from '../../../shared/labels';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { JobProgressView, useJob } from '../components/JobProgressView';
 import { useAction } from '../components/useAction';
 import { toArchiveError } from '../errors';
 import { saveBase64 } from '../files';
-import { useT, useLocaleStore, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
 
 type ExportForm = { year: number; building?: string; folder: string; confidential: 'include' | 'exclude' | 'encrypt'; password?: string; approvalId?: number };
@@ -20,32 +20,21 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 export function YearlyPage() {
   const t = useT();
   const { error, setError, run } = useAction();
-  const locale = useLocaleStore((s) => s.locale);
   const { message } = App.useApp();
   const archiveDir = useSessionStore((s) => s.status?.archiveDir) ?? '';
   const [form] = Form.useForm<ExportForm>();
   const [check, setCheck] = useState<BundleCheck | null>(null);
-  const [job, setJob] = useState<JobProgress | null>(null);
+  const { job, follow, cancel } = useJob();
+  const result = job?.kind === 'bundle-export' ? job.result : undefined;
   const [opened, setOpened] = useState<{ bundle: OpenedBundle; password?: string } | null>(null);
   const [tab, setTab] = useState('export');
-  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
-  useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
 
   const confidential = Form.useWatch('confidential', form);
 
   const start = (v: ExportForm) =>
     run(async () => {
       const { jobId } = await api.startBundleExport(v);
-      setJob(await api.getJob({ jobId }));
-      poll.current = setInterval(() => {
-        void api.getJob({ jobId }).then((p) => {
-          setJob(p);
-          if (p.state !== 'running' && poll.current) {
-            clearInterval(poll.current);
-            poll.current = null;
-          }
-        });
-      }, 400);
+      await follow(jobId);
     });
 
   const problemColumns = [
@@ -55,7 +44,6 @@ export function YearlyPage() {
     { title: t('inspect.detail'), dataIndex: 'detail' },
   ];
 
-  const jobError = job?.error ? errorMessage(job.error.code, locale, job.error.details) : null;
   return (
     <>
       <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -129,34 +117,22 @@ export function YearlyPage() {
                 )}
                 {job && (
                   <Card size="small" title={t('bundle.progress')} data-testid="bundle-job">
-                    <Progress percent={Math.round(job.fraction * 100)} status={job.state === 'failed' || job.state === 'cancelled' ? 'exception' : job.state === 'done' ? 'success' : 'active'} />
-                    <Space wrap>
-                      <Tag>{t(`bundle.phase_${job.phase}` as MessageKey)}</Tag>
-                      {job.total > 0 && <span>{`${job.done}/${job.total}`}</span>}
-                      {job.detail && <span>{job.detail}</span>}
-                      {job.state === 'running' && job.etaSeconds !== null && <span>{t('bundle.eta', { s: job.etaSeconds })}</span>}
-                      {job.state === 'running' && (
-                        <Button danger size="small" onClick={() => void api.cancelJob({ jobId: job.jobId }).then(setJob)}>
-                          {t('bundle.cancel')}
-                        </Button>
-                      )}
-                    </Space>
-                    {jobError && <Typography.Paragraph type="danger" data-error-code={job.error!.code}>{jobError}</Typography.Paragraph>}
-                    {job.result && (
+                    <JobProgressView job={job} onCancel={() => void run(cancel)} />
+                    {result && (
                       <Result
                         status="success"
                         title={t('bundle.done')}
-                        subTitle={t('bundle.doneDetail', { tenants: job.result.tenants, documents: job.result.documents, scans: job.result.scans, size: megabytes(job.result.bytes) })}
+                        subTitle={t('bundle.doneDetail', { tenants: result.tenants, documents: result.documents, scans: result.scans, size: megabytes(result.bytes) })}
                         extra={[
                           <Typography.Paragraph key="path" copyable data-testid="bundle-path">
-                            {job.result.folder ?? job.result.zip}
+                            {result.folder ?? result.zip}
                           </Typography.Paragraph>,
                           <Button
                             key="open"
                             type="primary"
                             onClick={() =>
                               void run(async () => {
-                                const path = job.result!.folder ?? job.result!.zip;
+                                const path = result.folder ?? result.zip;
                                 const password = form.getFieldValue('password') as string | undefined;
                                 setOpened({ bundle: await api.openBundle({ path, password }), password });
                                 setTab('open');
@@ -168,8 +144,8 @@ export function YearlyPage() {
                         ]}
                       />
                     )}
-                    {job.result && job.result.problems.length > 0 && (
-                      <Table<BundleProblem> size="small" rowKey={(p) => `${p.kind}-${p.fileId}-${p.detail ?? ''}`} pagination={false} dataSource={job.result.problems} columns={problemColumns} />
+                    {result && result.problems.length > 0 && (
+                      <Table<BundleProblem> size="small" rowKey={(p) => `${p.kind}-${p.fileId}-${p.detail ?? ''}`} pagination={false} dataSource={result.problems} columns={problemColumns} />
                     )}
                   </Card>
                 )}

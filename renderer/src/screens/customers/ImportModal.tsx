@@ -2,6 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Form, Modal, Result, Row, Select, Steps, Table, Typography, Upload } from 'antd';
 import { useLayoutEffect, useState } from 'react';
 import { importFields, type ImportField, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/api';
+import { JobProgressView, useJob } from '../../components/JobProgressView';
 import { ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,7 +11,10 @@ import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
 
-/** Excel import in three steps: choose the workbook, map and check (a dry run), import all or nothing. */
+/**
+ * Excel import in three steps: choose the workbook, map and check (a dry run), import all or
+ * nothing as a background job with a progress bar and a cancel (a large sheet takes a minute).
+ */
 export function ImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const t = useT();
   const L = useLabels();
@@ -21,6 +25,13 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
+  const { job, follow, cancel, clear } = useJob((ended) => {
+    if (ended.kind === 'customer-import' && ended.result) {
+      setResult(ended.result);
+      onImported();
+    }
+  });
+  const importing = job?.state === 'running';
 
   // Before paint, so the form is reset before anyone can type into it.
   useLayoutEffect(() => {
@@ -30,8 +41,9 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
       setResult(null);
       setError(null);
       setMapping({});
+      clear();
     }
-  }, [open]);
+  }, [open, clear]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -56,7 +68,8 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
   const fieldLabel = (f: ImportField | null) => (f ? L.field[f] : '');
 
   return (
-    <Modal title={t('import.title')} open={open} onCancel={onClose} width={900} footer={null} destroyOnHidden>
+    // While the job runs the dialog stays open: its cancel is the way out.
+    <Modal title={t('import.title')} open={open} onCancel={() => !importing && onClose()} closable={!importing} keyboard={!importing} width={900} footer={null} destroyOnHidden>
       <Steps current={step} size="small" style={{ marginBottom: 16 }} items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.step3') }]} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {result ? (
@@ -64,6 +77,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
       ) : (
         <Flex vertical gap={12}>
           <Upload.Dragger
+            disabled={importing}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             showUploadList={false}
             beforeUpload={(file) => {
@@ -104,7 +118,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
                 </Row>
               </Form>
               <Flex gap={8} align="center">
-                <Button loading={busy} onClick={() => void check(fileBase64, Object.fromEntries(Object.entries(mapping).filter(([, h]) => h)))}>
+                <Button loading={busy} disabled={importing} onClick={() => void check(fileBase64, Object.fromEntries(Object.entries(mapping).filter(([, h]) => h)))}>
                   {t('import.check')}
                 </Button>
                 <Typography.Text type="secondary">{t('import.rows', { count: preview.rowCount })}</Typography.Text>
@@ -129,14 +143,21 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
                   ]}
                 />
               )}
+              {job ? (
+                <>
+                  {importing && <Alert type="info" showIcon title={t('import.running')} />}
+                  {job.state === 'cancelled' && <Alert type="warning" showIcon title={t('import.cancelled')} />}
+                  <JobProgressView job={job} onCancel={() => void run(cancel)} />
+                </>
+              ) : null}
               <Button
                 type="primary"
-                disabled={!preview.ready}
-                loading={busy}
+                disabled={!preview.ready || importing}
+                loading={busy || importing}
                 onClick={() =>
                   void run(async () => {
-                    setResult(await api.commitCustomerImport({ fileBase64, mapping: mapping as Record<string, string> }));
-                    onImported();
+                    const { jobId } = await api.startCustomerImport({ fileBase64, mapping: mapping as Record<string, string> });
+                    await follow(jobId);
                   })
                 }
               >
