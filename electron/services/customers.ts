@@ -9,7 +9,7 @@ import { listCustomersInput, registerCustomerInput, updateCustomerInput, changeC
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { issueRefNo } from './ref-numbers';
-import { customerRowId, matchingRowIds, pinyinKeys, writeIndexRow } from './search';
+import { customerRowId, matchingRowIds, pinyinKeys, writeIndexRow, type IndexedText } from './search';
 import { readSettings } from './settings';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -72,8 +72,8 @@ function customerColumns(fields: CustomerFields) {
   };
 }
 
-async function writeContacts(db: Db, customerId: number, kind: ContactKind, contacts: Contact[]): Promise<void> {
-  await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).where('kind', '=', kind).execute();
+async function writeContacts(db: Db, customerId: number, kind: ContactKind, contacts: Contact[], fresh: boolean): Promise<void> {
+  if (!fresh) await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).where('kind', '=', kind).execute();
   if (contacts.length === 0) return;
   await db
     .insertInto('customer_contacts')
@@ -81,9 +81,10 @@ async function writeContacts(db: Db, customerId: number, kind: ContactKind, cont
     .execute();
 }
 
-/** Opens the files a customer lacks (a new customer, or a unit added later), each with a new 档号. */
-async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[]): Promise<void> {
-  const existing = new Set((await db.selectFrom('files').select('unit').where('customer_id', '=', customer.id).execute()).map((f) => f.unit));
+/** Opens the files a customer lacks (a new customer, or a unit added later), each with a new 档号; returns them. */
+async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[], fresh: boolean): Promise<{ ref_no: string; unit: string }[]> {
+  const existing = new Set(fresh ? [] : (await db.selectFrom('files').select('unit').where('customer_id', '=', customer.id).execute()).map((f) => f.unit));
+  const opened: { ref_no: string; unit: string }[] = [];
   const settings = await readSettings(db);
   const year = ctx.clock.now().getFullYear();
   const at = nowIso(ctx);
@@ -108,7 +109,9 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
         updated_at: at,
       })
       .execute();
+    opened.push({ ref_no: refNo, unit });
   }
+  return opened;
 }
 
 /**
@@ -137,7 +140,27 @@ export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['c
   return Number(result.numUpdatedRows);
 }
 
-/** Rebuilds one customer's search row from everything a clerk might type to find it. */
+/** A customer's search text: everything a clerk might type to find it. */
+function customerIndexText(
+  customer: CustomerRow,
+  files: { ref_no: string; unit: string }[],
+  aliases: string[],
+  contacts: { name: string; phone?: string | null }[],
+): IndexedText {
+  return {
+    names: [customer.name, customer.short_name ?? '', ...contacts.map((c) => c.name)],
+    other: [
+      ...files.flatMap((f) => [f.ref_no, f.unit]),
+      ...aliases,
+      customer.phone ?? '',
+      customer.fax ?? '',
+      customer.legal_representative ?? '',
+      ...contacts.map((c) => c.phone ?? ''),
+    ],
+  };
+}
+
+/** Rebuilds one customer's search row from what the archive holds. */
 export async function indexCustomer(db: Db, customerId: number): Promise<void> {
   const customer = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
   if (!customer) return writeIndexRow(db, customerRowId(customerId), null);
@@ -146,26 +169,24 @@ export async function indexCustomer(db: Db, customerId: number): Promise<void> {
     ? await db.selectFrom('file_ref_aliases').select('ref_no').where('file_id', 'in', files.map((f) => f.id)).execute()
     : [];
   const contacts = await db.selectFrom('customer_contacts').select(['name', 'phone']).where('customer_id', '=', customerId).execute();
-  await writeIndexRow(db, customerRowId(customerId), {
-    names: [customer.name, customer.short_name ?? '', ...contacts.map((c) => c.name)],
-    other: [
-      ...files.flatMap((f) => [f.ref_no, f.unit]),
-      ...aliases.map((a) => a.ref_no),
-      customer.phone ?? '',
-      customer.fax ?? '',
-      customer.legal_representative ?? '',
-      ...contacts.map((c) => c.phone ?? ''),
-    ],
-  });
+  await writeIndexRow(db, customerRowId(customerId), customerIndexText(customer, files, aliases.map((a) => a.ref_no), contacts));
 }
 
-/** What registering and editing both write after the customer row: contacts, files, departures, search. */
-async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: CustomerRow, input: CustomerFields, units: string[]): Promise<void> {
-  await writeContacts(trx, customer.id, 'contact', input.contacts);
-  await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts);
-  await openMissingFiles(trx, ctx, customer, units);
-  await closeDepartedFiles(trx, ctx, customer.id);
-  await indexCustomer(trx, customer.id);
+/**
+ * What registering and editing both write after the customer row: contacts, files, departures,
+ * search. A new customer (`fresh`) has nothing to replace or read back: what it writes is what it
+ * was given (an import registers thousands, so each statement saved counts).
+ */
+async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: CustomerRow, input: CustomerFields, units: string[], fresh: boolean): Promise<void> {
+  await writeContacts(trx, customer.id, 'contact', input.contacts, fresh);
+  await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts, fresh);
+  const opened = await openMissingFiles(trx, ctx, customer, units, fresh);
+  if (customer.move_out_date && customer.move_out_date <= today(ctx)) await closeDepartedFiles(trx, ctx, customer.id);
+  if (fresh) {
+    await writeIndexRow(trx, customerRowId(customer.id), customerIndexText(customer, opened, [], [...input.contacts, ...input.emergencyContacts]), true);
+  } else {
+    await indexCustomer(trx, customer.id);
+  }
 }
 
 export async function registerCustomer(ctx: ServiceContext, input: RegisterInput): Promise<CustomerDetail> {
@@ -192,7 +213,7 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await saveCustomerParts(trx, ctx, customer, input, units);
+  await saveCustomerParts(trx, ctx, customer, input, units, true);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', { targetType: 'customer', targetId: String(customer.id) });
   return customer.id;
 }
@@ -211,7 +232,7 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateInput): P
       .returningAll()
       .executeTakeFirstOrThrow();
     // Files are never deleted: a unit taken off the customer keeps its file and history.
-    await saveCustomerParts(trx, ctx, customer, input, units);
+    await saveCustomerParts(trx, ctx, customer, input, units, false);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
       targetType: 'customer',
       targetId: String(customer.id),

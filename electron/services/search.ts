@@ -23,6 +23,18 @@ export function normalizeText(text: string): string {
 
 /** Pinyin of the Han characters in a name: full ("zhangsan") and initials ("zs"); other characters kept. */
 export function pinyinKeys(name: string): { full: string; initials: string } {
+  // Saving a customer asks twice (the sort key and the search row); an import asks for thousands.
+  let keys = recentPinyin.get(name);
+  if (!keys) {
+    if (recentPinyin.size >= 1000) recentPinyin.clear();
+    keys = computePinyinKeys(name);
+    recentPinyin.set(name, keys);
+  }
+  return { ...keys };
+}
+const recentPinyin = new Map<string, { full: string; initials: string }>();
+
+function computePinyinKeys(name: string): { full: string; initials: string } {
   const chars = [...normalizeText(name)];
   const syllables = pinyin(chars.join(''), { toneType: 'none', type: 'array', surname: 'head' }) as string[];
   let full = '';
@@ -66,9 +78,12 @@ export function searchBodies(text: IndexedText): { trigram: string; short: strin
   };
 }
 
-export async function writeIndexRow(db: Kysely<ArchiveDatabase>, rowid: number, text: IndexedText | null): Promise<void> {
-  await sql`delete from search_trigram where rowid = ${rowid}`.execute(db);
-  await sql`delete from search_short where rowid = ${rowid}`.execute(db);
+/** `fresh`: the row id is new (ids are never reused), so there is no old row to delete. */
+export async function writeIndexRow(db: Kysely<ArchiveDatabase>, rowid: number, text: IndexedText | null, fresh = false): Promise<void> {
+  if (!fresh) {
+    await sql`delete from search_trigram where rowid = ${rowid}`.execute(db);
+    await sql`delete from search_short where rowid = ${rowid}`.execute(db);
+  }
   if (!text) return;
   const body = searchBodies(text);
   await sql`insert into search_trigram (rowid, body) values (${rowid}, ${body.trigram})`.execute(db);

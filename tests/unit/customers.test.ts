@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE } from '../../db/archive-files';
+import { indexCustomer } from '../../electron/services/customers';
 import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
@@ -232,6 +233,27 @@ describe('search', () => {
     expect(pinyinKeys('张三')).toEqual({ full: 'zhangsan', initials: 'zs' });
     expect(pinyinKeys('曾小单')).toEqual({ full: 'zengxiaodan', initials: 'zxd' });
     expect(pinyinKeys('华联A座')).toEqual({ full: 'hualianazuo', initials: 'hlaz' });
+  });
+
+  it('writes a new customer’s search row from what it was given, the same row a rebuild from the archive makes', async () => {
+    const { api, vault } = await signedIn();
+    const { customer } = await api.registerCustomer({
+      ...tenant,
+      units: ['A-1203', 'A-1204'],
+      fax: '0755-1234567',
+      legalRepresentative: '张大山',
+      emergencyContacts: [{ name: '王芳', phone: '13600000000' }],
+    });
+    const bodies = () => [
+      vault.sqlite().prepare('select body from search_trigram where rowid = ?').pluck().get(customer.id * 2),
+      vault.sqlite().prepare('select body from search_short where rowid = ?').pluck().get(customer.id * 2),
+    ];
+    const written = bodies();
+    expect(written[0]).toContain('a-1204');
+    expect(written[0]).toContain('王芳');
+    await indexCustomer(vault.db(), customer.id);
+    expect(bodies()).toEqual(written);
+    expect(vault.sqlite().prepare('select count(*) from search_trigram').pluck().get()).toBe(1);
   });
 
   it('finds a customer by name, 2-character name, pinyin, unit, 档号, phone fragment and contact; documents by title', async () => {
