@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
 
-export type MetaKey = 'archive_id' | 'organisation' | 'created_at';
+/** departures_closed_through: the day up to which move-out dates have been acted on (YYYY-MM-DD). */
+export type MetaKey = 'archive_id' | 'organisation' | 'created_at' | 'departures_closed_through';
 
 export async function getMeta(db: Kysely<ArchiveDatabase>, key: MetaKey): Promise<string | undefined> {
   const row = await db.selectFrom('archive_meta').select('value').where('key', '=', key).executeTakeFirst();

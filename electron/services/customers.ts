@@ -6,6 +6,7 @@ import { ArchiveError } from '../../shared/errors';
 import type { ChangeClassificationInput, CustomerFields, ListCustomersInput } from '../../shared/schemas';
 import { z } from 'zod';
 import { listCustomersInput, registerCustomerInput, updateCustomerInput, changeClassificationInput } from '../../shared/schemas';
+import { getMeta, setMeta } from '../../db/queries/meta';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { issueRefNo } from './ref-numbers';
@@ -116,7 +117,9 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
 
 /**
  * Files of customers who have moved out by today are closed (退租, 003 §9.6): one customer's when
- * it is saved, or every customer's on the daily pass.
+ * it is saved, or every customer's on the daily pass. The pass looks only at move-out dates that
+ * have come since the last pass: an earlier date was acted on by that pass or when it was saved
+ * (at 100k customers a full pass read 10k departed customers' files at every sign-in, 200 ms cold).
  */
 export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }, customerId?: number): Promise<number> {
   const open = db
@@ -131,11 +134,18 @@ export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['c
     if (!customer?.move_out_date || customer.move_out_date > today(ctx)) return 0;
     result = await open.where('customer_id', '=', customerId).executeTakeFirst();
   } else {
+    const since = await getMeta(db, 'departures_closed_through');
     result = await open
       .where('customer_id', 'in', (eb) =>
-        eb.selectFrom('customers').select('id').where('move_out_date', 'is not', null).where('move_out_date', '<=', today(ctx)),
+        eb
+          .selectFrom('customers')
+          .select('id')
+          .where('move_out_date', 'is not', null)
+          .where('move_out_date', '<=', today(ctx))
+          .$if(since !== undefined, (qb) => qb.where('move_out_date', '>', since!)),
       )
       .executeTakeFirst();
+    if (!since || since < today(ctx)) await setMeta(db, 'departures_closed_through', today(ctx));
   }
   return Number(result.numUpdatedRows);
 }
@@ -448,20 +458,52 @@ export async function allFiles(db: Db, input: Omit<z.output<typeof listCustomers
 }
 
 /** Customers whose classification was not reviewed for N months (001 §12-17). */
-export async function listDueForReview(ctx: ServiceContext, months?: number): Promise<FileListRow[]> {
-  const settings = await readSettings(ctx.db);
-  const cutoff = new Date(ctx.clock.now());
-  cutoff.setMonth(cutoff.getMonth() - (months ?? settings.reviewMonths));
-  const rows = await ctx.db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select([...listColumns])
+/**
+ * Active files of customers not reviewed for N months (never reviewed first, then oldest). Read
+ * from the review-date index outwards (CROSS JOIN keeps that order; SQLite's planner would walk
+ * every active file instead: 210 ms against 19 ms cold at 100k files). A never-reviewed customer
+ * (no date) is its own index range, since NULL is not "< cutoff".
+ */
+function dueForReview(db: Db, cutoff: string, never: boolean) {
+  return db
+    .selectFrom('customers')
+    .crossJoin('files')
+    .whereRef('files.customer_id', '=', 'customers.id')
     .where('files.status', '=', 'active')
-    .where((eb) => eb.or([eb('customers.last_reviewed_at', 'is', null), eb('customers.last_reviewed_at', '<', cutoff.toISOString())]))
-    .orderBy('customers.last_reviewed_at')
-    .limit(500)
-    .execute();
-  return rows.map((r) => toListRow(r as ListDbRow));
+    .where('customers.last_reviewed_at', never ? 'is' : '<', never ? null : cutoff);
+}
+
+async function reviewCutoff(ctx: ServiceContext, months?: number): Promise<string> {
+  const cutoff = new Date(ctx.clock.now());
+  cutoff.setMonth(cutoff.getMonth() - (months ?? (await readSettings(ctx.db)).reviewMonths));
+  return cutoff.toISOString();
+}
+
+export async function listDueForReview(ctx: ServiceContext, months?: number, limit = 500): Promise<FileListRow[]> {
+  const cutoff = await reviewCutoff(ctx, months);
+  const rows: ListDbRow[] = [];
+  for (const never of [true, false]) {
+    if (rows.length >= limit) break;
+    const page = await dueForReview(ctx.db, cutoff, never)
+      .select([...listColumns])
+      .orderBy('customers.last_reviewed_at')
+      .orderBy('files.ref_no')
+      .limit(limit - rows.length)
+      .execute();
+    rows.push(...(page as ListDbRow[]));
+  }
+  return rows.map(toListRow);
+}
+
+/** How many files are due for review, all of them (the list stops at its limit). */
+export async function countDueForReview(ctx: ServiceContext, months?: number): Promise<number> {
+  const cutoff = await reviewCutoff(ctx, months);
+  let total = 0;
+  for (const never of [true, false]) {
+    const row = await dueForReview(ctx.db, cutoff, never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    total += Number(row.n);
+  }
+  return total;
 }
 
 const SEARCH_CANDIDATES = 1000;

@@ -3,9 +3,10 @@ import type { Dashboard, FollowUpDue } from '../../shared/api';
 import { approverRank } from '../../shared/domain';
 import { addDays, listLoans } from './loans';
 import { listCabinetsDueInspection } from './inspections';
-import { listDueForReview } from './customers';
+import { countDueForReview, listDueForReview } from './customers';
 import { proposeDepartedMoves } from './locations';
 import { today, type ServiceContext } from './context';
+import { pause } from './jobs';
 
 // 工作台: what needs doing today, each item a click away from the list behind it.
 
@@ -54,13 +55,22 @@ export async function followUpsDue(ctx: ServiceContext): Promise<FollowUpDue[]> 
   return due.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }
 
+/**
+ * Each card is read in turn, letting the event loop turn between them: the home screen opens
+ * first after sign-in, and a click on another screen meanwhile is answered between two cards
+ * instead of after all of them (the host and IPC serve one call at a time).
+ */
 export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const on = today(ctx);
   const out = await listLoans(ctx, { status: 'out', limit: 5000 });
+  await pause();
   const approver = approverRank[ctx.session.role] > 0;
   let approvals = ctx.db.selectFrom('approvals').select((e) => e.fn.countAll<number>().as('n')).where('status', '=', 'pending');
   if (!approver) approvals = approvals.where('requested_by', '=', ctx.session.accountId);
-  const labels = await ctx.db
+  const approvalsWaiting = Number((await approvals.executeTakeFirst())?.n ?? 0);
+  const cabinetsNotInspected = await listCabinetsDueInspection(ctx);
+  await pause();
+  const labelsOutOfDate = await ctx.db
     .selectFrom('files')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
     .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'files.label_name as labelName'])
@@ -69,19 +79,25 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
     .orderBy('files.ref_no')
     .limit(200)
     .execute();
-  const review = await listDueForReview(ctx);
+  await pause();
+  const departedInActiveBoxes = (await proposeDepartedMoves(ctx.db)).length;
+  await pause();
+  const dueForReview = (await listDueForReview(ctx, undefined, 50)).map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.name }));
+  const dueForReviewCount = await countDueForReview(ctx);
+  await pause();
+  const followUps = await followUpsDue(ctx);
   return {
     today: on,
     dueToday: out.filter((r) => r.dueDate === on),
     // The same rows listOverdue gives, from the loans already read.
     overdue: out.filter((r) => r.daysOverdue > 0).sort((a, b) => b.daysOverdue - a.daysOverdue),
-    approvalsWaiting: Number((await approvals.executeTakeFirst())?.n ?? 0),
+    approvalsWaiting,
     approvalsMine: !approver,
-    cabinetsNotInspected: await listCabinetsDueInspection(ctx),
-    labelsOutOfDate: labels,
-    departedInActiveBoxes: (await proposeDepartedMoves(ctx.db)).length,
-    dueForReview: review.slice(0, 50).map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.name })),
-    dueForReviewCount: review.length,
-    followUps: await followUpsDue(ctx),
+    cabinetsNotInspected,
+    labelsOutOfDate,
+    departedInActiveBoxes,
+    dueForReview,
+    dueForReviewCount,
+    followUps,
   };
 }

@@ -72,8 +72,9 @@ export function cancelled(signal?: AbortSignal): void {
 }
 
 /**
- * A job that is all synchronous SQLite work (an import) lets the event loop turn between steps,
- * so progress polls and the cancel are answered while it runs.
+ * Lets the event loop turn: work that is all synchronous SQLite (an import, the home screen's
+ * counts) lets other calls in between its steps, so progress polls, a cancel or a click on
+ * another screen are answered while it runs.
  */
 export async function pause(signal?: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE } from '../../db/archive-files';
-import { indexCustomer } from '../../electron/services/customers';
+import { countDueForReview, indexCustomer, listDueForReview } from '../../electron/services/customers';
 import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
@@ -134,6 +134,17 @@ describe('customers', () => {
     await api.changeClassification({ customerId: customer.id, classification: 'ordinary', valueGrade: null, specialTags: [], blacklisted: false, reason: '复核无变化' });
     expect((await api.listDueForReview({})).map((r) => r.name)).toEqual(['李雷']);
     expect((await api.listDueForReview({ months: 1 })).map((r) => r.name)).toEqual(['李雷']);
+
+    // A customer never reviewed (no date, as older archives have) comes first; the count is every
+    // due file, not just the ones the list shows; a departed customer's file is not due.
+    const { customer: never } = await api.registerCustomer({ ...tenant, name: '韩梅梅', units: ['B-1', 'B-2'] });
+    ctx.vault.sqlite().prepare('update customers set last_reviewed_at = null where id = ?').run(never.id);
+    await api.registerCustomer({ ...tenant, name: '已退租', units: ['B-3'], moveInDate: '2020-01-01', moveOutDate: '2027-05-01' });
+    const session = { db: ctx.vault.db(), clock: ctx.clock, session: ctx.vault.session! };
+    expect((await listDueForReview(session, 1, 2)).map((r) => [r.name, r.unit])).toEqual([['韩梅梅', 'B-1'], ['韩梅梅', 'B-2']]);
+    expect((await listDueForReview(session, 1)).map((r) => r.name)).toEqual(['韩梅梅', '韩梅梅', '李雷']);
+    expect(await countDueForReview(session, 1)).toBe(3);
+    expect((await api.getDashboard()).dueForReviewCount).toBe(1 + 2);
   });
 
   it('marks the label out of date when the name changes', async () => {
@@ -161,6 +172,24 @@ describe('customers', () => {
     // Reopened stays open, even when the customer is saved again.
     await api.updateCustomer({ ...tenant, customerId: customer.id, moveOutDate: '2026-11-20', notes: '已结算' });
     expect((await api.getFile({ fileId })).status).toBe('active');
+  });
+
+  it('closes the files whose move-out date has come at the next sign-in, looking only at dates since the last pass', async () => {
+    const ctx = await signedIn();
+    const { api } = ctx;
+    const leaving = (await api.registerCustomer({ ...tenant, moveOutDate: '2026-12-10' })).customer.files[0]!.id;
+    const staying = (await api.registerCustomer({ ...tenant, name: '李雷', units: ['A-1300'], moveOutDate: '2027-03-01' })).customer.files[0]!.id;
+    expect((await api.getFile({ fileId: leaving })).status).toBe('active');
+    await travel(ctx, new Date('2026-12-15T09:00:00Z'));
+    expect((await api.getFile({ fileId: leaving })).status).toBe('departed');
+    expect((await api.getFile({ fileId: staying })).status).toBe('active');
+    // Reopened after the pass: the next passes (the date is behind them) leave it open.
+    await api.reopenFile({ fileId: leaving, reason: '补交退租结算单' });
+    await travel(ctx, new Date('2026-12-16T09:00:00Z'));
+    expect((await api.getFile({ fileId: leaving })).status).toBe('active');
+    // A date that came while the desk was not used for months is still acted on.
+    await travel(ctx, new Date('2027-06-01T09:00:00Z'));
+    expect((await api.getFile({ fileId: staying })).status).toBe('departed');
   });
 });
 

@@ -39,6 +39,17 @@ describe('the home screen (工作台)', () => {
     ]);
   });
 
+  it('lets a call that arrives while it is being read be answered between its cards', async () => {
+    const { api, file } = await setupStorage();
+    await file('张三', 'A-301');
+    const finished: string[] = [];
+    const home = api.getDashboard().then(() => finished.push('home'));
+    // As a request from the screen arrives: a macrotask, after the home screen's reading began.
+    const list = new Promise<void>((resolve) => setImmediate(() => void api.listCustomers({}).then(() => void finished.push('list')).then(resolve)));
+    await Promise.all([home, list]);
+    expect(finished).toEqual(['list', 'home']);
+  });
+
   it('schedules follow-up visits: buyers at 3, 30 and 60 days, others at 3 and 15, across month ends', async () => {
     const ctx = await setupStorage();
     const { api } = ctx;
