@@ -7,6 +7,7 @@ import * as m0005 from './0005-locations';
 import * as m0006 from './0006-borrowing-inspections';
 import * as m0007 from './0007-yearly-bundle';
 import * as m0008 from './0008-scale-indexes';
+import * as m0009 from './0009-alias-file-index';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-borrowing-inspections': m0006,
   '0007-yearly-bundle': m0007,
   '0008-scale-indexes': m0008,
+  '0009-alias-file-index': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
