@@ -424,9 +424,25 @@ const listColumns = [
 
 type ListDbRow = Omit<FileListRow, 'labelOutOfDate' | 'blacklisted'> & { labelName: string; blacklisted: number };
 
+/** Field by field (no rest/spread copies): every list page and search builds dozens of these. */
 export function toListRow(r: ListDbRow): FileListRow {
-  const { labelName, blacklisted, ...rest } = r;
-  return { ...rest, blacklisted: blacklisted === 1, labelOutOfDate: labelName !== r.name };
+  return {
+    fileId: r.fileId,
+    refNo: r.refNo,
+    customerId: r.customerId,
+    name: r.name,
+    shortName: r.shortName,
+    kind: r.kind,
+    unit: r.unit,
+    building: r.building,
+    floor: r.floor,
+    phone: r.phone,
+    classification: r.classification,
+    valueGrade: r.valueGrade,
+    blacklisted: r.blacklisted === 1,
+    status: r.status,
+    labelOutOfDate: r.labelName !== r.name,
+  };
 }
 
 export async function listFiles(db: Db, input: z.output<typeof listCustomersInput>): Promise<Page<FileListRow>> {
@@ -530,7 +546,11 @@ async function searchFiles(db: Db, q: string, which: RawBuilder<unknown>, limit:
     where ${which}
     order by case when customers.name = ${q} then 0 else 1 end, customers.name_pinyin, files.unit
     limit ${limit}`.execute(db);
-  return rows.map(({ matchedAlias, ...r }) => ({ ...toListRow(r), ...(matchedAlias ? { matchedAlias } : {}) }));
+  return rows.map((r) => {
+    const hit: FileHit = toListRow(r);
+    if (r.matchedAlias) hit.matchedAlias = r.matchedAlias;
+    return hit;
+  });
 }
 
 /**
