@@ -46,11 +46,11 @@ export function useJob(onEnd?: (job: JobProgress) => void) {
   return { job, follow, cancel, clear };
 }
 
-/** A job's bar, phase, count, time left, cancel button and error. */
-export function JobProgressView({ job, onCancel }: { job: JobProgress; onCancel: () => void }) {
+/** A job's bar, phase, count, time left, cancel button, and what a cancel left (each job says it its own way) or the error. */
+export function JobProgressView({ job, onCancel, cancelledText }: { job: JobProgress; onCancel: () => void; cancelledText: string }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const failure = job.error ? errorMessage(job.error.code, locale, job.error.details) : null;
+  const failure = job.state === 'cancelled' ? cancelledText : job.error ? errorMessage(job.error.code, locale, job.error.details) : null;
   return (
     <div data-testid="job-progress" data-state={job.state}>
       <Progress percent={Math.round(job.fraction * 100)} status={job.state === 'failed' || job.state === 'cancelled' ? 'exception' : job.state === 'done' ? 'success' : 'active'} />
@@ -66,7 +66,7 @@ export function JobProgressView({ job, onCancel }: { job: JobProgress; onCancel:
         )}
       </Space>
       {failure && (
-        <Typography.Paragraph type="danger" data-error-code={job.error!.code}>
+        <Typography.Paragraph type={job.state === 'cancelled' ? 'warning' : 'danger'} data-error-code={job.error?.code}>
           {failure}
         </Typography.Paragraph>
       )}

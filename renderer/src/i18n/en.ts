@@ -586,6 +586,7 @@ export const en: Record<MessageKey, string> = {
   'job.phase_checking': "Checking rows",
   'job.phase_importing': "Writing to the archive",
   'job.phase_done': "Done",
+  'bundle.cancelled': "Cancelled; no half-written bundle was left behind.",
   'job.eta': "about {s} s left",
   'job.cancel': "Cancel",
   'bundle.done': "Bundle exported and verified",

@@ -585,6 +585,7 @@ export const zhCN = {
   'job.phase_checking': "检查各行",
   'job.phase_importing': "写入档案",
   'job.phase_done': "完成",
+  'bundle.cancelled': "已取消，没有留下未完成的归档包。",
   'job.eta': "约剩 {s} 秒",
   'job.cancel': "取消",
   'bundle.done': "归档包已导出并校验通过",

@@ -117,7 +117,7 @@ export function YearlyPage() {
                 )}
                 {job && (
                   <Card size="small" title={t('bundle.progress')} data-testid="bundle-job">
-                    <JobProgressView job={job} onCancel={() => void run(cancel)} />
+                    <JobProgressView job={job} onCancel={() => void run(cancel)} cancelledText={t('bundle.cancelled')} />
                     {result && (
                       <Result
                         status="success"

@@ -146,8 +146,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
               {job ? (
                 <>
                   {importing && <Alert type="info" showIcon title={t('import.running')} />}
-                  {job.state === 'cancelled' && <Alert type="warning" showIcon title={t('import.cancelled')} />}
-                  <JobProgressView job={job} onCancel={() => void run(cancel)} />
+                  <JobProgressView job={job} onCancel={() => void run(cancel)} cancelledText={t('import.cancelled')} />
                 </>
               ) : null}
               <Button
