@@ -50,6 +50,11 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   const bytes = readFileSync(join(host.archiveDir, 'archive.db'));
   expect(bytes.includes(Buffer.from('华联物业', 'utf8'))).toBe(false);
 
+  // What the screens held goes with the lock: a search typed before it is not there after.
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
+  const searched = page.waitForRequest((r) => (r.postData() ?? '').includes('华联'));
+  await page.getByLabel(/^搜索/).fill('华联');
+  await searched;
   await page.getByRole('button', { name: '锁定' }).click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 
@@ -64,6 +69,9 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await page.getByLabel('密码').fill(admin.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toContainText('王芳');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
+  await expect(page.getByLabel(/^搜索/)).toHaveValue('');
 
   await page.getByText('English').click();
   await expect(page.getByRole('menuitem', { name: 'Customer files' })).toBeVisible();

@@ -31,6 +31,12 @@ interface CustomersState {
 
 let requestSeq = 0;
 
+/** Back to a fresh list; an answer still on its way is dropped. */
+export function resetCustomers(): void {
+  requestSeq++;
+  useCustomersStore.setState(useCustomersStore.getInitialState(), true);
+}
+
 export const useCustomersStore = create<CustomersState>((set, get) => ({
   mode: 'all',
   setMode: (mode) => {

@@ -29,6 +29,12 @@ interface ReportsState {
 /** Each load's number: only the latest request's answer is shown. */
 let requests = 0;
 
+/** Back to the default report; an answer still on its way is dropped. */
+export function resetReports(): void {
+  requests++;
+  useReportsStore.setState(useReportsStore.getInitialState(), true);
+}
+
 /** 报表: which report, its period and place, and the report as the archive computed it. */
 export const useReportsStore = create<ReportsState>((set, get) => ({
   reportId: 'composition',

@@ -4,6 +4,7 @@ import { ArchiveError } from '../../../shared/errors';
 import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
 import { api, onSessionLost } from '../api';
 import { toArchiveError } from '../errors';
+import { resetFeatureStores } from './reset';
 
 interface SessionState {
   status: ArchiveStatus | null;
@@ -23,7 +24,10 @@ interface SessionState {
 
 export const useSessionStore = create<SessionState>((set, get) => {
   // Any call that finds the session gone (auto-lock, another window locked it) returns to sign-in.
-  onSessionLost(() => void api.getArchiveStatus().then((status) => set({ status, recoveryKey: null })));
+  onSessionLost(() => {
+    resetFeatureStores();
+    void api.getArchiveStatus().then((status) => set({ status, recoveryKey: null }));
+  });
   /** Runs one call with the busy flag and error capture; true when it succeeded. */
   async function run(action: () => Promise<void>): Promise<boolean> {
     set({ busy: true, error: null });
@@ -64,6 +68,7 @@ export const useSessionStore = create<SessionState>((set, get) => {
       }),
     lock: async () => {
       await run(async () => set({ status: await api.lock(), recoveryKey: null }));
+      if (get().status?.state !== 'unlocked') resetFeatureStores();
       if (get().status?.state === 'unlocked') await get().refresh();
     },
     dismissRecoveryKey: () => set({ recoveryKey: null, createdAt: null }),
