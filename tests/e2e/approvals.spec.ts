@@ -21,6 +21,8 @@ test('a clerk asks to correct an original; a manager approves at the clerk’s d
 
   await page.getByRole('button', { name: '锁定' }).click();
   await signIn(page, 'lixiao', 'Clerk-2026-pass');
+  // A new sign-in starts at 工作台 (the lock cleared the screen the administrator was on).
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
   await page.getByTestId('customers-table').getByText('张三').click();
   await page.getByRole('button', { name: '申请更正原件' }).click();
   const ask = page.getByRole('dialog', { name: '申请更正原件' });
