@@ -121,18 +121,17 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
  * have come since the last pass: an earlier date was acted on by that pass or when it was saved
  * (at 100k customers a full pass read 10k departed customers' files at every sign-in, 200 ms cold).
  */
-export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }, customerId?: number): Promise<number> {
+export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }, customer?: Pick<CustomerRow, 'id' | 'move_out_date'>): Promise<number> {
   const open = db
     .updateTable('files')
     .set({ status: 'departed', closed_at: nowIso(ctx), updated_at: nowIso(ctx) })
     .where('status', '=', 'active')
     .where('reopened_at', 'is', null);
   let result;
-  if (customerId !== undefined) {
-    // One customer: look at its own move-out date (not a pass over every customer; an import saves thousands).
-    const customer = await db.selectFrom('customers').select('move_out_date').where('id', '=', customerId).executeTakeFirst();
-    if (!customer?.move_out_date || customer.move_out_date > today(ctx)) return 0;
-    result = await open.where('customer_id', '=', customerId).executeTakeFirst();
+  if (customer) {
+    // One customer, as just saved: its own move-out date (not a pass over every customer; an import saves thousands).
+    if (!customer.move_out_date || customer.move_out_date > today(ctx)) return 0;
+    result = await open.where('customer_id', '=', customer.id).executeTakeFirst();
   } else {
     const since = await getMeta(db, 'departures_closed_through');
     result = await open
@@ -191,7 +190,7 @@ async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: Custome
   await writeContacts(trx, customer.id, 'contact', input.contacts, fresh);
   await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts, fresh);
   const opened = await openMissingFiles(trx, ctx, customer, units, fresh);
-  if (customer.move_out_date && customer.move_out_date <= today(ctx)) await closeDepartedFiles(trx, ctx, customer.id);
+  await closeDepartedFiles(trx, ctx, customer);
   if (fresh) {
     await writeIndexRow(trx, customerRowId(customer.id), customerIndexText(customer, opened, [], [...input.contacts, ...input.emergencyContacts]), true);
   } else {
