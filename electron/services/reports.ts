@@ -193,9 +193,20 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
     group by c.id order by c.name_pinyin, c.id`);
 
   const customers = sum(() => true);
-  const byKind: ReportChart = { kind: 'pie', unit: 'count', categories: customerKinds.map((k) => customerKindLabels[l][k]), series: [{ name: t.customers, data: customerKinds.map((k) => sum((r) => r.kind === k)) }] };
-  const byClass: ReportChart = { kind: 'bar', unit: 'count', categories: classifications.map((c) => classificationLabels[l][c]), series: [{ name: t.customers, data: classifications.map((c) => sum((r) => r.classification === c)) }] };
-  const byGrade: ReportChart = { kind: 'bar', unit: 'count', categories: grades.map(gradeName), series: [{ name: t.customers, data: grades.map((g) => sum((r) => r.grade === g)) }] };
+  // The three ways customers are counted, each value with its label and the groups it covers.
+  type Axis = { key: string; label: string; test: (r: Row) => boolean }[];
+  const kindAxis: Axis = customerKinds.map((k) => ({ key: k, label: customerKindLabels[l][k], test: (r) => r.kind === k }));
+  const classAxis: Axis = classifications.map((c) => ({ key: c, label: classificationLabels[l][c], test: (r) => r.classification === c }));
+  const gradeAxis: Axis = grades.map((g) => ({ key: g, label: gradeName(g), test: (r) => r.grade === g }));
+  const countChart = (kind: ReportChart['kind'], axis: Axis): ReportChart => ({
+    kind,
+    unit: 'count',
+    categories: axis.map((a) => a.label),
+    series: [{ name: t.customers, data: axis.map((a) => sum(a.test)) }],
+  });
+  const byKind = countChart('pie', kindAxis);
+  const byClass = countChart('bar', classAxis);
+  const byGrade = countChart('bar', gradeAxis);
   const byStatus: ReportChart = { kind: 'bar', unit: 'count', categories: fileStatuses.map((s) => fileStatusLabels[l][s]), series: [{ name: t.count, data: fileStatuses.map((s) => num(statuses.find((r) => r.status === s)?.n)) }] };
   const byPlace: ReportChart = {
     kind: 'bar',
@@ -204,30 +215,21 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
     series: [{ name: t.activeFiles, data: places.map((p) => num(p.n)) }],
   };
 
-  // 客户分类表: kind down, classification across.
-  const classTable: ReportTable = {
-    columns: [{ key: 'kind', title: t.kind }, ...classifications.map((c) => ({ key: c, title: classificationLabels[l][c], numeric: true })), { key: 'total', title: t.total, numeric: true }, { key: 'share', title: t.share, numeric: true }],
-    rows: customerKinds.map((k) => {
-      const row: Record<string, ReportCell> = { kind: customerKindLabels[l][k] };
-      for (const c of classifications) row[c] = sum((r) => r.kind === k && r.classification === c);
-      row.total = sum((r) => r.kind === k);
+  /** Customers counted by one axis down and another across, with row and column totals and each row's share. */
+  const crossTable = (first: string, firstTitle: string, down: Axis, across: Axis): ReportTable => ({
+    columns: [{ key: first, title: firstTitle }, ...across.map((a) => ({ key: a.key, title: a.label, numeric: true })), { key: 'total', title: t.total, numeric: true }, { key: 'share', title: t.share, numeric: true }],
+    rows: down.map((d) => {
+      const row: Record<string, ReportCell> = { [first]: d.label };
+      for (const a of across) row[a.key] = sum((r) => d.test(r) && a.test(r));
+      row.total = sum(d.test);
       row.share = `${percent(num(row.total), customers)}%`;
       return row;
     }),
-    total: { kind: t.total, ...Object.fromEntries(classifications.map((c) => [c, sum((r) => r.classification === c)])), total: customers, share: customers ? '100%' : '0%' },
-  };
-  // 客户分级表: value grade down, kind across.
-  const gradeTable: ReportTable = {
-    columns: [{ key: 'grade', title: t.grade }, ...customerKinds.map((k) => ({ key: k, title: customerKindLabels[l][k], numeric: true })), { key: 'total', title: t.total, numeric: true }, { key: 'share', title: t.share, numeric: true }],
-    rows: grades.map((g) => {
-      const row: Record<string, ReportCell> = { grade: gradeName(g) };
-      for (const k of customerKinds) row[k] = sum((r) => r.kind === k && r.grade === g);
-      row.total = sum((r) => r.grade === g);
-      row.share = `${percent(num(row.total), customers)}%`;
-      return row;
-    }),
-    total: { grade: t.total, ...Object.fromEntries(customerKinds.map((k) => [k, sum((r) => r.kind === k)])), total: customers, share: customers ? '100%' : '0%' },
-  };
+    total: { [first]: t.total, ...Object.fromEntries(across.map((a) => [a.key, sum(a.test)])), total: customers, share: customers ? '100%' : '0%' },
+  });
+  // 客户分类表: kind down, classification across. 客户分级表: value grade down, kind across.
+  const classTable = crossTable('kind', t.kind, kindAxis, classAxis);
+  const gradeTable = crossTable('grade', t.grade, gradeAxis, kindAxis);
   // 重点客户统计表: every key customer with where and how they stand.
   const keyTable: ReportTable = {
     columns: [
