@@ -123,7 +123,15 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // A broken %-escape (/%, /%ZZ, an overlong UTF-8 sequence) is the caller's mistake, never the host's end.
+      return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+    }
+    if (decoded.includes('\0')) return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(staticRoot, relative));
     if (!file.startsWith(staticRoot)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
     let size: number;
@@ -142,10 +150,27 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   }
 
   const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch {
+      // Whatever a request carries, it ends in an answer, not in the host's exit.
+      if (!res.headersSent) send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+      else res.destroy();
+    }
+  });
+  // A request line or header that Node cannot parse closes that connection only.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse) {
     if (!allowedHosts().includes(req.headers.host ?? '')) {
       return send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
     }
@@ -162,7 +187,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     handleStatic(req, res, pathname);
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
