@@ -154,7 +154,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
 
     backupArchive: ({ folder }) => backup.backupArchive(vault, clock, folder),
     listBackups: async ({ folder }) => backup.listBackups(vault, folder),
-    restoreBackup: async ({ backupFolder, username, password }) => afterSignIn(await backup.restoreBackup(vault, clock, backupFolder, username, password)),
+    restoreBackup: async ({ backupFolder, username, password, recoveryKey }) => afterSignIn(await backup.restoreBackup(vault, clock, backupFolder, username, password, recoveryKey)),
 
     requestApproval: (input) => approvals.requestApproval(ctx(), parsed('requestApproval', input)),
     listApprovals: ({ status }) => approvals.listApprovals(ctx(), status),

@@ -244,7 +244,7 @@ export const changeOwnPasswordInput = z.object({ currentPassword: password, newP
 
 const folder = z.string().trim().min(1).max(1000).optional();
 export const backupFolderInput = z.object({ folder }).strict();
-export const restoreBackupInput = z.object({ backupFolder: z.string().trim().min(1).max(1000), username, password }).strict();
+export const restoreBackupInput = z.object({ backupFolder: z.string().trim().min(1).max(1000), username, password, recoveryKey: z.string().trim().max(200).optional() }).strict();
 
 export const requestApprovalInput = z
   .object({ kind: z.enum(['edit_original', 'view_confidential']), documentId: id, reason: z.string().trim().min(1).max(500) })

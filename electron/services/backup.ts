@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ARCHIVE_FILE, KEY_FILE, classifyHeader, readHeader, readKeyFile, writeFileAtomic } from '../../db/archive-files';
-import { findPasswordSlot, serializeKeyFile, unwrapArchiveKey } from '../../db/key-slots';
+import { findPasswordSlot, findRecoverySlot, normalizeRecoveryKey, serializeKeyFile, unwrapArchiveKey, type KeyFile } from '../../db/key-slots';
 import { inspectArchive, withReadOnlyArchive } from '../../db/open';
 import type { BackupInfo, Session } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
@@ -141,12 +141,46 @@ export async function verifyBackup(dir: string, username: string, password: stri
   return { key, manifest };
 }
 
+/** Which archive is on this PC now: its id, or why it cannot be told. */
+function currentArchive(vault: ArchiveVault): { kind: 'none' } | { kind: 'known'; keyFile: KeyFile } | { kind: 'unknown' } {
+  if (!existsSync(vault.paths.archive)) return { kind: 'none' };
+  const read = readKeyFile(vault.paths.keyFile);
+  return read.kind === 'ok' ? { kind: 'known', keyFile: read.file } : { kind: 'unknown' };
+}
+
+async function recoveryKeyOpens(keyFile: KeyFile, typed: string | undefined): Promise<boolean> {
+  const slot = findRecoverySlot(keyFile);
+  if (!typed || !slot) return false;
+  return (await unwrapArchiveKey(slot, keyFile.archiveId, normalizeRecoveryKey(typed))) !== null;
+}
+
+/**
+ * A backup replaces only the archive it was made of. A backup of another archive needs this
+ * archive's recovery key (its owner deciding to replace it); when this archive's key file is
+ * gone or damaged, so that its id cannot be read, the recovery key of the backup's archive
+ * confirms that the backup is of it.
+ */
+async function requireSameArchive(vault: ArchiveVault, manifest: Manifest, backupKeyFile: string, recoveryKey: string | undefined): Promise<void> {
+  const here = currentArchive(vault);
+  if (here.kind === 'none') return;
+  if (here.kind === 'known') {
+    if (here.keyFile.archiveId === manifest.archiveId) return;
+    if (await recoveryKeyOpens(here.keyFile, recoveryKey)) return;
+    throw new ArchiveError('BACKUP_OTHER_ARCHIVE', { backupCreated: manifest.createdAt, backupBy: manifest.createdBy });
+  }
+  const read = readKeyFile(backupKeyFile);
+  if (read.kind === 'ok' && (await recoveryKeyOpens(read.file, recoveryKey))) return;
+  throw new ArchiveError(recoveryKey ? 'WRONG_RECOVERY_KEY' : 'RESTORE_NEEDS_RECOVERY_KEY');
+}
+
 /**
  * Restores a verified backup: the copy is put beside the archive first, the current archive is
  * moved aside (never deleted) into replaced-<time>/, then the copy takes its place.
  */
-export async function restoreBackup(vault: ArchiveVault, clock: Clock, dir: string, username: string, password: string): Promise<Session> {
-  const { key } = await verifyBackup(dir, username, password);
+export async function restoreBackup(vault: ArchiveVault, clock: Clock, dir: string, username: string, password: string, recoveryKey?: string): Promise<Session> {
+  if (vault.session && vault.session.role !== 'administrator') throw new ArchiveError('FORBIDDEN');
+  const { key, manifest } = await verifyBackup(dir, username, password);
+  await requireSameArchive(vault, manifest, join(dir, KEY_FILE), recoveryKey);
   // Only an active administrator of the backup may put it in place of the archive.
   const account = withReadOnlyArchive(join(dir, ARCHIVE_FILE), key, (sqlite) =>
     sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
@@ -166,7 +200,7 @@ export async function restoreBackup(vault: ArchiveVault, clock: Clock, dir: stri
   renameSync(`${keyFile}.restoring`, keyFile);
   renameSync(`${archive}.restoring`, archive);
   const session = await vault.unlock({ username, password });
-  await recordAudit(vault.db(), clock, session.accountId, 'backup.restored', { details: { from: dir, previousKeptIn: present.length ? aside : null } });
+  await recordAudit(vault.db(), clock, session.accountId, 'backup.restored', { details: { from: dir, previousKeptIn: present.length ? aside : null, archiveId: manifest.archiveId } });
   return session;
 }
 

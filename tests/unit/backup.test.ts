@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,54 @@ describe('backup and restore', () => {
     expect(await failureCode(api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw }))).toBe('BACKUP_DAMAGED');
     expect(await failureCode(api.restoreBackup({ backupFolder: tempDir(), username: 'wangfang', password: pw }))).toBe('BACKUP_DAMAGED');
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a backup of another archive, even with that archive’s administrator password, and says so', async () => {
+    const here = makeVault();
+    const { recoveryKey } = await here.api.createArchive(adminInput);
+    await here.api.registerCustomer({ kind: 'tenant', name: '本库客户', units: ['A-0101'] });
+    const other = makeVault();
+    await other.api.createArchive({ ...adminInput, organisation: '别家物业' });
+    await other.api.registerCustomer({ kind: 'tenant', name: '外库客户', units: ['C-0101'] });
+    const foreign = await other.api.backupArchive({ folder: tempDir() });
+    await other.api.lock();
+
+    // Signed in or locked, the foreign backup does not replace this archive.
+    const locked = await here.dispatch('restoreBackup', { backupFolder: foreign.folder, username: 'wangfang', password: pw });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'BACKUP_OTHER_ARCHIVE', message: expect.stringContaining('另一个档案库') } });
+    await here.api.lock();
+    const before = snapshot(here.dir);
+    expect(await failureCode(here.api.restoreBackup({ backupFolder: foreign.folder, username: 'wangfang', password: pw }))).toBe('BACKUP_OTHER_ARCHIVE');
+    expect(await failureCode(here.api.restoreBackup({ backupFolder: foreign.folder, username: 'wangfang', password: pw, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' }))).toBe('BACKUP_OTHER_ARCHIVE');
+    expect(snapshot(here.dir)).toEqual(before);
+    await here.api.unlock({ username: 'wangfang', password: pw });
+    expect((await here.api.listCustomers({})).rows.map((r) => r.name)).toEqual(['本库客户']);
+    await here.api.lock();
+
+    // This archive's owner may still decide to replace it, with this archive's recovery key.
+    await here.api.restoreBackup({ backupFolder: foreign.folder, username: 'wangfang', password: pw, recoveryKey });
+    expect((await here.api.listCustomers({})).rows.map((r) => r.name)).toEqual(['外库客户']);
+  });
+
+  it('asks for the recovery key when this archive’s key file is gone, so its id cannot be read', async () => {
+    const ctx = makeVault();
+    const { recoveryKey } = await ctx.api.createArchive(adminInput);
+    const made = await ctx.api.backupArchive({ folder: tempDir() });
+    await ctx.api.lock();
+    rmSync(join(ctx.dir, KEY_FILE));
+    expect(await failureCode(ctx.api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw }))).toBe('RESTORE_NEEDS_RECOVERY_KEY');
+    expect(await failureCode(ctx.api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' }))).toBe('WRONG_RECOVERY_KEY');
+    const session = await ctx.api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw, recoveryKey });
+    expect(session.username).toBe('wangfang');
+  });
+
+  it('is refused to a signed-in account that is not an administrator', async () => {
+    const { api } = await archiveWithCustomer();
+    await api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
+    const made = await api.backupArchive({ folder: tempDir() });
+    await api.lock();
+    await api.unlock({ username: 'lixiao', password: 'Clerk-2026-pass' });
+    expect(await failureCode(api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: pw }))).toBe('FORBIDDEN');
   });
 
   it('restores over a damaged archive that can no longer be opened', async () => {

@@ -27,7 +27,7 @@ export function RestoreForm({ folder, onDone }: { folder?: string; onDone?: () =
           setBusy(true);
           setError(null);
           try {
-            await api.restoreBackup(v);
+            await api.restoreBackup({ ...v, recoveryKey: v.recoveryKey?.trim() || undefined });
             await refresh();
             onDone?.();
           } catch (e) {
@@ -45,6 +45,9 @@ export function RestoreForm({ folder, onDone }: { folder?: string; onDone?: () =
         </Form.Item>
         <Form.Item name="password" label={t('login.password')} rules={required(t('login.password'))}>
           <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="recoveryKey" label={t('backup.recoveryKey')} extra={t('backup.restoreHintOther')}>
+          <Input style={{ fontFamily: 'monospace' }} autoComplete="off" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} danger>
           {t('backup.restoreSubmit')}

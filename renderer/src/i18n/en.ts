@@ -184,6 +184,8 @@ export const en: Record<MessageKey, string> = {
   'backup.restoreTitle': "Restore the archive from a backup",
   'backup.restoreHint': "The backup is checked in full first (checksums, integrity check, password); the current archive is not deleted but kept in a replaced-<time> folder. Needs an administrator account of the backup.",
   'backup.backupFolder': "Backup folder",
+  'backup.recoveryKey': "This archive’s recovery key (only when asked for)",
+  'backup.restoreHintOther': "A backup restores only over the archive it was made of. If told it is of another archive, or this PC’s key file is lost, enter the recovery key to confirm.",
   'backup.restoreSubmit': "Check and restore",
   'login.restore': "Archive damaged? Restore from a backup",
   'audit.from': "From",

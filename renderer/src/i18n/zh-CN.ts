@@ -183,6 +183,8 @@ export const zhCN = {
   'backup.restoreTitle': "从备份恢复档案库",
   'backup.restoreHint': "恢复前会完整校验备份（校验和、完整性检查、密码）；当前档案库不会删除，而是移到 replaced-时间 文件夹中保留。需要备份中的系统管理员账户。",
   'backup.backupFolder': "备份所在文件夹",
+  'backup.recoveryKey': "本机档案库的恢复密钥（仅在提示需要时填写）",
+  'backup.restoreHintOther': "备份只能恢复到它所属的档案库。若提示备份属于另一个档案库，或本机密钥文件已丢失，请填写恢复密钥以确认。",
   'backup.restoreSubmit': "校验并恢复",
   'login.restore': "档案库损坏？从备份恢复",
   'audit.from': "起始日期",
