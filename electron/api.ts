@@ -161,6 +161,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     decideApproval: (input) => approvals.decideApproval(ctx(), vault, parsed('decideApproval', input)),
     withdrawApproval: ({ approvalId }) => approvals.withdrawApproval(ctx(), approvalId),
     setFileConfidentiality: (input) => documents.setFileConfidentiality(ctx(), parsed('setFileConfidentiality', input)),
+    setDocumentConfidentiality: (input) => documents.setDocumentConfidentiality(ctx(), parsed('setDocumentConfidentiality', input)),
     setLegalHold: (input) => documents.setLegalHold(ctx(), parsed('setLegalHold', input)),
 
     listAppraisal: () => destruction.listAppraisal(vault.db(), { clock }),

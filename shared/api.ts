@@ -35,6 +35,7 @@ import type {
   RequestApprovalInput,
   DecideApprovalInput,
   SetFileConfidentialityInput,
+  SetDocumentConfidentialityInput,
   SetLegalHoldInput,
   CreateDestructionRegisterInput,
   ConfirmDestructionInput,
@@ -231,6 +232,8 @@ export interface DocumentRevision {
   accountName: string | null;
   reason: string;
   before: Pick<DocumentRow, 'category' | 'title' | 'docDate' | 'pages' | 'isOriginal' | 'confidentiality' | 'remarks'>;
+  /** The title and remarks were withheld: the document is (or this version was) confidential. */
+  restricted: boolean;
 }
 
 /** 卷内目录: every document in date order (the order the paper is filed in), numbered. */
@@ -815,6 +818,7 @@ export interface ArchiveApi {
   decideApproval(input: DecideApprovalInput): Promise<ApprovalInfo>;
   withdrawApproval(input: { approvalId: number }): Promise<ApprovalInfo>;
   setFileConfidentiality(input: SetFileConfidentialityInput): Promise<FileDetail>;
+  setDocumentConfidentiality(input: SetDocumentConfidentialityInput): Promise<DocumentRow>;
   setLegalHold(input: SetLegalHoldInput): Promise<FileDetail>;
 
   listAppraisal(): Promise<AppraisalRow[]>;

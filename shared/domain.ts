@@ -62,7 +62,7 @@ export function isValidPhone(value: string): boolean {
 }
 
 /** What an approval is for (003 §6 4.4, 4.6-4.9, §9.8, §15). */
-export const approvalKinds = ['borrow', 'renew', 'transfer', 'edit_original', 'view_confidential', 'destroy', 'export_confidential'] as const;
+export const approvalKinds = ['borrow', 'renew', 'transfer', 'edit_original', 'view_confidential', 'destroy', 'export_confidential', 'declassify'] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 export const approvalStatuses = ['pending', 'approved', 'rejected', 'withdrawn', 'used'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];

@@ -306,8 +306,8 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
 };
 
 export const approvalKindLabels: Labels<ApprovalKind> = {
-  'zh-CN': { borrow: '借阅', renew: '续借', transfer: '移交', edit_original: '修改原件', view_confidential: '查阅机密文件', destroy: '销毁', export_confidential: '导出机密文件' },
-  en: { borrow: 'Borrowing', renew: 'Renewal', transfer: 'Transfer', edit_original: 'Edit an original', view_confidential: 'View a confidential document', destroy: 'Destruction', export_confidential: 'Export confidential files' },
+  'zh-CN': { borrow: '借阅', renew: '续借', transfer: '移交', edit_original: '修改原件', view_confidential: '查阅机密文件', destroy: '销毁', export_confidential: '导出机密文件', declassify: '降低密级' },
+  en: { borrow: 'Borrowing', renew: 'Renewal', transfer: 'Transfer', edit_original: 'Edit an original', view_confidential: 'View a confidential document', destroy: 'Destruction', export_confidential: 'Export confidential files', declassify: 'Lower confidentiality' },
 };
 
 export const approvalStatusLabels: Labels<ApprovalStatus> = {

@@ -46,6 +46,7 @@ export const archiveMethods = [
   'decideApproval',
   'withdrawApproval',
   'setFileConfidentiality',
+  'setDocumentConfidentiality',
   'setLegalHold',
   'listAppraisal',
   'createDestructionRegister',

@@ -57,6 +57,8 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   decideApproval: 'signed-in',
   withdrawApproval: 'signed-in',
   setFileConfidentiality: 'files.manage',
+  // Raising is any file manager's; lowering the service leaves to the general manager.
+  setDocumentConfidentiality: 'files.manage',
   setLegalHold: 'files.manage',
   listAppraisal: 'customers.read',
   createDestructionRegister: 'customers.write',

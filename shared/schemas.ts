@@ -247,7 +247,7 @@ export const backupFolderInput = z.object({ folder }).strict();
 export const restoreBackupInput = z.object({ backupFolder: z.string().trim().min(1).max(1000), username, password, recoveryKey: z.string().trim().max(200).optional() }).strict();
 
 export const requestApprovalInput = z
-  .object({ kind: z.enum(['edit_original', 'view_confidential']), documentId: id, reason: z.string().trim().min(1).max(500) })
+  .object({ kind: z.enum(['edit_original', 'view_confidential', 'declassify']), documentId: id, reason: z.string().trim().min(1).max(500) })
   .strict();
 export const listApprovalsInput = z.object({ status: z.enum(approvalStatuses).optional() }).strict();
 export const decideApprovalInput = z
@@ -260,6 +260,7 @@ export const decideApprovalInput = z
   })
   .strict();
 export const approvalIdInput = z.object({ approvalId: id }).strict();
+export const setDocumentConfidentialityInput = z.object({ documentId: id, confidentiality: z.enum(confidentialityLevels), reason: z.string().trim().min(1).max(500) }).strict();
 export const setFileConfidentialityInput = z.object({ fileId: id, confidentiality: z.enum(confidentialityLevels), reason: z.string().trim().min(1).max(500) }).strict();
 export const setLegalHoldInput = z.object({ fileId: id, hold: z.boolean(), reason: z.string().trim().min(1).max(500) }).strict();
 
@@ -468,6 +469,7 @@ export const methodInputSchemas = {
   decideApproval: decideApprovalInput,
   withdrawApproval: approvalIdInput,
   setFileConfidentiality: setFileConfidentialityInput,
+  setDocumentConfidentiality: setDocumentConfidentialityInput,
   setLegalHold: setLegalHoldInput,
   listAppraisal: noInput,
   createDestructionRegister: createDestructionRegisterInput,
@@ -559,6 +561,7 @@ export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordInput>;
 export type RestoreBackupInput = z.input<typeof restoreBackupInput>;
 export type RequestApprovalInput = z.input<typeof requestApprovalInput>;
 export type DecideApprovalInput = z.input<typeof decideApprovalInput>;
+export type SetDocumentConfidentialityInput = z.input<typeof setDocumentConfidentialityInput>;
 export type SetFileConfidentialityInput = z.input<typeof setFileConfidentialityInput>;
 export type SetLegalHoldInput = z.input<typeof setLegalHoldInput>;
 export type CreateDestructionRegisterInput = z.input<typeof createDestructionRegisterInput>;

@@ -5,14 +5,13 @@ import type { ApprovalInfo } from '../../shared/api';
 import { approverRank, type ApprovalKind, type ApprovalStatus, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
+import { isConfidential, lowerDocumentConfidentiality, storedDocumentName } from './confidentiality';
 import { nowIso, type ServiceContext } from './context';
 import type { ArchiveVault } from './vault';
 
 type Db = Kysely<ArchiveDatabase>;
 type RequiredRole = 'department_manager' | 'general_manager';
 
-/** How long an approval to view a confidential document lasts. */
-export const VIEW_APPROVAL_HOURS = 24;
 
 export async function createApproval(
   db: Db,
@@ -38,18 +37,19 @@ export async function createApproval(
 }
 
 /** A clerk asks: correct an original, or view a confidential document. */
-export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_original' | 'view_confidential'; documentId: number; reason: string }): Promise<ApprovalInfo> {
+export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_original' | 'view_confidential' | 'declassify'; documentId: number; reason: string }): Promise<ApprovalInfo> {
   const doc = await ctx.db
     .selectFrom('documents')
     .innerJoin('files', 'files.id', 'documents.file_id')
-    .select(['documents.id', 'documents.title', 'files.ref_no'])
+    .select(['documents.id', 'documents.title', 'documents.doc_date', 'files.ref_no'])
     .where('documents.id', '=', input.documentId)
     .executeTakeFirst();
   if (!doc) throw new ArchiveError('NOT_FOUND');
   // Viewing confidential papers is the general manager's to allow (003 §15); edits the department's.
-  const requiredRole: RequiredRole = input.kind === 'view_confidential' ? 'general_manager' : 'department_manager';
+  const requiredRole: RequiredRole = input.kind === 'edit_original' ? 'department_manager' : 'general_manager';
+  const summary = `${doc.ref_no} · ${storedDocumentName(doc, await isConfidential(ctx.db, doc.id))}`;
   const id = await ctx.db.transaction().execute((trx) =>
-    createApproval(trx, ctx, { kind: input.kind, targetType: 'document', targetId: doc.id, summary: `${doc.ref_no} · ${doc.title}`, reason: input.reason, requiredRole }),
+    createApproval(trx, ctx, { kind: input.kind, targetType: 'document', targetId: doc.id, summary, reason: input.reason, requiredRole }),
   );
   return (await loadApprovals(ctx.db, { id }))[0]!;
 }
@@ -132,6 +132,7 @@ export async function decideApproval(
       await trx.updateTable('destruction_registers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'pending').execute();
     }
     await onApprovalDecided(trx, approval, status);
+    if (approval.kind === 'declassify' && status === 'approved') await lowerDocumentConfidentiality(trx, ctx, approval.target_id, approverId, input.reason, approval.id);
     await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
       targetType: 'approval',
       targetId: String(input.approvalId),
@@ -169,20 +170,4 @@ export async function useApproval(db: Db, ctx: ServiceContext, approvalId: numbe
     throw new ArchiveError('APPROVAL_REQUIRED');
   }
   await db.updateTable('approvals').set({ status: 'used', used_at: nowIso(ctx) }).where('id', '=', approvalId).execute();
-}
-
-/** True when this viewer may see a confidential document: the general manager, or a fresh approval. */
-export async function mayViewConfidential(db: Db, viewer: { accountId: number; role: Role }, documentId: number, now: Date): Promise<boolean> {
-  if (viewer.role === 'general_manager') return true;
-  const since = new Date(now.getTime() - VIEW_APPROVAL_HOURS * 3600_000).toISOString();
-  const approval = await db
-    .selectFrom('approvals')
-    .select('id')
-    .where('kind', '=', 'view_confidential')
-    .where('target_id', '=', documentId)
-    .where('requested_by', '=', viewer.accountId)
-    .where('status', '=', 'approved')
-    .where('decided_at', '>=', since)
-    .executeTakeFirst();
-  return approval !== undefined;
 }

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
 import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
 import { approverRank, effectiveConfidentiality, type Confidentiality, type Role, type ScanMime } from '../../shared/domain';
-import { mayViewConfidential, useApproval } from './approvals';
+import { useApproval } from './approvals';
 import { ArchiveError } from '../../shared/errors';
 import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
+import { isConfidential, lowerDocumentConfidentiality, mayViewConfidential } from './confidentiality';
 import { nowIso, type ServiceContext } from './context';
 import { indexCustomer, toFileSummary } from './customers';
 import { issueRefNo } from './ref-numbers';
@@ -213,8 +214,13 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('documents').selectAll().where('id', '=', input.documentId).executeTakeFirst();
     if (!before) throw new ArchiveError('NOT_FOUND');
-    const file = await trx.selectFrom('files').select('status').where('id', '=', before.file_id).executeTakeFirstOrThrow();
+    const file = await trx.selectFrom('files').select(['status', 'confidentiality']).where('id', '=', before.file_id).executeTakeFirstOrThrow();
     if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
+    // Who may not read a confidential document may not edit it either (an edit answers with the whole document).
+    if (effectiveConfidentiality(file.confidentiality, before.confidentiality) === 'confidential' && !(await mayViewConfidential(trx, ctx.session, before.id, ctx.clock.now()))) {
+      throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
+    }
+    if (before.confidentiality === 'confidential' && input.confidentiality !== 'confidential') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
     if (before.is_original === 1) {
       if (!input.reason) throw new ArchiveError('REASON_REQUIRED');
       // An original is changed only with a manager's yes (003 §9.8): a manager's own, or an approval.
@@ -267,7 +273,14 @@ export async function listDocumentRevisions(ctx: ServiceContext, documentId: num
     .where('document_id', '=', documentId)
     .orderBy('document_revisions.version', 'desc')
     .execute();
-  return rows.map((r) => ({ version: r.version, at: r.at, reason: r.reason, accountName: r.display_name, before: JSON.parse(r.before) as DocumentRevision['before'] }));
+  const confidentialNow = await isConfidential(ctx.db, documentId);
+  const mayView = await mayViewConfidential(ctx.db, ctx.session, documentId, ctx.clock.now());
+  return rows.map((r) => {
+    const before = JSON.parse(r.before) as DocumentRevision['before'];
+    // A document lowered to ordinary keeps its confidential past versions from those without the right.
+    const hide = (confidentialNow || before.confidentiality === 'confidential') && !mayView;
+    return { version: r.version, at: r.at, reason: r.reason, accountName: r.display_name, before: hide ? { ...before, title: '', remarks: null } : before, restricted: hide };
+  });
 }
 
 export async function addScan(ctx: ServiceContext, documentId: number, scan: { fileName: string; dataBase64: string }): Promise<ScanInfo> {
@@ -353,10 +366,27 @@ export async function reopenFile(ctx: ServiceContext, fileId: number, reason: st
   });
 }
 
+/** The general manager lowers (or anyone who may manage files raises) one document's confidentiality. */
+export async function setDocumentConfidentiality(ctx: ServiceContext, input: { documentId: number; confidentiality: Confidentiality; reason: string }): Promise<DocumentRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const doc = await trx.selectFrom('documents').select(['id', 'confidentiality', 'file_id']).where('id', '=', input.documentId).executeTakeFirst();
+    if (!doc) throw new ArchiveError('NOT_FOUND');
+    if (input.confidentiality === 'ordinary') {
+      if (ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
+      await lowerDocumentConfidentiality(trx, ctx, doc.id, ctx.session.accountId, input.reason);
+    } else if (doc.confidentiality !== 'confidential') {
+      await trx.updateTable('documents').set({ confidentiality: 'confidential', updated_at: nowIso(ctx) }).where('id', '=', doc.id).execute();
+      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.classified', { targetType: 'document', targetId: String(doc.id), details: { fileId: doc.file_id, reason: input.reason } });
+    }
+    return loadDocument(trx, doc.id);
+  });
+}
+
 export async function setFileConfidentiality(ctx: ServiceContext, input: { fileId: number; confidentiality: Confidentiality; reason: string }): Promise<FileDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const file = await trx.selectFrom('files').select(['id', 'confidentiality']).where('id', '=', input.fileId).executeTakeFirst();
     if (!file) throw new ArchiveError('NOT_FOUND');
+    if (file.confidentiality === 'confidential' && input.confidentiality !== 'confidential' && ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
     await trx.updateTable('files').set({ confidentiality: input.confidentiality, updated_at: nowIso(ctx) }).where('id', '=', input.fileId).execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', { targetType: 'file', targetId: String(input.fileId), details: { from: file.confidentiality, to: input.confidentiality, reason: input.reason } });
     return loadFile(trx, input.fileId);

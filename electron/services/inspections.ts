@@ -1,3 +1,5 @@
+import { effectiveConfidentiality } from '../../shared/domain';
+import { isConfidential, storedDocumentName } from './confidentiality';
 import type { Kysely } from 'kysely';
 import { filesOut } from '../../db/queries/loans';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -105,12 +107,13 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
     .innerJoin('documents', 'documents.id', 'inspection_document_flags.document_id')
     .innerJoin('files', 'files.id', 'documents.file_id')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.home_box_id as boxId', 'documents.title', 'inspection_document_flags.note'])
+    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.home_box_id as boxId', 'documents.title', 'documents.doc_date', 'documents.confidentiality as docLevel', 'files.confidentiality as fileLevel', 'inspection_document_flags.note'])
     .where('inspection_document_flags.inspection_id', '=', inspectionId)
     .orderBy('inspection_document_flags.id')
     .execute();
   for (const d of flags) {
-    findings.push({ kind: 'document_missing', fileId: d.fileId, code: null, refNo: d.refNo, name: d.name, expectedBox: where(d.boxId), foundBox: null, detail: d.note ? `${d.title}：${d.note}` : d.title });
+    const title = storedDocumentName({ title: d.title, doc_date: d.doc_date }, effectiveConfidentiality(d.docLevel, d.fileLevel) === 'confidential');
+    findings.push({ kind: 'document_missing', fileId: d.fileId, code: null, refNo: d.refNo, name: d.name, expectedBox: where(d.boxId), foundBox: null, detail: d.note ? `${title}：${d.note}` : title });
   }
   return { boxes: boxStates, findings };
 }
@@ -270,11 +273,12 @@ export async function setInspectionBoxChecked(ctx: ServiceContext, input: { insp
 export async function flagMissingDocument(ctx: ServiceContext, input: { inspectionId: number; documentId: number; note?: string }): Promise<InspectionDetail> {
   await requireOpen(ctx.db, input.inspectionId);
   await ctx.db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['id', 'file_id', 'title']).where('id', '=', input.documentId).executeTakeFirst();
+    const doc = await trx.selectFrom('documents').select(['id', 'file_id', 'title', 'doc_date']).where('id', '=', input.documentId).executeTakeFirst();
     if (!doc) throw new ArchiveError('NOT_FOUND');
+    const name = storedDocumentName(doc, await isConfidential(trx, doc.id));
     const at = nowIso(ctx);
     await trx.insertInto('inspection_document_flags').values({ inspection_id: input.inspectionId, document_id: doc.id, note: input.note ?? null, at, account_id: ctx.session.accountId }).execute();
-    await trx.updateTable('files').set({ flag_note: `缺失：${doc.title}${input.note ? `（${input.note}）` : ''}`, flagged_at: at }).where('id', '=', doc.file_id).execute();
+    await trx.updateTable('files').set({ flag_note: `缺失：${name}${input.note ? `（${input.note}）` : ''}`, flagged_at: at }).where('id', '=', doc.file_id).execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.document_missing', {
       targetType: 'document',
       targetId: String(doc.id),

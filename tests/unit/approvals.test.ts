@@ -91,4 +91,75 @@ describe('confidentiality', () => {
     await ctx.api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
     expect(await ctx.api.setLegalHold({ fileId: ctx.fileId, hold: true, reason: '诉讼' })).toMatchObject({ legalHold: true, legalHoldReason: '诉讼' });
   });
+
+  it('a clerk cannot lower a confidential document by editing it: lowering is the general manager’s decision, audited', async () => {
+    const ctx = await setup();
+    const { api, secret, fileId } = ctx;
+    await api.lock();
+    await api.unlock({ username: 'lixiao', password: 'Clerk-2026-pass' });
+    const edit = { documentId: secret.id, category: 'payment', title: '押金结算明细', docDate: '2024-01-02', pages: 2, isOriginal: true, reason: '改为普通' };
+    // The probe: lower it with an ordinary edit, then read the scan.
+    expect(await failureCode(api.updateDocument({ ...edit, confidentiality: 'ordinary' }))).toBe('CONFIDENTIAL_RESTRICTED');
+    expect(await failureCode(api.getScan({ scanId: secret.scans[0]!.id }))).toBe('CONFIDENTIAL_RESTRICTED');
+    expect(await failureCode(api.setDocumentConfidentiality({ documentId: secret.id, confidentiality: 'ordinary', reason: '不再保密' }))).toBe('FORBIDDEN');
+
+    // A department manager who may read it (with an approval) still cannot lower it in an edit.
+    await api.lock();
+    await api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
+    const view = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '核对' });
+    await api.decideApproval({ approvalId: view.id, approve: true, reason: '同意', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
+    expect(await failureCode(api.updateDocument({ ...edit, confidentiality: 'ordinary' }))).toBe('DECLASSIFY_NEEDS_APPROVAL');
+    expect(await failureCode(api.setDocumentConfidentiality({ documentId: secret.id, confidentiality: 'ordinary', reason: '不再保密' }))).toBe('DECLASSIFY_NEEDS_APPROVAL');
+
+    // The request goes to the general manager; approving it lowers the document, audited as such.
+    await api.lock();
+    await api.unlock({ username: 'lixiao', password: 'Clerk-2026-pass' });
+    const request = await api.requestApproval({ kind: 'declassify', documentId: secret.id, reason: '合同已公开' });
+    expect(request.requiredRole).toBe('general_manager');
+    expect(request.summary).not.toContain('押金');
+    expect(await failureCode(api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVER_NOT_ALLOWED');
+    expect((await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)!.restricted).toBe(true);
+    await api.decideApproval({ approvalId: request.id, approve: true, reason: '同意降密', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
+    expect((await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)).toMatchObject({ restricted: false, confidentiality: 'ordinary' });
+    await api.lock();
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    const audit = await api.searchAuditLog({ action: 'document.declassified' });
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.accountName).toBe('钱总');
+  });
+
+  it('the general manager lowers a document or a file directly; a department manager cannot lower a file', async () => {
+    const ctx = await setup();
+    const { api, secret, fileId } = ctx;
+    await api.lock();
+    await api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
+    await api.setFileConfidentiality({ fileId, confidentiality: 'confidential', reason: '涉诉' });
+    expect(await failureCode(api.setFileConfidentiality({ fileId, confidentiality: 'ordinary', reason: '结案' }))).toBe('DECLASSIFY_NEEDS_APPROVAL');
+    await api.lock();
+    await api.unlock({ username: 'qianzjl', password: 'General-2026-pass' });
+    expect((await api.setFileConfidentiality({ fileId, confidentiality: 'ordinary', reason: '结案' })).confidentiality).toBe('ordinary');
+    expect(await api.setDocumentConfidentiality({ documentId: secret.id, confidentiality: 'ordinary', reason: '不再保密' })).toMatchObject({ confidentiality: 'ordinary', restricted: false });
+  });
+
+  it('withholds a confidential title in revisions and approval summaries from everyone who may not read it, the auditor included', async () => {
+    const ctx = await setup();
+    const { api, secret } = ctx;
+    await api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' });
+    await api.lock();
+    await api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
+    const view = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '更正' });
+    await api.decideApproval({ approvalId: view.id, approve: true, reason: '同意', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
+    await api.updateDocument({ documentId: secret.id, category: 'payment', title: '押金结算明细（更正）', docDate: '2024-01-02', pages: 2, isOriginal: true, confidentiality: 'confidential', remarks: '退款账户 6222', reason: '金额' });
+    expect((await api.listDocumentRevisions({ documentId: secret.id }))[0]!.before.title).toBe('押金结算明细');
+    for (const [username, password] of [['sunsj', 'Auditor-2026-pass'], ['lixiao', 'Clerk-2026-pass']] as const) {
+      await api.lock();
+      await api.unlock({ username, password });
+      const revisions = await api.listDocumentRevisions({ documentId: secret.id });
+      expect(revisions[0]).toMatchObject({ restricted: true, before: { title: '', remarks: null } });
+      expect(JSON.stringify(revisions)).not.toContain('押金');
+    }
+    const request = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '核对' });
+    expect(JSON.stringify(request)).not.toContain('押金');
+    expect(JSON.stringify(await api.listApprovals({}))).not.toContain('押金');
+  });
 });

@@ -65,6 +65,18 @@ describe('the monthly inspection', () => {
     expect((await api.getFile({ fileId: a })).flag).toMatchObject({ note: '缺失：租户基本情况记录表（原件不在卷内）' });
   });
 
+  it('flags a missing confidential document without copying its title into the flag or the record', async () => {
+    const { api, a, cabinetId } = await inspectionSetup();
+    const doc = await api.addDocument({ fileId: a, category: 'payment', title: '押金结算明细', docDate: '2024-03-01', pages: 2, isOriginal: true, confidentiality: 'confidential' });
+    const { id } = await api.startInspection({ cabinetIds: [cabinetId] });
+    const detail = await api.flagMissingDocument({ inspectionId: id, documentId: doc.id, note: '不在卷内' });
+    expect(JSON.stringify(detail)).not.toContain('押金');
+    expect(detail.findings).toContainEqual(expect.objectContaining({ kind: 'document_missing', detail: '机密文件（2024-03-01）：不在卷内' }));
+    expect((await api.getFile({ fileId: a })).flag?.note).toBe('缺失：机密文件（2024-03-01）（不在卷内）');
+    const finished = await api.finishInspection({ inspectionId: id });
+    expect(JSON.stringify(finished)).not.toContain('押金');
+  });
+
   it('is resumable, refuses a second open inspection of the same cabinet, and is frozen when finished', async () => {
     const { api, byCode, a, b, ref, cabinetId } = await inspectionSetup();
     const { id } = await api.startInspection({ cabinetIds: [cabinetId] });

@@ -126,6 +126,8 @@ export const en: Record<MessageKey, string> = {
   'approvals.requiredRole': "needs",
   'approvals.requestEdit': "Ask to correct the original",
   'approvals.requestView': "Ask to view",
+  'approvals.requestDeclassify': "Ask to lower confidentiality",
+  'doc.declassify': "Lower to ordinary",
   'approvals.requested': "Request submitted; a manager will decide.",
   'approvals.requestReason': "Reason",
   'doc.restricted': "Confidential (authorisation needed)",

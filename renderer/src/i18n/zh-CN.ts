@@ -125,6 +125,8 @@ export const zhCN = {
   'approvals.requiredRole': "需",
   'approvals.requestEdit': "申请更正原件",
   'approvals.requestView': "申请查阅",
+  'approvals.requestDeclassify': "申请降低密级",
+  'doc.declassify': "降低密级",
   'approvals.requested': "已提交审批申请，请经理审批。",
   'approvals.requestReason': "申请理由",
   'doc.restricted': "机密文件（需授权查阅）",

@@ -29,7 +29,8 @@ export function FileDrawer() {
   const { file, customer, categories, category, loading, load, reload, loadCategories, clear } = useFileStore();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [editing, setEditing] = useState<DocumentRow | null>(null);
-  const [asking, setAsking] = useState<{ kind: 'edit_original' | 'view_confidential'; doc: DocumentRow } | null>(null);
+  const [asking, setAsking] = useState<{ kind: 'edit_original' | 'view_confidential' | 'declassify'; doc: DocumentRow } | null>(null);
+  const [lowering, setLowering] = useState<DocumentRow | null>(null);
   const session = useSessionStore((s) => s.status?.session);
   const canManage = !!session && roleMay(session.role, 'files.manage');
   const isApprover = !!session && approverRank[session.role] > 0;
@@ -83,7 +84,7 @@ export function FileDrawer() {
             { title: t('history.at'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
             { title: t('history.by'), dataIndex: 'accountName' },
             { title: t('history.reason'), dataIndex: 'reason' },
-            { title: t('doc.title'), render: (_: unknown, r) => `${r.before.title}（${r.before.docDate}，${r.before.pages}）` },
+            { title: t('doc.title'), render: (_: unknown, r) => `${r.restricted ? t('doc.restricted') : r.before.title}（${r.before.docDate}，${r.before.pages}）` },
           ]}
         />
       ),
@@ -217,6 +218,19 @@ export function FileDrawer() {
                                 </Tag>
                               )}
                               {r.confidentiality !== 'ordinary' && <Tag color="red">{L.confidentiality[r.confidentiality]}</Tag>}
+                              {r.confidentiality === 'confidential' &&
+                                active &&
+                                (session?.role === 'general_manager' ? (
+                                  <Button size="small" type="link" onClick={() => setLowering(r)}>
+                                    {t('doc.declassify')}
+                                  </Button>
+                                ) : (
+                                  canManage && (
+                                    <Button size="small" type="link" onClick={() => setAsking({ kind: 'declassify', doc: r })}>
+                                      {t('approvals.requestDeclassify')}
+                                    </Button>
+                                  )
+                                ))}
                             </Space>
                           ),
                         },
@@ -364,12 +378,23 @@ export function FileDrawer() {
           />
           <ReasonModal
             open={asking !== null}
-            title={asking ? `${asking.kind === 'view_confidential' ? t('approvals.requestView') : t('approvals.requestEdit')}` : ''}
+            title={asking ? t(asking.kind === 'view_confidential' ? 'approvals.requestView' : asking.kind === 'declassify' ? 'approvals.requestDeclassify' : 'approvals.requestEdit') : ''}
             label={t('approvals.requestReason')}
             onClose={() => setAsking(null)}
             run={async (reason) => {
               await api.requestApproval({ kind: asking!.kind, documentId: asking!.doc.id, reason });
               message.success(t('approvals.requested'));
+            }}
+          />
+          <ReasonModal
+            open={lowering !== null}
+            title={t('doc.declassify')}
+            label={t('file.reason')}
+            onClose={() => setLowering(null)}
+            run={async (reason) => {
+              await api.setDocumentConfidentiality({ documentId: lowering!.id, confidentiality: 'ordinary', reason });
+              setLowering(null);
+              await afterChange();
             }}
           />
           <ReasonModal
