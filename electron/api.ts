@@ -22,8 +22,8 @@ import * as inspections from './services/inspections';
 import * as bundle from './services/bundle';
 import * as reports from './services/reports';
 import * as dashboard from './services/dashboard';
-import { verifyBagFolder, verifyBagZip } from './services/bundle-bag';
-import { openBundle, readBundleBytes } from './services/bundle-open';
+import { OpenedBundles, verifyBundle } from './services/bundle-open';
+import { checkOutputFolder } from './services/local-paths';
 import * as forms from './services/forms';
 import { JobRunner } from './services/jobs';
 import * as loans from './services/loans';
@@ -49,6 +49,7 @@ export interface ArchiveApiDeps {
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
   const jobs = new JobRunner(clock);
+  const openedBundles = new OpenedBundles();
   /** How a failed job reads; an unexpected failure is logged like any failed call. */
   const jobError = (error: unknown): ArchiveErrorPayload => {
     if (error instanceof ArchiveError) return { code: error.code, message: errorMessage(error.code, 'zh-CN', error.details), details: error.details };
@@ -71,11 +72,17 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     }
     return result;
   };
+  /** Every lock, asked for or idle: running jobs are cancelled first, and what the session opened is forgotten. */
+  const lockArchive = async () => {
+    await jobs.cancelAll();
+    openedBundles.clear();
+    return vault.lock();
+  };
   /** Locks the archive when the desk has been idle too long; every signed-in call passes here. */
   const keepAlive = async () => {
     const now = clock.now().getTime();
     if (vault.session && autoLockMs > 0 && now - lastActivity > autoLockMs) {
-      await vault.lock();
+      await lockArchive();
       throw new ArchiveError('SESSION_EXPIRED');
     }
     lastActivity = now;
@@ -90,7 +97,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     createArchive: async (input) => afterSignIn(await vault.create(input)),
     unlock: async (input) => afterSignIn(await vault.unlock(input)),
     recoverAccess: async (input) => afterSignIn(await vault.recoverAccess(input)),
-    lock: () => vault.lock(),
+    lock: () => lockArchive(),
 
     listCustomers: (input) => customers.listFiles(vault.db(), parsed('listCustomers', input)),
     search: (input) => {
@@ -154,7 +161,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
 
     backupArchive: ({ folder }) => backup.backupArchive(vault, clock, folder),
     listBackups: async ({ folder }) => backup.listBackups(vault, folder),
-    restoreBackup: async ({ backupFolder, username, password, recoveryKey }) => afterSignIn(await backup.restoreBackup(vault, clock, backupFolder, username, password, recoveryKey)),
+    restoreBackup: async ({ backupFolder, username, password, recoveryKey }) => afterSignIn(await backup.restoreBackup(vault, clock, backupFolder, username, password, recoveryKey, lockArchive)),
 
     requestApproval: (input) => approvals.requestApproval(ctx(), parsed('requestApproval', input)),
     listApprovals: ({ status }) => approvals.listApprovals(ctx(), status),
@@ -228,6 +235,8 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     },
     startBundleExport: async (input) => {
       const options = parsed('startBundleExport', input);
+      // A folder that may not be written is refused at once, not as a failed job.
+      checkOutputFolder(options.folder);
       const context = ctx();
       const jobId = jobs.start(
         'bundle-export',
@@ -239,14 +248,10 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     },
     getJob: async ({ jobId }) => jobs.get(jobId),
     cancelJob: async ({ jobId }) => jobs.cancel(jobId),
-    verifyBundle: async ({ path, password }) => {
-      const target = resolve(path);
-      if (!existsSync(target)) throw new ArchiveError('NOT_FOUND', { path: target });
-      return statSync(target).isDirectory() ? verifyBagFolder(target) : verifyBagZip(target, password);
-    },
-    openBundle: ({ path, password }) => openBundle(path, password),
+    verifyBundle: ({ path, password }) => verifyBundle(path, password),
+    openBundle: ({ path, password }) => openedBundles.open(path, password),
     readBundleFile: async ({ path, file, password }) => {
-      const bytes = await readBundleBytes(path, file, password);
+      const bytes = await openedBundles.read(path, file, password);
       const ext = file.split('.').pop()?.toLowerCase() ?? '';
       const mime = ({ pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', json: 'application/json', csv: 'text/csv', txt: 'text/plain' } as Record<string, string>)[ext] ?? 'application/octet-stream';
       return { dataBase64: bytes.toString('base64'), mime, fileName: file.split('/').pop() ?? file };

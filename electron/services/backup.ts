@@ -9,6 +9,7 @@ import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import type { Clock } from './clock';
 import { readSettings } from './settings';
+import { checkInputPath, checkOutputFolder, fileInside, isSystemFolder, realPath } from './local-paths';
 import type { ArchiveVault } from './vault';
 
 /**
@@ -50,7 +51,7 @@ function stampOf(date: Date): string {
 export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: string | undefined, automatic = false): Promise<BackupInfo> {
   const session = vault.session;
   if (!session) throw new ArchiveError('ARCHIVE_LOCKED');
-  const target = resolve(folder || defaultBackupFolder(vault));
+  const target = checkOutputFolder(folder || defaultBackupFolder(vault));
   const now = clock.now();
   const name = `${BACKUP_PREFIX}${stampOf(now)}${automatic ? '-daily' : ''}`;
   const partial = join(target, `${name}.partial`);
@@ -96,8 +97,9 @@ function describe(dir: string): BackupInfo | null {
 }
 
 export function listBackups(vault: ArchiveVault, folder?: string): BackupInfo[] {
-  const target = resolve(folder || defaultBackupFolder(vault));
-  if (!existsSync(target)) return [];
+  const target = realPath(folder || defaultBackupFolder(vault));
+  if (isSystemFolder(target)) throw new ArchiveError('FOLDER_NOT_ALLOWED', { folder: target });
+  if (!existsSync(target) || !statSync(target).isDirectory()) return [];
   return readdirSync(target)
     .filter((n) => n.startsWith(BACKUP_PREFIX) && !n.endsWith('.partial'))
     .map((n) => describe(join(target, n)))
@@ -126,9 +128,11 @@ export async function dailyBackup(vault: ArchiveVault, clock: Clock): Promise<Ba
 export async function verifyBackup(dir: string, username: string, password: string): Promise<{ key: Buffer; manifest: Manifest }> {
   const manifest = readManifest(dir);
   if (!manifest) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
+  // A backup holds exactly its two files, inside its folder; the sizes are checked before any is read.
+  if (Object.keys(manifest.files).sort().join('|') !== [ARCHIVE_FILE, KEY_FILE].sort().join('|')) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
   for (const [file, expected] of Object.entries(manifest.files)) {
-    const path = join(dir, file);
-    if (!existsSync(path) || (await sha256File(path)) !== expected.sha256) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir, file });
+    const path = fileInside(dir, file);
+    if (!path || statSync(path).size !== expected.size || (await sha256File(path)) !== expected.sha256) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir, file });
   }
   const read = readKeyFile(join(dir, KEY_FILE));
   if (read.kind !== 'ok' || classifyHeader(join(dir, ARCHIVE_FILE), read.file) !== 'matches') throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
@@ -177,8 +181,18 @@ async function requireSameArchive(vault: ArchiveVault, manifest: Manifest, backu
  * Restores a verified backup: the copy is put beside the archive first, the current archive is
  * moved aside (never deleted) into replaced-<time>/, then the copy takes its place.
  */
-export async function restoreBackup(vault: ArchiveVault, clock: Clock, dir: string, username: string, password: string, recoveryKey?: string): Promise<Session> {
+export async function restoreBackup(
+  vault: ArchiveVault,
+  clock: Clock,
+  dir: string,
+  username: string,
+  password: string,
+  recoveryKey?: string,
+  lock: () => Promise<unknown> = () => vault.lock(),
+): Promise<Session> {
   if (vault.session && vault.session.role !== 'administrator') throw new ArchiveError('FORBIDDEN');
+  dir = checkInputPath(dir);
+  if (!statSync(dir).isDirectory()) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
   const { key, manifest } = await verifyBackup(dir, username, password);
   await requireSameArchive(vault, manifest, join(dir, KEY_FILE), recoveryKey);
   // Only an active administrator of the backup may put it in place of the archive.
@@ -186,7 +200,7 @@ export async function restoreBackup(vault: ArchiveVault, clock: Clock, dir: stri
     sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
   );
   if (account?.role !== 'administrator' || account.status !== 'active') throw new ArchiveError('FORBIDDEN');
-  if (vault.session) await vault.lock();
+  if (vault.session) await lock();
   mkdirSync(vault.dir, { recursive: true });
   const { archive, keyFile } = vault.paths;
   copyFileSync(join(dir, ARCHIVE_FILE), `${archive}.restoring`);

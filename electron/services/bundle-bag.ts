@@ -3,6 +3,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { join, relative, sep } from 'node:path';
 import { configure, type FileEntry } from '@zip.js/zip.js';
 import { openZip } from './bundle-zip';
+import { fileInside } from './local-paths';
 
 // BagIt (RFC 8493) reading and checking, shared by the exporter (which verifies its own bundle
 // from disk before saying it is done), the "verify bundle" action and `npm run verify-bundle`.
@@ -51,7 +52,7 @@ function listFiles(root: string, dir = root): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(root, full));
+    if (entry.isDirectory() && !entry.isSymbolicLink()) out.push(...listFiles(root, full));
     else out.push(relative(root, full).split(sep).join('/'));
   }
   return out;
@@ -74,8 +75,9 @@ export async function verifyBagFolder(root: string, onFile?: (done: number, tota
   let done = 0;
   let bytes = 0;
   for (const [path, sha] of all) {
-    const full = join(root, ...path.split('/'));
-    if (!existsSync(full) || !statSync(full).isFile()) problems.push({ kind: 'missing', path });
+    // A manifest names files inside the bag only: "../", absolute paths and links are not followed.
+    const full = fileInside(root, path);
+    if (!full) problems.push({ kind: 'missing', path });
     else {
       const got = await hashFile(full);
       bytes += got.bytes;

@@ -1,18 +1,28 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { normalize, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { FileEntry } from '@zip.js/zip.js';
 import type { OpenedBundle } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
+import { parseManifest, verifyBagFolder, verifyBagZip, type BagReport } from './bundle-bag';
 import { openZip } from './bundle-zip';
+import { checkInputPath, fileInside } from './local-paths';
 
 // Opens an exported bundle read-only, folder or zip (with its password when encrypted), to browse
-// its tenants, documents and scans without importing anything into the archive.
+// its tenants, documents and scans without importing anything into the archive. Only a bundle
+// opened here may be read from, and only the files its manifests list.
 
 const MAX_FILE = 60 * 1024 * 1024;
+const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'];
 
 async function zipEntries(path: string) {
-  const reader = await openZip(path);
-  const entries = (await reader.getEntries()).filter((e): e is FileEntry => !e.directory);
+  let reader;
+  let entries: FileEntry[];
+  try {
+    reader = await openZip(path);
+    entries = (await reader.getEntries()).filter((e): e is FileEntry => !e.directory);
+  } catch {
+    await reader?.close().catch(() => undefined);
+    throw new ArchiveError('BUNDLE_UNREADABLE', { path });
+  }
   const top = entries[0]?.filename.split('/')[0] ?? '';
   return { reader, top, byPath: new Map(entries.map((e) => [e.filename.slice(top.length + 1), e])) };
 }
@@ -25,8 +35,18 @@ async function readFromZip(path: string, inner: string, password?: string): Prom
     if (entry.uncompressedSize > MAX_FILE) throw new ArchiveError('BUNDLE_UNREADABLE', { path: inner });
     if (entry.encrypted && !password) throw new ArchiveError('WRONG_CREDENTIALS');
     const chunks: Uint8Array[] = [];
+    let size = 0;
     try {
-      await entry.getData(new WritableStream({ write: (c: Uint8Array) => void chunks.push(c) }), { password });
+      await entry.getData(
+        new WritableStream({
+          write: (c: Uint8Array) => {
+            size += c.length;
+            if (size > MAX_FILE) throw new ArchiveError('BUNDLE_UNREADABLE', { path: inner });
+            chunks.push(c);
+          },
+        }),
+        { password },
+      );
     } catch (e) {
       if (e instanceof Error && /password/i.test(e.message)) throw new ArchiveError('WRONG_CREDENTIALS');
       throw new ArchiveError('BUNDLE_UNREADABLE', { path: inner });
@@ -38,37 +58,68 @@ async function readFromZip(path: string, inner: string, password?: string): Prom
 }
 
 function readFromFolder(root: string, inner: string): Buffer {
-  // Only files inside the bag: no "..", no absolute paths.
-  const full = resolve(root, normalize(inner));
-  if (!full.startsWith(resolve(root) + sep)) throw new ArchiveError('NOT_FOUND', { path: inner });
-  if (!existsSync(full) || !statSync(full).isFile()) throw new ArchiveError('NOT_FOUND', { path: inner });
+  const full = fileInside(root, inner);
+  if (!full) throw new ArchiveError('NOT_FOUND', { path: inner });
   if (statSync(full).size > MAX_FILE) throw new ArchiveError('BUNDLE_UNREADABLE', { path: inner });
   return readFileSync(full);
 }
 
-export async function readBundleBytes(path: string, inner: string, password?: string): Promise<Buffer> {
-  const target = resolve(path);
-  if (!existsSync(target)) throw new ArchiveError('NOT_FOUND', { path: target });
+async function readBundleBytes(target: string, inner: string, password?: string): Promise<Buffer> {
   return statSync(target).isDirectory() ? readFromFolder(target, inner) : readFromZip(target, inner, password);
 }
 
-export async function openBundle(path: string, password?: string): Promise<OpenedBundle> {
-  let index: Omit<OpenedBundle, 'path' | 'info'>;
-  let info: Record<string, string> = {};
-  try {
-    index = JSON.parse((await readBundleBytes(path, 'data/bundle.json', password)).toString('utf8'));
-    info = Object.fromEntries(
-      (await readBundleBytes(path, 'bag-info.txt', password))
-        .toString('utf8')
-        .split('\n')
-        .map((l) => /^([^:]+):\s*(.*)$/.exec(l.trim()))
-        .filter((m): m is RegExpExecArray => !!m)
-        .map((m) => [m[1]!, m[2]!]),
-    );
-  } catch (e) {
-    if (e instanceof ArchiveError && (e.code === 'WRONG_CREDENTIALS' || e.code === 'NOT_FOUND')) throw e.code === 'NOT_FOUND' ? new ArchiveError('BUNDLE_UNREADABLE', { path }) : e;
-    throw new ArchiveError('BUNDLE_UNREADABLE', { path });
+/** Checks a bag, folder or zip, read only from inside it. */
+export async function verifyBundle(path: string, password?: string): Promise<BagReport> {
+  const target = checkInputPath(path);
+  return statSync(target).isDirectory() ? verifyBagFolder(target) : verifyBagZip(target, password).catch((e: unknown) => {
+    if (e instanceof ArchiveError) throw e;
+    if (e instanceof Error && /password/i.test(e.message)) throw new ArchiveError('WRONG_CREDENTIALS');
+    throw new ArchiveError('BUNDLE_UNREADABLE', { path: target });
+  });
+}
+
+/** The bundles opened in this session, by real path, with the files their manifests list. */
+export class OpenedBundles {
+  private readonly listed = new Map<string, Set<string>>();
+
+  async open(path: string, password?: string): Promise<OpenedBundle> {
+    const target = checkInputPath(path);
+    let index: Omit<OpenedBundle, 'path' | 'info'>;
+    let info: Record<string, string> = {};
+    const files = new Set<string>(TAG_FILES);
+    try {
+      for (const name of ['manifest-sha256.txt', 'tagmanifest-sha256.txt']) {
+        const manifest = parseManifest((await readBundleBytes(target, name, password)).toString('utf8'));
+        if (!manifest) throw new ArchiveError('BUNDLE_UNREADABLE', { path: target });
+        for (const file of manifest.keys()) files.add(file);
+      }
+      index = JSON.parse((await readBundleBytes(target, 'data/bundle.json', password)).toString('utf8'));
+      info = Object.fromEntries(
+        (await readBundleBytes(target, 'bag-info.txt', password))
+          .toString('utf8')
+          .split('\n')
+          .map((l) => /^([^:]+):\s*(.*)$/.exec(l.trim()))
+          .filter((m): m is RegExpExecArray => !!m)
+          .map((m) => [m[1]!, m[2]!]),
+      );
+    } catch (e) {
+      if (e instanceof ArchiveError && e.code === 'WRONG_CREDENTIALS') throw e;
+      throw new ArchiveError('BUNDLE_UNREADABLE', { path: target });
+    }
+    if (!index || !Array.isArray(index.tenants)) throw new ArchiveError('BUNDLE_UNREADABLE', { path: target });
+    this.listed.set(target, files);
+    return { path: target, info, ...index };
   }
-  if (!Array.isArray(index.tenants)) throw new ArchiveError('BUNDLE_UNREADABLE', { path });
-  return { path: resolve(path), info, ...index };
+
+  async read(path: string, inner: string, password?: string): Promise<Buffer> {
+    const target = checkInputPath(path);
+    const files = this.listed.get(target);
+    if (!files) throw new ArchiveError('BUNDLE_NOT_OPENED');
+    if (!files.has(inner)) throw new ArchiveError('NOT_FOUND', { path: inner });
+    return readBundleBytes(target, inner, password);
+  }
+
+  clear(): void {
+    this.listed.clear();
+  }
 }

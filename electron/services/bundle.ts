@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { checkOutputFolder } from './local-paths';
 import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -143,7 +144,7 @@ export async function exportBundle(
 ): Promise<BundleResult> {
   if (!pdf) throw new ArchiveError('PDF_UNAVAILABLE');
   if (options.confidential === 'encrypt' && !options.password) throw new ArchiveError('VALIDATION_FAILED', { field: 'password' });
-  const dest = resolve(options.folder);
+  const dest = checkOutputFolder(options.folder);
   mkdirSync(dest, { recursive: true });
   const bagName = safeName(`退租档案-${options.year}${options.building ? `-${options.building}` : ''}`);
   const finalFolder = join(dest, bagName);

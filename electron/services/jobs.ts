@@ -14,6 +14,7 @@ interface JobResults {
 
 interface Job {
   progress: JobProgress;
+  settled: Promise<void>;
   controller: AbortController;
   /** Fraction of the whole job each phase stands for, so the bar and time left are honest. */
   weights: Record<string, [start: number, share: number]>;
@@ -32,7 +33,7 @@ export class JobRunner {
     const jobId = randomUUID();
     const controller = new AbortController();
     const startedAt = this.clock.now().toISOString();
-    const job: Job = { controller, weights, progress: { kind, jobId, state: 'running', phase: 'preparing', done: 0, total: 0, fraction: 0, startedAt, etaSeconds: null } };
+    const job: Job = { controller, weights, settled: Promise.resolve(), progress: { kind, jobId, state: 'running', phase: 'preparing', done: 0, total: 0, fraction: 0, startedAt, etaSeconds: null } };
     this.jobs.set(jobId, job);
     const report = (p: Report) => {
       const [start, share] = weights[p.phase] ?? [0, 0];
@@ -40,12 +41,13 @@ export class JobRunner {
       const elapsed = (this.clock.now().getTime() - Date.parse(startedAt)) / 1000;
       job.progress = { ...job.progress, ...p, fraction, etaSeconds: fraction > 0.02 ? Math.round((elapsed / fraction) * (1 - fraction)) : null };
     };
-    void run(report, controller.signal).then(
+    job.settled = run(report, controller.signal).then(
       (result) => {
         job.progress = { ...job.progress, state: 'done', phase: 'done', fraction: 1, etaSeconds: 0, result } as JobProgress;
       },
       (error: unknown) => {
-        const payload = toPayload(error);
+        // A job stopped by a cancel or a lock may fail at its next step in any way: it was cancelled.
+        const payload = controller.signal.aborted ? toPayload(new ArchiveError('CANCELLED')) : toPayload(error);
         job.progress = { ...job.progress, state: payload.code === 'CANCELLED' ? 'cancelled' : 'failed', error: payload, etaSeconds: null };
       },
     );
@@ -56,6 +58,19 @@ export class JobRunner {
     const job = this.jobs.get(jobId);
     if (!job) throw new ArchiveError('NOT_FOUND');
     return job.progress;
+  }
+
+  /**
+   * Cancels every running job (the archive is being locked) and waits for them to stop at their
+   * next safe point, at most `waitMs`: an import rolls back, a bundle removes its partial folder.
+   */
+  async cancelAll(waitMs = 5_000): Promise<void> {
+    const running = [...this.jobs.values()].filter((j) => j.progress.state === 'running');
+    for (const job of running) job.controller.abort();
+    if (running.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(running.map((j) => j.settled)), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 
   cancel(jobId: string): JobProgress {

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { KEY_FILE } from '../../db/archive-files';
+import { adminInput, failureCode, makeVault, settleJob, snapshot, tempDir } from './helpers';
+
+// The doors a probe found open: folders and files named by the caller, and a lock during a job.
+
+async function signedIn() {
+  const ctx = makeVault();
+  await ctx.api.createArchive(adminInput);
+  return ctx;
+}
+
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** A minimal BagIt bag written by hand, whose manifest may name anything. */
+function craftBag(payload: Record<string, string>, extraManifest: string[] = []): string {
+  const root = join(tempDir('archive-desk-bag-'), 'bag');
+  mkdirSync(join(root, 'data'), { recursive: true });
+  const files: Record<string, string> = { 'data/bundle.json': JSON.stringify({ tenants: [], year: 2025 }), ...payload };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  const manifest = Object.entries(files).map(([n, t]) => `${sha(t)}  ${n}\n`).join('') + extraManifest.join('');
+  const tags: Record<string, string> = { 'bagit.txt': 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n', 'bag-info.txt': 'Source-Organization: 测试\n', 'manifest-sha256.txt': manifest };
+  for (const [n, t] of Object.entries(tags)) writeFileSync(join(root, n), t);
+  writeFileSync(join(root, 'tagmanifest-sha256.txt'), Object.entries(tags).map(([n, t]) => `${sha(t)}  ${n}\n`).join(''));
+  return root;
+}
+
+describe('output and input folders', () => {
+  it('refuses system folders for a backup or a bundle, resolving .. and links first, and answers at once', async () => {
+    const { api, dispatch } = await signedIn();
+    const link = join(tempDir(), 'looks-like-mine');
+    symlinkSync('/proc/self', link);
+    for (const folder of ['/proc', '/proc/self/fd', '/sys/kernel', '/dev', '/etc', '/usr/lib', '/', '/tmp/../proc', link, join(link, 'sub')]) {
+      const started = Date.now();
+      expect(await failureCode(api.backupArchive({ folder })), folder).toBe('FOLDER_NOT_ALLOWED');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    expect(await failureCode(api.listBackups({ folder: '/proc' }))).toBe('FOLDER_NOT_ALLOWED');
+    expect(await failureCode(api.startBundleExport({ year: 2025, folder: '/proc/self', confidential: 'exclude' }))).toBe('FOLDER_NOT_ALLOWED');
+    const answer = await dispatch('backupArchive', { folder: '/dev/shm/x' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FOLDER_NOT_ALLOWED', message: expect.stringContaining('系统文件夹') } });
+  });
+
+  it('says plainly when the folder is a file or cannot be written', async () => {
+    const { api, dispatch } = await signedIn();
+    const file = join(tempDir(), 'a-file.txt');
+    writeFileSync(file, 'x');
+    expect(await failureCode(api.backupArchive({ folder: file }))).toBe('FOLDER_NOT_WRITABLE');
+    expect(await failureCode(api.backupArchive({ folder: join(file, 'below') }))).toBe('FOLDER_NOT_WRITABLE');
+    const answer = await dispatch('backupArchive', { folder: file }, 'en');
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FOLDER_NOT_WRITABLE', message: expect.stringContaining('Nothing was written') } });
+  });
+
+  it('restores only from a backup folder whose manifest names its own two files', async () => {
+    const { api, dir } = await signedIn();
+    const made = await api.backupArchive({ folder: tempDir() });
+    await api.lock();
+    expect(await failureCode(api.restoreBackup({ backupFolder: '/dev', username: 'wangfang', password: adminInput.password }))).toBe('FOLDER_NOT_ALLOWED');
+    // A manifest that names /dev/zero (which never ends) or a file outside the folder is damage, found at once.
+    const manifestPath = join(made.folder, 'backup.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    const before = snapshot(dir);
+    for (const name of ['../../../../dev/zero', '/dev/zero', `../${KEY_FILE}`]) {
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, files: { ...manifest.files, [name]: { size: 1, sha256: '0'.repeat(64) } } }));
+      const started = Date.now();
+      expect(await failureCode(api.restoreBackup({ backupFolder: made.folder, username: 'wangfang', password: adminInput.password }))).toBe('BACKUP_DAMAGED');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('reading a bundle', () => {
+  it('reads no file outside an opened bundle’s manifest: not /etc/passwd, not the archive’s key file', async () => {
+    const { api, dir } = await signedIn();
+    expect(await failureCode(api.readBundleFile({ path: '/etc', file: 'passwd' }))).toBe('FOLDER_NOT_ALLOWED');
+    // The archive's own folder is no bundle, and was never opened as one.
+    expect(await failureCode(api.readBundleFile({ path: dir, file: KEY_FILE }))).toBe('BUNDLE_NOT_OPENED');
+
+    const bag = craftBag({ 'data/note.txt': '卷内说明' }, [`${sha('x')}  ../../${KEY_FILE}\n`]);
+    writeFileSync(join(bag, '..', KEY_FILE), readFileSync(join(dir, KEY_FILE)));
+    symlinkSync(join(dir, KEY_FILE), join(bag, 'data', 'linked.json'));
+    await api.openBundle({ path: bag });
+    expect(Buffer.from((await api.readBundleFile({ path: bag, file: 'data/note.txt' })).dataBase64, 'base64').toString()).toBe('卷内说明');
+    for (const file of [`../${KEY_FILE}`, `../../${KEY_FILE}`, `data/../../${KEY_FILE}`, 'data/linked.json', join(dir, KEY_FILE), 'data/unlisted.txt']) {
+      expect(await failureCode(api.readBundleFile({ path: bag, file })), file).toBe('NOT_FOUND');
+    }
+    // After a lock, what was opened is forgotten.
+    await api.lock();
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    expect(await failureCode(api.readBundleFile({ path: bag, file: 'data/note.txt' }))).toBe('BUNDLE_NOT_OPENED');
+  });
+
+  it('verifies a bag without reading outside it, and says a file that is no bundle is unreadable', async () => {
+    const { api } = await signedIn();
+    const outside = join(tempDir(), 'outside.txt');
+    writeFileSync(outside, 'outside');
+    const bag = craftBag({}, [`${sha('outside')}  ../../${outside.split('/').slice(-2).join('/')}\n`, `${sha('')}  /dev/zero\n`]);
+    const report = await api.verifyBundle({ path: bag });
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.kind)).toEqual(['missing', 'missing']);
+    const notZip = join(tempDir(), 'bundle.zip');
+    writeFileSync(notZip, 'this is not a zip');
+    expect(await failureCode(api.verifyBundle({ path: notZip }))).toBe('BUNDLE_UNREADABLE');
+    expect(await failureCode(api.openBundle({ path: notZip }))).toBe('BUNDLE_UNREADABLE');
+    expect(await failureCode(api.verifyBundle({ path: '/proc/self/environ' }))).toBe('FOLDER_NOT_ALLOWED');
+  });
+});
+
+describe('locking during a job', () => {
+  it('cancels a running import and returns at once; the import leaves nothing', async () => {
+    const { api } = await signedIn();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('客户');
+    sheet.addRow(['客户名称', '客户类型', '楼栋', '楼层', '单元号']);
+    for (let i = 0; i < 6000; i++) sheet.addRow([`锁定测试${i}号`, '租户', 'E座', '3', `E-3${String(i).padStart(4, '0')}`]);
+    const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const { jobId } = await api.startCustomerImport({ fileBase64 });
+    for (;;) {
+      const p = await api.getJob({ jobId });
+      if (p.phase === 'importing' && p.done >= 250) break;
+      expect(p.state).toBe('running');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const started = Date.now();
+    await api.lock();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    expect(await settleJob(api, jobId, 'customer-import')).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
+    expect((await api.listCustomers({})).total).toBe(0);
+    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(0);
+    expect((await api.verifyAuditLog()).ok).toBe(true);
+  });
+});
