@@ -33,6 +33,8 @@ export interface AccountsTable {
   updated_at: Timestamp;
   password_changed_at: Timestamp;
   last_login_at: Timestamp | null;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  paused_until: Timestamp | null;
 }
 
 export interface AuditLogTable {

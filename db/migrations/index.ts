@@ -8,6 +8,7 @@ import * as m0006 from './0006-borrowing-inspections';
 import * as m0007 from './0007-yearly-bundle';
 import * as m0008 from './0008-scale-indexes';
 import * as m0009 from './0009-alias-file-index';
+import * as m0010 from './0010-password-attempts';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-yearly-bundle': m0007,
   '0008-scale-indexes': m0008,
   '0009-alias-file-index': m0009,
+  '0010-password-attempts': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,3 +20,11 @@ export async function touchLastLogin(db: Kysely<ArchiveDatabase>, id: number, at
 export async function markPasswordChanged(db: Kysely<ArchiveDatabase>, id: number, at: string): Promise<void> {
   await db.updateTable('accounts').set({ password_changed_at: at, updated_at: at }).where('id', '=', id).execute();
 }
+
+export async function recordPasswordFailure(db: Kysely<ArchiveDatabase>, id: number, failures: number, pausedUntil: string | null): Promise<void> {
+  await db.updateTable('accounts').set({ failed_attempts: failures, paused_until: pausedUntil }).where('id', '=', id).execute();
+}
+
+export async function clearPasswordFailures(db: Kysely<ArchiveDatabase>, id: number): Promise<void> {
+  await db.updateTable('accounts').set({ failed_attempts: 0, paused_until: null }).where('id', '=', id).where('failed_attempts', '>', 0).execute();
+}

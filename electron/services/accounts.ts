@@ -7,6 +7,7 @@ import { findAccountByUsername, insertAccount } from '../../db/queries/accounts'
 import { recordAudit } from './audit';
 import { nowIso, type ServiceContext } from './context';
 import { checkNewPassword } from './password-policy';
+import { checkTypedPassword } from './password-attempts';
 import type { ArchiveVault } from './vault';
 
 function toInfo(a: Account): AccountInfo {
@@ -126,7 +127,7 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string; newPasswordConfirm: string },
 ): Promise<void> {
   const username = ctx.session.username;
-  if (!(await vault.checkPassword(username, input.currentPassword))) throw new ArchiveError('WRONG_CREDENTIALS');
+  await checkTypedPassword(ctx, vault, username, input.currentPassword, 'password_change');
   checkNewPassword(input.newPassword, input.newPasswordConfirm, username);
   await vault.writePasswordSlot(username, input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {

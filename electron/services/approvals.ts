@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { findAccountByUsername } from '../../db/queries/accounts';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { ApprovalInfo } from '../../shared/api';
 import { approverRank, type ApprovalKind, type ApprovalStatus, type Role } from '../../shared/domain';
@@ -7,6 +6,7 @@ import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import { isConfidential, lowerDocumentConfidentiality, storedDocumentName } from './confidentiality';
 import { nowIso, type ServiceContext } from './context';
+import { checkTypedPassword } from './password-attempts';
 import type { ArchiveVault } from './vault';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -110,9 +110,7 @@ export async function decideApproval(
   let approverId = ctx.session.accountId;
   let approverRole: Role = ctx.session.role;
   if (input.approver) {
-    if (!(await vault.checkPassword(input.approver.username, input.approver.password))) throw new ArchiveError('WRONG_CREDENTIALS');
-    const account = await findAccountByUsername(ctx.db, input.approver.username);
-    if (!account || account.status !== 'active') throw new ArchiveError('WRONG_CREDENTIALS');
+    const account = await checkTypedPassword(ctx, vault, input.approver.username, input.approver.password, 'desk_approval');
     approverId = account.id;
     approverRole = account.role;
   }

@@ -42,6 +42,7 @@ import { recordAudit } from './audit';
 import { localDate } from './context';
 import type { Clock } from './clock';
 import { checkNewPassword } from './password-policy';
+import { MAX_PASSWORD_FAILURES, PAUSE_MINUTES } from './password-attempts';
 
 export interface VaultOptions {
   /** scrypt cost for password slots; tests lower it, the app keeps the default. */
@@ -167,6 +168,12 @@ export class ArchiveVault {
   async unlock(input: UnlockInput): Promise<Session> {
     if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
     const username = input.username.trim();
+    // Sign-in guesses are counted too (in memory: a locked archive cannot be written to).
+    const recent = this.failedSignIns.filter((f) => f.username.toLowerCase() === username.toLowerCase() && this.clock.now().getTime() - Date.parse(f.at) < PAUSE_MINUTES * 60_000);
+    if (recent.length >= MAX_PASSWORD_FAILURES) {
+      const until = Date.parse(recent[recent.length - MAX_PASSWORD_FAILURES]!.at) + PAUSE_MINUTES * 60_000;
+      throw new ArchiveError('TOO_MANY_ATTEMPTS', { username, failures: recent.length, minutes: Math.max(1, Math.ceil((until - this.clock.now().getTime()) / 60_000)) });
+    }
     try {
       const keyFile = this.readCheckedKeyFile();
       const slot = findPasswordSlot(keyFile, username);

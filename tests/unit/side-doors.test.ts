@@ -139,3 +139,39 @@ describe('locking during a job', () => {
     expect((await api.verifyAuditLog()).ok).toBe(true);
   });
 });
+
+describe('guessing a manager’s password at the desk', () => {
+  it('counts each wrong password, audits it, slows down and pauses the account after five', async () => {
+    const { api, clock } = await signedIn();
+    await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
+    const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
+    const doc = await api.addDocument({ fileId, category: 'payment', title: '押金', docDate: '2024-01-02', pages: 1, isOriginal: false, confidentiality: 'confidential' });
+    const request = await api.requestApproval({ kind: 'view_confidential', documentId: doc.id, reason: '核对' });
+    const guess = (password: string) => api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'qianzjl', password } });
+    const times: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const started = Date.now();
+      expect(await failureCode(guess(`Guess-${i}-wrong`))).toBe('WRONG_CREDENTIALS');
+      times.push(Date.now() - started);
+    }
+    expect(times[3]! - times[0]!).toBeGreaterThan(500);
+    expect(await failureCode(guess('Guess-5-wrong'))).toBe('TOO_MANY_ATTEMPTS');
+    // Paused: even the right password is refused until the pause is over.
+    expect(await failureCode(guess('General-2026-pass'))).toBe('TOO_MANY_ATTEMPTS');
+    const failed = await api.searchAuditLog({ action: 'password.' });
+    expect(failed.rows.filter((r) => r.action === 'password.failed')).toHaveLength(5);
+    expect(failed.rows.filter((r) => r.action === 'password.refused_paused')).toHaveLength(1);
+    await api.lock();
+    clock.advance(16 * 60_000);
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    expect((await guess('General-2026-pass')).status).toBe('approved');
+  });
+
+  it('pauses sign-in after five wrong passwords for one account, and says so', async () => {
+    const { api, dispatch } = await signedIn();
+    await api.lock();
+    for (let i = 0; i < 5; i++) expect(await failureCode(api.unlock({ username: 'wangfang', password: `Wrong-${i}-pass` }))).toBe('WRONG_CREDENTIALS');
+    const answer = await dispatch('unlock', { username: 'wangfang', password: adminInput.password });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('已暂停') } });
+  });
+});
