@@ -197,6 +197,9 @@ export const archiveSettingsSchema = z
     /** Daily backups kept on start-up (0: no daily backup). */
     backupKeep: z.number().int().min(0).max(365),
     maxScanMegabytes: z.number().int().min(1).max(40),
+    /** An xlsx import is refused past these (a sheet is read whole into one transaction). */
+    maxImportRows: z.number().int().min(100).max(500_000),
+    maxImportMegabytes: z.number().int().min(1).max(40),
     /** Loans (003 §6 4.6.4): days for short- and long-term use, renewals allowed, and from which
      *  confidentiality level the general manager must approve (003 §14 11). */
     loanShortDays: z.number().int().min(1).max(30),

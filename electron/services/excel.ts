@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { importFields, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult, type JobStep } from '../../shared/api';
@@ -24,38 +25,66 @@ import { xlsxFile, xlsxSheet } from './xlsx';
 import type { ServiceContext } from './context';
 import { allFiles, findDuplicate, registerCustomerIn } from './customers';
 import { cancelled, pause } from './jobs';
+import { readSettings } from './settings';
 
 type Mapping = Partial<Record<ImportField, string>>;
 type Labels = Record<Locale, Record<string, string>>;
 
-async function readSheet(base64: string): Promise<{ headers: string[]; rows: { row: number; values: Record<string, unknown> }[] }> {
-  const workbook = new ExcelJS.Workbook();
+export interface ImportLimits {
+  maxRows: number;
+  maxMegabytes: number;
+}
+
+/**
+ * Reads the first sheet as a stream, row by row, so a huge or hostile workbook is refused as soon
+ * as it passes the limits instead of being unpacked whole into memory.
+ */
+async function readSheet(base64: string, limits: ImportLimits): Promise<{ headers: string[]; rows: { row: number; values: Record<string, unknown> }[] }> {
+  // base64 is 4 characters for 3 bytes: the size is known before decoding.
+  const bytes = Math.floor((base64.length * 3) / 4);
+  if (bytes > limits.maxMegabytes * 1024 * 1024) {
+    throw new ArchiveError('IMPORT_FILE_TOO_LARGE', { sizeMb: (bytes / 1024 / 1024).toFixed(1), maxMb: limits.maxMegabytes });
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(base64, 'base64')]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const headers: string[] = [];
+  const rows: { row: number; values: Record<string, unknown> }[] = [];
+  let sawSheet = false;
   try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
+    for await (const worksheet of reader) {
+      if (sawSheet) break; // only the first sheet is imported
+      sawSheet = true;
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.number === 1) {
+          row.eachCell({ includeEmpty: false }, (cell, col) => {
+            if (col <= 200) headers[col - 1] = cellText(cell.value);
+          });
+          continue;
+        }
+        if (row.number - 1 > limits.maxRows) {
+          throw new ArchiveError('IMPORT_TOO_MANY_ROWS', { maxRows: limits.maxRows });
+        }
+        const values: Record<string, unknown> = {};
+        let any = false;
+        headers.forEach((header, i) => {
+          if (!header) return;
+          const value = row.getCell(i + 1).value;
+          if (value !== null && value !== undefined && cellText(value) !== '') any = true;
+          values[header] = value;
+        });
+        if (any) rows.push({ row: row.number, values });
+      }
+    }
+  } catch (error) {
+    if (error instanceof ArchiveError) throw error;
     throw new ArchiveError('IMPORT_UNREADABLE');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw new ArchiveError('IMPORT_UNREADABLE');
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
-    headers[col - 1] = cellText(cell.value);
-  });
   if (headers.filter(Boolean).length === 0) throw new ArchiveError('IMPORT_UNREADABLE');
-  const rows: { row: number; values: Record<string, unknown> }[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const values: Record<string, unknown> = {};
-    let any = false;
-    headers.forEach((header, i) => {
-      if (!header) return;
-      const value = row.getCell(i + 1).value;
-      if (value !== null && value !== undefined && cellText(value) !== '') any = true;
-      values[header] = value;
-    });
-    if (any) rows.push({ row: r, values });
-  }
   return { headers: headers.filter(Boolean), rows };
+}
+
+async function importLimits(ctx: ServiceContext): Promise<ImportLimits> {
+  const settings = await readSettings(ctx.db);
+  return { maxRows: settings.maxImportRows, maxMegabytes: settings.maxImportMegabytes };
 }
 
 /** A cell's text as a person sees it: dates as YYYY-MM-DD, rich text and links as their text. */
@@ -198,7 +227,7 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
 
 /** The dry run: every bad row with its row number and reason; nothing is written. */
 export async function previewCustomerImport(ctx: ServiceContext, base64: string, mapping?: Record<string, string>): Promise<ImportPreview> {
-  const result = await analyse(ctx, await readSheet(base64), mapping);
+  const result = await analyse(ctx, await readSheet(base64, await importLimits(ctx)), mapping);
   return { headers: result.headers, mapping: result.mapping, rowCount: result.parsed.length, issues: result.issues, ready: result.issues.length === 0 && result.parsed.length > 0 };
 }
 
@@ -215,7 +244,7 @@ export async function importCustomers(
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   report({ phase: 'preparing', done: 0, total: 0 });
-  const sheet = await readSheet(base64);
+  const sheet = await readSheet(base64, await importLimits(ctx));
   cancelled(signal);
   return ctx.db.transaction().execute(async (trx) => {
     const result = await analyse({ ...ctx, db: trx }, sheet, mapping, async (done, total) => {

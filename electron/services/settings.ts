@@ -14,6 +14,8 @@ export const defaultSettings: ArchiveSettings = {
   autoLockMinutes: 10,
   backupKeep: 7,
   maxScanMegabytes: 20,
+  maxImportRows: 200_000,
+  maxImportMegabytes: 30,
   loanShortDays: 3,
   loanLongDays: 7,
   loanMaxRenewals: 1,

@@ -175,3 +175,21 @@ describe('guessing a manager’s password at the desk', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('已暂停') } });
   });
 });
+
+describe('importing a sheet that is too large', () => {
+  it('refuses a sheet past the row limit as it streams, and a file past the size limit before reading it', async () => {
+    const { api, dispatch } = await signedIn();
+    await api.updateSettings({ maxImportRows: 1000, maxImportMegabytes: 1 });
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('客户');
+    sheet.addRow(['客户名称', '客户类型']);
+    for (let i = 0; i < 1500; i++) sheet.addRow([`超量${i}`, '租户']);
+    const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const answer = await dispatch('previewCustomerImport', { fileBase64 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_TOO_MANY_ROWS', message: expect.stringContaining('1000 行') } });
+    expect(await settleJob(api, (await api.startCustomerImport({ fileBase64 })).jobId, 'customer-import')).toMatchObject({ state: 'failed', error: { code: 'IMPORT_TOO_MANY_ROWS' } });
+    const big = Buffer.alloc(1.5 * 1024 * 1024, 1).toString('base64');
+    expect(await dispatch('previewCustomerImport', { fileBase64: big }, 'en')).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_TOO_LARGE', message: expect.stringContaining('1.5 MB') } });
+    expect((await api.listCustomers({})).total).toBe(0);
+  });
+});

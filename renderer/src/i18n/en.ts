@@ -230,6 +230,8 @@ export const en: Record<MessageKey, string> = {
   'settings.refExample': "Example",
   'settings.reviewMonths': "Classification review every (months)",
   'settings.maxScan': "Largest scan (MB)",
+  'settings.maxImportRows': "Most rows in an import",
+  'settings.maxImportMb': "Largest import file (MB)",
   'settings.retentionTable': "Retention table",
   'settings.categoryCode': "Category code",
   'settings.period': "Retention",

@@ -229,6 +229,8 @@ export const zhCN = {
   'settings.refExample': "示例",
   'settings.reviewMonths': "分类复核周期（月）",
   'settings.maxScan': "单个扫描件上限（MB）",
+  'settings.maxImportRows': "导入表格行数上限",
+  'settings.maxImportMb': "导入表格大小上限（MB）",
   'settings.retentionTable': "保管期限表",
   'settings.categoryCode': "门类代码",
   'settings.period': "保管期限",

@@ -85,6 +85,16 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
             </Form.Item>
           </Col>
           <Col span={6}>
+            <Form.Item name="maxImportRows" label={t('settings.maxImportRows')} rules={[{ required: true }]}>
+              <InputNumber min={100} max={500000} step={10000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="maxImportMegabytes" label={t('settings.maxImportMb')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={40} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
             <Form.Item name="loanShortDays" label={t('settings.loanShortDays')} rules={[{ required: true }]}>
               <InputNumber min={1} max={30} style={{ width: '100%' }} />
             </Form.Item>
