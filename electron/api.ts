@@ -47,7 +47,7 @@ export interface ArchiveApiDeps {
  * permission table. Electron's IPC and the loopback host both serve exactly this object.
  */
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
-  const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session! });
+  const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session!, archiveDir: vault.dir });
   const jobs = new JobRunner(clock);
   const openedBundles = new OpenedBundles();
   /** How a failed job reads; an unexpected failure is logged like any failed call. */
@@ -150,7 +150,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
 
     searchAuditLog: (input) => audit.searchAuditLog(ctx(), parsed('searchAuditLog', input)),
     exportAuditLog: (input) => audit.exportAuditLog(ctx(), parsed('exportAuditLog', input)),
-    verifyAuditLog: () => audit.verifyAuditLog(ctx()),
+    verifyAuditLog: (input) => audit.verifyAuditLog(ctx(), parsed('verifyAuditLog', input), backup.backupAnchors(vault)),
 
     listAccounts: () => accounts.listAccounts(ctx()),
     createAccount: (input) => accounts.createAccount(ctx(), vault, parsed('createAccount', input)),

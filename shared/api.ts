@@ -36,6 +36,7 @@ import type {
   DecideApprovalInput,
   SetFileConfidentialityInput,
   SetDocumentConfidentialityInput,
+  VerifyAuditLogInput,
   SetLegalHoldInput,
   CreateDestructionRegisterInput,
   ConfirmDestructionInput,
@@ -328,11 +329,28 @@ export interface AuditRow {
   details: string | null;
 }
 
+export type AuditAnchorSource = 'lock' | 'backup' | 'bundle' | 'restore' | 'paper';
+
+/** One copy of the chain's head kept outside the archive, compared with the log. */
+export interface AuditAnchorCheck {
+  source: AuditAnchorSource;
+  where: string;
+  at: string;
+  id: number;
+  hash: string;
+  ok: boolean;
+  problem: 'entry_missing' | 'hash_differs' | null;
+}
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
   /** The first entry whose link in the hash chain does not hold. */
   firstBroken: { id: number; at: string } | null;
+  /** Every anchor found (beside the archive, in backups and bundles, typed from paper). */
+  anchors: AuditAnchorCheck[];
+  /** The first anchor, oldest first, that the log disagrees with. */
+  firstAnchorMismatch: AuditAnchorCheck | null;
 }
 
 export interface AccountInfo {
@@ -800,7 +818,7 @@ export interface ArchiveApi {
 
   searchAuditLog(input: AuditSearchInput): Promise<Page<AuditRow>>;
   exportAuditLog(input: ExportAuditInput): Promise<ExportedFile>;
-  verifyAuditLog(): Promise<AuditVerification>;
+  verifyAuditLog(input?: VerifyAuditLogInput): Promise<AuditVerification>;
 
   listAccounts(): Promise<AccountInfo[]>;
   createAccount(input: CreateAccountInput): Promise<AccountInfo>;

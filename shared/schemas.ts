@@ -212,6 +212,11 @@ export const archiveSettingsSchema = z
     ),
   })
   .strict();
+/** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */
+export const verifyAuditLogInput = z
+  .object({ paperAnchors: z.array(z.object({ id: z.number().int().min(1), hash: z.string().trim().toLowerCase().regex(/^[0-9a-f]{12,64}$/), where: z.string().trim().max(200).default('') }).strict()).max(50).default([]) })
+  .strict();
+export type VerifyAuditLogInput = z.input<typeof verifyAuditLogInput>;
 export const updateSettingsInput = archiveSettingsSchema.partial().strict();
 
 export const columnMapping = z.record(z.string(), z.string().max(200));
@@ -457,7 +462,7 @@ export const methodInputSchemas = {
   exportCustomers: exportCustomersInput,
   searchAuditLog: auditSearchInput,
   exportAuditLog: exportAuditInput,
-  verifyAuditLog: noInput,
+  verifyAuditLog: verifyAuditLogInput,
   listAccounts: noInput,
   createAccount: createAccountInput,
   updateAccount: updateAccountInput,

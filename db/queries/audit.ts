@@ -61,3 +61,14 @@ export async function verifyAuditChain(db: Kysely<ArchiveDatabase>): Promise<{ c
   return { checked, firstBroken: null };
 }
 
+
+/** The newest link of the chain: what an anchor outside the archive records. */
+export async function auditHead(db: Kysely<ArchiveDatabase>): Promise<{ id: number; hash: string } | null> {
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return last?.hash ? { id: last.id, hash: last.hash } : null;
+}
+
+export async function auditHashAt(db: Kysely<ArchiveDatabase>, id: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select('hash').where('id', '=', id).executeTakeFirst();
+  return row?.hash ?? null;
+}

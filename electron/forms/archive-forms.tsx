@@ -130,7 +130,7 @@ export function TransferReceipt({ header, data }: { header: FormHeader; data: Tr
   );
 }
 
-export function InspectionRecord({ header, data }: { header: FormHeader; data: InspectionDetail | null }) {
+export function InspectionRecord({ header, data }: { header: FormHeader; data: (InspectionDetail & { auditHead?: string }) | null }) {
   const problems = (data?.findings ?? []).filter((f) => f.kind !== 'present');
   return (
     <FormSheet header={header} subLeft={`检查编号：${data?.id ?? ''}`}>
@@ -162,6 +162,7 @@ export function InspectionRecord({ header, data }: { header: FormHeader; data: I
         minRows={data ? 0 : 12}
       />
       <Fields cells={[['检查结论 / 备注', data?.note, 2]]} />
+      <Fields cells={[['审计链（打印时）', data?.auditHead, 2]]} />
       <Signatures rows={[['检查人签字', '复核人签字', '日期']]} />
     </FormSheet>
   );

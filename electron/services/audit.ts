@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { AuditRow, AuditVerification, ExportedFile, Page } from '../../shared/api';
-import { auditSearchInput, exportAuditInput } from '../../shared/schemas';
+import { auditSearchInput, exportAuditInput, type verifyAuditLogInput } from '../../shared/schemas';
+import { checkAnchors, readAnchorFile, type AuditAnchor } from './audit-anchors';
 import type { Clock } from './clock';
 import type { ServiceContext } from './context';
 import { xlsxFile, xlsxSheet } from './xlsx';
@@ -70,8 +71,15 @@ export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof
   return xlsxFile(`${zh ? '审计日志' : 'audit-log'}-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, buffer);
 }
 
-export async function verifyAuditLog(ctx: ServiceContext): Promise<AuditVerification> {
+export async function verifyAuditLog(ctx: ServiceContext, input: z.output<typeof verifyAuditLogInput>, found: AuditAnchor[] = []): Promise<AuditVerification> {
   const result = await verifyAuditChain(ctx.db);
-  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.verified', { details: { checked: result.checked, ok: !result.firstBroken } });
-  return { ok: result.firstBroken === null, checked: result.checked, firstBroken: result.firstBroken };
+  const paper: AuditAnchor[] = input.paperAnchors.map((a) => ({ source: 'paper', where: a.where, at: ctx.clock.now().toISOString(), id: a.id, hash: a.hash }));
+  const beside = ctx.archiveDir ? readAnchorFile(ctx.archiveDir) : [];
+  const anchors = await checkAnchors(ctx.db, [...beside, ...found, ...paper].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id));
+  const firstAnchorMismatch = anchors.find((a) => !a.ok) ?? null;
+  const ok = result.firstBroken === null && firstAnchorMismatch === null;
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.verified', {
+    details: { checked: result.checked, ok, anchors: anchors.length, ...(firstAnchorMismatch ? { mismatch: { source: firstAnchorMismatch.source, where: firstAnchorMismatch.where, id: firstAnchorMismatch.id } } : {}) },
+  });
+  return { ok, checked: result.checked, firstBroken: result.firstBroken, anchors, firstAnchorMismatch };
 }

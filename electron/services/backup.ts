@@ -9,6 +9,7 @@ import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import type { Clock } from './clock';
 import { readSettings } from './settings';
+import { ANCHOR_FILE, appendAnchor, readAnchorFile, type AuditAnchor } from './audit-anchors';
 import { checkInputPath, checkOutputFolder, fileInside, isSystemFolder, realPath } from './local-paths';
 import type { ArchiveVault } from './vault';
 
@@ -28,6 +29,8 @@ interface Manifest {
   createdAt: string;
   createdBy: string;
   automatic: boolean;
+  /** The audit chain's head when the copy was taken: an anchor the archive's users cannot rewrite. */
+  auditHead?: { id: number; hash: string } | null;
   files: Record<string, { size: number; sha256: string }>;
 }
 
@@ -61,6 +64,8 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
     mkdirSync(partial, { recursive: true });
     const copy = join(partial, ARCHIVE_FILE);
     // VACUUM INTO reads one consistent snapshot; writes may go on meanwhile.
+    // Read on the same connection just before the copy, with no await between: the copy's head.
+    const auditHead = (vault.sqlite().prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) ?? null;
     vault.sqlite().prepare('vacuum into ?').run(copy);
     const keyFile = vault.currentKeyFile();
     writeFileAtomic(join(partial, KEY_FILE), serializeKeyFile({ ...keyFile, databaseSalt: readHeader(copy).toString('hex') }));
@@ -69,9 +74,10 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
       const path = join(partial, file);
       files[file] = { size: statSync(path).size, sha256: await sha256File(path) };
     }
-    const manifest: Manifest = { format: 'archive-desk-backup', version: 1, archiveId: keyFile.archiveId, createdAt: now.toISOString(), createdBy: session.username, automatic, files };
+    const manifest: Manifest = { format: 'archive-desk-backup', version: 1, archiveId: keyFile.archiveId, createdAt: now.toISOString(), createdBy: session.username, automatic, auditHead, files };
     writeFileAtomic(join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     renameSync(partial, final);
+    if (auditHead) appendAnchor(vault.dir, { source: 'backup', where: final, at: now.toISOString(), ...auditHead });
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
     if (error instanceof ArchiveError) throw error;
@@ -206,15 +212,34 @@ export async function restoreBackup(
   copyFileSync(join(dir, ARCHIVE_FILE), `${archive}.restoring`);
   copyFileSync(join(dir, KEY_FILE), `${keyFile}.restoring`);
   const aside = join(vault.dir, `replaced-${stampOf(clock.now())}`);
-  const present = [archive, `${archive}-wal`, `${archive}-shm`, keyFile].filter((p) => existsSync(p));
+  const present = [archive, `${archive}-wal`, `${archive}-shm`, keyFile, join(vault.dir, ANCHOR_FILE)].filter((p) => existsSync(p));
   if (present.length) {
     mkdirSync(aside, { recursive: true });
     for (const p of present) renameSync(p, join(aside, p.slice(vault.dir.length + 1)));
   }
   renameSync(`${keyFile}.restoring`, keyFile);
   renameSync(`${archive}.restoring`, archive);
+  // The restored log continues from the backup's head; anchors of the replaced history went aside with it.
+  if (manifest.auditHead) appendAnchor(vault.dir, { source: 'restore', where: dir, at: clock.now().toISOString(), ...manifest.auditHead });
   const session = await vault.unlock({ username, password });
   await recordAudit(vault.db(), clock, session.accountId, 'backup.restored', { details: { from: dir, previousKeptIn: present.length ? aside : null, archiveId: manifest.archiveId } });
   return session;
 }
 
+
+/**
+ * The heads recorded in the backups of the default folder. After a restore, a backup made before
+ * it of entries past the restored one belongs to the history the restore replaced: not compared.
+ */
+export function backupAnchors(vault: ArchiveVault): AuditAnchor[] {
+  const restores = readAnchorFile(vault.dir).filter((a) => a.source === 'restore');
+  const restored = restores.at(-1);
+  const out: AuditAnchor[] = [];
+  for (const b of listBackups(vault)) {
+    const m = readManifest(b.folder);
+    if (!m?.auditHead || m.archiveId !== b.archiveId) continue;
+    if (restored && m.createdAt < restored.at && m.auditHead.id > restored.id) continue;
+    out.push({ source: 'backup', where: b.folder, at: m.createdAt, ...m.auditHead });
+  }
+  return out;
+}

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkOutputFolder } from './local-paths';
+import { appendAnchor } from './audit-anchors';
+import { auditHead } from '../../db/queries/audit';
 import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -168,6 +170,7 @@ export async function exportBundle(
   let documents = 0;
   let scans = 0;
   const index: BundleTenantIndex[] = [];
+  let head: { id: number; hash: string } | null = null;
   try {
     mkdirSync(tmp);
     // With the approval (or without confidential papers) records go out in full; otherwise as this clerk sees them.
@@ -254,6 +257,8 @@ export async function exportBundle(
 
     // The bag's own files (RFC 8493): bagit.txt, bag-info.txt and the two manifests.
     progress({ phase: 'manifest', done: 0, total: 1 });
+    // The audit chain's head goes out with the bundle: an anchor kept outside the archive.
+    head = await auditHead(ctx.db);
     const payload = [...bag.sums].filter(([p]) => p.startsWith('data/'));
     const manifest = payload.sort(([a], [b]) => a.localeCompare(b)).map(([p, s]) => manifestLine(s, p)).join('');
     bag.put('bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
@@ -272,6 +277,7 @@ export async function exportBundle(
         `Scan-Count: ${scans}`,
         `Confidential-Scans: ${options.confidential}`,
         `Problems: ${problems.length}`,
+        ...(head ? [`Audit-Chain-Head: ${head.id} ${head.hash}`] : []),
         '',
       ].join('\n'),
     );
@@ -332,6 +338,7 @@ export async function exportBundle(
       details: { building: options.building, path: finalZip, tenants: tenants.length, documents, scans, bytes: bag.bytes, confidential: options.confidential, problems: problems.length },
     });
   });
+  if (head && ctx.archiveDir) appendAnchor(ctx.archiveDir, { source: 'bundle', where: finalZip, at, ...head });
   return {
     folder: options.confidential === 'encrypt' ? null : finalFolder,
     zip: finalZip,

@@ -8,6 +8,8 @@ export interface ServiceContext {
   db: Kysely<ArchiveDatabase>;
   clock: Clock;
   session: Session;
+  /** The archive's folder, where anchors of the audit chain are kept beside it. */
+  archiveDir?: string;
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

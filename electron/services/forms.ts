@@ -19,6 +19,8 @@ import { nowIso, today, type ServiceContext } from './context';
 import { getDestructionRegister } from './destruction';
 import { loadFile } from './documents';
 import { getInspection } from './inspections';
+import { printedHead } from './audit-anchors';
+import { auditHead } from '../../db/queries/audit';
 import { addDays, getBorrower, getLoan, listLoans, listOverdue } from './loans';
 import { getBox, getFileLabels, loadStorage, markLabelsPrinted, whereIsFile } from './locations';
 import type { PdfRenderer } from './pdf';
@@ -135,7 +137,11 @@ const forms: Record<FormId, { load: Loader; template: Template }> = {
     template: OverdueReminder as Template,
   },
   'transfer-receipt': { load: (ctx, params) => getTransfer(ctx.db, need(params, 'transferId', 'transfer')), template: TransferReceipt as Template },
-  'inspection-record': { load: (ctx, params) => getInspection(ctx.db, need(params, 'inspectionId', 'inspection')), template: InspectionRecord as Template },
+  'inspection-record': {
+    // The audit chain's head is printed on the record: a paper anchor that verify can be given.
+    load: async (ctx, params) => ({ ...(await getInspection(ctx.db, need(params, 'inspectionId', 'inspection'))), auditHead: printedHead(await auditHead(ctx.db)) }),
+    template: InspectionRecord as Template,
+  },
   'destruction-list': { load: (ctx, params) => getDestructionRegister(ctx.db, need(params, 'registerId', 'register')), template: DestructionList as Template },
   'departed-catalogue': { load: departedData, template: DepartedCatalogue as Template },
   'file-labels': {

@@ -34,6 +34,8 @@ import {
 import { inspectArchive, openArchive, type OpenedArchive } from '../../db/open';
 import { findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
 import { getMeta, setMeta } from '../../db/queries/meta';
+import { auditHead } from '../../db/queries/audit';
+import { appendAnchor } from './audit-anchors';
 import type { Account } from '../../db/schema';
 import type { ArchiveStatus, CreateArchiveResult, Session } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
@@ -262,6 +264,8 @@ export class ArchiveVault {
       this.unlocked = null;
       try {
         await recordAudit(current.archive.db, this.clock, current.session.accountId, 'logout');
+        const head = await auditHead(current.archive.db);
+        if (head) appendAnchor(this.dir, { source: 'lock', where: this.paths.archive, at: this.clock.now().toISOString(), ...head });
       } finally {
         current.archiveKey.fill(0);
         await current.archive.close();

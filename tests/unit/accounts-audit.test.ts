@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
 import { findRecoverySlot, parseKeyFile, unwrapArchiveKey } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
+import { entryHash, GENESIS_HASH, type ChainedFields } from '../../db/audit-chain';
 import type { ArchiveApi } from '../../shared/api';
 import { roles, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
@@ -171,6 +172,50 @@ describe('the audit log', () => {
     raw.close();
     await api.unlock({ username: 'wangfang', password: pw });
     expect((await api.verifyAuditLog()).firstBroken?.id).toBe(4);
+  });
+
+  it('checks the log against the anchors outside the archive: a truncated or rewritten chain no longer passes', async () => {
+    const { api, dir, recoveryKey } = await withAdmin();
+    for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    const backup = await api.backupArchive({});
+    for (let i = 3; i < 6; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    await api.lock();
+    // Cut the log back to before the backup: what remains is a valid chain on its own.
+    const raw = await rawArchive(dir, recoveryKey);
+    const { id: backupHead } = JSON.parse(readFileSync(join(backup.folder, 'backup.json'), 'utf8')).auditHead as { id: number };
+    raw.prepare('delete from audit_log where id > ?').run(backupHead - 2);
+    raw.close();
+    await api.unlock({ username: 'wangfang', password: pw });
+    const cut = await api.verifyAuditLog();
+    expect(cut.firstBroken).toBeNull();
+    expect(cut.ok).toBe(false);
+    expect(cut.firstAnchorMismatch).toMatchObject({ source: 'backup', where: backup.folder, id: backupHead, problem: 'entry_missing' });
+    expect(cut.anchors.map((a) => a.source)).toEqual(expect.arrayContaining(['backup', 'lock']));
+  });
+
+  it('finds a chain rewritten link by link, by the anchor written at the last lock and by a head copied from paper', async () => {
+    const { api, dir, recoveryKey } = await withAdmin();
+    for (let i = 0; i < 4; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    await api.lock();
+    const raw = await rawArchive(dir, recoveryKey);
+    // As printed on an inspection record: the head's number and its hash's first characters.
+    const printed = raw.prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string };
+    // Rewrite one entry and every hash after it: the chain inside the archive holds again.
+    const rows = raw.prepare('select * from audit_log order by id').all() as (ChainedFields & { prev_hash: string; hash: string })[];
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      const fields = row.id === 3 ? { ...row, details: '{"forged":true}' } : row;
+      const hash = entryHash(prev, fields);
+      raw.prepare('update audit_log set details = ?, prev_hash = ?, hash = ? where id = ?').run(fields.details, prev, hash, row.id);
+      prev = hash;
+    }
+    raw.close();
+    await api.unlock({ username: 'wangfang', password: pw });
+    const rewritten = await api.verifyAuditLog({ paperAnchors: [{ id: printed.id, hash: printed.hash.slice(0, 16), where: '11 月检查记录' }] });
+    expect(rewritten.firstBroken).toBeNull();
+    expect(rewritten.ok).toBe(false);
+    expect(rewritten.firstAnchorMismatch).toMatchObject({ source: 'lock', problem: 'hash_differs' });
+    expect(rewritten.anchors.find((a) => a.source === 'paper')).toMatchObject({ ok: false, where: '11 月检查记录' });
   });
 
   it('exports the filtered log to xlsx', async () => {

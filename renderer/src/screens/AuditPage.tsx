@@ -20,6 +20,7 @@ export function AuditPage() {
   const [data, setData] = useState<Page<AuditRow> | null>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [loading, setLoading] = useState(false);
+  const [paper, setPaper] = useState('');
 
   const load = useCallback(async (f: AuditSearchInput) => {
     setLoading(true);
@@ -51,7 +52,23 @@ export function AuditPage() {
         <Button type="primary" onClick={() => setFilters((f) => withRange({ ...f, page: 1 }))}>
           {t('audit.search')}
         </Button>
-        <Button icon={<SafetyOutlined />} onClick={() => void api.verifyAuditLog().then(setVerification)}>
+        <Input
+          allowClear
+          placeholder={t('audit.paperAnchor')}
+          title={t('audit.paperAnchorHint')}
+          style={{ width: 260 }}
+          value={paper}
+          onChange={(e) => setPaper(e.target.value)}
+        />
+        <Button
+          icon={<SafetyOutlined />}
+          onClick={() => {
+            // "第 120 条 · 3fa2…" as printed on the inspection record, or "120 3fa2…".
+            const m = /(\d+)\D+([0-9a-fA-F]{12,64})/.exec(paper);
+            const paperAnchors = m ? [{ id: Number(m[1]), hash: m[2]!.toLowerCase(), where: t('audit.paperWhere') }] : [];
+            api.verifyAuditLog({ paperAnchors }).then(setVerification, (e: unknown) => message.error(e instanceof ArchiveError ? e.message : String(e)));
+          }}
+        >
           {t('audit.verify')}
         </Button>
         <Button
@@ -69,7 +86,19 @@ export function AuditPage() {
           data-testid="audit-verification"
           type={verification.ok ? 'success' : 'error'}
           showIcon
-          title={verification.ok ? t('audit.verifyOk', { checked: verification.checked }) : t('audit.verifyBroken', { id: verification.firstBroken!.id, at: new Date(verification.firstBroken!.at).toLocaleString() })}
+          title={
+            verification.firstBroken
+              ? t('audit.verifyBroken', { id: verification.firstBroken.id, at: new Date(verification.firstBroken.at).toLocaleString() })
+              : verification.firstAnchorMismatch
+                ? t(verification.firstAnchorMismatch.problem === 'entry_missing' ? 'audit.anchorMissing' : 'audit.anchorDiffers', {
+                    source: t(`audit.anchorSource.${verification.firstAnchorMismatch.source}`),
+                    where: verification.firstAnchorMismatch.where,
+                    at: new Date(verification.firstAnchorMismatch.at).toLocaleString(),
+                    id: verification.firstAnchorMismatch.id,
+                  })
+                : t('audit.verifyOk', { checked: verification.checked })
+          }
+          description={t('audit.anchorsChecked', { count: verification.anchors.length, bad: verification.anchors.filter((a) => !a.ok).length })}
         />
       )}
       <Table<AuditRow>
