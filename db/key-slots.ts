@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { newBoxKeyPair, openSealed, sealTo, unwrapWith, wrapWith } from './sealing';
 
 /**
  * The key file (sidecar) next to the archive. The archive is encrypted with one random
@@ -32,6 +33,8 @@ const slotSchema = z.object({
     tag: z.string(),
     ciphertext: z.string(),
   }),
+  /** The slot's own X25519 key pair: a secret may be sealed to this account without its password. */
+  box: z.object({ publicKey: z.string(), privateKey: z.string() }).optional(),
 });
 export type KeySlot = z.infer<typeof slotSchema>;
 
@@ -42,6 +45,11 @@ const keyFileSchema = z.object({
   /** The archive file's first 16 bytes (SQLCipher's salt): tells "damaged" from "another file". */
   databaseSalt: z.string().regex(/^[0-9a-f]{32}$/),
   slots: z.array(slotSchema).min(1),
+  /**
+   * The key pair confidential scans are sealed to: the public half in the clear, the private half
+   * sealed to the box of each slot that may read them (general managers, the recovery key).
+   */
+  confidential: z.object({ publicKey: z.string(), grants: z.array(z.object({ slotId: z.string(), sealed: z.string() })) }).optional(),
 });
 export type KeyFile = z.infer<typeof keyFileSchema>;
 
@@ -93,7 +101,9 @@ export async function wrapArchiveKey(
   const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
   cipher.setAAD(slotAad(archiveId, id));
   const ciphertext = Buffer.concat([cipher.update(archiveKey), cipher.final()]);
+  const box = newBoxKeyPair();
   return {
+    box: { publicKey: box.publicKey, privateKey: wrapWith(wrappingKey, box.privateKey, `${KEY_FILE_FORMAT}:${archiveId}:${id}:box`) },
     id,
     kind: slot.kind,
     ...(slot.username ? { username: slot.username.toLowerCase() } : {}),
@@ -110,7 +120,19 @@ export async function wrapArchiveKey(
 
 /** Returns the archive key, or null when the secret is wrong (the GCM tag does not verify). */
 export async function unwrapArchiveKey(slot: KeySlot, archiveId: string, secret: string): Promise<Buffer | null> {
+  return (await unwrapSlot(slot, archiveId, secret))?.archiveKey ?? null;
+}
+
+/** The archive key and, where the slot has one, its box's private key: one key derivation. */
+export async function unwrapSlot(slot: KeySlot, archiveId: string, secret: string): Promise<{ archiveKey: Buffer; boxPrivateKey: Buffer | null } | null> {
   const wrappingKey = await deriveKey(secret, slot.kdf);
+  const archiveKey = unwrapWithKey(slot, archiveId, wrappingKey);
+  if (!archiveKey) return null;
+  const boxPrivateKey = slot.box ? unwrapWith(wrappingKey, slot.box.privateKey, `${KEY_FILE_FORMAT}:${archiveId}:${slot.id}:box`) : null;
+  return { archiveKey, boxPrivateKey };
+}
+
+function unwrapWithKey(slot: KeySlot, archiveId: string, wrappingKey: Buffer): Buffer | null {
   try {
     const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(slot.wrap.iv, 'base64'));
     decipher.setAAD(slotAad(archiveId, slot.id));
@@ -186,4 +208,26 @@ export function normalizeRecoveryKey(typed: string): string {
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   return (compact.match(/.{1,4}/g) ?? []).join('-');
+}
+
+// The confidential key pair in the key file: who holds it is whose slot box it is sealed to.
+
+const grantAad = (archiveId: string, slotId: string) => `${KEY_FILE_FORMAT}:${archiveId}:${slotId}:confidential`;
+
+/** The confidential private key, opened with a slot's box; null when the slot holds no grant. */
+export function openConfidentialGrant(file: KeyFile, slot: KeySlot, boxPrivateKey: Buffer | null): Buffer | null {
+  const grant = file.confidential?.grants.find((g) => g.slotId === slot.id);
+  if (!grant || !boxPrivateKey) return null;
+  return openSealed(boxPrivateKey, Buffer.from(grant.sealed, 'base64'), grantAad(file.archiveId, slot.id));
+}
+
+/** Gives these slots the confidential private key (sealed to each one's box), and takes it from every other. */
+export function withConfidentialGrants(file: KeyFile, confidential: { publicKey: string; privateKey: Buffer }, slotIds: string[]): KeyFile {
+  const grants = file.slots
+    .filter((s) => s.box && slotIds.includes(s.id))
+    .map((s) => {
+      const kept = file.confidential?.publicKey === confidential.publicKey ? file.confidential.grants.find((g) => g.slotId === s.id) : undefined;
+      return kept ?? { slotId: s.id, sealed: sealTo(s.box!.publicKey, confidential.privateKey, grantAad(file.archiveId, s.id)).toString('base64') };
+    });
+  return { ...file, confidential: { publicKey: confidential.publicKey, grants } };
 }

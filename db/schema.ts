@@ -239,6 +239,17 @@ export interface ScansTable {
   sha256: string;
   data: Buffer;
   created_at: Timestamp;
+  /** For a confidential scan: its own key, sealed to the confidential key pair; data is then encrypted. */
+  sealed_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+}
+
+export interface ScanGrantsTable {
+  id: Generated<number>;
+  scan_id: number;
+  account_id: number;
+  sealed_key: Buffer;
+  expires_at: Timestamp;
+  approval_id: number | null;
 }
 
 export interface SearchTable {
@@ -474,6 +485,7 @@ export interface ArchiveDatabase {
   documents: DocumentsTable;
   document_revisions: DocumentRevisionsTable;
   scans: ScansTable;
+  scan_grants: ScanGrantsTable;
   search_trigram: SearchTable;
   search_short: SearchTable;
 }

@@ -47,7 +47,16 @@ export interface ArchiveApiDeps {
  * permission table. Electron's IPC and the loopback host both serve exactly this object.
  */
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
-  const ctx = (): ServiceContext => ({ db: vault.db(), clock, session: vault.session!, archiveDir: vault.dir });
+  const ctx = (): ServiceContext => ({
+    db: vault.db(),
+    clock,
+    session: vault.session!,
+    archiveDir: vault.dir,
+    // Read when a service needs it: the key file is read from disk then, not on every call.
+    get keys() {
+      return vault.scanKeys();
+    },
+  });
   const jobs = new JobRunner(clock);
   const openedBundles = new OpenedBundles();
   /** How a failed job reads; an unexpected failure is logged like any failed call. */

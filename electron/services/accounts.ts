@@ -85,6 +85,8 @@ export async function updateAccount(ctx: ServiceContext, vault: ArchiveVault, in
     return row;
   });
   if (input.accountId === ctx.session.accountId) vault.refreshSession({ displayName: updated.display_name, role: updated.role });
+  // A role that may no longer read confidential scans loses its key at once.
+  if (before.role !== updated.role) await vault.syncConfidentialGrants();
   return toInfo(updated);
 }
 

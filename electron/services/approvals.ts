@@ -4,7 +4,9 @@ import type { ApprovalInfo } from '../../shared/api';
 import { approverRank, type ApprovalKind, type ApprovalStatus, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
-import { isConfidential, lowerDocumentConfidentiality, storedDocumentName } from './confidentiality';
+import { isConfidential, lowerDocumentConfidentiality, storedDocumentName, VIEW_APPROVAL_HOURS } from './confidentiality';
+import { grantScans, hasSealedScans } from './confidential-scans';
+import { departedFilesOfYear } from '../../db/queries/bundle';
 import { nowIso, type ServiceContext } from './context';
 import { checkTypedPassword } from './password-attempts';
 import type { ArchiveVault } from './vault';
@@ -109,10 +111,12 @@ export async function decideApproval(
 ): Promise<ApprovalInfo> {
   let approverId = ctx.session.accountId;
   let approverRole: Role = ctx.session.role;
+  let confidentialKey = ctx.keys?.confidentialKey ?? null;
   if (input.approver) {
-    const account = await checkTypedPassword(ctx, vault, input.approver.username, input.approver.password, 'desk_approval');
-    approverId = account.id;
-    approverRole = account.role;
+    const typed = await checkTypedPassword(ctx, vault, input.approver.username, input.approver.password, 'desk_approval');
+    approverId = typed.account.id;
+    approverRole = typed.account.role;
+    confidentialKey = typed.confidentialKey;
   }
   await ctx.db.transaction().execute(async (trx) => {
     const approval = await trx.selectFrom('approvals').selectAll().where('id', '=', input.approvalId).executeTakeFirst();
@@ -130,7 +134,7 @@ export async function decideApproval(
       await trx.updateTable('destruction_registers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'pending').execute();
     }
     await onApprovalDecided(trx, approval, status);
-    if (approval.kind === 'declassify' && status === 'approved') await lowerDocumentConfidentiality(trx, ctx, approval.target_id, approverId, input.reason, approval.id);
+    if (status === 'approved') await carryOut(trx, ctx, approval, approverId, input.reason, confidentialKey);
     await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
       targetType: 'approval',
       targetId: String(input.approvalId),
@@ -138,6 +142,25 @@ export async function decideApproval(
     });
   });
   return (await loadApprovals(ctx.db, { id: input.approvalId }))[0]!;
+}
+
+/**
+ * What an approval of confidential papers does at once: a view or an export gives the requester
+ * the scans' keys (sealed to their own account) for the approval's window; lowering a level
+ * opens the document's scans. Each needs the confidential key, which only a general manager holds.
+ */
+async function carryOut(db: Db, ctx: ServiceContext, approval: { id: number; kind: string; target_id: number; requested_by: number; decided_at?: string | null }, approverId: number, reason: string, confidentialKey: Buffer | null): Promise<void> {
+  if (approval.kind === 'declassify') return lowerDocumentConfidentiality(db, ctx, approval.target_id, approverId, reason, approval.id, confidentialKey);
+  if (approval.kind !== 'view_confidential' && approval.kind !== 'export_confidential') return;
+  const documentIds =
+    approval.kind === 'view_confidential'
+      ? [approval.target_id]
+      : (await departedFilesOfYear(db, approval.target_id).innerJoin('documents', 'documents.file_id', 'files.id').select('documents.id').execute()).map((d) => d.id);
+  if (!(await hasSealedScans(db, documentIds))) return;
+  if (!confidentialKey) throw new ArchiveError('CONFIDENTIAL_KEY_MISSING');
+  const requester = await db.selectFrom('accounts').select(['id', 'username']).where('id', '=', approval.requested_by).executeTakeFirstOrThrow();
+  const expiresAt = new Date(ctx.clock.now().getTime() + VIEW_APPROVAL_HOURS * 3600_000).toISOString();
+  await grantScans(db, confidentialKey, { accountId: requester.id, boxPublicKey: ctx.keys?.boxPublicKeyOf(requester.username) ?? null }, documentIds, expiresAt, approval.id);
 }
 
 export async function withdrawApproval(ctx: ServiceContext, approvalId: number): Promise<ApprovalInfo> {

@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkOutputFolder } from './local-paths';
+import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
+import { departedFilesOfYear } from '../../db/queries/bundle';
 import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -55,13 +57,7 @@ interface TenantRow {
 }
 
 async function tenantsOf(db: Db, year: number, building?: string): Promise<TenantRow[]> {
-  let q = db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'customers.id as customerId', 'files.ref_no as refNo', 'customers.name', 'customers.floor', 'customers.building', 'files.unit', 'customers.move_out_date as moveOutDate'])
-    .where('customers.move_out_date', '>=', `${year}-01-01`)
-    .where('customers.move_out_date', '<=', `${year}-12-31`)
-    .where('files.status', '!=', 'destroyed');
+  let q = departedFilesOfYear(db, year).select(['files.id as fileId', 'customers.id as customerId', 'files.ref_no as refNo', 'customers.name', 'customers.floor', 'customers.building', 'files.unit', 'customers.move_out_date as moveOutDate']);
   if (building) q = q.where('customers.building', '=', building);
   const rows = await q.orderBy('customers.floor').orderBy('files.unit').execute();
   return rows.map((r) => ({ ...r, floor: r.floor ?? '' }));
@@ -219,8 +215,8 @@ export async function exportBundle(
           }
           cancelled(signal);
           // One scan in memory at a time.
-          const row = await ctx.db.selectFrom('scans').select('data').where('id', '=', s.id).executeTakeFirstOrThrow();
-          bag.put(`${folder}/${name}`, row.data);
+          const row = await ctx.db.selectFrom('scans').select(['id', 'sha256', 'data', 'sealed_key']).where('id', '=', s.id).executeTakeFirstOrThrow();
+          bag.put(`${folder}/${name}`, await scanBytes(ctx.db, ctx, row));
           docScans.push({ path: name, fileName: s.file_name, mime: s.mime, size: s.size, sha256: s.sha256 });
           scans++;
         }

@@ -3,6 +3,7 @@ import type { ArchiveDatabase } from '../../db/schema';
 import { effectiveConfidentiality, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
+import { unsealOrdinaryScans } from './confidential-scans';
 import { nowIso, type ServiceContext } from './context';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -38,6 +39,8 @@ export async function lowerDocumentConfidentiality(
   decidedBy: number,
   reason: string,
   approvalId?: number,
+  /** A general manager's key typed in at the desk, when the session itself holds none. */
+  confidentialKey?: Buffer | null,
 ): Promise<void> {
   const before = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
   if (!before) throw new ArchiveError('NOT_FOUND');
@@ -63,6 +66,8 @@ export async function lowerDocumentConfidentiality(
     })
     .execute();
   await db.updateTable('documents').set({ confidentiality: 'ordinary', version: before.version + 1, updated_at: at }).where('id', '=', documentId).execute();
+  const keys = ctx.keys;
+  await unsealOrdinaryScans(db, { ...ctx, keys: keys && { ...keys, confidentialKey: confidentialKey ?? keys.confidentialKey } }, { documentId });
   await recordAudit(db, ctx.clock, decidedBy, 'document.declassified', {
     targetType: 'document',
     targetId: String(documentId),

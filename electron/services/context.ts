@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { Session } from '../../shared/api';
 import type { Clock } from './clock';
+import type { ScanKeys } from './confidential-scans';
 
 /** What a domain service gets for one call: the open archive, the clock and who is asking. */
 export interface ServiceContext {
@@ -10,6 +11,8 @@ export interface ServiceContext {
   session: Session;
   /** The archive's folder, where anchors of the audit chain are kept beside it. */
   archiveDir?: string;
+  /** The session's keys for confidential scans (absent in tests that build a context by hand). */
+  keys?: ScanKeys;
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

@@ -9,6 +9,7 @@ import { ArchiveError } from '../../shared/errors';
 import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { isConfidential, lowerDocumentConfidentiality, mayViewConfidential } from './confidentiality';
+import { scanBytes, sealPendingScans, sealScan, unsealOrdinaryScans } from './confidential-scans';
 import { nowIso, type ServiceContext } from './context';
 import { indexCustomer, toFileSummary } from './customers';
 import { issueRefNo } from './ref-numbers';
@@ -49,10 +50,28 @@ async function prepareScans(db: Db, scans: { fileName: string; dataBase64: strin
 
 async function insertScans(db: Db, ctx: ServiceContext, documentId: number, scans: PreparedScan[]): Promise<void> {
   if (scans.length === 0) return;
+  // A confidential document's scans are sealed before they are written: never stored in the clear.
+  const publicKey = (await isConfidential(db, documentId)) ? (ctx.keys?.publicKey ?? null) : null;
   await db
     .insertInto('scans')
-    .values(scans.map((s) => ({ document_id: documentId, file_name: s.fileName, mime: s.mime, size: s.data.length, sha256: s.sha256, data: s.data, created_at: nowIso(ctx) })))
+    .values(
+      scans.map((s) => ({
+        document_id: documentId,
+        file_name: s.fileName,
+        mime: s.mime,
+        size: s.data.length,
+        sha256: s.sha256,
+        ...(publicKey ? sealScan(publicKey, s.data, s.sha256) : { data: s.data, sealed_key: null }),
+        created_at: nowIso(ctx),
+      })),
+    )
     .execute();
+}
+
+/** After a level was raised: the scans that are now confidential are sealed. */
+async function sealRaised(db: Db, ctx: ServiceContext, where: { fileId?: number; documentId?: number }): Promise<void> {
+  const publicKey = ctx.keys?.publicKey;
+  if (publicKey) await sealPendingScans(db, publicKey, where);
 }
 
 async function requireCategory(db: Db, code: string): Promise<void> {
@@ -258,6 +277,7 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
       .returningAll()
       .executeTakeFirstOrThrow();
     await indexDocument(trx, doc);
+    if (doc.confidentiality === 'confidential') await sealRaised(trx, ctx, { documentId: doc.id });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.corrected', { targetType: 'document', targetId: String(doc.id), details: { reason: input.reason ?? null, version: doc.version } });
     return loadDocument(trx, doc.id);
   });
@@ -308,8 +328,9 @@ export async function getScan(ctx: ServiceContext, scanId: number): Promise<Scan
   if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
     throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
   }
+  const bytes = await scanBytes(ctx.db, ctx, scan);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'scan.viewed', { targetType: 'scan', targetId: String(scanId) });
-  return { id: scan.id, fileName: scan.file_name, mime: scan.mime as ScanMime, size: scan.size, sha256: scan.sha256, dataBase64: Buffer.from(scan.data).toString('base64') };
+  return { id: scan.id, fileName: scan.file_name, mime: scan.mime as ScanMime, size: scan.size, sha256: scan.sha256, dataBase64: bytes.toString('base64') };
 }
 
 export async function listDocumentCategories(db: Db): Promise<DocumentCategory[]> {
@@ -376,6 +397,7 @@ export async function setDocumentConfidentiality(ctx: ServiceContext, input: { d
       await lowerDocumentConfidentiality(trx, ctx, doc.id, ctx.session.accountId, input.reason);
     } else if (doc.confidentiality !== 'confidential') {
       await trx.updateTable('documents').set({ confidentiality: 'confidential', updated_at: nowIso(ctx) }).where('id', '=', doc.id).execute();
+      await sealRaised(trx, ctx, { documentId: doc.id });
       await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.classified', { targetType: 'document', targetId: String(doc.id), details: { fileId: doc.file_id, reason: input.reason } });
     }
     return loadDocument(trx, doc.id);
@@ -388,6 +410,8 @@ export async function setFileConfidentiality(ctx: ServiceContext, input: { fileI
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.confidentiality === 'confidential' && input.confidentiality !== 'confidential' && ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
     await trx.updateTable('files').set({ confidentiality: input.confidentiality, updated_at: nowIso(ctx) }).where('id', '=', input.fileId).execute();
+    if (input.confidentiality === 'confidential') await sealRaised(trx, ctx, { fileId: input.fileId });
+    else await unsealOrdinaryScans(trx, ctx, { fileId: input.fileId });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', { targetType: 'file', targetId: String(input.fileId), details: { from: file.confidentiality, to: input.confidentiality, reason: input.reason } });
     return loadFile(trx, input.fileId);
   });

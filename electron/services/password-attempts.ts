@@ -16,7 +16,13 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * change) is checked here: every failure is audited and counted per account, each one waits
  * longer, and the fifth pauses the account for 15 minutes. The count lives in the archive.
  */
-export async function checkTypedPassword(ctx: ServiceContext, vault: ArchiveVault, username: string, password: string, purpose: 'desk_approval' | 'password_change'): Promise<Account> {
+export async function checkTypedPassword(
+  ctx: ServiceContext,
+  vault: ArchiveVault,
+  username: string,
+  password: string,
+  purpose: 'desk_approval' | 'password_change',
+): Promise<{ account: Account; confidentialKey: Buffer | null }> {
   const account = await findAccountByUsername(ctx.db, username);
   const now = ctx.clock.now();
   if (account?.paused_until && Date.parse(account.paused_until) > now.getTime()) {
@@ -24,10 +30,10 @@ export async function checkTypedPassword(ctx: ServiceContext, vault: ArchiveVaul
     await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'password.refused_paused', { targetType: 'account', targetId: String(account.id), details: { username: account.username, purpose } });
     throw new ArchiveError('TOO_MANY_ATTEMPTS', { username: account.username, failures: MAX_PASSWORD_FAILURES, minutes });
   }
-  const ok = (await vault.checkPassword(username, password)) && account !== undefined && account.status === 'active';
-  if (ok) {
+  const checked = await vault.checkPasswordKeys(username, password);
+  if (checked.ok && account !== undefined && account.status === 'active') {
     await clearPasswordFailures(ctx.db, account.id);
-    return account;
+    return { account, confidentialKey: account.role === 'general_manager' ? checked.confidentialKey : null };
   }
   const failures = (account?.failed_attempts ?? 0) + 1;
   const paused = failures >= MAX_PASSWORD_FAILURES;

@@ -25,15 +25,21 @@ import {
   serializeKeyFile,
   spendUnwrapTime,
   unwrapArchiveKey,
+  unwrapSlot,
+  openConfidentialGrant,
+  withConfidentialGrants,
   withPasswordSlot,
   wrapArchiveKey,
   KEY_FILE_FORMAT,
   type KdfCost,
   type KeyFile,
+  type KeySlot,
 } from '../../db/key-slots';
+import { newBoxKeyPair } from '../../db/sealing';
+import { dropExpiredGrants, resealScanKeys, sealPendingScans, type ScanKeys } from './confidential-scans';
 import { inspectArchive, openArchive, type OpenedArchive } from '../../db/open';
 import { findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
-import { getMeta, setMeta } from '../../db/queries/meta';
+import { deleteMeta, getMeta, setMeta } from '../../db/queries/meta';
 import { auditHead } from '../../db/queries/audit';
 import { appendAnchor } from './audit-anchors';
 import type { Account } from '../../db/schema';
@@ -59,6 +65,10 @@ interface Unlocked {
   archiveKey: Buffer;
   /** The day the archive's pages were last read through (quick_check); see CHECK_STAMP_FILE. */
   checkedDay: string;
+  /** The signed-in slot's own private key (opens scans granted to this account). */
+  boxPrivateKey: Buffer | null;
+  /** The confidential private key: held by a general manager's session only. */
+  confidentialKey: Buffer | null;
 }
 
 /**
@@ -128,8 +138,12 @@ export class ArchiveVault {
     const building = `${this.paths.archive}.creating`;
     for (const suffix of ['', '-wal', '-shm', '-journal']) removeIfExists(building + suffix);
 
+    // Confidential scans are sealed to this pair; until a general manager signs in and takes
+    // it, its private half waits inside the archive (and is replaced when taken).
+    const confidential = newBoxKeyPair();
     const draft = await openArchive(building, key, { create: true });
     try {
+      await setMeta(draft.db, 'confidential_escrow', confidential.privateKey.toString('base64'));
       await setMeta(draft.db, 'archive_id', archiveId);
       await setMeta(draft.db, 'organisation', input.organisation.trim());
       await setMeta(draft.db, 'created_at', stamp);
@@ -150,20 +164,24 @@ export class ArchiveVault {
     }
 
     const recoveryKey = newRecoveryKey();
-    const keyFile: KeyFile = {
-      format: KEY_FILE_FORMAT,
-      version: 1,
-      archiveId,
-      databaseSalt: readHeader(building).toString('hex'),
-      slots: [
-        await wrapArchiveKey(key, archiveId, input.password, { kind: 'password', username }, this.passwordCost, now),
-        await wrapArchiveKey(key, archiveId, recoveryKey, { kind: 'recovery' }, this.recoveryCost, now),
-      ],
-    };
+    const recoverySlot = await wrapArchiveKey(key, archiveId, recoveryKey, { kind: 'recovery' }, this.recoveryCost, now);
+    const keyFile: KeyFile = withConfidentialGrants(
+      {
+        format: KEY_FILE_FORMAT,
+        version: 1,
+        archiveId,
+        databaseSalt: readHeader(building).toString('hex'),
+        slots: [await wrapArchiveKey(key, archiveId, input.password, { kind: 'password', username }, this.passwordCost, now), recoverySlot],
+      },
+      confidential,
+      [recoverySlot.id],
+    );
     writeFileAtomic(this.paths.keyFile, serializeKeyFile(keyFile));
     renameSync(building, this.paths.archive);
 
-    const session = await this.openUnlocked(keyFile, key, username, 'login');
+    const slot = findPasswordSlot(keyFile, username)!;
+    const opened = await unwrapSlot(slot, archiveId, input.password);
+    const session = await this.openUnlocked(keyFile, key, username, 'login', slot, opened?.boxPrivateKey ?? null);
     return { session, recoveryKey };
   }
 
@@ -183,9 +201,18 @@ export class ArchiveVault {
         await spendUnwrapTime(this.passwordCost);
         throw new ArchiveError('WRONG_CREDENTIALS');
       }
-      const key = await unwrapArchiveKey(slot, keyFile.archiveId, input.password);
-      if (!key) throw new ArchiveError('WRONG_CREDENTIALS');
-      return await this.openUnlocked(keyFile, key, username, 'login');
+      let opened = await unwrapSlot(slot, keyFile.archiveId, input.password);
+      if (!opened) throw new ArchiveError('WRONG_CREDENTIALS');
+      let current = keyFile;
+      let signedInSlot = slot;
+      if (!slot.box) {
+        // A slot from before confidential scans were sealed gets its own key pair now.
+        signedInSlot = await wrapArchiveKey(opened.archiveKey, keyFile.archiveId, input.password, { kind: 'password', username }, this.passwordCost, this.clock.now());
+        current = withPasswordSlot(keyFile, signedInSlot);
+        replaceKeyFile(this.paths.keyFile, current);
+        opened = (await unwrapSlot(signedInSlot, keyFile.archiveId, input.password)) ?? opened;
+      }
+      return await this.openUnlocked(current, opened.archiveKey, username, 'login', signedInSlot, opened.boxPrivateKey);
     } catch (error) {
       // A locked archive cannot be written to: failed sign-ins wait in memory and enter the
       // audit log at the next successful one.
@@ -203,14 +230,20 @@ export class ArchiveVault {
     checkNewPassword(input.newPassword, input.newPasswordConfirm, username);
     const keyFile = this.readCheckedKeyFile();
     const slot = findRecoverySlot(keyFile);
-    const key = slot ? await unwrapArchiveKey(slot, keyFile.archiveId, normalizeRecoveryKey(input.recoveryKey)) : null;
-    if (!key) throw new ArchiveError('WRONG_RECOVERY_KEY');
+    const opened = slot ? await unwrapSlot(slot, keyFile.archiveId, normalizeRecoveryKey(input.recoveryKey)) : null;
+    if (!slot || !opened) throw new ArchiveError('WRONG_RECOVERY_KEY');
+    const key = opened.archiveKey;
 
-    const session = await this.openUnlocked(keyFile, key, username, 'account.recovered');
+    // The recovery key holds the confidential key too: it hands it to the general managers' slots.
+    const session = await this.openUnlocked(keyFile, key, username, 'account.recovered', slot, opened.boxPrivateKey, true);
     try {
       const now = this.clock.now();
       const newSlot = await wrapArchiveKey(key, keyFile.archiveId, input.newPassword, { kind: 'password', username: session.username }, this.passwordCost, now);
-      replaceKeyFile(this.paths.keyFile, withPasswordSlot(keyFile, newSlot));
+      replaceKeyFile(this.paths.keyFile, withPasswordSlot(this.readCheckedKeyFile(), newSlot));
+      const reopened = await unwrapSlot(newSlot, keyFile.archiveId, input.newPassword);
+      this.requireUnlocked().boxPrivateKey = reopened?.boxPrivateKey ?? null;
+      const recovered = openConfidentialGrant(this.readCheckedKeyFile(), slot, opened.boxPrivateKey);
+      if (recovered) await this.syncConfidentialGrants(recovered);
       await markPasswordChanged(this.db(), session.accountId, now.toISOString());
     } catch (error) {
       await this.lock();
@@ -225,6 +258,10 @@ export class ArchiveVault {
     const keyFile = this.readCheckedKeyFile();
     const slot = await wrapArchiveKey(current.archiveKey, keyFile.archiveId, password, { kind: 'password', username }, this.passwordCost, this.clock.now());
     replaceKeyFile(this.paths.keyFile, withPasswordSlot(keyFile, slot));
+    if (username.toLowerCase() === current.session.username.toLowerCase()) {
+      this.unlocked!.boxPrivateKey = (await unwrapSlot(slot, keyFile.archiveId, password))?.boxPrivateKey ?? null;
+    }
+    await this.syncConfidentialGrants();
   }
 
   /** Removes an account's slot: that password no longer opens the archive. */
@@ -232,20 +269,65 @@ export class ArchiveVault {
     this.requireUnlocked();
     const keyFile = this.readCheckedKeyFile();
     const name = username.toLowerCase();
-    replaceKeyFile(this.paths.keyFile, { ...keyFile, slots: keyFile.slots.filter((s) => !(s.kind === 'password' && s.username === name)) });
+    const slots = keyFile.slots.filter((s) => !(s.kind === 'password' && s.username === name));
+    const confidential = keyFile.confidential && { ...keyFile.confidential, grants: keyFile.confidential.grants.filter((g) => slots.some((s) => s.id === g.slotId)) };
+    replaceKeyFile(this.paths.keyFile, { ...keyFile, slots, ...(confidential ? { confidential } : {}) });
   }
 
-  /** True when the password opens this account's slot (a manager confirming at the desk, a password change). */
-  async checkPassword(username: string, password: string): Promise<boolean> {
+  /** What the session holds for confidential scans (see ScanKeys). */
+  scanKeys(): ScanKeys {
+    const current = this.requireUnlocked();
+    const file = this.readCheckedKeyFile();
+    return {
+      publicKey: file.confidential?.publicKey ?? null,
+      confidentialKey: current.confidentialKey,
+      boxPrivateKey: current.boxPrivateKey,
+      boxPublicKeyOf: (username) => findPasswordSlot(file, username)?.box?.publicKey ?? null,
+    };
+  }
+
+  /**
+   * Seals the confidential key to exactly the slots that may hold it: each active general
+   * manager's and the recovery key's. Without the key in hand (this session is not a general
+   * manager's) it can only take grants away, from slots that may no longer hold them.
+   */
+  async syncConfidentialGrants(confidentialKey: Buffer | null = this.unlocked?.confidentialKey ?? null): Promise<void> {
+    const current = this.requireUnlocked();
+    const file = this.readCheckedKeyFile();
+    if (!file.confidential) return;
+    const managers = await current.archive.db.selectFrom('accounts').select('username').where('role', '=', 'general_manager').where('status', '=', 'active').execute();
+    const names = new Set(managers.map((m) => m.username.toLowerCase()));
+    const mayHold = file.slots.filter((s) => s.kind === 'recovery' || (s.username !== undefined && names.has(s.username))).map((s) => s.id);
+    const next = confidentialKey
+      ? withConfidentialGrants(file, { publicKey: file.confidential.publicKey, privateKey: confidentialKey }, mayHold)
+      : { ...file, confidential: { ...file.confidential, grants: file.confidential.grants.filter((g) => mayHold.includes(g.slotId)) } };
+    if (JSON.stringify(next) !== JSON.stringify(file)) replaceKeyFile(this.paths.keyFile, next);
+  }
+
+  /** A manager's password typed at the desk: whether it is right, and the confidential key it opens. */
+  async checkPasswordKeys(username: string, password: string): Promise<{ ok: boolean; confidentialKey: Buffer | null }> {
     const current = this.requireUnlocked();
     const keyFile = this.readCheckedKeyFile();
     const slot = findPasswordSlot(keyFile, username);
     if (!slot) {
       await spendUnwrapTime(this.passwordCost);
-      return false;
+      return { ok: false, confidentialKey: null };
     }
-    const key = await unwrapArchiveKey(slot, keyFile.archiveId, password);
-    return key !== null && sameKey(key, current.archiveKey);
+    const opened = await unwrapSlot(slot, keyFile.archiveId, password);
+    if (!opened || !sameKey(opened.archiveKey, current.archiveKey)) return { ok: false, confidentialKey: null };
+    let confidentialKey = openConfidentialGrant(keyFile, slot, opened.boxPrivateKey);
+    if (!confidentialKey) {
+      // A general manager who has not signed in since the archive was made takes the key over here.
+      const account = await findAccountByUsername(current.archive.db, username);
+      const escrow = await getMeta(current.archive.db, 'confidential_escrow');
+      if (account?.role === 'general_manager' && account.status === 'active' && escrow) confidentialKey = await this.takeOverEscrow(escrow);
+    }
+    return { ok: true, confidentialKey };
+  }
+
+  /** True when the password opens this account's slot (a manager confirming at the desk, a password change). */
+  async checkPassword(username: string, password: string): Promise<boolean> {
+    return (await this.checkPasswordKeys(username, password)).ok;
   }
 
   /** Keeps the signed-in session in step when an administrator edits their own account. */
@@ -268,6 +350,8 @@ export class ArchiveVault {
         if (head) appendAnchor(this.dir, { source: 'lock', where: this.paths.archive, at: this.clock.now().toISOString(), ...head });
       } finally {
         current.archiveKey.fill(0);
+        current.boxPrivateKey?.fill(0);
+        current.confidentialKey?.fill(0);
         await current.archive.close();
         const left = fileIdentity(this.paths.archive);
         if (left) writeCheckStamp(this.paths.dir, { day: current.checkedDay, ...left });
@@ -289,7 +373,7 @@ export class ArchiveVault {
     return read.file;
   }
 
-  private async openUnlocked(keyFile: KeyFile, key: Buffer, username: string, action: string): Promise<Session> {
+  private async openUnlocked(keyFile: KeyFile, key: Buffer, username: string, action: string, slot: KeySlot, boxPrivateKey: Buffer | null, viaRecovery = false): Promise<Session> {
     const file = this.paths.archive;
     const day = localDate(this.clock.now());
     const checkedToday = stampStillHolds(this.paths.dir, file, day);
@@ -311,12 +395,60 @@ export class ArchiveVault {
       await recordAudit(archive.db, this.clock, account.id, action);
       // Until this session ends cleanly (lock), the next unlock reads every page again.
       writeCheckStamp(this.paths.dir, null);
-      this.unlocked = { archive, session, archiveKey: key, checkedDay: day };
+      this.unlocked = { archive, session, archiveKey: key, checkedDay: day, boxPrivateKey, confidentialKey: null };
+      const confidentialKey = await this.settleConfidentialKey(keyFile, slot, boxPrivateKey, account.role === 'general_manager', viaRecovery);
+      this.unlocked.confidentialKey = account.role === 'general_manager' ? confidentialKey : null;
       return session;
     } catch (error) {
+      this.unlocked = null;
       await archive.close();
       throw error;
     }
+  }
+
+  /**
+   * The first general manager takes the confidential key over from the escrow: a new pair, every
+   * sealed scan's key sealed to it, its private half then sealed to the slots that may hold it.
+   */
+  private async takeOverEscrow(escrow: string): Promise<Buffer> {
+    const db = this.requireUnlocked().archive.db;
+    const file = this.readCheckedKeyFile();
+    const pair = newBoxKeyPair();
+    await db.transaction().execute(async (trx) => {
+      await resealScanKeys(trx, Buffer.from(escrow, 'base64'), pair.publicKey);
+      // The escrow stays (with the new key) only while the recovery key cannot hold a grant.
+      if (findRecoverySlot(file)?.box) await deleteMeta(trx, 'confidential_escrow');
+      else await setMeta(trx, 'confidential_escrow', pair.privateKey.toString('base64'));
+    });
+    replaceKeyFile(this.paths.keyFile, { ...file, confidential: { publicKey: pair.publicKey, grants: [] } });
+    await this.syncConfidentialGrants(pair.privateKey);
+    return pair.privateKey;
+  }
+
+  /**
+   * At sign-in: makes the confidential key pair if the archive has none (an older archive), lets
+   * the first general manager take it over from the escrow (a new pair, every sealed scan's key
+   * sealed to it), hands it to the slots that may hold it, seals any confidential scan not yet
+   * sealed and drops expired grants. Returns the key when this slot holds it.
+   */
+  private async settleConfidentialKey(keyFile: KeyFile, slot: KeySlot, boxPrivateKey: Buffer | null, generalManager: boolean, viaRecovery: boolean): Promise<Buffer | null> {
+    const db = this.unlocked!.archive.db;
+    let file = keyFile;
+    let escrow = (await getMeta(db, 'confidential_escrow')) ?? null;
+    if (!file.confidential) {
+      const pair = newBoxKeyPair();
+      escrow = pair.privateKey.toString('base64');
+      await setMeta(db, 'confidential_escrow', escrow);
+      const recovery = findRecoverySlot(file);
+      file = withConfidentialGrants(file, pair, recovery?.box ? [recovery.id] : []);
+      replaceKeyFile(this.paths.keyFile, file);
+    }
+    let key = generalManager || viaRecovery ? openConfidentialGrant(file, slot, boxPrivateKey) : null;
+    if (generalManager && !key && escrow) key = await this.takeOverEscrow(escrow);
+    if (key) await this.syncConfidentialGrants(key);
+    await sealPendingScans(db, this.readCheckedKeyFile().confidential!.publicKey);
+    await dropExpiredGrants(db, this.clock.now());
+    return key;
   }
 }
 
