@@ -1,4 +1,5 @@
 import type { Role } from './domain';
+import { ArchiveError } from './errors';
 import type { ArchiveMethod } from './methods';
 
 /**
@@ -137,4 +138,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 export function roleMay(role: Role, access: MethodAccess): boolean {
   if (access === 'public' || access === 'signed-in') return true;
   return rolePermissions[role].includes(access);
+}
+
+/**
+ * For an effect that more than one method can cause (a printed label clears 标牌需重印): the
+ * service checks the effect's own permission, whichever door it was reached through.
+ */
+export function requirePermission(role: Role, permission: Permission): void {
+  if (!roleMay(role, permission)) throw new ArchiveError('FORBIDDEN', { permission });
 }

@@ -1,3 +1,4 @@
+import { roleMay } from '../../shared/permissions';
 import { createElement, type ReactNode } from 'react';
 import { getMeta } from '../../db/queries/meta';
 import type { ExportedFile, FormInfo, RenderedForm } from '../../shared/api';
@@ -245,7 +246,8 @@ function auditParams(p: FormParams): Record<string, unknown> {
 export async function recordFormPrinted(ctx: ServiceContext, input: { formId: FormId; blank: boolean; params: FormParams }): Promise<void> {
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'form.printed', { targetType: 'form', targetId: input.formId, details: { blank: input.blank, params: auditParams(input.params) } });
   // A printed file label carries the current name: "label out of date" clears (003 §9.5).
-  if (input.formId === 'file-labels' && !input.blank) {
+  // Only a role that may mark labels printed clears the flag by printing; anyone who may read may print.
+  if (input.formId === 'file-labels' && !input.blank && roleMay(ctx.session.role, 'customers.write')) {
     const fileIds = input.params.fileIds?.length ? input.params.fileIds : input.params.boxId ? (await getBox(ctx.db, input.params.boxId)).files.map((f) => f.fileId) : [];
     if (fileIds.length) await markLabelsPrinted(ctx, fileIds);
   }

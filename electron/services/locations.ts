@@ -1,3 +1,4 @@
+import { requirePermission } from '../../shared/permissions';
 import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BoxDetail, BoxInfo, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
@@ -351,6 +352,7 @@ export async function getFileLabels(db: Db, fileIds: number[]): Promise<FileLabe
 
 /** A printed label carries the current name: the "label out of date" warning clears (003 §9.5). */
 export async function markLabelsPrinted(ctx: ServiceContext, fileIds: number[]): Promise<void> {
+  requirePermission(ctx.session.role, 'customers.write');
   await ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx);
     await trx

@@ -193,3 +193,24 @@ describe('importing a sheet that is too large', () => {
     expect((await api.listCustomers({})).total).toBe(0);
   });
 });
+
+describe('one permission per effect, whatever the door', () => {
+  it('printing file labels clears 标牌需重印 only for a role that may mark labels printed', async () => {
+    const { api } = await signedIn();
+    await api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' });
+    await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
+    const { customer } = await api.registerCustomer({ kind: 'tenant', name: '李四', floor: '3', units: ['A-302'] });
+    const fileId = customer.files[0]!.id;
+    await api.markLabelsPrinted({ fileIds: [fileId] });
+    await api.updateCustomer({ customerId: customer.id, kind: 'tenant', name: '李四餐饮', floor: '3', units: ['A-302'] });
+    const outOfDate = async () => (await api.getDashboard()).labelsOutOfDate.map((l) => l.fileId);
+    expect(await outOfDate()).toEqual([fileId]);
+    for (const [username, password] of [['sunsj', 'Auditor-2026-pass'], ['qianzjl', 'General-2026-pass']] as const) {
+      await api.lock();
+      await api.unlock({ username, password });
+      expect(await failureCode(api.markLabelsPrinted({ fileIds: [fileId] }))).toBe('FORBIDDEN');
+      await api.recordFormPrinted({ formId: 'file-labels', blank: false, params: { fileIds: [fileId] } });
+      expect(await outOfDate(), username).toEqual([fileId]);
+    }
+  });
+});
