@@ -1,3 +1,4 @@
+import { createHmac, pbkdf2Sync } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseKeyFile, serializeKeyFile, type KeyFile } from './key-slots';
@@ -66,14 +67,45 @@ export function readKeyFile(path: string): KeyFileRead {
  */
 export function writeFileAtomic(path: string, content: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content, { mode: 0o600 });
-  const fd = openSync(tmp, 'r+');
   try {
-    fsyncSync(fd);
+    writeFileSync(tmp, content, { mode: 0o600 });
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    // A full disk leaves the old file as it was, and no half-written temporary beside it.
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * True when this key opens at least one of the archive's first pages (SQLCipher 4 keeps an
+ * HMAC-SHA512 in every page, keyed from the archive key and the salt the key file recorded).
+ * Tells a damaged archive (the key fits, some bytes do not) from a key file that belongs to
+ * another archive or was forged (the key fits no page).
+ */
+export function keyFitsPages(file: string, key: Buffer, saltHex: string, pages = 8): boolean {
+  const salt = Buffer.from(saltHex, 'hex').map((b) => b ^ 0x3a);
+  const hmacKey = pbkdf2Sync(key, Buffer.from(salt), 2, 32, 'sha512');
+  const fd = openSync(file, 'r');
+  try {
+    const page = Buffer.alloc(PAGE_SIZE);
+    for (let n = 1; n <= pages; n++) {
+      if (readSync(fd, page, 0, PAGE_SIZE, (n - 1) * PAGE_SIZE) < PAGE_SIZE) break;
+      const number = Buffer.alloc(4);
+      number.writeUInt32LE(n);
+      const mac = createHmac('sha512', hmacKey).update(page.subarray(n === 1 ? 16 : 0, PAGE_SIZE - 64)).update(number).digest();
+      if (mac.equals(page.subarray(PAGE_SIZE - 64))) return true;
+    }
+    return false;
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
 }
 
 /** Keeps the previous key file as .bak before replacing it: a slot is never lost to one bad write. */
@@ -119,8 +151,13 @@ export function readCheckStamp(dir: string): CheckStamp | null {
 
 export function writeCheckStamp(dir: string, stamp: CheckStamp | null): void {
   const path = join(dir, CHECK_STAMP_FILE);
-  if (!stamp) rmSync(path, { force: true });
-  else writeFileSync(path, JSON.stringify(stamp));
+  if (!stamp) return rmSync(path, { force: true });
+  try {
+    writeFileAtomic(path, JSON.stringify(stamp));
+  } catch {
+    // No stamp (a full disk): the next unlock reads every page, which is only slower.
+    rmSync(path, { force: true });
+  }
 }
 
 /** True when the archive is as this app left it after a check made today. */
@@ -129,4 +166,25 @@ export function stampStillHolds(dir: string, file: string, day: string): boolean
   const now = fileIdentity(file);
   const wal = fileIdentity(`${file}-wal`);
   return Boolean(stamp && now && stamp.day === day && stamp.size === now.size && stamp.mtimeMs === now.mtimeMs && (!wal || wal.size === 0));
+}
+
+/** archive.open.json: present while the archive is open in this app; left behind by a crash. */
+export const OPEN_MARKER_FILE = 'archive.open.json';
+
+export function readOpenMarker(dir: string): { at: string } | null {
+  try {
+    const v = JSON.parse(readFileSync(join(dir, OPEN_MARKER_FILE), 'utf8')) as { at?: unknown };
+    return typeof v.at === 'string' ? { at: v.at } : null;
+  } catch {
+    return existsSync(join(dir, OPEN_MARKER_FILE)) ? { at: '' } : null;
+  }
+}
+
+export function writeOpenMarker(dir: string, at: string | null): void {
+  try {
+    if (at === null) rmSync(join(dir, OPEN_MARKER_FILE), { force: true });
+    else writeFileAtomic(join(dir, OPEN_MARKER_FILE), JSON.stringify({ at, pid: process.pid }));
+  } catch {
+    // Without the marker a deleted log is not told at the next start; the archive itself is unaffected.
+  }
 }

@@ -48,6 +48,8 @@ export function wrapKysely(sqlite: SqliteDatabase): Kysely<ArchiveDatabase> {
  * (an import runs them per row), so prepared statements are kept by their SQL, least recently used
  * dropped past `max`. Nothing here streams (iterate), so one statement is never in use twice at once.
  */
+const noTransaction = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }), all: () => [], iterate: () => [][Symbol.iterator]() };
+
 function withStatementCache(sqlite: SqliteDatabase, max = 300) {
   const cache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
   return {
@@ -56,6 +58,9 @@ function withStatementCache(sqlite: SqliteDatabase, max = 300) {
       sqlite.close();
     },
     prepare: (sql: string) => {
+      // SQLite ends a transaction itself on some errors (a full disk: SQLITE_FULL); Kysely's
+      // rollback after it would fail and hide that error, so a rollback with none open does nothing.
+      if (sql === 'rollback' && !sqlite.inTransaction) return noTransaction as unknown as ReturnType<SqliteDatabase['prepare']>;
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);

@@ -3,6 +3,7 @@ import type { ArchiveApi } from '../shared/api';
 import { methodInputSchemas } from '../shared/schemas';
 import { ArchiveError, type ArchiveErrorPayload } from '../shared/errors';
 import { errorMessage } from '../shared/labels';
+import { isCorruptionError } from '../db/open';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archiveMethods, type ArchiveMethod } from '../shared/methods';
@@ -24,6 +25,7 @@ import * as reports from './services/reports';
 import * as dashboard from './services/dashboard';
 import { OpenedBundles, verifyBundle } from './services/bundle-open';
 import { checkOutputFolder } from './services/local-paths';
+import { cleanLeftovers } from './services/leftovers';
 import * as forms from './services/forms';
 import { JobRunner } from './services/jobs';
 import * as loans from './services/loans';
@@ -46,6 +48,8 @@ export interface ArchiveApiDeps {
  * The one composition root: every method of the contract, wired to its service, behind the
  * permission table. Electron's IPC and the loopback host both serve exactly this object.
  */
+const DAILY_BACKUP_RETRY_MS = 30 * 60_000;
+
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({
     db: vault.db(),
@@ -69,15 +73,25 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
   let lastActivity = 0;
   let dailyBackupScheduled = false;
   // Files of tenants whose move-out date has come are closed when a session starts.
+  let leftoversCleaned = false;
   const afterSignIn = async <T>(result: T): Promise<T> => {
+    if (!leftoversCleaned) {
+      // What a crash left under a temporary name is removed once, at the first sign-in of a run.
+      leftoversCleaned = true;
+      cleanLeftovers(vault.dir, backup.defaultBackupFolder(vault));
+    }
     await customers.closeDepartedFiles(vault.db(), { clock });
     autoLockMs = (await readSettings(vault.db())).autoLockMinutes * 60_000;
     lastActivity = clock.now().getTime();
     if (dailyBackup && !dailyBackupScheduled) {
       dailyBackupScheduled = true;
-      setTimeout(() => {
+      // A few seconds after the first sign-in, then every half hour while the app runs: a backup
+      // missed (the desk was locked, the disk was full) is made at the next try, one a day.
+      const tryDaily = () => {
         if (vault.session) backup.dailyBackup(vault, clock).catch(log);
-      }, 5_000).unref?.();
+      };
+      setTimeout(tryDaily, 5_000).unref?.();
+      setInterval(tryDaily, DAILY_BACKUP_RETRY_MS).unref?.();
     }
     return result;
   };
@@ -89,6 +103,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
   };
   /** Locks the archive when the desk has been idle too long; every signed-in call passes here. */
   const keepAlive = async () => {
+    await vault.guardWriteAheadLog();
     const now = clock.now().getTime();
     if (vault.session && autoLockMs > 0 && now - lastActivity > autoLockMs) {
       await lockArchive();
@@ -285,8 +300,25 @@ function guardWithPermissions(api: ArchiveApi, vault: ArchiveVault, keepAlive: (
         await keepAlive();
         if (!roleMay(session.role, access)) throw new ArchiveError('FORBIDDEN', { method });
       }
-      return call(input);
+      try {
+        return await call(input);
+      } catch (error) {
+        throw storageError(error, vault) ?? error;
+      }
     };
   }
   return guarded as unknown as ArchiveApi;
+}
+
+/** SQLite's word for a damaged file or a full disk, said with the archive's own path. */
+function storageError(error: unknown, vault: ArchiveVault): ArchiveError | null {
+  if (error instanceof ArchiveError) return null;
+  if (isCorruptionError(error)) return new ArchiveError('ARCHIVE_DAMAGED', { file: vault.paths.archive });
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    const wal = existsSync(`${vault.paths.archive}-wal`) ? statSync(`${vault.paths.archive}-wal`).size : 0;
+    // SQLite needs room for its log and a checkpoint: at least what the log holds, and some to spare.
+    return new ArchiveError('DISK_FULL', { folder: vault.dir, neededMb: Math.ceil(wal / 1024 / 1024) + 64 });
+  }
+  return null;
 }

@@ -75,12 +75,20 @@ import type {
   UpdateSettingsInput,
 } from './schemas';
 
+/** Something the person signing in must be told about the archive (shown once, in words). */
+export interface ArchiveNotice {
+  /** WAL_LOST: the archive's write-ahead log was deleted while it was open and the app then ended without closing it. */
+  code: 'WAL_LOST';
+  details: { since: string; lastEntryAt: string | null };
+}
+
 export interface Session {
   accountId: number;
   username: string;
   displayName: string;
   role: Role;
   organisation: string;
+  notices?: ArchiveNotice[];
 }
 
 export interface ArchiveStatus {

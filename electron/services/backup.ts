@@ -10,7 +10,8 @@ import { recordAudit } from './audit';
 import type { Clock } from './clock';
 import { readSettings } from './settings';
 import { ANCHOR_FILE, appendAnchor, readAnchorFile, type AuditAnchor } from './audit-anchors';
-import { checkInputPath, checkOutputFolder, fileInside, isSystemFolder, realPath } from './local-paths';
+import { checkInputPath, checkOutputFolder, fileInside, isSystemFolder, realPath, writeError, fsyncTree } from './local-paths';
+import { clearPending, notePending } from './leftovers';
 import type { ArchiveVault } from './vault';
 
 /**
@@ -60,13 +61,18 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
   const partial = join(target, `${name}.partial`);
   const final = join(target, name);
   if (existsSync(final)) throw new ArchiveError('BACKUP_EXISTS', { folder: final });
+  notePending(vault.dir, partial);
   try {
     mkdirSync(partial, { recursive: true });
     const copy = join(partial, ARCHIVE_FILE);
     // VACUUM INTO reads one consistent snapshot; writes may go on meanwhile.
-    // Read on the same connection just before the copy, with no await between: the copy's head.
-    const auditHead = (vault.sqlite().prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) ?? null;
-    vault.sqlite().prepare('vacuum into ?').run(copy);
+    // The copy waits for the connection like any call (an import's transaction ends first:
+    // VACUUM cannot run inside one); the head is read on it just before, with nothing between.
+    const auditHead = await vault.db().connection().execute(async () => {
+      const head = (vault.sqlite().prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) ?? null;
+      vault.sqlite().prepare('vacuum into ?').run(copy);
+      return head;
+    });
     const keyFile = vault.currentKeyFile();
     writeFileAtomic(join(partial, KEY_FILE), serializeKeyFile({ ...keyFile, databaseSalt: readHeader(copy).toString('hex') }));
     const files: Manifest['files'] = {};
@@ -76,12 +82,16 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
     }
     const manifest: Manifest = { format: 'archive-desk-backup', version: 1, archiveId: keyFile.archiveId, createdAt: now.toISOString(), createdBy: session.username, automatic, auditHead, files };
     writeFileAtomic(join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    fsyncTree(partial);
     renameSync(partial, final);
+    fsyncTree(target, false);
+    clearPending(vault.dir, partial);
     if (auditHead) appendAnchor(vault.dir, { source: 'backup', where: final, at: now.toISOString(), ...auditHead });
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
-    if (error instanceof ArchiveError) throw error;
-    throw new ArchiveError('BACKUP_FAILED', { folder: target, reason: error instanceof Error ? error.message : String(error) });
+    clearPending(vault.dir, partial);
+    // A copy needs about the archive's size again (VACUUM INTO writes it compacted, rarely larger).
+    throw writeError(error, target, statSync(vault.paths.archive).size) ?? new ArchiveError('BACKUP_FAILED', { folder: target, reason: error instanceof Error ? error.message : String(error) });
   }
   await recordAudit(vault.db(), clock, session.accountId, automatic ? 'backup.automatic' : 'backup.created', { details: { folder: final } });
   return describe(final)!;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkOutputFolder } from './local-paths';
+import { checkOutputFolder, fsyncTree, writeError } from './local-paths';
+import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
@@ -167,6 +168,7 @@ export async function exportBundle(
   let scans = 0;
   const index: BundleTenantIndex[] = [];
   let head: { id: number; hash: string } | null = null;
+  notePending(ctx.archiveDir, tmp, tmpZip);
   try {
     mkdirSync(tmp);
     // With the approval (or without confidential papers) records go out in full; otherwise as this clerk sees them.
@@ -291,22 +293,26 @@ export async function exportBundle(
       throw e;
     });
 
-    // Named only once complete; then checked from disk before anyone is told it is done.
+    // Written, flushed to disk, checked from disk, and only then named: a bundle under its final
+    // name is always a verified one. Recorded right after.
+    cancelled(signal);
+    fsyncTree(tmpZip);
+    if (options.confidential !== 'encrypt') fsyncTree(tmp);
+    const zipReport = await verifyBagZip(tmpZip, options.password, (done, total) => progress({ phase: 'verify', done, total }));
+    const folderReport = options.confidential === 'encrypt' ? zipReport : await verifyBagFolder(tmp);
+    if (!zipReport.ok || !folderReport.ok) throw new ArchiveError('BUNDLE_DAMAGED', { problems: [...zipReport.problems, ...folderReport.problems].slice(0, 20) });
     cancelled(signal);
     if (options.confidential === 'encrypt') rmSync(tmp, { recursive: true, force: true });
     else renameSync(tmp, finalFolder);
     renameSync(tmpZip, finalZip);
-    const zipReport = await verifyBagZip(finalZip, options.password, (done, total) => progress({ phase: 'verify', done, total }));
-    const folderReport = options.confidential === 'encrypt' ? zipReport : await verifyBagFolder(finalFolder);
-    if (!zipReport.ok || !folderReport.ok) {
-      rmSync(finalFolder, { recursive: true, force: true });
-      rmSync(finalZip, { force: true });
-      throw new ArchiveError('BUNDLE_DAMAGED', { problems: [...zipReport.problems, ...folderReport.problems].slice(0, 20) });
-    }
+    fsyncTree(dest, false);
+    clearPending(ctx.archiveDir, tmp, tmpZip);
   } catch (error) {
+    clearPending(ctx.archiveDir, tmp, tmpZip);
     rmSync(tmp, { recursive: true, force: true });
     rmSync(tmpZip, { force: true });
-    throw error;
+    // The bag is written twice (folder and zip) before the folder is removed or kept.
+    throw writeError(error, dest, bag.bytes * 2 + 1024 * 1024) ?? error;
   }
 
   const at = nowIso(ctx);

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ArchiveError } from '../../shared/errors';
 
@@ -94,4 +94,32 @@ export function fileInside(root: string, inner: string): string | null {
     if (!stat.isDirectory()) return null;
   }
   return null;
+}
+
+/** The words for a failed write into a chosen folder: a full disk, or a folder that may not be written. */
+export function writeError(error: unknown, folder: string, neededBytes: number): ArchiveError | null {
+  if (error instanceof ArchiveError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return new ArchiveError('DISK_FULL', { folder, neededMb: Math.max(1, Math.ceil(neededBytes / 1024 / 1024)) });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'SQLITE_CANTOPEN') return new ArchiveError('FOLDER_NOT_WRITABLE', { folder });
+  return null;
+}
+
+/** Flushes a file, or every file under a folder (and the folder itself), to disk before it is named. */
+export function fsyncTree(path: string, recurse = true): void {
+  const stat = statSync(path);
+  if (stat.isDirectory() && recurse) {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.isDirectory() || entry.isFile()) fsyncTree(join(path, entry.name));
+    }
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some systems do not flush a folder (Windows); its files were.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

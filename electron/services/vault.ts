@@ -3,6 +3,9 @@ import {
   archivePaths,
   classifyHeader,
   fileIdentity,
+  keyFitsPages,
+  readOpenMarker,
+  writeOpenMarker,
   readHeader,
   readKeyFile,
   removeIfExists,
@@ -195,7 +198,7 @@ export class ArchiveVault {
       throw new ArchiveError('TOO_MANY_ATTEMPTS', { username, failures: recent.length, minutes: Math.max(1, Math.ceil((until - this.clock.now().getTime()) / 60_000)) });
     }
     try {
-      const keyFile = this.readCheckedKeyFile();
+      const keyFile = this.readCheckedKeyFile({ saltMayDiffer: true });
       const slot = findPasswordSlot(keyFile, username);
       if (!slot) {
         await spendUnwrapTime(this.passwordCost);
@@ -274,6 +277,23 @@ export class ArchiveVault {
     replaceKeyFile(this.paths.keyFile, { ...keyFile, slots, ...(confidential ? { confidential } : {}) });
   }
 
+  /**
+   * While open, the archive's -wal holds committed work not yet in archive.db. If it is deleted
+   * (by hand, a cleaner), that work is copied into archive.db at once and a new log started,
+   * so nothing is lost to a crash after it.
+   */
+  async guardWriteAheadLog(): Promise<boolean> {
+    const current = this.unlocked;
+    if (!current || existsSync(`${this.paths.archive}-wal`)) return false;
+    await current.archive.db.connection().execute(async () => {
+      current.archive.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      current.archive.sqlite.pragma('journal_mode = DELETE');
+      current.archive.sqlite.pragma('journal_mode = WAL');
+    });
+    await recordAudit(current.archive.db, this.clock, current.session.accountId, 'archive.wal_restored');
+    return true;
+  }
+
   /** What the session holds for confidential scans (see ScanKeys). */
   scanKeys(): ScanKeys {
     const current = this.requireUnlocked();
@@ -348,6 +368,10 @@ export class ArchiveVault {
         await recordAudit(current.archive.db, this.clock, current.session.accountId, 'logout');
         const head = await auditHead(current.archive.db);
         if (head) appendAnchor(this.dir, { source: 'lock', where: this.paths.archive, at: this.clock.now().toISOString(), ...head });
+      } catch (error) {
+        // A full disk does not keep the archive open: it locks all the same, without its logout entry.
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code !== 'SQLITE_FULL' && code !== 'ENOSPC') throw error;
       } finally {
         current.archiveKey.fill(0);
         current.boxPrivateKey?.fill(0);
@@ -355,19 +379,22 @@ export class ArchiveVault {
         await current.archive.close();
         const left = fileIdentity(this.paths.archive);
         if (left) writeCheckStamp(this.paths.dir, { day: current.checkedDay, ...left });
+        writeOpenMarker(this.paths.dir, null);
       }
     }
     return this.status();
   }
 
   /** Every check that needs no key: the archive is there, its key file reads, and they belong together. */
-  private readCheckedKeyFile(): KeyFile {
+  private readCheckedKeyFile(options: { saltMayDiffer?: boolean } = {}): KeyFile {
     const file = this.paths.archive;
     if (!existsSync(file)) throw new ArchiveError('ARCHIVE_NOT_FOUND');
     const read = readKeyFile(this.paths.keyFile);
     if (read.kind === 'missing') throw new ArchiveError('KEY_FILE_MISSING', { file: this.paths.keyFile });
     if (read.kind === 'damaged') throw new ArchiveError('KEY_FILE_DAMAGED', { file: this.paths.keyFile });
     const verdict = classifyHeader(file, read.file);
+    // A salt that differs is another archive, or this one with its first bytes damaged: the key tells (openUnlocked).
+    if (verdict === 'other-archive' && options.saltMayDiffer) return read.file;
     if (verdict === 'other-archive') throw new ArchiveError('KEY_FILE_MISMATCH', { file });
     if (verdict !== 'matches') throw new ArchiveError('NOT_AN_ARCHIVE', { file });
     return read.file;
@@ -375,10 +402,18 @@ export class ArchiveVault {
 
   private async openUnlocked(keyFile: KeyFile, key: Buffer, username: string, action: string, slot: KeySlot, boxPrivateKey: Buffer | null, viaRecovery = false): Promise<Session> {
     const file = this.paths.archive;
+    // The last session did not end with a lock, and the archive's -wal is gone: committed work
+    // that was only in that log is lost. Said to the person signing in, never passed over.
+    const lastOpen = readOpenMarker(this.paths.dir);
+    const walLost = lastOpen !== null && !existsSync(`${file}-wal`);
     const day = localDate(this.clock.now());
     const checkedToday = stampStillHolds(this.paths.dir, file, day);
     const inspected = inspectArchive(file, key, { skipPageCheck: checkedToday });
-    if (inspected.kind === 'damaged') throw new ArchiveError('ARCHIVE_DAMAGED', { file, reason: inspected.reason });
+    if (inspected.kind === 'damaged') {
+      // The key fits the archive's pages: the archive is damaged. It fits none: the key file is another archive's, or forged.
+      if (!keyFitsPages(file, key, keyFile.databaseSalt)) throw new ArchiveError('KEY_FILE_MISMATCH', { file });
+      throw new ArchiveError('ARCHIVE_DAMAGED', { file, reason: inspected.reason });
+    }
     if (inspected.kind === 'too-new') throw new ArchiveError('ARCHIVE_TOO_NEW', { migrations: inspected.unknownMigrations });
 
     const archive = await openArchive(file, key);
@@ -388,6 +423,11 @@ export class ArchiveVault {
       if (!account) throw new ArchiveError(action === 'login' ? 'WRONG_CREDENTIALS' : 'ACCOUNT_NOT_FOUND');
       if (account.status !== 'active') throw new ArchiveError('ACCOUNT_DISABLED');
       const session = toSession(account, (await getMeta(archive.db, 'organisation')) ?? '');
+      if (walLost) {
+        const last = await archive.db.selectFrom('audit_log').select('at').orderBy('id', 'desc').limit(1).executeTakeFirst();
+        session.notices = [{ code: 'WAL_LOST', details: { since: lastOpen.at, lastEntryAt: last?.at ?? null } }];
+        await recordAudit(archive.db, this.clock, account.id, 'archive.wal_lost', { details: { since: lastOpen.at, lastEntryAt: last?.at ?? null } });
+      }
       await touchLastLogin(archive.db, account.id, this.clock.now().toISOString());
       for (const failed of this.failedSignIns.splice(0)) {
         await recordAudit(archive.db, { now: () => new Date(failed.at) }, null, 'login.failed', { details: { username: failed.username, reason: failed.reason } });
@@ -395,6 +435,7 @@ export class ArchiveVault {
       await recordAudit(archive.db, this.clock, account.id, action);
       // Until this session ends cleanly (lock), the next unlock reads every page again.
       writeCheckStamp(this.paths.dir, null);
+      writeOpenMarker(this.paths.dir, this.clock.now().toISOString());
       this.unlocked = { archive, session, archiveKey: key, checkedDay: day, boxPrivateKey, confidentialKey: null };
       const confidentialKey = await this.settleConfidentialKey(keyFile, slot, boxPrivateKey, account.role === 'general_manager', viaRecovery);
       this.unlocked.confidentialKey = account.role === 'general_manager' ? confidentialKey : null;

@@ -195,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action': "Action",
   'audit.text': "Text or target",
   'audit.search': "Search",
+  'notice.walLost': "While the archive was last open (from {since}) its log file archive.db-wal was deleted, and the app then ended without closing it: the last entry is from {lastEntryAt}; work done after it may be lost. Check the latest work, and restore from a backup if needed.",
   'audit.verify': "Verify the log",
   'audit.verifyOk': "The log is intact: {checked} entries checked, no broken link in the hash chain.",
   'audit.verifyBroken': "The log was altered: the hash chain breaks at entry {id} ({at}).",

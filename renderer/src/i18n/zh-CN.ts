@@ -194,6 +194,7 @@ export const zhCN = {
   'audit.action': "操作",
   'audit.text': "内容或对象",
   'audit.search': "查询",
+  'notice.walLost': "上次使用档案库时（{since} 起）它的日志文件 archive.db-wal 被删除，程序随后未正常关闭：最后一条记录是 {lastEntryAt}，之后办理的事项可能已丢失。请核对最近的工作，必要时从备份恢复。",
   'audit.verify': "校验日志完整性",
   'audit.verifyOk': "日志完整：已校验 {checked} 条，哈希链无断裂。",
   'audit.verifyBroken': "日志被改动：第 {id} 条（{at}）起哈希链断裂。",

@@ -14,7 +14,7 @@ import {
   SwapOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Empty, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { roleLabels } from '../../../shared/labels';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -97,6 +97,17 @@ export function MainLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
+          {session?.notices?.map((n) => (
+            <Alert
+              key={n.code}
+              type="error"
+              showIcon
+              closable
+              style={{ marginBottom: 16 }}
+              data-testid="archive-notice"
+              title={t('notice.walLost', { since: n.details.since ? new Date(n.details.since).toLocaleString() : '', lastEntryAt: n.details.lastEntryAt ? new Date(n.details.lastEntryAt).toLocaleString() : '' })}
+            />
+          ))}
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t(`nav.${section}` as MessageKey)}
           </Typography.Title>
