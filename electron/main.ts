@@ -1,9 +1,9 @@
 // The Electron main process: one window, one IPC channel, the archive owned here. Everything of
 // substance lives in services/ and is tested without Electron; this file only wires it up.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createArchiveApi } from './api';
+import { APP_INDEX_URL, APP_SCHEME, isAppUrl, resolveAppRequest } from './app-protocol';
 import { createDispatcher } from './dispatch';
 import { registerArchiveIpc } from './ipc';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
@@ -12,8 +12,10 @@ import { archiveDirFromArgs } from './services/paths';
 import { ArchiveVault } from './services/vault';
 import { contentSecurityPolicy, secureWebPreferences } from './window-security';
 
-const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererRoot = join(__dirname, '..', 'renderer');
+
+// app:// is a standard, secure scheme of its own: the renderer's origin, never file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const vault = new ArchiveVault(archiveDirFromArgs(process.argv), systemClock);
 const pdf = electronPdfRenderer();
@@ -29,11 +31,8 @@ function createWindow(): BrowserWindow {
     show: false,
     webPreferences: { ...secureWebPreferences, preload: join(__dirname, 'preload.cjs') },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.on('will-redirect', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
@@ -49,16 +48,32 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  // Every web contents (the window, the hidden PDF window, any frame): no new windows, no
+  // navigation or redirect of the page or of a frame, no webview.
   app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
   void app.whenReady().then(() => {
+    // No permission is asked for or granted: camera, notifications, clipboard, devices, none.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setDevicePermissionHandler(() => false);
+    protocol.handle(APP_SCHEME, (request) => {
+      const answer = resolveAppRequest(rendererRoot, request.url);
+      if (answer.status !== 200) return new Response(null, { status: answer.status });
+      return new Response(new Uint8Array(answer.body), { status: 200, headers: { 'Content-Type': answer.type, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' } });
+    });
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
     });
-    registerArchiveIpc(ipcMain, dispatch, (url) => url.split('#')[0] === rendererUrl);
+    registerArchiveIpc(ipcMain, dispatch, isAppUrl);
     createWindow();
   });
 

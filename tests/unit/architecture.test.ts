@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAppUrl, resolveAppRequest } from '../../electron/app-protocol';
 import { describe, expect, it } from 'vitest';
 import { secureWebPreferences, contentSecurityPolicy } from '../../electron/window-security';
 import { accountStatuses, locales, roles } from '../../shared/domain';
@@ -64,6 +66,46 @@ describe('architecture', () => {
     expect(main).toContain("setWindowOpenHandler(() => ({ action: 'deny' }))");
     expect(main).toContain("'will-navigate'");
     expect(main).toContain('...secureWebPreferences');
+    // The renderer comes from app://, every frame's navigation is guarded, no permission is granted.
+    expect(main).toContain('protocol.handle(APP_SCHEME');
+    expect(main).toContain('loadURL(APP_INDEX_URL)');
+    expect(main).not.toMatch(/loadFile\(|pathToFileURL/);
+    expect(main).toContain("'will-frame-navigate'");
+    expect(main).toContain('setPermissionCheckHandler(() => false)');
+    expect(main).toContain('registerArchiveIpc(ipcMain, dispatch, isAppUrl)');
+  });
+
+  it('packages Electron with its fuses set', () => {
+    const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    const block = (yml.split('electronFuses:\n')[1] ?? '').split(/\n(?! {2})/)[0]!;
+    const fuses = Object.fromEntries([...block.matchAll(/^\s{2}(\w+):\s*(true|false)$/gm)].map((m) => [m[1], m[2] === 'true']));
+    expect(fuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('app:// answers only files of the built renderer', () => {
+    const rendererRoot = mkdtempSync(join(tmpdir(), 'archive-desk-renderer-'));
+    mkdirSync(join(rendererRoot, 'assets'));
+    writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html>');
+    writeFileSync(join(rendererRoot, 'assets', 'app.js'), 'x');
+    writeFileSync(join(rendererRoot, '..', 'outside-secret.txt'), 'secret');
+    expect(resolveAppRequest(rendererRoot, 'app://desk/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(resolveAppRequest(rendererRoot, 'app://desk/assets/app.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    for (const url of ['app://desk/../outside-secret.txt', 'app://desk/%2e%2e/outside-secret.txt', 'app://desk/..%2foutside-secret.txt', 'app://other/index.html', 'app://desk/assets', 'app://desk/nothing.js', 'file:///etc/passwd']) {
+      expect(resolveAppRequest(rendererRoot, url).status, url).toBe(404);
+    }
+    for (const url of ['app://desk/%', 'app://desk/%c0%ae', 'not a url']) expect(resolveAppRequest(rendererRoot, url).status, url).toBe(400);
+    expect(isAppUrl('app://desk/index.html#token')).toBe(true);
+    expect(isAppUrl('file:///opt/app/index.html')).toBe(false);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    rmSync(rendererRoot, { recursive: true, force: true });
   });
 
   it('exposes exactly the method list from the preload, over one channel', () => {
