@@ -125,7 +125,6 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
 };
 
 /** The one table of who may do what; the UI hides, the services enforce. */
-// Confidential documents and approvals refine this in the accounts issue.
 const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create', 'locations.manage', 'loans.manage'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.manage'],

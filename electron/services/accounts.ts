@@ -67,9 +67,15 @@ export async function createAccount(
   return toInfo(account);
 }
 
-export async function updateAccount(ctx: ServiceContext, vault: ArchiveVault, input: { accountId: number; displayName: string; role: Role }): Promise<AccountInfo> {
+export async function updateAccount(
+  ctx: ServiceContext,
+  vault: ArchiveVault,
+  input: { accountId: number; displayName: string; role: Role },
+): Promise<AccountInfo> {
   const before = await requireAccount(ctx, input.accountId);
   await guardLastAdministrator(ctx, before, input.role);
+  // Nobody gives themselves another role: an administrator does not become the one who reads files or the log.
+  if (input.accountId === ctx.session.accountId && input.role !== before.role) throw new ArchiveError('ROLE_SEPARATION');
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('accounts')

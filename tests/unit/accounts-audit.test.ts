@@ -63,9 +63,15 @@ describe('accounts', () => {
     expect(await failureCode(api.disableAccount({ accountId: me }))).toBe('CANNOT_DISABLE_SELF');
     expect(await failureCode(api.updateAccount({ accountId: me, displayName: '王芳', role: 'clerk' }))).toBe('LAST_ADMINISTRATOR');
     const second = await api.createAccount({ username: 'admin2', displayName: '赵管理', role: 'administrator', password: 'Admin-2026-pass', passwordConfirm: 'Admin-2026-pass' });
-    await api.updateAccount({ accountId: me, displayName: '王芳芳', role: 'clerk' });
-    expect(vault.session).toMatchObject({ displayName: '王芳芳', role: 'clerk' });
+    // Nobody changes their own role, even with another administrator there; the name may change.
+    expect(await failureCode(api.updateAccount({ accountId: me, displayName: '王芳', role: 'general_manager' }))).toBe('ROLE_SEPARATION');
+    await api.updateAccount({ accountId: me, displayName: '王芳芳', role: 'administrator' });
+    expect(vault.session).toMatchObject({ displayName: '王芳芳', role: 'administrator' });
     expect(second.role).toBe('administrator');
+    await api.lock();
+    await api.unlock({ username: 'admin2', password: 'Admin-2026-pass' });
+    await api.updateAccount({ accountId: me, displayName: '王芳芳', role: 'clerk' });
+    expect((await api.listAccounts()).find((a) => a.id === me)!.role).toBe('clerk');
   });
 
   it('changes one’s own password after proving the current one; only that slot changes', async () => {

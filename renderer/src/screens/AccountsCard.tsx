@@ -20,6 +20,7 @@ export function AccountsCard() {
   const L = useLabels();
   const { modal, message } = App.useApp();
   const refreshSession = useSessionStore((s) => s.refresh);
+  const myId = useSessionStore((s) => s.status?.session?.accountId);
   const [accounts, setAccounts] = useState<AccountInfo[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
@@ -129,7 +130,8 @@ export function AccountsCard() {
                 <Input maxLength={50} />
               </Form.Item>
               <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true }]}>
-                <Select options={options(L.role)} />
+                {/* Nobody changes their own role; the archive refuses it too. */}
+                <Select options={options(L.role)} disabled={dialog?.kind === 'edit' && dialog.account.id === myId} />
               </Form.Item>
             </>
           )}
