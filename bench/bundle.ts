@@ -26,7 +26,11 @@ async function main() {
   const api = createArchiveApi({ vault, clock, pdf });
   try {
     mkdirSync(join(dir, 'archive'));
-    await api.createArchive({ organisation: '华联物业客务部', username: 'wangfang', displayName: '王芳', password: 'Desk-2026-pass', passwordConfirm: 'Desk-2026-pass' });
+    // 三员分立: the administrator makes the archive and the desk's account, who does the file work.
+    await api.createArchive({ organisation: '华联物业客务部', username: 'admin', displayName: '系统管理员', password: 'Desk-2026-pass', passwordConfirm: 'Desk-2026-pass' });
+    await api.createAccount({ username: 'wangfang', displayName: '王芳', role: 'department_manager', password: 'Desk-2026-pass', passwordConfirm: 'Desk-2026-pass' });
+    await api.lock();
+    await api.unlock({ username: 'wangfang', password: 'Desk-2026-pass' });
     let t0 = performance.now();
     // A scan is a PDF header over random bytes (random: nothing compresses, as with real scans).
     const scan = () => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(SCAN_KB * 1024 - 9)]).toString('base64');

@@ -28,7 +28,11 @@ async function main() {
   const pdf = chromiumPdfRenderer();
   const api = createArchiveApi({ vault, clock: systemClock, pdf });
   try {
-    await api.createArchive({ organisation: '华联物业客务部', username: 'wangfang', displayName: '王芳', password: 'Desk-2026-pass', passwordConfirm: 'Desk-2026-pass' });
+    // 三员分立: the administrator makes the archive and the desk's account, who does the file work.
+    await api.createArchive({ organisation: '华联物业客务部', username: 'admin', displayName: '系统管理员', password: 'Desk-2026-pass', passwordConfirm: 'Desk-2026-pass' });
+    await api.createAccount({ username: 'wangfang', displayName: '王芳', role: 'clerk', password: 'Desk-2026-pass', passwordConfirm: 'Desk-2026-pass' });
+    await api.lock();
+    await api.unlock({ username: 'wangfang', password: 'Desk-2026-pass' });
     const fileIds: number[] = [];
     for (let i = 0; i < FILES; i++) {
       const fileId = (await api.registerCustomer({ kind: 'tenant', name: `测试租户${i}`, floor: String(1 + (i % 20)), units: [`U-${i}`] })).customer.files[0]!.id;

@@ -124,10 +124,14 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   exportReport: 'customers.export',
 };
 
-/** The one table of who may do what; the UI hides, the services enforce. */
+/**
+ * The one table of who may do what; the UI hides, the services enforce. 三员分立: the
+ * administrator manages accounts, settings and backups and handles no file; the auditor reads the
+ * log (and may look at files, never change them); file work is the clerks' and the managers'.
+ */
 const fileWork: Permission[] = ['customers.read', 'customers.write', 'customers.import', 'customers.export', 'backup.create', 'locations.manage', 'loans.manage'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  administrator: ['accounts.manage', 'settings.manage', 'audit.read', ...fileWork, 'files.manage'],
+  administrator: ['accounts.manage', 'settings.manage', 'backup.create'],
   clerk: fileWork,
   department_manager: [...fileWork, 'files.manage'],
   general_manager: ['customers.read', 'customers.export', 'files.manage'],

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { admin, createArchiveViaUi } from './helpers';
+import { admin, callApi, createArchiveViaUi } from './helpers';
 import { hostPerTest } from './host';
 
 const host = hostPerTest();
@@ -12,7 +12,14 @@ async function signIn(page: import('@playwright/test').Page, username: string, p
 
 test('an administrator adds a clerk; the clerk signs in with their own password; the auditor trail verifies', async ({ page }) => {
   await createArchiveViaUi(page, host.openUrl);
+  // 三员分立: the desk's clerk sees no accounts; the administrator sees 设置 only.
   await page.getByRole('menuitem', { name: '设置' }).click();
+  await expect(page.getByRole('button', { name: '添加账户' })).toHaveCount(0);
+  await page.getByRole('button', { name: '锁定' }).click();
+  await signIn(page, admin.username, admin.password);
+  await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
+  await expect(page.getByRole('menuitem', { name: '客户档案' })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);
   await page.getByRole('button', { name: '添加账户' }).click();
   const dialog = page.getByRole('dialog', { name: '添加账户' });
   await dialog.getByLabel('用户名').fill('lixiao');
@@ -31,9 +38,13 @@ test('an administrator adds a clerk; the clerk signs in with their own password;
   await expect(page.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);
   await page.getByRole('button', { name: '锁定' }).click();
 
-  await signIn(page, admin.username, admin.password);
+  // The auditor reads the log.
+  await callApi(host.openUrl, 'unlock', { username: admin.username, password: admin.password });
+  await callApi(host.openUrl, 'createAccount', { username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' });
+  await callApi(host.openUrl, 'lock', {});
+  await signIn(page, 'sunsj', 'Auditor-2026-pass');
   await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await expect(page.getByRole('cell', { name: 'account.created' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'account.created' }).first()).toBeVisible();
   await page.getByRole('button', { name: '校验日志完整性' }).click();
   await expect(page.getByTestId('audit-verification')).toContainText('日志完整');
   await page.screenshot({ path: 'test-results/screens/20-audit.png', fullPage: true });

@@ -13,9 +13,7 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test('a clerk asks to correct an original; a manager approves at the clerk’s desk with their own password', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl);
-  await call('createAccount', { username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
-  await call('createAccount', { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
+  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' }, { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
   const { customer } = await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1203'] });
   await call('addDocument', { fileId: customer.files[0].id, category: 'correspondence', title: '工作联系函', docDate: '2024-05-01', pages: 1, isOriginal: true });
 

@@ -6,7 +6,7 @@ import { callHost, hostPerTest } from './host';
 const host = hostPerTest();
 
 test('the forms screen previews a filled 客户档案登记表 and saves it as a PDF', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl);
+  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' }] });
   await callHost(host, 'registerCustomer', { kind: 'tenant', name: '华夏餐饮管理有限公司', legalRepresentative: '周建国', floor: '3', units: ['A-301'] });
 
   await page.getByRole('menuitem', { name: '表格打印' }).click();
@@ -33,6 +33,9 @@ test('the forms screen previews a filled 客户档案登记表 and saves it as a
   const bytes = readFileSync(await file.path());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
+  // The auditor reads the log (三员分立): signed in on the host for the check.
+  await callHost(host, 'lock', {});
+  await callHost(host, 'unlock', { username: 'sunsj', password: 'Auditor-2026-pass' });
   const audit = await callHost(host, 'searchAuditLog', { action: 'form.pdf' });
   expect(audit.rows[0]).toMatchObject({ targetId: 'file-registration' });
 });

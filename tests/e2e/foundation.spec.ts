@@ -1,12 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createArchiveViaUi } from './helpers';
+import { admin, callApi, createArchiveViaUi, desk } from './helpers';
 import { hostPerTest } from './host';
 
 const host = hostPerTest();
 
-const admin = { organisation: '华联物业客务部', username: 'wangfang', displayName: '王芳', password: 'Desk-2026-pass' };
 
 test('create an archive, lock, a wrong password is refused, sign in, switch language', async ({ page }) => {
   await page.goto(host.openUrl);
@@ -31,12 +30,12 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await page.getByText('我已打印或抄写并妥善保管恢复密钥').click();
   await continueButton.click();
 
-  await expect(page.getByRole('menuitem', { name: '客户档案' })).toBeVisible();
-  for (const item of ['档案柜位置', '借阅登记', '表格打印', '年度归档', '审计日志', '设置']) {
-    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+  // The administrator manages accounts and settings only (三员分立): 设置 is the one screen.
+  await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
+  await expect(page.getByRole('menuitem', { name: '设置' })).toBeVisible();
+  for (const item of ['客户档案', '档案柜位置', '借阅登记', '表格打印', '年度归档', '审计日志']) {
+    await expect(page.getByRole('menuitem', { name: item })).toHaveCount(0);
   }
-  await expect(page.getByTestId('current-user')).toContainText('王芳');
-  await page.getByRole('menuitem', { name: '设置' }).click();
   await expect(page.getByText(host.archiveDir)).toBeVisible();
   // The 档号 pattern shows the number it would issue.
   await expect(page.getByText(/^0001-KH·\d{4}-D30-KFB-00017$/)).toBeVisible();
@@ -50,6 +49,16 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   const bytes = readFileSync(join(host.archiveDir, 'archive.db'));
   expect(bytes.includes(Buffer.from('华联物业', 'utf8'))).toBe(false);
 
+  // The desk's clerk, added by the administrator, does the file work.
+  await callApi(host.openUrl, 'createAccount', { username: desk.username, displayName: desk.displayName, role: 'clerk', password: desk.password, passwordConfirm: desk.password });
+  await page.getByRole('button', { name: '锁定' }).click();
+  await page.getByLabel('用户名').fill(desk.username);
+  await page.getByLabel('密码').fill(desk.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  for (const item of ['客户档案', '档案柜位置', '借阅登记', '表格打印', '年度归档', '设置']) {
+    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+  }
+
   // What the screens held goes with the lock: a search typed before it is not there after.
   await page.getByRole('menuitem', { name: '客户档案' }).click();
   const searched = page.waitForRequest((r) => (r.postData() ?? '').includes('华联'));
@@ -58,7 +67,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await page.getByRole('button', { name: '锁定' }).click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 
-  await page.getByLabel('用户名').fill(admin.username);
+  await page.getByLabel('用户名').fill(desk.username);
   await page.getByLabel('密码').fill('Wrong-2026-pass');
   await page.getByRole('button', { name: '登录' }).click();
   const alert = page.locator('[data-error-code]');
@@ -66,7 +75,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await expect(page.getByLabel('密码')).toHaveValue('');
   await page.screenshot({ path: 'test-results/screens/04-wrong-password.png', fullPage: true });
 
-  await page.getByLabel('密码').fill(admin.password);
+  await page.getByLabel('密码').fill(desk.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toContainText('王芳');
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
@@ -81,7 +90,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
 
   // Errors now come back in English too.
   await page.getByRole('button', { name: 'Lock' }).click();
-  await page.getByLabel('User name').fill(admin.username);
+  await page.getByLabel('User name').fill(desk.username);
   await page.getByLabel('Password').fill('Wrong-2026-pass');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('[data-error-code]')).toContainText('Wrong user name or password');
@@ -104,7 +113,7 @@ test('a forgotten password is reset with the recovery key', async ({ page }) => 
 
   await page.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: '重设密码并登录' }).click();
-  await expect(page.getByTestId('current-user')).toContainText('王芳');
+  await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
   expect(readdirSync(host.archiveDir)).toContain('archive.keys.json.bak');
 });
 

@@ -1,10 +1,45 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-export const admin = { organisation: '华联物业客务部', username: 'wangfang', displayName: '王芳', password: 'Desk-2026-pass' };
+/** The archive's administrator (accounts, settings, backups: 三员分立, no file work). */
+export const admin = { organisation: '华联物业客务部', username: 'admin', displayName: '系统管理员', password: 'Desk-2026-pass' };
+/** The desk's clerk, who does the file work in most tests. */
+export const desk = { username: 'wangfang', displayName: '王芳', password: 'Desk-2026-pass' };
 
-/** Creates the archive through the UI and arrives at the main layout. Returns the recovery key. */
-export async function createArchiveViaUi(page: Page, openUrl: string): Promise<string> {
+/** Calls the host's API in the browser's session (the host has one session: whoever signed in on the page). */
+export async function callApi(openUrl: string, method: string, input: unknown): Promise<any> {
+  const url = new URL(openUrl);
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${url.hash.replace('#token=', '')}` },
+    body: JSON.stringify(input ?? {}),
+  });
+  const envelope = await response.json();
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+export async function signInViaUi(page: Page, who: { username: string; password: string; displayName?: string }) {
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  if (who.displayName) await expect(page.getByTestId('current-user')).toContainText(who.displayName);
+}
+
+/**
+ * Creates the archive through the UI as its administrator, who adds the desk's clerk (王芳);
+ * the clerk signs in and the page arrives at the customer files. Returns the recovery key.
+ */
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: string;
+  password: string;
+  passwordConfirm: string;
+}
+
+export async function createArchiveViaUi(page: Page, openUrl: string, options: { deskRole?: 'clerk' | 'department_manager'; accounts?: NewAccount[] } = {}): Promise<string> {
+  const deskRole = options.deskRole ?? 'clerk';
   await page.goto(openUrl);
   await page.getByLabel('单位名称').fill(admin.organisation);
   await page.getByLabel('管理员用户名').fill(admin.username);
@@ -16,7 +51,13 @@ export async function createArchiveViaUi(page: Page, openUrl: string): Promise<s
   await page.getByText('我已打印或抄写并妥善保管恢复密钥').click();
   await page.getByRole('button', { name: '进入档案台' }).click();
   await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
-  // The archive opens on the home screen (工作台); most tests start from the customer files.
+  await callApi(openUrl, 'createAccount', { username: desk.username, displayName: desk.displayName, role: deskRole, password: desk.password, passwordConfirm: desk.password });
+  // The other accounts a test needs are the administrator's to add, before the desk signs in.
+  for (const account of options.accounts ?? []) await callApi(openUrl, 'createAccount', account);
+  await page.getByRole('button', { name: '锁定' }).click();
+  await signInViaUi(page, desk);
+  await expect(page.getByTestId('current-user')).toContainText(desk.displayName);
+  // The desk opens on the home screen (工作台); most tests start from the customer files.
   await page.getByRole('menuitem', { name: '客户档案' }).click();
   return recoveryKey;
 }

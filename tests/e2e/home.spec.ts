@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { admin, createArchiveViaUi } from './helpers';
+import { createArchiveViaUi, desk } from './helpers';
 import { callHost, hostPerTest } from './host';
 
 const host = hostPerTest();
 
 test('the home screen shows an overdue loan and a pending approval; each opens its list', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl);
+  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
   const call = (method: string, input: unknown) => callHost(host, method, input);
-  await call('createAccount', { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
   const a = (await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-301'] })).customer.files[0].id;
   const b = (await call('registerCustomer', { kind: 'tenant', name: '李四', units: ['A-302'] })).customer.files[0].id;
   const liu = await call('saveBorrower', { name: '刘强', department: '工程部', phone: '13800138000' });
@@ -19,8 +18,8 @@ test('the home screen shows an overdue loan and a pending approval; each opens i
   // Five days on the loan is overdue; the desk signs in again and opens 工作台.
   host.moveClock(5);
   await page.getByRole('button', { name: '锁定' }).click();
-  await page.getByLabel('用户名').fill(admin.username);
-  await page.getByLabel('密码').fill(admin.password);
+  await page.getByLabel('用户名').fill(desk.username);
+  await page.getByLabel('密码').fill(desk.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('menuitem', { name: '工作台' }).click();
   const overdue = page.getByTestId('home-overdue');

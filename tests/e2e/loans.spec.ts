@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { admin, createArchiveViaUi } from './helpers';
+import { createArchiveViaUi, desk } from './helpers';
 import { callHost, hostPerTest } from './host';
 
 const host = hostPerTest();
@@ -13,8 +13,7 @@ async function scan(page: Page, code: string) {
 }
 
 test('request → manager approves → lend by scanning → overdue after the clock moves → renewal refused → return short of a document → flagged', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl);
-  await call('createAccount', { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
+  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
   const { customer } = await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1203'] });
   const fileId = customer.files[0].id;
   const ref = (await call('getFile', { fileId })).refNo as string;
@@ -67,8 +66,8 @@ test('request → manager approves → lend by scanning → overdue after the cl
   // Ten days later the file is overdue; the desk signs in again (the session timed out).
   host.moveClock(10);
   await page.getByRole('tab', { name: '借阅登记簿' }).click();
-  await page.getByLabel('用户名').fill(admin.username);
-  await page.getByLabel('密码').fill(admin.password);
+  await page.getByLabel('用户名').fill(desk.username);
+  await page.getByLabel('密码').fill(desk.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('menuitem', { name: '借阅登记' }).click();
   await page.getByRole('tab', { name: /逾期/ }).click();

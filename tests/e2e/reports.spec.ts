@@ -7,9 +7,8 @@ import { callHost, hostPerTest } from './host';
 const host = hostPerTest();
 
 test('reports draw their charts beside their tables, print on A4 and export the same numbers to Excel', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl);
+  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
   const call = (method: string, input: unknown) => callHost(host, method, input);
-  await call('createAccount', { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
   const files: number[] = [];
   for (const [kind, name, building] of [['tenant', '张三', 'A座'], ['tenant', '李四', 'A座'], ['tenant', '华联餐饮有限公司', 'B座'], ['sales', '王芳', 'B座'], ['owner', '赵敏', 'A座']] as const) {
     const customer = (await call('registerCustomer', { kind, name, building, floor: '3', units: kind === 'sales' ? [] : [`${building[0]}-30${files.length + 1}`] })).customer;

@@ -11,9 +11,17 @@ import { roles, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { archiveMethods } from '../../shared/methods';
 import { methodAccess, roleMay } from '../../shared/permissions';
-import { adminInput, failureCode, makeVault } from './helpers';
+import { adminInput, failureCode, makeVault, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
 
 const pw = 'Desk-2026-pass';
+
+/** The archive's administrator, its desk clerk 王芳 signed in, and an auditor (三员分立). */
+async function withDesk() {
+  const ctx = makeVault();
+  const recoveryKey = await openDesk(ctx);
+  await asAdmin(() => ctx.api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' }));
+  return { ...ctx, recoveryKey };
+}
 
 async function withAdmin() {
   const ctx = makeVault();
@@ -92,11 +100,11 @@ describe('accounts', () => {
     const { api, clock } = await withAdmin();
     await api.updateSettings({ autoLockMinutes: 5 });
     clock.advance(4 * 60_000);
-    await api.listCustomers({});
+    await api.listAccounts();
     clock.advance(4 * 60_000);
-    await api.listCustomers({});
+    await api.listAccounts();
     clock.advance(6 * 60_000);
-    expect(await failureCode(api.listCustomers({}))).toBe('SESSION_EXPIRED');
+    expect(await failureCode(api.listAccounts())).toBe('SESSION_EXPIRED');
     expect((await api.getArchiveStatus()).state).toBe('locked');
   });
 });
@@ -128,36 +136,68 @@ describe('permissions', () => {
   });
 });
 
+describe('三员分立 (separation of duties)', () => {
+  it('the administrator manages accounts, settings and backups and handles no file; the auditor reads the log and changes nothing', async () => {
+    const ctx = await withDesk();
+    const { api } = ctx;
+    const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
+    await api.lock();
+    await api.unlock({ username: 'admin', password: pw });
+    for (const call of [
+      () => api.registerCustomer({ kind: 'tenant', name: '李四', units: ['A-2'] }),
+      () => api.getFile({ fileId }),
+      () => api.listCustomers({}),
+      () => api.setLegalHold({ fileId, hold: true, reason: '自行处理' }),
+      () => api.searchAuditLog({}),
+      () => api.verifyAuditLog({}),
+    ]) {
+      expect(await failureCode(call())).toBe('FORBIDDEN');
+    }
+    expect((await api.listAccounts()).map((a) => a.username).sort()).toEqual(['admin', 'sunsj', 'wangfang']);
+    await api.updateSettings({ autoLockMinutes: 20 });
+    await api.backupArchive({});
+    await api.lock();
+    await api.unlock({ username: 'sunsj', password: 'Auditor-2026-pass' });
+    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(1);
+    expect((await api.verifyAuditLog({})).ok).toBe(true);
+    expect(await failureCode(api.registerCustomer({ kind: 'tenant', name: '王五', units: ['A-3'] }))).toBe('FORBIDDEN');
+    expect(await failureCode(api.createAccount({ username: 'x1', displayName: 'x', role: 'clerk', password: 'Role-2026-pass', passwordConfirm: 'Role-2026-pass' }))).toBe('FORBIDDEN');
+  });
+});
+
 describe('the audit log', () => {
   it('records sign-ins, failed sign-ins, views and edits with who and when', async () => {
-    const { api } = await withAdmin();
+    const { api } = await withDesk();
+    const since = (await readAudit({ pageSize: 1 })).rows[0]!.id;
     const { customer } = await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] });
     await api.getFile({ fileId: customer.files[0]!.id });
     await api.lock();
     await failureCode(api.unlock({ username: 'wangfang', password: 'Wrong-2026-pass' }));
     await api.unlock({ username: 'wangfang', password: pw });
-    const log = await api.searchAuditLog({ pageSize: 100 });
-    const actions = log.rows.map((r) => r.action).reverse();
-    expect(actions).toEqual(['archive.created', 'login', 'customer.registered', 'file.viewed', 'logout', 'login.failed', 'login']);
+    const log = await readAudit({ pageSize: 100 });
+    const actions = log.rows.filter((r) => r.id > since).map((r) => r.action).reverse();
+    expect(log.rows.at(-1)!.action).toBe('archive.created');
+    expect(actions).toEqual(['customer.registered', 'file.viewed', 'logout', 'login.failed', 'login']);
     const failed = log.rows.find((r) => r.action === 'login.failed')!;
     expect(JSON.parse(failed.details!)).toEqual({ username: 'wangfang', reason: 'WRONG_CREDENTIALS' });
     expect(log.rows.find((r) => r.action === 'file.viewed')).toMatchObject({ accountName: '王芳', targetType: 'file' });
-    expect((await api.searchAuditLog({ action: 'login' })).total).toBe(3);
+    // Sign-ins: the administrator's at creation and to add the auditor, then 王芳's four.
+    expect((await readAudit({ action: 'login', accountId: log.rows.find((r) => r.action === 'file.viewed')!.accountId! })).total).toBe(3);
   });
 
   it('keeps the chain whole when calls that each write an entry arrive at once', async () => {
-    const { api } = await withAdmin();
+    const { api } = await withDesk();
     const fileId = (await api.registerCustomer({ kind: 'sales', name: '并发客户' })).customer.files[0]!.id;
     // Several screens asking at the same moment: every view is recorded, in one unbroken chain.
     await Promise.all(Array.from({ length: 20 }, () => api.getFile({ fileId })));
-    expect((await api.searchAuditLog({ action: 'file.viewed' })).total).toBe(20);
-    expect(await api.verifyAuditLog()).toMatchObject({ ok: true, firstBroken: null });
+    expect((await readAudit({ action: 'file.viewed' })).total).toBe(20);
+    expect(await verifyAudit()).toMatchObject({ ok: true, firstBroken: null });
   });
 
   it('verifies its hash chain and reports the first broken link after a direct edit', async () => {
-    const { api, dir, recoveryKey } = await withAdmin();
+    const { api, dir, recoveryKey } = await withDesk();
     for (let i = 0; i < 5; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
-    const good = await api.verifyAuditLog();
+    const good = await verifyAudit();
     expect(good).toMatchObject({ ok: true, firstBroken: null });
     expect(good.checked).toBeGreaterThanOrEqual(7);
     await api.lock();
@@ -166,22 +206,22 @@ describe('the audit log', () => {
     raw.prepare(`update audit_log set details = '{"forged":true}' where id = ?`).run(target.id);
     raw.close();
     await api.unlock({ username: 'wangfang', password: pw });
-    expect(await api.verifyAuditLog()).toMatchObject({ ok: false, firstBroken: { id: target.id, at: target.at } });
+    expect(await verifyAudit()).toMatchObject({ ok: false, firstBroken: { id: target.id, at: target.at } });
   });
 
   it('notices a removed entry', async () => {
-    const { api, dir, recoveryKey } = await withAdmin();
+    const { api, dir, recoveryKey } = await withDesk();
     for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
     await api.lock();
     const raw = await rawArchive(dir, recoveryKey);
     raw.prepare(`delete from audit_log where id = 3`).run();
     raw.close();
     await api.unlock({ username: 'wangfang', password: pw });
-    expect((await api.verifyAuditLog()).firstBroken?.id).toBe(4);
+    expect((await verifyAudit()).firstBroken?.id).toBe(4);
   });
 
   it('checks the log against the anchors outside the archive: a truncated or rewritten chain no longer passes', async () => {
-    const { api, dir, recoveryKey } = await withAdmin();
+    const { api, dir, recoveryKey } = await withDesk();
     for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
     const backup = await api.backupArchive({});
     for (let i = 3; i < 6; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
@@ -192,7 +232,7 @@ describe('the audit log', () => {
     raw.prepare('delete from audit_log where id > ?').run(backupHead - 2);
     raw.close();
     await api.unlock({ username: 'wangfang', password: pw });
-    const cut = await api.verifyAuditLog();
+    const cut = await verifyAudit();
     expect(cut.firstBroken).toBeNull();
     expect(cut.ok).toBe(false);
     expect(cut.firstAnchorMismatch).toMatchObject({ source: 'backup', where: backup.folder, id: backupHead, problem: 'entry_missing' });
@@ -200,7 +240,7 @@ describe('the audit log', () => {
   });
 
   it('finds a chain rewritten link by link, by the anchor written at the last lock and by a head copied from paper', async () => {
-    const { api, dir, recoveryKey } = await withAdmin();
+    const { api, dir, recoveryKey } = await withDesk();
     for (let i = 0; i < 4; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
     await api.lock();
     const raw = await rawArchive(dir, recoveryKey);
@@ -217,7 +257,7 @@ describe('the audit log', () => {
     }
     raw.close();
     await api.unlock({ username: 'wangfang', password: pw });
-    const rewritten = await api.verifyAuditLog({ paperAnchors: [{ id: printed.id, hash: printed.hash.slice(0, 16), where: '11 月检查记录' }] });
+    const rewritten = await signedInAs('sunsj', () => api.verifyAuditLog({ paperAnchors: [{ id: printed.id, hash: printed.hash.slice(0, 16), where: '11 月检查记录' }] }));
     expect(rewritten.firstBroken).toBeNull();
     expect(rewritten.ok).toBe(false);
     expect(rewritten.firstAnchorMismatch).toMatchObject({ source: 'lock', problem: 'hash_differs' });
@@ -225,8 +265,8 @@ describe('the audit log', () => {
   });
 
   it('exports the filtered log to xlsx', async () => {
-    const { api } = await withAdmin();
-    const file = await api.exportAuditLog({ action: 'login' });
+    const { api } = await withDesk();
+    const file = await signedInAs('sunsj', () => api.exportAuditLog({ action: 'login' }));
     expect(file.fileName).toMatch(/^审计日志-.*\.xlsx$/);
     expect(Buffer.from(file.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { adminInput, failureCode, makeVault, travel } from './helpers';
+import { adminInput, failureCode, makeVault, travel, readAudit, openDesk, asAdmin, signedInAs } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\nconfidential-marker\n%%EOF');
 
 async function setup() {
   const ctx = makeVault();
-  await ctx.api.createArchive(adminInput);
+  await openDesk(ctx);
   const { api } = ctx;
-  await api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
-  await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
-  await api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' });
+  await asAdmin(async () => {
+    await asAdmin(() => api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }));
+    await asAdmin(() => api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' }));
+    await asAdmin(() => api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' }));
+  });
   const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
   const secret = await api.addDocument({
     fileId, category: 'payment', title: '押金结算明细', docDate: '2024-01-02', pages: 2, isOriginal: true, confidentiality: 'confidential',
@@ -30,7 +32,7 @@ describe('approvals', () => {
     const decided = await api.decideApproval({ approvalId: approval.id, approve: false, reason: '请附原始单据', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
     expect(decided).toMatchObject({ status: 'rejected', decidedBy: '赵经理', decisionReason: '请附原始单据' });
     expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '改为同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVAL_NOT_PENDING');
-    const audit = await api.searchAuditLog({ action: 'approval.' });
+    const audit = await readAudit({ action: 'approval.' });
     expect(audit.rows.map((r) => r.action)).toEqual(['approval.rejected', 'approval.requested']);
     expect(audit.rows[0]!.accountName).toBe('赵经理');
   });
@@ -74,7 +76,7 @@ describe('confidentiality', () => {
   it('a confidential file makes all its documents confidential; the general manager sees them', async () => {
     const ctx = await setup();
     const { api, fileId } = ctx;
-    await api.setFileConfidentiality({ fileId, confidentiality: 'confidential', reason: '涉诉' });
+    await signedInAs('zhaojl', () => api.setFileConfidentiality({ fileId, confidentiality: 'confidential', reason: '涉诉' }));
     expect((await api.getFile({ fileId })).documents.every((d) => d.restricted)).toBe(true);
     await api.lock();
     await api.unlock({ username: 'qianzjl', password: 'General-2026-pass' });
@@ -123,7 +125,7 @@ describe('confidentiality', () => {
     expect((await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)).toMatchObject({ restricted: false, confidentiality: 'ordinary' });
     await api.lock();
     await api.unlock({ username: 'wangfang', password: adminInput.password });
-    const audit = await api.searchAuditLog({ action: 'document.declassified' });
+    const audit = await readAudit({ action: 'document.declassified' });
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]!.accountName).toBe('钱总');
   });
@@ -144,7 +146,7 @@ describe('confidentiality', () => {
   it('withholds a confidential title in revisions and approval summaries from everyone who may not read it, the auditor included', async () => {
     const ctx = await setup();
     const { api, secret } = ctx;
-    await api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' });
+    await asAdmin(() => api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' }));
     await api.lock();
     await api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
     const view = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '更正' });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../shared/api';
 import { createArchiveApi } from '../../electron/api';
 import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
-import { adminInput, failureCode, makeVault, settleJob, tempDir } from './helpers';
+import { adminInput, failureCode, makeVault, settleJob, tempDir, readAudit, openDesk, asAdmin } from './helpers';
 
 const pdf = chromiumPdfRenderer();
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -18,7 +18,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 
 async function setup() {
   const ctx = makeVault();
-  await ctx.api.createArchive(adminInput);
+  await openDesk(ctx, 'department_manager');
   const api = createArchiveApi({ vault: ctx.vault, clock: ctx.clock, pdf });
   const departed = async (name: string, floor: string, unit: string, moveOutDate: string) => {
     const fileId = (await api.registerCustomer({ kind: 'tenant', name, floor, units: [unit], moveInDate: '2020-01-01', moveOutDate })).customer.files[0]!.id;
@@ -110,7 +110,7 @@ describe('the yearly departed-tenant bundle', () => {
     const archived = await vault.db().selectFrom('files').select(['id', 'archived_year']).execute();
     expect(archived.find((f) => f.id === a)!.archived_year).toBe(2026);
     expect(archived.find((f) => f.id === active)!.archived_year).toBeNull();
-    expect((await api.searchAuditLog({ action: 'bundle.exported' })).rows).toHaveLength(1);
+    expect((await readAudit({ action: 'bundle.exported' })).rows).toHaveLength(1);
 
     // Reopened read-only: tenants, documents and a scan, nothing imported.
     const opened = await api.openBundle({ path: bag });
@@ -166,7 +166,7 @@ describe('the yearly departed-tenant bundle', () => {
 
   it('includes confidential scans only with the general manager’s approval, in an AES-encrypted zip', async () => {
     const { api } = await setup();
-    await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
+    await asAdmin(() => api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' }));
     const dest = tempDir('bundle-enc-');
     const password = 'Bundle-Secret-2026';
     const refused = await settle(api, (await api.startBundleExport({ year: 2026, folder: dest, confidential: 'encrypt', password })).jobId);

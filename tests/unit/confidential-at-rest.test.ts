@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
 import { findPasswordSlot, findRecoverySlot, openConfidentialGrant, parseKeyFile, unwrapArchiveKey, unwrapSlot } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
-import { adminInput, failureCode, makeVault } from './helpers';
+import { adminInput, failureCode, makeVault, openDesk, asAdmin } from './helpers';
 
 // What each role can read straight from archive.db, with only its own password: a clerk's
 // password opens the archive key, but not the key of confidential scans.
@@ -19,10 +19,12 @@ const accounts = {
 
 async function setup() {
   const ctx = makeVault();
-  const { recoveryKey } = await ctx.api.createArchive(adminInput);
-  for (const [username, a] of Object.entries(accounts)) {
-    await ctx.api.createAccount({ username, displayName: a.displayName, role: a.role, password: a.password, passwordConfirm: a.password });
-  }
+  const recoveryKey = await openDesk(ctx);
+  await asAdmin(async () => {
+    for (const [username, a] of Object.entries(accounts)) {
+      await asAdmin(() => ctx.api.createAccount({ username, displayName: a.displayName, role: a.role, password: a.password, passwordConfirm: a.password }));
+    }
+  });
   const fileId = (await ctx.api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
   const signIn = async (username: keyof typeof accounts | 'wangfang') => {
     await ctx.api.lock();
@@ -120,9 +122,9 @@ describe('confidential scans at rest', () => {
     const opened = (await unwrapSlot(recovery, keyFile.archiveId, recoveryKey))!;
     expect(openConfidentialGrant(keyFile, recovery, opened.boxPrivateKey)).not.toBeNull();
 
-    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    await api.unlock({ username: 'admin', password: adminInput.password });
     const gm = (await api.listAccounts()).find((a) => a.username === 'qianzjl')!;
-    await api.updateAccount({ accountId: gm.id, displayName: '钱总', role: 'department_manager' });
+    await asAdmin(() => api.updateAccount({ accountId: gm.id, displayName: '钱总', role: 'department_manager' }));
     await api.lock();
     expect((await readRaw(dir, 'qianzjl', accounts.qianzjl.password)).holdsConfidentialKey).toBe(false);
   });

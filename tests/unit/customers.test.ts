@@ -8,11 +8,11 @@ import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
 import type { ArchiveApi } from '../../shared/api';
-import { adminInput, failureCode, makeVault, settleJob, travel } from './helpers';
+import { adminInput, failureCode, makeVault, settleJob, travel, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
 
 async function signedIn(start?: Date) {
   const ctx = makeVault(undefined, start);
-  await ctx.api.createArchive(adminInput);
+  await openDesk(ctx);
   return ctx;
 }
 
@@ -166,7 +166,9 @@ describe('customers', () => {
     expect(file.status).toBe('departed');
     expect(file.retentionDueDate).toBe('2056-11-20');
     expect(await failureCode(api.addDocument({ fileId, category: 'other', title: '补充', docDate: '2026-11-21', pages: 1, isOriginal: false }))).toBe('FILE_CLOSED');
-    const reopened = await api.reopenFile({ fileId, reason: '补交退租结算单' });
+    // Reopening is a manager's (files.manage).
+    await asAdmin(() => api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }));
+    const reopened = await signedInAs('zhaojl', () => api.reopenFile({ fileId, reason: '补交退租结算单' }));
     expect(reopened.status).toBe('active');
     await api.addDocument({ fileId, category: 'payment', title: '退租结算单', docDate: '2026-11-21', pages: 2, isOriginal: true });
     // Reopened stays open, even when the customer is saved again.
@@ -184,7 +186,8 @@ describe('customers', () => {
     expect((await api.getFile({ fileId: leaving })).status).toBe('departed');
     expect((await api.getFile({ fileId: staying })).status).toBe('active');
     // Reopened after the pass: the next passes (the date is behind them) leave it open.
-    await api.reopenFile({ fileId: leaving, reason: '补交退租结算单' });
+    await asAdmin(() => api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }));
+    await signedInAs('zhaojl', () => api.reopenFile({ fileId: leaving, reason: '补交退租结算单' }));
     await travel(ctx, new Date('2026-12-16T09:00:00Z'));
     expect((await api.getFile({ fileId: leaving })).status).toBe('active');
     // A date that came while the desk was not used for months is still acted on.
@@ -226,7 +229,7 @@ describe('documents in a file', () => {
   it('refuses a scan that is too large or not a PDF/JPEG/PNG, and adds nothing', async () => {
     const { api } = await signedIn();
     const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
-    await api.updateSettings({ maxScanMegabytes: 1 });
+    await asAdmin(() => api.updateSettings({ maxScanMegabytes: 1 }));
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 1)]);
     const doc = { fileId, category: 'other', title: '大文件', docDate: '2024-03-01', pages: 1, isOriginal: false };
     expect(await failureCode(api.addDocument({ ...doc, scans: [{ fileName: 'ok.pdf', dataBase64: PDF.toString('base64') }, { fileName: 'big.pdf', dataBase64: big.toString('base64') }] }))).toBe('SCAN_TOO_LARGE');
@@ -237,7 +240,7 @@ describe('documents in a file', () => {
 
   it('corrects an original only with a reason and a manager’s approval, keeping the previous version; edits a working copy freely', async () => {
     const { api } = await signedIn();
-    await api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
+    await asAdmin(() => api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }));
     const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
     const original = await api.addDocument({ fileId, category: 'correspondence', title: '工作联系函', docDate: '2024-05-01', pages: 1, isOriginal: true });
     const edit = { documentId: original.id, category: 'correspondence', title: '工作联系函（第2号）', docDate: '2024-05-01', pages: 2, isOriginal: true };
@@ -404,14 +407,14 @@ describe('Excel import and export', () => {
     expect(await settleJob(api, jobId, 'customer-import')).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
     expect((await api.listCustomers({})).total).toBe(0);
     expect((await api.search({ query: '导入租户' })).files).toEqual([]);
-    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(0);
-    expect((await api.searchAuditLog({ action: 'customers.imported' })).total).toBe(0);
+    expect((await readAudit({ action: 'customer.registered' })).total).toBe(0);
+    expect((await readAudit({ action: 'customers.imported' })).total).toBe(0);
 
     const again = await importSheet(api, sheet);
     expect(again).toMatchObject({ state: 'done', result: { imported: 1500, files: 1500 } });
     expect((await api.listCustomers({})).total).toBe(1500);
-    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(1500);
-    expect((await api.verifyAuditLog()).ok).toBe(true);
+    expect((await readAudit({ action: 'customer.registered' })).total).toBe(1500);
+    expect((await verifyAudit()).ok).toBe(true);
   });
 
   it('checks the sheet again as it imports: a customer registered since the dry run stops it, and a read meanwhile sees all or nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { travel } from './helpers';
+import { travel, asAdmin } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 describe('the home screen (工作台)', () => {
@@ -7,7 +7,7 @@ describe('the home screen (工作台)', () => {
     const ctx = await setupStorage();
     const { api, byCode, file } = ctx;
     const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
-    await api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password });
+    await asAdmin(() => api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password }));
     const a = await file('张三', 'A-301');
     const b = await file('李四', 'A-302');
     const gone = await file('王五', 'A-303', '2025-01-31');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
 import { findRecoverySlot, parseKeyFile, unwrapArchiveKey } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
-import { adminInput, failureCode, makeVault, tempDir } from './helpers';
+import { adminInput, failureCode, makeVault, tempDir, readAudit, openDesk, asAdmin } from './helpers';
 
 const MARKER = 'DESTROY-ME-销毁标记-7f3a';
 const PDF = Buffer.from(`%PDF-1.4\n${MARKER.repeat(50)}\n%%EOF`);
@@ -27,9 +27,9 @@ async function markerOnDisk(dir: string, recoveryKey: string): Promise<boolean> 
 
 async function setup() {
   const ctx = makeVault(undefined, new Date('2026-11-23T09:00:00Z'));
-  const { recoveryKey } = await ctx.api.createArchive(adminInput);
+  const recoveryKey = await openDesk(ctx, 'department_manager');
   const { api } = ctx;
-  await api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' });
+  await asAdmin(() => api.createAccount({ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }));
   // A tenant who moved out 31 years ago (30-year retention) and one who moved out last year.
   const old = (await api.registerCustomer({ kind: 'tenant', name: '老租户', units: ['A-1'], moveInDate: '1990-01-01', moveOutDate: '1995-06-30' })).customer.files[0]!.id;
   const recent = (await api.registerCustomer({ kind: 'tenant', name: '新退租户', units: ['A-2'], moveInDate: '2020-01-01', moveOutDate: '2025-06-30' })).customer.files[0]!.id;
@@ -72,7 +72,7 @@ describe('destruction', () => {
     expect(file.destroyedAt).not.toBeNull();
     expect(file.catalogue.map((c) => c.title)).toEqual(['押金收据']);
     expect(file.documents[0]!.scans).toEqual([]);
-    expect((await api.searchAuditLog({ action: 'destruction.executed' })).total).toBe(1);
+    expect((await readAudit({ action: 'destruction.executed' })).total).toBe(1);
     await api.lock();
     expect(await markerOnDisk(dir, recoveryKey)).toBe(false);
   });

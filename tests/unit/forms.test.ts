@@ -7,7 +7,7 @@ import { formIds, type FormId } from '../../shared/forms';
 import type { FormParams } from '../../shared/schemas';
 import { createArchiveApi } from '../../electron/api';
 import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
-import { failureCode, makeSuiteVault } from './helpers';
+import { failureCode, makeSuiteVault, readAudit, asAdmin } from './helpers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setupStorage } from './storage-fixture';
@@ -56,7 +56,7 @@ beforeAll(async () => {
   api = createArchiveApi({ vault: ctx.vault, clock: ctx.clock, pdf });
   const { byCode } = ctx;
   const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
-  await api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password });
+  await asAdmin(() => api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password }));
   const approve = (approvalId: number) => api.decideApproval({ approvalId, approve: true, reason: '同意', approver: manager });
   const { customer } = await api.registerCustomer({
     kind: 'tenant',
@@ -187,11 +187,11 @@ describe('forms', () => {
 
   it('refuses a filled form without its record, and records every PDF in the audit log without a recovery key', async () => {
     expect(await failureCode(api.renderForm({ formId: 'loan-slip', blank: false }))).toBe('FORM_RECORD_REQUIRED');
-    const log = await api.searchAuditLog({ action: 'form.' });
+    const log = await readAudit({ action: 'form.' });
     expect(log.rows.some((r) => r.targetId === 'recovery-key')).toBe(true);
     expect(JSON.stringify(log.rows)).not.toContain('ABCD-EFGH');
     await api.recordFormPrinted({ formId: 'file-labels', blank: false, params: params['file-labels'] });
-    const printed = await api.searchAuditLog({ action: 'form.printed' });
+    const printed = await readAudit({ action: 'form.printed' });
     expect(printed.rows[0]).toMatchObject({ targetId: 'file-labels' });
   });
 });

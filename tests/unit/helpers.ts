@@ -8,12 +8,17 @@ import { createDispatcher } from '../../electron/dispatch';
 import { manualClock } from '../../electron/services/clock';
 import { ArchiveVault } from '../../electron/services/vault';
 import { ArchiveError } from '../../shared/errors';
+import type { Role } from '../../shared/domain';
+import { auditSearchInput } from '../../shared/schemas';
+import { searchAuditLog, verifyAuditLog } from '../../electron/services/audit';
+import { backupAnchors } from '../../electron/services/backup';
 
 /** A light scrypt cost for tests; one test (vault.test) checks the real default separately. */
 export const testCost = { N: 2 ** 12, r: 8, p: 1 };
 
 const dirs: string[] = [];
 const vaults: ArchiveVault[] = [];
+let lastVault: ArchiveVault | undefined;
 
 export function tempDir(prefix = 'archive-desk-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -34,10 +39,73 @@ export const adminInput = {
   passwordConfirm: 'Desk-2026-pass',
 };
 
+/**
+ * The desk most tests start at (三员分立): the archive made by its administrator (admin,
+ * 系统管理员), and 王芳 (wangfang, a clerk, the same password) signed in to do the file work.
+ */
+export async function openDesk(ctx: ReturnType<typeof makeVault>, role: Role = 'clerk'): Promise<string> {
+  const { recoveryKey } = await ctx.api.createArchive({ ...adminInput, username: 'admin', displayName: '系统管理员' });
+  await ctx.api.createAccount({ username: 'wangfang', displayName: '王芳', role, password: adminInput.password, passwordConfirm: adminInput.password });
+  await ctx.api.lock();
+  await ctx.api.unlock({ username: 'wangfang', password: adminInput.password });
+  return recoveryKey;
+}
+
+/** The passwords of the accounts tests make, so a helper can sign back in as whoever was signed in. */
+const testPasswords: Record<string, string> = {
+  admin: adminInput.password,
+  wangfang: adminInput.password,
+  zhaojl: 'Manager-2026-pass',
+  qianzjl: 'General-2026-pass',
+  chenzong: 'General-2026-pass',
+  lixiao: 'Clerk-2026-pass',
+  sunsj: 'Auditor-2026-pass',
+  admin2: 'Admin-2026-pass',
+};
+
+/**
+ * Does an administrator's part (accounts, settings) signed in as admin, then signs back in as
+ * whoever was signed in before (三员分立: the desk's clerk may not do it).
+ */
+export function asAdmin<T>(fn: () => Promise<T>, vault: ArchiveVault = lastVault!): Promise<T> {
+  return signedInAs('admin', fn, vault);
+}
+
+/** Does one step signed in as another account of the test (a manager reopening a file), then signs back. */
+export async function signedInAs<T>(username: string, fn: () => Promise<T>, vault: ArchiveVault = lastVault!): Promise<T> {
+  const before = vault.session?.username;
+  if (before === username) return fn();
+  await vault.lock();
+  await vault.unlock({ username, password: testPasswords[username] ?? adminInput.password });
+  try {
+    return await fn();
+  } finally {
+    await vault.lock();
+    if (before) await vault.unlock({ username: before, password: testPasswords[before] ?? adminInput.password });
+  }
+}
+
+/**
+ * Reads the audit log in a test whoever is signed in (only the auditor may in the app): what an
+ * action recorded is checked without signing in as the auditor between every step.
+ */
+export async function readAudit(filters: Record<string, unknown> = {}, vault: ArchiveVault = lastVault!) {
+  const ctx = { db: vault.db(), clock: vaultClocks.get(vault) ?? { now: () => new Date() }, session: vault.session! };
+  return searchAuditLog(ctx, auditSearchInput.parse(filters));
+}
+
+export async function verifyAudit(vault: ArchiveVault = lastVault!) {
+  return verifyAuditLog({ db: vault.db(), clock: vaultClocks.get(vault) ?? { now: () => new Date() }, session: vault.session!, archiveDir: vault.dir }, { paperAnchors: [] }, backupAnchors(vault));
+}
+
+const vaultClocks = new WeakMap<ArchiveVault, ReturnType<typeof manualClock>>();
+
 export function makeVault(dir = tempDir(), start = new Date('2026-11-23T09:00:00Z'), keepAcrossTests = false) {
   const clock = manualClock(start);
   const vault = new ArchiveVault(dir, clock, { passwordCost: testCost, recoveryCost: testCost });
+  vaultClocks.set(vault, clock);
   if (!keepAcrossTests) vaults.push(vault);
+  lastVault = vault;
   const api = createArchiveApi({ vault, clock });
   const dispatch = createDispatcher(api, () => undefined);
   return { dir, clock, vault, api, dispatch };

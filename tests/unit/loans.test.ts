@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureCode, travel } from './helpers';
+import { failureCode, travel, asAdmin } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
@@ -10,8 +10,8 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAY
 async function loanSetup() {
   const ctx = await setupStorage();
   const { api, byCode, file } = ctx;
-  await api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password });
-  await api.createAccount({ username: general.username, displayName: '钱总', role: 'general_manager', password: general.password, passwordConfirm: general.password });
+  await asAdmin(() => api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password }));
+  await asAdmin(() => api.createAccount({ username: general.username, displayName: '钱总', role: 'general_manager', password: general.password, passwordConfirm: general.password }));
   const a = await file('张三', 'A-301');
   const b = await file('李四', 'A-302');
   await api.moveFile({ fileId: a, toBoxId: byCode['B-002']!.id, reason: '入盒' });
@@ -66,7 +66,7 @@ describe('borrowing', () => {
     expect((await api.getLoan({ loanId: loan.id })).status).toBe('approved');
     // The level is a setting: from "ordinary" on, every file needs the general manager.
     expect((await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: 'x', kind: 'read' })).approval).toMatchObject({ requiredRole: 'department_manager' });
-    await api.updateSettings({ loanGeneralManagerFrom: 'ordinary' });
+    await asAdmin(() => api.updateSettings({ loanGeneralManagerFrom: 'ordinary' }));
     expect((await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: 'x', kind: 'read' })).approval).toMatchObject({ requiredRole: 'general_manager' });
   });
 
@@ -101,7 +101,7 @@ describe('borrowing', () => {
     await travel(ctx, new Date('2026-12-02T09:00:00Z'));
     const overdue = await api.listOverdue();
     expect(overdue).toEqual([expect.objectContaining({ fileId: a, borrower: '刘强', phone: '13800138000', daysOverdue: 3 })]);
-    await api.updateSettings({ loanMaxRenewals: 3 });
+    await asAdmin(() => api.updateSettings({ loanMaxRenewals: 3 }));
     const late = await api.requestRenewal({ loanId: loan.id, reason: '逾期续借' }).catch((e) => e);
     expect(late).toMatchObject({ code: 'RENEWAL_TOO_LATE', details: { dueDate: '2026-11-29' } });
   });

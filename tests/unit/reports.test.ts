@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/reports';
-import { travel } from './helpers';
+import { travel, asAdmin } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
@@ -22,7 +22,7 @@ async function reportSetup() {
   const ctx = await setupStorage();
   const { api, byCode, file } = ctx;
   const moveTo = (when: string) => travel(ctx, at(when));
-  await api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password });
+  await asAdmin(() => api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password }));
   await moveTo('2026-09-10T02:00:00Z');
   const sales = (await api.registerCustomer({ kind: 'sales', name: '王芳', building: 'A座', floor: '5', units: ['A-501'] })).customer;
   await api.registerCustomer({ kind: 'potential', name: '孙丽', building: 'A座', floor: '5' });

@@ -9,13 +9,13 @@ import { findPasswordSlot, parseKeyFile, unwrapArchiveKey } from '../../db/key-s
 import { openArchive } from '../../db/open';
 import { createArchiveApi } from '../../electron/api';
 import { ArchiveVault } from '../../electron/services/vault';
-import { adminInput, failureCode, makeVault, settleJob, tempDir, testCost } from './helpers';
+import { adminInput, failureCode, makeVault, settleJob, tempDir, testCost, readAudit, verifyAudit, openDesk } from './helpers';
 
 const pw = adminInput.password;
 
 async function signedIn(dir?: string) {
   const ctx = makeVault(dir);
-  await ctx.api.createArchive(adminInput);
+  await openDesk(ctx);
   return ctx;
 }
 
@@ -89,7 +89,7 @@ describe('a full disk', () => {
     rmSync(filler);
     await api.unlock({ username: 'wangfang', password: pw });
     expect((await api.listCustomers({})).total).toBe(registered);
-    expect((await api.verifyAuditLog()).firstBroken).toBeNull();
+    expect((await verifyAudit()).firstBroken).toBeNull();
   });
 });
 
@@ -192,7 +192,7 @@ describe('the archive’s write-ahead log', () => {
     const copy = await openArchive(join(alone, ARCHIVE_FILE), key);
     expect(copy.sqlite.prepare(`select count(*) from customers where name = '日志中的客户'`).pluck().get()).toBe(1);
     await copy.close();
-    expect((await api.searchAuditLog({ action: 'archive.wal_restored' })).total).toBe(1);
+    expect((await readAudit({ action: 'archive.wal_restored' })).total).toBe(1);
   });
 
   it('deleted and then a crash: the next sign-in says what may be lost', async () => {
@@ -202,10 +202,11 @@ describe('the archive’s write-ahead log', () => {
     // The app ends without a lock (a crash), its -wal gone: the next run of the app starts.
     rmSync(join(dir, `${ARCHIVE_FILE}-wal`), { force: true });
     ctx.vault.sqlite().close();
-    const next = createArchiveApi({ vault: new ArchiveVault(dir, clock, { passwordCost: testCost, recoveryCost: testCost }), clock });
+    const nextVault = new ArchiveVault(dir, clock, { passwordCost: testCost, recoveryCost: testCost });
+    const next = createArchiveApi({ vault: nextVault, clock });
     const session = await next.unlock({ username: 'wangfang', password: pw });
     expect(session.notices).toEqual([{ code: 'WAL_LOST', details: { since: expect.any(String), lastEntryAt: expect.any(String) } }]);
-    expect((await next.searchAuditLog({ action: 'archive.wal_lost' })).total).toBe(1);
+    expect((await readAudit({ action: 'archive.wal_lost' }, nextVault)).total).toBe(1);
     await next.lock();
     // A clean lock and sign-in again: nothing to tell.
     const again = createArchiveApi({ vault: new ArchiveVault(dir, clock, { passwordCost: testCost, recoveryCost: testCost }), clock });

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { KEY_FILE } from '../../db/archive-files';
-import { adminInput, failureCode, makeVault, settleJob, snapshot, tempDir } from './helpers';
+import { adminInput, failureCode, makeVault, settleJob, snapshot, tempDir, readAudit, verifyAudit, openDesk, asAdmin } from './helpers';
 
 // The doors a probe found open: folders and files named by the caller, and a lock during a job.
 
 async function signedIn() {
   const ctx = makeVault();
-  await ctx.api.createArchive(adminInput);
+  await openDesk(ctx);
   return ctx;
 }
 
@@ -135,15 +135,15 @@ describe('locking during a job', () => {
     await api.unlock({ username: 'wangfang', password: adminInput.password });
     expect(await settleJob(api, jobId, 'customer-import')).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
     expect((await api.listCustomers({})).total).toBe(0);
-    expect((await api.searchAuditLog({ action: 'customer.registered' })).total).toBe(0);
-    expect((await api.verifyAuditLog()).ok).toBe(true);
+    expect((await readAudit({ action: 'customer.registered' })).total).toBe(0);
+    expect((await verifyAudit()).ok).toBe(true);
   });
 });
 
 describe('guessing a manager’s password at the desk', () => {
   it('counts each wrong password, audits it, slows down and pauses the account after five', async () => {
     const { api, clock } = await signedIn();
-    await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
+    await asAdmin(() => api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' }));
     const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
     const doc = await api.addDocument({ fileId, category: 'payment', title: '押金', docDate: '2024-01-02', pages: 1, isOriginal: false, confidentiality: 'confidential' });
     const request = await api.requestApproval({ kind: 'view_confidential', documentId: doc.id, reason: '核对' });
@@ -158,7 +158,7 @@ describe('guessing a manager’s password at the desk', () => {
     expect(await failureCode(guess('Guess-5-wrong'))).toBe('TOO_MANY_ATTEMPTS');
     // Paused: even the right password is refused until the pause is over.
     expect(await failureCode(guess('General-2026-pass'))).toBe('TOO_MANY_ATTEMPTS');
-    const failed = await api.searchAuditLog({ action: 'password.' });
+    const failed = await readAudit({ action: 'password.' });
     expect(failed.rows.filter((r) => r.action === 'password.failed')).toHaveLength(5);
     expect(failed.rows.filter((r) => r.action === 'password.refused_paused')).toHaveLength(1);
     await api.lock();
@@ -179,7 +179,7 @@ describe('guessing a manager’s password at the desk', () => {
 describe('importing a sheet that is too large', () => {
   it('refuses a sheet past the row limit as it streams, and a file past the size limit before reading it', async () => {
     const { api, dispatch } = await signedIn();
-    await api.updateSettings({ maxImportRows: 1000, maxImportMegabytes: 1 });
+    await asAdmin(() => api.updateSettings({ maxImportRows: 1000, maxImportMegabytes: 1 }));
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('客户');
     sheet.addRow(['客户名称', '客户类型']);
@@ -197,8 +197,8 @@ describe('importing a sheet that is too large', () => {
 describe('one permission per effect, whatever the door', () => {
   it('printing file labels clears 标牌需重印 only for a role that may mark labels printed', async () => {
     const { api } = await signedIn();
-    await api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' });
-    await api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' });
+    await asAdmin(() => api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' }));
+    await asAdmin(() => api.createAccount({ username: 'qianzjl', displayName: '钱总', role: 'general_manager', password: 'General-2026-pass', passwordConfirm: 'General-2026-pass' }));
     const { customer } = await api.registerCustomer({ kind: 'tenant', name: '李四', floor: '3', units: ['A-302'] });
     const fileId = customer.files[0]!.id;
     await api.markLabelsPrinted({ fileIds: [fileId] });

@@ -1,5 +1,5 @@
 import type { StorageRoom } from '../../shared/api';
-import { adminInput, makeVault } from './helpers';
+import { adminInput, makeVault, openDesk } from './helpers';
 
 export function boxes(storage: StorageRoom[]) {
   return storage.flatMap((r) => r.cabinets.flatMap((c) => c.shelves.flatMap((s) => s.boxes)));
@@ -8,7 +8,7 @@ export function boxes(storage: StorageRoom[]) {
 /** A room with cabinet 3F-A: shelf 1 holds B-001 (capacity 2) and B-002, shelf 2 the departed box D-3F. */
 export async function setupStorage<C extends ReturnType<typeof makeVault>>(make: () => C = makeVault as () => C) {
   const ctx = make();
-  await ctx.api.createArchive(adminInput);
+  await openDesk(ctx);
   const { api } = ctx;
   let storage = await api.saveRoom({ name: '客务部档案室' });
   const roomId = storage[0]!.id;

@@ -5,6 +5,8 @@ import { toArchiveError } from '../errors';
 import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
+import { useSessionStore } from '../stores/session-store';
+import { roleMay } from '../../../shared/permissions';
 
 /** Keys closer together than this come from a scanner, not a person. */
 const SCANNER_GAP_MS = 60;
@@ -19,7 +21,10 @@ export function useBarcodeScanner(): void {
   const openFile = useCustomersStore((s) => s.openFile);
   const go = useNavStore((s) => s.go);
   const showBox = useNavStore((s) => s.showBox);
+  // A role that does not read files (the administrator) has nothing to scan for.
+  const mayRead = useSessionStore((s) => !!s.status?.session && roleMay(s.status.session.role, 'customers.read'));
   useEffect(() => {
+    if (!mayRead) return;
     let buffer = '';
     let last = 0;
     const onKey = (event: KeyboardEvent) => {
@@ -51,5 +56,5 @@ export function useBarcodeScanner(): void {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [go, openFile, showBox, message, t]);
+  }, [mayRead, go, openFile, showBox, message, t]);
 }

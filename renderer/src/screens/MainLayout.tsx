@@ -36,7 +36,7 @@ import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { useAutoLock } from '../components/useAutoLock';
 import { useBarcodeScanner } from '../components/useBarcodeScanner';
-import { roleMay } from '../../../shared/permissions';
+import { roleMay, type MethodAccess } from '../../../shared/permissions';
 import { useState } from 'react';
 
 const navItems: { key: Section; icon: ReactNode }[] = [
@@ -54,6 +54,21 @@ const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'settings', icon: <SettingOutlined /> },
 ];
 
+const sectionNeeds: Record<Section, MethodAccess> = {
+  home: 'customers.read',
+  customers: 'customers.read',
+  locations: 'customers.read',
+  inspections: 'customers.read',
+  loans: 'customers.read',
+  approvals: 'customers.read',
+  reports: 'customers.read',
+  forms: 'customers.read',
+  yearly: 'customers.read',
+  destruction: 'customers.read',
+  audit: 'audit.read',
+  settings: 'signed-in',
+};
+
 export function MainLayout() {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
@@ -63,7 +78,9 @@ export function MainLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
   useAutoLock();
   useBarcodeScanner();
-  const visible = navItems.filter((item) => item.key !== 'audit' || (session && roleMay(session.role, 'audit.read')));
+  // Each screen by the permission it needs (三员分立: the administrator sees 设置 only).
+  const visible = navItems.filter((item) => !!session && roleMay(session.role, sectionNeeds[item.key]));
+  const current: Section = visible.some((item) => item.key === section) ? section : (visible[0]?.key ?? 'settings');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -73,7 +90,7 @@ export function MainLayout() {
         </Typography.Title>
         <Menu
           mode="inline"
-          selectedKeys={[section]}
+          selectedKeys={[current]}
           onClick={({ key }) => go(key as Section)}
           items={visible.map((item) => ({ key: item.key, icon: item.icon, label: t(`nav.${item.key}` as MessageKey) }))}
         />
@@ -109,34 +126,34 @@ export function MainLayout() {
             />
           ))}
           <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t(`nav.${section}` as MessageKey)}
+            {t(`nav.${current}` as MessageKey)}
           </Typography.Title>
-          {section === 'settings' ? (
+          {current === 'settings' ? (
             <SettingsPage />
-          ) : section === 'customers' ? (
+          ) : current === 'customers' ? (
             <CustomersPage />
-          ) : section === 'locations' ? (
+          ) : current === 'locations' ? (
             <LocationsPage />
-          ) : section === 'home' ? (
+          ) : current === 'home' ? (
             <HomePage />
-          ) : section === 'reports' ? (
+          ) : current === 'reports' ? (
             <ReportsPage />
-          ) : section === 'yearly' ? (
+          ) : current === 'yearly' ? (
             <YearlyPage />
-          ) : section === 'forms' ? (
+          ) : current === 'forms' ? (
             <FormsPage />
-          ) : section === 'loans' ? (
+          ) : current === 'loans' ? (
             <LoansPage />
-          ) : section === 'inspections' ? (
+          ) : current === 'inspections' ? (
             <InspectionsPage />
-          ) : section === 'audit' ? (
+          ) : current === 'audit' ? (
             <AuditPage />
-          ) : section === 'approvals' ? (
+          ) : current === 'approvals' ? (
             <ApprovalsPage />
-          ) : section === 'destruction' ? (
+          ) : current === 'destruction' ? (
             <DestructionPage />
           ) : (
-            <Empty description={t(`placeholder.${section}` as MessageKey)} />
+            <Empty description={t(`placeholder.${current}` as MessageKey)} />
           )}
         </Layout.Content>
         <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
