@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Envelope, ErrorCode } from '../../shared/errors';
 import { errorPayload, type Dispatch } from '../dispatch';
 import { contentSecurityPolicy } from '../window-security';
+import { rendererMime } from '../app-protocol';
 import { defaultLocale, isLocale } from '../../shared/domain';
 
 export interface LoopbackHostOptions {
@@ -28,17 +29,7 @@ export interface LoopbackHost {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+const MIME = rendererMime;
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ArchiveDatabase } from '../../db/schema';
+import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
 import { effectiveConfidentiality, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
@@ -28,6 +28,29 @@ export async function mayViewConfidential(db: Db, viewer: { accountId: number; r
 }
 
 
+/** Keeps a document's version as it was before a change (003 §9.8: corrected, not overwritten). */
+export async function recordRevision(db: Db, before: DocumentDbRow, accountId: number, reason: string, at: string): Promise<void> {
+  await db
+    .insertInto('document_revisions')
+    .values({
+      document_id: before.id,
+      version: before.version,
+      at,
+      account_id: accountId,
+      reason,
+      before: JSON.stringify({
+        category: before.category,
+        title: before.title,
+        docDate: before.doc_date,
+        pages: before.pages,
+        isOriginal: before.is_original === 1,
+        confidentiality: before.confidentiality,
+        remarks: before.remarks,
+      }),
+    })
+    .execute();
+}
+
 /**
  * Lowering a document from confidential to ordinary is the general manager's decision (003 §15):
  * made by the general manager, or carried out when they approve a request. Never part of an edit.
@@ -46,25 +69,7 @@ export async function lowerDocumentConfidentiality(
   if (!before) throw new ArchiveError('NOT_FOUND');
   if (before.confidentiality === 'ordinary') return;
   const at = nowIso(ctx);
-  await db
-    .insertInto('document_revisions')
-    .values({
-      document_id: before.id,
-      version: before.version,
-      at,
-      account_id: decidedBy,
-      reason,
-      before: JSON.stringify({
-        category: before.category,
-        title: before.title,
-        docDate: before.doc_date,
-        pages: before.pages,
-        isOriginal: before.is_original === 1,
-        confidentiality: before.confidentiality,
-        remarks: before.remarks,
-      }),
-    })
-    .execute();
+  await recordRevision(db, before, decidedBy, reason, at);
   await db.updateTable('documents').set({ confidentiality: 'ordinary', version: before.version + 1, updated_at: at }).where('id', '=', documentId).execute();
   const keys = ctx.keys;
   await unsealOrdinaryScans(db, { ...ctx, keys: keys && { ...keys, confidentialKey: confidentialKey ?? keys.confidentialKey } }, { documentId });

@@ -8,7 +8,7 @@ import { useApproval } from './approvals';
 import { ArchiveError } from '../../shared/errors';
 import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
-import { isConfidential, lowerDocumentConfidentiality, mayViewConfidential } from './confidentiality';
+import { isConfidential, lowerDocumentConfidentiality, mayViewConfidential, recordRevision } from './confidentiality';
 import { scanBytes, sealPendingScans, sealScan, unsealOrdinaryScans } from './confidential-scans';
 import { nowIso, type ServiceContext } from './context';
 import { indexCustomer, toFileSummary } from './customers';
@@ -247,25 +247,7 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
     }
     await requireCategory(trx, input.category);
     const at = nowIso(ctx);
-    await trx
-      .insertInto('document_revisions')
-      .values({
-        document_id: before.id,
-        version: before.version,
-        at,
-        account_id: ctx.session.accountId,
-        reason: input.reason ?? '',
-        before: JSON.stringify({
-          category: before.category,
-          title: before.title,
-          docDate: before.doc_date,
-          pages: before.pages,
-          isOriginal: before.is_original === 1,
-          confidentiality: before.confidentiality,
-          remarks: before.remarks,
-        }),
-      })
-      .execute();
+    await recordRevision(trx, before, ctx.session.accountId, input.reason ?? '', at);
     const doc = await trx
       .updateTable('documents')
       .set({
