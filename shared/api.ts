@@ -293,7 +293,7 @@ export const importFields = [
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
-export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER'] as const;
+export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER', 'FORMULA_WITHOUT_VALUE'] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 
 export interface ImportIssue {

@@ -294,6 +294,7 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     TOO_LONG: '内容过长',
     DUPLICATE_IN_SHEET: '与表中另一行重复（同名同单元）',
     DUPLICATE_CUSTOMER: '档案库中已有同名同单元的客户',
+    FORMULA_WITHOUT_VALUE: '单元格是公式，但文件中没有保存计算结果：请在 Excel/WPS 中打开并保存一次，或改为填写数值',
   },
   en: {
     REQUIRED: 'Required but empty',
@@ -304,6 +305,7 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     TOO_LONG: 'Too long',
     DUPLICATE_IN_SHEET: 'Same name and unit as another row',
     DUPLICATE_CUSTOMER: 'A customer with this name and unit is already in the archive',
+    FORMULA_WITHOUT_VALUE: 'The cell is a formula whose result the file does not hold: open and save it once in Excel/WPS, or type the value',
   },
 };
 

@@ -311,7 +311,8 @@ export const saveBorrowerInput = z
     id: id.optional(),
     name: z.string().trim().min(1).max(50),
     department: z.string().trim().min(1).max(50),
-    phone: optionalText(30),
+    // One phone rule for customers and borrowers.
+    phone,
     employeeNo: z.string().trim().max(30).regex(/^[\p{L}\p{N}._-]*$/u).optional().transform((v) => v || undefined),
   })
   .strict();

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkOutputFolder, fsyncTree, writeError } from './local-paths';
+import { csv } from './csv';
 import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
@@ -109,14 +110,6 @@ export async function requestBundleApproval(ctx: ServiceContext, input: { year: 
 }
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120);
-const bom = '\uFEFF';
-function csv(rows: (string | number | boolean | null | undefined)[][]): string {
-  const cell = (v: string | number | boolean | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return bom + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 /** Writes the files of a bag and keeps their checksums for the manifest. */

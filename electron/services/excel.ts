@@ -96,6 +96,8 @@ function cellText(value: unknown): string {
     if (v.richText) return v.richText.map((t) => t.text).join('').trim();
     if (v.text !== undefined) return String(v.text).trim();
     if (v.result !== undefined) return cellText(v.result);
+    // Anything else (a formula with no stored result) reads as nothing; parseRow names it.
+    return '';
   }
   return String(value).trim();
 }
@@ -133,8 +135,24 @@ function normalizeDate(text: string): string | undefined | null {
 
 type Parsed = { row: number; input?: z.output<typeof registerCustomerInput>; issues: ImportIssue[] };
 
+/** A formula whose result the file does not hold (a sheet written by a script, an error value). */
+function formulaWithoutValue(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as { formula?: string; sharedFormula?: string; result?: unknown };
+  const formula = v.formula ?? v.sharedFormula;
+  if (formula === undefined) return null;
+  const result = v.result;
+  const missing = result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date) && 'error' in (result as object));
+  return missing ? `=${formula}` : null;
+}
+
 function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping): Parsed {
   const issues: ImportIssue[] = [];
+  for (const field of importFields) {
+    const header = mapping[field];
+    const formula = header ? formulaWithoutValue(values[header]) : null;
+    if (formula) issues.push({ row, field, code: 'FORMULA_WITHOUT_VALUE', value: formula });
+  }
   const get = (field: ImportField) => (mapping[field] ? cellText(values[mapping[field]!]) : '');
   const enumField = <T extends string>(field: ImportField, all: readonly T[], labels: Labels) => {
     const value = enumValue(get(field), all, labels);

@@ -14,6 +14,7 @@ import {
 } from '../../shared/labels';
 import { placeText, type Report, type ReportCell, type ReportChart, type ReportColumn, type ReportId, type ReportSection, type ReportSectionId, type ReportTable } from '../../shared/reports';
 import type { reportInput } from '../../shared/schemas';
+import { recordAudit } from './audit';
 import { localDate, nowIso, today, type ServiceContext } from './context';
 import { addDays } from './loans';
 import { xlsxFile } from './xlsx';
@@ -506,5 +507,8 @@ export async function exportReport(ctx: ServiceContext, input: Input): Promise<E
     if (s.table.total) sheet.addRow(s.table.total).font = { bold: true };
   }
   const stamp = today(ctx).replace(/-/g, '');
-  return xlsxFile(`${report.title}-${stamp}.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer()));
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  // Every export is recorded, a report's too.
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'report.exported', { targetType: 'report', targetId: input.report, details: { ...input, sections: report.sections.length } });
+  return xlsxFile(`${report.title}-${stamp}.xlsx`, buffer);
 }

@@ -234,7 +234,11 @@ export class ArchiveVault {
     const keyFile = this.readCheckedKeyFile();
     const slot = findRecoverySlot(keyFile);
     const opened = slot ? await unwrapSlot(slot, keyFile.archiveId, normalizeRecoveryKey(input.recoveryKey)) : null;
-    if (!slot || !opened) throw new ArchiveError('WRONG_RECOVERY_KEY');
+    if (!slot || !opened) {
+      // Audited at the next sign-in, like a wrong password.
+      this.failedSignIns.push({ at: this.clock.now().toISOString(), username, reason: 'WRONG_RECOVERY_KEY' });
+      throw new ArchiveError('WRONG_RECOVERY_KEY');
+    }
     const key = opened.archiveKey;
 
     // The recovery key holds the confidential key too: it hands it to the general managers' slots.

@@ -435,6 +435,23 @@ describe('Excel import and export', () => {
     expect((await api.listCustomers({})).total).toBe(601);
   });
 
+  it('a formula cell with no stored result is a row error, never a customer named "[object Object]"; a stored result is used', async () => {
+    const { api } = await signedIn();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('客户');
+    sheet.addRow(['客户名称', '客户类型', '单元号']);
+    // As openpyxl writes a formula: no cached value in the file.
+    sheet.addRow([{ formula: 'CONCATENATE("华","强")' }, '租户', 'A-1']);
+    sheet.addRow([{ formula: 'CONCATENATE("李","雷")', result: '李雷' }, '租户', 'A-2']);
+    const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const preview = await api.previewCustomerImport({ fileBase64 });
+    expect(preview.ready).toBe(false);
+    expect(preview.issues).toEqual([expect.objectContaining({ row: 2, field: 'name', code: 'FORMULA_WITHOUT_VALUE', value: '=CONCATENATE("华","强")' })]);
+    expect(JSON.stringify(preview)).not.toContain('[object Object]');
+    expect(await importSheet(api, fileBase64)).toMatchObject({ state: 'failed', error: { code: 'IMPORT_HAS_ERRORS' } });
+    expect((await api.listCustomers({})).total).toBe(0);
+  });
+
   it('refuses a file that is not a workbook, and an explicit mapping is honoured', async () => {
     const { api } = await signedIn();
     expect(await failureCode(api.previewCustomerImport({ fileBase64: Buffer.from('not a zip').toString('base64') }))).toBe('IMPORT_UNREADABLE');

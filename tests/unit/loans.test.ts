@@ -71,8 +71,10 @@ describe('borrowing', () => {
   });
 
   it('refuses a second loan of a file that is out, and a rejected request lends nothing', async () => {
-    const { api, a, b, liu, approve } = await loanSetup();
+    const { api, dispatch, a, b, liu, approve } = await loanSetup();
     const wang = await api.saveBorrower({ name: '王敏', department: '财务部' });
+    // One phone rule for customers and borrowers: letters are refused, in words.
+    expect(await dispatch('saveBorrower', { name: '赵六', department: '财务部', phone: '138abc00000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'phone' }] } } });
     const first = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
     await approve(first.approval!.id);
     await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });

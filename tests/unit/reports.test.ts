@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/reports';
-import { travel, asAdmin } from './helpers';
+import { travel, asAdmin, readAudit } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
@@ -147,6 +147,8 @@ describe('reports', () => {
     const report = await api.getReport(input);
     const file = await api.exportReport(input);
     expect(file.fileName).toMatch(/^借阅统计-\d{8}\.xlsx$/);
+    // Every export is recorded.
+    expect((await readAudit({ action: 'report.exported' })).rows.map((r) => r.targetId)).toEqual(['borrowing']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['借阅统计', ...report.sections.map((s) => s.title)]);

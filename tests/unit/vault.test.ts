@@ -13,7 +13,7 @@ import {
   wrapArchiveKey,
 } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
-import { adminInput, failureCode, makeVault, snapshot, tempDir } from './helpers';
+import { adminInput, failureCode, makeVault, snapshot, tempDir, readAudit } from './helpers';
 
 async function createdAndLocked() {
   const ctx = makeVault();
@@ -248,6 +248,10 @@ describe('the recovery key', () => {
     const wrong = 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH';
     expect(await failureCode(api.recoverAccess({ username: 'wangfang', recoveryKey: wrong, newPassword: 'New-Desk-2027!', newPasswordConfirm: 'New-Desk-2027!' }))).toBe('WRONG_RECOVERY_KEY');
     expect(snapshot(dir)).toEqual(before);
+    // The failed attempt enters the audit log at the next sign-in, as a wrong password does.
+    await api.unlock({ username: 'wangfang', password: adminInput.password });
+    const failed = (await readAudit({ action: 'login.failed' })).rows;
+    expect(failed.map((r) => JSON.parse(r.details!))).toEqual([{ username: 'wangfang', reason: 'WRONG_RECOVERY_KEY' }]);
   });
 
   it('refuses an unknown account and changes nothing', async () => {
