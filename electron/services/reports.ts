@@ -438,7 +438,20 @@ async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report,
       select months.month, count(*) as n from months join files f on ${sql.ref(`f.${column}`)} >= months.start and ${sql.ref(`f.${column}`)} < months.end
         join customers c on c.id = f.customer_id
       where 1 = 1 ${atPlace('c', scope)} group by months.month`);
-  const [made, departed, destroyed] = await Promise.all([counted('created_at'), counted('closed_at'), counted('destroyed_at')]);
+  // A departure is counted in the month of the tenant's move-out date (a local date), not the day
+  // it was typed in; dates still to come are not departures yet.
+  const monthDates = months.map((m, i) => {
+    const start = i === 0 && scope.from ? scope.from : `${m}-01`;
+    const end = i === months.length - 1 ? addDays(scope.to, 1) : `${addMonths(m, 1)}-01`;
+    return sql`(${m}, ${start}, ${end})`;
+  });
+  const departures = () =>
+    rows(ctx, sql`
+      with month_dates(month, start, end) as (values ${sql.join(monthDates)})
+      select month_dates.month, count(*) as n from month_dates join customers c on c.move_out_date >= month_dates.start and c.move_out_date < month_dates.end
+        join files f on f.customer_id = c.id
+      where c.move_out_date <= ${today(ctx)} ${atPlace('c', scope)} group by month_dates.month`);
+  const [made, departed, destroyed] = await Promise.all([counted('created_at'), departures(), counted('destroyed_at')]);
   const of = (list: Row[]) => months.map((m) => num(list.find((r) => r.month === m)?.n));
   const chart: ReportChart = { kind: 'bar', unit: 'count', categories: months, series: [{ name: t.newFiles, data: of(made) }, { name: t.departures, data: of(departed) }, { name: t.destructions, data: of(destroyed) }] };
   // New, departed and destroyed are different events: no sum across them.

@@ -132,12 +132,16 @@ describe('reports', () => {
     expect(s.figures.find((f) => f.label === '检查次数')!.value).toBe('1');
     expect(a).toBeGreaterThan(0);
 
+    // A move-out on 10-15 typed in on 11-23 is a departure in October, when it happened.
+    await api.registerCustomer({ kind: 'tenant', name: '补录退租', floor: '3', units: ['A-305'], moveInDate: '2020-01-01', moveOutDate: '2026-10-15' });
+    // A move-out still to come is no departure yet.
+    await api.registerCustomer({ kind: 'tenant', name: '将退租', floor: '3', units: ['A-306'], moveInDate: '2020-01-01', moveOutDate: '2026-11-28' });
     const m = await api.getReport({ report: 'movement', from: '2026-09-01', to: '2026-11-30' });
     expect(cells(m, 'movement-by-month')).toEqual([
       ['2026-09', 4, 0, 0],
-      ['2026-10', 0, 0, 0],
-      ['2026-11', 1, 1, 0],
-      ['合计', 5, 1, 0],
+      ['2026-10', 0, 1, 0],
+      ['2026-11', 3, 1, 0],
+      ['合计', 7, 2, 0],
     ]);
   });
 
