@@ -187,7 +187,9 @@ export function InfoSurvey({ header, data }: { header: FormHeader; data: FileFor
 
 export function CreditSurvey({ header, data }: { header: FormHeader; data: FileFormData | null }) {
   const c = data?.customer;
-  const org = c?.companyNature ? ({ state_owned: '国有企业', joint_stock: '股份企业', partnership: '个人经营', joint_venture: '合资企业', other: null } as const)[c.companyNature] : null;
+  // A partnership (合伙) is no 个人经营: it is ticked under 经营方式, and 组织形式 is left blank.
+  const org = c?.companyNature ? ({ state_owned: '国有企业', joint_stock: '股份企业', partnership: null, joint_venture: '合资企业', other: null } as const)[c.companyNature] : null;
+  const way = c?.companyNature === 'partnership' ? '合伙' : null;
   const grade5 = ['很好', '好', '普通', '差', '很差'];
   return (
     <FormSheet header={header} subLeft={`企业编号：${data?.file.refNo ?? ''}`}>
@@ -200,7 +202,7 @@ export function CreditSurvey({ header, data }: { header: FormHeader; data: FileF
           ['住所 / 电话', undefined],
           ['创业日期', '　　年　　月　　日'],
           ['营业项目', c?.businessScope],
-          ['经营方式', <Choice key="x" options={['独资', '合伙', '其他']} />],
+          ['经营方式', <Choice key="x" options={['独资', '合伙', '其他']} chosen={way} />],
           ['开始交易日期', c?.relationshipStart ?? '　　年　　月　　日'],
           ['营业区域', undefined],
           ['经营地点', <Choice key="x" options={['市场', '住宅', '郊外']} />],

@@ -185,6 +185,15 @@ describe('forms', () => {
     expect(withRows).toBeGreaterThanOrEqual(2);
   });
 
+  it('客户信用调查表 ticks 合伙 under 经营方式 for a partnership, never 个人经营', async () => {
+    const { customer } = await api.registerCustomer({ kind: 'tenant', name: '合伙茶铺', companyNature: 'partnership', floor: '3', units: ['A-399'] });
+    const form = await api.renderForm({ formId: 'customer-credit-survey', blank: false, params: { fileId: customer.files[0]!.id } });
+    const text = form.html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+    expect(text).toContain('☑合伙');
+    expect(text).toContain('☐个人经营');
+    expect(text).not.toContain('☑个人经营');
+  });
+
   it('refuses a filled form without its record, and records every PDF in the audit log without a recovery key', async () => {
     expect(await failureCode(api.renderForm({ formId: 'loan-slip', blank: false }))).toBe('FORM_RECORD_REQUIRED');
     const log = await readAudit({ action: 'form.' });
