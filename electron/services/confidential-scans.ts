@@ -57,13 +57,12 @@ export async function scanBytes(db: Db, ctx: Pick<ServiceContext, 'session' | 'c
   return plain;
 }
 
+/** Scans with their document's and file's levels beside them. */
+const scansWithLevels = (db: Db) => db.selectFrom('scans').innerJoin('documents', 'documents.id', 'scans.document_id').innerJoin('files', 'files.id', 'documents.file_id');
+
 /** Documents whose scans are confidential now, by their own level or their file's. */
 const confidentialScans = (db: Db) =>
-  db
-    .selectFrom('scans')
-    .innerJoin('documents', 'documents.id', 'scans.document_id')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .where((eb) => eb.or([eb('documents.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]));
+  scansWithLevels(db).where((eb) => eb.or([eb('documents.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]));
 
 /** Seals every confidential scan still kept as it was scanned (after raising a level, or an older archive). */
 export async function sealPendingScans(db: Db, publicKey: string, where: { fileId?: number; documentId?: number } = {}): Promise<number> {
@@ -77,10 +76,7 @@ export async function sealPendingScans(db: Db, publicKey: string, where: { fileI
 
 /** Opens every sealed scan that is no longer confidential (after a general manager lowered it). */
 export async function unsealOrdinaryScans(db: Db, ctx: Pick<ServiceContext, 'session' | 'clock' | 'keys'>, where: { fileId?: number; documentId?: number }): Promise<void> {
-  let q = db
-    .selectFrom('scans')
-    .innerJoin('documents', 'documents.id', 'scans.document_id')
-    .innerJoin('files', 'files.id', 'documents.file_id')
+  let q = scansWithLevels(db)
     .select(['scans.id', 'scans.data', 'scans.sha256', 'scans.sealed_key'])
     .where('scans.sealed_key', 'is not', null)
     .where('documents.confidentiality', '!=', 'confidential')
