@@ -335,6 +335,8 @@ export interface AuditRow {
   targetId: string | null;
   /** JSON text of the entry's details. */
   details: string | null;
+  /** The entry as a sentence in the asked language: who did what to which customer or file. */
+  summary: string;
 }
 
 export type AuditAnchorSource = 'lock' | 'backup' | 'bundle' | 'restore' | 'paper';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditGroups } from './audit-labels';
 import type { ArchiveMethod } from './methods';
 import { formIds } from './forms';
 import { reportIds } from './reports';
@@ -235,12 +236,14 @@ export const auditSearchInput = z
     to: z.string().datetime().optional(),
     accountId: id.optional(),
     action: z.string().trim().max(60).optional(),
+    group: z.enum(auditGroups).optional(),
     text: z.string().trim().max(100).optional(),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
+    locale: z.enum(locales).default('zh-CN'),
   })
   .strict();
-export const exportAuditInput = auditSearchInput.omit({ page: true, pageSize: true }).extend({ locale: z.enum(locales).default('zh-CN') });
+export const exportAuditInput = auditSearchInput.omit({ page: true, pageSize: true });
 
 export const createAccountInput = z
   .object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(roles), password, passwordConfirm: password })

@@ -1,6 +1,6 @@
 import type { DestructionRegister, InspectionDetail, LoanDetail, LoanRegisterRow, TransferInfo } from '../../shared/api';
 import { inspectionFindingLabels, loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels } from '../../shared/labels';
-import { DataTable, Fields, FormSheet, Signatures, ymd, type FormHeader } from './engine';
+import { DataTable, Fields, FormSheet, Signatures, ymd, ymdhm, type FormHeader } from './engine';
 
 // Archive-work forms (003 §6): 借用/借阅记录表, 借阅单, 逾期催还单, 档案移交签收表, 档案检查记录,
 // 档案销毁清单, and the yearly departed-tenant catalogue (003 §9.6).
@@ -138,8 +138,8 @@ export function InspectionRecord({ header, data }: { header: FormHeader; data: (
         perRow={3}
         cells={[
           ['文件柜', data?.cabinets.join('、')],
-          ['开始时间', data ? data.startedAt.slice(0, 16).replace('T', ' ') : undefined],
-          ['完成时间', data?.finishedAt ? data.finishedAt.slice(0, 16).replace('T', ' ') : undefined],
+          ['开始时间', data ? ymdhm(data.startedAt) : undefined],
+          ['完成时间', data?.finishedAt ? ymdhm(data.finishedAt) : undefined],
           ['检查人', data?.startedBy],
           ['在盒且位置正确', data?.counts.present.toString()],
           ['借出中', data?.counts.lent.toString()],

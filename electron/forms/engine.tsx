@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { dayOrEmpty, timeOrEmpty } from '../../shared/dates';
 
 // The forms engine: every paper form is a React template rendered here to one print-ready HTML
 // page set (A4, mm units). The same HTML is previewed in the app, printed by Chromium's print
@@ -217,4 +218,6 @@ export function Signatures({ rows }: { rows: (string | { label: string; image?: 
   );
 }
 
-export const ymd = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
+/** A printed date: the desk's local date of a stored moment (a bare date stays as it is). */
+export const ymd = dayOrEmpty;
+export const ymdhm = timeOrEmpty;

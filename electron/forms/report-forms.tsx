@@ -1,7 +1,7 @@
 import * as echarts from 'echarts';
 import type { Report } from '../../shared/reports';
 import { reportChartOption } from '../../shared/report-chart';
-import { FormSheet, type FormHeader } from './engine';
+import { FormSheet, ymdhm, type FormHeader } from './engine';
 
 // A report on A4: its period and place, the headline figures, then each section's chart (ECharts
 // rendered to SVG here, no browser needed) above its table.
@@ -23,7 +23,7 @@ export function ReportSheet({ header, data }: { header: FormHeader; data: { repo
   if (!data) return <FormSheet header={header}>{null}</FormSheet>;
   const { report, filters } = data;
   return (
-    <FormSheet header={header} subLeft={filters} subRight={`生成：${report.generatedAt.slice(0, 10)}`}>
+    <FormSheet header={header} subLeft={filters} subRight={`生成：${ymdhm(report.generatedAt)}`}>
       <table>
         <tbody>
           <tr>

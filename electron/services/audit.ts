@@ -6,21 +6,25 @@ import type { AuditRow, AuditVerification, ExportedFile, Page } from '../../shar
 import { auditSearchInput, exportAuditInput, type verifyAuditLogInput } from '../../shared/schemas';
 import { checkAnchors, readAnchorFile, type AuditAnchor } from './audit-anchors';
 import type { Clock } from './clock';
-import type { ServiceContext } from './context';
+import { today, type ServiceContext } from './context';
 import { xlsxFile, xlsxSheet } from './xlsx';
+import { actionsNamed, describeAuditEntries } from './audit-text';
+import { targetNamed } from '../../db/queries/audit-targets';
+import { actionsOfGroup, type AuditAction } from '../../shared/audit-labels';
+import { localDateTimeSeconds, utcOffsetLabel } from '../../shared/dates';
 
 /** Records who did what and when, as the next link of the audit chain. */
 export async function recordAudit(
   db: Kysely<ArchiveDatabase>,
   clock: Clock,
   accountId: number | null,
-  action: string,
+  action: AuditAction,
   target: { targetType?: string; targetId?: string; details?: Record<string, unknown> } = {},
 ): Promise<void> {
   await appendAudit(db, { at: clock.now().toISOString(), accountId, action, ...target });
 }
 
-type Filters = Omit<z.output<typeof auditSearchInput>, 'page' | 'pageSize'>;
+type Filters = Omit<z.output<typeof auditSearchInput>, 'page' | 'pageSize' | 'locale'>;
 
 function filtered(db: Kysely<ArchiveDatabase>, f: Filters) {
   let q = db.selectFrom('audit_log').leftJoin('accounts', 'accounts.id', 'audit_log.account_id');
@@ -28,9 +32,19 @@ function filtered(db: Kysely<ArchiveDatabase>, f: Filters) {
   if (f.to) q = q.where('audit_log.at', '<', f.to);
   if (f.accountId) q = q.where('audit_log.account_id', '=', f.accountId);
   if (f.action) q = q.where('audit_log.action', 'like', `${f.action}%`);
+  if (f.group) q = q.where('audit_log.action', 'in', actionsOfGroup(f.group));
   if (f.text) {
     const like = `%${f.text}%`;
-    q = q.where((eb) => eb.or([eb('audit_log.details', 'like', like), eb('audit_log.target_id', '=', f.text!), eb('accounts.display_name', 'like', like)]));
+    const actions = actionsNamed(f.text);
+    q = q.where((eb) =>
+      eb.or([
+        eb('audit_log.details', 'like', like),
+        eb('audit_log.target_id', '=', f.text!),
+        eb('accounts.display_name', 'like', like),
+        ...(actions.length ? [eb('audit_log.action', 'in', actions)] : []),
+        targetNamed(f.text!),
+      ]),
+    );
   }
   return q;
 }
@@ -47,28 +61,41 @@ const columns = [
 ] as const;
 
 export async function searchAuditLog(ctx: ServiceContext, input: z.output<typeof auditSearchInput>): Promise<Page<AuditRow>> {
-  const { page, pageSize, ...filters } = input;
+  const { page, pageSize, locale, ...filters } = input;
   const [{ total }] = (await filtered(ctx.db, filters).select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
   const rows = await filtered(ctx.db, filters).select([...columns]).orderBy('audit_log.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
-  return { rows: rows as AuditRow[], total: Number(total), page, pageSize };
+  const sentences = await describeAuditEntries(ctx.db, rows, locale);
+  return { rows: rows.map((r, i) => ({ ...r, summary: sentences[i]! })) as AuditRow[], total: Number(total), page, pageSize };
 }
 
 export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof exportAuditInput>): Promise<ExportedFile> {
   const { locale, ...filters } = input;
-  const rows = (await filtered(ctx.db, filters).select([...columns, 'audit_log.hash as hash']).orderBy('audit_log.id').execute()) as (AuditRow & { hash: string })[];
+  const rows = await filtered(ctx.db, filters).select([...columns, 'audit_log.hash as hash']).orderBy('audit_log.id').execute();
   const zh = locale === 'zh-CN';
+  const zone = utcOffsetLabel(ctx.clock.now());
   const sheetColumns = [
     { header: zh ? '序号' : 'No.', key: 'id', width: 8 },
-    { header: zh ? '时间' : 'Time (UTC)', key: 'at', width: 26 },
+    { header: zh ? `时间（${zone}）` : `Time (${zone})`, key: 'time', width: 20 },
     { header: zh ? '操作人' : 'By', key: 'accountName', width: 12 },
-    { header: zh ? '操作' : 'Action', key: 'action', width: 22 },
-    { header: zh ? '对象' : 'Target', key: 'target', width: 18 },
-    { header: zh ? '详情' : 'Details', key: 'details', width: 60 },
+    { header: zh ? '记录' : 'Entry', key: 'summary', width: 80 },
+    { header: zh ? '原始记录' : 'Raw entry', key: 'raw', width: 60 },
     { header: zh ? '链式哈希' : 'Chain hash', key: 'hash', width: 66 },
   ];
-  const buffer = await xlsxSheet(zh ? '审计日志' : 'Audit log', sheetColumns, rows.map((r) => ({ ...r, target: [r.targetType, r.targetId].filter(Boolean).join(' ') })));
+  // Sentences are resolved a page at a time, so a long log never holds every target at once.
+  const sheetRows: Record<string, unknown>[] = [];
+  for (let start = 0; start < rows.length; start += 500) {
+    const part = rows.slice(start, start + 500);
+    const sentences = await describeAuditEntries(ctx.db, part, locale);
+    part.forEach((r, i) => sheetRows.push({ id: r.id, time: localDateTimeSeconds(r.at), accountName: r.accountName ?? '', summary: sentences[i], raw: rawEntry(r), hash: r.hash }));
+  }
+  const buffer = await xlsxSheet(zh ? '审计日志' : 'Audit log', sheetColumns, sheetRows);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.exported', { details: { rows: rows.length, filters } });
-  return xlsxFile(`${zh ? '审计日志' : 'audit-log'}-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, buffer);
+  return xlsxFile(`${zh ? '审计日志' : 'audit-log'}-${today(ctx)}.xlsx`, buffer);
+}
+
+/** The entry as stored (action code, target, details), for whoever checks a sentence against it. */
+export function rawEntry(r: { at: string; action: string; targetType: string | null; targetId: string | null; details: string | null }): string {
+  return [r.at, r.action, [r.targetType, r.targetId].filter(Boolean).join(' '), r.details ?? ''].filter(Boolean).join(' · ');
 }
 
 export async function verifyAuditLog(ctx: ServiceContext, input: z.output<typeof verifyAuditLogInput>, found: AuditAnchor[] = []): Promise<AuditVerification> {

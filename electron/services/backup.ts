@@ -11,6 +11,7 @@ import type { Clock } from './clock';
 import { readSettings } from './settings';
 import { ANCHOR_FILE, appendAnchor, readAnchorFile, type AuditAnchor } from './audit-anchors';
 import { checkInputPath, checkOutputFolder, fileInside, isSystemFolder, realPath, writeError, fsyncTree } from './local-paths';
+import { localStamp } from '../../shared/dates';
 import { clearPending, notePending } from './leftovers';
 import type { ArchiveVault } from './vault';
 
@@ -45,10 +46,9 @@ export function defaultBackupFolder(vault: ArchiveVault): string {
   return join(vault.dir, 'backups');
 }
 
-/** 20261123-094501-123: sorts by time, and two backups in one second do not collide. */
+/** 20261123-174501-123 in the desk's local time; two backups in one second do not collide. */
 function stampOf(date: Date): string {
-  const iso = date.toISOString();
-  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
+  return `${localStamp(date)}-${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
 /** Makes one backup; written under a temporary name and renamed when complete. */

@@ -3,6 +3,7 @@ import type { ArchiveDatabase } from '../../db/schema';
 import type { Session } from '../../shared/api';
 import type { Clock } from './clock';
 import type { ScanKeys } from './confidential-scans';
+import { localDate } from '../../shared/dates';
 
 /** What a domain service gets for one call: the open archive, the clock and who is asking. */
 export interface ServiceContext {
@@ -24,7 +25,4 @@ export function today(ctx: { clock: Clock }): string {
   return localDate(ctx.clock.now());
 }
 
-/** A moment as the desk's local date, YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { localDate } from '../../shared/dates';

@@ -5,7 +5,7 @@ import { addDays, listLoans } from './loans';
 import { listCabinetsDueInspection } from './inspections';
 import { countDueForReview, listDueForReview } from './customers';
 import { proposeDepartedMoves } from './locations';
-import { today, type ServiceContext } from './context';
+import { localDate, today, type ServiceContext } from './context';
 import { pause } from './jobs';
 
 // 工作台: what needs doing today, each item a click away from the list behind it.
@@ -45,7 +45,7 @@ export async function followUpsDue(ctx: ServiceContext): Promise<FollowUpDue[]> 
   const due: FollowUpDue[] = [];
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
-    const made = r.createdAt.slice(0, 10);
+    const made = localDate(r.createdAt);
     const visits = Number(r.visits ?? 0);
     const next = visits < schedule.length ? schedule[visits]! : null;
     if (next === null) continue;

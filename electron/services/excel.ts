@@ -22,7 +22,7 @@ import {
 import { exportCustomersInput, registerCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { xlsxFile, xlsxSheet } from './xlsx';
-import type { ServiceContext } from './context';
+import { today, type ServiceContext } from './context';
 import { allFiles, findDuplicate, registerCustomerIn } from './customers';
 import { cancelled, pause } from './jobs';
 import { readSettings } from './settings';
@@ -322,6 +322,6 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
     { created: ctx.clock.now(), freezeHeader: true },
   );
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'customers.exported', { details: { rows: rows.length, filters } });
-  const stamp = ctx.clock.now().toISOString().slice(0, 10);
+  const stamp = today(ctx);
   return xlsxFile(`${locale === 'zh-CN' ? '客户档案' : 'customer-files'}-${stamp}.xlsx`, buffer);
 }

@@ -99,7 +99,7 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
     if (f.flag) findings.push({ ...base, kind: 'flagged', detail: f.flag });
     if (foundFiles.has(f.fileId)) continue;
     const loan = out.get(f.fileId);
-    if (loan) findings.push({ ...base, kind: 'lent', detail: `${loan.borrower}（${loan.department}）${loan.since.slice(0, 10)} → ${loan.dueDate} · ${loan.slipNo}` });
+    if (loan) findings.push({ ...base, kind: 'lent', detail: `${loan.borrower}（${loan.department}）${localDate(loan.since)} → ${loan.dueDate} · ${loan.slipNo}` });
     else findings.push({ ...base, kind: checked.has(f.boxId!) ? 'missing' : 'not_checked', detail: null });
   }
   const flags = await db

@@ -8,6 +8,7 @@ import { loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels
 import type { exportLoansInput, listLoansInput, saveBorrowerInput } from '../../shared/schemas';
 import { createApproval, loadApprovals, useApproval } from './approvals';
 import { recordAudit } from './audit';
+import { addDays, dayOrEmpty, daysBetween, localDate, localDayStart } from '../../shared/dates';
 import { nowIso, today, type ServiceContext } from './context';
 import { readSettings } from './settings';
 import { xlsxFile, xlsxSheet } from './xlsx';
@@ -18,15 +19,7 @@ type Db = Kysely<ArchiveDatabase>;
 // short-term use is 3 days and long-term 7, a renewal is asked for before the due date, and a
 // file that is out cannot be lent again (the archive's unique index refuses a second 'out' row).
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { addDays, daysBetween } from '../../shared/dates';
 
 /** Reading in the office is due the same day; otherwise the term's days (settings). */
 function loanDays(kind: LoanKind, term: LoanTerm, settings: { loanShortDays: number; loanLongDays: number }): number {
@@ -175,9 +168,6 @@ type RegisterDbRow = Omit<LoanRegisterRow, 'daysOverdue' | 'renewals'> & { renew
 function withOverdue(rows: RegisterDbRow[], on: string): LoanRegisterRow[] {
   return rows.map((r) => ({ ...r, renewals: Number(r.renewals), daysOverdue: r.itemState === 'out' && r.dueDate && r.dueDate < on ? daysBetween(r.dueDate, on) : 0 }));
 }
-
-/** Local-date bounds as UTC instants for comparing with stored timestamps. */
-const localDayStart = (date: string) => new Date(`${date}T00:00:00`).toISOString();
 
 export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] }, input: Partial<z.output<typeof listLoansInput>> & { limit: number }): Promise<LoanRegisterRow[]> {
   const on = today(ctx);
@@ -438,7 +428,7 @@ export async function renewLoan(ctx: ServiceContext, input: { loanId: number; ap
     const renewal = await trx.selectFrom('loan_renewals').selectAll().where('loan_id', '=', loan.id).where('approval_id', '=', input.approvalId).where('renewed_at', 'is', null).executeTakeFirst();
     if (!renewal) throw new ArchiveError('APPROVAL_REQUIRED');
     // The renewal must have been asked for by the due date; a late approval still counts.
-    if (renewal.requested_at.slice(0, 10) > loan.due_date && today(ctx) > loan.due_date) throw new ArchiveError('RENEWAL_TOO_LATE', { dueDate: loan.due_date });
+    if (localDate(renewal.requested_at) > loan.due_date && today(ctx) > loan.due_date) throw new ArchiveError('RENEWAL_TOO_LATE', { dueDate: loan.due_date });
     await useApproval(trx, ctx, input.approvalId, 'renew', loan.id, true);
     const newDue = addDays(loan.due_date, loanDays(loan.kind, loan.term, settings) || 1);
     await trx.updateTable('loans').set({ due_date: newDue, renewals: loan.renewals + 1 }).where('id', '=', loan.id).execute();
@@ -477,7 +467,7 @@ export async function exportLoans(ctx: ServiceContext, input: z.output<typeof ex
     { header: zh ? '归还情况' : 'Condition', key: 'condition', width: 14 },
     { header: zh ? '逾期天数' : 'Days overdue', key: 'daysOverdue', width: 10 },
   ];
-  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+  const day = dayOrEmpty;
   const buffer = await xlsxSheet(
     zh ? '借用借阅记录' : 'Loans',
     columns,

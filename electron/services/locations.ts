@@ -5,6 +5,7 @@ import type { BoxDetail, BoxInfo, CodeTarget, DepartedMoveProposal, FileLabel, F
 import { filesOut } from '../../db/queries/loans';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
+import type { AuditAction } from '../../shared/audit-labels';
 import { nowIso, type ServiceContext } from './context';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -76,7 +77,7 @@ export async function loadStorage(db: Db): Promise<StorageRoom[]> {
   }));
 }
 
-async function audit(ctx: ServiceContext, action: string, targetType: string, targetId: number, details?: Record<string, unknown>) {
+async function audit(ctx: ServiceContext, action: AuditAction, targetType: string, targetId: number, details?: Record<string, unknown>) {
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, action, { targetType, targetId: String(targetId), details });
 }
 

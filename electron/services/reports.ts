@@ -16,7 +16,7 @@ import { placeText, type Report, type ReportCell, type ReportChart, type ReportC
 import type { reportInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { localDate, nowIso, today, type ServiceContext } from './context';
-import { addDays } from './loans';
+import { addDays, addMonths, dayOrEmpty, localDateTime, localDayStart } from '../../shared/dates';
 import { xlsxFile } from './xlsx';
 import ExcelJS from 'exceljs';
 
@@ -31,8 +31,7 @@ type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v ?? 0);
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** A local date's first moment as the stored UTC ISO string, so ranges use the columns as stored. */
-const startOfLocalDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+const startOfLocalDay = localDayStart;
 
 interface Scope {
   locale: Locale;
@@ -60,12 +59,6 @@ function scopeOf(ctx: ServiceContext, input: Input, defaultYear: boolean): Scope
     floor: input.floor ?? null,
     today: today(ctx),
   };
-}
-
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /** Every month of the period, so quiet months show as zero rather than vanish. */
@@ -253,7 +246,7 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
       refNo: String(r.ref_no),
       grade: gradeName((r.grade as string) ?? ''),
       tags: (JSON.parse(String(r.tags ?? '[]')) as string[]).join('、'),
-      reviewedAt: r.reviewed ? String(r.reviewed).slice(0, 10) : '',
+      reviewedAt: dayOrEmpty(r.reviewed as string | null),
     })),
   };
   return {
@@ -506,7 +499,7 @@ export async function exportReport(ctx: ServiceContext, input: Input): Promise<E
   const summary = workbook.addWorksheet(sheetName(report.title, used));
   summary.addRow([report.title]).font = { bold: true, size: 14 };
   summary.addRow([describeFilters(report, input.locale)]);
-  summary.addRow([`${t.generatedAt}: ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`]);
+  summary.addRow([`${t.generatedAt}: ${localDateTime(report.generatedAt)}`]);
   summary.addRow([]);
   for (const f of report.figures) summary.addRow([f.label, f.value]);
   summary.getColumn(1).width = 24;

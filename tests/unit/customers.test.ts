@@ -8,7 +8,7 @@ import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
 import type { ArchiveApi } from '../../shared/api';
-import { adminInput, failureCode, makeVault, settleJob, travel, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
+import { DESK_START, adminInput, failureCode, makeVault, settleJob, travel, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
 
 async function signedIn(start?: Date) {
   const ctx = makeVault(undefined, start);
@@ -116,11 +116,11 @@ describe('customers', () => {
     expect(changed.classificationHistory.map((h) => [h.field, h.from, h.to])).toEqual(
       expect.arrayContaining([['classification', 'ordinary', 'key'], ['valueGrade', null, 'high'], ['specialTags', '[]', '["餐饮"]']]),
     );
-    expect(changed.classificationHistory[0]).toMatchObject({ accountName: '王芳', reason: '季度评审：采购额上升', at: '2026-11-24T09:00:00.000Z' });
+    expect(changed.classificationHistory[0]).toMatchObject({ accountName: '王芳', reason: '季度评审：采购额上升', at: new Date(DESK_START.getTime() + 86_400_000).toISOString() });
     const black = await api.changeClassification({
       customerId: customer.id, classification: 'key', valueGrade: 'high', specialTags: ['餐饮'], blacklisted: true, blacklistReason: '长期欠费', reason: '欠费三个月',
     });
-    expect(black).toMatchObject({ blacklisted: true, blacklistReason: '长期欠费', blacklistedAt: '2026-11-24T09:00:00.000Z' });
+    expect(black).toMatchObject({ blacklisted: true, blacklistReason: '长期欠费', blacklistedAt: new Date(DESK_START.getTime() + 86_400_000).toISOString() });
   });
 
   it('lists customers due for classification review after N months', async () => {

@@ -185,6 +185,22 @@ describe('forms', () => {
     expect(withRows).toBeGreaterThanOrEqual(2);
   });
 
+  it("prints the desk's local dates and times, also in the hours when UTC is still the day before", async () => {
+    // The suite's clock started at 2026-11-23 02:20 China time (2026-11-22 18:20 UTC); the loan was
+    // lent then, the inspection ten days later at 02:20 on 12-03.
+    const text = async (formId: FormId) => (await api.renderForm({ formId, blank: false, params: params[formId] })).html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+    const slip = await text('loan-slip');
+    expect(slip).toContain('借出日期2026-11-23');
+    expect(slip).not.toContain('2026-11-22');
+    expect(await text('loan-register')).toContain('2026-11-23');
+    expect(await text('loan-register')).not.toContain('2026-11-22');
+    expect(await text('file-registration')).toContain('建档日期2026-11-23');
+    const inspection = await text('inspection-record');
+    expect(inspection).toContain('开始时间2026-12-0302:20');
+    expect(inspection).toContain('完成时间2026-12-0302:20');
+    expect(await text('report-movement')).toContain('生成：2026-12-0302:20');
+  });
+
   it('客户信用调查表 ticks 合伙 under 经营方式 for a partnership, never 个人经营', async () => {
     const { customer } = await api.registerCustomer({ kind: 'tenant', name: '合伙茶铺', companyNature: 'partnership', floor: '3', units: ['A-399'] });
     const form = await api.renderForm({ formId: 'customer-credit-survey', blank: false, params: { fileId: customer.files[0]!.id } });
@@ -202,5 +218,16 @@ describe('forms', () => {
     await api.recordFormPrinted({ formId: 'file-labels', blank: false, params: params['file-labels'] });
     const printed = await readAudit({ action: 'form.printed' });
     expect(printed.rows[0]).toMatchObject({ targetId: 'file-labels' });
+  });
+
+  it('reads every entry this busy archive wrote as a sentence: no code, id, field name or JSON', async () => {
+    const log = await readAudit({ pageSize: 500 });
+    expect(new Set(log.rows.map((r) => r.action)).size).toBeGreaterThan(15);
+    for (const row of log.rows) {
+      expect(row.summary, `${row.action}: ${row.summary}`).not.toMatch(/\b[a-z]+[._][a-z_]+\b|[{}]|"\w+":|[a-z]+ #?\d+\b|\b[A-Z]+_[A-Z_]+\b|\d{4}-\d{2}-\d{2}T/);
+    }
+    const pdfs = log.rows.filter((r) => r.action === 'form.pdf' && !JSON.parse(r.details!).blank);
+    expect(pdfs.find((r) => r.targetId === 'loan-slip')!.summary).toBe('王芳另存了“档案借阅单”的 PDF。');
+    expect(pdfs.find((r) => r.targetId === 'file-registration')!.summary).toMatch(/^王芳另存了“客户档案登记表”（档案 .+（华夏餐饮管理有限公司））的 PDF。$/);
   });
 });

@@ -100,7 +100,10 @@ export async function verifyAudit(vault: ArchiveVault = lastVault!) {
 
 const vaultClocks = new WeakMap<ArchiveVault, ReturnType<typeof manualClock>>();
 
-export function makeVault(dir = tempDir(), start = new Date('2026-11-23T09:00:00Z'), keepAcrossTests = false) {
+/** 2026-11-23 02:20 on the desk's clock (Asia/Shanghai), 2026-11-22 in UTC. */
+export const DESK_START = new Date('2026-11-22T18:20:00Z');
+
+export function makeVault(dir = tempDir(), start = DESK_START, keepAcrossTests = false) {
   const clock = manualClock(start);
   const vault = new ArchiveVault(dir, clock, { passwordCost: testCost, recoveryCost: testCost });
   vaultClocks.set(vault, clock);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureCode, travel } from './helpers';
+import { DESK_START, failureCode, travel } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 /** Three files in B-001/B-002 of cabinet 3F-A, and an inspection of that cabinet. */
@@ -110,6 +110,6 @@ describe('the monthly inspection', () => {
     await api.finishInspection({ inspectionId: id });
     expect(await api.listCabinetsDueInspection()).toEqual([]);
     await travel(ctx, new Date('2026-12-02T09:00:00Z'));
-    expect(await api.listCabinetsDueInspection()).toEqual([expect.objectContaining({ code: '3F-A', lastInspectedAt: '2026-11-23T09:00:00.000Z' })]);
+    expect(await api.listCabinetsDueInspection()).toEqual([expect.objectContaining({ code: '3F-A', lastInspectedAt: DESK_START.toISOString() })]);
   });
 });

@@ -11,6 +11,7 @@ import { options, useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
 import { toArchiveError } from '../errors';
 import { PasswordPair } from '../components/PasswordPair';
+import { localDateTime } from '../../../shared/dates';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: AccountInfo } | { kind: 'reset'; account: AccountInfo } | null;
 
@@ -69,7 +70,7 @@ export function AccountsCard() {
           { title: t('accounts.displayName'), dataIndex: 'displayName' },
           { title: t('accounts.role'), dataIndex: 'role', render: (r: Role) => L.role[r] },
           { title: t('accounts.status'), dataIndex: 'status', render: (s: AccountInfo['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{accountStatusLabels[L.locale][s]}</Tag> },
-          { title: t('accounts.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—') },
+          { title: t('accounts.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? localDateTime(v) : '—') },
           {
             key: 'actions',
             render: (_: unknown, a) => (

@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
 import { toArchiveError } from '../errors';
+import { localDateTime } from '../../../shared/dates';
 
 interface DecideValues {
   reason: string;
@@ -66,7 +67,7 @@ export function ApprovalsPage() {
           { title: t('approvals.summary'), dataIndex: 'summary' },
           { title: t('approvals.reason'), dataIndex: 'reason' },
           { title: t('approvals.requestedBy'), dataIndex: 'requestedBy', width: 90 },
-          { title: t('approvals.requestedAt'), dataIndex: 'requestedAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('approvals.requestedAt'), dataIndex: 'requestedAt', width: 170, render: (v: string) => localDateTime(v) },
           {
             title: t('approvals.status'),
             dataIndex: 'status',

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Input, Table } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditRow, AuditVerification, Page } from '../../../shared/api';
@@ -9,13 +9,15 @@ import { api } from '../api';
 import { saveBase64 } from '../files';
 import { useT } from '../i18n';
 import { useLabels } from '../labels';
+import { auditGroupLabels, auditGroups, type AuditGroup } from '../../../shared/audit-labels';
+import { localDateTime, localDateTimeSeconds } from '../../../shared/dates';
 
 /** The auditor's screen: search the log, verify its hash chain, export it. */
 export function AuditPage() {
   const t = useT();
   const L = useLabels();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<AuditSearchInput>({ page: 1, pageSize: 50 });
+  const [filters, setFilters] = useState<AuditSearchInput>({ page: 1, pageSize: 50, locale: L.locale });
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [data, setData] = useState<Page<AuditRow> | null>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
@@ -34,8 +36,8 @@ export function AuditPage() {
   }, [message]);
 
   useEffect(() => {
-    void load(filters);
-  }, [filters, load]);
+    void load({ ...filters, locale: L.locale });
+  }, [filters, load, L.locale]);
 
   const withRange = (f: AuditSearchInput): AuditSearchInput => ({
     ...f,
@@ -47,7 +49,14 @@ export function AuditPage() {
     <Flex vertical gap={12}>
       <Flex gap={8} wrap>
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} placeholder={[t('audit.from'), t('audit.to')]} />
-        <Input allowClear placeholder={t('audit.action')} style={{ width: 180 }} onChange={(e) => setFilters((f) => ({ ...f, action: e.target.value || undefined }))} />
+        <Select
+          allowClear
+          aria-label={t('audit.action')}
+          placeholder={t('audit.allGroups')}
+          style={{ width: 150 }}
+          options={auditGroups.map((g) => ({ value: g, label: auditGroupLabels[L.locale][g] }))}
+          onChange={(v: AuditGroup | undefined) => setFilters((f) => ({ ...f, group: v, page: 1 }))}
+        />
         <Input allowClear placeholder={t('audit.text')} style={{ width: 220 }} onChange={(e) => setFilters((f) => ({ ...f, text: e.target.value || undefined }))} />
         <Button type="primary" onClick={() => setFilters((f) => withRange({ ...f, page: 1 }))}>
           {t('audit.search')}
@@ -88,12 +97,12 @@ export function AuditPage() {
           showIcon
           title={
             verification.firstBroken
-              ? t('audit.verifyBroken', { id: verification.firstBroken.id, at: new Date(verification.firstBroken.at).toLocaleString() })
+              ? t('audit.verifyBroken', { id: verification.firstBroken.id, at: localDateTime(verification.firstBroken.at) })
               : verification.firstAnchorMismatch
                 ? t(verification.firstAnchorMismatch.problem === 'entry_missing' ? 'audit.anchorMissing' : 'audit.anchorDiffers', {
                     source: t(`audit.anchorSource.${verification.firstAnchorMismatch.source}`),
                     where: verification.firstAnchorMismatch.where,
-                    at: new Date(verification.firstAnchorMismatch.at).toLocaleString(),
+                    at: localDateTime(verification.firstAnchorMismatch.at),
                     id: verification.firstAnchorMismatch.id,
                   })
                 : t('audit.verifyOk', { checked: verification.checked })
@@ -107,13 +116,19 @@ export function AuditPage() {
         loading={loading}
         dataSource={data?.rows ?? []}
         pagination={{ current: filters.page, pageSize: filters.pageSize, total: data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+        expandable={{
+          // The stored entry, for whoever checks the sentence against what the chain hashes.
+          expandedRowRender: (r) => (
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('audit.raw')}：<Typography.Text code copyable>{[r.at, r.action, [r.targetType, r.targetId].filter(Boolean).join(' '), r.details ?? ''].filter(Boolean).join(' · ')}</Typography.Text>
+            </Typography.Paragraph>
+          ),
+        }}
         columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
-          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString() },
-          { title: t('audit.by'), dataIndex: 'accountName', width: 100 },
-          { title: t('audit.action'), dataIndex: 'action', width: 180 },
-          { title: t('audit.target'), key: 'target', width: 120, render: (_: unknown, r) => [r.targetType, r.targetId].filter(Boolean).join(' ') },
-          { title: t('audit.details'), dataIndex: 'details', ellipsis: true },
+          { title: t('audit.no'), dataIndex: 'id', width: 70 },
+          { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => localDateTimeSeconds(v) },
+          { title: t('audit.by'), dataIndex: 'accountName', width: 100, ellipsis: true },
+          { title: t('audit.entry'), dataIndex: 'summary', ellipsis: { showTitle: true } },
         ]}
       />
     </Flex>

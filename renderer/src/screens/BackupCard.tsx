@@ -5,6 +5,7 @@ import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { RestoreForm } from '../components/RestoreForm';
 import { useT } from '../i18n';
+import { localDateTime } from '../../../shared/dates';
 
 export function BackupCard() {
   const t = useT();
@@ -51,7 +52,7 @@ export function BackupCard() {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         dataSource={backups}
         columns={[
-          { title: t('backup.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('backup.createdAt'), dataIndex: 'createdAt', render: (v: string) => localDateTime(v) },
           { title: t('backup.by'), dataIndex: 'createdBy' },
           { title: t('backup.kind'), dataIndex: 'automatic', render: (a: boolean) => <Tag>{a ? t('backup.auto') : t('backup.manual')}</Tag> },
           { title: t('backup.size'), dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB` },

@@ -8,6 +8,7 @@ import { useAction } from '../components/useAction';
 import { FormPreview } from '../components/FormPreview';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
+import { localDateTime } from '../../../shared/dates';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {
@@ -73,7 +74,7 @@ export function DestructionPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
-          { title: t('approvals.requestedAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('approvals.requestedAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => localDateTime(v) },
           { title: t('destruction.reason'), dataIndex: 'reason' },
           { title: t('destruction.pages'), key: 'count', width: 80, render: (_: unknown, r) => r.items.length },
           {

@@ -9,6 +9,7 @@ import { FilePicker } from '../components/FilePicker';
 import { FormPreview, type FormRequest } from '../components/FormPreview';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
+import { localDate } from '../../../shared/dates';
 
 type Option = { value: number; label: string };
 
@@ -26,9 +27,9 @@ async function recordOptions(kind: FormRecordKind, L: ReturnType<typeof useLabel
     case 'transfer':
       return (await api.listTransfers()).map((t) => ({ value: t.id, label: `${t.transferNo} → ${t.toDepartment}` }));
     case 'inspection':
-      return (await api.listInspections()).map((i) => ({ value: i.id, label: `#${i.id} · ${i.cabinets.join('、')} · ${i.startedAt.slice(0, 10)}` }));
+      return (await api.listInspections()).map((i) => ({ value: i.id, label: `#${i.id} · ${i.cabinets.join('、')} · ${localDate(i.startedAt)}` }));
     case 'register':
-      return (await api.listDestructionRegisters()).map((r) => ({ value: r.id, label: `#${r.id} · ${r.reason} · ${r.createdAt.slice(0, 10)}` }));
+      return (await api.listDestructionRegisters()).map((r) => ({ value: r.id, label: `#${r.id} · ${r.reason} · ${localDate(r.createdAt)}` }));
     case 'box':
     case 'cabinet': {
       const storage = await api.getStorage();

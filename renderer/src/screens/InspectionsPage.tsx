@@ -10,6 +10,7 @@ import { FormPreview } from '../components/FormPreview';
 import { scanTone } from '../components/scan-feedback';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
+import { localDate, localDateTime } from '../../../shared/dates';
 
 const kindColour: Record<InspectionFindingKind, string> = {
   present: 'green',
@@ -96,7 +97,7 @@ export function InspectionsPage() {
           showIcon
           data-testid="inspection-due"
           title={t('inspect.due', { cabinets: due.map((d) => d.code).join('、') })}
-          description={due.map((d) => `${d.code}：${d.lastInspectedAt ? t('inspect.lastAt', { date: d.lastInspectedAt.slice(0, 10) }) : t('inspect.never')}`).join('；')}
+          description={due.map((d) => `${d.code}：${d.lastInspectedAt ? t('inspect.lastAt', { date: localDate(d.lastInspectedAt) }) : t('inspect.never')}`).join('；')}
         />
       )}
       {!current && (
@@ -133,7 +134,7 @@ export function InspectionsPage() {
             columns={[
               { title: t('inspect.no'), dataIndex: 'id', width: 70 },
               { title: t('inspect.cabinets'), dataIndex: 'cabinets', render: (c: string[]) => c.join('、') },
-              { title: t('inspect.startedAt'), dataIndex: 'startedAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+              { title: t('inspect.startedAt'), dataIndex: 'startedAt', width: 170, render: (v: string) => localDateTime(v) },
               { title: t('inspect.by'), dataIndex: 'startedBy', width: 100 },
               { title: t('inspect.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'open' ? 'processing' : 'default'}>{t(s === 'open' ? 'inspect.open' : 'inspect.finished')}</Tag> },
               {

@@ -38,6 +38,7 @@ import { useAutoLock } from '../components/useAutoLock';
 import { useBarcodeScanner } from '../components/useBarcodeScanner';
 import { roleMay, type MethodAccess } from '../../../shared/permissions';
 import { useState } from 'react';
+import { localDateTime } from '../../../shared/dates';
 
 const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'home', icon: <HomeOutlined /> },
@@ -122,7 +123,7 @@ export function MainLayout() {
               closable
               style={{ marginBottom: 16 }}
               data-testid="archive-notice"
-              title={t('notice.walLost', { since: n.details.since ? new Date(n.details.since).toLocaleString() : '', lastEntryAt: n.details.lastEntryAt ? new Date(n.details.lastEntryAt).toLocaleString() : '' })}
+              title={t('notice.walLost', { since: n.details.since ? localDateTime(n.details.since) : '', lastEntryAt: n.details.lastEntryAt ? localDateTime(n.details.lastEntryAt) : '' })}
             />
           ))}
           <Typography.Title level={3} style={{ marginTop: 0 }}>

@@ -4,6 +4,7 @@ import type { ReturnCondition } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { toArchiveError } from '../errors';
+import { localDate } from '../../../shared/dates';
 
 /** One scanned file waiting for Enter: to be lent to the borrower, or checked back in. */
 export interface DeskLine {
@@ -66,7 +67,7 @@ export const useLoanDeskStore = create<DeskState>((set, get) => ({
     if (get().lines.some((l) => l.fileId === where.fileId)) return { kind: 'refused', reason: 'already', code };
     const base = { fileId: where.fileId, refNo: where.refNo, name: where.name, condition: 'complete' as const, note: '' };
     if (where.out) {
-      const line: DeskLine = { ...base, action: 'return', detail: `${where.out.borrower}（${where.out.department}）${where.out.since.slice(0, 10)} · ${where.out.slipNo}` };
+      const line: DeskLine = { ...base, action: 'return', detail: `${where.out.borrower}（${where.out.department}）${localDate(where.out.since)} · ${where.out.slipNo}` };
       set({ lines: [...get().lines, line] });
       return { kind: 'queued', line };
     }

@@ -17,6 +17,7 @@ import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { DocumentModal } from './DocumentModal';
 import { FileLocationTab } from './FileLocationTab';
 import { ReasonModal } from './ReasonModal';
+import { localDate, localDateTime } from '../../../../shared/dates';
 
 type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag';
 
@@ -81,7 +82,7 @@ export function FileDrawer() {
           dataSource={revisions}
           columns={[
             { title: t('doc.version'), dataIndex: 'version', width: 60 },
-            { title: t('history.at'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+            { title: t('history.at'), dataIndex: 'at', render: (v: string) => localDateTime(v) },
             { title: t('history.by'), dataIndex: 'accountName' },
             { title: t('history.reason'), dataIndex: 'reason' },
             { title: t('doc.title'), render: (_: unknown, r) => `${r.restricted ? t('doc.restricted') : r.before.title}（${r.before.docDate}，${r.before.pages}）` },
@@ -150,7 +151,7 @@ export function FileDrawer() {
               action={<Button size="small" onClick={() => setDialog('clearFlag')}>{t('file.clearFlag')}</Button>}
             />
           )}
-          {file.status === 'departed' && <Alert type="info" showIcon title={t('file.closed', { date: (file.closedAt ?? '').slice(0, 10) })} />}
+          {file.status === 'departed' && <Alert type="info" showIcon title={t('file.closed', { date: localDate(file.closedAt ?? '') })} />}
           <Descriptions size="small" column={3} bordered>
             <Descriptions.Item label={t('file.retention')}>
               {L.retention[file.retention]}（{L.retentionEvent[file.retentionEvent]}）
@@ -326,7 +327,7 @@ export function FileDrawer() {
                         {customer.moveInDate ?? '—'} / {customer.moveOutDate ?? '—'}
                       </Descriptions.Item>
                       <Descriptions.Item label={L.field.legalRepresentative}>{customer.legalRepresentative}</Descriptions.Item>
-                      <Descriptions.Item label={t('classify.lastReviewed')}>{customer.lastReviewedAt ? new Date(customer.lastReviewedAt).toLocaleDateString() : '—'}</Descriptions.Item>
+                      <Descriptions.Item label={t('classify.lastReviewed')}>{customer.lastReviewedAt ? localDate(customer.lastReviewedAt) : '—'}</Descriptions.Item>
                       <Descriptions.Item label={L.field.notes} span={2}>{customer.notes}</Descriptions.Item>
                     </Descriptions>
                     <Typography.Title level={5}>{t('form.contacts')}</Typography.Title>
@@ -351,7 +352,7 @@ export function FileDrawer() {
                     pagination={false}
                     dataSource={customer.classificationHistory}
                     columns={[
-                      { title: t('history.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+                      { title: t('history.at'), dataIndex: 'at', width: 170, render: (v: string) => localDateTime(v) },
                       { title: t('history.field'), dataIndex: 'field', width: 120, render: (v: ClassificationChange['field']) => t(`history.${v}` as MessageKey) },
                       { title: t('history.from'), dataIndex: 'from' },
                       { title: t('history.to'), dataIndex: 'to' },

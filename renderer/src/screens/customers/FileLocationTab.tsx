@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { toArchiveError } from '../../errors';
 import { useT } from '../../i18n';
+import { localDate, localDateTime } from '../../../../shared/dates';
 
 /** Where the file is, every move it made, and moving it to another box. */
 export function FileLocationTab({ fileId }: { fileId: number }) {
@@ -38,7 +39,7 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
         {location?.out && (
           <Descriptions.Item label={t('loans.status')}>
             <Tag color="blue" data-testid="file-out">
-              {t('loc.outWith', { who: location.out.borrower, department: location.out.department, since: location.out.since.slice(0, 10), due: location.out.dueDate })}
+              {t('loc.outWith', { who: location.out.borrower, department: location.out.department, since: localDate(location.out.since), due: location.out.dueDate })}
             </Tag>
           </Descriptions.Item>
         )}
@@ -76,7 +77,7 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
         pagination={false}
         dataSource={location?.moves ?? []}
         columns={[
-          { title: t('history.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('history.at'), dataIndex: 'at', width: 170, render: (v: string) => localDateTime(v) },
           { title: t('loc.from'), dataIndex: 'from' },
           { title: t('loc.to'), dataIndex: 'to' },
           { title: t('history.by'), dataIndex: 'by', width: 90 },
