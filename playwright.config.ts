@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// The desk's clock is China time: the host (a child of this process) and the page both run in it.
+process.env.TZ ??= 'Asia/Shanghai';
+
 // Debian's Chromium, never a downloaded browser. The flags keep it off the (closed) network.
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,6 +14,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 820 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -44,7 +44,16 @@ test('an administrator adds a clerk; the clerk signs in with their own password;
   await callApi(host.openUrl, 'lock', {});
   await signIn(page, 'sunsj', 'Auditor-2026-pass');
   await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await expect(page.getByRole('cell', { name: 'account.created' }).first()).toBeVisible();
+  // Each entry is a sentence; the stored entry is one click away; the search finds Chinese names.
+  const created = page.getByRole('cell', { name: '系统管理员创建了账户“李晓”（lixiao）。角色：档案管理员。' });
+  await expect(created).toBeVisible();
+  await expect(page.getByRole('cell', { name: /account\.created/ })).toHaveCount(0);
+  await page.getByRole('row', { name: /创建了账户“李晓”/ }).getByRole('button', { name: /展开|Expand/ }).click();
+  await expect(page.getByText(/account\.created · account \d+/)).toBeVisible();
+  await page.getByPlaceholder('内容或对象').fill('李晓');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByRole('cell', { name: /李晓/ }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: /孙审计/ })).toHaveCount(0);
   await page.getByRole('button', { name: '校验日志完整性' }).click();
   await expect(page.getByTestId('audit-verification')).toContainText('日志完整');
   await page.screenshot({ path: 'test-results/screens/20-audit.png', fullPage: true });

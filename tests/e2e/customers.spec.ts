@@ -71,7 +71,7 @@ test('register a tenant, file three documents with a scan, find it, import from 
   await addDocument(page, { category: '身份证/营业执照复印件', title: '营业执照副本', date: '2024-03-10', pages: '1', scan: PNG });
   await addDocument(page, { category: '装修/二装资料及竣工验收', title: '装修申请', date: '2024-02-20', pages: '5' });
 
-  const rows = page.getByTestId('documents-table').locator('tbody tr');
+  const rows = page.getByTestId('documents-table').locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('营业执照副本');
   await expect(rows.nth(0)).toContainText('营业执照.png');
@@ -118,7 +118,7 @@ test('register a tenant, file three documents with a scan, find it, import from 
   await modal.locator('input[type=file]').setInputFiles({ name: '客户.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
   const issues = modal.getByTestId('import-issues');
   await expect(issues).toContainText('电话号码格式不正确');
-  await expect(issues.locator('tbody tr').first()).toContainText('3');
+  await expect(issues.locator('tbody tr.ant-table-row').first()).toContainText('3');
   await expect(modal.getByRole('button', { name: '导入' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/13-import-error.png', fullPage: true });
   await expect(page.getByTestId('customers-total')).toContainText('共 2 份档案');

@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { admin, callApi, createArchiveViaUi, desk } from './helpers';
+import { admin, callApi, createArchiveViaUi, desk, openDeskPage } from './helpers';
 import { hostPerTest } from './host';
 
 const host = hostPerTest();
 
 
 test('create an archive, lock, a wrong password is refused, sign in, switch language', async ({ page }) => {
-  await page.goto(host.openUrl);
+  await openDeskPage(page, host.openUrl);
   // The token leaves the address bar once it is kept.
   await expect(page).not.toHaveURL(/token=/);
 
@@ -118,7 +118,7 @@ test('a forgotten password is reset with the recovery key', async ({ page }) => 
 });
 
 test('bad input shows a translated error and creates nothing', async ({ page }) => {
-  await page.goto(host.openUrl);
+  await openDeskPage(page, host.openUrl);
   await page.getByLabel('单位名称').fill(admin.organisation);
   await page.getByLabel('管理员用户名').fill(admin.username);
   await page.getByLabel('管理员姓名').fill(admin.displayName);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { hostNow } from './host';
 
 /** The archive's administrator (accounts, settings, backups: 三员分立, no file work). */
 export const admin = { organisation: '华联物业客务部', username: 'admin', displayName: '系统管理员', password: 'Desk-2026-pass' };
@@ -17,6 +18,12 @@ export async function callApi(openUrl: string, method: string, input: unknown): 
   const envelope = await response.json();
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
   return envelope.value;
+}
+
+/** Opens the desk in the page, the page's clock at the host's (02:20 China time at the start). */
+export async function openDeskPage(page: Page, openUrl: string) {
+  await page.clock.install({ time: hostNow() });
+  await page.goto(openUrl);
 }
 
 export async function signInViaUi(page: Page, who: { username: string; password: string; displayName?: string }) {
@@ -40,7 +47,7 @@ export interface NewAccount {
 
 export async function createArchiveViaUi(page: Page, openUrl: string, options: { deskRole?: 'clerk' | 'department_manager'; accounts?: NewAccount[] } = {}): Promise<string> {
   const deskRole = options.deskRole ?? 'clerk';
-  await page.goto(openUrl);
+  await openDeskPage(page, openUrl);
   await page.getByLabel('单位名称').fill(admin.organisation);
   await page.getByLabel('管理员用户名').fill(admin.username);
   await page.getByLabel('管理员姓名').fill(admin.displayName);

@@ -14,12 +14,30 @@ export interface RunningHost {
 }
 
 /**
+ * How far the browser tests move the desk's clock: to the next 02:20 China time (18:20 UTC), the
+ * hours when a UTC date printed by mistake is the day before. Host and page share it.
+ */
+function deskStartOffset(now = Date.now()): number {
+  const d = new Date(now);
+  let target = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 18, 20);
+  if (target < now) target += 86_400_000;
+  return target - now;
+}
+
+let clockOffset = 0;
+/** The running host's "now", for the page's clock. */
+export const hostNow = () => new Date(Date.now() + clockOffset);
+
+/**
  * Starts the built loopback host (dist/host/serve.mjs) on a fresh temporary archive folder, or on
  * the given one (which is then left in place at stop; the benchmark's generated archive).
  */
 export async function startHost(existingArchiveDir?: string): Promise<RunningHost> {
   const archiveDir = existingArchiveDir ?? mkdtempSync(join(tmpdir(), 'archive-desk-e2e-'));
   const clockFile = join(mkdtempSync(join(tmpdir(), 'archive-desk-clock-')), 'offset');
+  const base = deskStartOffset();
+  clockOffset = base;
+  writeFileSync(clockFile, String(base));
   const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir, '--clock-offset-file', clockFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,7 +59,10 @@ export async function startHost(existingArchiveDir?: string): Promise<RunningHos
   return {
     openUrl,
     archiveDir,
-    moveClock: (days) => writeFileSync(clockFile, String(days * 86_400_000)),
+    moveClock: (days) => {
+      clockOffset = base + days * 86_400_000;
+      writeFileSync(clockFile, String(clockOffset));
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

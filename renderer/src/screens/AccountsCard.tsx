@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { AccountInfo } from '../../../shared/api';
 import type { Role } from '../../../shared/domain';
@@ -12,6 +12,7 @@ import { useSessionStore } from '../stores/session-store';
 import { toArchiveError } from '../errors';
 import { PasswordPair } from '../components/PasswordPair';
 import { localDateTime } from '../../../shared/dates';
+import { DeskTable } from '../components/DeskTable';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: AccountInfo } | { kind: 'reset'; account: AccountInfo } | null;
 
@@ -60,7 +61,7 @@ export function AccountsCard() {
   const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
   return (
     <Card title={t('accounts.title')} style={{ maxWidth: 960 }} extra={<Button onClick={() => setDialog({ kind: 'add' })}>{t('accounts.add')}</Button>}>
-      <Table<AccountInfo>
+      <DeskTable<AccountInfo>
         size="small"
         rowKey="id"
         pagination={false}

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Segmented, Space, Tag } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ApprovalInfo } from '../../../shared/api';
 import { approverRank, type ApprovalStatus } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import { useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
 import { toArchiveError } from '../errors';
 import { localDateTime } from '../../../shared/dates';
+import { DeskTable } from '../components/DeskTable';
 
 interface DecideValues {
   reason: string;
@@ -55,7 +56,7 @@ export function ApprovalsPage() {
         ]}
         style={{ marginBottom: 12 }}
       />
-      <Table<ApprovalInfo>
+      <DeskTable<ApprovalInfo>
         data-testid="approvals-table"
         size="small"
         rowKey="id"

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { customerKinds, type CustomerKind } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { options, useLabels } from '../labels';
 import { toArchiveError } from '../errors';
+import { DeskTable } from '../components/DeskTable';
 
 /** A 档号 as the pattern would issue it, so the clerk sees the effect before saving. */
 function example(s: Partial<ArchiveSettings>): string {
@@ -124,7 +125,7 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
           </Col>
         </Row>
         <Typography.Title level={5}>{t('settings.retentionTable')}</Typography.Title>
-        <Table<{ kind: CustomerKind }>
+        <DeskTable<{ kind: CustomerKind }>
           size="small"
           pagination={false}
           rowKey="kind"

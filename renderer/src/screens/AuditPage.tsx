@@ -1,5 +1,5 @@
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditRow, AuditVerification, Page } from '../../../shared/api';
@@ -11,6 +11,7 @@ import { useT } from '../i18n';
 import { useLabels } from '../labels';
 import { auditGroupLabels, auditGroups, type AuditGroup } from '../../../shared/audit-labels';
 import { localDateTime, localDateTimeSeconds } from '../../../shared/dates';
+import { DeskTable } from '../components/DeskTable';
 
 /** The auditor's screen: search the log, verify its hash chain, export it. */
 export function AuditPage() {
@@ -110,7 +111,7 @@ export function AuditPage() {
           description={t('audit.anchorsChecked', { count: verification.anchors.length, bad: verification.anchors.filter((a) => !a.ok).length })}
         />
       )}
-      <Table<AuditRow>
+      <DeskTable<AuditRow>
         size="small"
         rowKey="id"
         loading={loading}
@@ -128,7 +129,7 @@ export function AuditPage() {
           { title: t('audit.no'), dataIndex: 'id', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => localDateTimeSeconds(v) },
           { title: t('audit.by'), dataIndex: 'accountName', width: 100, ellipsis: true },
-          { title: t('audit.entry'), dataIndex: 'summary', ellipsis: { showTitle: true } },
+          { title: t('audit.entry'), dataIndex: 'summary', width: 900, wrap: true },
         ]}
       />
     </Flex>

@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Input, Modal, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Modal, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
@@ -6,6 +6,7 @@ import { api } from '../api';
 import { RestoreForm } from '../components/RestoreForm';
 import { useT } from '../i18n';
 import { localDateTime } from '../../../shared/dates';
+import { DeskTable } from '../components/DeskTable';
 
 export function BackupCard() {
   const t = useT();
@@ -46,7 +47,7 @@ export function BackupCard() {
         </Button>
       </Flex>
       <Typography.Title level={5}>{t('backup.list')}</Typography.Title>
-      <Table<BackupInfo>
+      <DeskTable<BackupInfo>
         size="small"
         rowKey="folder"
         pagination={{ pageSize: 10, hideOnSinglePage: true }}

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Switch, Table } from 'antd';
+import { Button, Card, Form, Input, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DocumentCategory } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
@@ -7,6 +7,7 @@ import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { toArchiveError } from '../errors';
+import { DeskTable } from '../components/DeskTable';
 
 /** The editable list of document categories (卷内文件类别). Categories in use are retired, not deleted. */
 export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
@@ -33,7 +34,7 @@ export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
   return (
     <Card title={t('settings.categories')} style={{ maxWidth: 960 }}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Table<DocumentCategory>
+      <DeskTable<DocumentCategory>
         size="small"
         rowKey="code"
         pagination={false}

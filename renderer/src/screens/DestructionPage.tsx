@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppraisalRow, DestructionRegister } from '../../../shared/api';
 import { api } from '../api';
@@ -9,6 +9,7 @@ import { FormPreview } from '../components/FormPreview';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
 import { localDateTime } from '../../../shared/dates';
+import { DeskTable } from '../components/DeskTable';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {
@@ -43,7 +44,7 @@ export function DestructionPage() {
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('destruction.appraisal')}
       </Typography.Title>
-      <Table<AppraisalRow>
+      <DeskTable<AppraisalRow>
         data-testid="appraisal-table"
         size="small"
         rowKey="fileId"
@@ -66,7 +67,7 @@ export function DestructionPage() {
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('destruction.registers')}
       </Typography.Title>
-      <Table<DestructionRegister>
+      <DeskTable<DestructionRegister>
         data-testid="registers-table"
         size="small"
         rowKey="id"

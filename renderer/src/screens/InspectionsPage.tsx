@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CabinetInspectionDue, CatalogueRow, InspectionDetail, InspectionFinding, InspectionSummary, StorageRoom } from '../../../shared/api';
 import type { InspectionFindingKind } from '../../../shared/domain';
@@ -11,6 +11,7 @@ import { scanTone } from '../components/scan-feedback';
 import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
 import { localDate, localDateTime } from '../../../shared/dates';
+import { DeskTable } from '../components/DeskTable';
 
 const kindColour: Record<InspectionFindingKind, string> = {
   present: 'green',
@@ -125,7 +126,7 @@ export function InspectionsPage() {
               {t('inspect.start')}
             </Button>
           </Space>
-          <Table<InspectionSummary>
+          <DeskTable<InspectionSummary>
             data-testid="inspection-list"
             size="small"
             rowKey="id"
@@ -227,7 +228,7 @@ export function InspectionsPage() {
                       {last && <Alert type={last.ok ? 'success' : 'warning'} showIcon title={last.text} data-testid="inspect-last" />}
                     </Flex>
                   )}
-                  <Table
+                  <DeskTable
                     data-testid="inspect-expected"
                     size="small"
                     rowKey="fileId"
@@ -318,7 +319,7 @@ export function InspectionsPage() {
                 <Tag key={k} color={kindColour[k]}>{`${L.inspectionFinding[k]} ${current.counts[k]}`}</Tag>
               ))}
             </Space>
-            <Table<InspectionFinding>
+            <DeskTable<InspectionFinding>
               data-testid="inspect-findings"
               size="small"
               rowKey={(f) => `${f.kind}-${f.fileId ?? f.code}-${f.foundBox ?? ''}-${f.detail ?? ''}`}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, List, Modal, Progress, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, List, Modal, Progress, Row, Select, Space, Tag, Tree, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BoxDetail, BoxInfo, DepartedMoveProposal, StorageRoom } from '../../../shared/api';
 import { api } from '../api';
@@ -8,6 +8,7 @@ import { FormPreview, type FormRequest } from '../components/FormPreview';
 import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
+import { DeskTable } from '../components/DeskTable';
 
 type Selection = { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number } | null;
 type Dialog = 'room' | 'cabinet' | 'box' | 'departed' | null;
@@ -169,7 +170,7 @@ export function LocationsPage() {
           {box ? (
             <Card size="small" title={`${box.path.roomName} / ${box.path.cabinetCode} / ${t('loc.shelf', { n: box.path.shelfPosition })} / ${box.code}`} extra={fill(box)}>
               <Typography.Text type="secondary">{t('loc.boxFiles')}</Typography.Text>
-              <Table
+              <DeskTable
                 data-testid="box-files"
                 size="small"
                 rowKey="fileId"

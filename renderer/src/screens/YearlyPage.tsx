@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Drawer, Flex, Form, Image, Input, InputNumber, List, Radio, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Flex, Form, Image, Input, InputNumber, List, Radio, Result, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { BundleCheck, BundleProblem, BundleTenantIndex, BundleVerifyReport, OpenedBundle } from '../../../shared/api';
@@ -11,6 +11,7 @@ import { toArchiveError } from '../errors';
 import { saveBase64 } from '../files';
 import { useT, type MessageKey } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
+import { DeskTable } from '../components/DeskTable';
 
 type ExportForm = { year: number; building?: string; folder: string; confidential: 'include' | 'exclude' | 'encrypt'; password?: string; approvalId?: number };
 
@@ -112,7 +113,7 @@ export function YearlyPage() {
                 </Space>
                 {check && (
                   <Card size="small" title={t('bundle.checkResult', { tenants: check.tenants, problems: check.problems.length })} data-testid="bundle-check">
-                    <Table<BundleProblem> size="small" rowKey={(p) => `${p.kind}-${p.fileId}-${p.detail ?? ''}`} pagination={false} dataSource={check.problems} columns={problemColumns} />
+                    <DeskTable<BundleProblem> size="small" rowKey={(p) => `${p.kind}-${p.fileId}-${p.detail ?? ''}`} pagination={false} dataSource={check.problems} columns={problemColumns} />
                   </Card>
                 )}
                 {job && (
@@ -145,7 +146,7 @@ export function YearlyPage() {
                       />
                     )}
                     {result && result.problems.length > 0 && (
-                      <Table<BundleProblem> size="small" rowKey={(p) => `${p.kind}-${p.fileId}-${p.detail ?? ''}`} pagination={false} dataSource={result.problems} columns={problemColumns} />
+                      <DeskTable<BundleProblem> size="small" rowKey={(p) => `${p.kind}-${p.fileId}-${p.detail ?? ''}`} pagination={false} dataSource={result.problems} columns={problemColumns} />
                     )}
                   </Card>
                 )}
@@ -223,7 +224,7 @@ function BundleBrowser({ opened, onOpen, onError }: { opened: { bundle: OpenedBu
               ))}
           </Space>
           {report && !report.ok && <List size="small" dataSource={report.problems} renderItem={(p) => <List.Item>{`${p.kind}: ${p.path}`}</List.Item>} />}
-          <Table<BundleTenantIndex>
+          <DeskTable<BundleTenantIndex>
             data-testid="bundle-tenants"
             size="small"
             rowKey="folder"
@@ -257,7 +258,7 @@ function BundleBrowser({ opened, onOpen, onError }: { opened: { bundle: OpenedBu
                 </Button>
               ))}
             </Space>
-            <Table
+            <DeskTable
               size="small"
               rowKey="seq"
               pagination={false}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, List, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import type { FileListRow } from '../../../../shared/api';
@@ -12,6 +12,7 @@ import { useCustomersStore, type Filters } from '../../stores/customers-store';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { FileDrawer } from './FileDrawer';
 import { ImportModal } from './ImportModal';
+import { DeskTable } from '../../components/DeskTable';
 
 export function CustomersPage() {
   const t = useT();
@@ -139,7 +140,7 @@ export function CustomersPage() {
           )}
         />
       )}
-      <Table<FileListRow>
+      <DeskTable<FileListRow>
         data-testid="customers-table"
         rowKey="fileId"
         size="middle"

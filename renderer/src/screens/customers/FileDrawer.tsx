@@ -1,5 +1,5 @@
 import { EditOutlined, FileImageOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ClassificationChange, Contact, DocumentRevision, DocumentRow, ScanInfo } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
@@ -18,6 +18,7 @@ import { DocumentModal } from './DocumentModal';
 import { FileLocationTab } from './FileLocationTab';
 import { ReasonModal } from './ReasonModal';
 import { localDate, localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
 
 type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag';
 
@@ -75,7 +76,7 @@ export function FileDrawer() {
       title: `${t('doc.revisions')}：${doc.title}`,
       width: 720,
       content: (
-        <Table<DocumentRevision>
+        <DeskTable<DocumentRevision>
           size="small"
           rowKey="version"
           pagination={false}
@@ -94,7 +95,7 @@ export function FileDrawer() {
 
   const active = file?.status === 'active';
   const contactRows = (contacts: Contact[]) => (
-    <Table<Contact>
+    <DeskTable<Contact>
       size="small"
       pagination={false}
       rowKey={(c) => `${c.name}${c.phone ?? ''}`}
@@ -188,7 +189,7 @@ export function FileDrawer() {
                       options={categories.map((c) => ({ value: c.code, label: L.locale === 'zh-CN' ? c.labelZh : c.labelEn }))}
                       aria-label={t('file.allCategories')}
                     />
-                    <Table<DocumentRow>
+                    <DeskTable<DocumentRow>
                       data-testid="documents-table"
                       size="small"
                       rowKey="id"
@@ -278,7 +279,7 @@ export function FileDrawer() {
                 key: 'catalogue',
                 label: t('file.catalogue'),
                 children: (
-                  <Table
+                  <DeskTable
                     size="small"
                     rowKey="seq"
                     pagination={false}
@@ -346,7 +347,7 @@ export function FileDrawer() {
                 key: 'history',
                 label: t('file.history'),
                 children: (
-                  <Table<ClassificationChange>
+                  <DeskTable<ClassificationChange>
                     size="small"
                     rowKey={(r) => `${r.at}${r.field}`}
                     pagination={false}

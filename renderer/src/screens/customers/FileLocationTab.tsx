@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Descriptions, Flex, Form, Input, Select, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { FileLocation, StorageRoom } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { toArchiveError } from '../../errors';
 import { useT } from '../../i18n';
 import { localDate, localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
 
 /** Where the file is, every move it made, and moving it to another box. */
 export function FileLocationTab({ fileId }: { fileId: number }) {
@@ -71,7 +72,7 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
         </Form.Item>
         <Button htmlType="submit">{t('loc.moveTo')}</Button>
       </Form>
-      <Table
+      <DeskTable
         size="small"
         rowKey={(m) => m.at + m.to}
         pagination={false}

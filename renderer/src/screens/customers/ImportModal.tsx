@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Flex, Form, Modal, Result, Row, Select, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Col, Flex, Form, Modal, Result, Row, Select, Steps, Typography, Upload } from 'antd';
 import { useLayoutEffect, useState } from 'react';
 import { importFields, type ImportField, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/api';
 import { JobProgressView, useJob } from '../../components/JobProgressView';
@@ -10,6 +10,7 @@ import { readAsBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
+import { DeskTable } from '../../components/DeskTable';
 
 /**
  * Excel import in three steps: choose the workbook, map and check (a dry run), import all or
@@ -129,7 +130,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
                 <Alert type="error" showIcon title={t('import.issues', { count: preview.issues.length })} />
               )}
               {preview.issues.length > 0 && (
-                <Table<ImportIssue>
+                <DeskTable<ImportIssue>
                   data-testid="import-issues"
                   size="small"
                   rowKey={(i) => `${i.row}-${i.field}-${i.code}`}

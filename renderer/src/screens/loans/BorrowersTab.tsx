@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Borrower, LoanRegisterRow } from '../../../../shared/api';
 import type { SaveBorrowerInput } from '../../../../shared/schemas';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
+import { DeskTable } from '../../components/DeskTable';
 
 /** 借阅人: company staff who borrow; a leaver's files are listed, and they leave only once all are back. */
 export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
@@ -29,7 +30,7 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
         <Button type="primary" onClick={() => { form.resetFields(); setEditing({}); }}>{t('borrowers.add')}</Button>
         <Checkbox checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)}>{t('borrowers.showLeft')}</Checkbox>
       </Space>
-      <Table<Borrower>
+      <DeskTable<Borrower>
         data-testid="borrowers-table"
         size="small"
         rowKey="id"
@@ -111,7 +112,7 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
         width={760}
       >
         <Typography.Paragraph>{leaving && (leaving.items.length ? t('borrowers.stillHolds', { count: leaving.items.length }) : t('borrowers.holdsNothing'))}</Typography.Paragraph>
-        <Table<LoanRegisterRow>
+        <DeskTable<LoanRegisterRow>
           data-testid="leaver-holdings"
           size="small"
           rowKey="itemId"

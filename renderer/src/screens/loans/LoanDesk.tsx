@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Flex, Input, Row, Select, Space, Table, Tag, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Borrower } from '../../../../shared/api';
 import type { ReturnCondition } from '../../../../shared/domain';
@@ -9,6 +9,7 @@ import { SignaturePad } from '../../components/SignaturePad';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { useLoanDeskStore, type DeskLine } from '../../stores/loan-desk-store';
+import { DeskTable } from '../../components/DeskTable';
 
 /**
  * 借阅台: scan the borrower's badge (or pick them), scan each file, press Enter on the empty scan
@@ -86,7 +87,7 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
             disabled={desk.busy}
           />
           {last && <Alert type={last.ok ? 'success' : 'warning'} showIcon title={last.text} data-testid="desk-last" />}
-          <Table<DeskLine>
+          <DeskTable<DeskLine>
             data-testid="desk-lines"
             size="small"
             rowKey="fileId"

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Descriptions, Flex, Form, Image, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Flex, Form, Image, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
@@ -13,6 +13,7 @@ import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { saveBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
+import { DeskTable } from '../../components/DeskTable';
 
 type Status = NonNullable<ListLoansInput['status']>;
 const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '');
@@ -82,19 +83,19 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
           {t('loans.printMonth')}
         </Button>
       </Space>
-      <Table<LoanRegisterRow>
+      <DeskTable<LoanRegisterRow>
         data-testid="loan-register"
         size="small"
         rowKey="itemId"
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { title: t('loans.slipNo'), dataIndex: 'slipNo', width: 140, render: (v: string, r) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openSlip(r.loanId)}>{v}</Button> },
+          { title: t('loans.slipNo'), dataIndex: 'slipNo', width: 130, render: (v: string, r) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openSlip(r.loanId)}>{v}</Button> },
           { title: t('loans.requestedAt'), dataIndex: 'requestedAt', width: 100, render: day },
-          { title: t('desk.borrower'), dataIndex: 'borrower', width: 140, render: (v: string, r) => `${v}（${r.department}）` },
+          { title: t('desk.borrower'), dataIndex: 'borrower', width: 130, wrap: true, render: (v: string, r) => `${v}（${r.department}）` },
           { title: t('customers.refNo'), dataIndex: 'refNo', width: 200 },
-          { title: t('customers.name'), dataIndex: 'customerName' },
-          { title: t('loans.purpose'), dataIndex: 'purpose' },
+          { title: t('customers.name'), dataIndex: 'customerName', wrap: true },
+          { title: t('loans.purpose'), dataIndex: 'purpose', wrap: true },
           { title: t('loans.kind'), dataIndex: 'kind', width: 110, render: (k: LoanKind, r) => `${L.loanKind[k]} · ${L.loanTerm[r.term]}` },
           {
             title: t('loans.status'),
@@ -178,7 +179,7 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
               <Descriptions.Item label={t('loans.dueDate')}>{slip.dueDate ?? ''}</Descriptions.Item>
               <Descriptions.Item label={t('loans.renewals')}>{`${slip.renewals}（${t('loans.renewalsLeft', { n: slip.renewalsLeft })}）`}</Descriptions.Item>
             </Descriptions>
-            <Table<LoanRegisterRow>
+            <DeskTable<LoanRegisterRow>
               size="small"
               rowKey="itemId"
               pagination={false}

@@ -1,9 +1,10 @@
-import { Button, Empty, Table, Tag } from 'antd';
+import { Button, Empty, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { LoanRegisterRow } from '../../../../shared/api';
 import { api } from '../../api';
 import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { useT } from '../../i18n';
+import { DeskTable } from '../../components/DeskTable';
 
 /** 逾期: files past their due date, longest first, with the borrower's phone; a reminder slip per borrower. */
 export function OverdueList({ refreshKey }: { refreshKey: number }) {
@@ -13,7 +14,7 @@ export function OverdueList({ refreshKey }: { refreshKey: number }) {
   useEffect(() => void api.listOverdue().then(setRows), [refreshKey]);
   return (
     <>
-      <Table<LoanRegisterRow>
+      <DeskTable<LoanRegisterRow>
         data-testid="overdue-table"
         size="small"
         rowKey="itemId"

@@ -1,4 +1,4 @@
-import { App, Button, Flex, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { TransferInfo } from '../../../../shared/api';
 import type { RequestTransferInput } from '../../../../shared/schemas';
@@ -9,6 +9,7 @@ import { FilePicker } from '../../components/FilePicker';
 import { FormPreview } from '../../components/FormPreview';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
+import { DeskTable } from '../../components/DeskTable';
 
 /** 移交 (003 §6 4.7): files to another department with the department head's approval and a signed receipt. */
 export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
@@ -35,7 +36,7 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
       <Button type="primary" style={{ alignSelf: 'flex-start' }} onClick={() => { form.resetFields(); setRequesting(true); }}>
         {t('transfers.request')}
       </Button>
-      <Table<TransferInfo>
+      <DeskTable<TransferInfo>
         data-testid="transfers-table"
         size="small"
         rowKey="id"

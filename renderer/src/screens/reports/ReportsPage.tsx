@@ -10,13 +10,14 @@ import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { ReportChartView } from '../../components/ReportChartView';
 import { useLocaleStore, useT } from '../../i18n';
 import { useReportsStore } from '../../stores/reports-store';
+import { DeskTable } from '../../components/DeskTable';
 
 /** One section: its chart with the table beside it, or the table alone (客户分类表 and the like). */
 function SectionCard({ section }: { section: ReportSection }) {
   const rows = section.table.rows.map((r, i) => ({ ...r, __key: i }));
   const long = rows.length > 25;
   const table = (
-    <Table
+    <DeskTable
       size="small"
       rowKey="__key"
       dataSource={rows}
