@@ -629,6 +629,8 @@ export interface TransferInfo {
   requestedBy: string | null;
   doneAt: string | null;
   doneBy: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
   files: { fileId: number; refNo: string; name: string; unit: string; fromBox: string | null }[];
 }
 

@@ -356,6 +356,7 @@ export const exportLoansInput = listLoansInput.extend({ locale: z.enum(locales).
 export const requestTransferInput = z
   .object({
     fileIds: z.array(id).min(1).max(500),
+    fromDepartment: z.string().trim().min(1).max(50),
     toDepartment: z.string().trim().min(1).max(50),
     fromHandler: z.string().trim().min(1).max(50),
     toHandler: z.string().trim().min(1).max(50),

@@ -15,13 +15,13 @@ export function LoanRegisterSheet({ header, data }: { header: FormHeader; data: 
           { title: '借阅日期', width: '20mm', nowrap: true, value: (r) => ymd(r.lentAt ?? r.requestedAt) },
           { title: '借阅人', width: '16mm', value: (r) => r.borrower },
           { title: '部门', width: '20mm', value: (r) => r.department },
-          { title: '档号', nowrap: true, value: (r) => r.refNo },
+          { title: '档号', value: (r) => r.refNo },
           { title: '客户名称', value: (r) => r.customerName },
           { title: '借阅目的', value: (r) => r.purpose },
           { title: '方式', width: '14mm', value: (r) => loanKindLabels[zh][r.kind].replace(/（.*）/, '') },
           { title: '应还日期', width: '20mm', nowrap: true, value: (r) => r.dueDate ?? '' },
           { title: '归还日期', width: '20mm', nowrap: true, value: (r) => ymd(r.returnedAt) },
-          { title: '借阅人签字', width: '20mm', value: () => '' },
+          { title: '借阅人签字', width: '26mm', value: () => '' },
           { title: '经办人', width: '16mm', value: () => '' },
         ]}
         rows={data?.rows ?? []}
@@ -85,7 +85,7 @@ export function OverdueReminder({ header, data }: { header: FormHeader; data: { 
           { title: '客户名称', value: (r) => r.customerName },
           { title: '借出日期', width: '22mm', nowrap: true, value: (r) => ymd(r.lentAt) },
           { title: '应还日期', width: '22mm', nowrap: true, value: (r) => r.dueDate ?? '' },
-          { title: '逾期天数', width: '16mm', nowrap: true, value: (r) => r.daysOverdue },
+          { title: '逾期天数', width: '18mm', nowrap: true, value: (r) => r.daysOverdue },
         ]}
         rows={data?.rows ?? []}
         minRows={data ? 0 : 5}
@@ -124,6 +124,7 @@ export function TransferReceipt({ header, data }: { header: FormHeader; data: Tr
         rows={[
           [{ label: '移交人', value: data?.fromHandler }, '签字', '日期'],
           [{ label: '接收人', value: data?.toHandler }, '签字', '日期'],
+          [{ label: '审批人', value: data?.approvedBy ?? '' }, '签字', { label: '日期', value: ymd(data?.approvedAt) }],
         ]}
       />
     </FormSheet>

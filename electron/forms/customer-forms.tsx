@@ -1,6 +1,6 @@
 import type { CustomerDetail, FileDetail, FileLocation } from '../../shared/api';
 import { classificationLabels, companyNatureLabels, customerKindLabels, fileStatusLabels, retentionLabels } from '../../shared/labels';
-import { Choice, DataTable, Fields, FormSheet, Signatures, ymd, type FormHeader } from './engine';
+import { Choice, DataTable, Fields, FormSheet, GridColumns, Signatures, ymd, type FormHeader } from './engine';
 
 // Customer-file forms: 客户档案登记表 and 客户紧急联络表 (003 §7), 客户信息调查表 and 客户信用调查表
 // (002, with its field lists), and the 卷内目录 of a file. Blank (null data) leaves room to write.
@@ -111,7 +111,8 @@ export function InfoSurvey({ header, data }: { header: FormHeader; data: FileFor
           ['性格', undefined],
         ]}
       />
-      <table>
+      <table className="grid">
+        <GridColumns mm={[36, 26, 40, 26, 50.5]} />
         <tbody>
           <tr>
             <th rowSpan={5}>经营状况</th>
@@ -208,7 +209,8 @@ export function CreditSurvey({ header, data }: { header: FormHeader; data: FileF
           ['经营地点', <Choice key="x" options={['市场', '住宅', '郊外']} />],
         ]}
       />
-      <table>
+      <table className="grid">
+        <GridColumns mm={[23.5, 33, 28, 24, 28, 14, 28]} />
         <tbody>
           <tr>
             <th rowSpan={4} className="section">

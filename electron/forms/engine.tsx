@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { dayOrEmpty, timeOrEmpty } from '../../shared/dates';
 
@@ -44,14 +44,17 @@ body { font: 10.5pt/1.45 ${fonts}; color: #000; -webkit-print-color-adjust: exac
 .form + .form { break-before: page; }
 .form h1 { font-size: 17pt; text-align: center; letter-spacing: 0.2em; margin: 0 0 2mm; }
 .form .sub { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 2mm; }
-table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; }
+/* A border is drawn half outside its table: the table stays that much inside the printable area. */
+table { width: calc(100% - 0.6mm); margin: 0 0.3mm 3mm; border-collapse: collapse; }
+table.fields, table.data, table.grid { table-layout: fixed; }
+table.data th, table.grid th { white-space: normal; }
 th, td { border: 0.3mm solid #000; padding: 1.2mm 1.6mm; vertical-align: middle; text-align: left; word-break: break-all; }
 th { background: #f2f2f2; font-weight: 600; white-space: nowrap; }
 thead { display: table-header-group; }
 thead + tbody td { font-size: 9.5pt; }
 tr { break-inside: avoid; }
 td.blank { height: 8mm; }
-td.tall { height: 20mm; vertical-align: top; }
+td.tall { height: 24mm; vertical-align: top; }
 td.num, th.num { text-align: center; width: 10mm; }
 .section { font-weight: 700; background: #e8e8e8; text-align: center; }
 .choice { white-space: nowrap; margin-right: 3mm; }
@@ -80,12 +83,14 @@ td.num, th.num { text-align: center; width: 10mm; }
 export function FormSheet({ header, children, subLeft, subRight }: { header: FormHeader; children: ReactNode; subLeft?: ReactNode; subRight?: ReactNode }) {
   return (
     <section className="form">
+      <PageWidth.Provider value={printableWidth(header.orientation)}>
       <h1>{header.title}</h1>
       <div className="sub">
         <span>{subLeft ?? header.organisation}</span>
         <span>{subRight ?? (header.formNo ? `编号：${header.formNo}` : '')}</span>
       </div>
       {children}
+      </PageWidth.Provider>
     </section>
   );
 }
@@ -104,37 +109,92 @@ export function escapeHtml(s: string): string {
 
 type Cell = [label: string, value?: ReactNode, span?: number];
 
-/** Label/value grid, `perRow` pairs a row; an empty value leaves room to write by hand. */
+/** The printable width of the page (A4 less the side margins), for laying out write-in cells. */
+const PageWidth = createContext(178.5);
+// Less a millimetre for the table's outer borders, which are drawn half outside it.
+const printableWidth = (o: Orientation) => (o === 'portrait' ? 178.5 : 265.5);
+
+/** Handwriting room: a name or a number needs this much width, a line this much height. */
+export const WRITE_IN_MM = 38;
+/** A label's width: its characters at 10.5 pt (3.7 mm each), Latin ones half, plus the padding. */
+const labelWidth = (label: string) => [...label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 3.75 : 2), 0) + 4.5;
+/** Cells written in sentences rather than a word: a full row and several lines. */
+const LONG_TEXT = /备注|说明|意见|原因|情况$/;
+
+/**
+ * Label/value grid, up to `perRow` pairs a row: fewer when the page is too narrow for every
+ * value cell to keep handwriting room. Labels are as wide as their text; the value cells share
+ * the rest. 备注 and the like take a whole row and several lines.
+ */
 export function Fields({ cells, perRow = 2 }: { cells: Cell[]; perRow?: number }) {
+  const width = useContext(PageWidth);
+  let layout = lay(cells, perRow);
+  for (let p = perRow; p >= 1; p--) {
+    layout = lay(cells, p);
+    if (p === 1 || (width - layout.labels.reduce((a, b) => a + b, 0)) / p >= WRITE_IN_MM) break;
+  }
+  const { rows, labels, perRow: fit } = layout;
+  const valueWidth = (width - labels.reduce((a, b) => a + b, 0)) / fit;
+  return (
+    <table className="fields">
+      <colgroup>
+        {labels.map((w, i) => [<col key={`l${i}`} style={{ width: `${w.toFixed(1)}mm` }} />, <col key={`v${i}`} style={{ width: `${valueWidth.toFixed(1)}mm` }} />])}
+      </colgroup>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map(([label, value, span = 1]) => {
+              const empty = value === undefined || value === null || value === '';
+              const long = LONG_TEXT.test(label);
+              return [
+                <th key={`${label}-h`}>{label}</th>,
+                <td key={`${label}-v`} colSpan={span * 2 - 1} className={long ? 'tall' : empty ? 'blank' : undefined}>
+                  {value}
+                </td>,
+              ];
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function lay(cells: Cell[], perRow: number): { rows: Cell[][]; labels: number[]; perRow: number } {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let used = 0;
   for (const cell of cells) {
-    const span = cell[2] ?? 1;
+    const span = LONG_TEXT.test(cell[0]) ? perRow : Math.min(cell[2] ?? 1, perRow);
     if (used + span > perRow) {
       rows.push(row);
       row = [];
       used = 0;
     }
-    row.push(cell);
+    row.push([cell[0], cell[1], span]);
     used += span;
   }
   if (row.length) rows.push(row);
+  // Each label column is as wide as the longest label that falls in it.
+  const labels = Array.from({ length: perRow }, () => 0);
+  for (const r of rows) {
+    let at = 0;
+    for (const [label, , span = 1] of r) {
+      labels[at] = Math.max(labels[at]!, labelWidth(label));
+      at += span;
+    }
+  }
+  return { rows, labels: labels.map((w) => w || 16), perRow };
+}
+
+/** The column widths of a form's own grid (a survey), in mm; together the printable width. */
+export function GridColumns({ mm }: { mm: number[] }) {
   return (
-    <table>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map(([label, value, span = 1]) => [
-              <th key={`${label}-h`}>{label}</th>,
-              <td key={`${label}-v`} colSpan={span * 2 - 1} className={value === undefined || value === null || value === '' ? 'blank' : undefined}>
-                {value}
-              </td>,
-            ])}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <colgroup>
+      {mm.map((w, i) => (
+        <col key={i} style={{ width: `${w}mm` }} />
+      ))}
+    </colgroup>
   );
 }
 
@@ -159,15 +219,21 @@ export interface Column<Row> {
   value: (row: Row, index: number) => ReactNode;
 }
 
+/** A column is never narrower than its title on one line (a signature column, 逾期天数). */
+function columnWidth(c: { title: string; width?: string }): string | undefined {
+  const mm = c.width ? /^([\d.]+)mm$/.exec(c.width) : null;
+  return mm ? `${Math.max(Number(mm[1]), labelWidth(c.title)).toFixed(1)}mm` : c.width;
+}
+
 /** A table whose header repeats on every page; padded with blank rows for hand filling. */
 export function DataTable<Row>({ columns, rows, minRows = 0 }: { columns: Column<Row>[]; rows: Row[]; minRows?: number }) {
   const blanks = Math.max(0, minRows - rows.length);
   return (
-    <table>
+    <table className="data">
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c.title} style={c.width ? { width: c.width } : undefined}>
+            <th key={c.title} style={c.width ? { width: columnWidth(c) } : undefined}>
               {c.title}
             </th>
           ))}

@@ -41,7 +41,7 @@ export function ReportSheet({ header, data }: { header: FormHeader; data: { repo
           <h2 style={{ fontSize: '12pt', margin: '4mm 0 1.5mm', breakAfter: 'avoid' }}>{s.title}</h2>
           {s.note ? <div className="note">{s.note}</div> : null}
           {s.chart ? <div className="chart" style={{ breakInside: 'avoid' }} dangerouslySetInnerHTML={{ __html: chartSvg(s.chart) }} /> : null}
-          <table>
+          <table className="data">
             <thead>
               <tr>
                 {s.table.columns.map((c) => (
@@ -53,7 +53,7 @@ export function ReportSheet({ header, data }: { header: FormHeader; data: { repo
               {[...s.table.rows, ...(s.table.total ? [s.table.total] : [])].map((r, i) => (
                 <tr key={i} style={s.table.total && i === s.table.rows.length ? { fontWeight: 700 } : undefined}>
                   {s.table.columns.map((c) => (
-                    <td key={c.key} style={c.numeric ? { textAlign: 'right', whiteSpace: 'nowrap' } : undefined}>
+                    <td key={c.key} style={c.numeric ? { textAlign: 'right' } : undefined}>
                       {r[c.key] ?? ''}
                     </td>
                   ))}

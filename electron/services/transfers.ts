@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { getMeta } from '../../db/queries/meta';
+import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { TransferInfo } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
@@ -20,6 +19,8 @@ async function load(db: Db, where: { id?: number }): Promise<TransferInfo[]> {
     .selectFrom('transfers')
     .leftJoin('accounts as requester', 'requester.id', 'transfers.requested_by')
     .leftJoin('accounts as doer', 'doer.id', 'transfers.done_by')
+    .leftJoin('approvals', 'approvals.id', 'transfers.approval_id')
+    .leftJoin('accounts as approver', 'approver.id', 'approvals.decided_by')
     .select([
       'transfers.id',
       'transfers.transfer_no as transferNo',
@@ -34,9 +35,12 @@ async function load(db: Db, where: { id?: number }): Promise<TransferInfo[]> {
       'requester.display_name as requestedBy',
       'transfers.done_at as doneAt',
       'doer.display_name as doneBy',
+      // Who approved the hand-over signs the receipt too (a rejected request has no approver).
+      sql<string | null>`case when approvals.status in ('approved', 'used') then approver.display_name end`.as('approvedBy'),
+      sql<string | null>`case when approvals.status in ('approved', 'used') then approvals.decided_at end`.as('approvedAt'),
     ]);
   if (where.id) q = q.where('transfers.id', '=', where.id);
-  const rows = await q.orderBy('transfers.id', 'desc').limit(500).execute();
+  const rows = await q.orderBy('transfers.id', 'desc').execute();
   if (rows.length === 0) return [];
   const items = await db
     .selectFrom('transfer_items')
@@ -69,21 +73,20 @@ export const listTransfers = (db: Db) => load(db, {});
 
 export async function requestTransfer(
   ctx: ServiceContext,
-  input: { fileIds: number[]; toDepartment: string; fromHandler: string; toHandler: string; reason: string },
+  input: { fileIds: number[]; fromDepartment: string; toDepartment: string; fromHandler: string; toHandler: string; reason: string },
 ): Promise<TransferInfo> {
   const fileIds = [...new Set(input.fileIds)];
   const files = await ctx.db.selectFrom('files').select(['id', 'ref_no', 'status', 'transferred_at']).where('id', 'in', fileIds).execute();
   if (files.length !== fileIds.length || files.some((f) => f.status === 'destroyed')) throw new ArchiveError('NOT_FOUND');
   const gone = files.find((f) => f.transferred_at);
   if (gone) throw new ArchiveError('FILE_TRANSFERRED', { refNo: gone.ref_no });
-  const fromDepartment = (await getMeta(ctx.db, 'organisation')) ?? '';
   const id = await ctx.db.transaction().execute(async (trx) => {
     const transferNo = await nextNumber(trx, 'transfers', 'YJ', today(ctx).slice(0, 4), 4);
     const row = await trx
       .insertInto('transfers')
       .values({
         transfer_no: transferNo,
-        from_department: fromDepartment,
+        from_department: input.fromDepartment,
         to_department: input.toDepartment,
         from_handler: input.fromHandler,
         to_handler: input.toHandler,

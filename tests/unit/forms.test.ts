@@ -6,7 +6,8 @@ import type { ArchiveApi } from '../../shared/api';
 import { formIds, type FormId } from '../../shared/forms';
 import type { FormParams } from '../../shared/schemas';
 import { createArchiveApi } from '../../electron/api';
-import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
+import { chromiumPdfRenderer, findChromium } from '../../electron/pdf/chromium-pdf-renderer';
+import { chromium } from 'playwright-core';
 import { failureCode, makeSuiteVault, readAudit, asAdmin } from './helpers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,7 +90,7 @@ beforeAll(async () => {
   ctx.clock.advance(10 * 86_400_000);
   // A transfer of another file.
   const other = (await api.registerCustomer({ kind: 'tenant', name: '移交客户', units: ['C-1'] })).customer.files[0]!.id;
-  const transfer = await api.requestTransfer({ fileIds: [other], toDepartment: '工程部', fromHandler: '王芳', toHandler: '刘强', reason: '二次装修' });
+  const transfer = await api.requestTransfer({ fileIds: [other], fromDepartment: '客务部', toDepartment: '工程部', fromHandler: '王芳', toHandler: '刘强', reason: '二次装修' });
   await approve(transfer.approvalId!);
   await api.completeTransfer({ transferId: transfer.id });
   // An inspection.
@@ -141,7 +142,7 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'loan-register': { labels: ['借用/借阅记录表', '借阅人', '借阅目的', '借阅人签字'], values: ['刘强', '核对装修图纸', '工程部'] },
   'loan-slip': { labels: ['档案借阅单', '借阅人', '借阅目的', '应还日期', '审批人签字'], values: ['刘强', '核对装修图纸', '赵经理', '2026-11-26'] },
   'overdue-reminder': { labels: ['档案逾期催还单', '应还日期', '逾期天数'], values: ['刘强', '工程部', '2026-11-26', '7'] },
-  'transfer-receipt': { labels: ['档案移交签收表', '移交部门', '接收部门', '移交人', '接收人'], values: ['工程部', '二次装修', '移交客户', 'YJ-2026-0001'] },
+  'transfer-receipt': { labels: ['档案移交签收表', '移交部门', '接收部门', '移交人', '接收人', '审批人'], values: ['移交部门客务部', '工程部', '二次装修', '移交客户', 'YJ-2026-0001', '审批人：赵经理'] },
   'inspection-record': { labels: ['档案检查记录', '文件柜', '存放错误', '检查人签字'], values: ['3F-A', 'NO-SUCH-9', '十一月检查', '王芳'] },
   'destruction-list': { labels: ['档案销毁清单', '销毁原因', '保管期限', '监销人', '见证人'], values: ['保管期满', '老租户'] },
   'departed-catalogue': { labels: ['年度退租档案目录', '档号', '退租日期', '整理人'], values: ['已退租商户', 'B-501', '2026-06-30', '楼层：5'] },
@@ -184,6 +185,57 @@ describe('forms', () => {
     }
     expect(withRows).toBeGreaterThanOrEqual(2);
   });
+
+  it('gives every form, blank and filled, room to write by hand and keeps every table inside the printable area', async () => {
+    const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
+    const mm = 96 / 25.4;
+    try {
+      const problems: string[] = [];
+      for (const formId of formIds) {
+        for (const blank of [true, false]) {
+          const form = await api.renderForm({ formId, blank, params: params[formId] });
+          // The print layout: the page less its side margins (15 mm each), in print media.
+          const page = await browser.newPage({ viewport: { width: Math.round((form.orientation === 'portrait' ? 180 : 267) * mm), height: 1100 } });
+          await page.emulateMedia({ media: 'print' });
+          await page.setContent(form.html);
+          const found = await page.evaluate((mmPx) => {
+            const out: string[] = [];
+            const right = document.body.getBoundingClientRect().right;
+            for (const t of Array.from(document.querySelectorAll('table'))) {
+              const box = t.getBoundingClientRect();
+              if (box.right > right + 0.5 || box.left < -0.5) out.push(`table past the margin by ${((box.right - right) / mmPx).toFixed(1)} mm`);
+            }
+            for (const td of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
+              if (td.scrollWidth > td.clientWidth + 1) out.push(`"${td.innerText.slice(0, 20)}" runs out of its cell`);
+            }
+            for (const td of Array.from(document.querySelectorAll<HTMLElement>('table.fields td.blank'))) {
+              const box = td.getBoundingClientRect();
+              const label = (td.previousElementSibling as HTMLElement | null)?.innerText ?? '';
+              if (box.width < 35 * mmPx) out.push(`${label}: write-in cell ${(box.width / mmPx).toFixed(1)} mm wide`);
+              if (box.height < 8 * mmPx - 0.5) out.push(`${label}: write-in cell ${(box.height / mmPx).toFixed(1)} mm high`);
+            }
+            // The forms' own grids (surveys): an empty cell is written in too, a word or two at least.
+            for (const td of Array.from(document.querySelectorAll<HTMLElement>('table:not(.fields):not(.data):not(.sign) td'))) {
+              const box = td.getBoundingClientRect();
+              if (!td.innerText.trim() && box.width < 25 * mmPx) out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: empty cell ${(box.width / mmPx).toFixed(1)} mm wide`);
+            }
+            for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.blank, td.tall'))) {
+              if (td.getBoundingClientRect().height < 8 * mmPx - 0.5) out.push(`a blank line ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm high`);
+            }
+            for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.tall'))) {
+              if (td.getBoundingClientRect().height < 20 * mmPx) out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: only ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm for several lines`);
+            }
+            return out;
+          }, mm);
+          problems.push(...found.map((f) => `${formId}${blank ? ' (blank)' : ''}: ${f}`));
+          await page.close();
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it("prints the desk's local dates and times, also in the hours when UTC is still the day before", async () => {
     // The suite's clock started at 2026-11-23 02:20 China time (2026-11-22 18:20 UTC); the loan was

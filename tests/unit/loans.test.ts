@@ -169,17 +169,19 @@ describe('transfers', () => {
     const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: '核对', kind: 'take_out' });
     await approve(loan.approval!.id);
     await api.lendFiles({ borrowerId: liu.id, fileIds: [b] });
-    const transfer = await api.requestTransfer({ fileIds: [a, b], toDepartment: '工程部', fromHandler: '王芳', toHandler: '刘强', reason: '装修改造需要' });
-    expect(transfer).toMatchObject({ transferNo: 'YJ-2026-0001', status: 'requested', fromDepartment: '华联物业客务部' });
+    const transfer = await api.requestTransfer({ fileIds: [a, b], fromDepartment: '客务部', toDepartment: '工程部', fromHandler: '王芳', toHandler: '刘强', reason: '装修改造需要' });
+    expect(transfer).toMatchObject({ transferNo: 'YJ-2026-0001', status: 'requested', fromDepartment: '客务部', approvedBy: null });
     expect(await failureCode(api.completeTransfer({ transferId: transfer.id }))).toBe('TRANSFER_NOT_APPROVED');
     await approve(transfer.approvalId!);
     const done = await api.completeTransfer({ transferId: transfer.id });
+    // The handing department is the one typed in, not the organisation; the approver signs the receipt.
+    expect(done).toMatchObject({ fromDepartment: '客务部', approvedBy: '赵经理' });
     expect(done).toMatchObject({ status: 'done', doneBy: '王芳' });
     expect(done.files.map((f) => f.fromBox)).toEqual(['客务部档案室 / 3F-A / 1 / B-002', '客务部档案室 / 3F-A / 1 / B-002']);
     const where = await api.whereIsFile({ fileId: a });
     expect(where).toMatchObject({ home: null, transferred: { toDepartment: '工程部', transferNo: 'YJ-2026-0001' } });
     expect((await api.getLoan({ loanId: loan.id })).items[0]).toMatchObject({ itemState: 'handed_over' });
     expect(await api.markBorrowerLeft({ borrowerId: liu.id })).toMatchObject({ status: 'left' });
-    expect(await failureCode(api.requestTransfer({ fileIds: [a], toDepartment: '财务部', fromHandler: '王芳', toHandler: '王敏', reason: 'x' }))).toBe('FILE_TRANSFERRED');
+    expect(await failureCode(api.requestTransfer({ fileIds: [a], fromDepartment: '客务部', toDepartment: '财务部', fromHandler: '王芳', toHandler: '王敏', reason: 'x' }))).toBe('FILE_TRANSFERRED');
   });
 });

@@ -80,6 +80,9 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
           <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
             <FilePicker />
           </Form.Item>
+          <Form.Item name="fromDepartment" label={t('transfers.from')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
           <Form.Item name="toDepartment" label={t('transfers.to')} rules={[{ required: true, whitespace: true }]}>
             <Input />
           </Form.Item>
