@@ -200,6 +200,7 @@ export function DestructionList({ header, data }: { header: FormHeader; data: De
 }
 
 export interface DepartedRow {
+  building: string | null;
   floor: string;
   refNo: string;
   name: string;
@@ -211,16 +212,24 @@ export interface DepartedRow {
   box: string | null;
 }
 
-/** One catalogue per floor, each starting a new page (the files are bound and boxed by floor). */
-export function DepartedCatalogue({ header, data }: { header: FormHeader; data: { year: number; rows: DepartedRow[] } | null }) {
-  const floors = data ? [...new Set(data.rows.map((r) => r.floor))] : [''];
+/** One catalogue per building and floor, each starting a new page (files are bound and boxed by floor). */
+export function DepartedCatalogue({ header, data }: { header: FormHeader; data: { year: number; building: string | null; rows: DepartedRow[] } | null }) {
+  // Rows come in building → floor → unit order; a sheet for each building and floor.
+  const groups: { building: string | null; floor: string; rows: DepartedRow[] }[] = [];
+  for (const r of data?.rows ?? []) {
+    const last = groups.at(-1);
+    if (last && last.building === r.building && last.floor === r.floor) last.rows.push(r);
+    else groups.push({ building: r.building, floor: r.floor, rows: [r] });
+  }
+  if (!groups.length) groups.push({ building: data?.building ?? null, floor: '', rows: [] });
   return (
     <>
-      {floors.map((floor) => (
-        <FormSheet key={floor} header={header} subLeft={`年度：${data?.year ?? '　　　'}　楼层：${floor || '　　'}`}>
+      {groups.map((g) => (
+        <FormSheet key={`${g.building}|${g.floor}`} header={header} subLeft={`年度：${data?.year ?? '　　　'}　楼栋：${g.building || '　　'}　楼层：${g.floor || '　　'}`}>
           <DataTable
             columns={[
               { title: '序号', width: '12mm', value: (_r, i) => i + 1 },
+              { title: '楼栋', width: '18mm', value: (r) => r.building ?? '' },
               { title: '档号', width: '56mm', value: (r) => r.refNo },
               { title: '客户名称', value: (r) => r.name },
               { title: '单元号', width: '22mm', value: (r) => r.unit },
@@ -230,7 +239,7 @@ export function DepartedCatalogue({ header, data }: { header: FormHeader; data: 
               { title: '页数', width: '12mm', value: (r) => r.pages },
               { title: '盒号', width: '24mm', value: (r) => r.box ?? '' },
             ]}
-            rows={data?.rows.filter((r) => r.floor === floor) ?? []}
+            rows={g.rows}
             minRows={data ? 0 : 20}
           />
           <Signatures rows={[['整理人', '审核人', '日期']]} />

@@ -8,7 +8,7 @@ import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
-import { departedFilesOfYear } from '../../db/queries/bundle';
+import { bundleTenants, type BundleTenantRow } from '../../db/queries/bundle';
 import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -47,23 +47,9 @@ export interface BundleOptions {
   approvalId?: number;
 }
 
-interface TenantRow {
-  fileId: number;
-  customerId: number;
-  refNo: string;
-  name: string;
-  floor: string;
-  building: string | null;
-  unit: string;
-  moveOutDate: string | null;
-}
+type TenantRow = BundleTenantRow;
 
-async function tenantsOf(db: Db, year: number, building?: string): Promise<TenantRow[]> {
-  let q = departedFilesOfYear(db, year).select(['files.id as fileId', 'customers.id as customerId', 'files.ref_no as refNo', 'customers.name', 'customers.floor', 'customers.building', 'files.unit', 'customers.move_out_date as moveOutDate']);
-  if (building) q = q.where('customers.building', '=', building);
-  const rows = await q.orderBy('customers.floor').orderBy('files.unit').execute();
-  return rows.map((r) => ({ ...r, floor: r.floor ?? '' }));
-}
+const tenantsOf = (db: Db, year: number, building?: string) => bundleTenants(db, year, building);
 
 /** What the clerk should look at before exporting; they may fix it or export with it reported. */
 export async function checkBundle(ctx: ServiceContext, input: { year: number; building?: string }): Promise<BundleCheck> {
@@ -235,10 +221,10 @@ export async function exportBundle(
 
     cancelled(signal);
     progress({ phase: 'catalogue', done: tenants.length, total: tenants.length });
-    const catalogueForm = await renderForm(ctx, { formId: 'departed-catalogue', blank: false, params: { year: options.year } });
+    const catalogueForm = await renderForm(ctx, { formId: 'departed-catalogue', blank: false, params: { year: options.year, building: options.building } });
     bag.put(`data/catalogue/年度退租档案目录-${options.year}.pdf`, await pdf.render(catalogueForm.html));
-    const catalogueRows = index.map((t, i) => [i + 1, t.floor, t.refNo, t.name, t.unit, t.moveOutDate ?? '', t.documents.length, t.documents.reduce((n, d) => n + d.pages, 0)]);
-    const header = ['序号', '楼层', '档号', '客户名称', '单元号', '退租日期', '件数', '页数'];
+    const catalogueRows = index.map((t, i) => [i + 1, t.building ?? '', t.floor, t.refNo, t.name, t.unit, t.moveOutDate ?? '', t.documents.length, t.documents.reduce((n, d) => n + d.pages, 0)]);
+    const header = ['序号', '楼栋', '楼层', '档号', '客户名称', '单元号', '退租日期', '件数', '页数'];
     bag.put(`data/catalogue/年度退租档案目录-${options.year}.csv`, csv([header, ...catalogueRows]));
     bag.put(`data/catalogue/年度退租档案目录-${options.year}.xlsx`, await xlsxSheet(`${options.year}`, header.map((h) => ({ header: h })), catalogueRows));
     bag.put('data/bundle.json', JSON.stringify({ organisation, year: options.year, building: options.building ?? null, exportedAt: nowIso(ctx), confidential: options.confidential, tenants: index, problems }, null, 2));
@@ -401,11 +387,16 @@ Desk's "verify bundle" / "npm run verify-bundle -- PATH". CSV files are UTF-8 wi
 }
 
 function viewerHtml(organisation: string, year: number, tenants: BundleTenantIndex[]): string {
-  const floors = [...new Set(tenants.map((t) => t.floor))];
-  const body = floors
-    .map((floor) => {
-      const rows = tenants
-        .filter((t) => t.floor === floor)
+  // Tenants come in building → floor order; a heading for each building and floor in it.
+  const groups: { building: string | null; floor: string; tenants: BundleTenantIndex[] }[] = [];
+  for (const t of tenants) {
+    const last = groups.at(-1);
+    if (last && last.building === t.building && last.floor === t.floor) last.tenants.push(t);
+    else groups.push({ building: t.building, floor: t.floor, tenants: [t] });
+  }
+  const body = groups
+    .map(({ building, floor, tenants: here }, g) => {
+      const rows = here
         .map((t) => {
           const base = t.folder.replace(/^data\//, '');
           const scanLinks = t.documents
@@ -415,7 +406,8 @@ function viewerHtml(organisation: string, year: number, tenants: BundleTenantInd
 <td><a href="${href(`${base}/catalogue.pdf`)}">卷内目录</a> · <a href="${href(`${base}/registration.pdf`)}">登记表</a> · <a href="${href(`${base}/documents.csv`)}">文件记录</a> · <a href="${href(`${base}/customer.json`)}">客户记录</a></td><td>${scanLinks}</td></tr>`;
         })
         .join('\n');
-      return `<h2>楼层 Floor ${escapeHtml(floor || '—')}</h2>
+      const buildingHeading = g === 0 || groups[g - 1]!.building !== building ? `<h2>楼栋 Building ${escapeHtml(building || '—')}</h2>\n` : '';
+      return `${buildingHeading}<h3>${escapeHtml(building || '')} 楼层 Floor ${escapeHtml(floor || '—')}</h3>
 <table><thead><tr><th>档号</th><th>客户名称</th><th>单元</th><th>退租日期</th><th>件数</th><th>目录与记录</th><th>扫描件</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;

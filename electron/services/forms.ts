@@ -15,6 +15,7 @@ import { reportInput } from '../../shared/schemas';
 import type { ReportId } from '../../shared/reports';
 import { describeFilters, getReport } from './reports';
 import { recordAudit } from './audit';
+import { bundleTenants } from '../../db/queries/bundle';
 import { loadCustomer } from './customers';
 import { nowIso, today, type ServiceContext } from './context';
 import { getDestructionRegister } from './destruction';
@@ -76,30 +77,10 @@ async function emergencyData(ctx: ServiceContext, params: FormParams): Promise<{
   };
 }
 
-async function departedData(ctx: ServiceContext, params: FormParams): Promise<{ year: number; rows: DepartedRow[] }> {
+async function departedData(ctx: ServiceContext, params: FormParams): Promise<{ year: number; building: string | null; rows: DepartedRow[] }> {
   const year = need(params, 'year', 'year');
-  const rows = await ctx.db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .leftJoin('boxes', 'boxes.id', 'files.home_box_id')
-    .select((eb) => [
-      'customers.floor',
-      'files.ref_no as refNo',
-      'customers.name',
-      'files.unit',
-      'customers.move_in_date as moveInDate',
-      'customers.move_out_date as moveOutDate',
-      'boxes.code as box',
-      eb.selectFrom('documents').select((e) => e.fn.countAll<number>().as('n')).whereRef('documents.file_id', '=', 'files.id').as('documents'),
-      eb.selectFrom('documents').select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), e.lit(0)).as('p')).whereRef('documents.file_id', '=', 'files.id').as('pages'),
-    ])
-    .where('files.status', '=', 'departed')
-    .where('customers.move_out_date', '>=', `${year}-01-01`)
-    .where('customers.move_out_date', '<=', `${year}-12-31`)
-    .orderBy('customers.floor')
-    .orderBy('files.unit')
-    .execute();
-  return { year, rows: rows.map((r) => ({ ...r, floor: r.floor ?? '', documents: Number(r.documents ?? 0), pages: Number(r.pages ?? 0) })) };
+  // The bundle's own selection: the catalogue lists exactly the tenants the bundle carries.
+  return { year, building: params.building ?? null, rows: await bundleTenants(ctx.db, year, params.building) };
 }
 
 /** A report printed with the period and place it was shown with (printed in zh-CN, as every form). */

@@ -143,6 +143,45 @@ describe('the yearly departed-tenant bundle', () => {
     expect(again).toMatchObject({ state: 'failed', error: { code: 'BUNDLE_EXISTS' } });
   }, 120_000);
 
+  it('a bundle of one building carries a catalogue of exactly its tenants, by building and floor in number order, with a 楼栋 column', async () => {
+    const ctx = makeVault();
+    await openDesk(ctx, 'department_manager');
+    const api = createArchiveApi({ vault: ctx.vault, clock: ctx.clock, pdf });
+    const departed = async (name: string, building: string, floor: string, unit: string, reopen = false) => {
+      const fileId = (await api.registerCustomer({ kind: 'tenant', name, building, floor, units: [unit], moveInDate: '2020-01-01', moveOutDate: '2026-05-31' })).customer.files[0]!.id;
+      if (reopen) await api.reopenFile({ fileId, reason: '补录退租资料' });
+    };
+    await departed('十楼商户', 'C座', '10', 'C-1001');
+    await departed('二楼商户', 'C座', '2', 'C-201', true);
+    await departed('地下商户', 'C座', 'B1', 'C-B101');
+    await departed('一楼商户', 'C座', '1', 'C-101');
+    await departed('别栋商户', 'A座', '3', 'A-301');
+    const order = ['地下商户', '一楼商户', '二楼商户', '十楼商户'];
+    const dest = tempDir('bundle-building-');
+    const done = await settle(api, (await api.startBundleExport({ year: 2026, building: 'C座', folder: dest, confidential: 'exclude' })).jobId);
+    expect(done.error).toBeUndefined();
+    const bag = done.result!.folder!;
+    const catalogue = execFileSync('pdftotext', ['-layout', join(bag, 'data', 'catalogue', '年度退租档案目录-2026.pdf'), '-'], { encoding: 'utf8' });
+    expect(catalogue).not.toContain('别栋商户');
+    // The reopened file is in the bundle and in its catalogue alike.
+    const positions = order.map((n) => catalogue.indexOf(n));
+    expect(positions.every((p) => p >= 0), catalogue).toBe(true);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+    expect(catalogue).toContain('楼栋：C座');
+    const csvRows = readFileSync(join(bag, 'data', 'catalogue', '年度退租档案目录-2026.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    expect(csvRows[0]!.slice(0, 3)).toEqual(['序号', '楼栋', '楼层']);
+    expect(csvRows.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['C座', 'B1', '地下商户'],
+      ['C座', '1', '一楼商户'],
+      ['C座', '2', '二楼商户'],
+      ['C座', '10', '十楼商户'],
+    ]);
+    const index = readFileSync(join(bag, 'data', 'index.html'), 'utf8');
+    const headings = [...index.matchAll(/<h[23]>([^<]+)<\/h[23]>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['楼栋 Building C座', 'C座 楼层 Floor B1', 'C座 楼层 Floor 1', 'C座 楼层 Floor 2', 'C座 楼层 Floor 10']);
+    expect(readdirSync(join(bag, 'data', 'tenants'))).toHaveLength(4);
+  }, 120_000);
+
   it('leaves no bundle behind when cancelled half-way', async () => {
     const { api } = await setup();
     // Enough tenants for two print runs, so there is a "half-way" to cancel at.
