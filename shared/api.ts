@@ -253,6 +253,8 @@ export interface CatalogueRow {
   title: string;
   pages: number;
   remarks: string | null;
+  /** Confidential and withheld from this viewer: the title and remarks are not given. */
+  withheld: boolean;
 }
 
 export interface FileDetail extends FileSummary {

@@ -481,6 +481,12 @@ export const reportTextLabels: Labels<
   },
 };
 
+/** What stands for a confidential document's title where it was withheld, and by which rule. */
+export const withheldTitleLabels: Record<Locale, { title: string; why: string }> = {
+  'zh-CN': { title: '（机密文件，题名未显示）', why: '机密文件未经总经理批准不得查阅或导出（003 §15）' },
+  en: { title: '(confidential document, title withheld)', why: 'Confidential documents are read or exported only with the general manager’s approval (003 §15)' },
+};
+
 /** Fills `{name}` placeholders from details; unknown placeholders are left visible. */
 export function formatMessage(template: string, details?: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -1,5 +1,5 @@
 import type { CustomerDetail, FileDetail, FileLocation } from '../../shared/api';
-import { classificationLabels, companyNatureLabels, customerKindLabels, fileStatusLabels, retentionLabels } from '../../shared/labels';
+import { classificationLabels, companyNatureLabels, customerKindLabels, fileStatusLabels, retentionLabels, withheldTitleLabels } from '../../shared/labels';
 import { Choice, DataTable, Fields, FormSheet, GridColumns, Signatures, ymd, type FormHeader } from './engine';
 
 // Customer-file forms: 客户档案登记表 and 客户紧急联络表 (003 §7), 客户信息调查表 and 客户信用调查表
@@ -359,10 +359,10 @@ export function Catalogue({ header, data }: { header: FormHeader; data: FileForm
         columns={[
           { title: '序号', width: '12mm', value: (r) => r.seq },
           { title: '件号', width: '16mm', value: (r) => String(r.seq).padStart(3, '0') },
-          { title: '题名', value: (r) => r.title },
+          { title: '题名', value: (r) => (r.withheld ? withheldTitleLabels[zh].title : r.title) },
           { title: '日期', width: '24mm', nowrap: true, value: (r) => r.docDate },
           { title: '页数', width: '14mm', value: (r) => r.pages },
-          { title: '备注', width: '30mm', value: (r) => r.remarks ?? '' },
+          { title: '备注', width: '40mm', value: (r) => (r.withheld ? withheldTitleLabels[zh].why : (r.remarks ?? '')) },
         ]}
         rows={f?.catalogue ?? []}
         minRows={data ? 0 : 25}

@@ -101,6 +101,12 @@ export function renderFormDocument(header: FormHeader, body: ReactNode): string 
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(header.title)}</title><style>${css(header)}</style></head><body>${markup}</body></html>`;
 }
 
+/** Small pages, one a stamp "第 k 页 共 n 页" in the forms' font, for forms printed many at a time. */
+export function pageNumberStamps(pairs: { page: number; count: number }[]): string {
+  const pages = pairs.map((p) => `<div class="stamp">第 ${p.page} 页 共 ${p.count} 页</div>`).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>@page { size: 40mm 6mm; margin: 0; } html, body { margin: 0; } .stamp { width: 40mm; height: 6mm; font: 9pt/6mm ${fonts}; text-align: center; break-after: page; overflow: hidden; }</style></head><body>${pages}</body></html>`;
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -15,7 +15,7 @@ import type { ArchiveDatabase } from '../../db/schema';
 import type { BundleCheck, BundleProblem, BundleResult, BundleTenantIndex, JobStep } from '../../shared/api';
 import { effectiveConfidentiality } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
-import { customerKindLabels, fileStatusLabels } from '../../shared/labels';
+import { customerKindLabels, fileStatusLabels, withheldTitleLabels } from '../../shared/labels';
 import { createApproval, useApproval } from './approvals';
 import { recordAudit } from './audit';
 import { manifestLine, verifyBagFolder, verifyBagZip } from './bundle-bag';
@@ -210,7 +210,7 @@ export async function exportBundle(
         `${folder}/documents.csv`,
         csv([
           ['序号 seq', '题名 title', '日期 date', '类别 category', '页数 pages', '原件 original', '密级 confidentiality', '备注 remarks', '扫描件 scans'],
-          ...docRows.map((d) => [d.seq, d.title, d.docDate, d.category, d.pages, d.isOriginal ? '是' : '否', d.confidentiality, d.remarks, d.scans.map((s) => s.path ?? `（未导出）${s.fileName}`).join(' | ')]),
+          ...docRows.map((d) => [d.seq, d.title || withheldTitleLabels['zh-CN'].title, d.docDate, d.category, d.pages, d.isOriginal ? '是' : '否', d.confidentiality, d.remarks ?? (d.title ? '' : withheldTitleLabels['zh-CN'].why), d.scans.map((s) => s.path ?? `（未导出）${s.fileName}`).join(' | ')]),
         ]),
       );
       const loans = await listLoans(ctx, { fileId: t.fileId, limit: 5000 });

@@ -173,7 +173,7 @@ export async function loadFile(db: Db, fileId: number, category?: string, viewer
   const restricted = await restrictedFor(db, viewer, file.confidentiality, allDocs);
   const catalogue: CatalogueRow[] = [...allDocs]
     .reverse()
-    .map((d, i) => ({ seq: i + 1, documentId: d.id, docDate: d.doc_date, title: restricted.has(d.id) ? '' : d.title, pages: d.pages, remarks: restricted.has(d.id) ? null : d.remarks }));
+    .map((d, i) => ({ seq: i + 1, documentId: d.id, docDate: d.doc_date, title: restricted.has(d.id) ? '' : d.title, pages: d.pages, remarks: restricted.has(d.id) ? null : d.remarks, withheld: restricted.has(d.id) }));
   return {
     ...toFileSummary(file, customer.name),
     customer: {

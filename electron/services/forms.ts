@@ -27,6 +27,7 @@ import { addDays, getBorrower, getLoan, listLoans, listOverdue } from './loans';
 import { getBox, getFileLabels, loadStorage, markLabelsPrinted, whereIsFile } from './locations';
 import type { PdfRenderer } from './pdf';
 import { splitByOutline } from './pdf-split';
+import { pageNumberStamps } from '../forms/engine';
 import { getTransfer } from './transfers';
 
 // One template per paper form; each is printed blank (to fill by hand) or filled from a record.
@@ -210,7 +211,7 @@ export async function renderFormBatch(ctx: ServiceContext, formId: FormId, param
 export async function renderFormPdfs(ctx: ServiceContext, pdf: PdfRenderer, formId: FormId, paramsList: FormParams[], fullView = false): Promise<Uint8Array[]> {
   if (paramsList.length === 0) return [];
   const html = await renderFormBatch(ctx, formId, paramsList, false, fullView);
-  return splitByOutline(await pdf.render(html, { outline: true }), paramsList.length, { numberPages: true });
+  return splitByOutline(await pdf.render(html, { outline: true }), paramsList.length, { numberPages: (pairs) => pdf.render(pageNumberStamps(pairs)) });
 }
 
 function describeParams(p: FormParams): string {

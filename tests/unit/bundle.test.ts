@@ -88,10 +88,21 @@ describe('the yearly departed-tenant bundle', () => {
     const catalogueText = execFileSync('pdftotext', [join(zhang, 'catalogue.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(catalogueText).toContain('卷内目录');
     expect(catalogueText).toContain('租赁合同');
-    expect(catalogueText).toContain('1/1');
+    expect(catalogueText).toContain('第1页共1页');
+    expect(catalogueText).not.toContain('1/1');
+    // Every font in the split PDFs is embedded (the page stamps' too: no bare Helvetica).
+    for (const name of ['catalogue.pdf', 'registration.pdf']) {
+      const fonts = execFileSync('pdffonts', [join(zhang, name)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts.length, name).toBeGreaterThan(0);
+      for (const line of fonts) expect(line.trim().split(/\s+/).at(-5), `${name}: ${line}`).toBe('yes');
+    }
     expect(catalogueText).not.toContain('李四');
     // Without the general manager's approval the confidential document's title stays withheld.
     expect(catalogueText).not.toContain('押金结算单');
+    // …and the catalogue says so, and by which rule, instead of leaving the line blank.
+    expect(catalogueText).toContain('（机密文件，题名未显示）');
+    expect(catalogueText).toContain('机密文件未经总经理批准不得查阅或导出（003§15）');
+    expect(readFileSync(join(zhang, 'documents.csv'), 'utf8')).toContain('（机密文件，题名未显示）');
     expect(execFileSync('pdftotext', [join(zhang, 'registration.pdf'), '-'], { encoding: 'utf8' })).toContain('张三商行');
     expect(readFileSync(join(zhang, 'scans', readdirSync(join(zhang, 'scans'))[0]!)).equals(PDF_SCAN)).toBe(true);
     // The confidential scan was withheld, and said so.
