@@ -1,3 +1,4 @@
+import { normalizeRecoveryKey } from '../db/key-slots';
 import type { z } from 'zod';
 import type { ArchiveApi } from '../shared/api';
 import { methodInputSchemas } from '../shared/schemas';
@@ -94,6 +95,13 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       setInterval(tryDaily, DAILY_BACKUP_RETRY_MS).unref?.();
     }
     return result;
+  };
+  /** The recovery-key sheet prints this archive's recovery key and nothing else (a typo would be worthless on paper). */
+  const realRecoveryKey = async <T extends { formId: string; blank: boolean; params: { recoveryKey?: string } }>(input: T): Promise<T> => {
+    if (input.formId !== 'recovery-key' || input.blank) return input;
+    const key = input.params.recoveryKey ? normalizeRecoveryKey(input.params.recoveryKey) : '';
+    if (!key || !(await vault.isRecoveryKey(key))) throw new ArchiveError('WRONG_RECOVERY_KEY');
+    return { ...input, params: { ...input.params, recoveryKey: key } };
   };
   /** Every lock, asked for or idle: running jobs are cancelled first, and what the session opened is forgotten. */
   const lockArchive = async () => {
@@ -248,9 +256,9 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     clearFileFlag: (input) => loans.clearFileFlag(ctx(), parsed('clearFileFlag', input)),
 
     listForms: async () => forms.listForms(),
-    renderForm: (input) => forms.renderForm(ctx(), parsed('renderForm', input)),
+    renderForm: async (input) => forms.renderForm(ctx(), await realRecoveryKey(parsed('renderForm', input))),
     recordFormPrinted: (input) => forms.recordFormPrinted(ctx(), parsed('recordFormPrinted', input)),
-    exportFormPdf: (input) => forms.exportFormPdf(ctx(), pdf, parsed('exportFormPdf', input)),
+    exportFormPdf: async (input) => forms.exportFormPdf(ctx(), pdf, await realRecoveryKey(parsed('exportFormPdf', input))),
 
     checkBundle: (input) => bundle.checkBundle(ctx(), parsed('checkBundle', input)),
     requestBundleApproval: async (input) => {

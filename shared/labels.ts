@@ -350,8 +350,8 @@ export const transferStatusLabels: Labels<TransferStatus> = {
 };
 
 export const inspectionFindingLabels: Labels<InspectionFindingKind> = {
-  'zh-CN': { present: '在盒且位置正确', misfiled: '存放错误', missing: '缺失（未借出）', lent: '借出中（应不在盒）', unknown: '无法识别的编码', not_checked: '未检查', flagged: '归还时标记待查', document_missing: '卷内文件缺失' },
-  en: { present: 'Present, right box', misfiled: 'Misfiled (wrong box)', missing: 'Missing, not lent', lent: 'Out on loan (expected absent)', unknown: 'Unknown code', not_checked: 'Not checked', flagged: 'Flagged at return', document_missing: 'Document missing from file' },
+  'zh-CN': { present: '在盒且位置正确', misfiled: '存放错误', missing: '缺失（未借出）', lent: '借出中（应不在盒）', unknown: '无法识别的编码', not_checked: '未检查', flagged: '已标记待查（此前归还或检查时）', document_missing: '卷内文件缺失' },
+  en: { present: 'Present, right box', misfiled: 'Misfiled (wrong box)', missing: 'Missing, not lent', lent: 'Out on loan (expected absent)', unknown: 'Unknown code', not_checked: 'Not checked', flagged: 'Flagged earlier (at a return or an inspection)', document_missing: 'Document missing from file' },
 };
 
 export const formTitleLabels: Labels<FormId> = {

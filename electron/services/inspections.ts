@@ -94,14 +94,6 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
       findings.push({ kind, fileId: s.fileId, code: s.code, refNo: s.refNo, name: s.name, expectedBox: where(s.homeBoxId), foundBox, detail: null });
     }
   }
-  for (const f of expected) {
-    const base = { fileId: f.fileId, code: null, refNo: f.refNo, name: f.name, expectedBox: where(f.boxId), foundBox: null };
-    if (f.flag) findings.push({ ...base, kind: 'flagged', detail: f.flag });
-    if (foundFiles.has(f.fileId)) continue;
-    const loan = out.get(f.fileId);
-    if (loan) findings.push({ ...base, kind: 'lent', detail: `${loan.borrower}（${loan.department}）${localDate(loan.since)} → ${loan.dueDate} · ${loan.slipNo}` });
-    else findings.push({ ...base, kind: checked.has(f.boxId!) ? 'missing' : 'not_checked', detail: null });
-  }
   const flags = await db
     .selectFrom('inspection_document_flags')
     .innerJoin('documents', 'documents.id', 'inspection_document_flags.document_id')
@@ -111,6 +103,16 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
     .where('inspection_document_flags.inspection_id', '=', inspectionId)
     .orderBy('inspection_document_flags.id')
     .execute();
+  // A file flagged by this inspection's own missing-document record is that finding, not a second one.
+  const flaggedHere = new Set(flags.map((d) => d.fileId));
+  for (const f of expected) {
+    const base = { fileId: f.fileId, code: null, refNo: f.refNo, name: f.name, expectedBox: where(f.boxId), foundBox: null };
+    if (f.flag && !flaggedHere.has(f.fileId)) findings.push({ ...base, kind: 'flagged', detail: f.flag });
+    if (foundFiles.has(f.fileId)) continue;
+    const loan = out.get(f.fileId);
+    if (loan) findings.push({ ...base, kind: 'lent', detail: `${loan.borrower}（${loan.department}）${localDate(loan.since)} → ${loan.dueDate} · ${loan.slipNo}` });
+    else findings.push({ ...base, kind: checked.has(f.boxId!) ? 'missing' : 'not_checked', detail: null });
+  }
   for (const d of flags) {
     const title = storedDocumentName({ title: d.title, doc_date: d.doc_date }, effectiveConfidentiality(d.docLevel, d.fileLevel) === 'confidential');
     findings.push({ kind: 'document_missing', fileId: d.fileId, code: null, refNo: d.refNo, name: d.name, expectedBox: where(d.boxId), foundBox: null, detail: d.note ? `${title}：${d.note}` : title });

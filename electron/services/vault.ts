@@ -226,6 +226,13 @@ export class ArchiveVault {
     }
   }
 
+  /** Whether a typed key is this archive's recovery key (it opens the recovery slot). */
+  async isRecoveryKey(typed: string): Promise<boolean> {
+    const keyFile = this.readCheckedKeyFile();
+    const slot = findRecoverySlot(keyFile);
+    return !!slot && (await unwrapSlot(slot, keyFile.archiveId, normalizeRecoveryKey(typed))) !== null;
+  }
+
   /** Sets a new password for one account with the printed recovery key, and signs in as it. */
   async recoverAccess(input: RecoverAccessInput): Promise<Session> {
     if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');

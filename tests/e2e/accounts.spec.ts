@@ -77,3 +77,16 @@ test('back up from 设置, then restore from the sign-in screen', async ({ page 
   await page.getByRole('button', { name: '校验并恢复' }).click();
   await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
 });
+
+test('a new auto-lock time applies at once, not from the next sign-in', async ({ page }) => {
+  await createArchiveViaUi(page, host.openUrl);
+  await page.getByRole('button', { name: '锁定' }).click();
+  await signIn(page, admin.username, admin.password);
+  await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
+  await page.getByLabel('无操作自动锁定（分钟）').fill('1');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  // Two idle minutes later (the page's clock moved on; the default was ten) the desk is locked.
+  await page.clock.fastForward('02:10');
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+});

@@ -15,8 +15,10 @@ async function fillDialog(page: Page, title: string, fields: Record<string, stri
   }).toPass({ timeout: 15_000 });
 }
 
+const manager = { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' };
+
 test('build a room with a cabinet of two shelves and three boxes, file two customers, see the map and the box', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl);
+  await createArchiveViaUi(page, host.openUrl, { accounts: [manager] });
   const a = (await call('registerCustomer', { kind: 'tenant', name: '张三', floor: '3', units: ['A-301'] })).customer.files[0].id;
   await call('registerCustomer', { kind: 'tenant', name: '李四', floor: '3', units: ['A-302'] });
 
@@ -54,6 +56,22 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
   await tree.getByText(/^B-001 · 1\/2$/).click();
   await expect(page.getByTestId('box-files')).toContainText('张三');
   await page.screenshot({ path: 'test-results/screens/40-locations.png', fullPage: true });
+
+  // A file out on loan shows on the cabinet map too.
+  await expect(page.getByTestId('box-out-B-001')).toHaveCount(0);
+  const borrower = await call('saveBorrower', { name: '刘强', department: '工程部' });
+  const loan = await call('requestLoan', { borrowerId: borrower.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
+  await call('decideApproval', { approvalId: loan.approval.id, approve: true, reason: '同意', approver: { username: manager.username, password: manager.password } });
+  await call('lendFiles', { borrowerId: borrower.id, fileIds: [a] });
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
+  await page.getByRole('menuitem', { name: '档案柜位置' }).click();
+  await expect(tree.getByText(/^B-001 · 1\/2 · 借出 1 份$/)).toBeVisible();
+  await tree.getByText(/^B-001 · 1\/2 · 借出 1 份$/).click();
+  await expect(page.getByTestId('box-out-B-001').first()).toHaveText('借出 1 份');
+  await call('returnFiles', { items: [{ fileId: a }] });
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
+  await page.getByRole('menuitem', { name: '档案柜位置' }).click();
+  await tree.getByText(/^B-001 · 1\/2$/).click();
 
   // A label sheet for the box's files, with a Code 128 and a QR code that really render.
   await page.getByRole('button', { name: '打印档案标签' }).click();

@@ -21,6 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'forms-pdf-'));
 let dispose: () => Promise<void> = async () => undefined;
 let api: ArchiveApi;
 const params = {} as Record<FormId, FormParams>;
+let recoveryKey = '';
 
 function pdfText(bytes: Buffer, page?: number): string {
   const path = join(dir, `f-${Math.random().toString(36).slice(2)}.pdf`);
@@ -103,6 +104,8 @@ beforeAll(async () => {
   const old = (await api.registerCustomer({ kind: 'tenant', name: '老租户', units: ['Z-1'], moveInDate: '1990-01-01', moveOutDate: '1995-06-30' })).customer.files[0]!.id;
   const register = await api.createDestructionRegister({ fileIds: [old], reason: '保管期满' });
 
+  expected['recovery-key'].values = [ctx.recoveryKey];
+  recoveryKey = ctx.recoveryKey;
   Object.assign(params, {
     'file-registration': { fileId },
     'customer-info-survey': { fileId },
@@ -118,7 +121,7 @@ beforeAll(async () => {
     'departed-catalogue': { year: 2026 },
     'file-labels': { boxId: byCode['B-002']!.id },
     'box-labels': { cabinetId },
-    'recovery-key': { recoveryKey: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB', archiveDir: ctx.dir },
+    'recovery-key': { recoveryKey: ctx.recoveryKey, archiveDir: ctx.dir },
     'report-composition': {},
     'report-borrowing': { from: '2026-01-01', to: '2026-11-30' },
     'report-storage': {},
@@ -148,7 +151,8 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'departed-catalogue': { labels: ['年度退租档案目录', '档号', '退租日期', '整理人'], values: ['已退租商户', 'B-501', '2026-06-30', '楼层：5'] },
   'file-labels': { labels: [], values: ['华夏餐饮管理有限公司', 'A-301'] },
   'box-labels': { labels: [], values: ['B-001', 'D-3F', '退租档案'] },
-  'recovery-key': { labels: ['恢复密钥保管单', '保管人签字'], values: ['ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB'] },
+  // Its value, this archive's real recovery key, is filled in once the archive exists.
+  'recovery-key': { labels: ['恢复密钥保管单', '保管人签字'], values: [] },
   'report-composition': { labels: ['档案构成报表'], values: ['客户分类表', '客户分级表', '重点客户统计表', '统计期间:全部~'] },
   'report-borrowing': { labels: ['借阅统计报表'], values: ['每月借阅次数（按部门）', '工程部', '2026-01-01~2026-11-30', '借阅最多的档案'] },
   'report-storage': { labels: ['库房与检查报表'], values: ['档案盒装填率（按档案柜）', '3F-A', '每月检查发现'] },
@@ -266,7 +270,11 @@ describe('forms', () => {
     expect(await failureCode(api.renderForm({ formId: 'loan-slip', blank: false }))).toBe('FORM_RECORD_REQUIRED');
     const log = await readAudit({ action: 'form.' });
     expect(log.rows.some((r) => r.targetId === 'recovery-key')).toBe(true);
-    expect(JSON.stringify(log.rows)).not.toContain('ABCD-EFGH');
+    expect(JSON.stringify(log.rows)).not.toContain(recoveryKey.slice(0, 9));
+    // The sheet prints this archive's key and no other text: a typo or another archive's key is refused.
+    expect(await failureCode(api.exportFormPdf({ formId: 'recovery-key', blank: false, params: { recoveryKey: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB' } }))).toBe('WRONG_RECOVERY_KEY');
+    expect(await failureCode(api.renderForm({ formId: 'recovery-key', blank: false, params: { recoveryKey: '随便写点什么' } }))).toBe('WRONG_RECOVERY_KEY');
+    expect((await api.renderForm({ formId: 'recovery-key', blank: false, params: { recoveryKey: recoveryKey.toLowerCase() } })).html).toContain(recoveryKey);
     await api.recordFormPrinted({ formId: 'file-labels', blank: false, params: params['file-labels'] });
     const printed = await readAudit({ action: 'form.printed' });
     expect(printed.rows[0]).toMatchObject({ targetId: 'file-labels' });

@@ -8,7 +8,7 @@ export function boxes(storage: StorageRoom[]) {
 /** A room with cabinet 3F-A: shelf 1 holds B-001 (capacity 2) and B-002, shelf 2 the departed box D-3F. */
 export async function setupStorage<C extends ReturnType<typeof makeVault>>(make: () => C = makeVault as () => C) {
   const ctx = make();
-  await openDesk(ctx);
+  const recoveryKey = await openDesk(ctx);
   const { api } = ctx;
   let storage = await api.saveRoom({ name: '客务部档案室' });
   const roomId = storage[0]!.id;
@@ -20,5 +20,5 @@ export async function setupStorage<C extends ReturnType<typeof makeVault>>(make:
   const byCode = Object.fromEntries(boxes(storage).map((b) => [b.code, b]));
   const file = async (name: string, unit: string, moveOutDate?: string) =>
     (await api.registerCustomer({ kind: 'tenant', name, floor: '3', units: [unit], moveInDate: '2020-01-01', moveOutDate })).customer.files[0]!.id;
-  return { ...ctx, roomId, shelf1: shelf1!, byCode, file };
+  return { ...ctx, roomId, shelf1: shelf1!, byCode, file, recoveryKey };
 }

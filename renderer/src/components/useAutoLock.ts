@@ -8,10 +8,15 @@ import { useSessionStore } from '../stores/session-store';
  */
 export function useAutoLock(): void {
   const lock = useSessionStore((s) => s.lock);
+  const minutes = useSessionStore((s) => s.autoLockMinutes);
+  const setMinutes = useSessionStore((s) => s.setAutoLockMinutes);
   useEffect(() => {
-    let idleMs = 10 * 60_000;
+    void api.getSettings().then((s) => setMinutes(s.autoLockMinutes)).catch(() => undefined);
+  }, [setMinutes]);
+  useEffect(() => {
+    // A new time applies at once (the settings screen sets it in the store), not at the next sign-in.
+    const idleMs = (minutes ?? 10) * 60_000;
     let last = Date.now();
-    void api.getSettings().then((s) => (idleMs = s.autoLockMinutes * 60_000)).catch(() => undefined);
     const touch = () => (last = Date.now());
     const events = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
     for (const e of events) window.addEventListener(e, touch, { passive: true });
@@ -22,5 +27,5 @@ export function useAutoLock(): void {
       clearInterval(timer);
       for (const e of events) window.removeEventListener(e, touch);
     };
-  }, [lock]);
+  }, [lock, minutes]);
 }

@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'loc.servesFloor': "Floor served",
   'loc.shelf': "Shelf {n}",
   'loc.fill': "{count}/{capacity}",
+  'loc.outCount': "{n} out on loan",
   'loc.pick': "Pick a cabinet or a box on the left",
   'loc.boxFiles': "Files in the box (by reference no.)",
   'loc.departed': "Move departed files",

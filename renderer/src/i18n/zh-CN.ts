@@ -89,6 +89,7 @@ export const zhCN = {
   'loc.servesFloor': "对应楼层",
   'loc.shelf': "第 {n} 层",
   'loc.fill': "{count}/{capacity}",
+  'loc.outCount': "借出 {n} 份",
   'loc.pick': "在左侧选择文件柜或档案盒",
   'loc.boxFiles': "盒内档案（按档号）",
   'loc.departed': "退租档案归位",

@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 import { options, useLabels } from '../labels';
 import { toArchiveError } from '../errors';
 import { DeskTable } from '../components/DeskTable';
+import { useSessionStore } from '../stores/session-store';
 
 /** A 档号 as the pattern would issue it, so the clerk sees the effect before saving. */
 function example(s: Partial<ArchiveSettings>): string {
@@ -50,7 +51,9 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
           setSaving(true);
           setError(null);
           try {
-            form.setFieldsValue(await api.updateSettings(v));
+            const saved = await api.updateSettings(v);
+            form.setFieldsValue(saved);
+            useSessionStore.getState().setAutoLockMinutes(saved.autoLockMinutes);
             message.success(t('settings.saved'));
           } catch (e) {
             setError(toArchiveError(e));

@@ -60,7 +60,14 @@ export function LocationsPage() {
   const shelfId = selected?.kind === 'shelf' ? selected.id : undefined;
 
   const fill = (b: BoxInfo) => (
-    <Progress percent={Math.round((b.fileCount / b.capacity) * 100)} size="small" format={() => t('loc.fill', { count: b.fileCount, capacity: b.capacity })} status={b.fileCount >= b.capacity ? 'exception' : 'normal'} />
+    <>
+      <Progress percent={Math.round((b.fileCount / b.capacity) * 100)} size="small" format={() => t('loc.fill', { count: b.fileCount, capacity: b.capacity })} status={b.fileCount >= b.capacity ? 'exception' : 'normal'} />
+      {b.outCount > 0 && (
+        <Tag color="blue" data-testid={`box-out-${b.code}`}>
+          {t('loc.outCount', { n: b.outCount })}
+        </Tag>
+      )}
+    </>
   );
 
   const treeData = storage.map((r) => ({
@@ -72,7 +79,7 @@ export function LocationsPage() {
       children: c.shelves.map((s) => ({
         key: `shelf-${s.id}`,
         title: t('loc.shelf', { n: s.position }),
-        children: s.boxes.map((b) => ({ key: `box-${b.id}`, title: `${b.code} · ${b.fileCount}/${b.capacity}${b.purpose === 'departed' ? ` · ${t('loc.purposeDeparted')}` : ''}`, isLeaf: true })),
+        children: s.boxes.map((b) => ({ key: `box-${b.id}`, title: `${b.code} · ${b.fileCount}/${b.capacity}${b.outCount > 0 ? ` · ${t('loc.outCount', { n: b.outCount })}` : ''}${b.purpose === 'departed' ? ` · ${t('loc.purposeDeparted')}` : ''}`, isLeaf: true })),
       })),
     })),
   }));

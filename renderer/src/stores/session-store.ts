@@ -13,6 +13,9 @@ interface SessionState {
   createdAt: string | null;
   busy: boolean;
   error: ArchiveError | null;
+  /** The idle minutes before the desk locks itself: read at sign-in, changed the moment settings are saved. */
+  autoLockMinutes: number | null;
+  setAutoLockMinutes(minutes: number): void;
   refresh(): Promise<void>;
   createArchive(input: CreateArchiveInput): Promise<boolean>;
   unlock(input: UnlockInput): Promise<boolean>;
@@ -73,5 +76,7 @@ export const useSessionStore = create<SessionState>((set, get) => {
     },
     dismissRecoveryKey: () => set({ recoveryKey: null, createdAt: null }),
     clearError: () => set({ error: null }),
+    autoLockMinutes: null,
+    setAutoLockMinutes: (minutes) => set({ autoLockMinutes: minutes }),
   };
 });
