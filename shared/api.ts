@@ -751,6 +751,10 @@ export interface FollowUpDue {
   visit: number;
   of: number;
   dueDate: string;
+  /** The visit is listed from this day on. */
+  opens: string;
+  /** Its day has passed without a visit record. */
+  late: boolean;
 }
 
 export interface Dashboard {
@@ -765,7 +769,9 @@ export interface Dashboard {
   departedInActiveBoxes: number;
   dueForReview: { fileId: number; refNo: string; name: string }[];
   dueForReviewCount: number;
+  /** The first visits due (late first); followUpsCount counts them all. */
   followUps: FollowUpDue[];
+  followUpsCount: number;
 }
 
 export interface CabinetInspectionDue {

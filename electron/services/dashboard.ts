@@ -14,10 +14,40 @@ import { pause } from './jobs';
 export const followUpDays = { buyer: [3, 30, 60], other: [3, 15] } as const;
 
 /**
- * Sales customers are buyers; potential customers are not. A milestone counts as done once the
- * file holds that many visit records (category "visit") dated on or after the file was made.
+ * The visits of a schedule as windows: visit i is due on its day after the file was made and is
+ * shown from half-way between the previous visit's day and its own (3 → from day 2, 30 → from day
+ * 17, 60 → from day 45); late after its day. A visit record (category "visit") counts for the
+ * earliest visit still open whose window has begun (the first takes any record dated after the
+ * file was made), so two records in the first days are not the 30-day visit.
  */
-export async function followUpsDue(ctx: ServiceContext): Promise<FollowUpDue[]> {
+export function followUpWindows(made: string, schedule: readonly number[]): { visit: number; opens: string; dueDate: string }[] {
+  return schedule.map((day, i) => {
+    const before = i === 0 ? 0 : schedule[i - 1]!;
+    return { visit: i + 1, opens: addDays(made, day - Math.floor((day - before) / 2)), dueDate: addDays(made, day) };
+  });
+}
+
+/** The next visit a file owes today (open or late), or null. */
+export function nextFollowUp(made: string, schedule: readonly number[], visitDates: string[], on: string): { visit: number; opens: string; dueDate: string; late: boolean } | null {
+  const windows = followUpWindows(made, schedule);
+  const done = new Set<number>();
+  for (const date of [...visitDates].filter((d) => d >= made).sort()) {
+    const w = windows.find((x, i) => !done.has(i) && (i === 0 || date >= x.opens));
+    if (w) done.add(w.visit - 1);
+  }
+  const next = windows.find((_, i) => !done.has(i));
+  if (!next || next.opens > on) return null;
+  return { ...next, late: next.dueDate < on };
+}
+
+/** How many visits the home card lists (late ones first); the card counts them all. */
+const FOLLOW_UPS_LISTED = 50;
+
+/**
+ * Sales customers are buyers; potential customers are not. Every active file of theirs that still
+ * owes a visit is read (no cut-off: a file made long ago with a visit missing is late, not gone).
+ */
+export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number; items: FollowUpDue[] }> {
   const on = today(ctx);
   const rows = await ctx.db
     .selectFrom('files')
@@ -30,29 +60,22 @@ export async function followUpsDue(ctx: ServiceContext): Promise<FollowUpDue[]> 
       'files.created_at as createdAt',
       eb
         .selectFrom('documents')
-        .select((e) => e.fn.countAll<number>().as('n'))
+        .select(sql<string | null>`group_concat(documents.doc_date)`.as('dates'))
         .whereRef('documents.file_id', '=', 'files.id')
         .where('documents.category', '=', 'visit')
-        .where(sql<string>`documents.doc_date`, '>=', sql<string>`substr(files.created_at, 1, 10)`)
         .as('visits'),
     ])
     .where('customers.kind', 'in', ['sales', 'potential'])
     .where('files.status', '=', 'active')
-    // The last milestone is 60 days out: older files can only be overdue ones, still listed.
-    .orderBy('files.created_at')
-    .limit(2000)
     .execute();
   const due: FollowUpDue[] = [];
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
-    const made = localDate(r.createdAt);
-    const visits = Number(r.visits ?? 0);
-    const next = visits < schedule.length ? schedule[visits]! : null;
-    if (next === null) continue;
-    const dueDate = addDays(made, next);
-    if (dueDate <= on) due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: visits + 1, of: schedule.length, dueDate });
+    const next = nextFollowUp(localDate(r.createdAt), schedule, r.visits ? String(r.visits).split(',') : [], on);
+    if (next) due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
   }
-  return due.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.refNo.localeCompare(b.refNo));
+  return { count: due.length, items: due.slice(0, FOLLOW_UPS_LISTED) };
 }
 
 /**
@@ -98,6 +121,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
     departedInActiveBoxes,
     dueForReview,
     dueForReviewCount,
-    followUps,
+    followUps: followUps.items,
+    followUpsCount: followUps.count,
   };
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { followUpsDue, nextFollowUp } from '../../electron/services/dashboard';
 import { travel, asAdmin } from './helpers';
 import { setupStorage } from './storage-fixture';
 
@@ -76,4 +78,76 @@ describe('the home screen (工作台)', () => {
     // The third visit is due 60 days after the file was made: 2027-01-22, today.
     expect((await api.getDashboard()).followUps.map((f) => [f.name, f.visit, f.dueDate])).toEqual([['购房客户甲', 3, '2027-01-22']]);
   });
+});
+
+describe('follow-up visits, matched to their windows', () => {
+  it('matches each visit record to its window: two early records are not the 30-day visit; a visit shows from its window and is late after', async () => {
+    const ctx = await setupStorage();
+    const { api } = ctx;
+    const buyer = (await api.registerCustomer({ kind: 'sales', name: '购房客户丙', units: ['S-9'] })).customer.files[0]!.id;
+    const visit = (docDate: string) => api.addDocument({ fileId: buyer, category: 'visit', title: '回访记录', docDate, pages: 1, isOriginal: true });
+    // Made 2026-11-23 (local): the 3-day visit is listed from 11-25, due 11-26.
+    await travel(ctx, new Date('2026-11-24T09:00:00Z'));
+    expect((await api.getDashboard()).followUps).toEqual([]);
+    await travel(ctx, new Date('2026-11-25T09:00:00Z'));
+    expect((await api.getDashboard()).followUps).toEqual([expect.objectContaining({ fileId: buyer, visit: 1, opens: '2026-11-25', dueDate: '2026-11-26', late: false })]);
+    await visit('2026-11-25');
+    await visit('2026-11-26');
+    // Two records in the first days: the 30-day visit is still owed, listed from day 17 (12-10).
+    await travel(ctx, new Date('2026-12-09T09:00:00Z'));
+    expect((await api.getDashboard()).followUps).toEqual([]);
+    await travel(ctx, new Date('2026-12-10T09:00:00Z'));
+    const d = await api.getDashboard();
+    expect(d.followUps).toEqual([expect.objectContaining({ visit: 2, opens: '2026-12-10', dueDate: '2026-12-23', late: false })]);
+    expect(d.followUpsCount).toBe(1);
+    await travel(ctx, new Date('2026-12-24T09:00:00Z'));
+    expect((await api.getDashboard()).followUps).toEqual([expect.objectContaining({ visit: 2, late: true })]);
+  });
+
+  it('finds a new customer’s 3-day visit in an archive of 100,000 customers, thousands of them older sales files', async () => {
+    const ctx = await setupStorage();
+    const { api, vault } = ctx;
+    const template = (await api.registerCustomer({ kind: 'sales', name: '模板客户', units: ['T-1'] })).customer;
+    const fileId = template.files[0]!.id;
+    // 99,999 more customers, written straight into the archive (registering them one by one takes
+    // minutes): a quarter sales files made a year ago with every visit made, and 2,500 sales files
+    // made a year ago that never had a visit (late, and listed as such).
+    const db = vault.db();
+    const columns = async (table: string) => (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name).filter((n) => n !== 'id');
+    const customerColumns = await columns('customers');
+    const fileColumns = await columns('files');
+    const firstId = Number((await sql<{ m: number }>`select max(id) as m from customers`.execute(db)).rows[0]!.m) + 1;
+    const pick = (cols: string[], over: Record<string, string>) => sql.raw(cols.map((c) => over[c] ?? c).join(', '));
+    const yearAgo = "'2025-11-01T02:00:00.000Z'";
+    await sql`with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 99999)
+      insert into customers (${sql.raw(customerColumns.join(', '))})
+      select ${pick(customerColumns, { name: "name || '-' || n", kind: "case when n % 4 = 0 or n <= 2500 then 'sales' else 'tenant' end", created_at: yearAgo })}
+      from customers, seq where customers.id = ${template.id}`.execute(db);
+    await sql`insert into files (${sql.raw(fileColumns.join(', '))})
+      select ${pick(fileColumns, { customer_id: `${firstId} + seq.n - 1`, ref_no: "ref_no || '-' || seq.n", created_at: yearAgo, unit: "unit || '-' || seq.n", seq: 'seq.n + 1000', year: '2025' })}
+      from files, (with recursive s(n) as (select 1 union all select n + 1 from s where n < 99999) select n from s) as seq where files.id = ${fileId}`.execute(db);
+    // Every visit made for the quarter of sales files past the first 2,500.
+    for (const day of ['2025-11-04', '2025-12-01', '2025-12-31']) {
+      await sql`insert into documents (file_id, category, title, doc_date, pages, is_original, confidentiality, version, created_at, updated_at)
+        select f.id, 'visit', '回访记录', ${day}, 1, 1, 'ordinary', 1, f.created_at, f.created_at from files f join customers c on c.id = f.customer_id
+        where c.kind = 'sales' and f.created_at = ${'2025-11-01T02:00:00.000Z'} and c.id >= ${firstId + 2500}`.execute(db);
+    }
+    expect(Number((await sql<{ n: number }>`select count(*) as n from customers`.execute(db)).rows[0]!.n)).toBeGreaterThanOrEqual(100_000);
+    await travel(ctx, new Date('2026-11-25T09:00:00Z'));
+    const fresh = (await api.registerCustomer({ kind: 'potential', name: '新意向客户', units: ['N-1'] })).customer.files[0]!.id;
+    await travel(ctx, new Date('2026-11-27T09:00:00Z'));
+    const started = Date.now();
+    const d = await api.getDashboard();
+    const ms = Date.now() - started;
+    // The 2,500 never-visited files are late, the template's visits too; the new customer is there.
+    expect(d.followUpsCount).toBe(2500 + 1 + 1);
+    expect(d.followUps.length).toBe(50);
+    expect(d.followUps.every((f) => f.late)).toBe(true);
+    const all = await followUpsDue({ db: vault.db(), clock: ctx.clock, session: vault.session! });
+    expect(all.items.length).toBe(50);
+    expect(nextFollowUp('2026-11-25', [3, 15], [], '2026-11-27')).toMatchObject({ visit: 1, opens: '2026-11-27', late: false });
+    expect(all.count).toBe(d.followUpsCount);
+    expect(fresh).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(10_000);
+  }, 120_000);
 });

@@ -644,6 +644,7 @@ export const en: Record<MessageKey, string> = {
   'home.review': "Classification reviews due",
   'home.followUps': "Follow-up visits due",
   'home.visit': "visit {n} of {of}, {date}",
+  'home.visitLate': "visit {n} of {of}, late since {date}",
   'nav.reports': "Reports",
   'reports.period': "Period",
   'reports.from': "From",

@@ -643,6 +643,7 @@ export const zhCN = {
   'home.review': "到期复核客户分类",
   'home.followUps': "回访到期",
   'home.visit': "第 {n}/{of} 次，{date}",
+  'home.visitLate': "第 {n}/{of} 次，{date} 起逾期",
   'nav.reports': "报表",
   'reports.period': "统计期间",
   'reports.from': "开始日期",

@@ -116,9 +116,9 @@ export function HomePage() {
       {card(
         'home-followups',
         t('home.followUps'),
-        d.followUps.length,
+        d.followUpsCount,
         () => go('customers'),
-        files(d.followUps.map((f) => ({ ...f, note: <Tag>{t('home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> }))),
+        files(d.followUps.map((f) => ({ ...f, note: <Tag color={f.late ? 'red' : undefined}>{t(f.late ? 'home.visitLate' : 'home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> }))),
       )}
     </Row>
   );
