@@ -8,7 +8,7 @@ import { isCorruptionError } from '../db/open';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archiveMethods, type ArchiveMethod } from '../shared/methods';
-import { methodAccess, roleMay } from '../shared/permissions';
+import { methodAccess, roleMay, rolesAllowed } from '../shared/permissions';
 import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import type { PdfRenderer } from './services/pdf';
@@ -43,6 +43,8 @@ export interface ArchiveApiDeps {
   log?: (error: unknown) => void;
   /** Makes form PDFs; without one, a PDF request is refused with PDF_UNAVAILABLE. */
   pdf?: PdfRenderer;
+  /** The system's folder dialog (Electron's); the loopback host has none. */
+  chooseFolder?: (defaultPath?: string) => Promise<string | null>;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface ArchiveApiDeps {
  */
 const DAILY_BACKUP_RETRY_MS = 30 * 60_000;
 
-export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf }: ArchiveApiDeps): ArchiveApi {
+export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf, chooseFolder }: ArchiveApiDeps): ArchiveApi {
   const ctx = (): ServiceContext => ({
     db: vault.db(),
     clock,
@@ -107,7 +109,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
   const lockArchive = async () => {
     await jobs.cancelAll();
     openedBundles.clear();
-    return vault.lock();
+    return { ...(await vault.lock()), folderDialog: !!chooseFolder };
   };
   /** Locks the archive when the desk has been idle too long; every signed-in call passes here. */
   const keepAlive = async () => {
@@ -125,7 +127,11 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     methodInputSchemas[method].parse(input ?? {}) as Parsed<M>;
 
   const api: ArchiveApi = {
-    getArchiveStatus: async () => vault.status(),
+    getArchiveStatus: async () => ({ ...vault.status(), folderDialog: !!chooseFolder }),
+    chooseFolder: async ({ defaultPath }) => {
+      if (!chooseFolder) throw new ArchiveError('FOLDER_DIALOG_UNAVAILABLE');
+      return chooseFolder(defaultPath);
+    },
     createArchive: async (input) => afterSignIn(await vault.create(input)),
     unlock: async (input) => afterSignIn(await vault.unlock(input)),
     recoverAccess: async (input) => afterSignIn(await vault.recoverAccess(input)),
@@ -306,7 +312,7 @@ function guardWithPermissions(api: ArchiveApi, vault: ArchiveVault, keepAlive: (
         const session = vault.session;
         if (!session) throw new ArchiveError(vault.status().state === 'none' ? 'ARCHIVE_NOT_FOUND' : 'NOT_SIGNED_IN');
         await keepAlive();
-        if (!roleMay(session.role, access)) throw new ArchiveError('FORBIDDEN', { method });
+        if (!roleMay(session.role, access)) throw new ArchiveError('FORBIDDEN', { method, allowedRoles: rolesAllowed(access) });
       }
       try {
         return await call(input);

@@ -1,6 +1,6 @@
 // The Electron main process: one window, one IPC channel, the archive owned here. Everything of
 // substance lives in services/ and is tested without Electron; this file only wires it up.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { createArchiveApi } from './api';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, resolveAppRequest } from './app-protocol';
@@ -19,7 +19,15 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 const vault = new ArchiveVault(archiveDirFromArgs(process.argv), systemClock);
 const pdf = electronPdfRenderer();
-const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true, pdf }));
+/** The system's folder dialog, over the desk's window, for a bundle's or a backup's folder. */
+async function chooseFolder(defaultPath?: string): Promise<string | null> {
+  const options = { defaultPath, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const win = BrowserWindow.getFocusedWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true, pdf, chooseFolder }));
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({

@@ -96,6 +96,8 @@ export interface ArchiveStatus {
   /** The folder that holds the archive and its key file. */
   archiveDir: string;
   session: Session | null;
+  /** The desktop app can show the system's folder dialog; in the browser a folder is typed. */
+  folderDialog: boolean;
 }
 
 export interface CreateArchiveResult {
@@ -912,6 +914,8 @@ export interface ArchiveApi {
   checkBundle(input: { year: number; building?: string }): Promise<BundleCheck>;
   requestBundleApproval(input: { year: number; reason: string }): Promise<ApprovalInfo>;
   startBundleExport(input: StartBundleExportInput): Promise<{ jobId: string }>;
+  /** The system's folder dialog (the desktop app only; see ArchiveStatus.folderDialog): the folder chosen, or null. */
+  chooseFolder(input: { defaultPath?: string }): Promise<string | null>;
   getJob(input: { jobId: string }): Promise<JobProgress>;
   cancelJob(input: { jobId: string }): Promise<JobProgress>;
   verifyBundle(input: { path: string; password?: string }): Promise<BundleVerifyReport>;

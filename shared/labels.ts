@@ -32,7 +32,7 @@ export const errorMessages: Labels<ErrorCode> = {
     VALIDATION_FAILED: '输入有误，请检查标出的字段。',
     UNKNOWN_METHOD: '未知的操作。',
     NOT_SIGNED_IN: '请先登录。',
-    FORBIDDEN: '您的角色无权执行此操作。',
+    FORBIDDEN: '您的角色无权执行此操作，需由{allowedRoles}办理。',
     ARCHIVE_NOT_FOUND: '尚未创建档案库。',
     ARCHIVE_EXISTS: '此处已有档案库，不能重复创建。',
     ARCHIVE_LOCKED: '档案库已锁定，请登录。',
@@ -106,6 +106,7 @@ export const errorMessages: Labels<ErrorCode> = {
     BORROWER_LEFT: '借阅人已离职，不能再借。',
     TRANSFER_NOT_APPROVED: '移交未经批准，不能办理。',
     PDF_UNAVAILABLE: '本机找不到可生成 PDF 的 Chromium/Edge 浏览器，请改用“打印”。',
+    FOLDER_DIALOG_UNAVAILABLE: '浏览器中不能打开系统的文件夹对话框，请直接输入文件夹路径。',
     FORM_RECORD_REQUIRED: '请先选择要填入表格的记录（{record}）。',
     CANCELLED: '已取消，没有留下未完成的文件。',
     BUNDLE_EXISTS: '该位置已有同名的归档包：{path}。请换一个文件夹，或先移走旧的。',
@@ -118,7 +119,7 @@ export const errorMessages: Labels<ErrorCode> = {
     VALIDATION_FAILED: 'Some input is not valid; check the marked fields.',
     UNKNOWN_METHOD: 'Unknown operation.',
     NOT_SIGNED_IN: 'Please sign in first.',
-    FORBIDDEN: 'Your role may not do this.',
+    FORBIDDEN: 'Your role may not do this: it takes {allowedRoles}.',
     ARCHIVE_NOT_FOUND: 'No archive has been created yet.',
     ARCHIVE_EXISTS: 'An archive already exists here; it cannot be created again.',
     ARCHIVE_LOCKED: 'The archive is locked; please sign in.',
@@ -192,6 +193,7 @@ export const errorMessages: Labels<ErrorCode> = {
     BORROWER_LEFT: 'The borrower has left the company and cannot borrow.',
     TRANSFER_NOT_APPROVED: 'The transfer has not been approved.',
     PDF_UNAVAILABLE: 'No Chromium or Edge browser was found on this PC to make PDFs; use Print instead.',
+    FOLDER_DIALOG_UNAVAILABLE: 'The browser cannot open the system’s folder dialog: type the folder’s path.',
     FORM_RECORD_REQUIRED: 'Choose the record to fill the form from ({record}) first.',
     CANCELLED: 'Cancelled; nothing half-written was left behind.',
     BUNDLE_EXISTS: 'A bundle of that name is already there: {path}. Choose another folder or move the old one first.',
@@ -494,6 +496,18 @@ export function formatMessage(template: string, details?: Record<string, unknown
   );
 }
 
+/** A detail that names roles reads as their names in the message's language (部门经理或总经理). */
+function inWords(value: unknown, locale: Locale): unknown {
+  const isRole = (v: unknown): v is Role => typeof v === 'string' && v in roleLabels[locale];
+  if (isRole(value)) return roleLabels[locale][value];
+  if (Array.isArray(value) && value.length > 0 && value.every(isRole)) {
+    const names = value.map((r) => roleLabels[locale][r]);
+    return locale === 'zh-CN' ? names.join('或') : names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+  }
+  return value;
+}
+
 export function errorMessage(code: ErrorCode, locale: Locale, details?: Record<string, unknown>): string {
-  return formatMessage(errorMessages[locale][code], details);
+  const words = details ? Object.fromEntries(Object.entries(details).map(([k, v]) => [k, inWords(v, locale)])) : details;
+  return formatMessage(errorMessages[locale][code], words);
 }

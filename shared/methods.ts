@@ -100,6 +100,7 @@ export const archiveMethods = [
   'checkBundle',
   'requestBundleApproval',
   'startBundleExport',
+  'chooseFolder',
   'getJob',
   'cancelJob',
   'verifyBundle',

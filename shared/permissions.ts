@@ -114,6 +114,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   checkBundle: 'customers.read',
   requestBundleApproval: 'customers.export',
   startBundleExport: 'customers.export',
+  chooseFolder: 'signed-in',
   getJob: 'signed-in',
   cancelJob: 'signed-in',
   verifyBundle: 'customers.read',
@@ -137,6 +138,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   general_manager: ['customers.read', 'customers.export', 'files.manage'],
   auditor: ['audit.read', 'customers.read'],
 };
+
+/** The roles that may do what an access names: who a refusal sends the clerk to. */
+export function rolesAllowed(access: MethodAccess): Role[] {
+  return (Object.keys(rolePermissions) as Role[]).filter((r) => roleMay(r, access));
+}
 
 export function roleMay(role: Role, access: MethodAccess): boolean {
   if (access === 'public' || access === 'signed-in') return true;

@@ -439,6 +439,7 @@ export const finishInspectionInput = z.object({ inspectionId: id, note: optional
 /** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
 export const methodInputSchemas = {
   getArchiveStatus: noInput,
+  chooseFolder: z.object({ defaultPath: z.string().trim().max(1000).optional() }).strict(),
   createArchive: createArchiveInput,
   unlock: unlockInput,
   recoverAccess: recoverAccessInput,

@@ -206,7 +206,7 @@ export async function restoreBackup(
   recoveryKey?: string,
   lock: () => Promise<unknown> = () => vault.lock(),
 ): Promise<Session> {
-  if (vault.session && vault.session.role !== 'administrator') throw new ArchiveError('FORBIDDEN');
+  if (vault.session && vault.session.role !== 'administrator') throw new ArchiveError('FORBIDDEN', { allowedRoles: ['administrator'] });
   dir = checkInputPath(dir);
   if (!statSync(dir).isDirectory()) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
   const { key, manifest } = await verifyBackup(dir, username, password);
@@ -215,7 +215,7 @@ export async function restoreBackup(
   const account = withReadOnlyArchive(join(dir, ARCHIVE_FILE), key, (sqlite) =>
     sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
   );
-  if (account?.role !== 'administrator' || account.status !== 'active') throw new ArchiveError('FORBIDDEN');
+  if (account?.role !== 'administrator' || account.status !== 'active') throw new ArchiveError('FORBIDDEN', { allowedRoles: ['administrator'] });
   if (vault.session) await lock();
   mkdirSync(vault.dir, { recursive: true });
   const { archive, keyFile } = vault.paths;

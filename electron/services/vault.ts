@@ -95,7 +95,7 @@ export class ArchiveVault {
     this.recoveryCost = options.recoveryCost ?? recoveryKdfCost;
   }
 
-  status(): ArchiveStatus {
+  status(): Omit<ArchiveStatus, 'folderDialog'> {
     const state = this.unlocked ? 'unlocked' : existsSync(this.paths.archive) ? 'locked' : 'none';
     return { state, archiveDir: this.dir, session: this.unlocked?.session ?? null };
   }
@@ -371,7 +371,7 @@ export class ArchiveVault {
     return this.unlocked;
   }
 
-  async lock(): Promise<ArchiveStatus> {
+  async lock(): Promise<Omit<ArchiveStatus, 'folderDialog'>> {
     const current = this.unlocked;
     if (current) {
       this.unlocked = null;

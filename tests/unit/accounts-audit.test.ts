@@ -7,8 +7,10 @@ import { findRecoverySlot, parseKeyFile, unwrapArchiveKey } from '../../db/key-s
 import { applyArchiveKey } from '../../db/open';
 import { entryHash, GENESIS_HASH, type ChainedFields } from '../../db/audit-chain';
 import type { ArchiveApi } from '../../shared/api';
+import { createArchiveApi } from '../../electron/api';
 import { roles, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
+import { errorMessage } from '../../shared/labels';
 import { archiveMethods } from '../../shared/methods';
 import { methodAccess, roleMay } from '../../shared/permissions';
 import { adminInput, failureCode, makeVault, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
@@ -133,6 +135,32 @@ describe('permissions', () => {
       }
       await api.lock();
     }
+  });
+});
+
+describe('refusals say who may do it', () => {
+  it('a refused call names the roles that may, in the UI language; a role in a message is its name, never its code', async () => {
+    const { dispatch } = await withDesk();
+    const fileId = ((await dispatch('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1'] })) as { ok: true; value: { customer: { files: { id: number }[] } } }).value.customer.files[0]!.id;
+    expect(await dispatch('reopenFile', { fileId, reason: '补录' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您的角色无权执行此操作，需由部门经理或总经理办理。' } });
+    expect(await dispatch('reopenFile', { fileId, reason: '补录' }, 'en')).toMatchObject({ ok: false, error: { message: 'Your role may not do this: it takes Department manager or General manager.' } });
+    expect(await dispatch('createAccount', { username: 'x1', displayName: 'x', role: 'clerk', password: 'Role-2026-pass', passwordConfirm: 'Role-2026-pass' })).toMatchObject({ ok: false, error: { message: '您的角色无权执行此操作，需由系统管理员办理。' } });
+    expect(errorMessage('APPROVER_NOT_ALLOWED', 'zh-CN', { requiredRole: 'general_manager' })).toBe('审批人的角色级别不够（需要总经理）。');
+  });
+});
+
+describe('the system folder dialog', () => {
+  it('is offered where the app has one (the desktop app) and refused in words where it has not (the browser host)', async () => {
+    const host = await withDesk();
+    expect((await host.api.getArchiveStatus()).folderDialog).toBe(false);
+    expect(await host.dispatch('chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'FOLDER_DIALOG_UNAVAILABLE', message: '浏览器中不能打开系统的文件夹对话框，请直接输入文件夹路径。' } });
+    const asked: (string | undefined)[] = [];
+    const desktop = createArchiveApi({ vault: host.vault, clock: host.clock, chooseFolder: async (defaultPath) => (asked.push(defaultPath), '/home/desk/归档包') });
+    expect((await desktop.getArchiveStatus()).folderDialog).toBe(true);
+    expect(await desktop.chooseFolder({ defaultPath: '/home/desk' })).toBe('/home/desk/归档包');
+    expect(asked).toEqual(['/home/desk']);
+    await desktop.lock();
+    expect(await failureCode(desktop.chooseFolder({}))).toBe('NOT_SIGNED_IN');
   });
 });
 

@@ -191,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   'backup.restoreHintOther': "A backup restores only over the archive it was made of. If told it is of another archive, or this PC’s key file is lost, enter the recovery key to confirm.",
   'backup.restoreSubmit': "Check and restore",
   'login.restore': "Archive damaged? Restore from a backup",
+  'folder.choose': "Choose folder…",
   'audit.from': "From",
   'audit.to': "To",
   'audit.action': "Action",

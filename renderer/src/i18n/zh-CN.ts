@@ -190,6 +190,7 @@ export const zhCN = {
   'backup.restoreHintOther': "备份只能恢复到它所属的档案库。若提示备份属于另一个档案库，或本机密钥文件已丢失，请填写恢复密钥以确认。",
   'backup.restoreSubmit': "校验并恢复",
   'login.restore': "档案库损坏？从备份恢复",
+  'folder.choose': "选择文件夹…",
   'audit.from': "起始日期",
   'audit.to': "截止日期",
   'audit.action': "操作",

@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Input, Modal, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Modal, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api';
 import { ArchiveError } from '../../../shared/errors';
@@ -7,6 +7,7 @@ import { RestoreForm } from '../components/RestoreForm';
 import { useT } from '../i18n';
 import { localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
+import { FolderInput } from '../components/FolderInput';
 
 export function BackupCard() {
   const t = useT();
@@ -22,7 +23,15 @@ export function BackupCard() {
     <Card title={t('backup.title')} style={{ maxWidth: 960 }}>
       <Flex gap={8} align="start">
         <div style={{ flex: 1 }}>
-          <Input placeholder={t('backup.folder')} value={folder} onChange={(e) => setFolder(e.target.value)} onBlur={() => load(folder)} aria-label={t('backup.folder')} style={{ fontFamily: 'monospace' }} />
+          <FolderInput
+            placeholder={t('backup.folder')}
+            value={folder}
+            onChange={setFolder}
+            // A folder picked in the dialog is listed at once; a typed one when the field is left.
+            onChosen={load}
+            onBlur={() => load(folder)}
+            ariaLabel={t('backup.folder')}
+          />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('backup.folderHint')}
           </Typography.Text>

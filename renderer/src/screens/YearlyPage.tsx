@@ -12,6 +12,7 @@ import { saveBase64 } from '../files';
 import { useT, type MessageKey } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
 import { DeskTable } from '../components/DeskTable';
+import { FolderInput } from '../components/FolderInput';
 
 type ExportForm = { year: number; building?: string; folder: string; confidential: 'include' | 'exclude' | 'encrypt'; password?: string; approvalId?: number };
 
@@ -71,8 +72,8 @@ export function YearlyPage() {
                   <Form.Item name="building" label={t('bundle.building')}>
                     <Input style={{ width: 120 }} />
                   </Form.Item>
-                  <Form.Item name="folder" label={t('bundle.folder')} rules={[{ required: true, whitespace: true }]} extra={t('bundle.folderHint')}>
-                    <Input style={{ width: 420 }} />
+                  <Form.Item name="folder" label={t('bundle.folder')} rules={[{ required: true, whitespace: true }]} extra={t('bundle.folderHint')} style={{ maxWidth: 560 }}>
+                    <FolderInput ariaLabel={t('bundle.folder')} />
                   </Form.Item>
                   <Form.Item name="confidential" label={t('bundle.confidential')}>
                     <Radio.Group
