@@ -44,9 +44,26 @@ test('register a tenant, file three documents with a scan, find it, import from 
   await createArchiveViaUi(page, host.openUrl);
   await expect(page.getByTestId('customers-total')).toContainText('共 0 份档案');
 
-  // Register a tenant with two contacts.
+  // Esc or 取消 asks before throwing away what was typed; 继续填写 keeps it.
   await page.getByRole('button', { name: '登记客户' }).click();
   const drawer = page.locator('.ant-drawer').filter({ hasText: '登记客户' });
+  await drawer.getByLabel('客户名称').fill('差点丢失的客户');
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog').filter({ hasText: '放弃已填写的内容？' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '继续填写' }).click();
+  await expect(drawer.getByLabel('客户名称')).toHaveValue('差点丢失的客户');
+  await drawer.getByRole('button', { name: '取消' }).click();
+  await ask.getByRole('button', { name: '放弃' }).click();
+  await expect(drawer).toBeHidden();
+  // Nothing typed: it closes without asking.
+  await page.getByRole('button', { name: '登记客户' }).click();
+  await drawer.getByRole('button', { name: '取消' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page.getByRole('dialog').filter({ hasText: '放弃已填写的内容？' })).toHaveCount(0);
+
+  // Register a tenant with two contacts.
+  await page.getByRole('button', { name: '登记客户' }).click();
   await drawer.getByLabel('客户名称').fill('张三');
   await drawer.getByLabel('简称').fill('张三餐饮');
   await drawer.getByLabel('楼栋').fill('A座');

@@ -124,18 +124,24 @@ export function CustomerFormDrawer({
     </Form.List>
   );
 
+  // Esc, the close button, a click beside the drawer and 取消 all ask first when something was typed.
+  const closeAsking = () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({ title: t('form.discardTitle'), content: t('form.discardText'), okText: t('form.discard'), okButtonProps: { danger: true }, cancelText: t('form.keepEditing'), onOk: onClose });
+  };
+
   const F = L.field;
   return (
     <Drawer
       title={customer ? t('form.editTitle') : t('form.registerTitle')}
       open={open}
-      onClose={onClose}
+      onClose={closeAsking}
       size="large"
       styles={{ wrapper: { width: 860 } }}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{t('form.cancel')}</Button>
+          <Button onClick={closeAsking}>{t('form.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
             {t('form.save')}
           </Button>
