@@ -60,8 +60,25 @@ test('every list reads at 1366×768: no cell is taller than two lines', async ({
   await page.getByRole('menuitem', { name: '审批' }).click();
   await expectReadable(page, '审批');
 
+  // Actions the role may not take are not offered: a clerk does not reopen a closed file.
+  await callApi(host.openUrl, 'registerCustomer', { kind: 'tenant', name: '已退租客户', floor: '2', units: ['B-201'], moveInDate: '2020-01-01', moveOutDate: '2026-01-31' });
+  await page.getByRole('button', { name: '锁定' }).click();
+  await signInViaUi(page, { username: 'wangfang', password: admin.password });
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
+  await page.getByPlaceholder(/^搜索/).fill('已退租客户');
+  await page.getByPlaceholder(/^搜索/).press('Enter');
+  await page.getByTestId('customers-table').getByText('已退租客户').click();
+  await expect(page.getByText(/已于 .* 退租关闭/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新开启' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '添加文件' })).toHaveCount(0);
+  await page.locator('.ant-drawer-close').click();
+
   await page.getByRole('button', { name: '锁定' }).click();
   await signInViaUi(page, { username: auditor.username, password: auditor.password });
+  // The auditor reads customers but registers, imports and exports none.
+  await page.getByRole('menuitem', { name: '客户档案' }).click();
+  await expect(page.getByTestId('customers-table').getByText(longName.slice(0, 8)).first()).toBeVisible();
+  for (const name of ['登记客户', '导入 Excel', '导出 Excel']) await expect(page.getByRole('button', { name })).toHaveCount(0);
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expectReadable(page, '审计日志');
   await page.screenshot({ path: 'test-results/screens/31-audit-1366.png' });

@@ -6,6 +6,7 @@ import type { FileListRow } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { saveBase64 } from '../../files';
+import { useMayCall } from '../../components/useMayCall';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { useCustomersStore, type Filters } from '../../stores/customers-store';
@@ -19,6 +20,9 @@ export function CustomersPage() {
   const L = useLabels();
   const { message } = App.useApp();
   const s = useCustomersStore();
+  const mayRegister = useMayCall('registerCustomer');
+  const mayImport = useMayCall('previewCustomerImport', 'startCustomerImport');
+  const mayExport = useMayCall('exportCustomers');
   const [typed, setTyped] = useState(s.query);
   const [registering, setRegistering] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -101,15 +105,21 @@ export function CustomersPage() {
           onSearch={(v) => s.setQuery(v.trim())}
           style={{ flex: '1 1 420px' }}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-          {t('customers.register')}
-        </Button>
-        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-          {t('customers.import')}
-        </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>
-          {t('customers.export')}
-        </Button>
+        {mayRegister && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+            {t('customers.register')}
+          </Button>
+        )}
+        {mayImport && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {t('customers.import')}
+          </Button>
+        )}
+        {mayExport && (
+          <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>
+            {t('customers.export')}
+          </Button>
+        )}
       </Flex>
       <Flex gap={8} wrap style={reviewing ? { display: 'none' } : undefined}>
         <Select allowClear placeholder={t('customers.filterKind')} style={{ width: 130 }} value={s.filters.kind} onChange={filter('kind')} options={options(L.kind)} />

@@ -11,6 +11,7 @@ import { useCustomersStore } from '../../stores/customers-store';
 import { useFileStore } from '../../stores/file-store';
 import { useSessionStore } from '../../stores/session-store';
 import { roleMay } from '../../../../shared/permissions';
+import { useMayCall } from '../../components/useMayCall';
 import { approverRank } from '../../../../shared/domain';
 import { ClassifyModal } from './ClassifyModal';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
@@ -35,6 +36,8 @@ export function FileDrawer() {
   const [lowering, setLowering] = useState<DocumentRow | null>(null);
   const session = useSessionStore((s) => s.status?.session);
   const canManage = !!session && roleMay(session.role, 'files.manage');
+  const mayReopen = useMayCall('reopenFile');
+  const mayAddDocument = useMayCall('addDocument');
   const isApprover = !!session && approverRank[session.role] > 0;
 
   useEffect(() => {
@@ -130,12 +133,12 @@ export function FileDrawer() {
       extra={
         file && (
           <Space>
-            {active && (
+            {active && mayAddDocument && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('addDocument')}>
                 {t('file.addDocument')}
               </Button>
             )}
-            {file.status === 'departed' && <Button onClick={() => setDialog('reopen')}>{t('file.reopen')}</Button>}
+            {file.status === 'departed' && mayReopen && <Button onClick={() => setDialog('reopen')}>{t('file.reopen')}</Button>}
           </Space>
         )
       }
