@@ -4,6 +4,7 @@ import type { ArchiveApi } from '../shared/api';
 import { defaultLocale, isLocale, type Locale } from '../shared/domain';
 import { ArchiveError, type ArchiveErrorPayload, type Envelope, type ErrorCode } from '../shared/errors';
 import { errorMessage } from '../shared/labels';
+import { fieldLabel, patternMessage } from '../shared/field-labels';
 import { isArchiveMethod } from '../shared/methods';
 import { methodInputSchemas } from '../shared/schemas';
 
@@ -27,7 +28,12 @@ export function createDispatcher(api: ArchiveApi, log: (error: unknown) => void 
 
     const parsed = methodInputSchemas[method].safeParse(input ?? {}, { error: zodLocales[locale].localeError });
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+      const issues = parsed.error.issues.map((issue) => {
+        const path = issue.path.map(String).join('.');
+        // A pattern is no message for a person (zod would show the regex itself).
+        const message = issue.code === 'invalid_format' && (issue as { format?: string }).format === 'regex' ? patternMessage[locale] : issue.message;
+        return { path, label: fieldLabel(path, locale), message };
+      });
       return { ok: false, error: errorPayload('VALIDATION_FAILED', locale, { issues }) };
     }
     try {

@@ -44,6 +44,11 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
   await page.getByTestId('customers-table').getByText('张三').click();
   await page.getByRole('tab', { name: '存放位置' }).click();
   await expect(page.getByTestId('file-home')).toHaveText('尚未入盒');
+  // Left empty, the fields are named in words (it said 请输入reason, 请输入toBoxId).
+  await page.getByRole('button', { name: '移入档案盒' }).click();
+  await expect(page.getByText('请输入原因')).toBeVisible();
+  await expect(page.getByText(/请(输入|选择)目标档案盒/)).toBeVisible();
+  await expect(page.getByText(/reason|toBoxId/)).toHaveCount(0);
   await page.getByLabel('移入档案盒').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'B-001' }).click();
   await page.getByLabel('移动原因').fill('建档入盒');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatch';
 import type { ArchiveApi } from '../../shared/api';
 import { archiveMethods } from '../../shared/methods';
+import { fieldLabels } from '../../shared/field-labels';
+import { methodInputSchemas } from '../../shared/schemas';
 import { adminInput, makeVault, snapshot } from './helpers';
 
 describe('the dispatcher', () => {
@@ -72,5 +74,64 @@ describe('the dispatcher', () => {
     const api = { getArchiveStatus: async () => { throw corrupt; } } as unknown as ArchiveApi;
     const envelope = await createDispatcher(api, () => undefined)('getArchiveStatus', {}, 'en');
     expect(envelope).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
+  });
+});
+
+/** Every field name of a zod schema, nested objects and arrays included. */
+function fieldsOf(schema: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  if (!def || depth > 12) return out;
+  const inner = (x: unknown) => fieldsOf(x, out, depth + 1);
+  switch (def.type) {
+    case 'object':
+      for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+        out.add(k);
+        inner(v);
+      }
+      break;
+    case 'array':
+      inner(def.element);
+      break;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+      inner(def.innerType);
+      break;
+    case 'pipe':
+      inner(def.in);
+      inner(def.out);
+      break;
+    case 'union':
+      for (const o of def.options as unknown[]) inner(o);
+      break;
+    case 'record':
+      inner(def.valueType);
+      break;
+  }
+  return out;
+}
+
+describe('field names in words', () => {
+  it('every field of every method’s input has a zh-CN and an English label', () => {
+    const names = new Set<string>();
+    for (const schema of Object.values(methodInputSchemas)) fieldsOf(schema, names);
+    expect(names.size).toBeGreaterThan(100);
+    const missing = [...names].filter((n) => !(n in fieldLabels['zh-CN']) || !(n in fieldLabels.en) || !/\p{Script=Han}/u.test((fieldLabels['zh-CN'] as Record<string, string>)[n]!));
+    expect(missing).toEqual([]);
+  });
+
+  it('a refused input names its fields in words and says what a pattern accepts, never the regex', async () => {
+    const { dispatch } = makeVault();
+    const bad = await dispatch('createArchive', { ...adminInput, username: 'a b!', password: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const issues = (bad as unknown as { ok: false; error: { details: { issues: { path: string; label: string; message: string }[] } } }).error.details.issues;
+    expect(issues.find((i) => i.path === 'username')).toMatchObject({ label: '用户名', message: '只能包含字母、数字、点（.）、下划线（_）或连字符（-）' });
+    expect(issues.find((i) => i.path === 'password')).toMatchObject({ label: '密码' });
+    for (const i of issues) expect(i.message).not.toMatch(/[\\^$]\w|\/\^/);
+    const en = await dispatch('createArchive', { ...adminInput, username: 'a b!' }, 'en');
+    expect((en as unknown as { ok: false; error: { details: { issues: { label: string }[] } } }).error.details.issues[0]).toMatchObject({ label: 'User name' });
   });
 });

@@ -6,7 +6,7 @@ import { useT } from '../i18n';
 export function ErrorAlert({ error, onClose }: { error: ArchiveError | null; onClose?: () => void }) {
   const t = useT();
   if (!error) return null;
-  const issues = (error.details?.issues as { path: string; message: string }[] | undefined) ?? [];
+  const issues = (error.details?.issues as { path: string; label?: string | null; message: string }[] | undefined) ?? [];
   return (
     <Alert
       type="error"
@@ -21,7 +21,8 @@ export function ErrorAlert({ error, onClose }: { error: ArchiveError | null; onC
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {issues.map((issue) => (
                 <li key={issue.path + issue.message}>
-                  {issue.path ? `${issue.path}: ` : ''}
+                  {/* The field's name in words; a path without one is not shown to a person. */}
+                  {issue.label ? `${issue.label}：` : ''}
                   {issue.message}
                 </li>
               ))}

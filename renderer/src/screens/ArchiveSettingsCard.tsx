@@ -11,6 +11,7 @@ import { options, useLabels } from '../labels';
 import { toArchiveError } from '../errors';
 import { DeskTable } from '../components/DeskTable';
 import { useSessionStore } from '../stores/session-store';
+import { fieldLabels } from '../../../shared/field-labels';
 
 /** A 档号 as the pattern would issue it, so the clerk sees the effect before saving. */
 function example(s: Partial<ArchiveSettings>): string {
@@ -138,7 +139,7 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
             {
               title: t('settings.categoryCode'),
               render: (_: unknown, r) => (
-                <Form.Item name={['retention', r.kind, 'categoryCode']} noStyle rules={[{ required: true, pattern: /^[A-Z]{1,4}$/ }]}>
+                <Form.Item messageVariables={{ label: fieldLabels[L.locale].categoryCode }} name={['retention', r.kind, 'categoryCode']} noStyle rules={[{ required: true, pattern: /^[A-Z]{1,4}$/ }]}>
                   <Input style={{ width: 90 }} />
                 </Form.Item>
               ),
@@ -146,7 +147,7 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
             {
               title: t('settings.period'),
               render: (_: unknown, r) => (
-                <Form.Item name={['retention', r.kind, 'period']} noStyle>
+                <Form.Item messageVariables={{ label: fieldLabels[L.locale].period }} name={['retention', r.kind, 'period']} noStyle>
                   <Select style={{ width: 120 }} options={options(L.retention)} />
                 </Form.Item>
               ),
@@ -154,7 +155,7 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
             {
               title: t('settings.event'),
               render: (_: unknown, r) => (
-                <Form.Item name={['retention', r.kind, 'event']} noStyle>
+                <Form.Item messageVariables={{ label: fieldLabels[L.locale].event }} name={['retention', r.kind, 'event']} noStyle>
                   <Select style={{ width: 220 }} options={options(L.retentionEvent)} />
                 </Form.Item>
               ),

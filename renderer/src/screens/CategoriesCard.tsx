@@ -6,12 +6,15 @@ import type { SaveDocumentCategoryInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
+import { useLabels } from '../labels';
 import { toArchiveError } from '../errors';
 import { DeskTable } from '../components/DeskTable';
+import { fieldLabels } from '../../../shared/field-labels';
 
 /** The editable list of document categories (卷内文件类别). Categories in use are retired, not deleted. */
 export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
   const t = useT();
+  const L = useLabels();
   const [rows, setRows] = useState<DocumentCategory[]>([]);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [form] = Form.useForm<SaveDocumentCategoryInput>();
@@ -60,13 +63,13 @@ export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
             if (await save({ ...v, active: true })) form.resetFields();
           }}
         >
-          <Form.Item name="code" rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/ }]}>
+          <Form.Item messageVariables={{ label: fieldLabels[L.locale].code }} name="code" rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/ }]}>
             <Input placeholder={t('settings.categoryCodeLabel')} style={{ width: 150 }} />
           </Form.Item>
-          <Form.Item name="labelZh" rules={[{ required: true, whitespace: true }]}>
+          <Form.Item messageVariables={{ label: fieldLabels[L.locale].labelZh }} name="labelZh" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('settings.labelZh')} />
           </Form.Item>
-          <Form.Item name="labelEn" rules={[{ required: true, whitespace: true }]}>
+          <Form.Item messageVariables={{ label: fieldLabels[L.locale].labelEn }} name="labelEn" rules={[{ required: true, whitespace: true }]}>
             <Input placeholder={t('settings.labelEn')} />
           </Form.Item>
           <Button htmlType="submit">{t('settings.addCategory')}</Button>

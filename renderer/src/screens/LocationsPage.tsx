@@ -51,6 +51,17 @@ export function LocationsPage() {
     const shelves = cabinets.flatMap((c) => c.shelves.map((s) => ({ ...s, cabinetId: c.id })));
     return { cabinets, shelves };
   }, [storage]);
+  /** The selected place as the clerk names it: the room's name, the cabinet's or box's code, the shelf. */
+  const selectedName = (): string => {
+    if (!selected) return '';
+    if (selected.kind === 'room') return storage.find((r) => r.id === selected.id)?.name ?? '';
+    if (selected.kind === 'cabinet') return find.cabinets.find((c) => c.id === selected.id)?.code ?? '';
+    if (selected.kind === 'shelf') {
+      const shelf = find.shelves.find((x) => x.id === selected.id);
+      return shelf ? `${find.cabinets.find((c) => c.id === shelf.cabinetId)?.code ?? ''} ${t('loc.shelf', { n: shelf.position })}` : '';
+    }
+    return find.shelves.flatMap((x) => x.boxes).find((b) => b.id === selected.id)?.code ?? '';
+  };
   const cabinet =
     selected?.kind === 'cabinet'
       ? find.cabinets.find((c) => c.id === selected.id)
@@ -127,7 +138,7 @@ export function LocationsPage() {
           onClick={() =>
             modal.confirm({
               title: t('loc.retire'),
-              content: t('loc.retireConfirm', { name: selected ? `${selected.kind} #${selected.id}` : '' }),
+              content: t('loc.retireConfirm', { name: selectedName() }),
               onOk: () => run(async () => {
                 setStorage(await api.retireLocation(selected!));
                 setSelected(null);

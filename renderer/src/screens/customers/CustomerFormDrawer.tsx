@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
+import { fieldLabels } from '../../../../shared/field-labels';
 
 type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate'> & {
   relationshipStart?: Dayjs;
@@ -102,15 +103,15 @@ export function CustomerFormDrawer({
         <>
           {fields.map((field) => (
             <Space key={field.key} align="baseline" wrap>
-              <Form.Item name={[field.name, 'name']} rules={[{ max: 50 }]}>
+              <Form.Item messageVariables={{ label: fieldLabels[L.locale].name }} name={[field.name, 'name']} rules={[{ max: 50 }]}>
                 <Input placeholder={t('form.contactName')} aria-label={`${addLabel} ${t('form.contactName')} ${field.name + 1}`} />
               </Form.Item>
               {withTitle && (
-                <Form.Item name={[field.name, 'title']}>
+                <Form.Item messageVariables={{ label: fieldLabels[L.locale].title }} name={[field.name, 'title']}>
                   <Input placeholder={t('form.contactTitle')} aria-label={`${addLabel} ${t('form.contactTitle')} ${field.name + 1}`} style={{ width: 120 }} />
                 </Form.Item>
               )}
-              <Form.Item name={[field.name, 'phone']} rules={[phoneRule]}>
+              <Form.Item messageVariables={{ label: fieldLabels[L.locale].phone }} name={[field.name, 'phone']} rules={[phoneRule]}>
                 <Input placeholder={t('form.contactPhone')} aria-label={`${addLabel} ${t('form.contactPhone')} ${field.name + 1}`} />
               </Form.Item>
               <MinusCircleOutlined onClick={() => remove(field.name)} />

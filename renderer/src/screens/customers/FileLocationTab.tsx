@@ -6,12 +6,15 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { toArchiveError } from '../../errors';
 import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
+import { fieldLabels } from '../../../../shared/field-labels';
 
 /** Where the file is, every move it made, and moving it to another box. */
 export function FileLocationTab({ fileId }: { fileId: number }) {
   const t = useT();
+  const L = useLabels();
   const [location, setLocation] = useState<FileLocation | null>(null);
   const [storage, setStorage] = useState<StorageRoom[]>([]);
   const [error, setError] = useState<ArchiveError | null>(null);
@@ -64,10 +67,10 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
           }
         }}
       >
-        <Form.Item name="toBoxId" rules={[{ required: true }]}>
+        <Form.Item messageVariables={{ label: fieldLabels[L.locale].toBoxId }} name="toBoxId" rules={[{ required: true }]}>
           <Select placeholder={t('loc.moveTo')} options={boxOptions} style={{ width: 380 }} aria-label={t('loc.moveTo')} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
-        <Form.Item name="reason" rules={[{ required: true, whitespace: true }]}>
+        <Form.Item messageVariables={{ label: fieldLabels[L.locale].reason }} name="reason" rules={[{ required: true, whitespace: true }]}>
           <Input placeholder={t('loc.moveReason')} aria-label={t('loc.moveReason')} />
         </Form.Item>
         <Button htmlType="submit">{t('loc.moveTo')}</Button>
