@@ -61,6 +61,13 @@ test('request → manager approves → lend by scanning → overdue after the cl
   await expect(page.getByTestId('desk-last')).toContainText('待借出');
   await scan(page, '');
   await expect(page.getByTestId('desk-last')).toContainText('已借出 1 份');
+  // The slip is printed right away, for the borrower to sign.
+  await page.getByTestId('desk-last').getByRole('button', { name: /打印借阅单 JY-/ }).click();
+  const printed = page.frameLocator('[data-testid="form-preview"]').locator('body');
+  await expect(printed).toContainText('档案借阅单');
+  await expect(printed).toContainText('刘强');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '档案借阅单' })).toBeHidden();
   await page.screenshot({ path: 'test-results/screens/50-loan-desk.png', fullPage: true });
 
   // Ten days later the file is overdue; the desk signs in again (the session timed out).

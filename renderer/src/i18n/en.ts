@@ -452,6 +452,7 @@ export const en: Record<MessageKey, string> = {
   'desk.signature': "Borrower signature",
   'desk.signatureHint': "The borrower signs at lending and at return; the image is kept with the loan and printed on the slip.",
   'desk.holding': "holds {count} files now",
+  'desk.printSlip': "Print slip {slipNo}",
   'desk.lentCount': "Lent {count} files, due {due}",
   'desk.returnedCount': "Returned {count} files",
   'desk.borrowerSet': "Borrower: {name} ({department})",

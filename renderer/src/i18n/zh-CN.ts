@@ -451,6 +451,7 @@ export const zhCN = {
   'desk.signature': "借阅人签名",
   'desk.signatureHint': "借出和归还时借阅人签名，签名图像随借阅单保存并打印。",
   'desk.holding': "当前持有 {count} 份",
+  'desk.printSlip': "打印借阅单 {slipNo}",
   'desk.lentCount': "已借出 {count} 份，应还日期 {due}",
   'desk.returnedCount': "已归还 {count} 份",
   'desk.borrowerSet': "借阅人：{name}（{department}）",

@@ -10,6 +10,8 @@ import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { useLoanDeskStore, type DeskLine } from '../../stores/loan-desk-store';
 import { DeskTable } from '../../components/DeskTable';
+import { FormPreview, type FormRequest } from '../../components/FormPreview';
+import { PrinterOutlined } from '@ant-design/icons';
 
 /**
  * 借阅台: scan the borrower's badge (or pick them), scan each file, press Enter on the empty scan
@@ -22,6 +24,8 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
   const [borrowers, setBorrowers] = useState<Borrower[]>([]);
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
+  const [slips, setSlips] = useState<{ loanId: number; slipNo: string }[]>([]);
+  const [preview, setPreview] = useState<FormRequest | null>(null);
   const [padKey, setPadKey] = useState(0);
   const input = useRef<InputRef>(null);
   const setSignature = useLoanDeskStore((s) => s.setSignature);
@@ -43,6 +47,8 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
           done.returned.length ? t('desk.returnedCount', { count: done.returned.length }) : '',
         ].filter(Boolean);
         setLast({ ok: true, text: parts.join('；') });
+        // The slips just lent, to print at once for the borrower to sign.
+        setSlips([...new Map(done.lent.map((l) => [l.loanId, { loanId: l.loanId, slipNo: l.slipNo }])).values()]);
         scanTone('ok');
         setPadKey((k) => k + 1);
         onDone();
@@ -50,6 +56,7 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
       input.current?.focus();
       return;
     }
+    setSlips([]);
     const outcome = await desk.scan(value);
     if (outcome.kind === 'borrower') setLast({ ok: true, text: t('desk.borrowerSet', { name: outcome.borrower.name, department: outcome.borrower.department }) });
     else if (outcome.kind === 'queued')
@@ -86,7 +93,26 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
             aria-label={t('desk.scanHere')}
             disabled={desk.busy}
           />
-          {last && <Alert type={last.ok ? 'success' : 'warning'} showIcon title={last.text} data-testid="desk-last" />}
+          {last && (
+            <Alert
+              type={last.ok ? 'success' : 'warning'}
+              showIcon
+              title={last.text}
+              data-testid="desk-last"
+              action={
+                last.ok && slips.length > 0 ? (
+                  <Space>
+                    {slips.map((s) => (
+                      <Button key={s.loanId} size="small" icon={<PrinterOutlined />} onClick={() => setPreview({ formId: 'loan-slip', blank: false, params: { loanId: s.loanId } })}>
+                        {t('desk.printSlip', { slipNo: s.slipNo })}
+                      </Button>
+                    ))}
+                  </Space>
+                ) : undefined
+              }
+            />
+          )}
+          <FormPreview request={preview} onClose={() => setPreview(null)} />
           <DeskTable<DeskLine>
             data-testid="desk-lines"
             size="small"
