@@ -235,6 +235,11 @@ export function actionsOfGroup(group: AuditGroup): AuditAction[] {
   return auditActions.filter((a) => heads.includes(a.split('.')[0]!));
 }
 
+/** The entry as stored (time, action code, target, details), for whoever checks a sentence against it. */
+export function rawAuditEntry(r: { at: string; action: string; targetType: string | null; targetId: string | null; details: string | null }): string {
+  return [r.at, r.action, [r.targetType, r.targetId].filter(Boolean).join(' '), r.details ?? ''].filter(Boolean).join(' · ');
+}
+
 /** Words for what detail keys say, used in the entry's sentence after the action. */
 export const auditDetailLabels: Labels<
   'reason' | 'username' | 'dueDate' | 'rows' | 'files' | 'toDepartment' | 'confidentiality' | 'refNo' | 'box' | 'renewedTo' | 'tenants' | 'folder' | 'checked' | 'result' | 'ok' | 'broken' | 'role' | 'name' | 'note' | 'approvalKind' | 'failures' | 'paused' | 'blank' | 'condition'

@@ -135,10 +135,7 @@ const LONG_TEXT = /备注|说明|意见|原因|情况$/;
 export function Fields({ cells, perRow = 2 }: { cells: Cell[]; perRow?: number }) {
   const width = useContext(PageWidth);
   let layout = lay(cells, perRow);
-  for (let p = perRow; p >= 1; p--) {
-    layout = lay(cells, p);
-    if (p === 1 || (width - layout.labels.reduce((a, b) => a + b, 0)) / p >= WRITE_IN_MM) break;
-  }
+  for (let p = perRow - 1; p >= 1 && (width - layout.labels.reduce((a, b) => a + b, 0)) / layout.perRow < WRITE_IN_MM; p--) layout = lay(cells, p);
   const { rows, labels, perRow: fit } = layout;
   const valueWidth = (width - labels.reduce((a, b) => a + b, 0)) / fit;
   return (

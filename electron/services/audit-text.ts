@@ -119,7 +119,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
         const title = (formIds as readonly string[]).includes(id) ? formTitleLabels[locale][id as FormId] : id;
         const params = (d.params ?? {}) as Record<string, unknown>;
         const about = params.fileId !== undefined ? files.get(Number(params.fileId)) : undefined;
-        return `${zh ? `“${title}”` : `“${title}”`}${about ? (zh ? `（${fileText(about, '')}）` : ` (${fileText(about, '')})`) : ''}${d.blank ? (zh ? '（空白表）' : ' (blank)') : ''}`;
+        return `“${title}”${about ? (zh ? `（${fileText(about, '')}）` : ` (${fileText(about, '')})`) : ''}${d.blank ? (zh ? '（空白表）' : ' (blank)') : ''}`;
       }
       case 'report':
         return (reportIds as readonly string[]).includes(id) ? (zh ? `报表“${reportTitleLabels[locale][id as ReportId]}”` : `the report “${reportTitleLabels[locale][id as ReportId]}”`) : gone('report', id);
@@ -161,12 +161,9 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       say(L.result, d.ok ? L.ok : L.broken);
     } else if (r.action === 'loan.returned' && typeof d.condition === 'string' && d.condition in returnConditionLabels[locale]) {
       say(L.condition, returnConditionLabels[locale][d.condition as keyof (typeof returnConditionLabels)['zh-CN']] + (d.note ? `（${d.note}）` : ''));
-    } else if (r.action === 'approval.requested' || r.action === 'approval.approved' || r.action === 'approval.rejected') {
-      // The kind is already in the target's words.
     }
     if (Array.isArray(d.fileIds) && r.targetType !== 'loan') say(L.files, fileList(d.fileIds));
-    if (Array.isArray(d.files) && r.action !== 'destruction.executed') say(L.files, fileList(d.files));
-    if (r.action === 'destruction.executed' && Array.isArray(d.files)) say(L.files, fileList(d.files));
+    if (Array.isArray(d.files)) say(L.files, fileList(d.files));
     if (typeof d.dueDate === 'string') say(L.dueDate, d.dueDate);
     if (typeof d.to === 'string' && r.action === 'transfer.done') say(L.toDepartment, d.to);
     if (typeof d.rows === 'number') say(L.rows, d.rows);
@@ -190,7 +187,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     const known = (auditActions as readonly string[]).includes(r.action);
     const who = r.accountName ?? (zh ? '系统' : 'The system');
     const base = known ? auditSentenceLabels[locale][r.action as AuditAction] : zh ? `{who}：${r.action}` : `{who}: ${r.action}`;
-    const sentence = base.replace('{who}', zh ? who : who).replace('{target}', target(r, d) || (zh ? '（无对象）' : '(nothing named)'));
+    const sentence = base.replace('{who}', who).replace('{target}', target(r, d) || (zh ? '（无对象）' : '(nothing named)'));
     const more = extras(r, d);
     return more.length ? `${sentence}${zh ? '。' : '. '}${more.join(sep)}${zh ? '。' : '.'}` : `${sentence}${zh ? '。' : '.'}`;
   });

@@ -10,7 +10,7 @@ import { today, type ServiceContext } from './context';
 import { xlsxFile, xlsxSheet } from './xlsx';
 import { actionsNamed, describeAuditEntries } from './audit-text';
 import { targetNamed } from '../../db/queries/audit-targets';
-import { actionsOfGroup, type AuditAction } from '../../shared/audit-labels';
+import { actionsOfGroup, rawAuditEntry, type AuditAction } from '../../shared/audit-labels';
 import { localDateTimeSeconds, utcOffsetLabel } from '../../shared/dates';
 
 /** Records who did what and when, as the next link of the audit chain. */
@@ -86,16 +86,11 @@ export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof
   for (let start = 0; start < rows.length; start += 500) {
     const part = rows.slice(start, start + 500);
     const sentences = await describeAuditEntries(ctx.db, part, locale);
-    part.forEach((r, i) => sheetRows.push({ id: r.id, time: localDateTimeSeconds(r.at), accountName: r.accountName ?? '', summary: sentences[i], raw: rawEntry(r), hash: r.hash }));
+    part.forEach((r, i) => sheetRows.push({ id: r.id, time: localDateTimeSeconds(r.at), accountName: r.accountName ?? '', summary: sentences[i], raw: rawAuditEntry(r), hash: r.hash }));
   }
   const buffer = await xlsxSheet(zh ? '审计日志' : 'Audit log', sheetColumns, sheetRows);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.exported', { details: { rows: rows.length, filters } });
   return xlsxFile(`${zh ? '审计日志' : 'audit-log'}-${today(ctx)}.xlsx`, buffer);
-}
-
-/** The entry as stored (action code, target, details), for whoever checks a sentence against it. */
-export function rawEntry(r: { at: string; action: string; targetType: string | null; targetId: string | null; details: string | null }): string {
-  return [r.at, r.action, [r.targetType, r.targetId].filter(Boolean).join(' '), r.details ?? ''].filter(Boolean).join(' · ');
 }
 
 export async function verifyAuditLog(ctx: ServiceContext, input: z.output<typeof verifyAuditLogInput>, found: AuditAnchor[] = []): Promise<AuditVerification> {

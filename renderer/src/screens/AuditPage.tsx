@@ -9,7 +9,7 @@ import { api } from '../api';
 import { saveBase64 } from '../files';
 import { useT } from '../i18n';
 import { useLabels } from '../labels';
-import { auditGroupLabels, auditGroups, type AuditGroup } from '../../../shared/audit-labels';
+import { auditGroupLabels, auditGroups, rawAuditEntry, type AuditGroup } from '../../../shared/audit-labels';
 import { localDateTime, localDateTimeSeconds } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
 
@@ -121,7 +121,7 @@ export function AuditPage() {
           // The stored entry, for whoever checks the sentence against what the chain hashes.
           expandedRowRender: (r) => (
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {t('audit.raw')}：<Typography.Text code copyable>{[r.at, r.action, [r.targetType, r.targetId].filter(Boolean).join(' '), r.details ?? ''].filter(Boolean).join(' · ')}</Typography.Text>
+              {t('audit.raw')}：<Typography.Text code copyable>{rawAuditEntry(r)}</Typography.Text>
             </Typography.Paragraph>
           ),
         }}
