@@ -581,6 +581,9 @@ export interface LoanRegisterRow {
   returnedAt: string | null;
   condition: ReturnCondition | null;
   conditionNote: string | null;
+  /** The clerk who handed the file out (经办人), and the one who took it back. */
+  lentBy: string | null;
+  receivedBy: string | null;
   renewals: number;
   /** Days past the due date while the file is still out (0 when not overdue). */
   daysOverdue: number;

@@ -7,7 +7,12 @@ import { DataTable, Fields, FormSheet, Signatures, ymd, ymdhm, type FormHeader }
 
 const zh = 'zh-CN' as const;
 
-export function LoanRegisterSheet({ header, data }: { header: FormHeader; data: { period: string; rows: LoanRegisterRow[] } | null }) {
+/** 经办人: the clerk who lent, and after a slash the one who took the file back when that was someone else. */
+function handledBy(r: { lentBy: string | null; receivedBy: string | null }): string {
+  return [r.lentBy, r.receivedBy && r.receivedBy !== r.lentBy ? r.receivedBy : null].filter(Boolean).join('／');
+}
+
+export function LoanRegisterSheet({ header, data }: { header: FormHeader; data: { period: string; rows: LoanRegisterRow[]; lendSignatures: Record<number, string> } | null }) {
   return (
     <FormSheet header={header} subLeft={`期间：${data?.period ?? '　　年　　月'}`}>
       <DataTable
@@ -21,8 +26,8 @@ export function LoanRegisterSheet({ header, data }: { header: FormHeader; data: 
           { title: '方式', width: '14mm', value: (r) => loanKindLabels[zh][r.kind].replace(/（.*）/, '') },
           { title: '应还日期', width: '20mm', nowrap: true, value: (r) => r.dueDate ?? '' },
           { title: '归还日期', width: '20mm', nowrap: true, value: (r) => ymd(r.returnedAt) },
-          { title: '借阅人签字', width: '26mm', value: () => '' },
-          { title: '经办人', width: '16mm', value: () => '' },
+          { title: '借阅人签字', width: '26mm', value: (r) => (data?.lendSignatures[r.loanId] ? <img className="signed" src={data.lendSignatures[r.loanId]} alt="借阅人签字" /> : '') },
+          { title: '经办人', width: '16mm', value: (r) => handledBy(r) },
         ]}
         rows={data?.rows ?? []}
         minRows={data ? 0 : 18}
@@ -63,12 +68,16 @@ export function LoanSlip({ header, data }: { header: FormHeader; data: LoanDetai
       <p className="note">借阅档案不得拆卷、涂改、圈划；复印、摘抄须经借出部门负责人同意（003 §6 4.6.2）。</p>
       <Signatures
         rows={[
-          [{ label: '借阅人签字', image: data?.lendSignature }, '经办人签字', '审批人签字'],
-          [{ label: '归还人签字', image: data?.returnSignature }, '接收人签字', '日期'],
+          [{ label: '借阅人签字', image: data?.lendSignature }, { label: '经办人签字', value: data?.lentBy ?? '' }, { label: '审批人签字', value: data?.approval?.decidedBy ?? '' }],
+          [{ label: '归还人签字', image: data?.returnSignature }, { label: '接收人签字', value: receivers(data) }, { label: '日期', value: ymd(data?.returnedAt) }],
         ]}
       />
     </FormSheet>
   );
+}
+
+function receivers(loan: LoanDetail | null): string {
+  return [...new Set((loan?.items ?? []).map((i) => i.receivedBy).filter((n): n is string => !!n))].join('、');
 }
 
 export function OverdueReminder({ header, data }: { header: FormHeader; data: { borrower: string; department: string; date: string; rows: LoanRegisterRow[] } | null }) {

@@ -60,6 +60,7 @@ td.num, th.num { text-align: center; width: 10mm; }
 .choice { white-space: nowrap; margin-right: 3mm; }
 .sign td { height: 14mm; vertical-align: top; width: 33%; }
 .sign img { height: 12mm; }
+img.signed { height: 8mm; max-width: 100%; display: block; }
 .note { font-size: 9pt; color: #333; }
 .labels { display: grid; grid-template-columns: repeat(2, 92mm); grid-auto-rows: 52mm; gap: 3mm; }
 .label { border: 0.3mm dashed #888; padding: 3mm; display: flex; gap: 3mm; overflow: hidden; break-inside: avoid; }

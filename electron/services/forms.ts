@@ -23,7 +23,7 @@ import { loadFile } from './documents';
 import { getInspection } from './inspections';
 import { printedHead } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
-import { addDays, getBorrower, getLoan, listLoans, listOverdue } from './loans';
+import { getBorrower, getLoan, lentInMonth, listOverdue } from './loans';
 import { getBox, getFileLabels, loadStorage, markLabelsPrinted, whereIsFile } from './locations';
 import type { PdfRenderer } from './pdf';
 import { splitByOutline } from './pdf-split';
@@ -104,9 +104,7 @@ const forms: Record<FormId, { load: Loader; template: Template }> = {
   'loan-register': {
     load: async (ctx, params) => {
       const month = need(params, 'month', 'month');
-      const to = addDays(`${month}-01`, 31).slice(0, 7);
-      const rows = await listLoans(ctx, { from: `${month}-01`, to: addDays(`${to}-01`, -1), limit: 5000 });
-      return { period: month.replace('-', ' 年 ') + ' 月', rows: rows.filter((r) => r.lentAt).reverse() };
+      return { period: month.replace('-', ' 年 ') + ' 月', ...(await lentInMonth(ctx, month)) };
     },
     template: LoanRegisterSheet as Template,
   },

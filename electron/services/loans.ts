@@ -8,7 +8,7 @@ import { loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels
 import type { exportLoansInput, listLoansInput, saveBorrowerInput } from '../../shared/schemas';
 import { createApproval, loadApprovals, useApproval } from './approvals';
 import { recordAudit } from './audit';
-import { addDays, dayOrEmpty, daysBetween, localDate, localDayStart } from '../../shared/dates';
+import { addDays, addMonths, dayOrEmpty, daysBetween, localDate, localDayStart } from '../../shared/dates';
 import { nowIso, today, type ServiceContext } from './context';
 import { readSettings } from './settings';
 import { xlsxFile, xlsxSheet } from './xlsx';
@@ -137,6 +137,8 @@ function registerQuery(db: Db) {
     .innerJoin('borrowers', 'borrowers.id', 'loans.borrower_id')
     .innerJoin('files', 'files.id', 'loan_items.file_id')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .leftJoin('accounts as lender', 'lender.id', 'loans.lent_by')
+    .leftJoin('accounts as receiver', 'receiver.id', 'loan_items.returned_by')
     .select([
       'loans.id as loanId',
       'loans.slip_no as slipNo',
@@ -160,6 +162,8 @@ function registerQuery(db: Db) {
       'loan_items.condition',
       'loan_items.condition_note as conditionNote',
       'loans.renewals',
+      'lender.display_name as lentBy',
+      'receiver.display_name as receivedBy',
     ]);
 }
 
@@ -167,6 +171,24 @@ type RegisterDbRow = Omit<LoanRegisterRow, 'daysOverdue' | 'renewals'> & { renew
 
 function withOverdue(rows: RegisterDbRow[], on: string): LoanRegisterRow[] {
   return rows.map((r) => ({ ...r, renewals: Number(r.renewals), daysOverdue: r.itemState === 'out' && r.dueDate && r.dueDate < on ? daysBetween(r.dueDate, on) : 0 }));
+}
+
+/**
+ * The month's 借阅记录表: every file handed out in that month (by the desk's local date), with
+ * the clerk who did it and the borrower's on-screen signature; no row limit, it is the register.
+ */
+export async function lentInMonth(ctx: { db: Db; clock: ServiceContext['clock'] }, month: string): Promise<{ rows: LoanRegisterRow[]; lendSignatures: Record<number, string> }> {
+  const from = localDayStart(`${month}-01`);
+  const to = localDayStart(`${addMonths(month, 1)}-01`);
+  const rows = await registerQuery(ctx.db)
+    .where('loans.lent_at', '>=', from)
+    .where('loans.lent_at', '<', to)
+    .where('loan_items.state', '!=', 'cancelled')
+    .orderBy('loans.lent_at')
+    .orderBy('loan_items.id')
+    .execute();
+  const signed = await ctx.db.selectFrom('loans').select(['id', 'lend_signature']).where('lent_at', '>=', from).where('lent_at', '<', to).where('lend_signature', 'is not', null).execute();
+  return { rows: withOverdue(rows as RegisterDbRow[], today(ctx)), lendSignatures: Object.fromEntries(signed.map((l) => [l.id, pngDataUrl(l.lend_signature)!])) };
 }
 
 export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] }, input: Partial<z.output<typeof listLoansInput>> & { limit: number }): Promise<LoanRegisterRow[]> {

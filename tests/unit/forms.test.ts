@@ -87,7 +87,8 @@ beforeAll(async () => {
   const liu = await api.saveBorrower({ name: '刘强', department: '工程部', phone: '13800138000' });
   const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [fileId], purpose: '核对装修图纸', kind: 'take_out' });
   await approve(loan.approval!.id);
-  await api.lendFiles({ borrowerId: liu.id, fileIds: [fileId] });
+  // Signed on screen (a 1×1 PNG stands for the pad's image): the printed register and slip show it.
+  await api.lendFiles({ borrowerId: liu.id, fileIds: [fileId], signaturePng: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=' });
   ctx.clock.advance(10 * 86_400_000);
   // A transfer of another file.
   const other = (await api.registerCustomer({ kind: 'tenant', name: '移交客户', units: ['C-1'] })).customer.files[0]!.id;
@@ -162,6 +163,8 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
 describe('forms', () => {
   it.each(formIds.map((id) => [id]))('%s: filled and blank PDFs carry the title, labels and values, in embedded fonts', async (formId) => {
     const filled = await render(formId, false);
+    // FORMS_OUT=<folder> keeps the filled PDFs, to look at as PNG pages (pdftoppm -png -r 60).
+    if (process.env.FORMS_OUT) writeFileSync(join(process.env.FORMS_OUT, `${formId}.pdf`), filled);
     const text = pdfText(filled);
     for (const s of [...expected[formId].labels, ...expected[formId].values]) expect(text, `${formId} filled: ${s}`).toContain(s.replace(/\s+/g, ''));
     const fonts = pdfFonts(filled);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureCode, travel, asAdmin } from './helpers';
+import { asAdmin, failureCode, signedInAs, travel } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
@@ -125,6 +125,39 @@ describe('borrowing', () => {
     expect((await api.whereIsFile({ fileId: a })).out).toBeNull();
     await api.clearFileFlag({ fileId: a, reason: '收据已补回' });
     expect((await api.getFile({ fileId: a })).flag).toBeNull();
+  });
+
+  it('借阅记录表 and 借阅单 carry the clerks (经办人) and the signatures; the register is the month the files went out', async () => {
+    const ctx = await loanSetup();
+    const { api, a, b, liu, approve } = ctx;
+    await asAdmin(() => api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' }));
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a], signaturePng: PNG });
+    await signedInAs('lixiao', () => api.returnFiles({ items: [{ fileId: a, condition: 'complete' }], signaturePng: PNG }));
+    // Asked for in November, handed out in December: it belongs to December's register.
+    const late = await api.requestLoan({ borrowerId: liu.id, fileIds: [b], purpose: '年底核对', kind: 'take_out' });
+    await approve(late.approval!.id);
+    await travel(ctx, new Date('2026-12-01T01:00:00Z'));
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [b] });
+    const text = async (formId: 'loan-slip' | 'loan-register', params: Record<string, unknown>) => {
+      const { html } = await api.renderForm({ formId, blank: false, params });
+      return { html, text: html.replace(/<[^>]+>/g, '').replace(/\s+/g, '') };
+    };
+    const slip = await text('loan-slip', { loanId: loan.id });
+    expect(slip.text).toContain('经办人签字：王芳');
+    expect(slip.text).toContain('审批人签字：赵经理');
+    expect(slip.text).toContain('接收人签字：李晓');
+    expect(slip.text).toContain('日期：2026-11-23');
+    expect(slip.html.match(/<img[^>]+data:image\/png/g)).toHaveLength(2);
+    const november = await text('loan-register', { month: '2026-11' });
+    expect(november.text).toContain('王芳／李晓');
+    expect(november.html).toMatch(/<img[^>]*class="signed"[^>]*data:image\/png|<img[^>]*data:image\/png[^>]*class="signed"/);
+    expect(november.text).not.toContain('年底核对');
+    const december = await text('loan-register', { month: '2026-12' });
+    expect(december.text).toContain('年底核对');
+    expect(december.text).toContain('2026-12-01');
+    expect(december.text).not.toContain('核对王芳／李晓');
   });
 
   it('a leaver cannot be marked as left while holding files; the register filters and exports', async () => {
