@@ -335,6 +335,10 @@ export interface LoansTable {
   return_signature: Uint8Array | null;
   returned_at: Timestamp | null;
   handed_over_from: number | null;
+  /** Set on a loan entered from the paper register after it went out (going live). */
+  entered_late_at: Timestamp | null;
+  paper_slip_no: string | null;
+  paper_approved_by: string | null;
 }
 
 export interface LoanItemsTable {

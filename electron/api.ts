@@ -249,6 +249,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     requestLoan: (input) => loans.requestLoan(ctx(), parsed('requestLoan', input)),
     getLoan: ({ loanId }) => loans.getLoan({ db: vault.db(), clock }, loanId),
     lendFiles: (input) => loans.lendFiles(ctx(), parsed('lendFiles', input)),
+    enterPaperLoan: (input) => loans.enterPaperLoan(ctx(), parsed('enterPaperLoan', input)),
     returnFiles: (input) => loans.returnFiles(ctx(), parsed('returnFiles', input)),
     requestRenewal: (input) => loans.requestRenewal(ctx(), parsed('requestRenewal', input)),
     renewLoan: (input) => loans.renewLoan(ctx(), parsed('renewLoan', input)),

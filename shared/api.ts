@@ -48,6 +48,7 @@ import type {
   SaveBorrowerInput,
   RequestLoanInput,
   LendFilesInput,
+  EnterPaperLoanInput,
   ReturnFilesInput,
   ListLoansInput,
   ExportLoansInput,
@@ -611,6 +612,8 @@ export interface LoanDetail {
   returnSignature: string | null;
   items: LoanRegisterRow[];
   pendingRenewal: { approvalId: number; status: ApprovalStatus } | null;
+  /** A loan entered from the paper register after it went out: when, and what the paper slip said. */
+  enteredLate: { at: string; paperSlipNo: string | null; paperApprovedBy: string | null } | null;
 }
 
 export interface DeskOutcome {
@@ -899,6 +902,8 @@ export interface ArchiveApi {
   requestLoan(input: RequestLoanInput): Promise<LoanDetail>;
   getLoan(input: { loanId: number }): Promise<LoanDetail>;
   lendFiles(input: LendFilesInput): Promise<DeskOutcome[]>;
+  /** Going live: a loan already out on the paper register, with its real lend and due dates. */
+  enterPaperLoan(input: EnterPaperLoanInput): Promise<LoanDetail>;
   returnFiles(input: ReturnFilesInput): Promise<DeskOutcome[]>;
   requestRenewal(input: { loanId: number; reason: string }): Promise<LoanDetail>;
   renewLoan(input: { loanId: number; approvalId: number }): Promise<LoanDetail>;

@@ -242,7 +242,7 @@ export function rawAuditEntry(r: { at: string; action: string; targetType: strin
 
 /** Words for what detail keys say, used in the entry's sentence after the action. */
 export const auditDetailLabels: Labels<
-  'reason' | 'username' | 'dueDate' | 'rows' | 'files' | 'toDepartment' | 'confidentiality' | 'refNo' | 'box' | 'renewedTo' | 'tenants' | 'folder' | 'checked' | 'result' | 'ok' | 'broken' | 'role' | 'name' | 'note' | 'approvalKind' | 'failures' | 'paused' | 'blank' | 'condition'
+  'reason' | 'username' | 'dueDate' | 'rows' | 'files' | 'toDepartment' | 'confidentiality' | 'refNo' | 'box' | 'renewedTo' | 'tenants' | 'folder' | 'checked' | 'result' | 'ok' | 'broken' | 'role' | 'name' | 'note' | 'approvalKind' | 'failures' | 'paused' | 'blank' | 'condition' | 'lentOn' | 'paperSlip'
 > = {
   'zh-CN': {
     reason: '原因',
@@ -269,6 +269,8 @@ export const auditDetailLabels: Labels<
     paused: '已暂停登录',
     blank: '空白表',
     condition: '归还情况',
+    lentOn: '借出日期',
+    paperSlip: '纸质借阅单',
   },
   en: {
     reason: 'reason',
@@ -295,6 +297,8 @@ export const auditDetailLabels: Labels<
     paused: 'sign-in paused',
     blank: 'blank form',
     condition: 'condition',
+    lentOn: 'lent on',
+    paperSlip: 'paper slip',
   },
 };
 

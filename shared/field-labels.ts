@@ -3,7 +3,7 @@ import type { Locale } from './domain';
 // The name of every field a method takes, as a person reads it: a validation message says
 // "电话：…", never "phone: …". A test walks every input schema and checks each field has both.
 
-export const fieldNames = ['accountId', 'action', 'active', 'address', 'allowDuplicate', 'approvalId', 'approve', 'approver', 'archiveDir', 'autoLockMinutes', 'backupFolder', 'backupKeep', 'blacklistReason', 'blacklisted', 'blank', 'borrowerId', 'boxId', 'building', 'businessScope', 'cabinetId', 'cabinetIds', 'capacity', 'category', 'categoryCode', 'checked', 'classification', 'code', 'companyNature', 'condition', 'confidential', 'confidentiality', 'contacts', 'creditGrade', 'currentPassword', 'customerId', 'dataBase64', 'defaultPath', 'department', 'description', 'displayName', 'docDate', 'documentId', 'emergencyContacts', 'employeeNo', 'event', 'executor', 'fax', 'file', 'fileBase64', 'fileId', 'fileIds', 'fileName', 'floor', 'folder', 'fondsCode', 'formId', 'from', 'fromDepartment', 'fromHandler', 'group', 'hash', 'hold', 'id', 'includeLeft', 'inspectionId', 'isOriginal', 'items', 'jobId', 'kind', 'label', 'labelEn', 'labelLayout', 'labelZh', 'legalRepresentative', 'limit', 'loanGeneralManagerFrom', 'loanId', 'loanLongDays', 'loanMaxRenewals', 'loanShortDays', 'locale', 'mapping', 'maxImportMegabytes', 'maxImportRows', 'maxScanMegabytes', 'method', 'month', 'months', 'moveInDate', 'moveOutDate', 'name', 'newPassword', 'newPasswordConfirm', 'note', 'notes', 'orgCode', 'organisation', 'page', 'pageSize', 'pages', 'paperAnchors', 'params', 'password', 'passwordConfirm', 'path', 'paymentTerms', 'period', 'phone', 'purpose', 'query', 'reason', 'recoveryKey', 'refPattern', 'registerId', 'relationshipStart', 'remarks', 'report', 'retention', 'reviewMonths', 'role', 'roomId', 'scan', 'scanId', 'scans', 'servesBuilding', 'servesFloor', 'shelfId', 'shelves', 'shortName', 'signaturePng', 'sortBy', 'sortOrder', 'specialTags', 'staffCount', 'status', 'term', 'text', 'title', 'to', 'toBoxId', 'toDepartment', 'toHandler', 'transferId', 'units', 'username', 'valueGrade', 'where', 'witnesses', 'year'] as const;
+export const fieldNames = ['accountId', 'action', 'active', 'address', 'allowDuplicate', 'approvalId', 'approve', 'approver', 'archiveDir', 'autoLockMinutes', 'backupFolder', 'backupKeep', 'blacklistReason', 'blacklisted', 'blank', 'borrowerId', 'boxId', 'building', 'businessScope', 'cabinetId', 'cabinetIds', 'capacity', 'category', 'categoryCode', 'checked', 'classification', 'code', 'companyNature', 'condition', 'confidential', 'confidentiality', 'contacts', 'creditGrade', 'currentPassword', 'customerId', 'dataBase64', 'defaultPath', 'department', 'description', 'displayName', 'docDate', 'documentId', 'dueDate', 'emergencyContacts', 'employeeNo', 'event', 'executor', 'fax', 'file', 'fileBase64', 'fileId', 'fileIds', 'fileName', 'floor', 'folder', 'fondsCode', 'formId', 'from', 'fromDepartment', 'fromHandler', 'group', 'hash', 'hold', 'id', 'includeLeft', 'inspectionId', 'isOriginal', 'items', 'jobId', 'kind', 'label', 'labelEn', 'labelLayout', 'labelZh', 'legalRepresentative', 'lentOn', 'limit', 'loanGeneralManagerFrom', 'loanId', 'loanLongDays', 'loanMaxRenewals', 'loanShortDays', 'locale', 'mapping', 'maxImportMegabytes', 'maxImportRows', 'maxScanMegabytes', 'method', 'month', 'months', 'moveInDate', 'moveOutDate', 'name', 'newPassword', 'newPasswordConfirm', 'note', 'notes', 'orgCode', 'organisation', 'page', 'pageSize', 'pages', 'paperAnchors', 'paperApprovedBy', 'paperSlipNo', 'params', 'password', 'passwordConfirm', 'path', 'paymentTerms', 'period', 'phone', 'purpose', 'query', 'reason', 'recoveryKey', 'refPattern', 'registerId', 'relationshipStart', 'remarks', 'report', 'retention', 'reviewMonths', 'role', 'roomId', 'scan', 'scanId', 'scans', 'servesBuilding', 'servesFloor', 'shelfId', 'shelves', 'shortName', 'signaturePng', 'sortBy', 'sortOrder', 'specialTags', 'staffCount', 'status', 'term', 'text', 'title', 'to', 'toBoxId', 'toDepartment', 'toHandler', 'transferId', 'units', 'username', 'valueGrade', 'where', 'witnesses', 'year'] as const;
 export type FieldName = (typeof fieldNames)[number];
 
 export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
@@ -50,6 +50,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     displayName: '姓名',
     docDate: '文件日期',
     documentId: '文件',
+    dueDate: '应还日期',
     emergencyContacts: '紧急联系人',
     employeeNo: '工号',
     event: '保管期限起算事件',
@@ -82,6 +83,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     labelLayout: '标签版式',
     labelZh: '中文名称',
     legalRepresentative: '法定代表人',
+    lentOn: '借出日期',
     limit: '条数',
     loanGeneralManagerFrom: '需总经理审批的密级',
     loanId: '借阅单',
@@ -109,6 +111,8 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     pageSize: '每页条数',
     pages: '页数',
     paperAnchors: '纸面审计链',
+    paperApprovedBy: '纸质借阅单上的审批人',
+    paperSlipNo: '纸质借阅单号',
     params: '表单参数',
     password: '密码',
     passwordConfirm: '再次输入密码',
@@ -201,6 +205,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     displayName: 'Name',
     docDate: 'Document date',
     documentId: 'Document',
+    dueDate: 'Due date',
     emergencyContacts: 'Emergency contacts',
     employeeNo: 'Staff no.',
     event: 'Retention starts at',
@@ -233,6 +238,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     labelLayout: 'Label layout',
     labelZh: 'Chinese name',
     legalRepresentative: 'Legal representative',
+    lentOn: 'Lent on',
     limit: 'Limit',
     loanGeneralManagerFrom: 'Confidentiality needing the general manager',
     loanId: 'Loan slip',
@@ -260,6 +266,8 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     pageSize: 'Rows a page',
     pages: 'Pages',
     paperAnchors: 'Audit chain heads on paper',
+    paperApprovedBy: 'Approver on the paper slip',
+    paperSlipNo: 'Paper slip number',
     params: 'Form details',
     password: 'Password',
     passwordConfirm: 'Password again',

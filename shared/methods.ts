@@ -82,6 +82,7 @@ export const archiveMethods = [
   'requestLoan',
   'getLoan',
   'lendFiles',
+  'enterPaperLoan',
   'returnFiles',
   'requestRenewal',
   'renewLoan',

@@ -95,6 +95,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   requestLoan: 'loans.manage',
   getLoan: 'customers.read',
   lendFiles: 'loans.manage',
+  enterPaperLoan: 'loans.manage',
   returnFiles: 'loans.manage',
   requestRenewal: 'loans.manage',
   renewLoan: 'loans.manage',

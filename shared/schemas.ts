@@ -332,6 +332,19 @@ export const requestLoanInput = z
   .strict();
 export const loanIdInput = z.object({ loanId: id }).strict();
 export const lendFilesInput = z.object({ borrowerId: id, fileIds: z.array(id).min(1).max(50), signaturePng }).strict();
+export const enterPaperLoanInput = z
+  .object({
+    borrowerId: id,
+    fileIds: z.array(id).min(1).max(50),
+    purpose: z.string().trim().min(1).max(200),
+    kind: z.enum(loanKinds),
+    term: z.enum(loanTerms).default('short'),
+    lentOn: dateOnly,
+    dueDate: dateOnly,
+    paperSlipNo: optionalText(30),
+    paperApprovedBy: optionalText(50),
+  })
+  .strict();
 export const returnFilesInput = z
   .object({
     items: z.array(z.object({ fileId: id, condition: z.enum(returnConditions).default('complete'), note: optionalText(200) }).strict()).min(1).max(50),
@@ -519,6 +532,7 @@ export const methodInputSchemas = {
   requestLoan: requestLoanInput,
   getLoan: loanIdInput,
   lendFiles: lendFilesInput,
+  enterPaperLoan: enterPaperLoanInput,
   returnFiles: returnFilesInput,
   requestRenewal: requestRenewalInput,
   renewLoan: renewLoanInput,
@@ -588,6 +602,7 @@ export type MoveFileInput = z.input<typeof moveFileInput>;
 export type SaveBorrowerInput = z.input<typeof saveBorrowerInput>;
 export type RequestLoanInput = z.input<typeof requestLoanInput>;
 export type LendFilesInput = z.input<typeof lendFilesInput>;
+export type EnterPaperLoanInput = z.input<typeof enterPaperLoanInput>;
 export type ReturnFilesInput = z.input<typeof returnFilesInput>;
 export type ListLoansInput = z.input<typeof listLoansInput>;
 export type ExportLoansInput = z.input<typeof exportLoansInput>;

@@ -10,6 +10,7 @@ import * as m0008 from './0008-scale-indexes';
 import * as m0009 from './0009-alias-file-index';
 import * as m0010 from './0010-password-attempts';
 import * as m0011 from './0011-sealed-scans';
+import * as m0012 from './0012-paper-loans';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009-alias-file-index': m0009,
   '0010-password-attempts': m0010,
   '0011-sealed-scans': m0011,
+  '0012-paper-loans': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

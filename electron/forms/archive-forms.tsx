@@ -38,7 +38,11 @@ export function LoanRegisterSheet({ header, data }: { header: FormHeader; data: 
 
 export function LoanSlip({ header, data }: { header: FormHeader; data: LoanDetail | null }) {
   return (
-    <FormSheet header={header} subLeft={`借阅单号：${data?.slipNo ?? ''}`} subRight={data ? `状态：${loanStatusLabels[zh][data.status]}` : ''}>
+    <FormSheet
+      header={header}
+      subLeft={`借阅单号：${data?.slipNo ?? ''}${data?.enteredLate?.paperSlipNo ? `（纸质单号 ${data.enteredLate.paperSlipNo}）` : ''}`}
+      subRight={data ? `${data.enteredLate ? `据纸质登记簿补登于 ${ymd(data.enteredLate.at)}　` : ''}状态：${loanStatusLabels[zh][data.status]}` : ''}
+    >
       <Fields
         cells={[
           ['借阅人', data?.borrower.name],
@@ -48,7 +52,7 @@ export function LoanSlip({ header, data }: { header: FormHeader; data: LoanDetai
           ['借阅目的', data?.purpose, 2],
           ['借阅方式', data ? `${loanKindLabels[zh][data.kind]}（${loanTermLabels[zh][data.term]}）` : '□ 阅览（在办公室内）　□ 借出　□ 复印/摘抄'],
           ['申请日期', ymd(data?.requestedAt)],
-          ['审批人', data?.approval?.decidedBy],
+          ['审批人', data?.approval?.decidedBy ?? data?.enteredLate?.paperApprovedBy ?? undefined],
           ['审批日期', ymd(data?.approval?.decidedAt)],
           ['借出日期', ymd(data?.lentAt)],
           ['应还日期', data?.dueDate],
@@ -68,7 +72,7 @@ export function LoanSlip({ header, data }: { header: FormHeader; data: LoanDetai
       <p className="note">借阅档案不得拆卷、涂改、圈划；复印、摘抄须经借出部门负责人同意（003 §6 4.6.2）。</p>
       <Signatures
         rows={[
-          [{ label: '借阅人签字', image: data?.lendSignature }, { label: '经办人签字', value: data?.lentBy ?? '' }, { label: '审批人签字', value: data?.approval?.decidedBy ?? '' }],
+          [{ label: '借阅人签字', image: data?.lendSignature }, { label: '经办人签字', value: data?.lentBy ?? '' }, { label: '审批人签字', value: data?.approval?.decidedBy ?? data?.enteredLate?.paperApprovedBy ?? '' }],
           [{ label: '归还人签字', image: data?.returnSignature }, { label: '接收人签字', value: receivers(data) }, { label: '日期', value: ymd(data?.returnedAt) }],
         ]}
       />

@@ -159,6 +159,10 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     } else if (r.action === 'audit.verified') {
       say(L.checked, d.checked);
       say(L.result, d.ok ? L.ok : L.broken);
+    } else if (r.action === 'loan.entered_late') {
+      say(L.lentOn, d.lentOn);
+      const approver = d.paperApprovedBy ? (zh ? `审批人 ${d.paperApprovedBy}` : `approved by ${d.paperApprovedBy}`) : null;
+      if (d.paperSlipNo || approver) say(L.paperSlip, [d.paperSlipNo, approver].filter(Boolean).join(zh ? '，' : ', '));
     } else if (r.action === 'loan.returned' && typeof d.condition === 'string' && d.condition in returnConditionLabels[locale]) {
       say(L.condition, returnConditionLabels[locale][d.condition as keyof (typeof returnConditionLabels)['zh-CN']] + (d.note ? `（${d.note}）` : ''));
     }

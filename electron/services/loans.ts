@@ -260,6 +260,7 @@ export async function getLoan(ctx: { db: Db; clock: ServiceContext['clock'] }, l
     returnSignature: pngDataUrl(loan.return_signature),
     items,
     pendingRenewal: renewal ?? null,
+    enteredLate: loan.entered_late_at ? { at: loan.entered_late_at, paperSlipNo: loan.paper_slip_no, paperApprovedBy: loan.paper_approved_by } : null,
   };
 }
 
@@ -312,6 +313,57 @@ export async function requestLoan(
     const summary = `${slipNo} · ${borrower.name}（${borrower.department}）· ${files.map((f) => `${f.ref_no} ${f.name}`).join('；')}`;
     const approvalId = await createApproval(trx, ctx, { kind: 'borrow', targetType: 'loan', targetId: loan.id, summary, reason: input.purpose, requiredRole });
     await trx.updateTable('loans').set({ approval_id: approvalId }).where('id', '=', loan.id).execute();
+    return loan.id;
+  });
+  return getLoan(ctx, loanId);
+}
+
+/**
+ * Going live from paper (补登): a loan already out on the paper register is entered with its real
+ * lend and due dates, so overdue handling works from the first day. It was approved on paper; the
+ * approver's name and the paper slip's number are kept, and the entry is audited as entered late.
+ */
+export async function enterPaperLoan(
+  ctx: ServiceContext,
+  input: { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm; lentOn: string; dueDate: string; paperSlipNo?: string; paperApprovedBy?: string },
+): Promise<LoanDetail> {
+  const fileIds = [...new Set(input.fileIds)];
+  const on = today(ctx);
+  if (input.lentOn > on) throw new ArchiveError('LENT_DATE_IN_FUTURE', { lentOn: input.lentOn, today: on });
+  if (input.dueDate < input.lentOn) throw new ArchiveError('DUE_BEFORE_LENT', { lentOn: input.lentOn, dueDate: input.dueDate });
+  const borrower = await getBorrower(ctx.db, input.borrowerId);
+  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  const loanId = await ctx.db.transaction().execute(async (trx) => {
+    const files = await requireLendable(trx, fileIds);
+    // The moment of lending is the start of that day at the desk: the paper register has only the date.
+    const lentAt = localDayStart(input.lentOn);
+    const slipNo = await nextNumber(trx, 'loans', 'JY', input.lentOn.slice(0, 4), 5);
+    const loan = await trx
+      .insertInto('loans')
+      .values({
+        slip_no: slipNo,
+        borrower_id: borrower.id,
+        purpose: input.purpose,
+        kind: input.kind,
+        term: input.term,
+        status: 'lent',
+        requested_by: ctx.session.accountId,
+        requested_at: lentAt,
+        lent_at: lentAt,
+        lent_by: ctx.session.accountId,
+        due_date: input.dueDate,
+        entered_late_at: nowIso(ctx),
+        paper_slip_no: input.paperSlipNo ?? null,
+        paper_approved_by: input.paperApprovedBy ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('loan_items').values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'out' as const }))).execute();
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.entered_late', {
+      targetType: 'loan',
+      targetId: String(loan.id),
+      details: { fileIds, refNos: files.map((f) => f.ref_no), lentOn: input.lentOn, dueDate: input.dueDate, paperSlipNo: input.paperSlipNo, paperApprovedBy: input.paperApprovedBy },
+    });
     return loan.id;
   });
   return getLoan(ctx, loanId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asAdmin, failureCode, signedInAs, travel } from './helpers';
+import { localDate } from '../../shared/dates';
+import { asAdmin, failureCode, readAudit, signedInAs, travel } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
@@ -125,6 +126,36 @@ describe('borrowing', () => {
     expect((await api.whereIsFile({ fileId: a })).out).toBeNull();
     await api.clearFileFlag({ fileId: a, reason: '收据已补回' });
     expect((await api.getFile({ fileId: a })).flag).toBeNull();
+  });
+
+  it('going live: a loan already out on paper is entered with its real dates, overdue from day one, audited as entered late', async () => {
+    const { api, a, b, liu } = await loanSetup();
+    const paper = { borrowerId: liu.id, fileIds: [a], purpose: '核对押金', kind: 'take_out' as const, paperSlipNo: 'ZB-0087', paperApprovedBy: '赵经理' };
+    // Today is 2026-11-23 at the desk (02:20; UTC is still the 22nd).
+    expect(await api.enterPaperLoan({ ...paper, lentOn: '2026-11-24', dueDate: '2026-11-27' }).catch((e) => e)).toMatchObject({ code: 'LENT_DATE_IN_FUTURE', details: { today: '2026-11-23' } });
+    expect(await failureCode(api.enterPaperLoan({ ...paper, lentOn: '2026-11-10', dueDate: '2026-11-09' }))).toBe('DUE_BEFORE_LENT');
+    expect(await api.listLoans({})).toEqual([]);
+    const loan = await api.enterPaperLoan({ ...paper, lentOn: '2026-11-10', dueDate: '2026-11-13' });
+    expect(loan).toMatchObject({ status: 'lent', lentBy: '王芳', dueDate: '2026-11-13', approval: null, enteredLate: { paperSlipNo: 'ZB-0087', paperApprovedBy: '赵经理' } });
+    expect(localDate(loan.lentAt!)).toBe('2026-11-10');
+    expect(localDate(loan.enteredLate!.at)).toBe('2026-11-23');
+    // Overdue handling works at once: ten days late, on the overdue list and where the file is.
+    expect((await api.listOverdue()).map((r) => [r.fileId, r.daysOverdue])).toEqual([[a, 10]]);
+    expect((await api.whereIsFile({ fileId: a })).out).toMatchObject({ borrower: '刘强', dueDate: '2026-11-13' });
+    // A file that is out cannot be entered twice; the slip number follows the year it was lent.
+    expect(await failureCode(api.enterPaperLoan({ ...paper, lentOn: '2026-11-11', dueDate: '2026-11-14' }))).toBe('FILE_OUT');
+    const older = await api.enterPaperLoan({ ...paper, fileIds: [b], lentOn: '2025-12-30', dueDate: '2026-01-05', paperSlipNo: undefined, paperApprovedBy: undefined });
+    expect(older.slipNo).toBe('JY-2025-00001');
+    // Audited as entered late, in words.
+    const entries = await readAudit({ action: 'loan.entered_late' });
+    expect(entries.rows.map((e) => e.summary)).toContain(`王芳补登了纸质登记簿上已借出的借阅单 ${loan.slipNo}（借阅人 刘强；档案 0001-KH·2026-D30-KFB-00001 张三）。借出日期：2026-11-10，纸质借阅单：ZB-0087，审批人 赵经理，应还日期：2026-11-13。`);
+    // The slip prints the paper's dates and approver, and says it was entered from paper.
+    const { html } = await api.renderForm({ formId: 'loan-slip', blank: false, params: { loanId: loan.id } });
+    const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+    for (const s of ['借出日期2026-11-10', '应还日期2026-11-13', '审批人赵经理', '纸质单号ZB-0087', '据纸质登记簿补登于2026-11-23']) expect(text).toContain(s);
+    // It comes back like any loan.
+    await api.returnFiles({ items: [{ fileId: a, condition: 'complete' }] });
+    expect((await api.getLoan({ loanId: loan.id })).status).toBe('returned');
   });
 
   it('借阅记录表 and 借阅单 carry the clerks (经办人) and the signatures; the register is the month the files went out', async () => {

@@ -14,6 +14,8 @@ import { saveBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { DeskTable } from '../../components/DeskTable';
+import { useMayCall } from '../../components/useMayCall';
+import { PaperLoanModal } from './PaperLoanModal';
 
 type Status = NonNullable<ListLoansInput['status']>;
 const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '');
@@ -29,6 +31,9 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const [slip, setSlip] = useState<LoanDetail | null>(null);
   const [preview, setPreview] = useState<FormRequest | null>(null);
   const [requesting, setRequesting] = useState(false);
+  const [enteringPaper, setEnteringPaper] = useState(false);
+  const mayEnterPaper = useMayCall('enterPaperLoan');
+  const mayRequest = useMayCall('requestLoan');
   const [renewing, setRenewing] = useState<LoanDetail | null>(null);
   const [borrowers, setBorrowers] = useState<{ value: number; label: string }[]>([]);
   const [requestForm] = Form.useForm<{ borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }>();
@@ -53,17 +58,20 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
     <Flex vertical gap={12}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Space wrap>
-        <Button
-          type="primary"
-          onClick={() => {
+        {mayRequest && (
+          <Button
+            type="primary"
+            onClick={() => {
             requestForm.resetFields();
             requestForm.setFieldsValue({ kind: 'take_out', term: 'short' });
             void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
             setRequesting(true);
           }}
         >
-          {t('loans.request')}
-        </Button>
+            {t('loans.request')}
+          </Button>
+        )}
+        {mayEnterPaper && <Button onClick={() => setEnteringPaper(true)}>{t('paperLoan.open')}</Button>}
         <DatePicker.RangePicker value={filter.range} onChange={(r) => setFilter({ ...filter, range: r as [Dayjs, Dayjs] | null })} aria-label={t('loans.dateRange')} />
         <Select<Status>
           allowClear
@@ -170,11 +178,14 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         {slip && (
           <Flex vertical gap={8} data-testid="loan-slip">
             <Descriptions size="small" bordered column={2}>
-              <Descriptions.Item label={t('loans.status')}>{L.loanStatus[slip.status]}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.status')}>
+                {L.loanStatus[slip.status]}
+                {slip.enteredLate && <Tag style={{ marginLeft: 8 }}>{`${t('paperLoan.tag')} ${day(slip.enteredLate.at)}${slip.enteredLate.paperSlipNo ? ` · ${slip.enteredLate.paperSlipNo}` : ''}`}</Tag>}
+              </Descriptions.Item>
               <Descriptions.Item label={t('desk.borrower')}>{`${slip.borrower.name}（${slip.borrower.department}）${slip.borrower.phone ?? ''}`}</Descriptions.Item>
               <Descriptions.Item label={t('loans.purpose')}>{slip.purpose}</Descriptions.Item>
               <Descriptions.Item label={t('loans.kind')}>{`${L.loanKind[slip.kind]}（${L.loanTerm[slip.term]}）`}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.approvedBy')}>{`${slip.approval?.decidedBy ?? ''} ${day(slip.approval?.decidedAt ?? null)}`}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.approvedBy')}>{slip.approval ? `${slip.approval.decidedBy ?? ''} ${day(slip.approval.decidedAt)}` : (slip.enteredLate?.paperApprovedBy ?? '')}</Descriptions.Item>
               <Descriptions.Item label={t('loans.lentAt')}>{day(slip.lentAt)}</Descriptions.Item>
               <Descriptions.Item label={t('loans.dueDate')}>{slip.dueDate ?? ''}</Descriptions.Item>
               <Descriptions.Item label={t('loans.renewals')}>{`${slip.renewals}（${t('loans.renewalsLeft', { n: slip.renewalsLeft })}）`}</Descriptions.Item>
@@ -229,6 +240,16 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         </Form>
       </Modal>
 
+      <PaperLoanModal
+        open={enteringPaper}
+        onClose={() => setEnteringPaper(false)}
+        onEntered={(slipNo) => {
+          setEnteringPaper(false);
+          message.success(t('paperLoan.entered', { slipNo }));
+          onChanged();
+          load();
+        }}
+      />
       <FormPreview request={preview} onClose={() => setPreview(null)} />
     </Flex>
   );

@@ -1,0 +1,90 @@
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { LoanKind, LoanTerm } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilePicker } from '../../components/FilePicker';
+import { useAction } from '../../components/useAction';
+import { useT } from '../../i18n';
+import { options, useLabels } from '../../labels';
+
+type Values = { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm; lentOn: Dayjs; dueDate: Dayjs; paperSlipNo?: string; paperApprovedBy?: string };
+
+/**
+ * 补登纸质借阅 (going live): a loan already out on the paper register, typed in with the paper's
+ * own lend and due dates, so the overdue list is right from the first day.
+ */
+export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; onClose: () => void; onEntered: (slipNo: string) => void }) {
+  const t = useT();
+  const L = useLabels();
+  const { error, setError, run } = useAction();
+  const [form] = Form.useForm<Values>();
+  const [borrowers, setBorrowers] = useState<{ value: number; label: string }[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ kind: 'take_out', term: 'short' });
+    setError(null);
+    void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
+  }, [open, form, setError]);
+  return (
+    <Modal title={t('paperLoan.title')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('paperLoan.save')} cancelText={t('form.cancel')} width={640} destroyOnHidden>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('paperLoan.hint')} />
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          void run(async () => {
+            const loan = await api.enterPaperLoan({ ...v, lentOn: v.lentOn.format('YYYY-MM-DD'), dueDate: v.dueDate.format('YYYY-MM-DD'), paperSlipNo: v.paperSlipNo || undefined, paperApprovedBy: v.paperApprovedBy || undefined });
+            onEntered(loan.slipNo);
+          })
+        }
+      >
+        <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers} />
+        </Form.Item>
+        <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
+          <FilePicker />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('loans.kind')}>
+          <Radio.Group options={options(L.loanKind)} />
+        </Form.Item>
+        <Form.Item name="term" label={t('loans.term')}>
+          <Radio.Group options={options(L.loanTerm)} />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="lentOn" label={t('loans.lentAt')} rules={[{ required: true }]} style={{ flex: 1 }}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+          <Form.Item
+            name="dueDate"
+            label={t('loans.dueDate')}
+            dependencies={['lentOn']}
+            style={{ flex: 1 }}
+            rules={[
+              { required: true },
+              ({ getFieldValue }) => ({
+                validator: (_, value: Dayjs | undefined) => (!value || !getFieldValue('lentOn') || !value.isBefore(getFieldValue('lentOn'), 'day') ? Promise.resolve() : Promise.reject(new Error(t('paperLoan.dueBeforeLent')))),
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="paperSlipNo" label={t('paperLoan.paperSlipNo')} style={{ flex: 1 }}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="paperApprovedBy" label={t('paperLoan.paperApprovedBy')} style={{ flex: 1 }}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </div>
+      </Form>
+    </Modal>
+  );
+}
