@@ -62,12 +62,12 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
           <Button
             type="primary"
             onClick={() => {
-            requestForm.resetFields();
-            requestForm.setFieldsValue({ kind: 'take_out', term: 'short' });
-            void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
-            setRequesting(true);
-          }}
-        >
+              requestForm.resetFields();
+              requestForm.setFieldsValue({ kind: 'take_out', term: 'short' });
+              void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
+              setRequesting(true);
+            }}
+          >
             {t('loans.request')}
           </Button>
         )}
