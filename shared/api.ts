@@ -292,13 +292,13 @@ export interface DocumentCategory {
 }
 
 export const importFields = [
-  'kind', 'name', 'shortName', 'companyNature', 'legalRepresentative', 'address', 'phone', 'fax', 'businessScope', 'staffCount',
+  'refNo', 'kind', 'name', 'shortName', 'companyNature', 'legalRepresentative', 'address', 'phone', 'fax', 'businessScope', 'staffCount',
   'relationshipStart', 'paymentTerms', 'creditGrade', 'notes', 'building', 'floor', 'units', 'moveInDate', 'moveOutDate',
   'classification', 'valueGrade', 'contactName', 'contactTitle', 'contactPhone', 'emergencyName', 'emergencyPhone',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
-export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER', 'FORMULA_WITHOUT_VALUE'] as const;
+export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER', 'FORMULA_WITHOUT_VALUE', 'UNKNOWN_REF_NO', 'CONFLICTING_ROWS', 'CLASSIFICATION_IN_APP'] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 
 export interface ImportIssue {
@@ -317,10 +317,17 @@ export interface ImportPreview {
   issues: ImportIssue[];
   /** True when every row is valid and the import can be committed. */
   ready: boolean;
+  /** Rows without a 档号 register new customers; rows with one update that file's customer. */
+  creates: number;
+  /** Customers a row with their 档号 changes, and rows with a 档号 that change nothing. */
+  updates: number;
+  unchanged: number;
 }
 
 export interface ImportResult {
   imported: number;
+  /** Customers changed by rows that carried their 档号. */
+  updated: number;
   files: number;
 }
 

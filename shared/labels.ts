@@ -273,7 +273,7 @@ export const confidentialityLabels: Labels<Confidentiality> = {
 /** Field names, as the forms, the Excel headers and the import errors show them. */
 export const customerFieldLabels: Labels<ImportField> = {
   'zh-CN': {
-    kind: '客户类型', name: '客户名称', shortName: '简称', companyNature: '公司性质', legalRepresentative: '法定代表人',
+    refNo: '档号', kind: '客户类型', name: '客户名称', shortName: '简称', companyNature: '公司性质', legalRepresentative: '法定代表人',
     address: '地址', phone: '电话', fax: '传真', businessScope: '经营范围', staffCount: '员工人数',
     relationshipStart: '开始往来日期', paymentTerms: '付款方式', creditGrade: '信用等级', notes: '备注', building: '楼栋',
     floor: '楼层', units: '单元号', moveInDate: '入住日期', moveOutDate: '退租日期', classification: '客户分类',
@@ -281,7 +281,7 @@ export const customerFieldLabels: Labels<ImportField> = {
     emergencyName: '紧急联系人', emergencyPhone: '紧急联系电话',
   },
   en: {
-    kind: 'Customer kind', name: 'Name', shortName: 'Short name', companyNature: 'Company nature', legalRepresentative: 'Legal representative',
+    refNo: 'Reference no.', kind: 'Customer kind', name: 'Name', shortName: 'Short name', companyNature: 'Company nature', legalRepresentative: 'Legal representative',
     address: 'Address', phone: 'Phone', fax: 'Fax', businessScope: 'Business scope', staffCount: 'Staff count',
     relationshipStart: 'Relationship since', paymentTerms: 'Payment terms', creditGrade: 'Credit grade', notes: 'Notes', building: 'Building',
     floor: 'Floor', units: 'Unit numbers', moveInDate: 'Move-in date', moveOutDate: 'Move-out date', classification: 'Classification',
@@ -301,6 +301,9 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     DUPLICATE_IN_SHEET: '与表中另一行重复（同名同单元）',
     DUPLICATE_CUSTOMER: '档案库中已有同名同单元的客户',
     FORMULA_WITHOUT_VALUE: '单元格是公式，但文件中没有保存计算结果：请在 Excel/WPS 中打开并保存一次，或改为填写数值',
+    UNKNOWN_REF_NO: '档案库中没有这个档号：新客户请清空档号一栏',
+    CONFLICTING_ROWS: '与同一客户的另一行改成了不同的内容，请只保留一种',
+    CLASSIFICATION_IN_APP: '客户分类和价值等级不能通过导入修改，请在档案中调整（须填写原因）',
   },
   en: {
     REQUIRED: 'Required but empty',
@@ -312,6 +315,9 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     DUPLICATE_IN_SHEET: 'Same name and unit as another row',
     DUPLICATE_CUSTOMER: 'A customer with this name and unit is already in the archive',
     FORMULA_WITHOUT_VALUE: 'The cell is a formula whose result the file does not hold: open and save it once in Excel/WPS, or type the value',
+    UNKNOWN_REF_NO: 'No file in the archive has this reference number: leave it empty for a new customer',
+    CONFLICTING_ROWS: 'Another row of the same customer changes this to something else; keep one',
+    CLASSIFICATION_IN_APP: 'Classification and value grade cannot be changed by import; change them in the file (a reason is required)',
   },
 };
 

@@ -228,27 +228,30 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
 }
 
 export async function updateCustomer(ctx: ServiceContext, input: UpdateInput): Promise<CustomerDetail> {
+  return ctx.db.transaction().execute(async (trx) => loadCustomer(trx, await updateCustomerIn(trx, ctx, input)));
+}
+
+/** Updates one customer inside the caller's transaction (an import updates many in one). */
+export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: UpdateInput): Promise<number> {
   checkDates(input);
   const units = fileUnits(input);
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
-    if (!before) throw new ArchiveError('NOT_FOUND');
-    await guardDuplicate(trx, input, units, input.customerId);
-    const customer = await trx
-      .updateTable('customers')
-      .set({ ...customerColumns(input), updated_at: nowIso(ctx) })
-      .where('id', '=', input.customerId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    // Files are never deleted: a unit taken off the customer keeps its file and history.
-    await saveCustomerParts(trx, ctx, customer, input, units, false);
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
-      targetType: 'customer',
-      targetId: String(customer.id),
-      details: { before: customerColumns(rowToFields(before)), after: customerColumns(input) },
-    });
-    return loadCustomer(trx, customer.id);
+  const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
+  if (!before) throw new ArchiveError('NOT_FOUND');
+  await guardDuplicate(trx, input, units, input.customerId);
+  const customer = await trx
+    .updateTable('customers')
+    .set({ ...customerColumns(input), updated_at: nowIso(ctx) })
+    .where('id', '=', input.customerId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // Files are never deleted: a unit taken off the customer keeps its file and history.
+  await saveCustomerParts(trx, ctx, customer, input, units, false);
+  await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
+    targetType: 'customer',
+    targetId: String(customer.id),
+    details: { before: customerColumns(rowToFields(before)), after: customerColumns(input) },
   });
+  return customer.id;
 }
 
 export async function changeClassification(ctx: ServiceContext, input: z.output<typeof changeClassificationInput>): Promise<CustomerDetail> {
@@ -470,6 +473,59 @@ export async function allFiles(db: Db, input: Omit<z.output<typeof listCustomers
   for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
   const rows = await query.execute();
   return rows.map((r) => toListRow(r as ListDbRow));
+}
+
+/** A file with every field of its customer as the register holds it, for the export that round-trips. */
+export type ExportRow = Awaited<ReturnType<typeof allFilesForExport>>[number];
+
+/**
+ * Every filtered file with all of its customer's fields and first contact and emergency contact:
+ * the export a clerk edits and imports back (matched by 档号). Read in 档号 order, no row limit.
+ */
+export async function allFilesForExport(db: Db, input: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize'>) {
+  const base = fileListQuery(db, input);
+  if (!base) return [];
+  const first = (kind: ContactKind, column: 'name' | 'title' | 'phone') =>
+    sql<string | null>`(select c.${sql.raw(column)} from customer_contacts c where c.customer_id = customers.id and c.kind = ${kind} order by c.seq limit 1)`;
+  let query = base.select([
+    'files.ref_no as refNo',
+    'files.unit as unit',
+    'files.status as status',
+    'customers.kind',
+    'customers.name',
+    'customers.short_name as shortName',
+    'customers.company_nature as companyNature',
+    'customers.legal_representative as legalRepresentative',
+    'customers.address',
+    'customers.phone',
+    'customers.fax',
+    'customers.business_scope as businessScope',
+    'customers.staff_count as staffCount',
+    'customers.relationship_start as relationshipStart',
+    'customers.payment_terms as paymentTerms',
+    'customers.credit_grade as creditGrade',
+    'customers.notes',
+    'customers.building',
+    'customers.floor',
+    'customers.move_in_date as moveInDate',
+    'customers.move_out_date as moveOutDate',
+    'customers.classification',
+    'customers.value_grade as valueGrade',
+    first('contact', 'name').as('contactName'),
+    first('contact', 'title').as('contactTitle'),
+    first('contact', 'phone').as('contactPhone'),
+    first('emergency', 'name').as('emergencyName'),
+    first('emergency', 'phone').as('emergencyPhone'),
+  ]);
+  for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
+  return query.execute();
+}
+
+/** The file a 档号 names (as printed, or as a scanner types it with "." for "·"), with its customer. */
+export async function fileByRefNo(db: Db, refNo: string): Promise<{ fileId: number; customerId: number; unit: string } | null> {
+  const wanted = [...new Set([refNo.trim(), refNo.trim().replace(/\./g, '·')])];
+  const row = await db.selectFrom('files').select(['id as fileId', 'customer_id as customerId', 'unit']).where('ref_no', 'in', wanted).executeTakeFirst();
+  return row ?? null;
 }
 
 /** Customers whose classification was not reviewed for N months (001 §12-17). */

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { importFields, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult, type JobStep } from '../../shared/api';
+import { importFields, type CustomerDetail, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult, type JobStep } from '../../shared/api';
 import {
   classifications,
   companyNatures,
   customerKinds,
+  type CompanyNature,
   locales,
   valueGrades,
   type Locale,
@@ -19,11 +20,11 @@ import {
   fileStatusLabels,
   valueGradeLabels,
 } from '../../shared/labels';
-import { exportCustomersInput, registerCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
+import { exportCustomersInput, registerCustomerInput, updateCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { xlsxFile, xlsxSheet } from './xlsx';
 import { today, type ServiceContext } from './context';
-import { allFiles, findDuplicate, registerCustomerIn } from './customers';
+import { allFilesForExport, fileByRefNo, findDuplicate, loadCustomer, registerCustomerIn, updateCustomerIn } from './customers';
 import { cancelled, pause } from './jobs';
 import { readSettings } from './settings';
 
@@ -133,7 +134,7 @@ function normalizeDate(text: string): string | undefined | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-type Parsed = { row: number; input?: z.output<typeof registerCustomerInput>; issues: ImportIssue[] };
+type Parsed = { row: number; refNo: string; input?: z.output<typeof registerCustomerInput>; issues: ImportIssue[] };
 
 /** A formula whose result the file does not hold (a sheet written by a script, an error value). */
 function formulaWithoutValue(value: unknown): string | null {
@@ -192,8 +193,9 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
     contacts: contact,
     emergencyContacts: emergency,
   };
+  const refNo = get('refNo');
   if (!candidate.kind && get('kind') === '') issues.push({ row, field: 'kind', code: 'REQUIRED' });
-  if (issues.length) return { row, issues };
+  if (issues.length) return { row, refNo, issues };
   const parsed = registerCustomerInput.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -209,12 +211,12 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
         : 'INVALID_VALUE';
       issues.push({ row, field: importFields.includes(field) ? field : null, code, value: field && mapping[field] ? get(field) : undefined });
     }
-    return { row, issues };
+    return { row, refNo, issues };
   }
   if (parsed.data.moveInDate && parsed.data.moveOutDate && parsed.data.moveOutDate < parsed.data.moveInDate) {
-    return { row, issues: [{ row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: parsed.data.moveOutDate }] };
+    return { row, refNo, issues: [{ row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: parsed.data.moveOutDate }] };
   }
-  return { row, input: parsed.data, issues: [] };
+  return { row, refNo, input: parsed.data, issues: [] };
 }
 
 type Sheet = Awaited<ReturnType<typeof readSheet>>;
@@ -228,9 +230,25 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
   if (!mapping.name) issues.unshift({ row: 1, field: 'name', code: 'REQUIRED' });
   if (!mapping.kind) issues.unshift({ row: 1, field: 'kind', code: 'REQUIRED' });
   const seen = new Map<string, number>();
+  const updates = new Map<number, CustomerUpdate>();
   for (const [i, p] of parsed.entries()) {
     if (step && i % IMPORT_STEP === 0) await step(i, parsed.length);
     if (!p.input) continue;
+    if (p.refNo) {
+      // A row with a 档号 (an exported sheet, edited) changes that file's customer.
+      const file = await fileByRefNo(ctx.db, p.refNo);
+      if (!file) {
+        issues.push({ row: p.row, field: 'refNo', code: 'UNKNOWN_REF_NO', value: p.refNo });
+        continue;
+      }
+      let update = updates.get(file.customerId);
+      if (!update) {
+        update = startUpdate(await loadCustomer(ctx.db, file.customerId));
+        updates.set(file.customerId, update);
+      }
+      issues.push(...mergeRow(update, p.row, p.input, mapping));
+      continue;
+    }
     const units = p.input.units.length ? p.input.units : [''];
     for (const unit of units) {
       const key = `${p.input.name.toLowerCase()}\u0000${unit}`;
@@ -239,14 +257,110 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
     }
     if (await findDuplicate(ctx.db, p.input.name, units)) issues.push({ row: p.row, field: 'name', code: 'DUPLICATE_CUSTOMER', value: p.input.name });
   }
+  const changed = [...updates.values()].filter((u) => u.changedBy.size > 0);
+  for (const u of changed) {
+    const row = Math.min(...u.changedBy.values());
+    if (u.next.moveInDate && u.next.moveOutDate && u.next.moveOutDate < u.next.moveInDate) issues.push({ row: u.changedBy.get('moveOutDate') ?? u.changedBy.get('moveInDate') ?? row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: u.next.moveOutDate });
+    const units = u.next.units.length ? u.next.units : [''];
+    if (await findDuplicate(ctx.db, u.next.name, units, u.customerId)) issues.push({ row: u.changedBy.get('name') ?? row, field: 'name', code: 'DUPLICATE_CUSTOMER', value: u.next.name });
+  }
   issues.sort((a, b) => a.row - b.row);
-  return { headers: sheet.headers, mapping, parsed, issues };
+  const creates = parsed.filter((p) => !p.refNo).length;
+  return { headers: sheet.headers, mapping, parsed, issues, creates, updates: changed, unchanged: parsed.filter((p) => p.refNo).length - changed.reduce((n, u) => n + u.rows.size, 0) };
+}
+
+// ---------------------------------------------------------------- rows that carry a 档号
+
+/** The fields an exported row holds for its customer (the contacts are the first of each). */
+const customerLevelFields = [
+  'kind', 'name', 'shortName', 'companyNature', 'legalRepresentative', 'address', 'phone', 'fax', 'businessScope', 'staffCount',
+  'relationshipStart', 'paymentTerms', 'creditGrade', 'notes', 'building', 'floor', 'moveInDate', 'moveOutDate',
+] as const satisfies readonly ImportField[];
+
+type UpdateFields = z.output<typeof updateCustomerInput>;
+type ContactInput = UpdateFields['contacts'][number];
+
+/** One customer's changes gathered from every row of the sheet that names one of its files. */
+interface CustomerUpdate {
+  customerId: number;
+  base: CustomerDetail;
+  next: UpdateFields;
+  /** Each changed field (or contact), the row that changed it and what to. */
+  changedBy: Map<string, number>;
+  changedTo: Map<string, string>;
+  rows: Set<number>;
+}
+
+function startUpdate(base: CustomerDetail): CustomerUpdate {
+  const fields = Object.fromEntries(customerLevelFields.map((f) => [f, base[f] ?? undefined]));
+  const next = { ...fields, customerId: base.id, allowDuplicate: true, units: [...base.units], contacts: [...base.contacts], emergencyContacts: [...base.emergencyContacts] } as UpdateFields;
+  return { customerId: base.id, base, next, changedBy: new Map(), changedTo: new Map(), rows: new Set() };
+}
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const contactKey = (c: { name: string; title?: string; phone?: string } | undefined) => (c ? JSON.stringify([c.name, c.title ?? '', c.phone ?? '']) : '');
+
+/**
+ * Merges one row into its customer's update: a cell equal to the archive changes nothing (so a
+ * customer's other rows need not be edited alike), a cell that differs changes that field, and two
+ * rows changing one field differently are refused. Only the sheet's columns are read: a column
+ * left out of the sheet leaves its field as it is. Contacts: the row holds the first of each.
+ */
+function mergeRow(u: CustomerUpdate, row: number, input: z.output<typeof registerCustomerInput>, mapping: Mapping): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const change = (key: string, field: ImportField, value: string, current: string, apply: () => void) => {
+    const earlier = u.changedBy.get(key);
+    if (earlier === undefined) {
+      if (value === current) return;
+      apply();
+      u.changedBy.set(key, row);
+      u.changedTo.set(key, value);
+      u.rows.add(row);
+    } else if (value !== current && value !== u.changedTo.get(key)) {
+      issues.push({ row, field, code: 'CONFLICTING_ROWS', value });
+    }
+  };
+  const next = u.next as Record<string, unknown>;
+  for (const f of customerLevelFields) {
+    if (!mapping[f]) continue;
+    const value = input[f];
+    change(f, f, text(value), text(u.base[f]), () => (next[f] = value));
+  }
+  if (mapping.units) {
+    for (const unit of input.units) {
+      if (u.next.units.includes(unit)) continue;
+      u.next.units = [...u.next.units, unit];
+      u.changedBy.set(`unit:${unit}`, row);
+      u.rows.add(row);
+    }
+  }
+  if (mapping.contactName || mapping.contactTitle || mapping.contactPhone) {
+    const given = input.contacts[0];
+    change('contact', 'contactName', contactKey(given), contactKey(u.base.contacts[0]), () => (u.next.contacts = [...(given ? [given] : []), ...(u.base.contacts.slice(1) as ContactInput[])]));
+  }
+  if (mapping.emergencyName || mapping.emergencyPhone) {
+    const given = input.emergencyContacts[0];
+    change('emergency', 'emergencyName', contactKey(given), contactKey(u.base.emergencyContacts[0]), () => (u.next.emergencyContacts = [...(given ? [given] : []), ...(u.base.emergencyContacts.slice(1) as ContactInput[])]));
+  }
+  // Classification is reviewed with a reason in the file, never changed by a sheet.
+  if (mapping.classification && input.classification !== u.base.classification) issues.push({ row, field: 'classification', code: 'CLASSIFICATION_IN_APP', value: input.classification });
+  if (mapping.valueGrade && text(input.valueGrade) !== text(u.base.valueGrade)) issues.push({ row, field: 'valueGrade', code: 'CLASSIFICATION_IN_APP', value: input.valueGrade ?? '' });
+  return issues;
 }
 
 /** The dry run: every bad row with its row number and reason; nothing is written. */
 export async function previewCustomerImport(ctx: ServiceContext, base64: string, mapping?: Record<string, string>): Promise<ImportPreview> {
   const result = await analyse(ctx, await readSheet(base64, await importLimits(ctx)), mapping);
-  return { headers: result.headers, mapping: result.mapping, rowCount: result.parsed.length, issues: result.issues, ready: result.issues.length === 0 && result.parsed.length > 0 };
+  return {
+    headers: result.headers,
+    mapping: result.mapping,
+    rowCount: result.parsed.length,
+    issues: result.issues,
+    ready: result.issues.length === 0 && result.creates + result.updates.length > 0,
+    creates: result.creates,
+    updates: result.updates.length,
+    unchanged: result.unchanged,
+  };
 }
 
 /**
@@ -269,55 +383,60 @@ export async function importCustomers(
       report({ phase: 'checking', done, total });
       await pause(signal);
     });
-    if (result.issues.length > 0 || result.parsed.length === 0) {
+    if (result.issues.length > 0 || result.creates + result.updates.length === 0) {
       throw new ArchiveError('IMPORT_HAS_ERRORS', { count: result.issues.length, issues: result.issues.slice(0, 100) });
     }
-    const total = result.parsed.length;
+    const fresh = result.parsed.filter((p) => !p.refNo);
+    const total = fresh.length + result.updates.length;
     let files = 0;
-    for (const [i, p] of result.parsed.entries()) {
-      if (i % IMPORT_STEP === 0) {
-        report({ phase: 'importing', done: i, total });
-        await pause(signal);
-      }
+    let done = 0;
+    const step = async () => {
+      if (done++ % IMPORT_STEP !== 0) return;
+      report({ phase: 'importing', done: done - 1, total });
+      await pause(signal);
+    };
+    for (const p of fresh) {
+      await step();
       // The sheet's duplicates were just checked, against the archive and within the sheet.
       await registerCustomerIn(trx, ctx, { ...p.input!, allowDuplicate: true });
       files += Math.max(1, p.input!.units.length);
     }
+    for (const u of result.updates) {
+      await step();
+      const before = u.base.files.length;
+      await updateCustomerIn(trx, ctx, u.next);
+      files += (await trx.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', u.customerId).executeTakeFirstOrThrow()).n;
+      files -= before;
+    }
     report({ phase: 'importing', done: total, total });
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customers.imported', { details: { rows: total } });
-    return { imported: total, files };
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customers.imported', { details: { rows: result.parsed.length, created: fresh.length, updated: result.updates.length } });
+    return { imported: fresh.length, updated: result.updates.length, files };
   });
 }
 
-/** Any filtered list to .xlsx, with the same headers the import recognises. */
+/**
+ * Any filtered list to .xlsx: a row per file with 档号 and every field the register holds, under
+ * the headers the import recognises, so the sheet can be edited and imported back (matched by 档号).
+ */
 export async function exportCustomers(ctx: ServiceContext, input: z.output<typeof exportCustomersInput>): Promise<ExportedFile> {
   const { locale, ...filters } = input;
-  const rows = await allFiles(ctx.db, filters);
+  const rows = await allFilesForExport(ctx.db, filters);
   const L = customerFieldLabels[locale];
-  const refHeader = locale === 'zh-CN' ? '档号' : 'Reference no.';
   const statusHeader = locale === 'zh-CN' ? '档案状态' : 'File status';
-  const columns = [
-    { header: refHeader, key: 'refNo', width: 32 },
-    { header: L.name, key: 'name', width: 28 },
-    { header: L.shortName, key: 'shortName', width: 14 },
-    { header: L.kind, key: 'kind', width: 12 },
-    { header: L.building, key: 'building', width: 10 },
-    { header: L.floor, key: 'floor', width: 8 },
-    { header: L.units, key: 'unit', width: 12 },
-    { header: L.phone, key: 'phone', width: 16 },
-    { header: L.classification, key: 'classification', width: 12 },
-    { header: L.valueGrade, key: 'valueGrade', width: 12 },
-    { header: statusHeader, key: 'status', width: 10 },
-  ];
+  const widths: Partial<Record<ImportField, number>> = { refNo: 32, name: 28, address: 30, businessScope: 30, notes: 30, paymentTerms: 20 };
+  const columns = [...importFields.map((f) => ({ header: L[f], key: f, width: widths[f] ?? (f.endsWith('Date') || f === 'relationshipStart' ? 12 : 14) })), { header: statusHeader, key: 'status', width: 10 }];
+  const label = <K extends string>(labels: Record<Locale, Record<K, string>>, v: K | null) => (v ? labels[locale][v] : '');
   const buffer = await xlsxSheet(
     locale === 'zh-CN' ? '客户档案' : 'Customer files',
     columns,
     rows.map((r) => ({
       ...r,
-      kind: customerKindLabels[locale][r.kind],
-      classification: classificationLabels[locale][r.classification],
-      valueGrade: r.valueGrade ? valueGradeLabels[locale][r.valueGrade] : '',
-      status: fileStatusLabels[locale][r.status],
+      units: r.unit,
+      kind: label(customerKindLabels, r.kind),
+      companyNature: label(companyNatureLabels, r.companyNature as CompanyNature | null),
+      classification: label(classificationLabels, r.classification),
+      valueGrade: label(valueGradeLabels, r.valueGrade),
+      status: label(fileStatusLabels, r.status),
     })),
     { created: ctx.clock.now(), freezeHeader: true },
   );

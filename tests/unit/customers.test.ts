@@ -461,19 +461,67 @@ describe('Excel import and export', () => {
     expect(mapped).toMatchObject({ ready: true, rowCount: 1 });
   });
 
-  it('exports a filtered list that imports back', async () => {
+  it('exports every field the register holds; the sheet, edited, imports back by 档号 (export → edit → import round-trips)', async () => {
     const { api } = await signedIn();
-    await api.registerCustomer({ ...tenant });
+    const { customer: zhang } = await api.registerCustomer({ ...tenant, address: '滨江路 88 号', moveOutDate: '2027-02-28', businessScope: '中式快餐', companyNature: 'joint_stock', staffCount: 12 });
+    const { customer: two } = await api.registerCustomer({ kind: 'tenant', name: '华强电子', building: 'B座', floor: '3', units: ['B-301', 'B-302'], phone: '021-60000001' });
     await api.registerCustomer({ kind: 'sales', name: '国药控股' });
     const exported = await api.exportCustomers({ kind: 'tenant' });
     expect(exported.fileName).toMatch(/^客户档案-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['档号', '客户名称', '客户类型', '单元号']));
-    expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(2).value).toBe('张三');
-    const preview = await api.previewCustomerImport({ fileBase64: exported.dataBase64 });
-    expect(preview.issues.map((i) => i.code)).toEqual(['DUPLICATE_CUSTOMER']);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    for (const h of ['档号', '客户名称', '客户类型', '地址', '公司性质', '经营范围', '员工人数', '楼栋', '楼层', '单元号', '入住日期', '退租日期', '联系人', '联系人职务', '联系人电话', '紧急联系人', '紧急联系电话']) expect(headers).toContain(h);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    expect(sheet.rowCount).toBe(4);
+    const rowOf = (unit: string) => [2, 3, 4].map((n) => sheet.getRow(n)).find((r) => r.getCell(col('单元号')).value === unit)!;
+    const zhangRow = rowOf('A-1203');
+    expect([col('档号'), col('地址'), col('入住日期'), col('退租日期'), col('联系人'), col('联系人电话'), col('紧急联系人'), col('公司性质')].map((c) => zhangRow.getCell(c).value)).toEqual([
+      zhang.files[0]!.refNo, '滨江路 88 号', '2024-03-01', '2027-02-28', '李四', '13900139000', '赵六', '股份',
+    ]);
+    const reimport = async () => Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    // As exported, it changes nothing.
+    expect(await api.previewCustomerImport({ fileBase64: await reimport() })).toMatchObject({ issues: [], ready: false, creates: 0, updates: 0, unchanged: 3 });
+
+    // Edited: 张三's address, move-out date and first contact's phone; one of 华强's two rows
+    // gets a new phone (its other row, as exported, agrees by leaving it); a new customer below.
+    zhangRow.getCell(col('地址')).value = '滨江路 99 号';
+    zhangRow.getCell(col('退租日期')).value = '2027-03-31';
+    zhangRow.getCell(col('联系人电话')).value = '13900139999';
+    rowOf('B-301').getCell(col('电话')).value = '021-60000002';
+    const added = sheet.addRow([]);
+    added.getCell(col('客户名称')).value = '新来租户';
+    added.getCell(col('客户类型')).value = '租户';
+    added.getCell(col('单元号')).value = 'C-101';
+    const edited = await reimport();
+    expect(await api.previewCustomerImport({ fileBase64: edited })).toMatchObject({ issues: [], ready: true, creates: 1, updates: 2, unchanged: 1 });
+    expect((await importSheet(api, edited)).result).toEqual({ imported: 1, updated: 2, files: 1 });
+    const after = await api.getCustomer({ customerId: zhang.id });
+    expect(after).toMatchObject({ address: '滨江路 99 号', moveOutDate: '2027-03-31', businessScope: '中式快餐', staffCount: 12, units: ['A-1203'] });
+    // The second contact, not in the sheet, is kept.
+    expect(after.contacts).toEqual([{ name: '李四', title: '店长', phone: '13900139999' }, { name: '王五', title: '财务', phone: '021-66778899' }]);
+    expect(after.emergencyContacts).toEqual([{ name: '赵六', phone: '13700137000' }]);
+    expect((await api.getCustomer({ customerId: two.id })).phone).toBe('021-60000002');
+    expect((await api.listCustomers({ query: '新来租户' })).total).toBe(1);
+    expect((await readAudit({ action: 'customer.updated' })).total).toBe(2);
+
+    // Refused, row by row, all or nothing: an unknown 档号, two rows of one customer changing a
+    // field differently, a classification changed in a sheet.
+    rowOf('B-301').getCell(col('电话')).value = '021-60000003';
+    rowOf('B-302').getCell(col('电话')).value = '021-60000004';
+    zhangRow.getCell(col('客户分类')).value = '重点客户';
+    added.getCell(col('档号')).value = '0001-KH·2026-D30-KFB-99999';
+    const bad = await api.previewCustomerImport({ fileBase64: await reimport() });
+    expect(bad.ready).toBe(false);
+    expect(bad.issues.map((i) => [i.field, i.code])).toEqual(expect.arrayContaining([['refNo', 'UNKNOWN_REF_NO'], ['phone', 'CONFLICTING_ROWS'], ['classification', 'CLASSIFICATION_IN_APP']]));
+    expect(bad.issues).toHaveLength(3);
+    expect(await importSheet(api, await reimport())).toMatchObject({ state: 'failed', error: { code: 'IMPORT_HAS_ERRORS' } });
+    expect((await api.getCustomer({ customerId: two.id })).phone).toBe('021-60000002');
+
+    // A sheet without a column leaves that field alone (no 地址 column: the address stays).
+    const narrow = await workbook([['档号', '客户名称', '客户类型', '电话'], [zhang.files[0]!.refNo, '张三', '租户', '138-0013-8001']]);
+    expect((await importSheet(api, narrow)).result).toMatchObject({ imported: 0, updated: 1 });
+    expect(await api.getCustomer({ customerId: zhang.id })).toMatchObject({ phone: '138-0013-8001', address: '滨江路 99 号', moveOutDate: '2027-03-31' });
   });
 });

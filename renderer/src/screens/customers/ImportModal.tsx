@@ -74,7 +74,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
       <Steps current={step} size="small" style={{ marginBottom: 16 }} items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.step3') }]} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {result ? (
-        <Result status="success" title={t('import.done', { imported: result.imported, files: result.files })} extra={<Button onClick={onClose}>{t('common.close')}</Button>} />
+        <Result status="success" title={t('import.done', { imported: result.imported, updated: result.updated, files: result.files })} extra={<Button onClick={onClose}>{t('common.close')}</Button>} />
       ) : (
         <Flex vertical gap={12}>
           <Upload.Dragger
@@ -125,7 +125,9 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
                 <Typography.Text type="secondary">{t('import.rows', { count: preview.rowCount })}</Typography.Text>
               </Flex>
               {preview.ready ? (
-                <Alert type="success" showIcon title={t('import.ready', { count: preview.rowCount })} />
+                <Alert type="success" showIcon title={t('import.ready', { count: preview.rowCount, creates: preview.creates, updates: preview.updates, unchanged: preview.unchanged })} />
+              ) : preview.issues.length === 0 ? (
+                <Alert type="info" showIcon title={t('import.nothingToDo', { count: preview.rowCount })} />
               ) : (
                 <Alert type="error" showIcon title={t('import.issues', { count: preview.issues.length })} />
               )}
