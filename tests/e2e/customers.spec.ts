@@ -142,9 +142,9 @@ test('register a tenant, file three documents with a scan, find it, import from 
 
   const good = await workbook([header, ['韩梅梅', '租户', 'C座', '3', 'C-0301', '13800000001'], ['王强', '租户', 'C座', '3', 'C-0302', '13800000002']]);
   await modal.locator('input[type=file]').setInputFiles({ name: '客户-已修正.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
-  await expect(modal.getByText('全部 2 行检查通过，可以导入。')).toBeVisible();
+  await expect(modal.getByText('全部 2 行检查通过，可以导入：新建 2 位客户，更新 0 位，0 行无变化。')).toBeVisible();
   await modal.getByRole('button', { name: '导入' }).click();
-  await expect(modal.getByText('已导入 2 位客户，2 份档案。')).toBeVisible();
+  await expect(modal.getByText('已新建 2 位客户，更新 0 位，新开 2 份档案。')).toBeVisible();
   await modal.getByRole('button', { name: '关闭', exact: true }).last().click();
   await expect(page.getByTestId('customers-total')).toContainText('共 4 份档案');
   await search.fill('hmm');
@@ -164,7 +164,7 @@ test('a large import runs with a progress bar; a cancel imports nothing; run aga
   const modal = page.getByRole('dialog', { name: '从 Excel 导入客户' });
   const choose = async () => {
     await modal.locator('input[type=file]').setInputFiles({ name: '批量.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
-    await expect(modal.getByText(`全部 ${count} 行检查通过，可以导入。`)).toBeVisible({ timeout: 60_000 });
+    await expect(modal.getByText(`全部 ${count} 行检查通过，可以导入：新建 ${count} 位客户，更新 0 位，0 行无变化。`)).toBeVisible({ timeout: 60_000 });
   };
   await choose();
 
@@ -184,7 +184,7 @@ test('a large import runs with a progress bar; a cancel imports nothing; run aga
   await page.getByRole('button', { name: '导入 Excel' }).click();
   await choose();
   await modal.getByRole('button', { name: '导入' }).click();
-  await expect(modal.getByText(`已导入 ${count} 位客户，${count} 份档案。`)).toBeVisible({ timeout: 150_000 });
+  await expect(modal.getByText(`已新建 ${count} 位客户，更新 0 位，新开 ${count} 份档案。`)).toBeVisible({ timeout: 150_000 });
   await modal.getByRole('button', { name: '关闭', exact: true }).last().click();
   await expect(page.getByTestId('customers-total')).toContainText(`共 ${count} 份档案`);
 });
