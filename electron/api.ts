@@ -8,7 +8,7 @@ import { isCorruptionError } from '../db/open';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archiveMethods, type ArchiveMethod } from '../shared/methods';
-import { methodAccess, roleMay, rolesAllowed } from '../shared/permissions';
+import { methodAccess, requirePermission, roleMay, rolesAllowed } from '../shared/permissions';
 import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import type { PdfRenderer } from './services/pdf';
@@ -20,6 +20,7 @@ import * as customers from './services/customers';
 import * as destruction from './services/destruction';
 import * as documents from './services/documents';
 import * as excel from './services/excel';
+import * as registerImport from './services/register-import';
 import * as inspections from './services/inspections';
 import * as bundle from './services/bundle';
 import * as reports from './services/reports';
@@ -182,6 +183,15 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
         (report, signal) => excel.importCustomers(context, fileBase64, mapping, report, signal),
         jobError,
       );
+      return { jobId };
+    },
+    previewRegisterImport: (input) => registerImport.previewRegisterImport(ctx(), parsed('previewRegisterImport', input)),
+    startRegisterImport: async (input) => {
+      const context = ctx();
+      const valid = parsed('startRegisterImport', input);
+      // Refused at once (not as a failed job) when the role may not do it.
+      if (valid.register === 'positions') requirePermission(context.session.role, 'locations.manage');
+      const jobId = jobs.start('register-import', { preparing: [0, 0], checking: [0.05, 0.25], importing: [0.3, 0.7] }, (report, signal) => registerImport.importRegister(context, valid, report, signal), jobError);
       return { jobId };
     },
     exportCustomers: (input) => excel.exportCustomers(ctx(), parsed('exportCustomers', input)),

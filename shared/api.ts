@@ -9,6 +9,7 @@ import type {
   BorrowerStatus,
   InspectionFindingKind,
   LoanKind,
+  RegisterSheet,
   LoanStatusName,
   LoanTerm,
   ReturnCondition,
@@ -65,6 +66,7 @@ import type {
   FileReasonInput,
   GetFileInput,
   ImportInput,
+  RegisterImportInput,
   ListCustomersInput,
   RecoverAccessInput,
   RegisterCustomerInput,
@@ -298,7 +300,43 @@ export const importFields = [
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
-export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER', 'FORMULA_WITHOUT_VALUE', 'UNKNOWN_REF_NO', 'CONFLICTING_ROWS', 'CLASSIFICATION_IN_APP'] as const;
+/**
+ * Going live from paper: the 卷内目录 (documents of each file) and the box each file sits in, read
+ * from the desk's old Excel registers. Each row names its file by 档号.
+ */
+export const registerFields = {
+  documents: ['refNo', 'title', 'category', 'docDate', 'pages', 'isOriginal', 'confidentiality', 'remarks'],
+  positions: ['refNo', 'box'],
+} as const;
+export type RegisterField = (typeof registerFields)[RegisterSheet][number];
+
+export interface RegisterImportIssue {
+  row: number;
+  field: RegisterField | null;
+  code: ImportIssueCode;
+  value?: string;
+}
+
+export interface RegisterImportPreview {
+  register: RegisterSheet;
+  headers: string[];
+  mapping: Partial<Record<RegisterField, string>>;
+  rowCount: number;
+  issues: RegisterImportIssue[];
+  ready: boolean;
+  /** Documents to add, or files to put in a box. */
+  adds: number;
+  /** Rows the archive already holds (the document is there, the file is in that box). */
+  unchanged: number;
+}
+
+export interface RegisterImportResult {
+  register: RegisterSheet;
+  imported: number;
+  unchanged: number;
+}
+
+export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER', 'FORMULA_WITHOUT_VALUE', 'UNKNOWN_REF_NO', 'CONFLICTING_ROWS', 'CLASSIFICATION_IN_APP', 'UNKNOWN_CATEGORY', 'UNKNOWN_BOX', 'BOX_RETIRED', 'BOX_FULL', 'FILE_TRANSFERRED', 'FILE_DESTROYED'] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 
 export interface ImportIssue {
@@ -709,11 +747,12 @@ interface JobProgressBase {
   error?: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
-export type JobKind = 'bundle-export' | 'customer-import';
+export type JobKind = 'bundle-export' | 'customer-import' | 'register-import';
 /** A job's kind says what its result is. */
 export type JobProgress =
   | (JobProgressBase & { kind: 'bundle-export'; result?: BundleResult })
-  | (JobProgressBase & { kind: 'customer-import'; result?: ImportResult });
+  | (JobProgressBase & { kind: 'customer-import'; result?: ImportResult })
+  | (JobProgressBase & { kind: 'register-import'; result?: RegisterImportResult });
 
 export interface BundleTenantIndex {
   folder: string;
@@ -849,6 +888,9 @@ export interface ArchiveApi {
   previewCustomerImport(input: ImportInput): Promise<ImportPreview>;
   /** All or nothing, in the background: progress and cancel through getJob / cancelJob. */
   startCustomerImport(input: ImportInput): Promise<{ jobId: string }>;
+  /** The 卷内目录 or the box positions from an old Excel register: dry run, then all or nothing. */
+  previewRegisterImport(input: RegisterImportInput): Promise<RegisterImportPreview>;
+  startRegisterImport(input: RegisterImportInput): Promise<{ jobId: string }>;
   exportCustomers(input: ExportCustomersInput): Promise<ExportedFile>;
 
   searchAuditLog(input: AuditSearchInput): Promise<Page<AuditRow>>;

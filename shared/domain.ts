@@ -99,3 +99,7 @@ export type InspectionFindingKind = (typeof inspectionFindingKinds)[number];
 export function atLeastAsConfidential(level: Confidentiality, threshold: Confidentiality): boolean {
   return confidentialityRank[level] >= confidentialityRank[threshold];
 }
+
+/** The old Excel registers a desk going live from paper brings: the 卷内目录, and where each file sits. */
+export const registerSheets = ['documents', 'positions'] as const;
+export type RegisterSheet = (typeof registerSheets)[number];

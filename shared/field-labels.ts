@@ -3,7 +3,7 @@ import type { Locale } from './domain';
 // The name of every field a method takes, as a person reads it: a validation message says
 // "电话：…", never "phone: …". A test walks every input schema and checks each field has both.
 
-export const fieldNames = ['accountId', 'action', 'active', 'address', 'allowDuplicate', 'approvalId', 'approve', 'approver', 'archiveDir', 'autoLockMinutes', 'backupFolder', 'backupKeep', 'blacklistReason', 'blacklisted', 'blank', 'borrowerId', 'boxId', 'building', 'businessScope', 'cabinetId', 'cabinetIds', 'capacity', 'category', 'categoryCode', 'checked', 'classification', 'code', 'companyNature', 'condition', 'confidential', 'confidentiality', 'contacts', 'creditGrade', 'currentPassword', 'customerId', 'dataBase64', 'defaultPath', 'department', 'description', 'displayName', 'docDate', 'documentId', 'dueDate', 'emergencyContacts', 'employeeNo', 'event', 'executor', 'fax', 'file', 'fileBase64', 'fileId', 'fileIds', 'fileName', 'floor', 'folder', 'fondsCode', 'formId', 'from', 'fromDepartment', 'fromHandler', 'group', 'hash', 'hold', 'id', 'includeLeft', 'inspectionId', 'isOriginal', 'items', 'jobId', 'kind', 'label', 'labelEn', 'labelLayout', 'labelZh', 'legalRepresentative', 'lentOn', 'limit', 'loanGeneralManagerFrom', 'loanId', 'loanLongDays', 'loanMaxRenewals', 'loanShortDays', 'locale', 'mapping', 'maxImportMegabytes', 'maxImportRows', 'maxScanMegabytes', 'method', 'month', 'months', 'moveInDate', 'moveOutDate', 'name', 'newPassword', 'newPasswordConfirm', 'note', 'notes', 'orgCode', 'organisation', 'page', 'pageSize', 'pages', 'paperAnchors', 'paperApprovedBy', 'paperSlipNo', 'params', 'password', 'passwordConfirm', 'path', 'paymentTerms', 'period', 'phone', 'purpose', 'query', 'reason', 'recoveryKey', 'refPattern', 'registerId', 'relationshipStart', 'remarks', 'report', 'retention', 'reviewMonths', 'role', 'roomId', 'scan', 'scanId', 'scans', 'servesBuilding', 'servesFloor', 'shelfId', 'shelves', 'shortName', 'signaturePng', 'sortBy', 'sortOrder', 'specialTags', 'staffCount', 'status', 'term', 'text', 'title', 'to', 'toBoxId', 'toDepartment', 'toHandler', 'transferId', 'units', 'username', 'valueGrade', 'where', 'witnesses', 'year'] as const;
+export const fieldNames = ['accountId', 'action', 'active', 'address', 'allowDuplicate', 'approvalId', 'approve', 'approver', 'archiveDir', 'autoLockMinutes', 'backupFolder', 'backupKeep', 'blacklistReason', 'blacklisted', 'blank', 'borrowerId', 'boxId', 'building', 'businessScope', 'cabinetId', 'cabinetIds', 'capacity', 'category', 'categoryCode', 'checked', 'classification', 'code', 'companyNature', 'condition', 'confidential', 'confidentiality', 'contacts', 'creditGrade', 'currentPassword', 'customerId', 'dataBase64', 'defaultPath', 'department', 'description', 'displayName', 'docDate', 'documentId', 'dueDate', 'emergencyContacts', 'employeeNo', 'event', 'executor', 'fax', 'file', 'fileBase64', 'fileId', 'fileIds', 'fileName', 'floor', 'folder', 'fondsCode', 'formId', 'from', 'fromDepartment', 'fromHandler', 'group', 'hash', 'hold', 'id', 'includeLeft', 'inspectionId', 'isOriginal', 'items', 'jobId', 'kind', 'label', 'labelEn', 'labelLayout', 'labelZh', 'legalRepresentative', 'lentOn', 'limit', 'loanGeneralManagerFrom', 'loanId', 'loanLongDays', 'loanMaxRenewals', 'loanShortDays', 'locale', 'mapping', 'maxImportMegabytes', 'maxImportRows', 'maxScanMegabytes', 'method', 'month', 'months', 'moveInDate', 'moveOutDate', 'name', 'newPassword', 'newPasswordConfirm', 'note', 'notes', 'orgCode', 'organisation', 'page', 'pageSize', 'pages', 'paperAnchors', 'paperApprovedBy', 'paperSlipNo', 'params', 'password', 'passwordConfirm', 'path', 'paymentTerms', 'period', 'phone', 'purpose', 'query', 'reason', 'recoveryKey', 'refPattern', 'register', 'registerId', 'relationshipStart', 'remarks', 'report', 'retention', 'reviewMonths', 'role', 'roomId', 'scan', 'scanId', 'scans', 'servesBuilding', 'servesFloor', 'shelfId', 'shelves', 'shortName', 'signaturePng', 'sortBy', 'sortOrder', 'specialTags', 'staffCount', 'status', 'term', 'text', 'title', 'to', 'toBoxId', 'toDepartment', 'toHandler', 'transferId', 'units', 'username', 'valueGrade', 'where', 'witnesses', 'year'] as const;
 export type FieldName = (typeof fieldNames)[number];
 
 export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
@@ -125,6 +125,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     reason: '原因',
     recoveryKey: '恢复密钥',
     refPattern: '档号规则',
+    register: '台账',
     registerId: '销毁清册',
     relationshipStart: '开始往来日期',
     remarks: '备注',
@@ -280,6 +281,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     reason: 'Reason',
     recoveryKey: 'Recovery key',
     refPattern: 'File number pattern',
+    register: 'Register',
     registerId: 'Destruction register',
     relationshipStart: 'Relationship since',
     remarks: 'Remarks',

@@ -1,4 +1,4 @@
-import type { ImportField, ImportIssueCode } from './api';
+import type { ImportField, ImportIssueCode, RegisterField } from './api';
 import type {
   AccountStatus,
   ApprovalKind,
@@ -290,6 +290,11 @@ export const customerFieldLabels: Labels<ImportField> = {
   },
 };
 
+export const registerFieldLabels: Labels<RegisterField> = {
+  'zh-CN': { refNo: '档号', title: '文件题名', category: '文件类别', docDate: '文件日期', pages: '页数', isOriginal: '原件/复印件', confidentiality: '密级', remarks: '备注', box: '档案盒编号' },
+  en: { refNo: 'Reference no.', title: 'Title', category: 'Category', docDate: 'Document date', pages: 'Pages', isOriginal: 'Original or copy', confidentiality: 'Confidentiality', remarks: 'Remarks', box: 'Box code' },
+};
+
 export const importIssueLabels: Labels<ImportIssueCode> = {
   'zh-CN': {
     REQUIRED: '必填项为空',
@@ -304,6 +309,12 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     UNKNOWN_REF_NO: '档案库中没有这个档号：新客户请清空档号一栏',
     CONFLICTING_ROWS: '与同一客户的另一行改成了不同的内容，请只保留一种',
     CLASSIFICATION_IN_APP: '客户分类和价值等级不能通过导入修改，请在档案中调整（须填写原因）',
+    UNKNOWN_CATEGORY: '没有这个文件类别（请用设置 → 文件类别中的名称）',
+    UNKNOWN_BOX: '没有这个档案盒编号',
+    BOX_RETIRED: '档案盒已撤销，不能再放入档案',
+    BOX_FULL: '档案盒放不下：超出容量',
+    FILE_TRANSFERRED: '档案已移交其他部门，不在本室保管',
+    FILE_DESTROYED: '档案已销毁',
   },
   en: {
     REQUIRED: 'Required but empty',
@@ -318,6 +329,12 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     UNKNOWN_REF_NO: 'No file in the archive has this reference number: leave it empty for a new customer',
     CONFLICTING_ROWS: 'Another row of the same customer changes this to something else; keep one',
     CLASSIFICATION_IN_APP: 'Classification and value grade cannot be changed by import; change them in the file (a reason is required)',
+    UNKNOWN_CATEGORY: 'No such document category (use a name from Settings → Document categories)',
+    UNKNOWN_BOX: 'No box with this code',
+    BOX_RETIRED: 'The box is retired; nothing more can go in',
+    BOX_FULL: 'The box cannot hold it: over capacity',
+    FILE_TRANSFERRED: 'The file was transferred to another department and is not kept here',
+    FILE_DESTROYED: 'The file has been destroyed',
   },
 };
 

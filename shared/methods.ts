@@ -28,6 +28,8 @@ export const archiveMethods = [
   'updateSettings',
   'previewCustomerImport',
   'startCustomerImport',
+  'previewRegisterImport',
+  'startRegisterImport',
   'exportCustomers',
   'searchAuditLog',
   'exportAuditLog',

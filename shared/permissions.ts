@@ -37,6 +37,9 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   updateSettings: 'settings.manage',
   previewCustomerImport: 'customers.import',
   startCustomerImport: 'customers.import',
+  // A positions sheet moves files: its service also checks locations.manage.
+  previewRegisterImport: 'customers.import',
+  startRegisterImport: 'customers.import',
   exportCustomers: 'customers.export',
   searchAuditLog: 'audit.read',
   exportAuditLog: 'audit.read',

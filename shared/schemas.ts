@@ -18,6 +18,7 @@ import {
   isValidPhone,
   retentionEvents,
   retentionPeriods,
+  registerSheets,
   valueGrades,
 } from './domain';
 
@@ -221,6 +222,7 @@ export type VerifyAuditLogInput = z.input<typeof verifyAuditLogInput>;
 export const updateSettingsInput = archiveSettingsSchema.partial().strict();
 
 export const columnMapping = z.record(z.string(), z.string().max(200));
+export const registerImportInput = z.object({ register: z.enum(registerSheets), fileBase64: z.string().min(4).max(60_000_000) }).strict();
 export const importInput = z
   .object({
     fileBase64: z.string().min(4).max(60_000_000),
@@ -478,6 +480,8 @@ export const methodInputSchemas = {
   updateSettings: updateSettingsInput,
   previewCustomerImport: importInput,
   startCustomerImport: importInput,
+  previewRegisterImport: registerImportInput,
+  startRegisterImport: registerImportInput,
   exportCustomers: exportCustomersInput,
   searchAuditLog: auditSearchInput,
   exportAuditLog: exportAuditInput,
@@ -579,6 +583,7 @@ export type SaveDocumentCategoryInput = z.input<typeof saveDocumentCategoryInput
 export type ArchiveSettings = z.output<typeof archiveSettingsSchema>;
 export type UpdateSettingsInput = z.input<typeof updateSettingsInput>;
 export type ImportInput = z.input<typeof importInput>;
+export type RegisterImportInput = z.input<typeof registerImportInput>;
 export type ExportCustomersInput = z.input<typeof exportCustomersInput>;
 export type AuditSearchInput = z.input<typeof auditSearchInput>;
 export type ExportAuditInput = z.input<typeof exportAuditInput>;

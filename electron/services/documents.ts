@@ -205,24 +205,23 @@ export async function addDocument(ctx: ServiceContext, input: z.output<typeof ad
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
     await requireCategory(trx, input.category);
-    const at = nowIso(ctx);
-    const doc = await trx
-      .insertInto('documents')
-      .values({
-        file_id: input.fileId,
-        ...documentColumns(input),
-        version: 1,
-        created_at: at,
-        created_by: ctx.session.accountId,
-        updated_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const doc = await insertDocument(trx, ctx, input.fileId, input);
     await insertScans(trx, ctx, doc.id, prepared);
-    await indexDocument(trx, doc);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.added', { targetType: 'document', targetId: String(doc.id), details: { fileId: input.fileId, scans: prepared.map((s) => s.sha256) } });
     return loadDocument(trx, doc.id);
   });
+}
+
+/** A new document row of a file, searchable by its title (the caller checks the file and category). */
+export async function insertDocument(trx: Db, ctx: ServiceContext, fileId: number, fields: Parameters<typeof documentColumns>[0]): Promise<DocumentDbRow> {
+  const at = nowIso(ctx);
+  const doc = await trx
+    .insertInto('documents')
+    .values({ file_id: fileId, ...documentColumns(fields), version: 1, created_at: at, created_by: ctx.session.accountId, updated_at: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await indexDocument(trx, doc);
+  return doc;
 }
 
 /**

@@ -40,7 +40,7 @@ export interface ImportLimits {
  * Reads the first sheet as a stream, row by row, so a huge or hostile workbook is refused as soon
  * as it passes the limits instead of being unpacked whole into memory.
  */
-async function readSheet(base64: string, limits: ImportLimits): Promise<{ headers: string[]; rows: { row: number; values: Record<string, unknown> }[] }> {
+export async function readSheet(base64: string, limits: ImportLimits): Promise<{ headers: string[]; rows: { row: number; values: Record<string, unknown> }[] }> {
   // base64 is 4 characters for 3 bytes: the size is known before decoding.
   const bytes = Math.floor((base64.length * 3) / 4);
   if (bytes > limits.maxMegabytes * 1024 * 1024) {
@@ -83,13 +83,13 @@ async function readSheet(base64: string, limits: ImportLimits): Promise<{ header
   return { headers: headers.filter(Boolean), rows };
 }
 
-async function importLimits(ctx: ServiceContext): Promise<ImportLimits> {
+export async function importLimits(ctx: ServiceContext): Promise<ImportLimits> {
   const settings = await readSettings(ctx.db);
   return { maxRows: settings.maxImportRows, maxMegabytes: settings.maxImportMegabytes };
 }
 
 /** A cell's text as a person sees it: dates as YYYY-MM-DD, rich text and links as their text. */
-function cellText(value: unknown): string {
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -116,7 +116,7 @@ export function guessMapping(headers: string[]): Mapping {
 }
 
 /** Accepts an enum value as its key or as its label in either language. */
-function enumValue<T extends string>(text: string, values: readonly T[], labels: Labels): T | undefined | null {
+export function enumValue<T extends string>(text: string, values: readonly T[], labels: Labels): T | undefined | null {
   if (!text) return undefined;
   const t = text.trim().toLowerCase();
   for (const value of values) {
@@ -125,7 +125,7 @@ function enumValue<T extends string>(text: string, values: readonly T[], labels:
   return null;
 }
 
-function normalizeDate(text: string): string | undefined | null {
+export function normalizeDate(text: string): string | undefined | null {
   if (!text) return undefined;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
   if (!m) return null;
@@ -137,7 +137,7 @@ function normalizeDate(text: string): string | undefined | null {
 type Parsed = { row: number; refNo: string; input?: z.output<typeof registerCustomerInput>; issues: ImportIssue[] };
 
 /** A formula whose result the file does not hold (a sheet written by a script, an error value). */
-function formulaWithoutValue(value: unknown): string | null {
+export function formulaWithoutValue(value: unknown): string | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as { formula?: string; sharedFormula?: string; result?: unknown };
   const formula = v.formula ?? v.sharedFormula;
@@ -221,7 +221,7 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
 
 type Sheet = Awaited<ReturnType<typeof readSheet>>;
 /** Rows between progress reports (and turns of the event loop) in the import job. */
-const IMPORT_STEP = 250;
+export const IMPORT_STEP = 250;
 
 async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string, string>, step?: (done: number, total: number) => Promise<void>) {
   const mapping: Mapping = given ? (Object.fromEntries(Object.entries(given).filter(([f, h]) => importFields.includes(f as ImportField) && sheet.headers.includes(h))) as Mapping) : guessMapping(sheet.headers);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BundleResult, ImportResult, JobKind, JobProgress, JobStep } from '../../shared/api';
+import type { BundleResult, ImportResult, JobKind, JobProgress, JobStep, RegisterImportResult } from '../../shared/api';
 import { ArchiveError, type ArchiveErrorPayload } from '../../shared/errors';
 import type { Clock } from './clock';
 
@@ -10,6 +10,7 @@ type Report = JobStep;
 interface JobResults {
   'bundle-export': BundleResult;
   'customer-import': ImportResult;
+  'register-import': RegisterImportResult;
 }
 
 interface Job {

@@ -254,15 +254,17 @@ export async function moveFile(ctx: ServiceContext, input: { fileId: number; toB
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     if (file.home_box_id === box.id) return;
     if ((await filesIn(trx, [box.id])) >= box.capacity) throw new ArchiveError('BOX_FULL', { code: box.code, capacity: box.capacity });
-    // Filing a transferred file into a box again brings it back into the desk's custody.
-    await trx.updateTable('files').set({ home_box_id: box.id, transferred_at: null, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
-    await trx
-      .insertInto('file_moves')
-      .values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: box.id, at: nowIso(ctx), account_id: ctx.session.accountId, reason: input.reason })
-      .execute();
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.moved', { targetType: 'file', targetId: String(file.id), details: { from: file.home_box_id, to: box.id, reason: input.reason } });
+    await fileInto(trx, ctx, file, box.id, input.reason);
   });
   return whereIsFile(ctx.db, input.fileId);
+}
+
+/** Puts a file in a box and keeps the move in its history and the audit log (the caller checks the box). */
+export async function fileInto(trx: Db, ctx: ServiceContext, file: { id: number; home_box_id: number | null }, boxId: number, reason: string): Promise<void> {
+  // Filing a transferred file into a box again brings it back into the desk's custody.
+  await trx.updateTable('files').set({ home_box_id: boxId, transferred_at: null, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
+  await trx.insertInto('file_moves').values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: boxId, at: nowIso(ctx), account_id: ctx.session.accountId, reason }).execute();
+  await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.moved', { targetType: 'file', targetId: String(file.id), details: { from: file.home_box_id, to: boxId, reason } });
 }
 
 /** A box's view: what should be inside, in 档号 order. */

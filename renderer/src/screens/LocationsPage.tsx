@@ -9,6 +9,8 @@ import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
 import { DeskTable } from '../components/DeskTable';
+import { RegisterImportModal } from '../components/RegisterImportModal';
+import { useMayCall } from '../components/useMayCall';
 
 type Selection = { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number } | null;
 type Dialog = 'room' | 'cabinet' | 'box' | 'departed' | null;
@@ -19,6 +21,8 @@ export function LocationsPage() {
   const { error, setError, run } = useAction();
   const { modal, message } = App.useApp();
   const [storage, setStorage] = useState<StorageRoom[]>([]);
+  const [importingPositions, setImportingPositions] = useState(false);
+  const mayImportPositions = useMayCall('previewRegisterImport', 'moveFile');
   const [selected, setSelected] = useState<Selection>(null);
   const [box, setBox] = useState<BoxDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -165,7 +169,9 @@ export function LocationsPage() {
         >
           {t('labels.printBoxes')}
         </Button>
+        {mayImportPositions && <Button onClick={() => setImportingPositions(true)}>{t('registerImport.open_positions')}</Button>}
       </Space>
+      <RegisterImportModal register="positions" open={importingPositions} onClose={() => setImportingPositions(false)} onImported={load} />
       <Row gutter={16}>
         <Col span={8}>
           <Card size="small">

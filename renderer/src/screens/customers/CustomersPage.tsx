@@ -13,6 +13,7 @@ import { useCustomersStore, type Filters } from '../../stores/customers-store';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { FileDrawer } from './FileDrawer';
 import { ImportModal } from './ImportModal';
+import { RegisterImportModal } from '../../components/RegisterImportModal';
 import { DeskTable } from '../../components/DeskTable';
 
 export function CustomersPage() {
@@ -22,6 +23,8 @@ export function CustomersPage() {
   const s = useCustomersStore();
   const mayRegister = useMayCall('registerCustomer');
   const mayImport = useMayCall('previewCustomerImport', 'startCustomerImport');
+  const mayImportDocuments = useMayCall('previewRegisterImport', 'startRegisterImport');
+  const [importingDocuments, setImportingDocuments] = useState(false);
   const mayExport = useMayCall('exportCustomers');
   const [typed, setTyped] = useState(s.query);
   const [registering, setRegistering] = useState(false);
@@ -115,6 +118,11 @@ export function CustomersPage() {
             {t('customers.import')}
           </Button>
         )}
+        {mayImportDocuments && (
+          <Button icon={<UploadOutlined />} onClick={() => setImportingDocuments(true)}>
+            {t('registerImport.open_documents')}
+          </Button>
+        )}
         {mayExport && (
           <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>
             {t('customers.export')}
@@ -179,6 +187,7 @@ export function CustomersPage() {
         }}
       />
       <ImportModal open={importing} onClose={() => setImporting(false)} onImported={() => void s.load()} />
+      <RegisterImportModal register="documents" open={importingDocuments} onClose={() => setImportingDocuments(false)} onImported={() => void s.load()} />
       <FileDrawer />
     </Flex>
   );
