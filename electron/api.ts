@@ -232,6 +232,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     saveBox: (input) => locations.saveBox(ctx(), parsed('saveBox', input)),
     retireLocation: (input) => locations.retireLocation(ctx(), parsed('retireLocation', input)),
     moveFile: (input) => locations.moveFile(ctx(), parsed('moveFile', input)),
+    scanIntoBox: (input) => locations.scanIntoBox(ctx(), parsed('scanIntoBox', input)),
     whereIsFile: ({ fileId }) => locations.whereIsFile(vault.db(), fileId),
     getBox: ({ boxId }) => locations.getBox(vault.db(), boxId),
     proposeDepartedMoves: () => locations.proposeDepartedMoves(vault.db()),

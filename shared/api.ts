@@ -845,6 +845,22 @@ export interface DepartedMoveProposal {
   toBox: string | null;
 }
 
+/** What one scanned label did at an open box (扫码入盒). */
+export const boxScanResults = ['filed', 'already', 'unknown', 'box_code', 'full', 'destroyed'] as const;
+export type BoxScanResult = (typeof boxScanResults)[number];
+export interface BoxScanOutcome {
+  code: string;
+  result: BoxScanResult;
+  fileId: number | null;
+  refNo: string | null;
+  name: string | null;
+  /** The box the file came out of, when it was filed elsewhere before. */
+  fromBox: string | null;
+  /** The box after the scan: how many files it holds of how many. */
+  fileCount: number;
+  capacity: number;
+}
+
 export type CodeTarget = { kind: 'file'; fileId: number } | { kind: 'box'; boxId: number };
 
 export interface FileLabel {
@@ -933,6 +949,8 @@ export interface ArchiveApi {
   getBox(input: { boxId: number }): Promise<BoxDetail>;
   proposeDepartedMoves(): Promise<DepartedMoveProposal[]>;
   findByCode(input: { code: string }): Promise<CodeTarget>;
+  /** 扫码入盒: a scanned file label files that file in the open box. */
+  scanIntoBox(input: { boxId: number; code: string }): Promise<BoxScanOutcome>;
   getFileLabels(input: { fileIds: number[] }): Promise<FileLabel[]>;
   markLabelsPrinted(input: { fileIds: number[] }): Promise<void>;
   startInspection(input: { cabinetIds: number[] }): Promise<InspectionDetail>;

@@ -1,4 +1,4 @@
-import type { ImportField, ImportIssueCode, RegisterField } from './api';
+import type { BoxScanResult, ImportField, ImportIssueCode, RegisterField } from './api';
 import type {
   AccountStatus,
   ApprovalKind,
@@ -288,6 +288,14 @@ export const customerFieldLabels: Labels<ImportField> = {
     valueGrade: 'Value grade', contactName: 'Contact', contactTitle: 'Contact title', contactPhone: 'Contact phone',
     emergencyName: 'Emergency contact', emergencyPhone: 'Emergency phone',
   },
+};
+
+/** Reasons the archive writes into a file's location history when the move is not typed by hand. */
+export const systemMoveReasons = { scanIntoBox: '扫码入盒', registerImport: '按纸质台账导入存放位置' } as const;
+
+export const boxScanResultLabels: Labels<BoxScanResult> = {
+  'zh-CN': { filed: '已放入本盒', already: '已在本盒', unknown: '无法识别的编码', box_code: '这是档案盒标签，请扫描档案标签', full: '本盒已满，未放入', destroyed: '档案已销毁，不能入盒' },
+  en: { filed: 'Filed in this box', already: 'Already in this box', unknown: 'Code not recognised', box_code: 'That is a box label: scan a file label', full: 'The box is full; not filed', destroyed: 'The file was destroyed; it cannot be filed' },
 };
 
 export const registerFieldLabels: Labels<RegisterField> = {

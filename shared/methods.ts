@@ -62,6 +62,7 @@ export const archiveMethods = [
   'saveBox',
   'retireLocation',
   'moveFile',
+  'scanIntoBox',
   'whereIsFile',
   'getBox',
   'proposeDepartedMoves',

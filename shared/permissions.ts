@@ -76,6 +76,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   saveBox: 'locations.manage',
   retireLocation: 'locations.manage',
   moveFile: 'locations.manage',
+  scanIntoBox: 'locations.manage',
   whereIsFile: 'customers.read',
   getBox: 'customers.read',
   proposeDepartedMoves: 'customers.read',

@@ -305,6 +305,7 @@ export const saveBoxInput = z
 export const retireLocationInput = z.object({ kind: z.enum(['room', 'cabinet', 'shelf', 'box']), id }).strict();
 export const moveFileInput = z.object({ fileId: id, toBoxId: id, reason: z.string().trim().min(1).max(200) }).strict();
 export const boxIdInput = z.object({ boxId: id }).strict();
+export const scanIntoBoxInput = z.object({ boxId: id, code: z.string().trim().min(1).max(100) }).strict();
 
 export const findByCodeInput = z.object({ code: z.string().trim().min(1).max(100) }).strict();
 export const fileIdsInput = z.object({ fileIds: z.array(id).min(1).max(2000) }).strict();
@@ -514,6 +515,7 @@ export const methodInputSchemas = {
   saveBox: saveBoxInput,
   retireLocation: retireLocationInput,
   moveFile: moveFileInput,
+  scanIntoBox: scanIntoBoxInput,
   whereIsFile: fileIdInput,
   getBox: boxIdInput,
   proposeDepartedMoves: noInput,

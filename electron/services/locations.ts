@@ -1,9 +1,10 @@
 import { requirePermission } from '../../shared/permissions';
 import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
-import type { BoxDetail, BoxInfo, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
+import type { BoxDetail, BoxInfo, BoxScanOutcome, BoxScanResult, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
 import { filesOut } from '../../db/queries/loans';
 import { ArchiveError } from '../../shared/errors';
+import { systemMoveReasons } from '../../shared/labels';
 import { recordAudit } from './audit';
 import type { AuditAction } from '../../shared/audit-labels';
 import { nowIso, type ServiceContext } from './context';
@@ -265,6 +266,39 @@ export async function fileInto(trx: Db, ctx: ServiceContext, file: { id: number;
   await trx.updateTable('files').set({ home_box_id: boxId, transferred_at: null, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
   await trx.insertInto('file_moves').values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: boxId, at: nowIso(ctx), account_id: ctx.session.accountId, reason }).execute();
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.moved', { targetType: 'file', targetId: String(file.id), details: { from: file.home_box_id, to: boxId, reason } });
+}
+
+/**
+ * 扫码入盒: with a box open, each scanned file label files that file in it, one after another.
+ * A scan that cannot file (unknown code, a box label, the box full) says so and changes nothing.
+ */
+export async function scanIntoBox(ctx: ServiceContext, input: { boxId: number; code: string }): Promise<BoxScanOutcome> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const box = await trx.selectFrom('boxes').selectAll().where('id', '=', input.boxId).executeTakeFirst();
+    if (!box) throw new ArchiveError('NOT_FOUND');
+    if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
+    const held = await filesIn(trx, [box.id]);
+    const outcome = (result: BoxScanResult, more: Partial<BoxScanOutcome> = {}): BoxScanOutcome => ({ code: input.code, result, fileId: null, refNo: null, name: null, fromBox: null, fileCount: held, capacity: box.capacity, ...more });
+    const target = await findByCode(trx, input.code).catch((e: unknown) => {
+      if (e instanceof ArchiveError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    });
+    if (!target) return outcome('unknown');
+    if (target.kind === 'box') return outcome('box_code');
+    const file = await trx
+      .selectFrom('files')
+      .innerJoin('customers', 'customers.id', 'files.customer_id')
+      .leftJoin('boxes as home', 'home.id', 'files.home_box_id')
+      .select(['files.id', 'files.ref_no', 'files.status', 'files.home_box_id', 'customers.name', 'home.code as homeCode'])
+      .where('files.id', '=', target.fileId)
+      .executeTakeFirstOrThrow();
+    const named = { fileId: file.id, refNo: file.ref_no, name: file.name };
+    if (file.status === 'destroyed') return outcome('destroyed', named);
+    if (file.home_box_id === box.id) return outcome('already', named);
+    if (held >= box.capacity) return outcome('full', named);
+    await fileInto(trx, ctx, file, box.id, systemMoveReasons.scanIntoBox);
+    return outcome('filed', { ...named, fromBox: file.homeCode, fileCount: held + 1 });
+  });
 }
 
 /** A box's view: what should be inside, in 档号 order. */

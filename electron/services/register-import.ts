@@ -1,7 +1,7 @@
 import { registerFields, type ImportIssueCode, type JobStep, type RegisterField, type RegisterImportIssue, type RegisterImportPreview, type RegisterImportResult } from '../../shared/api';
 import { confidentialityLevels, locales, type Confidentiality, type RegisterSheet } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
-import { confidentialityLabels, registerFieldLabels } from '../../shared/labels';
+import { confidentialityLabels, registerFieldLabels, systemMoveReasons } from '../../shared/labels';
 import { requirePermission } from '../../shared/permissions';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -222,7 +222,7 @@ export async function importRegister(
     });
     const total = input.register === 'documents' ? a.documents.length : a.positions.length;
     if (a.issues.length > 0 || total === 0) throw new ArchiveError('IMPORT_HAS_ERRORS', { count: a.issues.length, issues: a.issues.slice(0, 100) });
-    const reason = '按纸质台账导入存放位置';
+    const reason = systemMoveReasons.registerImport;
     for (let i = 0; i < total; i++) {
       if (i % IMPORT_STEP === 0) {
         report({ phase: 'importing', done: i, total });

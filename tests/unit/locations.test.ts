@@ -31,6 +31,31 @@ describe('the storage model', () => {
     expect(box.path.cabinetCode).toBe('3F-A');
   });
 
+  it('扫码入盒: with a box open, each scanned file label files that file; a scan that cannot file says why and changes nothing', async () => {
+    const { api, byCode, file } = await setup();
+    const a = await file('张三', 'A-301');
+    const b = await file('李四', 'A-302');
+    const c = await file('王五', 'A-303');
+    const ref = async (fileId: number) => (await api.getFile({ fileId })).refNo;
+    await api.moveFile({ fileId: b, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+    const box = byCode['B-001']!.id;
+    const scan = (code: string) => api.scanIntoBox({ boxId: box, code });
+    // A scanner types "." for the 档号's "·".
+    expect(await scan((await ref(a)).replace('·', '.'))).toMatchObject({ result: 'filed', fileId: a, name: '张三', fromBox: null, fileCount: 1, capacity: 2 });
+    expect(await scan(await ref(a))).toMatchObject({ result: 'already', fileId: a, fileCount: 1 });
+    expect(await scan('B-002')).toMatchObject({ result: 'box_code', fileId: null });
+    expect(await scan('NO-SUCH-CODE')).toMatchObject({ result: 'unknown', fileId: null });
+    expect(await scan(await ref(b))).toMatchObject({ result: 'filed', fileId: b, fromBox: 'B-002', fileCount: 2 });
+    expect(await scan(await ref(c))).toMatchObject({ result: 'full', fileId: c, fileCount: 2 });
+    expect((await api.whereIsFile({ fileId: c })).home).toBeNull();
+    const moves = (await api.whereIsFile({ fileId: b })).moves;
+    expect(moves[0]).toMatchObject({ reason: '扫码入盒', by: '王芳', to: '客务部档案室 / 3F-A / 1 / B-001' });
+    expect((await api.getBox({ boxId: box })).files.map((f) => f.name).sort()).toEqual(['张三', '李四'].sort());
+    // A retired box cannot be opened for filing.
+    await api.retireLocation({ kind: 'box', id: byCode['D-3F']!.id });
+    expect(await failureCode(api.scanIntoBox({ boxId: byCode['D-3F']!.id, code: await ref(c) }))).toBe('LOCATION_RETIRED');
+  });
+
   it('refuses to retire a location that still holds files, and retires an empty one', async () => {
     const { api, byCode, file, roomId } = await setup();
     const a = await file('张三', 'A-301');

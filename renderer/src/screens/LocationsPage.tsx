@@ -10,6 +10,7 @@ import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
 import { DeskTable } from '../components/DeskTable';
 import { RegisterImportModal } from '../components/RegisterImportModal';
+import { BoxScanField } from './BoxScanField';
 import { useMayCall } from '../components/useMayCall';
 
 type Selection = { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number } | null;
@@ -23,6 +24,7 @@ export function LocationsPage() {
   const [storage, setStorage] = useState<StorageRoom[]>([]);
   const [importingPositions, setImportingPositions] = useState(false);
   const mayImportPositions = useMayCall('previewRegisterImport', 'moveFile');
+  const mayFile = useMayCall('scanIntoBox');
   const [selected, setSelected] = useState<Selection>(null);
   const [box, setBox] = useState<BoxDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -193,6 +195,7 @@ export function LocationsPage() {
         <Col span={16}>
           {box ? (
             <Card size="small" title={`${box.path.roomName} / ${box.path.cabinetCode} / ${t('loc.shelf', { n: box.path.shelfPosition })} / ${box.code}`} extra={fill(box)}>
+              {mayFile && <BoxScanField key={box.id} boxId={box.id} boxCode={box.code} onFiled={load} />}
               <Typography.Text type="secondary">{t('loc.boxFiles')}</Typography.Text>
               <DeskTable
                 data-testid="box-files"

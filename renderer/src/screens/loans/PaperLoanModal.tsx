@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { LoanKind, LoanTerm } from '../../../../shared/domain';
@@ -29,7 +29,7 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
     void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
   }, [open, form, setError]);
   return (
-    <Modal title={t('paperLoan.title')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('paperLoan.save')} cancelText={t('form.cancel')} width={640} destroyOnHidden>
+    <Modal title={t('paperLoan.title')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('paperLoan.save')} cancelText={t('form.cancel')} width={800} destroyOnHidden>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('paperLoan.hint')} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Form<Values>
@@ -42,22 +42,26 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
           })
         }
       >
-        <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers} />
-        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]} style={{ flex: 1 }}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers} />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Flex>
         <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
           <FilePicker />
         </Form.Item>
-        <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('loans.kind')}>
-          <Radio.Group options={options(L.loanKind)} />
-        </Form.Item>
-        <Form.Item name="term" label={t('loans.term')}>
-          <Radio.Group options={options(L.loanTerm)} />
-        </Form.Item>
-        <div style={{ display: 'flex', gap: 16 }}>
+        <Flex gap={16}>
+          <Form.Item name="kind" label={t('loans.kind')} style={{ flex: 3 }}>
+            <Radio.Group options={options(L.loanKind)} />
+          </Form.Item>
+          <Form.Item name="term" label={t('loans.term')} style={{ flex: 2 }}>
+            <Radio.Group options={options(L.loanTerm)} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
           <Form.Item name="lentOn" label={t('loans.lentAt')} rules={[{ required: true }]} style={{ flex: 1 }}>
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
@@ -75,15 +79,13 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
           >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-        </div>
-        <div style={{ display: 'flex', gap: 16 }}>
           <Form.Item name="paperSlipNo" label={t('paperLoan.paperSlipNo')} style={{ flex: 1 }}>
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name="paperApprovedBy" label={t('paperLoan.paperApprovedBy')} style={{ flex: 1 }}>
             <Input maxLength={50} />
           </Form.Item>
-        </div>
+        </Flex>
       </Form>
     </Modal>
   );
