@@ -92,6 +92,14 @@ test('register a tenant, file three documents with a scan, find it, import from 
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('营业执照副本');
   await expect(rows.nth(0)).toContainText('营业执照.png');
+  // A scan opens inside the app (not as a download), and turns a quarter at a click.
+  await rows.nth(0).getByRole('button', { name: /营业执照\.png/ }).click();
+  const viewer = page.getByRole('dialog', { name: /查看扫描件/ });
+  await expect(viewer.getByTestId('scan-image')).toBeVisible();
+  await viewer.getByRole('button', { name: '向右旋转 90°' }).click();
+  await expect(viewer.getByTestId('scan-image')).toHaveCSS('transform', /matrix\(0, 1, -1, 0|matrix\(6\.\d+e-17, 1, -1/);
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
   await expect(rows.nth(1)).toContainText('租户基本情况记录表');
   await expect(rows.nth(2)).toContainText('装修申请');
   await page.screenshot({ path: 'test-results/screens/11-file.png', fullPage: true });

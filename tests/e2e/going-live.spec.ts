@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { addDays, localDate } from '../../shared/dates';
 import { createArchiveViaUi } from './helpers';
 import { callHost, hostNow, hostPerTest } from './host';
@@ -59,7 +60,35 @@ test('going live: scan files into a box, import the 卷内目录, enter a loan a
   await modal.getByRole('button', { name: '导入' }).click();
   await expect(modal.getByText('已导入 2 份文件（0 行已有，未重复添加）。')).toBeVisible();
   await modal.getByRole('button', { name: '关闭', exact: true }).last().click();
-  expect((await call('getFile', { fileId: zhang.id })).documents.map((d: { title: string }) => d.title)).toEqual(['租赁合同']);
+  const docs = (await call('getFile', { fileId: zhang.id })).documents as { id: number; title: string }[];
+  expect(docs.map((d) => d.title)).toEqual(['租赁合同']);
+
+  // The scan of the contract is read inside the app: pages, zoom, rotate; the view is audited.
+  const pdf = await PDFDocument.create();
+  for (const size of [[595, 842], [842, 595]] as [number, number][]) pdf.addPage(size).drawRectangle({ x: 40, y: 40, width: 200, height: 100, color: rgb(0.2, 0.4, 0.8) });
+  await call('addScan', { documentId: docs[0]!.id, scan: { fileName: '租赁合同.pdf', dataBase64: Buffer.from(await pdf.save()).toString('base64') } });
+  await page.getByTestId('customers-table').getByText('张三').click();
+  await page.getByTestId('documents-table').getByRole('button', { name: /租赁合同\.pdf/ }).click();
+  const viewer = page.getByRole('dialog', { name: /查看扫描件/ });
+  await expect(viewer.getByTestId('scan-page')).toHaveText('第 1 页 共 2 页');
+  const canvas = viewer.getByTestId('scan-canvas');
+  const portrait = await canvas.boundingBox();
+  expect(portrait!.height).toBeGreaterThan(portrait!.width);
+  await viewer.getByRole('button', { name: '下一页' }).click();
+  await expect(viewer.getByTestId('scan-page')).toHaveText('第 2 页 共 2 页');
+  await expect.poll(async () => { const b = await canvas.boundingBox(); return b!.width > b!.height; }).toBe(true);
+  await viewer.getByRole('button', { name: '向右旋转 90°' }).click();
+  await expect.poll(async () => { const b = await canvas.boundingBox(); return b!.height > b!.width; }).toBe(true);
+  const before = (await canvas.boundingBox())!.width;
+  await viewer.getByRole('button', { name: '放大' }).click();
+  await expect(viewer.getByTestId('scan-zoom')).toHaveText('150%');
+  await expect.poll(async () => Math.round((await canvas.boundingBox())!.width / before * 10) / 10).toBe(1.5);
+  // The page is drawn, not blank: the blue rectangle is in the pixels.
+  expect(await canvas.evaluate((c: HTMLCanvasElement) => { const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i + 2]! > 150 && d[i]! < 100) return true; return false; })).toBe(true);
+  await page.screenshot({ path: 'test-results/screens/42-scan-viewer-1366.png' });
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  await page.locator('.ant-drawer-close').click();
 
   // 补登纸质借阅: lent twelve days ago on paper, due three days later: overdue from today.
   const today = localDate(hostNow().toISOString());

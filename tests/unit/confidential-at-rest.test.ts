@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
 import { findPasswordSlot, findRecoverySlot, openConfidentialGrant, parseKeyFile, unwrapArchiveKey, unwrapSlot } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
-import { adminInput, failureCode, makeVault, openDesk, asAdmin } from './helpers';
+import { adminInput, failureCode, makeVault, openDesk, asAdmin, readAudit } from './helpers';
 
 // What each role can read straight from archive.db, with only its own password: a clerk's
 // password opens the archive key, but not the key of confidential scans.
@@ -76,6 +76,8 @@ describe('confidential scans at rest', () => {
     await api.unlock({ username: 'qianzjl', password: accounts.qianzjl.password });
     const scanId = doc.scans[0]!.id;
     expect(Buffer.from((await api.getScan({ scanId })).dataBase64, 'base64').equals(PDF)).toBe(true);
+    // Reading a scan's bytes (the in-app viewer opens it) is a view in the audit log.
+    expect((await readAudit({ action: 'scan.viewed' })).rows[0]).toMatchObject({ targetId: String(scanId), summary: expect.stringContaining('查看了') });
   });
 
   it('an approval gives the clerk that document for its window, not the key', async () => {

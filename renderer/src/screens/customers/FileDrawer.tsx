@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ClassificationChange, Contact, DocumentRevision, DocumentRow, ScanInfo } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
-import { base64ToBlob } from '../../files';
+import { ScanViewer } from '../../components/ScanViewer';
 import { useT, type MessageKey } from '../../i18n';
 import { useLabels } from '../../labels';
 import { useCustomersStore } from '../../stores/customers-store';
@@ -59,19 +59,8 @@ export function FileDrawer() {
     return c ? (L.locale === 'zh-CN' ? c.labelZh : c.labelEn) : code;
   };
 
-  const openScan = async (scan: ScanInfo) => {
-    try {
-      const data = await api.getScan({ scanId: scan.id });
-      const url = URL.createObjectURL(base64ToBlob(data.dataBase64, data.mime));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = data.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      message.error(e instanceof ArchiveError ? e.message : String(e));
-    }
-  };
+  const [viewing, setViewing] = useState<ScanInfo | null>(null);
+  const openScan = (scan: ScanInfo) => setViewing(scan);
 
   const showRevisions = async (doc: DocumentRow) => {
     const revisions = await api.listDocumentRevisions({ documentId: doc.id });
@@ -248,7 +237,7 @@ export function FileDrawer() {
                           render: (scans: ScanInfo[]) => (
                             <Space size={4} wrap>
                               {scans.map((s) => (
-                                <Button key={s.id} size="small" type="link" icon={s.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />} onClick={() => void openScan(s)} title={`SHA-256 ${s.sha256}`}>
+                                <Button key={s.id} size="small" type="link" icon={s.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />} onClick={() => openScan(s)} title={`SHA-256 ${s.sha256}`}>
                                   {s.fileName}
                                 </Button>
                               ))}
@@ -444,6 +433,7 @@ export function FileDrawer() {
           />
         </Flex>
       )}
+      <ScanViewer scan={viewing} onClose={() => setViewing(null)} />
     </Drawer>
   );
 }
