@@ -9,7 +9,7 @@ import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
 import { bundleTenants, type BundleTenantRow } from '../../db/queries/bundle';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BundleCheck, BundleProblem, BundleResult, BundleTenantIndex, JobStep } from '../../shared/api';
@@ -95,6 +95,22 @@ export async function requestBundleApproval(ctx: ServiceContext, input: { year: 
   );
 }
 
+/**
+ * Every scan passes through SQLite's page cache once on its way out: a small cache for the export
+ * keeps the scans from filling it (64 MB otherwise), and it is given back to the desk after.
+ */
+async function pageCache(db: Db): Promise<{ restore: () => Promise<void> }> {
+  const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
+  await sql`pragma cache_size = -4096`.execute(db);
+  await sql`pragma shrink_memory`.execute(db);
+  return {
+    restore: async () => {
+      await sql`pragma shrink_memory`.execute(db).catch(() => undefined);
+      await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db).catch(() => undefined);
+    },
+  };
+}
+
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120);
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
@@ -148,6 +164,7 @@ export async function exportBundle(
   const index: BundleTenantIndex[] = [];
   let head: { id: number; hash: string } | null = null;
   notePending(ctx.archiveDir, tmp, tmpZip);
+  const cache = await pageCache(ctx.db);
   try {
     mkdirSync(tmp);
     // With the approval (or without confidential papers) records go out in full; otherwise as this clerk sees them.
@@ -292,6 +309,8 @@ export async function exportBundle(
     rmSync(tmpZip, { force: true });
     // The bag is written twice (folder and zip) before the folder is removed or kept.
     throw writeError(error, dest, bag.bytes * 2 + 1024 * 1024) ?? error;
+  } finally {
+    await cache.restore();
   }
 
   const at = nowIso(ctx);
