@@ -80,6 +80,16 @@ describe('going live: the old Excel registers', () => {
     ]);
   });
 
+  it("a departed tenant's closed file takes its 卷内目录 too: the paper is there", async () => {
+    const { api, file } = await setup();
+    const gone = await file('已退租商户', 'A-309', '2025-06-30');
+    expect((await api.getFile({ fileId: gone })).status).toBe('departed');
+    const refGone = (await api.getFile({ fileId: gone })).refNo;
+    const sheet = await workbook([['档号', '文件题名', '文件类别', '文件日期', '页数', '原件/复印件'], [refGone, '退租交接单', '入住/入伙表格', '2025-06-30', 2, '原件']]);
+    expect((await runImport(api, 'documents', sheet)).result).toMatchObject({ imported: 1 });
+    expect((await api.getFile({ fileId: gone })).documents.map((d) => d.title)).toEqual(['退租交接单']);
+  });
+
   it('imports box positions: unknown or retired boxes, over capacity and a file in two boxes are refused; the moves are kept', async () => {
     const { api, byCode, a, b, refA, refB, file } = await setup();
     const c = await file('王五', 'A-303');
