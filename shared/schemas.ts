@@ -335,19 +335,8 @@ export const requestLoanInput = z
   .strict();
 export const loanIdInput = z.object({ loanId: id }).strict();
 export const lendFilesInput = z.object({ borrowerId: id, fileIds: z.array(id).min(1).max(50), signaturePng }).strict();
-export const enterPaperLoanInput = z
-  .object({
-    borrowerId: id,
-    fileIds: z.array(id).min(1).max(50),
-    purpose: z.string().trim().min(1).max(200),
-    kind: z.enum(loanKinds),
-    term: z.enum(loanTerms).default('short'),
-    lentOn: dateOnly,
-    dueDate: dateOnly,
-    paperSlipNo: optionalText(30),
-    paperApprovedBy: optionalText(50),
-  })
-  .strict();
+/** A loan already out on the paper register: the request's fields and what the paper says. */
+export const enterPaperLoanInput = requestLoanInput.extend({ lentOn: dateOnly, dueDate: dateOnly, paperSlipNo: optionalText(30), paperApprovedBy: optionalText(50) }).strict();
 export const returnFilesInput = z
   .object({
     items: z.array(z.object({ fileId: id, condition: z.enum(returnConditions).default('complete'), note: optionalText(200) }).strict()).min(1).max(50),

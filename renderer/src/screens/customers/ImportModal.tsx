@@ -1,16 +1,12 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Flex, Form, Modal, Result, Row, Select, Steps, Typography, Upload } from 'antd';
-import { useLayoutEffect, useState } from 'react';
+import { Alert, Button, Col, Flex, Form, Modal, Result, Row, Select, Steps, Typography } from 'antd';
+import { useState } from 'react';
 import { importFields, type ImportField, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/api';
-import { JobProgressView, useJob } from '../../components/JobProgressView';
-import { ArchiveError } from '../../../../shared/errors';
+import { JobProgressView } from '../../components/JobProgressView';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { readAsBase64 } from '../../files';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
-import { toArchiveError } from '../../errors';
-import { DeskTable } from '../../components/DeskTable';
+import { ImportIssuesTable, useImportDialog, WorkbookDrop } from '../../components/ImportParts';
 
 /**
  * Excel import in three steps: choose the workbook, map and check (a dry run), import all or
@@ -19,44 +15,8 @@ import { DeskTable } from '../../components/DeskTable';
 export function ImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const t = useT();
   const L = useLabels();
-  const [fileBase64, setFileBase64] = useState<string | null>(null);
-  const [fileName, setFileName] = useState('');
   const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const { job, follow, cancel, clear } = useJob((ended) => {
-    if (ended.kind === 'customer-import' && ended.result) {
-      setResult(ended.result);
-      onImported();
-    }
-  });
-  const importing = job?.state === 'running';
-
-  // Before paint, so the form is reset before anyone can type into it.
-  useLayoutEffect(() => {
-    if (open) {
-      setFileBase64(null);
-      setPreview(null);
-      setResult(null);
-      setError(null);
-      setMapping({});
-      clear();
-    }
-  }, [open, clear]);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toArchiveError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, setError, run, busy, fileBase64, fileName, chosen, preview, setPreview, result, job, follow, cancel, importing } = useImportDialog<ImportPreview, ImportResult>(open, 'customer-import', onImported, () => setMapping({}));
 
   const check = (base64: string, given?: Partial<Record<ImportField, string>>) =>
     run(async () => {
@@ -77,25 +37,14 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
         <Result status="success" title={t('import.done', { imported: result.imported, updated: result.updated, files: result.files })} extra={<Button onClick={onClose}>{t('common.close')}</Button>} />
       ) : (
         <Flex vertical gap={12}>
-          <Upload.Dragger
+          <WorkbookDrop
+            fileName={fileName}
             disabled={importing}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void (async () => {
-                const base64 = await readAsBase64(file);
-                setFileBase64(base64);
-                setFileName(file.name);
-                await check(base64);
-              })();
-              return false;
+            onChosen={(base64, name) => {
+              chosen(base64, name);
+              void check(base64);
             }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{fileName || t('import.choose')}</p>
-          </Upload.Dragger>
+          />
           {preview && fileBase64 && (
             <>
               <Typography.Title level={5} style={{ margin: 0 }}>
@@ -132,19 +81,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
                 <Alert type="error" showIcon title={t('import.issues', { count: preview.issues.length })} />
               )}
               {preview.issues.length > 0 && (
-                <DeskTable<ImportIssue>
-                  data-testid="import-issues"
-                  size="small"
-                  rowKey={(i) => `${i.row}-${i.field}-${i.code}`}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  dataSource={preview.issues}
-                  columns={[
-                    { title: t('import.row'), dataIndex: 'row', width: 70 },
-                    { title: t('import.field'), dataIndex: 'field', width: 140, render: fieldLabel },
-                    { title: t('import.problem'), dataIndex: 'code', render: (c: ImportIssue['code']) => L.importIssue[c] },
-                    { title: t('import.value'), dataIndex: 'value' },
-                  ]}
-                />
+                <ImportIssuesTable<ImportIssue> testId="import-issues" issues={preview.issues} fieldLabel={fieldLabel} />
               )}
               {job ? (
                 <>
