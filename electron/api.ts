@@ -8,7 +8,7 @@ import { isCorruptionError } from '../db/open';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archiveMethods, type ArchiveMethod } from '../shared/methods';
-import { methodAccess, requirePermission, roleMay, rolesAllowed } from '../shared/permissions';
+import { methodAccess, roleMay, rolesAllowed } from '../shared/permissions';
 import type { Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import type { PdfRenderer } from './services/pdf';
@@ -190,7 +190,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       const context = ctx();
       const valid = parsed('startRegisterImport', input);
       // Refused at once (not as a failed job) when the role may not do it.
-      if (valid.register === 'positions') requirePermission(context.session.role, 'locations.manage');
+      registerImport.mayImport(context, valid.register);
       const jobId = jobs.start('register-import', { preparing: [0, 0], checking: [0.05, 0.25], importing: [0.3, 0.7] }, (report, signal) => registerImport.importRegister(context, valid, report, signal), jobError);
       return { jobId };
     },

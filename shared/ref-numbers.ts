@@ -35,3 +35,11 @@ export function formatRefNo(pattern: string, t: RefTokens): string {
     });
   return filled.replace(/([-·])[-·]+/g, '$1').replace(/^[-·]+|[-·]+$/g, '');
 }
+
+/**
+ * The 档号 a scanned or typed code may stand for: as printed, and as a barcode carries it ("." for
+ * "·", which Code 128 lacks).
+ */
+export function refNoVariants(code: string): string[] {
+  return [...new Set([code, code.replace(/\./g, '·')])];
+}

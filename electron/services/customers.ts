@@ -10,6 +10,7 @@ import { getMeta, setMeta } from '../../db/queries/meta';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { issueRefNo } from './ref-numbers';
+import { refNoVariants } from '../../shared/ref-numbers';
 import { customerRowId, matchingRowIds, pinyinKeys, writeIndexRow, type IndexedText } from './search';
 import { readSettings } from './settings';
 
@@ -475,9 +476,6 @@ export async function allFiles(db: Db, input: Omit<z.output<typeof listCustomers
   return rows.map((r) => toListRow(r as ListDbRow));
 }
 
-/** A file with every field of its customer as the register holds it, for the export that round-trips. */
-export type ExportRow = Awaited<ReturnType<typeof allFilesForExport>>[number];
-
 /**
  * Every filtered file with all of its customer's fields and first contact and emergency contact:
  * the export a clerk edits and imports back (matched by 档号). Read in 档号 order, no row limit.
@@ -522,9 +520,8 @@ export async function allFilesForExport(db: Db, input: Omit<z.output<typeof list
 }
 
 /** The file a 档号 names (as printed, or as a scanner types it with "." for "·"), with its customer. */
-export async function fileByRefNo(db: Db, refNo: string): Promise<{ fileId: number; customerId: number; unit: string } | null> {
-  const wanted = [...new Set([refNo.trim(), refNo.trim().replace(/\./g, '·')])];
-  const row = await db.selectFrom('files').select(['id as fileId', 'customer_id as customerId', 'unit']).where('ref_no', 'in', wanted).executeTakeFirst();
+export async function fileByRefNo(db: Db, refNo: string): Promise<{ fileId: number; customerId: number } | null> {
+  const row = await db.selectFrom('files').select(['id as fileId', 'customer_id as customerId']).where('ref_no', 'in', refNoVariants(refNo)).executeTakeFirst();
   return row ?? null;
 }
 

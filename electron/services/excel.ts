@@ -22,7 +22,7 @@ import {
 } from '../../shared/labels';
 import { exportCustomersInput, registerCustomerInput, updateCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
-import { xlsxFile, xlsxSheetStreamed } from './xlsx';
+import { xlsxFile, xlsxSheet } from './xlsx';
 import { today, type ServiceContext } from './context';
 import { allFilesForExport, fileByRefNo, findDuplicate, loadCustomer, registerCustomerIn, updateCustomerIn } from './customers';
 import { cancelled, pause } from './jobs';
@@ -426,7 +426,7 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
   const widths: Partial<Record<ImportField, number>> = { refNo: 32, name: 28, address: 30, businessScope: 30, notes: 30, paymentTerms: 20 };
   const columns = [...importFields.map((f) => ({ header: L[f], key: f, width: widths[f] ?? (f.endsWith('Date') || f === 'relationshipStart' ? 12 : 14) })), { header: statusHeader, key: 'status', width: 10 }];
   const label = <K extends string>(labels: Record<Locale, Record<K, string>>, v: K | null) => (v ? labels[locale][v] : '');
-  const buffer = await xlsxSheetStreamed(
+  const buffer = await xlsxSheet(
     locale === 'zh-CN' ? '客户档案' : 'Customer files',
     columns,
     rows.map((r) => ({

@@ -266,6 +266,13 @@ export async function getLoan(ctx: { db: Db; clock: ServiceContext['clock'] }, l
 
 // ---------------------------------------------------------------- request, lend, renew, return
 
+/** Whoever has left the company borrows nothing more (003 §14 12). */
+async function activeBorrower(db: Db, borrowerId: number): Promise<Borrower> {
+  const borrower = await getBorrower(db, borrowerId);
+  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  return borrower;
+}
+
 async function requireLendable(db: Db, fileIds: number[]) {
   const files = await db
     .selectFrom('files')
@@ -298,8 +305,7 @@ export async function requestLoan(
   input: { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm },
 ): Promise<LoanDetail> {
   const fileIds = [...new Set(input.fileIds)];
-  const borrower = await getBorrower(ctx.db, input.borrowerId);
-  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  const borrower = await activeBorrower(ctx.db, input.borrowerId);
   const files = await requireLendable(ctx.db, fileIds);
   const requiredRole = await approverFor(ctx.db, fileIds);
   const loanId = await ctx.db.transaction().execute(async (trx) => {
@@ -331,8 +337,7 @@ export async function enterPaperLoan(
   const on = today(ctx);
   if (input.lentOn > on) throw new ArchiveError('LENT_DATE_IN_FUTURE', { lentOn: input.lentOn, today: on });
   if (input.dueDate < input.lentOn) throw new ArchiveError('DUE_BEFORE_LENT', { lentOn: input.lentOn, dueDate: input.dueDate });
-  const borrower = await getBorrower(ctx.db, input.borrowerId);
-  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  const borrower = await activeBorrower(ctx.db, input.borrowerId);
   const loanId = await ctx.db.transaction().execute(async (trx) => {
     const files = await requireLendable(trx, fileIds);
     // The moment of lending is the start of that day at the desk: the paper register has only the date.
@@ -376,8 +381,7 @@ export async function enterPaperLoan(
 export async function lendFiles(ctx: ServiceContext, input: { borrowerId: number; fileIds: number[]; signaturePng?: string }): Promise<DeskOutcome[]> {
   const fileIds = [...new Set(input.fileIds)];
   const signature = signatureBytes(input.signaturePng);
-  const borrower = await getBorrower(ctx.db, input.borrowerId);
-  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
+  const borrower = await activeBorrower(ctx.db, input.borrowerId);
   const settings = await readSettings(ctx.db);
   const outcomes: DeskOutcome[] = [];
   await ctx.db.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@ import type { BoxDetail, BoxInfo, BoxScanOutcome, BoxScanResult, CodeTarget, Dep
 import { filesOut } from '../../db/queries/loans';
 import { ArchiveError } from '../../shared/errors';
 import { systemMoveReasons } from '../../shared/labels';
+import { refNoVariants } from '../../shared/ref-numbers';
 import { recordAudit } from './audit';
 import type { AuditAction } from '../../shared/audit-labels';
 import { nowIso, type ServiceContext } from './context';
@@ -361,7 +362,7 @@ export async function proposeDepartedMoves(db: Db): Promise<DepartedMoveProposal
  * Barcodes carry "." where the 档号 has "·" (Code 128 has no "·"), so both are accepted.
  */
 export async function findByCode(db: Db, code: string): Promise<CodeTarget> {
-  const variants = [...new Set([code, code.replace(/\./g, '·')])];
+  const variants = refNoVariants(code);
   const file = await db.selectFrom('files').select('id').where('ref_no', 'in', variants).executeTakeFirst();
   if (file) return { kind: 'file', fileId: file.id };
   const alias = await db.selectFrom('file_ref_aliases').select('file_id').where('ref_no', 'in', variants).executeTakeFirst();

@@ -3,9 +3,9 @@ import { confidentialityLevels, locales, type Confidentiality, type RegisterShee
 import { ArchiveError } from '../../shared/errors';
 import { confidentialityLabels, registerFieldLabels, systemMoveReasons } from '../../shared/labels';
 import { requirePermission } from '../../shared/permissions';
+import { refNoVariants } from '../../shared/ref-numbers';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { fileByRefNo } from './customers';
 import { insertDocument } from './documents';
 import { IMPORT_STEP, cellText, enumValue, formulaWithoutValue, importLimits, normalizeDate, readSheet } from './excel';
 import { cancelled, pause } from './jobs';
@@ -75,10 +75,17 @@ async function analyse(ctx: ServiceContext, register: RegisterSheet, sheet: Shee
   for (const field of required[register]) if (!mapping[field]) issues.push({ row: 1, field, code: 'REQUIRED' });
   const result: Analysis = { headers: sheet.headers, mapping, rowCount: sheet.rows.length, issues, documents: [], positions: [], unchanged: 0 };
   if (issues.length) return result;
-  const categories = await ctx.db.selectFrom('document_categories').select(['code', 'label_zh', 'label_en', 'active']).execute();
+  const categories = await ctx.db.selectFrom('document_categories').select(['code', 'label_zh', 'label_en']).execute();
   const boxes = new Map((await ctx.db.selectFrom('boxes').select(['id', 'code', 'capacity', 'retired_at']).execute()).map((b) => [b.code.toLowerCase(), b]));
-  const files = new Map<string, Awaited<ReturnType<typeof fileByRefNo>>>();
-  const boxOf = new Map<number, number | null>();
+  // Each 档号 is read once, with what the checks need (a register names a file on many rows).
+  const files = new Map<string, { id: number; status: string; transferred_at: string | null; home_box_id: number | null } | null>();
+  const fileOf = async (refNo: string) => {
+    if (!files.has(refNo)) {
+      const found = await ctx.db.selectFrom('files').select(['id', 'status', 'transferred_at', 'home_box_id']).where('ref_no', 'in', refNoVariants(refNo)).executeTakeFirst();
+      files.set(refNo, found ?? null);
+    }
+    return files.get(refNo)!;
+  };
   const placed = new Map<number, { row: number; boxId: number }>();
   for (const [i, { row, values }] of sheet.rows.entries()) {
     if (step && i % IMPORT_STEP === 0) await step(i, sheet.rows.length);
@@ -94,12 +101,10 @@ async function analyse(ctx: ServiceContext, register: RegisterSheet, sheet: Shee
     };
     const refNo = get('refNo');
     if (!refNo) issue('refNo', 'REQUIRED');
-    if (refNo && !files.has(refNo)) files.set(refNo, await fileByRefNo(ctx.db, refNo));
-    const file = refNo ? files.get(refNo) : null;
+    const file = refNo ? await fileOf(refNo) : null;
     if (refNo && !file) issue('refNo', 'UNKNOWN_REF_NO', refNo);
-    const state = file ? await ctx.db.selectFrom('files').select(['status', 'transferred_at', 'home_box_id']).where('id', '=', file.fileId).executeTakeFirstOrThrow() : null;
-    if (state?.status === 'destroyed') issue('refNo', 'FILE_DESTROYED', refNo);
-    else if (state?.transferred_at && register === 'documents') issue('refNo', 'FILE_TRANSFERRED', refNo);
+    if (file?.status === 'destroyed') issue('refNo', 'FILE_DESTROYED', refNo);
+    else if (file?.transferred_at && register === 'documents') issue('refNo', 'FILE_TRANSFERRED', refNo);
 
     if (register === 'documents') {
       const title = get('title');
@@ -127,7 +132,7 @@ async function analyse(ctx: ServiceContext, register: RegisterSheet, sheet: Shee
       const remarks = get('remarks');
       if (remarks.length > 1000) issue('remarks', 'TOO_LONG', remarks.slice(0, 40));
       if (rowIssues.length === 0 && file && category && docDate && isOriginal !== null) {
-        result.documents.push({ row, fileId: file.fileId, fields: { category: category.code, title, docDate, pages, isOriginal, confidentiality: level ?? 'ordinary', remarks: remarks || undefined } });
+        result.documents.push({ row, fileId: file.id, fields: { category: category.code, title, docDate, pages, isOriginal, confidentiality: level ?? 'ordinary', remarks: remarks || undefined } });
       }
     } else {
       const code = get('box');
@@ -135,13 +140,12 @@ async function analyse(ctx: ServiceContext, register: RegisterSheet, sheet: Shee
       if (!code) issue('box', 'REQUIRED');
       else if (!box) issue('box', 'UNKNOWN_BOX', code);
       else if (box.retired_at) issue('box', 'BOX_RETIRED', code);
-      if (file && box && placed.has(file.fileId) && placed.get(file.fileId)!.boxId !== box.id) issue('refNo', 'DUPLICATE_IN_SHEET', refNo);
-      if (rowIssues.length === 0 && file && box && state) {
-        if (!placed.has(file.fileId)) {
-          placed.set(file.fileId, { row, boxId: box.id });
-          boxOf.set(file.fileId, state.home_box_id);
-          if (state.home_box_id === box.id) result.unchanged++;
-          else result.positions.push({ row, file: { id: file.fileId, home_box_id: state.home_box_id }, boxId: box.id });
+      if (file && box && placed.has(file.id) && placed.get(file.id)!.boxId !== box.id) issue('refNo', 'DUPLICATE_IN_SHEET', refNo);
+      if (rowIssues.length === 0 && file && box) {
+        if (!placed.has(file.id)) {
+          placed.set(file.id, { row, boxId: box.id });
+          if (file.home_box_id === box.id) result.unchanged++;
+          else result.positions.push({ row, file, boxId: box.id });
         } else result.unchanged++;
       }
     }
@@ -190,8 +194,8 @@ async function checkCapacity(ctx: ServiceContext, result: Analysis, boxes: { id:
   }
 }
 
-function mayImport(ctx: ServiceContext, register: RegisterSheet): void {
-  // Putting files in boxes is location work, whichever door it comes through.
+/** Putting files in boxes is location work, whichever door it comes through. */
+export function mayImport(ctx: Pick<ServiceContext, 'session'>, register: RegisterSheet): void {
   if (register === 'positions') requirePermission(ctx.session.role, 'locations.manage');
 }
 
