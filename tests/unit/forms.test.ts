@@ -163,14 +163,16 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
 describe('forms', () => {
   it.each(formIds.map((id) => [id]))('%s: filled and blank PDFs carry the title, labels and values, in embedded fonts', async (formId) => {
     const filled = await render(formId, false);
-    // FORMS_OUT=<folder> keeps the filled PDFs, to look at as PNG pages (pdftoppm -png -r 60).
+    // FORMS_OUT=<folder> keeps the filled and blank PDFs, to look at as PNG pages (pdftoppm -png -r 60).
     if (process.env.FORMS_OUT) writeFileSync(join(process.env.FORMS_OUT, `${formId}.pdf`), filled);
     const text = pdfText(filled);
     for (const s of [...expected[formId].labels, ...expected[formId].values]) expect(text, `${formId} filled: ${s}`).toContain(s.replace(/\s+/g, ''));
     const fonts = pdfFonts(filled);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !f.embedded)).toEqual([]);
-    const blank = pdfText(await render(formId, true));
+    const blankPdf = await render(formId, true);
+    if (process.env.FORMS_OUT) writeFileSync(join(process.env.FORMS_OUT, `${formId}-blank.pdf`), blankPdf);
+    const blank = pdfText(blankPdf);
     for (const s of expected[formId].labels) expect(blank, `${formId} blank: ${s}`).toContain(s);
     for (const s of expected[formId].values.filter((v) => v.length > 3)) expect(blank, `${formId} blank has no ${s}`).not.toContain(s);
   });
