@@ -65,10 +65,22 @@ async function main() {
     // The export runs in a fresh process, as in the desk app: this one holds the generated data.
     await api.lock();
     // Bundled as the app's own code is (no TypeScript loader in memory), dependencies from node_modules.
-    const childScript = join(process.cwd(), 'dist', 'bench-bundle-export.mjs');
-    await build({ entryPoints: [fileURLToPath(new URL('./bundle-export.ts', import.meta.url))], outfile: childScript, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+    const benchDist = join(process.cwd(), 'dist', 'bench');
+    const childScript = join(benchDist, 'bundle-export.mjs');
+    await build({
+      entryPoints: { 'bundle-export': fileURLToPath(new URL('./bundle-export.ts', import.meta.url)), 'pdf-split-worker': fileURLToPath(new URL('../electron/workers/pdf-split-worker.ts', import.meta.url)),
+        'bag-worker': fileURLToPath(new URL('../electron/workers/bag-worker.ts', import.meta.url)), },
+      outdir: benchDist,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     const child = JSON.parse(
-      execFileSync(process.execPath, ['--expose-gc', childScript, join(dir, 'archive'), join(dir, 'out')], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').at(-1)!,
+      execFileSync(process.execPath, ['--expose-gc', childScript, join(dir, 'archive'), join(dir, 'out')], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!,
     ) as { baselineMb: number; peakMb: number; seconds: number; phasePeakMb: Record<string, number>; atPeak: Record<string, number> };
     const seconds = child.seconds;
     const mb = rawBytes / 1024 / 1024;

@@ -1,5 +1,6 @@
 // Bundles the Node side: Electron's main process and preload (CommonJS, as Electron's sandboxed
-// preload requires) and the loopback host (ESM). Native and Electron modules stay external.
+// preload requires) and the loopback host (ESM), each with the worker threads it starts beside it
+// (services/worker-thread.ts finds them there). Native and Electron modules stay external.
 import { build } from 'esbuild';
 
 const common = {
@@ -11,8 +12,13 @@ const common = {
   external: ['electron', 'better-sqlite3-multiple-ciphers'],
 };
 
+const workers = ['electron/workers/pdf-split-worker.ts', 'electron/workers/bag-worker.ts'];
+// The unbuilt branch of worker-thread.ts reads import.meta.url; the CommonJS build never takes it.
+const cjs = { ...common, format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } };
+
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  build({ ...cjs, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...cjs, entryPoints: workers, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   build({
     ...common,
@@ -22,4 +28,5 @@ await Promise.all([
     // The host runs from the installed tree, so its dependencies load from node_modules.
     packages: 'external',
   }),
+  build({ ...common, entryPoints: workers, outdir: 'dist/host', outExtension: { '.js': '.mjs' }, format: 'esm', packages: 'external' }),
 ]);

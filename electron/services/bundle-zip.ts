@@ -1,10 +1,11 @@
-import { createReadStream, createWriteStream, openAsBlob, readdirSync } from 'node:fs';
+import { openAsBlob, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { BlobReader, configure, ZipReader, ZipWriter } from '@zip.js/zip.js';
+import { BlobReader, configure, ZipReader } from '@zip.js/zip.js';
+import { ZipFileWriter } from './zip-writer';
 
 // Zips a finished bag folder (streaming each file from disk, so memory stays bounded), with
-// WinZip AES-256 when a password is given; and opens a zip for reading by random access.
+// WinZip AES-256 when a password is given; and opens a zip for reading by random access (zip.js,
+// an implementation of its own: the export's check reads the zip with other code than wrote it).
 
 configure({ useWebWorkers: false });
 
@@ -18,6 +19,14 @@ function filesUnder(root: string, dir = root): string[] {
   return out.sort();
 }
 
+/** What the bag worker is asked to do: zip `folder` as `topName/…` into `zipPath`, then verify both. */
+export interface ZipBagJob {
+  folder: string;
+  topName: string;
+  zipPath: string;
+  password?: string;
+}
+
 export async function zipFolder(
   folder: string,
   topName: string,
@@ -25,21 +34,21 @@ export async function zipFolder(
   options: { password?: string; signal?: AbortSignal; onFile?: (done: number, total: number) => void },
 ): Promise<void> {
   const files = filesUnder(folder);
-  const writer = new ZipWriter(Writable.toWeb(createWriteStream(zipPath)) as WritableStream<Uint8Array>, {
-    password: options.password,
-    encryptionStrength: options.password ? 3 : undefined,
-  });
-  let done = 0;
-  for (const path of files) {
-    if (options.signal?.aborted) break;
-    const stream = Readable.toWeb(createReadStream(join(folder, ...path.split('/')))) as ReadableStream<Uint8Array>;
-    // Scans, PDFs and xlsx are compressed already: store them; deflate the text.
-    const stored = /\.(pdf|png|jpe?g|xlsx|zip)$/i.test(path);
-    await writer.add(`${topName}/${path}`, stream, { signal: options.signal, level: stored ? 0 : 6 });
-    options.onFile?.(++done, files.length);
+  const writer = await ZipFileWriter.create(zipPath, { password: options.password });
+  try {
+    let done = 0;
+    for (const path of files) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+      // Scans, PDFs and xlsx are compressed already: store them; deflate the text.
+      const deflate = !/\.(pdf|png|jpe?g|tiff?|xlsx|zip)$/i.test(path);
+      await writer.addFile(`${topName}/${path}`, join(folder, ...path.split('/')), { deflate }, options.signal);
+      options.onFile?.(++done, files.length);
+    }
+  } catch (error) {
+    await writer.abandon();
+    throw error;
   }
   await writer.close();
-  if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
 }
 
 export async function openZip(zipPath: string): Promise<ZipReader<unknown>> {

@@ -18,8 +18,9 @@ import { ArchiveError } from '../../shared/errors';
 import { customerKindLabels, fileStatusLabels, withheldTitleLabels } from '../../shared/labels';
 import { createApproval, useApproval } from './approvals';
 import { recordAudit } from './audit';
-import { manifestLine, verifyBagFolder, verifyBagZip } from './bundle-bag';
-import { zipFolder } from './bundle-zip';
+import { manifestLine, type BagReport } from './bundle-bag';
+import { runWorker } from './worker-thread';
+import type { ZipBagJob } from './bundle-zip';
 import { nowIso, today, type ServiceContext } from './context';
 import { loadCustomer } from './customers';
 import { loadFile } from './documents';
@@ -279,23 +280,15 @@ export async function exportBundle(
     const tagSums = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'].map((p) => manifestLine(bag.sums.get(p)!, p)).join('');
     writeFileSync(join(tmp, 'tagmanifest-sha256.txt'), tagSums);
 
+    // Zipped, flushed to disk, checked from disk (in a thread of its own: every byte is read twice),
+    // and only then named: a bundle under its final name is always a verified one. Recorded right after.
     cancelled(signal);
-    await zipFolder(tmp, bagName, tmpZip, {
-      password: options.confidential === 'encrypt' ? options.password : undefined,
+    const { zip: zipReport, folder: folderReport } = await runWorker<{ zip: BagReport; folder: BagReport }>('bag-worker', {
+      data: { folder: tmp, topName: bagName, zipPath: tmpZip, password: options.confidential === 'encrypt' ? options.password : undefined } satisfies ZipBagJob,
+      progress,
       signal,
-      onFile: (done, total) => progress({ phase: 'zip', done, total }),
-    }).catch((e: unknown) => {
-      if (signal?.aborted) throw new ArchiveError('CANCELLED');
-      throw e;
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
     });
-
-    // Written, flushed to disk, checked from disk, and only then named: a bundle under its final
-    // name is always a verified one. Recorded right after.
-    cancelled(signal);
-    fsyncTree(tmpZip);
-    if (options.confidential !== 'encrypt') fsyncTree(tmp);
-    const zipReport = await verifyBagZip(tmpZip, options.password, (done, total) => progress({ phase: 'verify', done, total }));
-    const folderReport = options.confidential === 'encrypt' ? zipReport : await verifyBagFolder(tmp);
     if (!zipReport.ok || !folderReport.ok) throw new ArchiveError('BUNDLE_DAMAGED', { problems: [...zipReport.problems, ...folderReport.problems].slice(0, 20) });
     cancelled(signal);
     if (options.confidential === 'encrypt') rmSync(tmp, { recursive: true, force: true });

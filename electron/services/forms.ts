@@ -26,7 +26,7 @@ import { auditHead } from '../../db/queries/audit';
 import { getBorrower, getLoan, lentInMonth, listOverdue } from './loans';
 import { getBox, getFileLabels, loadStorage, markLabelsPrinted, whereIsFile } from './locations';
 import type { PdfRenderer } from './pdf';
-import { splitByOutline } from './pdf-split';
+import { runWorker } from './worker-thread';
 import { pageNumberStamps } from '../forms/engine';
 import { getTransfer } from './transfers';
 
@@ -209,7 +209,14 @@ export async function renderFormBatch(ctx: ServiceContext, formId: FormId, param
 export async function renderFormPdfs(ctx: ServiceContext, pdf: PdfRenderer, formId: FormId, paramsList: FormParams[], fullView = false): Promise<Uint8Array[]> {
   if (paramsList.length === 0) return [];
   const html = await renderFormBatch(ctx, formId, paramsList, false, fullView);
-  return splitByOutline(await pdf.render(html, { outline: true }), paramsList.length, { numberPages: (pairs) => pdf.render(pageNumberStamps(pairs)) });
+  const bytes = await pdf.render(html, { outline: true });
+  // pdf-lib holds the whole batch as objects while it splits: that happens in a thread of its own,
+  // capped, whose memory is given back when it ends (the yearly bundle splits a batch per 25 tenants).
+  return runWorker<Uint8Array[]>('pdf-split-worker', {
+    data: { bytes, expected: paramsList.length },
+    services: { numberPages: (pairs: { page: number; count: number }[]) => pdf.render(pageNumberStamps(pairs)) },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+  });
 }
 
 function describeParams(p: FormParams): string {
