@@ -1,0 +1,1 @@
+export function deskProcessEnv(env: NodeJS.ProcessEnv): Record<string, string>;
