@@ -236,6 +236,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     whereIsFile: ({ fileId }) => locations.whereIsFile(vault.db(), fileId),
     getBox: ({ boxId }) => locations.getBox(vault.db(), boxId),
     proposeDepartedMoves: () => locations.proposeDepartedMoves(vault.db()),
+    moveDepartedFiles: () => locations.moveDepartedFiles(ctx()),
     findByCode: ({ code }) => locations.findByCode(vault.db(), code.trim()),
     getFileLabels: ({ fileIds }) => locations.getFileLabels(vault.db(), fileIds),
     markLabelsPrinted: ({ fileIds }) => locations.markLabelsPrinted(ctx(), fileIds),

@@ -948,6 +948,8 @@ export interface ArchiveApi {
   whereIsFile(input: { fileId: number }): Promise<FileLocation>;
   getBox(input: { boxId: number }): Promise<BoxDetail>;
   proposeDepartedMoves(): Promise<DepartedMoveProposal[]>;
+  /** Files every proposed departed file into its departed box, all in one go; those with no box stay. */
+  moveDepartedFiles(): Promise<{ moved: number; left: number }>;
   findByCode(input: { code: string }): Promise<CodeTarget>;
   /** 扫码入盒: a scanned file label files that file in the open box. */
   scanIntoBox(input: { boxId: number; code: string }): Promise<BoxScanOutcome>;

@@ -291,7 +291,7 @@ export const customerFieldLabels: Labels<ImportField> = {
 };
 
 /** Reasons the archive writes into a file's location history when the move is not typed by hand. */
-export const systemMoveReasons = { scanIntoBox: '扫码入盒', registerImport: '按纸质台账导入存放位置' } as const;
+export const systemMoveReasons = { scanIntoBox: '扫码入盒', registerImport: '按纸质台账导入存放位置', departed: '退租档案归位' } as const;
 
 export const boxScanResultLabels: Labels<BoxScanResult> = {
   'zh-CN': { filed: '已放入本盒', already: '已在本盒', unknown: '无法识别的编码', box_code: '这是档案盒标签，请扫描档案标签', full: '本盒已满，未放入', destroyed: '档案已销毁，不能入盒' },

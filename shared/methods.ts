@@ -66,6 +66,7 @@ export const archiveMethods = [
   'whereIsFile',
   'getBox',
   'proposeDepartedMoves',
+  'moveDepartedFiles',
   'findByCode',
   'getFileLabels',
   'markLabelsPrinted',

@@ -80,6 +80,7 @@ export const methodAccess: Record<ArchiveMethod, MethodAccess> = {
   whereIsFile: 'customers.read',
   getBox: 'customers.read',
   proposeDepartedMoves: 'customers.read',
+  moveDepartedFiles: 'locations.manage',
   findByCode: 'customers.read',
   getFileLabels: 'customers.read',
   markLabelsPrinted: 'customers.write',

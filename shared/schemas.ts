@@ -508,6 +508,7 @@ export const methodInputSchemas = {
   whereIsFile: fileIdInput,
   getBox: boxIdInput,
   proposeDepartedMoves: noInput,
+  moveDepartedFiles: noInput,
   findByCode: findByCodeInput,
   getFileLabels: fileIdsInput,
   markLabelsPrinted: fileIdsInput,

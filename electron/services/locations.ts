@@ -358,6 +358,25 @@ export async function proposeDepartedMoves(db: Db): Promise<DepartedMoveProposal
 }
 
 /**
+ * 退租档案归位: every departed file still in an active box goes to the departed box proposed for
+ * it, in one transaction (all of them, or none if one cannot be filed). Files with no departed box
+ * with room for their floor stay where they are and are counted.
+ */
+export async function moveDepartedFiles(ctx: ServiceContext): Promise<{ moved: number; left: number }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const proposals = await proposeDepartedMoves(trx);
+    let moved = 0;
+    for (const p of proposals) {
+      if (!p.toBoxId) continue;
+      const file = await trx.selectFrom('files').select(['id', 'home_box_id']).where('id', '=', p.fileId).executeTakeFirstOrThrow();
+      await fileInto(trx, ctx, file, p.toBoxId, systemMoveReasons.departed);
+      moved++;
+    }
+    return { moved, left: proposals.length - moved };
+  });
+}
+
+/**
  * What a scanned or typed code names: a file by its 档号 (or an old one), or a box by its code.
  * Barcodes carry "." where the 档号 has "·" (Code 128 has no "·"), so both are accepted.
  */

@@ -166,3 +166,25 @@ test('a monthly inspection reports a misfiled file and a missing one, and prints
   await expect(record).toContainText('11 月例行检查');
   await page.screenshot({ path: 'test-results/screens/42-inspection.png', fullPage: true });
 });
+
+test('退租档案归位 moves every departed file into its floor’s departed box in one step', async ({ page }) => {
+  await createArchiveViaUi(page, host.openUrl, { deskRole: 'department_manager' });
+  const room = (await call('saveRoom', { name: '客务部档案室' }))[0].id;
+  const [shelf] = (await call('saveCabinet', { roomId: room, code: '3F-A', description: '3F 租户', shelves: 1 }))[0].cabinets[0].shelves;
+  await call('saveBox', { shelfId: shelf.id, code: 'B-001', capacity: 10 });
+  const boxes = (await call('saveBox', { shelfId: shelf.id, code: 'D-3F', capacity: 10, purpose: 'departed', servesFloor: '3' }))[0].cabinets[0].shelves[0].boxes;
+  const active = boxes.find((b: { code: string }) => b.code === 'B-001').id;
+  for (const [name, unit] of [['张三', 'A-301'], ['李四', 'A-302']] as const) {
+    const id = (await call('registerCustomer', { kind: 'tenant', name, floor: '3', units: [unit], moveInDate: '2020-01-01', moveOutDate: '2025-06-30' })).customer.files[0].id;
+    await call('moveFile', { fileId: id, toBoxId: active, reason: '入盒' });
+  }
+  await page.getByRole('menuitem', { name: '档案柜位置' }).click();
+  await page.getByRole('button', { name: '退租档案归位' }).click();
+  const dialog = page.getByRole('dialog', { name: '退租档案归位' });
+  await expect(dialog.getByText(/张三.*B-001 → D-3F/)).toBeVisible();
+  await expect(dialog.getByText(/李四.*B-001 → D-3F/)).toBeVisible();
+  await dialog.getByRole('button', { name: '全部按建议移入' }).click();
+  await expect(page.getByText('已移入退租档案盒 2 份；0 份没有可用的退租档案盒，仍在原处。')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('storage-tree').getByText(/^D-3F · 2\/10/)).toBeVisible();
+});

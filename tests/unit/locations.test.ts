@@ -82,6 +82,24 @@ describe('the storage model', () => {
     expect(await api.proposeDepartedMoves()).toEqual([]);
   });
 
+  it('退租档案归位 files every departed file into its floor’s departed box in one call; one with no box for its floor stays', async () => {
+    const { api, byCode, file } = await setup();
+    const gone = await file('张三', 'A-301', '2025-01-31');
+    const alsoGone = await file('李四', 'A-302', '2025-03-31');
+    const fifth = (await api.registerCustomer({ kind: 'tenant', name: '五楼商户', floor: '5', units: ['E-501'], moveInDate: '2020-01-01', moveOutDate: '2025-02-28' })).customer.files[0]!.id;
+    for (const id of [gone, alsoGone, fifth]) await api.moveFile({ fileId: id, toBoxId: byCode['B-002']!.id, reason: '入盒' });
+    expect(await api.moveDepartedFiles()).toEqual({ moved: 2, left: 1 });
+    for (const id of [gone, alsoGone]) {
+      const where = await api.whereIsFile({ fileId: id });
+      expect(where.home?.boxCode).toBe('D-3F');
+      expect(where.moves[0]!.reason).toBe('退租档案归位');
+    }
+    expect((await api.whereIsFile({ fileId: fifth })).home?.boxCode).toBe('B-002');
+    expect((await api.proposeDepartedMoves()).map((p) => [p.fileId, p.toBoxId])).toEqual([[fifth, null]]);
+    // Nothing left to move: a second call moves nothing.
+    expect(await api.moveDepartedFiles()).toEqual({ moved: 0, left: 1 });
+  });
+
   it('finds a file by its 档号 (also as a barcode reads it, with "." for "·"), an old 档号, or a box by its code', async () => {
     const { api, byCode, file } = await setup();
     const a = await file('张三', 'A-301');

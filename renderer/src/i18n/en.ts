@@ -96,6 +96,7 @@ export const en: Record<MessageKey, string> = {
   'loc.departed': "Move departed files",
   'loc.departedHint': "Files of tenants who moved out, still in active boxes: move them to the departed box of their floor (003 §9.6).",
   'loc.moveAll': "Move all as proposed",
+  'loc.departedMoved': "{moved} file(s) moved to departed boxes; {left} had no departed box with room and stayed where they were.",
   'loc.noTarget': "No departed box with room",
   'loc.location': "Location",
   'loc.noHome': "Not in a box yet",

@@ -95,6 +95,7 @@ export const zhCN = {
   'loc.departed': "退租档案归位",
   'loc.departedHint': "已退租但仍在在用档案盒中的档案，建议移入对应楼层的退租档案盒（003 §9.6）。",
   'loc.moveAll': "全部按建议移入",
+  'loc.departedMoved': "已移入退租档案盒 {moved} 份；{left} 份没有可用的退租档案盒，仍在原处。",
   'loc.noTarget': "没有合适的退租档案盒",
   'loc.location': "存放位置",
   'loc.noHome': "尚未入盒",

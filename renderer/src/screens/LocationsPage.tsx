@@ -301,10 +301,12 @@ export function LocationsPage() {
         okText={t('loc.moveAll')}
         okButtonProps={{ disabled: !proposals.some((p) => p.toBoxId) }}
         onOk={async () => {
+          let result: { moved: number; left: number } | undefined;
           const ok = await run(async () => {
-            for (const p of proposals) if (p.toBoxId) await api.moveFile({ fileId: p.fileId, toBoxId: p.toBoxId, reason: '退租档案归位' });
+            result = await api.moveDepartedFiles();
           });
-          if (ok) {
+          if (ok && result) {
+            message.success(t('loc.departedMoved', result));
             setDialog(null);
             load();
           }
