@@ -255,7 +255,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     saveBorrower: (input) => loans.saveBorrower(ctx(), parsed('saveBorrower', input)),
     getBorrowerHoldings: async ({ borrowerId }) => ({
       borrower: await loans.getBorrower(vault.db(), borrowerId),
-      items: await loans.listLoans({ db: vault.db(), clock }, { borrowerId, status: 'out', limit: 5000 }),
+      items: await loans.listLoans({ db: vault.db(), clock }, { borrowerId, status: 'out', limit: null }),
     }),
     markBorrowerLeft: ({ borrowerId }) => loans.markBorrowerLeft(ctx(), borrowerId),
     requestLoan: (input) => loans.requestLoan(ctx(), parsed('requestLoan', input)),

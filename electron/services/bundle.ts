@@ -231,7 +231,7 @@ export async function exportBundle(
           ...docRows.map((d) => [d.seq, d.title || withheldTitleLabels['zh-CN'].title, d.docDate, d.category, d.pages, d.isOriginal ? '是' : '否', d.confidentiality, d.remarks ?? (d.title ? '' : withheldTitleLabels['zh-CN'].why), d.scans.map((s) => s.path ?? `（未导出）${s.fileName}`).join(' | ')]),
         ]),
       );
-      const loans = await listLoans(ctx, { fileId: t.fileId, limit: 5000 });
+      const loans = await listLoans(ctx, { fileId: t.fileId, limit: null });
       const where = await whereIsFile(ctx.db, t.fileId);
       bag.put(`${folder}/history.json`, JSON.stringify({ location: where, loans }, null, 2));
       index.push({ folder, refNo: t.refNo, name: t.name, floor: t.floor, building: t.building, unit: t.unit, moveOutDate: t.moveOutDate, status: fileStatusLabels['zh-CN'][file.status], documents: docRows });

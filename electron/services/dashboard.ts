@@ -85,7 +85,7 @@ export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number
  */
 export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const on = today(ctx);
-  const out = await listLoans(ctx, { status: 'out', limit: 5000 });
+  const out = await listLoans(ctx, { status: 'out', limit: null });
   await pause();
   const approver = approverRank[ctx.session.role] > 0;
   let approvals = ctx.db.selectFrom('approvals').select((e) => e.fn.countAll<number>().as('n')).where('status', '=', 'pending');

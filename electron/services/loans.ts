@@ -191,7 +191,7 @@ export async function lentInMonth(ctx: { db: Db; clock: ServiceContext['clock'] 
   return { rows: withOverdue(rows as RegisterDbRow[], today(ctx)), lendSignatures: Object.fromEntries(signed.map((l) => [l.id, pngDataUrl(l.lend_signature)!])) };
 }
 
-export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] }, input: Partial<z.output<typeof listLoansInput>> & { limit: number }): Promise<LoanRegisterRow[]> {
+export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] }, input: Partial<Omit<z.output<typeof listLoansInput>, 'limit'>> & { limit: number | null }): Promise<LoanRegisterRow[]> {
   const on = today(ctx);
   let q = registerQuery(ctx.db);
   if (input.from) q = q.where('loans.requested_at', '>=', localDayStart(input.from));
@@ -209,13 +209,16 @@ export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] },
   if (input.status === 'overdue') q = q.where('loan_items.state', '=', 'out').where('loans.due_date', '<', on);
   if (input.status === 'returned') q = q.where('loan_items.state', 'in', ['returned', 'handed_over']);
   if (input.status === 'closed') q = q.where('loans.status', 'in', ['rejected', 'withdrawn']);
-  const rows = await q.orderBy('loans.requested_at', 'desc').orderBy('loan_items.id').limit(input.limit).execute();
+  q = q.orderBy('loans.requested_at', 'desc').orderBy('loan_items.id');
+  // A screen's list shows a page; the overdue list, the home screen's counts, a borrower's
+  // holdings, a file's history and the exported register have every row (limit null).
+  const rows = await (input.limit === null ? q : q.limit(input.limit)).execute();
   return withOverdue(rows as RegisterDbRow[], on);
 }
 
 /** Files past their due date and still out, longest overdue first, with the borrower's phone. */
 export async function listOverdue(ctx: { db: Db; clock: ServiceContext['clock'] }): Promise<LoanRegisterRow[]> {
-  const rows = await listLoans(ctx, { status: 'overdue', limit: 5000 });
+  const rows = await listLoans(ctx, { status: 'overdue', limit: null });
   return rows.sort((a, b) => b.daysOverdue - a.daysOverdue);
 }
 
@@ -524,8 +527,8 @@ export async function clearFileFlag(ctx: ServiceContext, input: { fileId: number
 }
 
 export async function exportLoans(ctx: ServiceContext, input: z.output<typeof exportLoansInput>): Promise<ExportedFile> {
-  const { locale, ...filters } = input;
-  const rows = await listLoans(ctx, { ...filters, limit: 5000 });
+  const { locale, limit: _page, ...filters } = input;
+  const rows = await listLoans(ctx, { ...filters, limit: null });
   const zh = locale === 'zh-CN';
   const columns = [
     { header: zh ? '借阅单号' : 'Slip no.', key: 'slipNo', width: 16 },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../shared/dates';
 import { asAdmin, failureCode, readAudit, signedInAs, travel } from './helpers';
@@ -210,6 +211,27 @@ describe('borrowing', () => {
     expect(await api.markBorrowerLeft({ borrowerId: liu.id })).toMatchObject({ status: 'left', holding: 0 });
     expect(await failureCode(api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: 'x', kind: 'read' }))).toBe('BORROWER_LEFT');
   });
+
+  it('the exported register has every loan, past the screen’s page of 500 and the old 5,000', async () => {
+    const { api, a, liu, approve, vault } = await loanSetup();
+    const loan = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'read' });
+    await approve(loan.approval!.id);
+    await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });
+    await api.returnFiles({ items: [{ fileId: a, condition: 'complete' }] });
+    // 5,100 more loans of the same file, each returned, copied in SQL (a desk's years of loans).
+    const sqlite = vault.sqlite();
+    const columns = (sqlite.pragma('table_info(loans)') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+    const copy = columns.map((c) => (c === 'slip_no' ? `slip_no || '-' || n` : c)).join(', ');
+    sqlite.exec(`with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 5100)
+      insert into loans (${columns.join(', ')}) select ${copy} from loans, seq where loans.id = ${loan.id}`);
+    sqlite.exec(`insert into loan_items (loan_id, file_id, state, returned_at, returned_by, condition, condition_note)
+      select l.id, i.file_id, i.state, i.returned_at, i.returned_by, i.condition, i.condition_note from loans l, loan_items i where i.loan_id = ${loan.id} and l.id <> ${loan.id}`);
+    expect(await api.listLoans({})).toHaveLength(500);
+    const xlsx = await api.exportLoans({});
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as never);
+    expect(book.worksheets[0]!.actualRowCount).toBe(1 + 5101);
+  }, 60_000);
 
   it('the monthly inspection reports a lent file as expected absent', async () => {
     const { api, a, b, liu, approve, byCode } = await loanSetup();
