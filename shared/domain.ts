@@ -103,3 +103,6 @@ export function atLeastAsConfidential(level: Confidentiality, threshold: Confide
 /** The old Excel registers a desk going live from paper brings: the 卷内目录, and where each file sits. */
 export const registerSheets = ['documents', 'positions'] as const;
 export type RegisterSheet = (typeof registerSheets)[number];
+
+/** How many loans the register screen shows at once (newest first); the exported register has them all. */
+export const loanListPage = 500;

@@ -10,6 +10,7 @@ import {
   confidentialityLevels,
   loanKinds,
   loanTerms,
+  loanListPage,
   returnConditions,
   customerKinds,
   fileStatuses,
@@ -354,7 +355,7 @@ export const listLoansInput = z
     fileId: id.optional(),
     query: optionalText(50),
     status: z.enum(['requested', 'approved', 'out', 'overdue', 'returned', 'closed']).optional(),
-    limit: z.number().int().min(1).max(5000).default(500),
+    limit: z.number().int().min(1).max(5000).default(loanListPage),
   })
   .strict();
 export const exportLoansInput = listLoansInput.extend({ locale: z.enum(locales).default('zh-CN') });

@@ -507,6 +507,7 @@ export const en: Record<MessageKey, string> = {
   'loans.filter_closed': "Rejected or withdrawn",
   'loans.searchHint': "Customer, 档号, borrower, purpose",
   'loans.export': "Export to Excel",
+  'loans.moreThanPage': "Only the latest {n} loans are listed here: narrow by date, status or keyword. Export to Excel has every loan that matches.",
   'loans.printMonth': "Print the month's register",
   'loans.slipNo': "Slip no.",
   'loans.requestedAt': "Requested",

@@ -506,6 +506,7 @@ export const zhCN = {
   'loans.filter_closed': "驳回/撤回",
   'loans.searchHint': "客户、档号、借阅人、用途",
   'loans.export': "导出 Excel",
+  'loans.moreThanPage': "这里只列出最近的 {n} 条借阅；请按日期、状态或关键词筛选。导出 Excel 包含全部符合条件的借阅。",
   'loans.printMonth': "打印本月借阅记录表",
   'loans.slipNo': "借阅单号",
   'loans.requestedAt': "申请日期",

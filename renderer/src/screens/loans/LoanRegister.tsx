@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Descriptions, Flex, Form, Image, Input, Modal,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
-import type { LoanKind, LoanTerm } from '../../../../shared/domain';
+import { loanListPage, type LoanKind, type LoanTerm } from '../../../../shared/domain';
 import type { ListLoansInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -91,6 +91,11 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
           {t('loans.printMonth')}
         </Button>
       </Space>
+      {rows.length >= loanListPage && (
+        <Typography.Text type="warning" data-testid="loan-register-more">
+          {t('loans.moreThanPage', { n: loanListPage })}
+        </Typography.Text>
+      )}
       <DeskTable<LoanRegisterRow>
         data-testid="loan-register"
         size="small"
