@@ -546,3 +546,15 @@ export function errorMessage(code: ErrorCode, locale: Locale, details?: Record<s
   const words = details ? Object.fromEntries(Object.entries(details).map(([k, v]) => [k, inWords(v, locale)])) : details;
   return formatMessage(errorMessages[locale][code], words);
 }
+
+/** The exported loan register's column headers, sheet and file name. */
+export const loanExportLabels: Labels<'slipNo' | 'requested' | 'borrower' | 'department' | 'phone' | 'refNo' | 'customerName' | 'purpose' | 'kind' | 'term' | 'status' | 'lent' | 'dueDate' | 'returned' | 'condition' | 'daysOverdue' | 'sheet' | 'file'> = {
+  'zh-CN': { slipNo: '借阅单号', requested: '申请日期', borrower: '借阅人', department: '部门', phone: '电话', refNo: '档号', customerName: '客户名称', purpose: '用途', kind: '方式', term: '期限', status: '状态', lent: '借出日期', dueDate: '应还日期', returned: '归还日期', condition: '归还情况', daysOverdue: '逾期天数', sheet: '借用借阅记录', file: '借阅登记' },
+  en: { slipNo: 'Slip no.', requested: 'Requested', borrower: 'Borrower', department: 'Department', phone: 'Phone', refNo: 'Reference no.', customerName: 'Customer', purpose: 'Purpose', kind: 'Kind', term: 'Term', status: 'Status', lent: 'Lent', dueDate: 'Due', returned: 'Returned', condition: 'Condition', daysOverdue: 'Days overdue', sheet: 'Loans', file: 'loans' },
+};
+
+/** The exported audit log's column headers ({zone}: the desk's UTC offset), sheet and file name. */
+export const auditExportLabels: Labels<'id' | 'time' | 'accountName' | 'summary' | 'raw' | 'hash' | 'sheet' | 'file'> = {
+  'zh-CN': { id: '序号', time: '时间（{zone}）', accountName: '操作人', summary: '记录', raw: '原始记录', hash: '链式哈希', sheet: '审计日志', file: '审计日志' },
+  en: { id: 'No.', time: 'Time ({zone})', accountName: 'By', summary: 'Entry', raw: 'Raw entry', hash: 'Chain hash', sheet: 'Audit log', file: 'audit-log' },
+};

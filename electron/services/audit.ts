@@ -11,6 +11,7 @@ import { xlsxFile, xlsxSheet } from './xlsx';
 import { actionsNamed, describeAuditEntries } from './audit-text';
 import { targetNamed } from '../../db/queries/audit-targets';
 import { actionsOfGroup, rawAuditEntry, type AuditAction } from '../../shared/audit-labels';
+import { auditExportLabels } from '../../shared/labels';
 import { localDateTimeSeconds, utcOffsetLabel } from '../../shared/dates';
 
 /** Records who did what and when, as the next link of the audit chain. */
@@ -71,16 +72,10 @@ export async function searchAuditLog(ctx: ServiceContext, input: z.output<typeof
 export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof exportAuditInput>): Promise<ExportedFile> {
   const { locale, ...filters } = input;
   const rows = await filtered(ctx.db, filters).select([...columns, 'audit_log.hash as hash']).orderBy('audit_log.id').execute();
-  const zh = locale === 'zh-CN';
+  const h = auditExportLabels[locale];
   const zone = utcOffsetLabel(ctx.clock.now());
-  const sheetColumns = [
-    { header: zh ? '序号' : 'No.', key: 'id', width: 8 },
-    { header: zh ? `时间（${zone}）` : `Time (${zone})`, key: 'time', width: 20 },
-    { header: zh ? '操作人' : 'By', key: 'accountName', width: 12 },
-    { header: zh ? '记录' : 'Entry', key: 'summary', width: 80 },
-    { header: zh ? '原始记录' : 'Raw entry', key: 'raw', width: 60 },
-    { header: zh ? '链式哈希' : 'Chain hash', key: 'hash', width: 66 },
-  ];
+  const widths = { id: 8, time: 20, accountName: 12, summary: 80, raw: 60, hash: 66 };
+  const sheetColumns = Object.entries(widths).map(([key, width]) => ({ header: h[key as keyof typeof widths].replace('{zone}', zone), key, width }));
   // Sentences are resolved a page at a time, so a long log never holds every target at once.
   const sheetRows: Record<string, unknown>[] = [];
   for (let start = 0; start < rows.length; start += 500) {
@@ -88,9 +83,9 @@ export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof
     const sentences = await describeAuditEntries(ctx.db, part, locale);
     part.forEach((r, i) => sheetRows.push({ id: r.id, time: localDateTimeSeconds(r.at), accountName: r.accountName ?? '', summary: sentences[i], raw: rawAuditEntry(r), hash: r.hash }));
   }
-  const buffer = await xlsxSheet(zh ? '审计日志' : 'Audit log', sheetColumns, sheetRows);
+  const buffer = await xlsxSheet(h.sheet, sheetColumns, sheetRows);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.exported', { details: { rows: rows.length, filters } });
-  return xlsxFile(`${zh ? '审计日志' : 'audit-log'}-${today(ctx)}.xlsx`, buffer);
+  return xlsxFile(`${h.file}-${today(ctx)}.xlsx`, buffer);
 }
 
 export async function verifyAuditLog(ctx: ServiceContext, input: z.output<typeof verifyAuditLogInput>, found: AuditAnchor[] = []): Promise<AuditVerification> {

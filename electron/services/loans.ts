@@ -4,7 +4,7 @@ import type { ArchiveDatabase } from '../../db/schema';
 import type { Borrower, DeskOutcome, ExportedFile, LoanDetail, LoanRegisterRow } from '../../shared/api';
 import { atLeastAsConfidential, type LoanKind, type LoanTerm, type ReturnCondition } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
-import { loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels } from '../../shared/labels';
+import { loanExportLabels, loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels } from '../../shared/labels';
 import type { exportLoansInput, listLoansInput, saveBorrowerInput } from '../../shared/schemas';
 import { createApproval, loadApprovals, useApproval } from './approvals';
 import { recordAudit } from './audit';
@@ -529,28 +529,12 @@ export async function clearFileFlag(ctx: ServiceContext, input: { fileId: number
 export async function exportLoans(ctx: ServiceContext, input: z.output<typeof exportLoansInput>): Promise<ExportedFile> {
   const { locale, limit: _page, ...filters } = input;
   const rows = await listLoans(ctx, { ...filters, limit: null });
-  const zh = locale === 'zh-CN';
-  const columns = [
-    { header: zh ? '借阅单号' : 'Slip no.', key: 'slipNo', width: 16 },
-    { header: zh ? '申请日期' : 'Requested', key: 'requested', width: 12 },
-    { header: zh ? '借阅人' : 'Borrower', key: 'borrower', width: 12 },
-    { header: zh ? '部门' : 'Department', key: 'department', width: 14 },
-    { header: zh ? '电话' : 'Phone', key: 'phone', width: 14 },
-    { header: zh ? '档号' : 'Reference no.', key: 'refNo', width: 30 },
-    { header: zh ? '客户名称' : 'Customer', key: 'customerName', width: 24 },
-    { header: zh ? '用途' : 'Purpose', key: 'purpose', width: 24 },
-    { header: zh ? '方式' : 'Kind', key: 'kind', width: 14 },
-    { header: zh ? '期限' : 'Term', key: 'term', width: 8 },
-    { header: zh ? '状态' : 'Status', key: 'status', width: 12 },
-    { header: zh ? '借出日期' : 'Lent', key: 'lent', width: 12 },
-    { header: zh ? '应还日期' : 'Due', key: 'dueDate', width: 12 },
-    { header: zh ? '归还日期' : 'Returned', key: 'returned', width: 12 },
-    { header: zh ? '归还情况' : 'Condition', key: 'condition', width: 14 },
-    { header: zh ? '逾期天数' : 'Days overdue', key: 'daysOverdue', width: 10 },
-  ];
+  const h = loanExportLabels[locale];
+  const widths = { slipNo: 16, requested: 12, borrower: 12, department: 14, phone: 14, refNo: 30, customerName: 24, purpose: 24, kind: 14, term: 8, status: 12, lent: 12, dueDate: 12, returned: 12, condition: 14, daysOverdue: 10 };
+  const columns = Object.entries(widths).map(([key, width]) => ({ header: h[key as keyof typeof widths], key, width }));
   const day = dayOrEmpty;
   const buffer = await xlsxSheet(
-    zh ? '借用借阅记录' : 'Loans',
+    h.sheet,
     columns,
     rows.map((r) => ({
       ...r,
@@ -566,5 +550,5 @@ export async function exportLoans(ctx: ServiceContext, input: z.output<typeof ex
     { created: ctx.clock.now(), freezeHeader: true },
   );
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'loans.exported', { details: { rows: rows.length, filters } });
-  return xlsxFile(`${zh ? '借阅登记' : 'loans'}-${today(ctx)}.xlsx`, buffer);
+  return xlsxFile(`${h.file}-${today(ctx)}.xlsx`, buffer);
 }

@@ -231,6 +231,8 @@ describe('borrowing', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as never);
     expect(book.worksheets[0]!.actualRowCount).toBe(1 + 5101);
+    expect(book.worksheets[0]!.name).toBe('借用借阅记录');
+    expect((book.worksheets[0]!.getRow(1).values as string[]).slice(1, 4)).toEqual(['借阅单号', '申请日期', '借阅人']);
   }, 60_000);
 
   it('the monthly inspection reports a lent file as expected absent', async () => {
