@@ -2,7 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import type { FileEntry } from '@zip.js/zip.js';
 import type { OpenedBundle } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
-import { parseManifest, verifyBagFolder, verifyBagZip, type BagReport } from './bundle-bag';
+import { parseManifest, type BagReport } from './bundle-bag';
+import type { VerifyBagJob } from './bundle-zip';
+import { runWorker } from './worker-thread';
 import { openZip } from './bundle-zip';
 import { checkInputPath, fileInside } from './local-paths';
 
@@ -71,8 +73,10 @@ async function readBundleBytes(target: string, inner: string, password?: string)
 /** Checks a bag, folder or zip, read only from inside it. */
 export async function verifyBundle(path: string, password?: string): Promise<BagReport> {
   const target = checkInputPath(path);
-  return statSync(target).isDirectory() ? verifyBagFolder(target) : verifyBagZip(target, password).catch((e: unknown) => {
+  // Every byte is read: in the bag worker, so the desk answers meanwhile.
+  return runWorker<BagReport>('bag-worker', { data: { verify: target, password } satisfies VerifyBagJob, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 } }).catch((e: unknown) => {
     if (e instanceof ArchiveError) throw e;
+    if (statSync(target).isDirectory()) throw e;
     if (e instanceof Error && /password/i.test(e.message)) throw new ArchiveError('WRONG_CREDENTIALS');
     throw new ArchiveError('BUNDLE_UNREADABLE', { path: target });
   });

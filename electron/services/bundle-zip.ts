@@ -27,6 +27,12 @@ export interface ZipBagJob {
   password?: string;
 }
 
+/** Or only to check a bag, a folder or a zip (the clerk's 校验归档包). */
+export interface VerifyBagJob {
+  verify: string;
+  password?: string;
+}
+
 export async function zipFolder(
   folder: string,
   topName: string,

@@ -1,13 +1,17 @@
-// Zips a written bag and checks the zip and the folder from disk against their manifests: reading
-// every byte of the year's scans twice, in a thread of its own so the desk answers meanwhile.
+// Zips a written bag and checks the zip and the folder from disk against their manifests, or
+// checks a bag the clerk names: reading every byte of a year's scans, in a thread of its own so
+// the desk answers meanwhile.
+import { statSync } from 'node:fs';
 import { ArchiveError } from '../../shared/errors';
 import { verifyBagFolder, verifyBagZip, type BagReport } from '../services/bundle-bag';
-import { zipFolder, type ZipBagJob } from '../services/bundle-zip';
+import { zipFolder, type VerifyBagJob, type ZipBagJob } from '../services/bundle-zip';
 import { cancelled } from '../services/jobs';
 import { fsyncTree } from '../services/local-paths';
 import { serveWorker } from '../services/worker-thread';
 
-serveWorker<ZipBagJob>(async ({ data, progress, signal }): Promise<{ zip: BagReport; folder: BagReport }> => {
+serveWorker<ZipBagJob | VerifyBagJob>(async ({ data, progress, signal }): Promise<BagReport | { zip: BagReport; folder: BagReport }> => {
+  const onFile = (done: number, total: number) => progress({ phase: 'verify', done, total });
+  if ('verify' in data) return statSync(data.verify).isDirectory() ? verifyBagFolder(data.verify, onFile) : verifyBagZip(data.verify, data.password, onFile);
   const { folder, topName, zipPath, password } = data;
   await zipFolder(folder, topName, zipPath, { password, signal, onFile: (done, total) => progress({ phase: 'zip', done, total }) }).catch((e: unknown) => {
     if (signal.aborted) throw new ArchiveError('CANCELLED');
@@ -17,7 +21,7 @@ serveWorker<ZipBagJob>(async ({ data, progress, signal }): Promise<{ zip: BagRep
   cancelled(signal);
   fsyncTree(zipPath);
   if (!password) fsyncTree(folder);
-  const zip = await verifyBagZip(zipPath, password, (done, total) => progress({ phase: 'verify', done, total }));
+  const zip = await verifyBagZip(zipPath, password, onFile);
   // An encrypted bundle's folder is not kept: the zip is the bundle.
   return { zip, folder: password ? zip : await verifyBagFolder(folder) };
 });

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BagReport } from '../../electron/services/bundle-bag';
-import type { ZipBagJob } from '../../electron/services/bundle-zip';
+import type { VerifyBagJob, ZipBagJob } from '../../electron/services/bundle-zip';
 import { writeError } from '../../electron/services/local-paths';
 import { runWorker } from '../../electron/services/worker-thread';
 import { ArchiveError } from '../../shared/errors';
@@ -51,6 +51,24 @@ describe('work in worker threads', () => {
     expect(took).toBeGreaterThan(200);
     expect(longest).toBeLessThan(200);
   }, 60_000);
+
+  it('checks a bag the clerk names, folder or zip, in the same worker', async () => {
+    const folder = folderOf(3, 4);
+    const scan = readFileSync(join(folder, 'data', 'scan-0.pdf'));
+    const lines = [0, 1, 2].map((i) => `${createHash('sha256').update(readFileSync(join(folder, 'data', `scan-${i}.pdf`))).digest('hex')}  data/scan-${i}.pdf\n`).join('');
+    writeFileSync(join(folder, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+    writeFileSync(join(folder, 'bag-info.txt'), 'Source-Organization: 华联物业客务部\n');
+    writeFileSync(join(folder, 'manifest-sha256.txt'), lines);
+    writeFileSync(join(folder, 'tagmanifest-sha256.txt'), `${createHash('sha256').update(lines).digest('hex')}  manifest-sha256.txt\n`);
+    const zipPath = join(folder, '..', 'bag.zip');
+    const made = await runWorker<{ zip: BagReport; folder: BagReport }>('bag-worker', { data: { folder, topName: 'bag', zipPath } satisfies ZipBagJob });
+    expect(made.zip.ok && made.folder.ok).toBe(true);
+    const steps: number[] = [];
+    expect(await runWorker<BagReport>('bag-worker', { data: { verify: zipPath } satisfies VerifyBagJob, progress: (s) => steps.push(s.done) })).toMatchObject({ ok: true, files: 3 });
+    expect(steps.length).toBeGreaterThan(0);
+    writeFileSync(join(folder, 'data', 'scan-0.pdf'), Buffer.concat([scan, Buffer.from('x')]));
+    expect((await runWorker<BagReport>('bag-worker', { data: { verify: folder } satisfies VerifyBagJob })).problems).toContainEqual({ kind: 'changed', path: 'data/scan-0.pdf' });
+  }, 30_000);
 
   it('stops at its next step when the job is cancelled, and says so', async () => {
     const folder = folderOf(400, 32);
