@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,10 +67,11 @@ async function main() {
     await api.lock();
     // Bundled as the app's own code is (no TypeScript loader in memory), dependencies from node_modules.
     const benchDist = join(process.cwd(), 'dist', 'bench');
+    const workersDir = fileURLToPath(new URL('../electron/workers/', import.meta.url));
     const childScript = join(benchDist, 'bundle-export.mjs');
     await build({
-      entryPoints: { 'bundle-export': fileURLToPath(new URL('./bundle-export.ts', import.meta.url)), 'pdf-split-worker': fileURLToPath(new URL('../electron/workers/pdf-split-worker.ts', import.meta.url)),
-        'bag-worker': fileURLToPath(new URL('../electron/workers/bag-worker.ts', import.meta.url)), },
+      // The export and, beside it as in the app's build, every worker it may start.
+      entryPoints: Object.fromEntries([['bundle-export', fileURLToPath(new URL('./bundle-export.ts', import.meta.url))], ...readdirSync(workersDir).filter((f) => f.endsWith('.ts')).map((f) => [f.replace(/\.ts$/, ''), join(workersDir, f)])]),
       outdir: benchDist,
       outExtension: { '.js': '.mjs' },
       bundle: true,
@@ -86,7 +87,7 @@ async function main() {
         execFileSync(process.execPath, ['--expose-gc', childScript, join(dir, 'archive'), join(dir, out)], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'], env }).trim().split('\n').at(-1)!,
       ) as ChildResult;
     // As `npm start` runs the desk (glibc's arenas held to two), and with glibc's defaults.
-    const child = runChild('out-desk', { ...process.env, ...deskProcessEnv(process.env) });
+    const child = runChild('out-desk', deskProcessEnv());
     const plain = runChild('out-default', Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'MALLOC_ARENA_MAX')));
     const seconds = child.seconds;
     const mb = rawBytes / 1024 / 1024;

@@ -1,6 +1,7 @@
 // Bundles the Node side: Electron's main process and preload (CommonJS, as Electron's sandboxed
 // preload requires) and the loopback host (ESM), each with the worker threads it starts beside it
 // (services/worker-thread.ts finds them there). Native and Electron modules stay external.
+import { readdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -12,7 +13,8 @@ const common = {
   external: ['electron', 'better-sqlite3-multiple-ciphers'],
 };
 
-const workers = ['electron/workers/pdf-split-worker.ts', 'electron/workers/bag-worker.ts'];
+// Every file in electron/workers/ is a worker's entry.
+const workers = readdirSync('electron/workers').filter((f) => f.endsWith('.ts')).map((f) => `electron/workers/${f}`);
 // The unbuilt branch of worker-thread.ts reads import.meta.url; the CommonJS build never takes it.
 const cjs = { ...common, format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } };
 

@@ -1,1 +1,1 @@
-export function deskProcessEnv(env: NodeJS.ProcessEnv): Record<string, string>;
+export function deskProcessEnv(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;

@@ -4,6 +4,6 @@
 // more after a bundle export. Two arenas cost nothing measurable here. Other systems ignore it.
 
 /** @param {NodeJS.ProcessEnv} env */
-export function deskProcessEnv(env) {
-  return process.platform === 'linux' && !env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: '2' } : {};
+export function deskProcessEnv(env = process.env) {
+  return process.platform === 'linux' && !env.MALLOC_ARENA_MAX ? { ...env, MALLOC_ARENA_MAX: '2' } : env;
 }

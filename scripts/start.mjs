@@ -40,13 +40,13 @@ if (!electron) {
 if (!electron) {
   console.log('Electron is not installed on this machine; starting the loopback host instead (open the address below in a browser).');
   if (!loadsIn(process.execPath)) run('npm', ['rebuild', NATIVE_MODULE]);
-  const host = spawn(process.execPath, ['dist/host/serve.mjs', ...args], { stdio: 'inherit', env: { ...process.env, ...deskProcessEnv(process.env) } });
+  const host = spawn(process.execPath, ['dist/host/serve.mjs', ...args], { stdio: 'inherit', env: deskProcessEnv() });
   host.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!loadsIn(electron, { ELECTRON_RUN_AS_NODE: '1' })) {
     console.log(`Rebuilding ${NATIVE_MODULE} for Electron (npm test rebuilds it for Node again when needed)…`);
     run('npx', ['electron-builder', 'install-app-deps']);
   }
-  const app = spawn(electron, ['.', ...args], { stdio: 'inherit', env: { ...process.env, ...deskProcessEnv(process.env) } });
+  const app = spawn(electron, ['.', ...args], { stdio: 'inherit', env: deskProcessEnv() });
   app.on('exit', (code) => process.exit(code ?? 0));
 }

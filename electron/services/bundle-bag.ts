@@ -110,13 +110,14 @@ async function hashEntry(entry: FileEntry, password?: string): Promise<{ sha: st
 export async function verifyBagZip(zipPath: string, password?: string, onFile?: (done: number, total: number) => void): Promise<BagReport> {
   const reader = await openZip(zipPath);
   try {
-    // The bag sits in one top folder inside the zip.
+    // The bag sits in one top folder inside the zip; paths are the bag's own, below it.
     let top: string | null = null;
+    const inBag = (name: string) => (name.startsWith(`${top}/`) ? name.slice(top!.length + 1) : name);
     const texts = new Map<string, string>();
     for await (const entry of reader.getEntriesGenerator()) {
       if (entry.directory) continue;
       top ??= entry.filename.split('/')[0] ?? '';
-      const path = entry.filename.slice(top.length + 1);
+      const path = inBag(entry.filename);
       if (path === 'manifest-sha256.txt' || path === 'tagmanifest-sha256.txt') {
         const chunks: Uint8Array[] = [];
         await entry.getData(new WritableStream({ write: (c: Uint8Array) => void chunks.push(c) }), { password });
@@ -136,7 +137,7 @@ export async function verifyBagZip(zipPath: string, password?: string, onFile?: 
     const seen = new Set<string>();
     for await (const entry of reader.getEntriesGenerator()) {
       if (entry.directory) continue;
-      const path = entry.filename.startsWith(`${top}/`) ? entry.filename.slice(top.length + 1) : entry.filename;
+      const path = inBag(entry.filename);
       // A name twice: an unzip tool keeps one of them, unchecked. The bag is not sound.
       if (seen.has(path)) {
         problems.push({ kind: 'malformed', path });

@@ -3,9 +3,8 @@ import type { FileEntry } from '@zip.js/zip.js';
 import type { OpenedBundle } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { parseManifest, type BagReport } from './bundle-bag';
-import type { VerifyBagJob } from './bundle-zip';
+import { openZip, type VerifyBagJob } from './bundle-zip';
 import { runWorker } from './worker-thread';
-import { openZip } from './bundle-zip';
 import { checkInputPath, fileInside } from './local-paths';
 
 // Opens an exported bundle read-only, folder or zip (with its password when encrypted), to browse
@@ -74,7 +73,7 @@ async function readBundleBytes(target: string, inner: string, password?: string)
 export async function verifyBundle(path: string, password?: string): Promise<BagReport> {
   const target = checkInputPath(path);
   // Every byte is read: in the bag worker, so the desk answers meanwhile.
-  return runWorker<BagReport>('bag-worker', { data: { verify: target, password } satisfies VerifyBagJob, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 } }).catch((e: unknown) => {
+  return runWorker<BagReport>('bag-worker', { data: { verify: target, password } satisfies VerifyBagJob }).catch((e: unknown) => {
     if (e instanceof ArchiveError) throw e;
     if (statSync(target).isDirectory()) throw e;
     if (e instanceof Error && /password/i.test(e.message)) throw new ArchiveError('WRONG_CREDENTIALS');

@@ -287,7 +287,6 @@ export async function exportBundle(
       data: { folder: tmp, topName: bagName, zipPath: tmpZip, password: options.confidential === 'encrypt' ? options.password : undefined } satisfies ZipBagJob,
       progress,
       signal,
-      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
     });
     if (!zipReport.ok || !folderReport.ok) throw new ArchiveError('BUNDLE_DAMAGED', { problems: [...zipReport.problems, ...folderReport.problems].slice(0, 20) });
     cancelled(signal);

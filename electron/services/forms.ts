@@ -215,7 +215,6 @@ export async function renderFormPdfs(ctx: ServiceContext, pdf: PdfRenderer, form
   return runWorker<Uint8Array[]>('pdf-split-worker', {
     data: { bytes, expected: paramsList.length },
     services: { numberPages: (pairs: { page: number; count: number }[]) => pdf.render(pageNumberStamps(pairs)) },
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
 }
 

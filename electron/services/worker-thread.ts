@@ -11,6 +11,15 @@ import { ArchiveError, type ErrorCode } from '../../shared/errors';
 
 export type WorkerName = 'pdf-split-worker' | 'bag-worker';
 
+/**
+ * Each worker's heap cap. The split holds a batch of 25 forms as pdf-lib objects; the bag worker
+ * streams files and keeps only manifest lines, so a small young generation keeps it lean.
+ */
+const heapLimits: Record<WorkerName, ResourceLimits> = {
+  'pdf-split-worker': { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+  'bag-worker': { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
+};
+
 /** What the desk does for a worker on request. */
 export type WorkerServices = Record<string, (...args: never[]) => Promise<unknown>>;
 
@@ -61,7 +70,8 @@ function fromWorkerError(error: WorkerError): Error {
  */
 const thisFile = (): string => (typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
 
-function spawn(name: WorkerName, envelope: Envelope<unknown>, resourceLimits: ResourceLimits): Worker {
+function spawn(name: WorkerName, envelope: Envelope<unknown>): Worker {
+  const resourceLimits = heapLimits[name];
   const here = thisFile();
   const built = /\.(c|m)js$/.exec(here);
   if (built) return new Worker(join(dirname(here), `${name}${built[0]}`), { workerData: envelope, resourceLimits });
@@ -78,10 +88,10 @@ function spawn(name: WorkerName, envelope: Envelope<unknown>, resourceLimits: Re
  */
 export function runWorker<T>(
   name: WorkerName,
-  options: { data: unknown; services?: WorkerServices; progress?: (step: JobStep) => void; signal?: AbortSignal; resourceLimits?: ResourceLimits; graceMs?: number },
+  options: { data: unknown; services?: WorkerServices; progress?: (step: JobStep) => void; signal?: AbortSignal; graceMs?: number },
 ): Promise<T> {
   const cancel = new Int32Array(new SharedArrayBuffer(4));
-  const worker = spawn(name, { data: options.data, cancel }, options.resourceLimits ?? {});
+  const worker = spawn(name, { data: options.data, cancel });
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;

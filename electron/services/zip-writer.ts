@@ -5,7 +5,7 @@ import { pipeline, Readable } from 'node:stream';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 // A ZIP writer that streams each file from disk and keeps, per entry, only its central-directory
-// record (about a hundred bytes): a year's bundle of 50,000 files zips in bounded memory, where
+// record and its name (a few hundred bytes): a year's bundle of 50,000 files zips in bounded memory, where
 // zip.js's writer keeps some 5 KB per entry until it closes. Plain entries are stored (scans,
 // PDFs) or deflated (text); with a password, each is encrypted as WinZip AES-256 (AE-2), which
 // 7-Zip, WinRAR, WinZip, Windows 11 and zip.js open. ZIP64 records are written where a
@@ -169,14 +169,11 @@ export class ZipFileWriter {
     const descriptor = method === DEFLATED;
     const whole = size <= WHOLE_FILE ? readFileSync(source) : null;
     if (whole && whole.length !== size) throw new Error(`${source} changed while it was zipped`);
-    let crc = 0;
-    if (!aes && !descriptor) {
-      if (whole) crc = crc32(whole);
-      else {
-        for await (const chunk of createReadStream(source, { highWaterMark: CHUNK })) {
-          crc = crc32(chunk as Buffer, crc);
-          if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-        }
+    let crc = whole ? crc32(whole) : 0;
+    if (!whole && !aes && !descriptor) {
+      for await (const chunk of createReadStream(source, { highWaterMark: CHUNK })) {
+        crc = crc32(chunk as Buffer, crc);
+        if (signal?.aborted) throw signal.reason ?? new Error('aborted');
       }
     }
     const flags = FLAG_UTF8 | (aes ? FLAG_ENCRYPTED : 0) | (descriptor ? FLAG_DESCRIPTOR : 0);
@@ -190,7 +187,7 @@ export class ZipFileWriter {
     local.writeUInt16LE(aes ? AES : method, 8);
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(descriptor ? 0 : crc, 14);
+    local.writeUInt32LE(descriptor || aes ? 0 : crc, 14);
     local.writeUInt32LE(knownSize, 18);
     local.writeUInt32LE(descriptor ? 0 : size, 22);
     local.writeUInt16LE(rawName.length, 26);
@@ -199,14 +196,13 @@ export class ZipFileWriter {
 
     const dataStart = this.offset;
     if (aes) await this.write(aes.head);
-    let read = 0;
-    let crcAgain = 0;
     if (whole) {
-      read = whole.length;
-      crcAgain = crc32(whole);
       const body = method === DEFLATED ? deflateRawSync(whole, { level: 6 }) : whole;
       await this.write(aes ? aes.update(body) : body);
     } else {
+      // Streamed: counted and summed as it passes, and held against the size (and the CRC read first).
+      let read = 0;
+      let crcAgain = 0;
       async function* chunks(): AsyncGenerator<Buffer> {
         for await (const chunk of createReadStream(source, { highWaterMark: CHUNK })) {
           if (signal?.aborted) throw signal.reason ?? new Error('aborted');
@@ -217,9 +213,9 @@ export class ZipFileWriter {
       }
       const body = method === DEFLATED ? pipeline(Readable.from(chunks()), createDeflateRaw({ level: 6 }), () => undefined) : Readable.from(chunks());
       for await (const chunk of body) await this.write(aes ? aes.update(chunk as Buffer) : (chunk as Buffer));
+      if (read !== size || (!aes && !descriptor && crcAgain !== crc)) throw new Error(`${source} changed while it was zipped`);
+      crc = crcAgain;
     }
-    if (read !== size || (!aes && !descriptor && crcAgain !== crc)) throw new Error(`${source} changed while it was zipped`);
-    crc = crcAgain;
     if (aes) await this.write(aes.final());
     const compressed = this.offset - dataStart;
     // AE-2 leaves the CRC out: the HMAC guards the data.

@@ -86,6 +86,11 @@ describe('the bundle zip writer', () => {
     const raw = readFileSync(zip);
     // No plain text of a file shows in the zip.
     expect(raw.includes(Buffer.from('租赁合同\r\n'))).toBe(false);
+    // AE-2 leaves every CRC field at 0 (the HMAC stands for it): a CRC would tell about the plain text.
+    const headers: number[] = [];
+    for (let at = raw.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = raw.indexOf('PK\x03\x04', at + 4, 'latin1')) headers.push(at);
+    expect(headers).toHaveLength(files.size);
+    expect(headers.map((at) => raw.readUInt32LE(at + 14))).toEqual(headers.map(() => 0));
     const read = await entriesOf(zip, password);
     for (const [path, bytes] of files) expect(read.get(`bag/${path}`)!.sha, path).toBe(sha(bytes));
     await expect(entriesOf(zip, 'wrong')).rejects.toThrow();
