@@ -170,7 +170,7 @@ async function main() {
     line('desk', `lend by code (${refs.length} files)`, pct(lend, 95), 'ms p95', { text: '≤ 10 ms', pass: pct(lend, 95) <= 10 });
     line('desk', `return by code (${refs.length} files)`, pct(back, 95), 'ms p95', { text: '≤ 10 ms', pass: pct(back, 95) <= 10 });
 
-    // Reports (issue 11): each opens in under a second on this archive.
+    // Reports: each opens in under a second on this archive.
     for (const r of await reportBench(api)) line('reports', r.what, r.ms, 'ms', { text: '≤ 1000 ms', pass: r.ms <= 1000 });
 
     // xlsx import: a sheet of new customers, checked (dry run) and then committed.

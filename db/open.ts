@@ -31,7 +31,7 @@ export function applyConnectionSettings(sqlite: SqliteDatabase): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Erase deleted content instead of leaving it in free pages (destroyed scans, issue 5).
+  // Erase deleted content instead of leaving it in free pages (a destroyed scan leaves no trace).
   sqlite.pragma('secure_delete = ON');
   // 64 MB of decrypted pages kept between calls (the default is 2 MB): every page read from disk
   // is decrypted again, so a warm cache is what makes the second look at a list or report cheap.

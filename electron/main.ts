@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { createArchiveApi } from './api';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, resolveAppRequest } from './app-protocol';
 import { createDispatcher } from './dispatch';
+import { methodNames } from './features';
 import { registerArchiveIpc } from './ipc';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { systemClock } from './services/clock';
 import { archiveDirFromArgs } from './services/paths';
+import { methodListArgument } from '../shared/methods';
 import { ArchiveVault } from './services/vault';
 import { contentSecurityPolicy, secureWebPreferences } from './window-security';
 
@@ -37,7 +39,7 @@ function createWindow(): BrowserWindow {
     minHeight: 640,
     title: '客户档案台',
     show: false,
-    webPreferences: { ...secureWebPreferences, preload: join(__dirname, 'preload.cjs') },
+    webPreferences: { ...secureWebPreferences, preload: join(__dirname, 'preload.cjs'), additionalArguments: [methodListArgument + methodNames.join(',')] },
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_INDEX_URL);

@@ -1,9 +1,10 @@
 // Runs sandboxed, with context isolation: it can only reach the one IPC channel, and exposes
-// exactly the contract's methods as window.archive.
+// exactly the contract's methods as window.archive. The names come from the main process (the
+// method declarations) on the command line the window was given, so nothing here lists them.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ArchiveApi } from '../shared/api';
 import { encodeBridgedError, type Envelope } from '../shared/errors';
-import { archiveIpcChannel, archiveMethods } from '../shared/methods';
+import { archiveIpcChannel, methodListArgument } from '../shared/methods';
 
 function call(method: string) {
   return async (input?: unknown) => {
@@ -15,5 +16,6 @@ function call(method: string) {
   };
 }
 
-const archive = Object.fromEntries(archiveMethods.map((method) => [method, call(method)])) as unknown as ArchiveApi;
+const methodNames = (process.argv.find((arg) => arg.startsWith(methodListArgument)) ?? methodListArgument).slice(methodListArgument.length).split(',').filter(Boolean);
+const archive = Object.fromEntries(methodNames.map((method) => [method, call(method)])) as unknown as ArchiveApi;
 contextBridge.exposeInMainWorld('archive', archive satisfies ArchiveApi);

@@ -101,6 +101,8 @@ export interface ArchiveStatus {
   session: Session | null;
   /** The desktop app can show the system's folder dialog; in the browser a folder is typed. */
   folderDialog: boolean;
+  /** The methods the signed-in role may call (none while locked): the screens offer only these. */
+  mayCall: ArchiveMethod[];
 }
 
 export interface CreateArchiveResult {
@@ -872,138 +874,8 @@ export interface FileLabel {
 }
 
 /**
- * Every call the renderer can make. Each takes at most one plain-object argument, validated
- * by its schema in schemas.ts before it reaches a service, and resolves or throws ArchiveError.
+ * Every call the renderer can make, as declared in electron/features/ (a type only: nothing of
+ * the main process reaches the renderer). Each takes at most one plain-object argument, parsed by
+ * its schema before it reaches a service, and resolves or throws ArchiveError.
  */
-export interface ArchiveApi {
-  getArchiveStatus(): Promise<ArchiveStatus>;
-  createArchive(input: CreateArchiveInput): Promise<CreateArchiveResult>;
-  unlock(input: UnlockInput): Promise<Session>;
-  recoverAccess(input: RecoverAccessInput): Promise<Session>;
-  lock(): Promise<ArchiveStatus>;
-
-  listCustomers(input: ListCustomersInput): Promise<Page<FileListRow>>;
-  search(input: SearchInput): Promise<SearchResult>;
-  getCustomer(input: { customerId: number }): Promise<CustomerDetail>;
-  registerCustomer(input: RegisterCustomerInput): Promise<RegisterCustomerResult>;
-  updateCustomer(input: UpdateCustomerInput): Promise<CustomerDetail>;
-  changeClassification(input: ChangeClassificationInput): Promise<CustomerDetail>;
-  listDueForReview(input: { months?: number }): Promise<FileListRow[]>;
-  getFile(input: GetFileInput): Promise<FileDetail>;
-  correctFileRef(input: FileReasonInput): Promise<FileDetail>;
-  reopenFile(input: FileReasonInput): Promise<FileDetail>;
-  addDocument(input: AddDocumentInput): Promise<DocumentRow>;
-  updateDocument(input: UpdateDocumentInput): Promise<DocumentRow>;
-  listDocumentRevisions(input: { documentId: number }): Promise<DocumentRevision[]>;
-  addScan(input: AddScanInput): Promise<ScanInfo>;
-  getScan(input: { scanId: number }): Promise<ScanData>;
-  listDocumentCategories(): Promise<DocumentCategory[]>;
-  saveDocumentCategory(input: SaveDocumentCategoryInput): Promise<DocumentCategory[]>;
-  getSettings(): Promise<ArchiveSettings>;
-  updateSettings(input: UpdateSettingsInput): Promise<ArchiveSettings>;
-  previewCustomerImport(input: ImportInput): Promise<ImportPreview>;
-  /** All or nothing, in the background: progress and cancel through getJob / cancelJob. */
-  startCustomerImport(input: ImportInput): Promise<{ jobId: string }>;
-  /** The 卷内目录 or the box positions from an old Excel register: dry run, then all or nothing. */
-  previewRegisterImport(input: RegisterImportInput): Promise<RegisterImportPreview>;
-  startRegisterImport(input: RegisterImportInput): Promise<{ jobId: string }>;
-  exportCustomers(input: ExportCustomersInput): Promise<ExportedFile>;
-
-  searchAuditLog(input: AuditSearchInput): Promise<Page<AuditRow>>;
-  exportAuditLog(input: ExportAuditInput): Promise<ExportedFile>;
-  verifyAuditLog(input?: VerifyAuditLogInput): Promise<AuditVerification>;
-
-  listAccounts(): Promise<AccountInfo[]>;
-  createAccount(input: CreateAccountInput): Promise<AccountInfo>;
-  updateAccount(input: UpdateAccountInput): Promise<AccountInfo>;
-  disableAccount(input: { accountId: number }): Promise<AccountInfo>;
-  resetAccountPassword(input: ResetAccountPasswordInput): Promise<AccountInfo>;
-  changeOwnPassword(input: ChangeOwnPasswordInput): Promise<void>;
-
-  backupArchive(input: { folder?: string }): Promise<BackupInfo>;
-  listBackups(input: { folder?: string }): Promise<BackupInfo[]>;
-  restoreBackup(input: RestoreBackupInput): Promise<Session>;
-
-  requestApproval(input: RequestApprovalInput): Promise<ApprovalInfo>;
-  listApprovals(input: { status?: ApprovalStatus }): Promise<ApprovalInfo[]>;
-  decideApproval(input: DecideApprovalInput): Promise<ApprovalInfo>;
-  withdrawApproval(input: { approvalId: number }): Promise<ApprovalInfo>;
-  setFileConfidentiality(input: SetFileConfidentialityInput): Promise<FileDetail>;
-  setDocumentConfidentiality(input: SetDocumentConfidentialityInput): Promise<DocumentRow>;
-  setLegalHold(input: SetLegalHoldInput): Promise<FileDetail>;
-
-  listAppraisal(): Promise<AppraisalRow[]>;
-  createDestructionRegister(input: CreateDestructionRegisterInput): Promise<DestructionRegister>;
-  listDestructionRegisters(): Promise<DestructionRegister[]>;
-  getDestructionRegister(input: { registerId: number }): Promise<DestructionRegister>;
-  confirmDestruction(input: ConfirmDestructionInput): Promise<DestructionRegister>;
-
-  getStorage(): Promise<StorageRoom[]>;
-  saveRoom(input: SaveRoomInput): Promise<StorageRoom[]>;
-  saveCabinet(input: SaveCabinetInput): Promise<StorageRoom[]>;
-  addShelf(input: { cabinetId: number; label?: string }): Promise<StorageRoom[]>;
-  saveBox(input: SaveBoxInput): Promise<StorageRoom[]>;
-  retireLocation(input: RetireLocationInput): Promise<StorageRoom[]>;
-  moveFile(input: MoveFileInput): Promise<FileLocation>;
-  whereIsFile(input: { fileId: number }): Promise<FileLocation>;
-  getBox(input: { boxId: number }): Promise<BoxDetail>;
-  proposeDepartedMoves(): Promise<DepartedMoveProposal[]>;
-  /** Files every proposed departed file into its departed box, all in one go; those with no box stay. */
-  moveDepartedFiles(): Promise<{ moved: number; left: number }>;
-  findByCode(input: { code: string }): Promise<CodeTarget>;
-  /** 扫码入盒: a scanned file label files that file in the open box. */
-  scanIntoBox(input: { boxId: number; code: string }): Promise<BoxScanOutcome>;
-  getFileLabels(input: { fileIds: number[] }): Promise<FileLabel[]>;
-  markLabelsPrinted(input: { fileIds: number[] }): Promise<void>;
-  startInspection(input: { cabinetIds: number[] }): Promise<InspectionDetail>;
-  getInspection(input: { inspectionId: number }): Promise<InspectionDetail>;
-  listInspections(): Promise<InspectionSummary[]>;
-  recordInspectionScan(input: { inspectionId: number; boxId: number; code: string }): Promise<InspectionScanResult>;
-  removeInspectionScan(input: { inspectionId: number; boxId: number; code: string }): Promise<InspectionDetail>;
-  setInspectionBoxChecked(input: { inspectionId: number; boxId: number; checked: boolean }): Promise<InspectionDetail>;
-  flagMissingDocument(input: { inspectionId: number; documentId: number; note?: string }): Promise<InspectionDetail>;
-  finishInspection(input: { inspectionId: number; note?: string }): Promise<InspectionDetail>;
-  listCabinetsDueInspection(): Promise<CabinetInspectionDue[]>;
-  listBorrowers(input: { query?: string; includeLeft?: boolean }): Promise<Borrower[]>;
-  saveBorrower(input: SaveBorrowerInput): Promise<Borrower>;
-  getBorrowerHoldings(input: { borrowerId: number }): Promise<{ borrower: Borrower; items: LoanRegisterRow[] }>;
-  markBorrowerLeft(input: { borrowerId: number }): Promise<Borrower>;
-  requestLoan(input: RequestLoanInput): Promise<LoanDetail>;
-  getLoan(input: { loanId: number }): Promise<LoanDetail>;
-  lendFiles(input: LendFilesInput): Promise<DeskOutcome[]>;
-  /** Going live: a loan already out on the paper register, with its real lend and due dates. */
-  enterPaperLoan(input: EnterPaperLoanInput): Promise<LoanDetail>;
-  returnFiles(input: ReturnFilesInput): Promise<DeskOutcome[]>;
-  requestRenewal(input: { loanId: number; reason: string }): Promise<LoanDetail>;
-  renewLoan(input: { loanId: number; approvalId: number }): Promise<LoanDetail>;
-  listLoans(input: ListLoansInput): Promise<LoanRegisterRow[]>;
-  listOverdue(): Promise<LoanRegisterRow[]>;
-  exportLoans(input: ExportLoansInput): Promise<ExportedFile>;
-  requestTransfer(input: RequestTransferInput): Promise<TransferInfo>;
-  listTransfers(): Promise<TransferInfo[]>;
-  getTransfer(input: { transferId: number }): Promise<TransferInfo>;
-  completeTransfer(input: { transferId: number }): Promise<TransferInfo>;
-  clearFileFlag(input: { fileId: number; reason: string }): Promise<void>;
-  listForms(): Promise<FormInfo[]>;
-  renderForm(input: FormInput): Promise<RenderedForm>;
-  recordFormPrinted(input: FormInput): Promise<void>;
-  exportFormPdf(input: FormInput): Promise<ExportedFile>;
-  checkBundle(input: { year: number; building?: string }): Promise<BundleCheck>;
-  requestBundleApproval(input: { year: number; reason: string }): Promise<ApprovalInfo>;
-  startBundleExport(input: StartBundleExportInput): Promise<{ jobId: string }>;
-  /** The system's folder dialog (the desktop app only; see ArchiveStatus.folderDialog): the folder chosen, or null. */
-  chooseFolder(input: { defaultPath?: string }): Promise<string | null>;
-  getJob(input: { jobId: string }): Promise<JobProgress>;
-  cancelJob(input: { jobId: string }): Promise<JobProgress>;
-  verifyBundle(input: { path: string; password?: string }): Promise<BundleVerifyReport>;
-  openBundle(input: { path: string; password?: string }): Promise<OpenedBundle>;
-  readBundleFile(input: { path: string; file: string; password?: string }): Promise<{ dataBase64: string; mime: string; fileName: string }>;
-  getDashboard(): Promise<Dashboard>;
-  getReport(input: ReportInput): Promise<Report>;
-  exportReport(input: ReportInput): Promise<ExportedFile>;
-}
-
-// Compile-time check that the method list and the interface name the same methods.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const methodListMatchesApi: Same<ArchiveMethod, keyof ArchiveApi> = true;
-void methodListMatchesApi;
+export type { ArchiveApi } from '../electron/features';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { auditGroups } from './audit-labels';
-import type { ArchiveMethod } from './methods';
 import { formIds } from './forms';
 import { reportIds } from './reports';
 import {
@@ -23,7 +22,7 @@ import {
   valueGrades,
 } from './domain';
 
-const noInput = z.object({}).strict();
+export const noInput = z.object({}).strict();
 
 const username = z
   .string()
@@ -430,6 +429,7 @@ export const startBundleExportInput = z
   })
   .strict()
   .refine((v) => v.confidential !== 'encrypt' || !!v.password, { path: ['password'], message: 'password' });
+export const chooseFolderInput = z.object({ defaultPath: z.string().trim().max(1000).optional() }).strict();
 export const jobIdInput = z.object({ jobId: z.string().uuid() }).strict();
 export const bundlePathInput = z.object({ path: localPath, password: z.string().max(200).optional() }).strict();
 export const readBundleFileInput = z.object({ path: localPath, file: z.string().min(1).max(1000), password: z.string().max(200).optional() }).strict();
@@ -441,122 +441,6 @@ export const inspectionScanInput = z.object({ inspectionId: id, boxId: id, code:
 export const inspectionBoxCheckedInput = z.object({ inspectionId: id, boxId: id, checked: z.boolean() }).strict();
 export const flagMissingDocumentInput = z.object({ inspectionId: id, documentId: id, note: optionalText(200) }).strict();
 export const finishInspectionInput = z.object({ inspectionId: id, note: optionalText(1000) }).strict();
-
-/** One input schema per method: everything that crosses IPC or HTTP is parsed by it first. */
-export const methodInputSchemas = {
-  getArchiveStatus: noInput,
-  chooseFolder: z.object({ defaultPath: z.string().trim().max(1000).optional() }).strict(),
-  createArchive: createArchiveInput,
-  unlock: unlockInput,
-  recoverAccess: recoverAccessInput,
-  lock: noInput,
-  listCustomers: listCustomersInput,
-  search: searchInput,
-  getCustomer: customerIdInput,
-  registerCustomer: registerCustomerInput,
-  updateCustomer: updateCustomerInput,
-  changeClassification: changeClassificationInput,
-  listDueForReview: dueForReviewInput,
-  getFile: getFileInput,
-  correctFileRef: fileReasonInput,
-  reopenFile: fileReasonInput,
-  addDocument: addDocumentInput,
-  updateDocument: updateDocumentInput,
-  listDocumentRevisions: documentIdInput,
-  addScan: addScanInput,
-  getScan: scanIdInput,
-  listDocumentCategories: noInput,
-  saveDocumentCategory: saveDocumentCategoryInput,
-  getSettings: noInput,
-  updateSettings: updateSettingsInput,
-  previewCustomerImport: importInput,
-  startCustomerImport: importInput,
-  previewRegisterImport: registerImportInput,
-  startRegisterImport: registerImportInput,
-  exportCustomers: exportCustomersInput,
-  searchAuditLog: auditSearchInput,
-  exportAuditLog: exportAuditInput,
-  verifyAuditLog: verifyAuditLogInput,
-  listAccounts: noInput,
-  createAccount: createAccountInput,
-  updateAccount: updateAccountInput,
-  disableAccount: accountIdInput,
-  resetAccountPassword: resetAccountPasswordInput,
-  changeOwnPassword: changeOwnPasswordInput,
-  backupArchive: backupFolderInput,
-  listBackups: backupFolderInput,
-  restoreBackup: restoreBackupInput,
-  requestApproval: requestApprovalInput,
-  listApprovals: listApprovalsInput,
-  decideApproval: decideApprovalInput,
-  withdrawApproval: approvalIdInput,
-  setFileConfidentiality: setFileConfidentialityInput,
-  setDocumentConfidentiality: setDocumentConfidentialityInput,
-  setLegalHold: setLegalHoldInput,
-  listAppraisal: noInput,
-  createDestructionRegister: createDestructionRegisterInput,
-  listDestructionRegisters: noInput,
-  getDestructionRegister: registerIdInput,
-  confirmDestruction: confirmDestructionInput,
-  getStorage: noInput,
-  saveRoom: saveRoomInput,
-  saveCabinet: saveCabinetInput,
-  addShelf: addShelfInput,
-  saveBox: saveBoxInput,
-  retireLocation: retireLocationInput,
-  moveFile: moveFileInput,
-  scanIntoBox: scanIntoBoxInput,
-  whereIsFile: fileIdInput,
-  getBox: boxIdInput,
-  proposeDepartedMoves: noInput,
-  moveDepartedFiles: noInput,
-  findByCode: findByCodeInput,
-  getFileLabels: fileIdsInput,
-  markLabelsPrinted: fileIdsInput,
-  startInspection: startInspectionInput,
-  getInspection: inspectionIdInput,
-  listInspections: noInput,
-  recordInspectionScan: inspectionScanInput,
-  removeInspectionScan: inspectionScanInput,
-  setInspectionBoxChecked: inspectionBoxCheckedInput,
-  flagMissingDocument: flagMissingDocumentInput,
-  finishInspection: finishInspectionInput,
-  listCabinetsDueInspection: noInput,
-  listBorrowers: listBorrowersInput,
-  saveBorrower: saveBorrowerInput,
-  getBorrowerHoldings: borrowerIdInput,
-  markBorrowerLeft: borrowerIdInput,
-  requestLoan: requestLoanInput,
-  getLoan: loanIdInput,
-  lendFiles: lendFilesInput,
-  enterPaperLoan: enterPaperLoanInput,
-  returnFiles: returnFilesInput,
-  requestRenewal: requestRenewalInput,
-  renewLoan: renewLoanInput,
-  listLoans: listLoansInput,
-  listOverdue: noInput,
-  exportLoans: exportLoansInput,
-  requestTransfer: requestTransferInput,
-  listTransfers: noInput,
-  getTransfer: transferIdInput,
-  completeTransfer: transferIdInput,
-  clearFileFlag: clearFileFlagInput,
-  listForms: noInput,
-  renderForm: formInput,
-  recordFormPrinted: formInput,
-  exportFormPdf: formInput,
-  checkBundle: checkBundleInput,
-  requestBundleApproval: requestBundleApprovalInput,
-  startBundleExport: startBundleExportInput,
-  getJob: jobIdInput,
-  cancelJob: jobIdInput,
-  verifyBundle: bundlePathInput,
-  openBundle: bundlePathInput,
-  readBundleFile: readBundleFileInput,
-  getDashboard: noInput,
-  getReport: reportInput,
-  exportReport: reportInput,
-} satisfies Record<ArchiveMethod, z.ZodType>;
 
 export type CreateArchiveInput = z.input<typeof createArchiveInput>;
 export type UnlockInput = z.input<typeof unlockInput>;

@@ -24,7 +24,9 @@ const offsetFile = stringArg('--clock-offset-file');
 const clock = offsetFile ? fileOffsetClock(offsetFile) : systemClock;
 const vault = new ArchiveVault(archiveDir, clock);
 const pdf = chromiumPdfRenderer();
-const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true, pdf }));
+// --hold-job-at <phase>: a browser test's hook, like the clock offset (a job held there until cancelled).
+const holdFirstJobAt = stringArg('--hold-job-at');
+const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true, pdf, holdFirstJobAt }));
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // Scans travel as base64 in JSON: 20 MB of scan is about 27 MB of request.

@@ -23,20 +23,33 @@ interface Job {
 
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
-  constructor(private readonly clock: Clock) {}
+  private holdAt: string | undefined;
 
-  start<K extends JobKind>(
-    kind: K,
-    weights: Job['weights'],
-    run: (report: (p: Report) => void, signal: AbortSignal) => Promise<JobResults[K]>,
-    toPayload: (e: unknown) => ArchiveErrorPayload,
-  ): string {
+  /**
+   * `toPayload` says how a failed job reads (an unexpected failure is logged there). `holdFirstAt`
+   * is for the browser tests: the first job to reach that phase waits there until it is cancelled,
+   * so a cancel is tested mid-write on any machine, however fast.
+   */
+  constructor(
+    private readonly clock: Clock,
+    private readonly toPayload: (error: unknown) => ArchiveErrorPayload,
+    options: { holdFirstAt?: string } = {},
+  ) {
+    this.holdAt = options.holdFirstAt;
+  }
+
+  start<K extends JobKind>(kind: K, weights: Job['weights'], run: (report: (p: Report) => void, signal: AbortSignal) => Promise<JobResults[K]>): string {
+    const toPayload = this.toPayload;
     const jobId = randomUUID();
     const controller = new AbortController();
     const startedAt = this.clock.now().toISOString();
     const job: Job = { controller, weights, settled: Promise.resolve(), progress: { kind, jobId, state: 'running', phase: 'preparing', done: 0, total: 0, fraction: 0, startedAt, etaSeconds: null } };
     this.jobs.set(jobId, job);
     const report = (p: Report) => {
+      if (this.holdAt && p.phase === this.holdAt) {
+        this.holdAt = undefined;
+        holds.set(controller.signal, new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true })));
+      }
       const [start, share] = weights[p.phase] ?? [0, 0];
       const fraction = Math.min(1, start + share * (p.total ? p.done / p.total : 0));
       const elapsed = (this.clock.now().getTime() - Date.parse(startedAt)) / 1000;
@@ -94,5 +107,10 @@ export function cancelled(signal?: AbortSignal): void {
  */
 export async function pause(signal?: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
+  const hold = signal && holds.get(signal);
+  if (hold) await hold;
   cancelled(signal);
 }
+
+/** A job held at its phase (see JobRunner's `holdFirstAt`) waits on this at its next pause. */
+const holds = new WeakMap<AbortSignal, Promise<void>>();

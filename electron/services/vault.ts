@@ -95,7 +95,7 @@ export class ArchiveVault {
     this.recoveryCost = options.recoveryCost ?? recoveryKdfCost;
   }
 
-  status(): Omit<ArchiveStatus, 'folderDialog'> {
+  status(): Omit<ArchiveStatus, 'folderDialog' | 'mayCall'> {
     const state = this.unlocked ? 'unlocked' : existsSync(this.paths.archive) ? 'locked' : 'none';
     return { state, archiveDir: this.dir, session: this.unlocked?.session ?? null };
   }
@@ -371,7 +371,7 @@ export class ArchiveVault {
     return this.unlocked;
   }
 
-  async lock(): Promise<Omit<ArchiveStatus, 'folderDialog'>> {
+  async lock(): Promise<Omit<ArchiveStatus, 'folderDialog' | 'mayCall'>> {
     const current = this.unlocked;
     if (current) {
       this.unlocked = null;

@@ -2,7 +2,6 @@
 // there, otherwise the loopback host over HTTP. Both speak the same contract and envelopes.
 import type { ArchiveApi } from '../../shared/api';
 import { ArchiveError, decodeBridgedError, type Envelope } from '../../shared/errors';
-import { archiveMethods } from '../../shared/methods';
 
 declare global {
   interface Window {
@@ -17,6 +16,22 @@ const sessionLostListeners: (() => void)[] = [];
 export function onSessionLost(listener: () => void): void {
   sessionLostListeners.push(listener);
 }
+/**
+ * An api object whose every property is a call of that name: the renderer needs no list of the
+ * methods (they are declared in the main process; an unknown name is refused there in words).
+ */
+function callsByName(call: (method: string) => (input?: unknown) => Promise<unknown>): ArchiveApi {
+  const calls = new Map<string, (input?: unknown) => Promise<unknown>>();
+  return new Proxy({} as ArchiveApi, {
+    get: (_target, name) => {
+      // Not a thenable, not a symbol: only a method name makes a call.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      if (!calls.has(name)) calls.set(name, call(name));
+      return calls.get(name);
+    },
+  });
+}
+
 const sessionLostCodes = new Set(['SESSION_EXPIRED', 'NOT_SIGNED_IN', 'ARCHIVE_LOCKED']);
 
 function watchSession(inner: ArchiveApi): ArchiveApi {
@@ -28,7 +43,7 @@ function watchSession(inner: ArchiveApi): ArchiveApi {
       throw error;
     }
   };
-  return Object.fromEntries(archiveMethods.map((m) => [m, call(m)])) as unknown as ArchiveApi;
+  return callsByName(call);
 }
 
 /** The host prints a URL with #token=…; keep it for this tab and take it out of the address bar. */
@@ -62,7 +77,7 @@ function httpApi(): ArchiveApi {
     if (envelope.ok) return envelope.value;
     throw new ArchiveError(envelope.error.code, envelope.error.details, envelope.error.message);
   };
-  return Object.fromEntries(archiveMethods.map((m) => [m, call(m)])) as unknown as ArchiveApi;
+  return callsByName(call);
 }
 
 /** Electron's bridge rejects with a plain Error; turn it back into an ArchiveError. */
@@ -76,7 +91,7 @@ function bridgedApi(bridge: ArchiveApi): ArchiveApi {
       throw new ArchiveError('INTERNAL', undefined, String(error));
     }
   };
-  return Object.fromEntries(archiveMethods.map((m) => [m, call(m)])) as unknown as ArchiveApi;
+  return callsByName(call);
 }
 
 export const api: ArchiveApi = watchSession(window.archive ? bridgedApi(window.archive) : httpApi());

@@ -11,8 +11,8 @@ import { createArchiveApi } from '../../electron/api';
 import { roles, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { errorMessage } from '../../shared/labels';
-import { archiveMethods } from '../../shared/methods';
-import { methodAccess, roleMay } from '../../shared/permissions';
+import { methodNames, methodTable } from '../../electron/features';
+import { roleMay } from '../../shared/permissions';
 import { adminInput, failureCode, makeVault, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
 
 const pw = 'Desk-2026-pass';
@@ -121,8 +121,10 @@ describe('permissions', () => {
     await api.lock();
     for (const role of roles) {
       await api.unlock(role === 'administrator' ? { username: 'wangfang', password: pw } : { username: `u_${role}`, password: 'Role-2026-pass' });
-      for (const method of archiveMethods) {
-        const access = methodAccess[method];
+      // The screens are told the same: what the role may call, and nothing else.
+      expect([...(await api.getArchiveStatus()).mayCall].sort(), role).toEqual(methodNames.filter((m) => roleMay(role, methodTable[m].permission)).sort());
+      for (const method of methodNames) {
+        const access = methodTable[method].permission;
         if (access === 'public' || method === 'lock') continue;
         let code = 'OK';
         try {

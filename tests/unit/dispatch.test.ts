@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatch';
 import type { ArchiveApi } from '../../shared/api';
-import { archiveMethods } from '../../shared/methods';
+import { methodNames, methodTable } from '../../electron/features';
+import { roles } from '../../shared/domain';
+import { roleMay } from '../../shared/permissions';
 import { fieldLabels } from '../../shared/field-labels';
-import { methodInputSchemas } from '../../shared/schemas';
 import { adminInput, makeVault, snapshot } from './helpers';
 
 describe('the dispatcher', () => {
@@ -30,17 +31,30 @@ describe('the dispatcher', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('refuses malformed input to every method of the contract, signed in, and writes nothing', async () => {
+  it('refuses malformed input to every method of the contract, signed in as a role that may call it, and writes nothing', async () => {
     const { dispatch, api, dir } = makeVault();
     await api.createArchive(adminInput);
-    const before = snapshot(dir);
-    for (const method of archiveMethods) {
-      for (const input of [{ unexpectedField: 1 }, 'not an object', [1, 2]]) {
-        const envelope = await dispatch(method, input, 'en');
-        expect(envelope, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-      }
+    for (const role of roles) {
+      if (role !== 'administrator') await api.createAccount({ username: `u_${role}`, displayName: role, role, password: 'Role-2026-pass', passwordConfirm: 'Role-2026-pass' });
     }
-    expect(snapshot(dir)).toEqual(before);
+    await api.lock();
+    const tried = new Set<string>();
+    for (const role of roles) {
+      await api.unlock(role === 'administrator' ? { username: adminInput.username, password: adminInput.password } : { username: `u_${role}`, password: 'Role-2026-pass' });
+      const before = snapshot(dir);
+      for (const method of methodNames) {
+        if (tried.has(method) || method === 'lock' || !roleMay(role, methodTable[method].permission)) continue;
+        tried.add(method);
+        for (const input of [{ unexpectedField: 1 }, 'not an object', [1, 2]]) {
+          const envelope = await dispatch(method, input, 'en');
+          expect(envelope, `${role} ${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+        }
+      }
+      expect(snapshot(dir), role).toEqual(before);
+      await api.lock();
+    }
+    expect(tried.size).toBe(methodNames.length - 1);
+    for (const input of [{ unexpectedField: 1 }, 'not an object']) expect(await dispatch('lock', input, 'en')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
 
   it('turns service errors into translated envelopes, zh-CN by default', async () => {
@@ -117,7 +131,7 @@ function fieldsOf(schema: unknown, out = new Set<string>(), depth = 0): Set<stri
 describe('field names in words', () => {
   it('every field of every method’s input has a zh-CN and an English label', () => {
     const names = new Set<string>();
-    for (const schema of Object.values(methodInputSchemas)) fieldsOf(schema, names);
+    for (const { input } of Object.values(methodTable)) fieldsOf(input, names);
     expect(names.size).toBeGreaterThan(100);
     const missing = [...names].filter((n) => !(n in fieldLabels['zh-CN']) || !(n in fieldLabels.en) || !/\p{Script=Han}/u.test((fieldLabels['zh-CN'] as Record<string, string>)[n]!));
     expect(missing).toEqual([]);

@@ -1,12 +1,11 @@
 import type { ArchiveMethod } from '../../../shared/methods';
-import { methodAccess, roleMay } from '../../../shared/permissions';
 import { useSessionStore } from '../stores/session-store';
 
 /**
- * Whether the signed-in role may make these calls, by the permission table the archive enforces:
- * a screen shows an action only to whom it will not be refused after the form is filled.
+ * Whether the signed-in role may make these calls, as the archive says (the permission each
+ * method declares): a screen shows an action only to whom it will not be refused after the form is filled.
  */
 export function useMayCall(...methods: ArchiveMethod[]): boolean {
-  const role = useSessionStore((s) => s.status?.session?.role);
-  return !!role && methods.every((m) => roleMay(role, methodAccess[m]));
+  const mayCall = useSessionStore((s) => s.status?.mayCall);
+  return !!mayCall && methods.every((m) => mayCall.includes(m));
 }

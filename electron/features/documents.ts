@@ -1,0 +1,27 @@
+import { addDocumentInput, addScanInput, documentIdInput, fileReasonInput, getFileInput, noInput, saveDocumentCategoryInput, scanIdInput, setDocumentConfidentialityInput, setFileConfidentialityInput, setLegalHoldInput, updateDocumentInput } from '../../shared/schemas';
+import { defineMethod } from './define';
+import * as audit from '../services/audit';
+import * as documents from '../services/documents';
+
+export const documentsMethods = {
+  getFile: defineMethod({ input: getFileInput, permission: 'customers.read', handler: async ({ fileId, category }, m) => {
+        const session = m.session();
+        const file = await documents.loadFile(m.db(), fileId, category, { accountId: session.accountId, role: session.role, now: m.clock.now() });
+        // Every view of a file is recorded (003 §15: every access recorded).
+        await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
+        return file;
+      } }),
+  correctFileRef: defineMethod({ input: fileReasonInput, permission: 'customers.write', handler: ({ fileId, reason }, m) => documents.correctFileRef(m.services(), fileId, reason) }),
+  reopenFile: defineMethod({ input: fileReasonInput, permission: 'files.manage', handler: ({ fileId, reason }, m) => documents.reopenFile(m.services(), fileId, reason) }),
+  addDocument: defineMethod({ input: addDocumentInput, permission: 'customers.write', handler: (input, m) => documents.addDocument(m.services(), input) }),
+  updateDocument: defineMethod({ input: updateDocumentInput, permission: 'customers.write', handler: (input, m) => documents.updateDocument(m.services(), input) }),
+  listDocumentRevisions: defineMethod({ input: documentIdInput, permission: 'customers.read', handler: ({ documentId }, m) => documents.listDocumentRevisions(m.services(), documentId) }),
+  addScan: defineMethod({ input: addScanInput, permission: 'customers.write', handler: ({ documentId, scan }, m) => documents.addScan(m.services(), documentId, scan) }),
+  getScan: defineMethod({ input: scanIdInput, permission: 'customers.read', handler: ({ scanId }, m) => documents.getScan(m.services(), scanId) }),
+  listDocumentCategories: defineMethod({ input: noInput, permission: 'customers.read', handler: (_input, m) => documents.listDocumentCategories(m.db()) }),
+  saveDocumentCategory: defineMethod({ input: saveDocumentCategoryInput, permission: 'settings.manage', handler: (input, m) => documents.saveDocumentCategory(m.services(), input) }),
+  setFileConfidentiality: defineMethod({ input: setFileConfidentialityInput, permission: 'files.manage', handler: (input, m) => documents.setFileConfidentiality(m.services(), input) }),
+  // Raising is any file manager's; lowering the service leaves to the general manager.
+  setDocumentConfidentiality: defineMethod({ input: setDocumentConfidentialityInput, permission: 'files.manage', handler: (input, m) => documents.setDocumentConfidentiality(m.services(), input) }),
+  setLegalHold: defineMethod({ input: setLegalHoldInput, permission: 'files.manage', handler: (input, m) => documents.setLegalHold(m.services(), input) }),
+};
