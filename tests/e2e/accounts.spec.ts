@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { admin, callApi, createArchiveViaUi } from './helpers';
 import { hostPerTest } from './host';
 
 const host = hostPerTest();
 
-async function signIn(page: import('@playwright/test').Page, username: string, password: string) {
+async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -48,7 +48,10 @@ test('an administrator adds a clerk; the clerk signs in with their own password;
   const created = page.getByRole('cell', { name: '系统管理员创建了账户“李晓”（lixiao）。角色：档案管理员。' });
   await expect(created).toBeVisible();
   await expect(page.getByRole('cell', { name: /account\.created/ })).toHaveCount(0);
-  await page.getByRole('row', { name: /创建了账户“李晓”/ }).getByRole('button', { name: /展开|Expand/ }).click();
+  await page
+    .getByRole('row', { name: /创建了账户“李晓”/ })
+    .getByRole('button', { name: /展开|Expand/ })
+    .click();
   await expect(page.getByText(/account\.created · account \d+/)).toBeVisible();
   await page.getByPlaceholder('内容或对象').fill('李晓');
   await page.getByRole('button', { name: '查询' }).click();

@@ -13,7 +13,12 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test('a clerk asks to correct an original; a manager approves at the clerk’s desk with their own password', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' }, { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
+  await createArchiveViaUi(page, host.openUrl, {
+    accounts: [
+      { username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' },
+      { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' },
+    ],
+  });
   const { customer } = await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1203'] });
   await call('addDocument', { fileId: customer.files[0].id, category: 'correspondence', title: '工作联系函', docDate: '2024-05-01', pages: 1, isOriginal: true });
 
@@ -24,12 +29,11 @@ test('a clerk asks to correct an original; a manager approves at the clerk’s d
   await page.getByTestId('customers-table').getByText('张三').click();
   await page.getByRole('button', { name: '申请更正原件' }).click();
   const ask = page.getByRole('dialog', { name: '申请更正原件' });
-  // The dialog animates in; fill and save once it has settled.
-  await expect(async () => {
-    await ask.getByLabel('申请理由').fill('页数登记错误，应为 2 页');
-    await ask.getByRole('button', { name: '保存' }).click();
-    await expect(ask).toBeHidden({ timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+  await expect(ask).toBeVisible();
+  await ask.getByLabel('申请理由').fill('页数登记错误，应为 2 页');
+  await expect(ask.getByLabel('申请理由')).toHaveValue('页数登记错误，应为 2 页');
+  await ask.getByRole('button', { name: '保存' }).click();
+  await expect(ask).toBeHidden();
   await expect(page.getByText('已提交审批申请，请经理审批。')).toBeVisible();
   await page.locator('.ant-drawer-close').click();
 

@@ -38,12 +38,25 @@ test('every list reads at 1366×768: no cell is taller than two lines', async ({
   const purpose = '核对二〇二六年度租赁合同面积、装修竣工图纸与消防验收意见是否一致，并复印附件';
   const fileIds: number[] = [];
   for (let i = 1; i <= 6; i++) {
-    const { customer } = await callApi(host.openUrl, 'registerCustomer', { kind: 'tenant', name: `${longName}${i}`, building: 'A座', floor: String(i), units: [`A-${i}01`, `A-${i}02`, `A-${i}03`], address: '深圳市福田区华强北路一千零八十八号电子科技大厦二十三层', phone: '0755-83211234' });
+    const { customer } = await callApi(host.openUrl, 'registerCustomer', {
+      kind: 'tenant',
+      name: `${longName}${i}`,
+      building: 'A座',
+      floor: String(i),
+      units: [`A-${i}01`, `A-${i}02`, `A-${i}03`],
+      address: '深圳市福田区华强北路一千零八十八号电子科技大厦二十三层',
+      phone: '0755-83211234',
+    });
     fileIds.push(customer.files[0].id);
   }
   const borrower = await callApi(host.openUrl, 'saveBorrower', { name: '欧阳建国', department: '工程维修部（机电设备组）', phone: '13800138000' });
   const loan = await callApi(host.openUrl, 'requestLoan', { borrowerId: borrower.id, fileIds: fileIds.slice(0, 4), purpose, kind: 'take_out', term: 'short' });
-  await callApi(host.openUrl, 'decideApproval', { approvalId: loan.approval.id, approve: true, reason: '同意，请按期归还并保持档案完整', approver: { username: manager.username, password: manager.password } });
+  await callApi(host.openUrl, 'decideApproval', {
+    approvalId: loan.approval.id,
+    approve: true,
+    reason: '同意，请按期归还并保持档案完整',
+    approver: { username: manager.username, password: manager.password },
+  });
   await callApi(host.openUrl, 'lendFiles', { borrowerId: borrower.id, fileIds: fileIds.slice(0, 4) });
   await callApi(host.openUrl, 'requestLoan', { borrowerId: borrower.id, fileIds: fileIds.slice(4), purpose, kind: 'copy' });
 

@@ -6,7 +6,6 @@ import { hostPerTest } from './host';
 
 const host = hostPerTest();
 
-
 test('create an archive, lock, a wrong password is refused, sign in, switch language', async ({ page }) => {
   await openDeskPage(page, host.openUrl);
   // The token leaves the address bar once it is kept.

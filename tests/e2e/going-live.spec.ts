@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { addDays, localDate } from '../../shared/dates';
-import { createArchiveViaUi } from './helpers';
+import { createArchiveViaUi, workbook } from './helpers';
 import { callHost, hostNow, hostPerTest } from './host';
 
 // A desk going live from paper, at its 1366×768 screen: files into a box by scanning their labels,
@@ -12,13 +11,6 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const host = hostPerTest();
 const call = (method: string, input: unknown) => callHost(host, method, input);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function workbook(rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('卷内目录');
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 test('going live: scan files into a box, import the 卷内目录, enter a loan already out on paper', async ({ page }) => {
   await createArchiveViaUi(page, host.openUrl);
@@ -50,11 +42,11 @@ test('going live: scan files into a box, import the 卷内目录, enter a loan a
   await page.getByRole('button', { name: '导入卷内目录' }).click();
   const modal = page.getByRole('dialog', { name: /导入卷内目录/ });
   const header = ['档号', '文件题名', '文件类别', '文件日期', '页数', '原件/复印件'];
-  const bad = await workbook([header, [zhang.refNo, '租赁合同', '租户基本情况记录表', '2020-01-05', 12, '原件'], [li.refNo, '押金收据', '没有的类别', '2020-01-06', 1, '原件']]);
+  const bad = await workbook([header, [zhang.refNo, '租赁合同', '租户基本情况记录表', '2020-01-05', 12, '原件'], [li.refNo, '押金收据', '没有的类别', '2020-01-06', 1, '原件']], '卷内目录');
   await modal.locator('input[type=file]').setInputFiles({ name: '卷内目录.xlsx', mimeType: XLSX, buffer: bad });
   await expect(modal.getByTestId('register-import-issues')).toContainText('没有这个文件类别');
   await expect(modal.getByRole('button', { name: '导入' })).toBeDisabled();
-  const good = await workbook([header, [zhang.refNo, '租赁合同', '租户基本情况记录表', '2020-01-05', 12, '原件'], [li.refNo, '押金收据', '缴费记录/押金', '2020-01-06', 1, '原件']]);
+  const good = await workbook([header, [zhang.refNo, '租赁合同', '租户基本情况记录表', '2020-01-05', 12, '原件'], [li.refNo, '押金收据', '缴费记录/押金', '2020-01-06', 1, '原件']], '卷内目录');
   await modal.locator('input[type=file]').setInputFiles({ name: '卷内目录-已修正.xlsx', mimeType: XLSX, buffer: good });
   await expect(modal.getByText('全部 2 行检查通过：将导入 2 条，0 行档案库中已有。')).toBeVisible();
   await modal.getByRole('button', { name: '导入' }).click();
@@ -65,10 +57,17 @@ test('going live: scan files into a box, import the 卷内目录, enter a loan a
 
   // The scan of the contract is read inside the app: pages, zoom, rotate; the view is audited.
   const pdf = await PDFDocument.create();
-  for (const size of [[595, 842], [842, 595]] as [number, number][]) pdf.addPage(size).drawRectangle({ x: 40, y: 40, width: 200, height: 100, color: rgb(0.2, 0.4, 0.8) });
+  for (const size of [
+    [595, 842],
+    [842, 595],
+  ] as [number, number][])
+    pdf.addPage(size).drawRectangle({ x: 40, y: 40, width: 200, height: 100, color: rgb(0.2, 0.4, 0.8) });
   await call('addScan', { documentId: docs[0]!.id, scan: { fileName: '租赁合同.pdf', dataBase64: Buffer.from(await pdf.save()).toString('base64') } });
   await page.getByTestId('customers-table').getByText('张三').click();
-  await page.getByTestId('documents-table').getByRole('button', { name: /租赁合同\.pdf/ }).click();
+  await page
+    .getByTestId('documents-table')
+    .getByRole('button', { name: /租赁合同\.pdf/ })
+    .click();
   const viewer = page.getByRole('dialog', { name: /查看扫描件/ });
   await expect(viewer.getByTestId('scan-page')).toHaveText('第 1 页 共 2 页');
   const canvas = viewer.getByTestId('scan-canvas');
@@ -76,15 +75,31 @@ test('going live: scan files into a box, import the 卷内目录, enter a loan a
   expect(portrait!.height).toBeGreaterThan(portrait!.width);
   await viewer.getByRole('button', { name: '下一页' }).click();
   await expect(viewer.getByTestId('scan-page')).toHaveText('第 2 页 共 2 页');
-  await expect.poll(async () => { const b = await canvas.boundingBox(); return b!.width > b!.height; }).toBe(true);
+  await expect
+    .poll(async () => {
+      const b = await canvas.boundingBox();
+      return b!.width > b!.height;
+    })
+    .toBe(true);
   await viewer.getByRole('button', { name: '向右旋转 90°' }).click();
-  await expect.poll(async () => { const b = await canvas.boundingBox(); return b!.height > b!.width; }).toBe(true);
+  await expect
+    .poll(async () => {
+      const b = await canvas.boundingBox();
+      return b!.height > b!.width;
+    })
+    .toBe(true);
   const before = (await canvas.boundingBox())!.width;
   await viewer.getByRole('button', { name: '放大' }).click();
   await expect(viewer.getByTestId('scan-zoom')).toHaveText('150%');
-  await expect.poll(async () => Math.round((await canvas.boundingBox())!.width / before * 10) / 10).toBe(1.5);
+  await expect.poll(async () => Math.round(((await canvas.boundingBox())!.width / before) * 10) / 10).toBe(1.5);
   // The page is drawn, not blank: the blue rectangle is in the pixels.
-  expect(await canvas.evaluate((c: HTMLCanvasElement) => { const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i + 2]! > 150 && d[i]! < 100) return true; return false; })).toBe(true);
+  expect(
+    await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 2]! > 150 && d[i]! < 100) return true;
+      return false;
+    }),
+  ).toBe(true);
   await page.screenshot({ path: 'test-results/screens/42-scan-viewer-1366.png' });
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { hostNow } from './host';
 
 /** The archive's administrator (accounts, settings, backups: 三员分立, no file work). */
@@ -67,4 +68,22 @@ export async function createArchiveViaUi(page: Page, openUrl: string, options: {
   // The desk opens on the home screen (工作台); most tests start from the customer files.
   await page.getByRole('menuitem', { name: '客户档案' }).click();
   return recoveryKey;
+}
+
+/** An xlsx of these rows (the first is the header), as a clerk's spreadsheet would be. */
+export async function workbook(rows: (string | number)[][], sheetName = '客户'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(sheetName);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * What a USB scanner does: the code's keys and Enter, closer together than a person types. Sent
+ * from inside the page in one go, so a loaded machine cannot space them out as a person would.
+ */
+export async function scanCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => {
+    for (const key of [...text, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, code);
 }

@@ -5,7 +5,9 @@ import { callHost, hostPerTest } from './host';
 const host = hostPerTest();
 
 test('the home screen shows an overdue loan and a pending approval; each opens its list', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
+  await createArchiveViaUi(page, host.openUrl, {
+    accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }],
+  });
   const call = (method: string, input: unknown) => callHost(host, method, input);
   const a = (await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-301'] })).customer.files[0].id;
   const b = (await call('registerCustomer', { kind: 'tenant', name: '李四', units: ['A-302'] })).customer.files[0].id;

@@ -32,13 +32,19 @@ export const hostNow = () => new Date(Date.now() + clockOffset);
  * Starts the built loopback host (dist/host/serve.mjs) on a fresh temporary archive folder, or on
  * the given one (which is then left in place at stop; the benchmark's generated archive).
  */
-export async function startHost(existingArchiveDir?: string): Promise<RunningHost> {
+export interface HostOptions {
+  /** The first background job to reach this phase waits there until it is cancelled (the host's test hook). */
+  holdJobAt?: string;
+}
+
+export async function startHost(existingArchiveDir?: string, options: HostOptions = {}): Promise<RunningHost> {
   const archiveDir = existingArchiveDir ?? mkdtempSync(join(tmpdir(), 'archive-desk-e2e-'));
   const clockFile = join(mkdtempSync(join(tmpdir(), 'archive-desk-clock-')), 'offset');
   const base = deskStartOffset();
   clockOffset = base;
   writeFileSync(clockFile, String(base));
-  const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir, '--clock-offset-file', clockFile], {
+  const hold = options.holdJobAt ? ['--hold-job-at', options.holdJobAt] : [];
+  const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir, '--clock-offset-file', clockFile, ...hold], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -92,10 +98,10 @@ export async function callHost(host: RunningHost, method: string, input: unknown
  * A fresh host for each test of the spec that calls this (at its top level): the returned object
  * stands for whichever host is running now.
  */
-export function hostPerTest(): RunningHost {
+export function hostPerTest(options: HostOptions = {}): RunningHost {
   let current: RunningHost | undefined;
   test.beforeEach(async () => {
-    current = await startHost();
+    current = await startHost(undefined, options);
   });
   test.afterEach(async () => {
     await current?.stop();

@@ -13,7 +13,9 @@ async function scan(page: Page, code: string) {
 }
 
 test('request → manager approves → lend by scanning → overdue after the clock moves → renewal refused → return short of a document → flagged', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
+  await createArchiveViaUi(page, host.openUrl, {
+    accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }],
+  });
   const { customer } = await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1203'] });
   const fileId = customer.files[0].id;
   const ref = (await call('getFile', { fileId })).refNo as string;
@@ -62,7 +64,10 @@ test('request → manager approves → lend by scanning → overdue after the cl
   await scan(page, '');
   await expect(page.getByTestId('desk-last')).toContainText('已借出 1 份');
   // The slip is printed right away, for the borrower to sign.
-  await page.getByTestId('desk-last').getByRole('button', { name: /打印借阅单 JY-/ }).click();
+  await page
+    .getByTestId('desk-last')
+    .getByRole('button', { name: /打印借阅单 JY-/ })
+    .click();
   const printed = page.frameLocator('[data-testid="form-preview"]').locator('body');
   await expect(printed).toContainText('档案借阅单');
   await expect(printed).toContainText('刘强');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createArchiveViaUi } from './helpers';
+import { createArchiveViaUi, scanCode } from './helpers';
 import { callHost, hostPerTest } from './host';
 
 const host = hostPerTest();
@@ -8,11 +8,14 @@ const call = (method: string, input: unknown) => callHost(host, method, input);
 
 async function fillDialog(page: Page, title: string, fields: Record<string, string>) {
   const dialog = page.getByRole('dialog', { name: title });
-  await expect(async () => {
-    for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await expect(dialog).toBeHidden({ timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+  await expect(dialog).toBeVisible();
+  for (const [label, value] of Object.entries(fields)) {
+    const field = dialog.getByLabel(label, { exact: true });
+    await field.fill(value);
+    await expect(field).toHaveValue(value);
+  }
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
 }
 
 const manager = { username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' };
@@ -29,7 +32,11 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
   await tree.getByText('客务部档案室').click();
   await page.getByRole('button', { name: '新建文件柜' }).click();
   await fillDialog(page, '新建文件柜', { 文件柜编号: '3F-A', 说明: '3F 租户', 层数: '2' });
-  for (const [shelf, code] of [['第 1 层', 'B-001'], ['第 1 层', 'B-002'], ['第 2 层', 'D-3F']] as const) {
+  for (const [shelf, code] of [
+    ['第 1 层', 'B-001'],
+    ['第 1 层', 'B-002'],
+    ['第 2 层', 'D-3F'],
+  ] as const) {
     await tree.getByText(shelf).click();
     await page.getByRole('button', { name: '新建档案盒' }).click();
     await fillDialog(page, '新建档案盒', { 档案盒编号: code, '容量（份）': '2' });
@@ -93,20 +100,11 @@ test('build a room with a cabinet of two shelves and three boxes, file two custo
   await expect(page.getByTestId('form-preview')).toBeHidden();
 
   // A scanner types a code and Enter anywhere: a box code opens the box, a file code the file.
-  // (Retried: on a loaded 2-core machine a key can lag past the scanner's 60 ms gap.)
-  await expect(async () => {
-    await page.locator('body').click({ position: { x: 5, y: 700 } });
-    await page.keyboard.type('D-3F', { delay: 5 });
-    await page.keyboard.press('Enter');
-    await expect(page.getByText('客务部档案室 / 3F-A / 第 2 层 / D-3F')).toBeVisible({ timeout: 3000 });
-  }).toPass({ timeout: 30_000 });
+  await scanCode(page, 'D-3F');
+  await expect(page.getByText('客务部档案室 / 3F-A / 第 2 层 / D-3F')).toBeVisible();
   const ref = (await call('getFile', { fileId: a })).refNo as string;
-  await expect(async () => {
-    await page.locator('body').click({ position: { x: 5, y: 700 } });
-    await page.keyboard.type(ref.replace('·', '.'), { delay: 5 });
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('file-ref')).toHaveText(ref, { timeout: 3000 });
-  }).toPass({ timeout: 30_000 });
+  await scanCode(page, ref.replace('·', '.'));
+  await expect(page.getByTestId('file-ref')).toHaveText(ref);
 });
 
 test('a monthly inspection reports a misfiled file and a missing one, and prints its record', async ({ page }) => {
@@ -119,7 +117,11 @@ test('a monthly inspection reports a misfiled file and a missing one, and prints
   const boxes = (await call('saveBox', { shelfId: shelf2.id, code: 'D-3F', capacity: 10, purpose: 'departed' }))[0].cabinets[0].shelves.flatMap((s: { boxes: unknown[] }) => s.boxes);
   const boxId = (code: string) => boxes.find((b: { code: string }) => b.code === code).id;
   const files: Record<string, { id: number; ref: string }> = {};
-  for (const [name, unit, box] of [['张三', 'A-301', 'B-001'], ['李四', 'A-302', 'B-001'], ['王五', 'A-303', 'B-002']] as const) {
+  for (const [name, unit, box] of [
+    ['张三', 'A-301', 'B-001'],
+    ['李四', 'A-302', 'B-001'],
+    ['王五', 'A-303', 'B-002'],
+  ] as const) {
     const id = (await call('registerCustomer', { kind: 'tenant', name, floor: '3', units: [unit] })).customer.files[0].id;
     await call('moveFile', { fileId: id, toBoxId: boxId(box), reason: '入盒' });
     files[name] = { id, ref: (await call('getFile', { fileId: id })).refNo };
@@ -174,7 +176,10 @@ test('退租档案归位 moves every departed file into its floor’s departed b
   await call('saveBox', { shelfId: shelf.id, code: 'B-001', capacity: 10 });
   const boxes = (await call('saveBox', { shelfId: shelf.id, code: 'D-3F', capacity: 10, purpose: 'departed', servesFloor: '3' }))[0].cabinets[0].shelves[0].boxes;
   const active = boxes.find((b: { code: string }) => b.code === 'B-001').id;
-  for (const [name, unit] of [['张三', 'A-301'], ['李四', 'A-302']] as const) {
+  for (const [name, unit] of [
+    ['张三', 'A-301'],
+    ['李四', 'A-302'],
+  ] as const) {
     const id = (await call('registerCustomer', { kind: 'tenant', name, floor: '3', units: [unit], moveInDate: '2020-01-01', moveOutDate: '2025-06-30' })).customer.files[0].id;
     await call('moveFile', { fileId: id, toBoxId: active, reason: '入盒' });
   }

@@ -7,10 +7,18 @@ import { callHost, hostPerTest } from './host';
 const host = hostPerTest();
 
 test('reports draw their charts beside their tables, print on A4 and export the same numbers to Excel', async ({ page }) => {
-  await createArchiveViaUi(page, host.openUrl, { accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }] });
+  await createArchiveViaUi(page, host.openUrl, {
+    accounts: [{ username: 'zhaojl', displayName: '赵经理', role: 'department_manager', password: 'Manager-2026-pass', passwordConfirm: 'Manager-2026-pass' }],
+  });
   const call = (method: string, input: unknown) => callHost(host, method, input);
   const files: number[] = [];
-  for (const [kind, name, building] of [['tenant', '张三', 'A座'], ['tenant', '李四', 'A座'], ['tenant', '华联餐饮有限公司', 'B座'], ['sales', '王芳', 'B座'], ['owner', '赵敏', 'A座']] as const) {
+  for (const [kind, name, building] of [
+    ['tenant', '张三', 'A座'],
+    ['tenant', '李四', 'A座'],
+    ['tenant', '华联餐饮有限公司', 'B座'],
+    ['sales', '王芳', 'B座'],
+    ['owner', '赵敏', 'A座'],
+  ] as const) {
     const customer = (await call('registerCustomer', { kind, name, building, floor: '3', units: kind === 'sales' ? [] : [`${building[0]}-30${files.length + 1}`] })).customer;
     files.push(customer.files[0].id);
   }
@@ -42,9 +50,15 @@ test('reports draw their charts beside their tables, print on A4 and export the 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync((await file.path())!) as never);
   const sheet = workbook.getWorksheet('客户分类表')!;
-  const sheetRows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1).map((v) => String(v ?? '')));
+  const sheetRows = sheet
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (r as unknown[]).slice(1).map((v) => String(v ?? '')));
   const screenRows = await classTable.locator('tr').evaluateAll((trs) =>
-    trs.filter((tr) => !tr.classList.contains('ant-table-measure-row')).map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())).filter((cells) => cells.length > 1 && cells.some(Boolean)),
+    trs
+      .filter((tr) => !tr.classList.contains('ant-table-measure-row'))
+      .map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim()))
+      .filter((cells) => cells.length > 1 && cells.some(Boolean)),
   );
   expect(sheetRows).toEqual(screenRows);
   expect(sheetRows.at(-1)).toEqual(['合计', '0', '2', '0', '2', '100%']);

@@ -20,7 +20,10 @@ test('export the year’s departed tenants from the UI, watch the progress, open
   // Reopening departed files to add their papers is a manager's.
   await createArchiveViaUi(page, host.openUrl, { deskRole: 'department_manager' });
   const year = new Date().getFullYear();
-  for (const [name, floor, unit] of [['张三商行', '3', 'A-301'], ['王五书店', '5', 'B-501']] as const) {
+  for (const [name, floor, unit] of [
+    ['张三商行', '3', 'A-301'],
+    ['王五书店', '5', 'B-501'],
+  ] as const) {
     const fileId = (await callHost(host, 'registerCustomer', { kind: 'tenant', name, floor, units: [unit], moveInDate: '2020-01-01', moveOutDate: `${year}-01-15` })).customer.files[0].id;
     await callHost(host, 'reopenFile', { fileId, reason: '补录' });
     await callHost(host, 'addDocument', { fileId, category: 'other', title: '退租交接单', docDate: `${year}-01-15`, pages: 1, isOriginal: true, scans: [{ fileName: '交接单.png', dataBase64: PNG }] });

@@ -5,8 +5,7 @@ import { toArchiveError } from '../errors';
 import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
-import { useSessionStore } from '../stores/session-store';
-import { roleMay } from '../../../shared/permissions';
+import { useMayCall } from './useMayCall';
 
 /** Keys closer together than this come from a scanner, not a person. */
 const SCANNER_GAP_MS = 60;
@@ -22,7 +21,7 @@ export function useBarcodeScanner(): void {
   const go = useNavStore((s) => s.go);
   const showBox = useNavStore((s) => s.showBox);
   // A role that does not read files (the administrator) has nothing to scan for.
-  const mayRead = useSessionStore((s) => !!s.status?.session && roleMay(s.status.session.role, 'customers.read'));
+  const mayRead = useMayCall('findByCode');
   useEffect(() => {
     if (!mayRead) return;
     let buffer = '';

@@ -28,6 +28,14 @@ export function LocationsPage() {
   const [selected, setSelected] = useState<Selection>(null);
   const [box, setBox] = useState<BoxDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // What the add dialog was opened for: kept while it closes, so its title and fields stay put.
+  const [formKind, setFormKind] = useState<'room' | 'cabinet' | 'box'>('room');
+  const openForm = (kind: 'room' | 'cabinet' | 'box', defaults: Record<string, unknown> = {}) => {
+    form.resetFields();
+    form.setFieldsValue(defaults);
+    setFormKind(kind);
+    setDialog(kind);
+  };
   const [proposals, setProposals] = useState<DepartedMoveProposal[]>([]);
   const [labels, setLabels] = useState<FormRequest | null>(null);
   const [layout, setLayout] = useState<'sheet' | 'single'>('sheet');
@@ -50,7 +58,6 @@ export function LocationsPage() {
     if (selected?.kind === 'box') void api.getBox({ boxId: selected.id }).then(setBox);
     else setBox(null);
   }, [selected, storage]);
-
 
   const find = useMemo(() => {
     const cabinets = storage.flatMap((r) => r.cabinets.map((c) => ({ ...c, roomId: r.id })));
@@ -78,7 +85,12 @@ export function LocationsPage() {
 
   const fill = (b: BoxInfo) => (
     <>
-      <Progress percent={Math.round((b.fileCount / b.capacity) * 100)} size="small" format={() => t('loc.fill', { count: b.fileCount, capacity: b.capacity })} status={b.fileCount >= b.capacity ? 'exception' : 'normal'} />
+      <Progress
+        percent={Math.round((b.fileCount / b.capacity) * 100)}
+        size="small"
+        format={() => t('loc.fill', { count: b.fileCount, capacity: b.capacity })}
+        status={b.fileCount >= b.capacity ? 'exception' : 'normal'}
+      />
       {b.outCount > 0 && (
         <Tag color="blue" data-testid={`box-out-${b.code}`}>
           {t('loc.outCount', { n: b.outCount })}
@@ -96,7 +108,11 @@ export function LocationsPage() {
       children: c.shelves.map((s) => ({
         key: `shelf-${s.id}`,
         title: t('loc.shelf', { n: s.position }),
-        children: s.boxes.map((b) => ({ key: `box-${b.id}`, title: `${b.code} · ${b.fileCount}/${b.capacity}${b.outCount > 0 ? ` · ${t('loc.outCount', { n: b.outCount })}` : ''}${b.purpose === 'departed' ? ` · ${t('loc.purposeDeparted')}` : ''}`, isLeaf: true })),
+        children: s.boxes.map((b) => ({
+          key: `box-${b.id}`,
+          title: `${b.code} · ${b.fileCount}/${b.capacity}${b.outCount > 0 ? ` · ${t('loc.outCount', { n: b.outCount })}` : ''}${b.purpose === 'departed' ? ` · ${t('loc.purposeDeparted')}` : ''}`,
+          isLeaf: true,
+        })),
       })),
     })),
   }));
@@ -128,14 +144,14 @@ export function LocationsPage() {
     <Flex vertical gap={12}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Space wrap>
-        <Button onClick={() => { form.resetFields(); setDialog('room'); }}>{t('loc.addRoom')}</Button>
-        <Button disabled={selected?.kind !== 'room'} onClick={() => { form.resetFields(); form.setFieldsValue({ shelves: 5 }); setDialog('cabinet'); }}>
+        <Button onClick={() => openForm('room')}>{t('loc.addRoom')}</Button>
+        <Button disabled={selected?.kind !== 'room'} onClick={() => openForm('cabinet', { shelves: 5 })}>
           {t('loc.addCabinet')}
         </Button>
         <Button disabled={selected?.kind !== 'cabinet'} onClick={() => void run(async () => setStorage(await api.addShelf({ cabinetId: selected!.id })))}>
           {t('loc.addShelf')}
         </Button>
-        <Button disabled={selected?.kind !== 'shelf'} onClick={() => { form.resetFields(); form.setFieldsValue({ capacity: 30, purpose: 'active' }); setDialog('box'); }}>
+        <Button disabled={selected?.kind !== 'shelf'} onClick={() => openForm('box', { capacity: 30, purpose: 'active' })}>
           {t('loc.addBox')}
         </Button>
         <Button
@@ -145,22 +161,35 @@ export function LocationsPage() {
             modal.confirm({
               title: t('loc.retire'),
               content: t('loc.retireConfirm', { name: selectedName() }),
-              onOk: () => run(async () => {
-                setStorage(await api.retireLocation(selected!));
-                setSelected(null);
-              }),
+              onOk: () =>
+                run(async () => {
+                  setStorage(await api.retireLocation(selected!));
+                  setSelected(null);
+                }),
             })
           }
         >
           {t('loc.retire')}
         </Button>
-        <Button onClick={() => void run(async () => { setProposals(await api.proposeDepartedMoves()); setDialog('departed'); })}>{t('loc.departed')}</Button>
+        <Button
+          onClick={() =>
+            void run(async () => {
+              setProposals(await api.proposeDepartedMoves());
+              setDialog('departed');
+            })
+          }
+        >
+          {t('loc.departed')}
+        </Button>
         <Select<'sheet' | 'single'>
           value={layout}
           onChange={setLayout}
           aria-label={t('labels.layout')}
           style={{ width: 170 }}
-          options={[{ value: 'sheet', label: t('labels.sheet') }, { value: 'single', label: t('labels.single') }]}
+          options={[
+            { value: 'sheet', label: t('labels.sheet') },
+            { value: 'single', label: t('labels.single') },
+          ]}
         />
         <Button disabled={!box || box.files.length === 0} onClick={() => setLabels({ formId: 'file-labels', blank: false, params: { boxId: box!.id, labelLayout: layout } })}>
           {t('labels.printFiles')}
@@ -203,7 +232,13 @@ export function LocationsPage() {
                 rowKey="fileId"
                 pagination={false}
                 dataSource={box.files}
-                onRow={(r) => ({ onClick: () => { go('customers'); openFile(r.fileId); }, style: { cursor: 'pointer' } })}
+                onRow={(r) => ({
+                  onClick: () => {
+                    go('customers');
+                    openFile(r.fileId);
+                  },
+                  style: { cursor: 'pointer' },
+                })}
                 columns={[
                   { title: t('customers.refNo'), dataIndex: 'refNo' },
                   { title: t('customers.name'), dataIndex: 'name' },
@@ -237,20 +272,20 @@ export function LocationsPage() {
       </Row>
 
       <Modal
-        title={dialog === 'room' ? t('loc.addRoom') : dialog === 'cabinet' ? t('loc.addCabinet') : t('loc.addBox')}
-        open={dialog === 'room' || dialog === 'cabinet' || dialog === 'box'}
+        title={formKind === 'room' ? t('loc.addRoom') : formKind === 'cabinet' ? t('loc.addCabinet') : t('loc.addBox')}
+        open={dialog === formKind}
         onCancel={() => setDialog(null)}
         onOk={() => form.submit()}
         okText={t('form.save')}
         cancelText={t('form.cancel')}
       >
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v as Record<string, unknown>)}>
-          {dialog === 'room' && (
+          {formKind === 'room' && (
             <Form.Item name="name" label={t('loc.roomName')} rules={[{ required: true, whitespace: true }]}>
               <Input />
             </Form.Item>
           )}
-          {dialog === 'cabinet' && (
+          {formKind === 'cabinet' && (
             <>
               <Form.Item name="code" label={t('loc.cabinetCode')} rules={[{ required: true, whitespace: true }]}>
                 <Input />
@@ -263,7 +298,7 @@ export function LocationsPage() {
               </Form.Item>
             </>
           )}
-          {dialog === 'box' && (
+          {formKind === 'box' && (
             <>
               <Form.Item name="code" label={t('loc.boxCode')} rules={[{ required: true, whitespace: true }]}>
                 <Input />
@@ -272,7 +307,12 @@ export function LocationsPage() {
                 <InputNumber min={1} max={1000} />
               </Form.Item>
               <Form.Item name="purpose" label={t('loc.purpose')}>
-                <Select options={[{ value: 'active', label: t('loc.purposeActive') }, { value: 'departed', label: t('loc.purposeDeparted') }]} />
+                <Select
+                  options={[
+                    { value: 'active', label: t('loc.purposeActive') },
+                    { value: 'departed', label: t('loc.purposeDeparted') },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name="servesBuilding" label={t('loc.servesBuilding')}>
                 <Input />
