@@ -63,7 +63,12 @@ async function main() {
   console.log(`Generating ${CUSTOMERS.toLocaleString()} customers …`);
   const seeded: SeedSummary = await seedArchive({ dir: archiveDir, customers: CUSTOMERS, log: (l) => process.stdout.write(`\r${l}   `) });
   const archiveBytes = statSync(join(archiveDir, ARCHIVE_FILE)).size;
-  console.log(`\nGenerated in ${seeded.seconds.toFixed(1)} s: ${(seeded.counts.documents ?? 0).toLocaleString()} documents, ${Object.entries(seeded.counts).filter(([k]) => k.startsWith('loans.')).reduce((s, [, v]) => s + v, 0).toLocaleString()} loans, ${(archiveBytes / 1e6).toFixed(0)} MB`);
+  console.log(
+    `\nGenerated in ${seeded.seconds.toFixed(1)} s: ${(seeded.counts.documents ?? 0).toLocaleString()} documents, ${Object.entries(seeded.counts)
+      .filter(([k]) => k.startsWith('loans.'))
+      .reduce((s, [, v]) => s + v, 0)
+      .toLocaleString()} loans, ${(archiveBytes / 1e6).toFixed(0)} MB`,
+  );
 
   const clock = manualClock(new Date(`${seeded.asOf}T02:00:00Z`));
   const vault = new ArchiveVault(archiveDir, clock);
@@ -114,9 +119,20 @@ async function main() {
       }
       const p95 = pct(service, 95);
       const ratio = p95 / Math.max(0.01, pct(raw, 95));
-      line('search', kind.label, p95, 'ms p95', { text: '≤ 30 ms and ≤ 2× raw', pass: p95 <= 30 && ratio <= 2 }, {
-        p50: +pct(service, 50).toFixed(2), p99: +pct(service, 99).toFixed(2), 'raw p95': +pct(raw, 95).toFixed(2), ratio: +ratio.toFixed(2), 'index only p95': +pct(index, 95).toFixed(2),
-      });
+      line(
+        'search',
+        kind.label,
+        p95,
+        'ms p95',
+        { text: '≤ 30 ms and ≤ 2× raw', pass: p95 <= 30 && ratio <= 2 },
+        {
+          p50: +pct(service, 50).toFixed(2),
+          p99: +pct(service, 99).toFixed(2),
+          'raw p95': +pct(raw, 95).toFixed(2),
+          ratio: +ratio.toFixed(2),
+          'index only p95': +pct(index, 95).toFixed(2),
+        },
+      );
     }
 
     // The list: a page of 50 of every file, sorted by name (pinyin), any page; and filtered by a query.
@@ -141,7 +157,9 @@ async function main() {
     const borrower = await api.saveBorrower({ name: '刘强', department: '工程部', employeeNo: 'B-9001' });
     const lendIds = (
       sqlite
-        .prepare(`select id from files where status = 'active' and transferred_at is null and id not in (select file_id from loan_items where state in ('out', 'pending')) order by id limit 200 offset 1000`)
+        .prepare(
+          `select id from files where status = 'active' and transferred_at is null and id not in (select file_id from loan_items where state in ('out', 'pending')) order by id limit 200 offset 1000`,
+        )
         .all() as { id: number }[]
     ).map((r) => r.id);
     // One slip per file (a slip is lent whole), approved by the general manager signed in.
@@ -179,7 +197,16 @@ async function main() {
       const sheet = workbook.addWorksheet('客户');
       sheet.addRow(['kind', 'name', 'building', 'floor', 'units', 'phone', 'contactName', 'contactPhone']);
       for (let i = 0; i < IMPORT_ROWS; i++) {
-        sheet.addRow(['租户', `导入${pick(['华联', '鸿运', '金源'])}商贸${i}号店`, 'E座', String(1 + (i % 30)), `E-${String(1 + (i % 30)).padStart(2, '0')}${String(i).padStart(5, '0')}`, `139${String(i).padStart(8, '0')}`, '李娜', `137${String(i).padStart(8, '0')}`]);
+        sheet.addRow([
+          '租户',
+          `导入${pick(['华联', '鸿运', '金源'])}商贸${i}号店`,
+          'E座',
+          String(1 + (i % 30)),
+          `E-${String(1 + (i % 30)).padStart(2, '0')}${String(i).padStart(5, '0')}`,
+          `139${String(i).padStart(8, '0')}`,
+          '李娜',
+          `137${String(i).padStart(8, '0')}`,
+        ]);
       }
       const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
       let t = performance.now();
@@ -221,7 +248,14 @@ async function main() {
     const plain = await reads(wrapKysely(plainDb));
     plainDb.close();
     rmSync(plainPath, { force: true });
-    line('encryption', 'encrypted / plaintext, same reads', encrypted / plain, '×', { text: '≤ 1.25×', pass: encrypted / plain <= 1.25 }, { 'encrypted ms': Math.round(encrypted), 'plain ms': Math.round(plain) });
+    line(
+      'encryption',
+      'encrypted / plaintext, same reads',
+      encrypted / plain,
+      '×',
+      { text: '≤ 1.25×', pass: encrypted / plain <= 1.25 },
+      { 'encrypted ms': Math.round(encrypted), 'plain ms': Math.round(plain) },
+    );
 
     // Cold open: unlock (scrypt at the real cost) to the first list page; then the first unlock of a
     // day (or after the file changed outside the app), which reads every page (quick_check).
@@ -285,7 +319,11 @@ async function uiBench(archiveDir: string, password: string, total: number) {
     // animation frame's gap is recorded; a gap over 1.5 frames counts its missed frames as dropped.
     await page.locator('.ant-pagination-options .ant-select').click();
     await page.getByTitle('500 条/页').click();
-    await page.getByTitle('500 条/页').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page
+      .getByTitle('500 条/页')
+      .first()
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: 'bench-results/ui-list.png' });
     const body = page.locator('.ant-table-tbody-virtual-holder, .ant-table-body').first();
@@ -306,7 +344,14 @@ async function uiBench(archiveDir: string, password: string, total: number) {
     const frame = 1000 / 60;
     const dropped = gaps.reduce((n, g) => n + (g > 1.5 * frame ? Math.round(g / frame) - 1 : 0), 0);
     const share = dropped / Math.max(1, gaps.length + dropped);
-    line('ui', `scroll 500 rows (${gaps.length} frames drawn)`, dropped, 'frames dropped', { text: '≤ 5% dropped', pass: share <= 0.05 }, { 'dropped %': +(share * 100).toFixed(1), 'worst frame ms': +Math.max(...gaps).toFixed(1) });
+    line(
+      'ui',
+      `scroll 500 rows (${gaps.length} frames drawn)`,
+      dropped,
+      'frames dropped',
+      { text: '≤ 5% dropped', pass: share <= 0.05 },
+      { 'dropped %': +(share * 100).toFixed(1), 'worst frame ms': +Math.max(...gaps).toFixed(1) },
+    );
   } finally {
     await browser.close();
     await host.stop();

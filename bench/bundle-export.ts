@@ -38,7 +38,15 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   clearInterval(sampler);
-  console.log(JSON.stringify({ baselineMb: mb(baseline), peakMb: mb(peak), seconds: (performance.now() - t0) / 1000, phasePeakMb: phasePeak, atPeak: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, mb(v)])) }));
+  console.log(
+    JSON.stringify({
+      baselineMb: mb(baseline),
+      peakMb: mb(peak),
+      seconds: (performance.now() - t0) / 1000,
+      phasePeakMb: phasePeak,
+      atPeak: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, mb(v)])),
+    }),
+  );
 } finally {
   await pdf.close();
   await vault.lock().catch(() => undefined);

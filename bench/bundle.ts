@@ -40,13 +40,16 @@ async function main() {
     // A scan is a PDF header over random bytes (random: nothing compresses, as with real scans).
     const scan = () => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(SCAN_KB * 1024 - 9)]).toString('base64');
     for (let i = 0; i < TENANTS; i++) {
-      const fileId = (await api.registerCustomer({ kind: 'tenant', name: `退租租户${i}`, floor: String(1 + (i % 20)), units: [`U-${i}`], moveInDate: '2018-01-01', moveOutDate: '2026-06-30' })).customer.files[0]!.id;
+      const fileId = (await api.registerCustomer({ kind: 'tenant', name: `退租租户${i}`, floor: String(1 + (i % 20)), units: [`U-${i}`], moveInDate: '2018-01-01', moveOutDate: '2026-06-30' }))
+        .customer.files[0]!.id;
       await api.reopenFile({ fileId, reason: 'bench' });
       for (let d = 0; d < DOCS; d++) {
         await api.addDocument({ fileId, category: 'other', title: `文件${d + 1}`, docDate: '2024-01-01', pages: 1, isOriginal: false, scans: [{ fileName: `scan-${d + 1}.pdf`, dataBase64: scan() }] });
       }
     }
-    console.log(`\nYearly bundle: ${TENANTS} tenants, ${TENANTS * DOCS} documents, ${((TENANTS * DOCS * SCAN_KB) / 1024).toFixed(0)} MB of scans (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `\nYearly bundle: ${TENANTS} tenants, ${TENANTS * DOCS} documents, ${((TENANTS * DOCS * SCAN_KB) / 1024).toFixed(0)} MB of scans (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
 
     // Baseline: every scan's bytes read from the archive, written to disk and hashed.
     t0 = performance.now();
@@ -71,7 +74,12 @@ async function main() {
     const childScript = join(benchDist, 'bundle-export.mjs');
     await build({
       // The export and, beside it as in the app's build, every worker it may start.
-      entryPoints: Object.fromEntries([['bundle-export', fileURLToPath(new URL('./bundle-export.ts', import.meta.url))], ...readdirSync(workersDir).filter((f) => f.endsWith('.ts')).map((f) => [f.replace(/\.ts$/, ''), join(workersDir, f)])]),
+      entryPoints: Object.fromEntries([
+        ['bundle-export', fileURLToPath(new URL('./bundle-export.ts', import.meta.url))],
+        ...readdirSync(workersDir)
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => [f.replace(/\.ts$/, ''), join(workersDir, f)]),
+      ]),
       outdir: benchDist,
       outExtension: { '.js': '.mjs' },
       bundle: true,
@@ -84,7 +92,10 @@ async function main() {
     type ChildResult = { baselineMb: number; peakMb: number; seconds: number; phasePeakMb: Record<string, number>; atPeak: Record<string, number> };
     const runChild = (out: string, env: NodeJS.ProcessEnv): ChildResult =>
       JSON.parse(
-        execFileSync(process.execPath, ['--expose-gc', childScript, join(dir, 'archive'), join(dir, out)], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'], env }).trim().split('\n').at(-1)!,
+        execFileSync(process.execPath, ['--expose-gc', childScript, join(dir, 'archive'), join(dir, out)], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'], env })
+          .trim()
+          .split('\n')
+          .at(-1)!,
       ) as ChildResult;
     // As `npm start` runs the desk (glibc's arenas held to two), and with glibc's defaults.
     const child = runChild('out-desk', deskProcessEnv());
@@ -95,7 +106,13 @@ async function main() {
       { what: 'raw copy + SHA-256 of the scans', seconds: rawSeconds.toFixed(1), 'MB/s': (mb / rawSeconds).toFixed(1) },
       { what: 'bundle export (PDFs, records, scans, zip, verify)', seconds: seconds.toFixed(1), 'MB/s': (mb / seconds).toFixed(1) },
     ]);
-    const row = (what: string, r: ChildResult) => ({ what, 'RSS MB': r.peakMb, target: `< ${PEAK_TARGET_MB}`, ratio: `${(r.peakMb / r.baselineMb).toFixed(1)}×`, ok: r.peakMb < PEAK_TARGET_MB ? 'yes' : 'NO' });
+    const row = (what: string, r: ChildResult) => ({
+      what,
+      'RSS MB': r.peakMb,
+      target: `< ${PEAK_TARGET_MB}`,
+      ratio: `${(r.peakMb / r.baselineMb).toFixed(1)}×`,
+      ok: r.peakMb < PEAK_TARGET_MB ? 'yes' : 'NO',
+    });
     console.table([
       { what: 'archive open, idle (bare baseline)', 'RSS MB': child.baselineMb, target: '', ratio: '1.0×' },
       row('peak during the export, as the desk runs', child),
@@ -103,7 +120,9 @@ async function main() {
       row('peak during the export, glibc default arenas', plain),
     ]);
     console.log('peak RSS by phase (MB):', child.phasePeakMb, 'at the peak (MB):', child.atPeak);
-    console.log(`export / raw time: ${(seconds / rawSeconds).toFixed(1)}×; ${(seconds / TENANTS).toFixed(2)} s per tenant; scans ${mb.toFixed(0)} MB, peak ${child.peakMb} MB (${plain.peakMb} MB with glibc's defaults; target < ${PEAK_TARGET_MB} MB whatever the size)`);
+    console.log(
+      `export / raw time: ${(seconds / rawSeconds).toFixed(1)}×; ${(seconds / TENANTS).toFixed(2)} s per tenant; scans ${mb.toFixed(0)} MB, peak ${child.peakMb} MB (${plain.peakMb} MB with glibc's defaults; target < ${PEAK_TARGET_MB} MB whatever the size)`,
+    );
   } finally {
     await pdf.close();
     await vault.lock().catch(() => undefined);

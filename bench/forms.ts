@@ -52,7 +52,11 @@ async function main() {
 
     t0 = performance.now();
     const ctx = { db: vault.db(), clock: systemClock, session: vault.session! };
-    const html = await renderFormBatch(ctx, 'file-catalogue', fileIds.map((fileId) => ({ fileId })));
+    const html = await renderFormBatch(
+      ctx,
+      'file-catalogue',
+      fileIds.map((fileId) => ({ fileId })),
+    );
     const htmlSeconds = (performance.now() - t0) / 1000;
     const bytes = await pdf.render(html);
     const batchSeconds = (performance.now() - t0) / 1000;

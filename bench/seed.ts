@@ -61,9 +61,37 @@ export function rng(seed: number) {
   };
 }
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳'.split('');
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳'.split(
+    '',
+  );
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚英华玉萍建飞鹏红梅玲丹宇浩凯辉宁欣雪琳佳慧婷晨晓东阳光志国海波斌俊峰'.split('');
-const brandWords = ['华联', '国药', '鸿运', '金源', '万达', '新世纪', '百信', '天成', '瑞康', '同仁', '海川', '长江', '汇通', '恒泰', '嘉禾', '中信', '粤海', '正大', '美佳', '君悦', '星河', '博雅', '东方', '锦绣'];
+const brandWords = [
+  '华联',
+  '国药',
+  '鸿运',
+  '金源',
+  '万达',
+  '新世纪',
+  '百信',
+  '天成',
+  '瑞康',
+  '同仁',
+  '海川',
+  '长江',
+  '汇通',
+  '恒泰',
+  '嘉禾',
+  '中信',
+  '粤海',
+  '正大',
+  '美佳',
+  '君悦',
+  '星河',
+  '博雅',
+  '东方',
+  '锦绣',
+];
 const trades = ['餐饮', '医药', '贸易', '科技', '商贸', '服饰', '美容', '教育', '物流', '咨询', '珠宝', '眼镜', '茶业', '文化传媒', '健身'];
 const suffixes = ['有限公司', '有限公司', '股份有限公司', '店', '分店', '工作室'];
 const departments = ['工程部', '客服部', '财务部', '保安部', '招商部', '销售部', '法务部', '行政部'];
@@ -203,7 +231,8 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
   const insertCustomer = sqlite.prepare(`insert into customers (kind, name, short_name, company_nature, legal_representative, phone, fax, building, floor, move_in_date, move_out_date,
     classification, value_grade, special_tags, last_reviewed_at, name_pinyin, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertContact = sqlite.prepare('insert into customer_contacts (customer_id, kind, seq, name, title, phone) values (?, ?, ?, ?, ?, ?)');
-  const insertFile = sqlite.prepare(`insert into files (customer_id, unit, ref_no, category, year, seq, retention, status, label_name, label_printed_at, closed_at, created_at, updated_at, confidentiality, home_box_id, archived_year)
+  const insertFile =
+    sqlite.prepare(`insert into files (customer_id, unit, ref_no, category, year, seq, retention, status, label_name, label_printed_at, closed_at, created_at, updated_at, confidentiality, home_box_id, archived_year)
     values (?, ?, ?, 'KH', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertMove = sqlite.prepare('insert into file_moves (file_id, from_box_id, to_box_id, at, account_id, reason) values (?, null, ?, ?, ?, ?)');
   const insertDocument = sqlite.prepare(`insert into documents (file_id, category, title, doc_date, pages, is_original, confidentiality, remarks, version, created_at, created_by, updated_at)
@@ -244,7 +273,12 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         const property = kind === 'tenant' || kind === 'owner';
         const moveIn = property ? isoDate(createdMs + Math.floor(random() * 20) * DAY) : null;
         // About one tenant in five has moved out since; an owner rarely.
-        const movedOutMs = kind === 'tenant' && chance(0.22) ? createdMs + Math.floor(random() * (todayMs - createdMs)) : kind === 'owner' && chance(0.03) ? createdMs + Math.floor(random() * (todayMs - createdMs)) : null;
+        const movedOutMs =
+          kind === 'tenant' && chance(0.22)
+            ? createdMs + Math.floor(random() * (todayMs - createdMs))
+            : kind === 'owner' && chance(0.03)
+              ? createdMs + Math.floor(random() * (todayMs - createdMs))
+              : null;
         const departed = movedOutMs !== null && movedOutMs < todayMs - DAY;
         const classification = kind === 'potential' ? 'potential' : chance(0.08) ? 'key' : 'ordinary';
         const grade = chance(0.15) ? 'high' : chance(0.55) ? 'medium' : 'low';
@@ -252,9 +286,26 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         const reviewed = chance(0.9) ? iso(todayMs - Math.floor(random() * 270) * DAY) : null;
         const createdAt = iso(createdMs);
         const id = Number(
-          insertCustomer.run(kind, name, company ? brand : null, company ? pick(['state_owned', 'joint_stock', 'partnership', 'other']) : null, company ? person() : null,
-            phone, company && chance(0.3) ? `020-8${String(Math.floor(random() * 1e7)).padStart(7, '0')}` : null, building, floor, moveIn,
-            movedOutMs === null ? null : isoDate(movedOutMs), classification, grade, tags, reviewed, pinyinKeys(name).full, createdAt, createdAt).lastInsertRowid,
+          insertCustomer.run(
+            kind,
+            name,
+            company ? brand : null,
+            company ? pick(['state_owned', 'joint_stock', 'partnership', 'other']) : null,
+            company ? person() : null,
+            phone,
+            company && chance(0.3) ? `020-8${String(Math.floor(random() * 1e7)).padStart(7, '0')}` : null,
+            building,
+            floor,
+            moveIn,
+            movedOutMs === null ? null : isoDate(movedOutMs),
+            classification,
+            grade,
+            tags,
+            reviewed,
+            pinyinKeys(name).full,
+            createdAt,
+            createdAt,
+          ).lastInsertRowid,
         );
         count(`customers.${kind}`);
         const contacts: { name: string; phone: string }[] = [];
@@ -298,8 +349,23 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         const closedAt = departed ? iso(movedOutMs! + DAY) : null;
         const archivedYear = departed && new Date(movedOutMs!).getUTCFullYear() < new Date(todayMs).getUTCFullYear() ? new Date(movedOutMs!).getUTCFullYear() : null;
         const fileId = Number(
-          insertFile.run(id, unit, refNo, year, seq, rule.period, departed ? 'departed' : 'active', name, chance(0.97) ? iso(createdMs + DAY) : null, closedAt, createdAt,
-            closedAt ?? createdAt, chance(0.03) ? 'confidential' : 'ordinary', boxId, archivedYear).lastInsertRowid,
+          insertFile.run(
+            id,
+            unit,
+            refNo,
+            year,
+            seq,
+            rule.period,
+            departed ? 'departed' : 'active',
+            name,
+            chance(0.97) ? iso(createdMs + DAY) : null,
+            closedAt,
+            createdAt,
+            closedAt ?? createdAt,
+            chance(0.03) ? 'confidential' : 'ordinary',
+            boxId,
+            archivedYear,
+          ).lastInsertRowid,
         );
         insertMove.run(fileId, boxId, createdAt, clerkId, '建档入盒');
         fileIds.push(fileId);
@@ -363,10 +429,16 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
   for (let b = 0; b < 120; b++) {
     const left = b < 15;
     const dept = departments[b % departments.length]!;
-    borrowerIds.push(Number(insertBorrower.run(person(), dept, mobile(), `E${String(1001 + b)}`, left ? 'left' : 'active', left ? iso(todayMs - 200 * DAY) : null, iso(todayMs - spanMs), iso(todayMs - spanMs)).lastInsertRowid));
+    borrowerIds.push(
+      Number(
+        insertBorrower.run(person(), dept, mobile(), `E${String(1001 + b)}`, left ? 'left' : 'active', left ? iso(todayMs - 200 * DAY) : null, iso(todayMs - spanMs), iso(todayMs - spanMs))
+          .lastInsertRowid,
+      ),
+    );
     borrowerDept.push(dept);
   }
-  const insertApproval = sqlite.prepare(`insert into approvals (kind, target_type, target_id, summary, reason, required_role, requested_by, requested_at, status, decided_by, decided_at, decision_reason, used_at)
+  const insertApproval =
+    sqlite.prepare(`insert into approvals (kind, target_type, target_id, summary, reason, required_role, requested_by, requested_at, status, decided_by, decided_at, decision_reason, used_at)
     values ('borrow', 'loan', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLoan = sqlite.prepare(`insert into loans (slip_no, borrower_id, purpose, kind, term, status, approval_id, requested_by, requested_at, lent_at, lent_by, due_date, renewals, returned_at)
     values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, 0, ?)`);
@@ -414,18 +486,48 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         const status = pending ? 'requested' : rejected ? 'rejected' : out ? 'lent' : 'returned';
         const requestedAt = iso(requestedMs);
         const loanId = Number(
-          insertLoan.run(slipNo, borrowerIds[borrowerIndex], purpose, kind, term, status, clerkId, requestedAt, pending || rejected ? null : iso(lentMs), pending || rejected ? null : clerkId,
-            pending || rejected ? null : due, returned ? iso(returnedMs) : null).lastInsertRowid,
+          insertLoan.run(
+            slipNo,
+            borrowerIds[borrowerIndex],
+            purpose,
+            kind,
+            term,
+            status,
+            clerkId,
+            requestedAt,
+            pending || rejected ? null : iso(lentMs),
+            pending || rejected ? null : clerkId,
+            pending || rejected ? null : due,
+            returned ? iso(returnedMs) : null,
+          ).lastInsertRowid,
         );
         const approvalId = Number(
-          insertApproval.run(loanId, `${slipNo} · ${purpose}`, purpose, 'department_manager', clerkId, requestedAt, pending ? 'pending' : rejected ? 'rejected' : 'used',
-            pending ? null : managerId, pending ? null : iso(requestedMs + 1800_000), pending ? null : rejected ? '用途不明确' : '同意', pending || rejected ? null : iso(lentMs)).lastInsertRowid,
+          insertApproval.run(
+            loanId,
+            `${slipNo} · ${purpose}`,
+            purpose,
+            'department_manager',
+            clerkId,
+            requestedAt,
+            pending ? 'pending' : rejected ? 'rejected' : 'used',
+            pending ? null : managerId,
+            pending ? null : iso(requestedMs + 1800_000),
+            pending ? null : rejected ? '用途不明确' : '同意',
+            pending || rejected ? null : iso(lentMs),
+          ).lastInsertRowid,
         );
         setLoanApproval.run(approvalId, loanId);
         for (const fileId of items) {
           const damaged = returned && chance(0.004);
-          insertItem.run(loanId, fileId, pending ? 'pending' : rejected ? 'cancelled' : out ? 'out' : 'returned', returned ? iso(returnedMs) : null, returned ? clerkId : null,
-            returned ? (damaged ? 'damaged' : 'complete') : null, damaged ? '封皮破损' : null);
+          insertItem.run(
+            loanId,
+            fileId,
+            pending ? 'pending' : rejected ? 'cancelled' : out ? 'out' : 'returned',
+            returned ? iso(returnedMs) : null,
+            returned ? clerkId : null,
+            returned ? (damaged ? 'damaged' : 'complete') : null,
+            damaged ? '封皮破损' : null,
+          );
           if (out) outNow.add(fileId);
         }
         count(`loans.${status}`);

@@ -99,7 +99,10 @@ export function keyFitsPages(file: string, key: Buffer, saltHex: string, pages =
       if (readSync(fd, page, 0, PAGE_SIZE, (n - 1) * PAGE_SIZE) < PAGE_SIZE) break;
       const number = Buffer.alloc(4);
       number.writeUInt32LE(n);
-      const mac = createHmac('sha512', hmacKey).update(page.subarray(n === 1 ? 16 : 0, PAGE_SIZE - 64)).update(number).digest();
+      const mac = createHmac('sha512', hmacKey)
+        .update(page.subarray(n === 1 ? 16 : 0, PAGE_SIZE - 64))
+        .update(number)
+        .digest();
       if (mac.equals(page.subarray(PAGE_SIZE - 64))) return true;
     }
     return false;

@@ -71,13 +71,7 @@ export function newArchiveId(): string {
 
 function deriveKey(secret: string, kdf: KdfParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(
-      secret.normalize('NFC'),
-      Buffer.from(kdf.salt, 'base64'),
-      32,
-      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    );
+    scrypt(secret.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
   });
 }
 
@@ -86,14 +80,7 @@ function slotAad(archiveId: string, slotId: string): Buffer {
   return Buffer.from(`${KEY_FILE_FORMAT}:${archiveId}:${slotId}`, 'utf8');
 }
 
-export async function wrapArchiveKey(
-  archiveKey: Buffer,
-  archiveId: string,
-  secret: string,
-  slot: { kind: KeySlot['kind']; username?: string },
-  cost: KdfCost,
-  now: Date,
-): Promise<KeySlot> {
+export async function wrapArchiveKey(archiveKey: Buffer, archiveId: string, secret: string, slot: { kind: KeySlot['kind']; username?: string }, cost: KdfCost, now: Date): Promise<KeySlot> {
   const id = randomUUID();
   const kdf: KdfParams = { name: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
   const wrappingKey = await deriveKey(secret, kdf);
@@ -202,11 +189,7 @@ export function newRecoveryKey(): string {
 
 /** Accepts what a person types back: any case, spaces or dashes, O for 0 and I/L for 1. */
 export function normalizeRecoveryKey(typed: string): string {
-  const compact = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return (compact.match(/.{1,4}/g) ?? []).join('-');
 }
 

@@ -117,10 +117,7 @@ export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
   if (error) throw error;
 }
 
-export type InspectResult =
-  | { kind: 'ok' }
-  | { kind: 'damaged'; reason: string }
-  | { kind: 'too-new'; unknownMigrations: string[] };
+export type InspectResult = { kind: 'ok' } | { kind: 'damaged'; reason: string } | { kind: 'too-new'; unknownMigrations: string[] };
 
 /**
  * Checks a keyed archive read-only before anything writes to it: the key opens it, the pages

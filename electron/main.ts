@@ -78,7 +78,10 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, (request) => {
       const answer = resolveAppRequest(rendererRoot, request.url);
       if (answer.status !== 200) return new Response(null, { status: answer.status });
-      return new Response(new Uint8Array(answer.body), { status: 200, headers: { 'Content-Type': answer.type, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' } });
+      return new Response(new Uint8Array(answer.body), {
+        status: 200,
+        headers: { 'Content-Type': answer.type, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' },
+      });
     });
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });

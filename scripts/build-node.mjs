@@ -14,7 +14,9 @@ const common = {
 };
 
 // Every file in electron/workers/ is a worker's entry.
-const workers = readdirSync('electron/workers').filter((f) => f.endsWith('.ts')).map((f) => `electron/workers/${f}`);
+const workers = readdirSync('electron/workers')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `electron/workers/${f}`);
 // The unbuilt branch of worker-thread.ts reads import.meta.url; the CommonJS build never takes it.
 const cjs = { ...common, format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } };
 

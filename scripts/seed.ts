@@ -36,7 +36,13 @@ const summary = await seedArchive({
   log: (line) => console.log(line),
 });
 console.log(`\nDone in ${summary.seconds.toFixed(1)} s (as of ${summary.asOf}).`);
-console.table(Object.fromEntries(Object.entries(summary.counts).sort().map(([k, v]) => [k, { count: v }])));
+console.table(
+  Object.fromEntries(
+    Object.entries(summary.counts)
+      .sort()
+      .map(([k, v]) => [k, { count: v }]),
+  ),
+);
 console.log(`Sign in as ${Object.values(seedAccounts).join(' / ')} with the password ${summary.password}`);
 console.log(`Recovery key: ${summary.recoveryKey}`);
 console.log(`Open it: npm run serve -- --archive ${out}`);

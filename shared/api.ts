@@ -22,61 +22,8 @@ import type {
 } from './domain';
 import type { ArchiveMethod } from './methods';
 import type { FormId, FormRecordKind } from './forms';
-import type { Report } from './reports';
 import type { ErrorCode } from './errors';
-import type {
-  AddDocumentInput,
-  AddScanInput,
-  AuditSearchInput,
-  ChangeOwnPasswordInput,
-  CreateAccountInput,
-  ExportAuditInput,
-  ResetAccountPasswordInput,
-  RestoreBackupInput,
-  RequestApprovalInput,
-  DecideApprovalInput,
-  SetFileConfidentialityInput,
-  SetDocumentConfidentialityInput,
-  VerifyAuditLogInput,
-  SetLegalHoldInput,
-  CreateDestructionRegisterInput,
-  ConfirmDestructionInput,
-  SaveRoomInput,
-  SaveCabinetInput,
-  SaveBoxInput,
-  RetireLocationInput,
-  MoveFileInput,
-  SaveBorrowerInput,
-  RequestLoanInput,
-  LendFilesInput,
-  EnterPaperLoanInput,
-  ReturnFilesInput,
-  ListLoansInput,
-  ExportLoansInput,
-  ReportInput,
-  RequestTransferInput,
-  FormInput,
-  StartBundleExportInput,
-  UpdateAccountInput,
-  ArchiveSettings,
-  ChangeClassificationInput,
-  CreateArchiveInput,
-  CustomerFields,
-  ExportCustomersInput,
-  FileReasonInput,
-  GetFileInput,
-  ImportInput,
-  RegisterImportInput,
-  ListCustomersInput,
-  RecoverAccessInput,
-  RegisterCustomerInput,
-  SaveDocumentCategoryInput,
-  SearchInput,
-  UnlockInput,
-  UpdateCustomerInput,
-  UpdateDocumentInput,
-  UpdateSettingsInput,
-} from './schemas';
+import type { CustomerFields } from './schemas';
 
 /** Something the person signing in must be told about the archive (shown once, in words). */
 export interface ArchiveNotice {
@@ -296,9 +243,33 @@ export interface DocumentCategory {
 }
 
 export const importFields = [
-  'refNo', 'kind', 'name', 'shortName', 'companyNature', 'legalRepresentative', 'address', 'phone', 'fax', 'businessScope', 'staffCount',
-  'relationshipStart', 'paymentTerms', 'creditGrade', 'notes', 'building', 'floor', 'units', 'moveInDate', 'moveOutDate',
-  'classification', 'valueGrade', 'contactName', 'contactTitle', 'contactPhone', 'emergencyName', 'emergencyPhone',
+  'refNo',
+  'kind',
+  'name',
+  'shortName',
+  'companyNature',
+  'legalRepresentative',
+  'address',
+  'phone',
+  'fax',
+  'businessScope',
+  'staffCount',
+  'relationshipStart',
+  'paymentTerms',
+  'creditGrade',
+  'notes',
+  'building',
+  'floor',
+  'units',
+  'moveInDate',
+  'moveOutDate',
+  'classification',
+  'valueGrade',
+  'contactName',
+  'contactTitle',
+  'contactPhone',
+  'emergencyName',
+  'emergencyPhone',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -338,7 +309,26 @@ export interface RegisterImportResult {
   unchanged: number;
 }
 
-export const importIssueCodes = ['REQUIRED', 'INVALID_VALUE', 'INVALID_PHONE', 'INVALID_DATE', 'DATES_OUT_OF_ORDER', 'TOO_LONG', 'DUPLICATE_IN_SHEET', 'DUPLICATE_CUSTOMER', 'FORMULA_WITHOUT_VALUE', 'UNKNOWN_REF_NO', 'CONFLICTING_ROWS', 'CLASSIFICATION_IN_APP', 'UNKNOWN_CATEGORY', 'UNKNOWN_BOX', 'BOX_RETIRED', 'BOX_FULL', 'FILE_TRANSFERRED', 'FILE_DESTROYED'] as const;
+export const importIssueCodes = [
+  'REQUIRED',
+  'INVALID_VALUE',
+  'INVALID_PHONE',
+  'INVALID_DATE',
+  'DATES_OUT_OF_ORDER',
+  'TOO_LONG',
+  'DUPLICATE_IN_SHEET',
+  'DUPLICATE_CUSTOMER',
+  'FORMULA_WITHOUT_VALUE',
+  'UNKNOWN_REF_NO',
+  'CONFLICTING_ROWS',
+  'CLASSIFICATION_IN_APP',
+  'UNKNOWN_CATEGORY',
+  'UNKNOWN_BOX',
+  'BOX_RETIRED',
+  'BOX_FULL',
+  'FILE_TRANSFERRED',
+  'FILE_DESTROYED',
+] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 
 export interface ImportIssue {

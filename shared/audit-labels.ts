@@ -164,7 +164,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'account.updated': '{who} changed {target}',
     'account.disabled': '{who} disabled {target}',
     'account.password_changed': '{who} changed their own password',
-    'account.password_reset': "{who} reset the password of {target}",
+    'account.password_reset': '{who} reset the password of {target}',
     'password.failed': '{who} typed a wrong password',
     'password.refused_paused': 'Too many wrong passwords: sign-in paused for {target}',
     'settings.updated': '{who} changed the settings',
@@ -226,12 +226,72 @@ export const auditSentenceLabels: Labels<AuditAction> = {
 };
 
 /** The groups the audit screen filters by: the action's first word, as a person names it. */
-export const auditGroups = ['archive', 'login', 'account', 'settings', 'customer', 'file', 'document', 'scan', 'loan', 'approval', 'transfer', 'inspection', 'location', 'form', 'report', 'destruction', 'bundle', 'backup', 'audit'] as const;
+export const auditGroups = [
+  'archive',
+  'login',
+  'account',
+  'settings',
+  'customer',
+  'file',
+  'document',
+  'scan',
+  'loan',
+  'approval',
+  'transfer',
+  'inspection',
+  'location',
+  'form',
+  'report',
+  'destruction',
+  'bundle',
+  'backup',
+  'audit',
+] as const;
 export type AuditGroup = (typeof auditGroups)[number];
 
 export const auditGroupLabels: Labels<AuditGroup> = {
-  'zh-CN': { archive: '档案库', login: '登录', account: '账户', settings: '设置', customer: '客户', file: '档案', document: '文件', scan: '扫描件', loan: '借阅', approval: '审批', transfer: '移交', inspection: '检查', location: '库房位置', form: '表单打印', report: '报表', destruction: '销毁', bundle: '年度档案包', backup: '备份', audit: '审计' },
-  en: { archive: 'Archive', login: 'Sign-in', account: 'Accounts', settings: 'Settings', customer: 'Customers', file: 'Files', document: 'Documents', scan: 'Scans', loan: 'Loans', approval: 'Approvals', transfer: 'Transfers', inspection: 'Inspections', location: 'Storage', form: 'Forms', report: 'Reports', destruction: 'Destruction', bundle: 'Yearly bundle', backup: 'Backups', audit: 'Audit' },
+  'zh-CN': {
+    archive: '档案库',
+    login: '登录',
+    account: '账户',
+    settings: '设置',
+    customer: '客户',
+    file: '档案',
+    document: '文件',
+    scan: '扫描件',
+    loan: '借阅',
+    approval: '审批',
+    transfer: '移交',
+    inspection: '检查',
+    location: '库房位置',
+    form: '表单打印',
+    report: '报表',
+    destruction: '销毁',
+    bundle: '年度档案包',
+    backup: '备份',
+    audit: '审计',
+  },
+  en: {
+    archive: 'Archive',
+    login: 'Sign-in',
+    account: 'Accounts',
+    settings: 'Settings',
+    customer: 'Customers',
+    file: 'Files',
+    document: 'Documents',
+    scan: 'Scans',
+    loan: 'Loans',
+    approval: 'Approvals',
+    transfer: 'Transfers',
+    inspection: 'Inspections',
+    location: 'Storage',
+    form: 'Forms',
+    report: 'Reports',
+    destruction: 'Destruction',
+    bundle: 'Yearly bundle',
+    backup: 'Backups',
+    audit: 'Audit',
+  },
 };
 
 /** Which actions a group covers (login covers logout and failed passwords too). */
@@ -248,7 +308,32 @@ export function rawAuditEntry(r: { at: string; action: string; targetType: strin
 
 /** Words for what detail keys say, used in the entry's sentence after the action. */
 export const auditDetailLabels: Labels<
-  'reason' | 'username' | 'dueDate' | 'rows' | 'files' | 'toDepartment' | 'confidentiality' | 'refNo' | 'box' | 'renewedTo' | 'tenants' | 'folder' | 'checked' | 'result' | 'ok' | 'broken' | 'role' | 'name' | 'note' | 'approvalKind' | 'failures' | 'paused' | 'blank' | 'condition' | 'lentOn' | 'paperSlip'
+  | 'reason'
+  | 'username'
+  | 'dueDate'
+  | 'rows'
+  | 'files'
+  | 'toDepartment'
+  | 'confidentiality'
+  | 'refNo'
+  | 'box'
+  | 'renewedTo'
+  | 'tenants'
+  | 'folder'
+  | 'checked'
+  | 'result'
+  | 'ok'
+  | 'broken'
+  | 'role'
+  | 'name'
+  | 'note'
+  | 'approvalKind'
+  | 'failures'
+  | 'paused'
+  | 'blank'
+  | 'condition'
+  | 'lentOn'
+  | 'paperSlip'
 > = {
   'zh-CN': {
     reason: '原因',
@@ -309,7 +394,67 @@ export const auditDetailLabels: Labels<
 };
 
 /** The target's kind as a word, for a target the archive no longer holds. */
-export const auditTargetLabels: Labels<'account' | 'approval' | 'archive' | 'borrower' | 'customer' | 'destruction_register' | 'document' | 'file' | 'form' | 'inspection' | 'loan' | 'report' | 'scan' | 'transfer' | 'room' | 'box' | 'cabinet' | 'shelf' | 'system'> = {
-  'zh-CN': { account: '账户', approval: '审批', archive: '档案库', borrower: '借阅人', customer: '客户', destruction_register: '销毁清册', document: '文件', file: '档案', form: '表单', inspection: '检查', loan: '借阅单', report: '报表', scan: '扫描件', transfer: '移交单', room: '库房', box: '档案盒', cabinet: '档案柜', shelf: '层', system: '系统' },
-  en: { account: 'account', approval: 'approval', archive: 'archive', borrower: 'borrower', customer: 'customer', destruction_register: 'destruction register', document: 'document', file: 'file', form: 'form', inspection: 'inspection', loan: 'loan slip', report: 'report', scan: 'scan', transfer: 'transfer', room: 'store room', box: 'box', cabinet: 'cabinet', shelf: 'shelf', system: 'the system' },
+export const auditTargetLabels: Labels<
+  | 'account'
+  | 'approval'
+  | 'archive'
+  | 'borrower'
+  | 'customer'
+  | 'destruction_register'
+  | 'document'
+  | 'file'
+  | 'form'
+  | 'inspection'
+  | 'loan'
+  | 'report'
+  | 'scan'
+  | 'transfer'
+  | 'room'
+  | 'box'
+  | 'cabinet'
+  | 'shelf'
+  | 'system'
+> = {
+  'zh-CN': {
+    account: '账户',
+    approval: '审批',
+    archive: '档案库',
+    borrower: '借阅人',
+    customer: '客户',
+    destruction_register: '销毁清册',
+    document: '文件',
+    file: '档案',
+    form: '表单',
+    inspection: '检查',
+    loan: '借阅单',
+    report: '报表',
+    scan: '扫描件',
+    transfer: '移交单',
+    room: '库房',
+    box: '档案盒',
+    cabinet: '档案柜',
+    shelf: '层',
+    system: '系统',
+  },
+  en: {
+    account: 'account',
+    approval: 'approval',
+    archive: 'archive',
+    borrower: 'borrower',
+    customer: 'customer',
+    destruction_register: 'destruction register',
+    document: 'document',
+    file: 'file',
+    form: 'form',
+    inspection: 'inspection',
+    loan: 'loan slip',
+    report: 'report',
+    scan: 'scan',
+    transfer: 'transfer',
+    room: 'store room',
+    box: 'box',
+    cabinet: 'cabinet',
+    shelf: 'shelf',
+    system: 'the system',
+  },
 };

@@ -136,7 +136,8 @@ export const errorMessages: Labels<ErrorCode> = {
     NOT_AN_ARCHIVE: 'This file is not an Archive Desk archive ({file}). Nothing was changed.',
     ARCHIVE_DAMAGED: 'The archive file is damaged ({file}) and cannot be opened. Restore it from a backup; nothing was changed.',
     ARCHIVE_TOO_NEW: 'This archive was made by a newer version of Archive Desk; please upgrade to open it.',
-    WEAK_PASSWORD: 'The password is too weak: at least {minLength} characters with three of upper case, lower case, digits and symbols (two are enough from 12 characters), and not containing the user name.',
+    WEAK_PASSWORD:
+      'The password is too weak: at least {minLength} characters with three of upper case, lower case, digits and symbols (two are enough from 12 characters), and not containing the user name.',
     PASSWORDS_DIFFER: 'The two passwords differ.',
     UNAUTHORIZED_CLIENT: 'The access token is not valid; open the full address printed at start-up.',
     NOT_FOUND: 'That record was not found; it may have been removed, or the number is wrong.',
@@ -157,8 +158,10 @@ export const errorMessages: Labels<ErrorCode> = {
     BACKUP_EXISTS: 'A backup from this very moment exists ({folder}); try again shortly.',
     BACKUP_FAILED: 'The backup did not complete ({folder}): {reason}. No partial backup was left; the archive is unaffected.',
     BACKUP_DAMAGED: 'The backup ({folder}) failed its checks: a file is missing, changed or damaged. Nothing was restored.',
-    BACKUP_OTHER_ARCHIVE: 'This backup (made by {backupBy} on {backupCreated}) is of another archive, not the one on this PC. Nothing was restored. To replace this PC’s archive with it all the same, also enter this archive’s recovery key.',
-    RESTORE_NEEDS_RECOVERY_KEY: 'This PC’s key file is missing or damaged, so it cannot be told whether the backup is of this archive. Enter the archive’s recovery key to confirm the restore. Nothing was restored.',
+    BACKUP_OTHER_ARCHIVE:
+      'This backup (made by {backupBy} on {backupCreated}) is of another archive, not the one on this PC. Nothing was restored. To replace this PC’s archive with it all the same, also enter this archive’s recovery key.',
+    RESTORE_NEEDS_RECOVERY_KEY:
+      'This PC’s key file is missing or damaged, so it cannot be told whether the backup is of this archive. Enter the archive’s recovery key to confirm the restore. Nothing was restored.',
     FOLDER_NOT_ALLOWED: 'A system folder ({folder}) cannot be used. Choose a folder of your own, for example one under Documents, or a USB drive.',
     FOLDER_NOT_WRITABLE: 'Cannot write to {folder}: it is a file rather than a folder, or it may not be written. Nothing was written.',
     DISK_FULL: 'The disk is full: the disk of {folder} needs about {neededMb} MB more. Nothing half-written was left; free some space and try again.',
@@ -273,20 +276,62 @@ export const confidentialityLabels: Labels<Confidentiality> = {
 /** Field names, as the forms, the Excel headers and the import errors show them. */
 export const customerFieldLabels: Labels<ImportField> = {
   'zh-CN': {
-    refNo: '档号', kind: '客户类型', name: '客户名称', shortName: '简称', companyNature: '公司性质', legalRepresentative: '法定代表人',
-    address: '地址', phone: '电话', fax: '传真', businessScope: '经营范围', staffCount: '员工人数',
-    relationshipStart: '开始往来日期', paymentTerms: '付款方式', creditGrade: '信用等级', notes: '备注', building: '楼栋',
-    floor: '楼层', units: '单元号', moveInDate: '入住日期', moveOutDate: '退租日期', classification: '客户分类',
-    valueGrade: '价值等级', contactName: '联系人', contactTitle: '联系人职务', contactPhone: '联系人电话',
-    emergencyName: '紧急联系人', emergencyPhone: '紧急联系电话',
+    refNo: '档号',
+    kind: '客户类型',
+    name: '客户名称',
+    shortName: '简称',
+    companyNature: '公司性质',
+    legalRepresentative: '法定代表人',
+    address: '地址',
+    phone: '电话',
+    fax: '传真',
+    businessScope: '经营范围',
+    staffCount: '员工人数',
+    relationshipStart: '开始往来日期',
+    paymentTerms: '付款方式',
+    creditGrade: '信用等级',
+    notes: '备注',
+    building: '楼栋',
+    floor: '楼层',
+    units: '单元号',
+    moveInDate: '入住日期',
+    moveOutDate: '退租日期',
+    classification: '客户分类',
+    valueGrade: '价值等级',
+    contactName: '联系人',
+    contactTitle: '联系人职务',
+    contactPhone: '联系人电话',
+    emergencyName: '紧急联系人',
+    emergencyPhone: '紧急联系电话',
   },
   en: {
-    refNo: 'Reference no.', kind: 'Customer kind', name: 'Name', shortName: 'Short name', companyNature: 'Company nature', legalRepresentative: 'Legal representative',
-    address: 'Address', phone: 'Phone', fax: 'Fax', businessScope: 'Business scope', staffCount: 'Staff count',
-    relationshipStart: 'Relationship since', paymentTerms: 'Payment terms', creditGrade: 'Credit grade', notes: 'Notes', building: 'Building',
-    floor: 'Floor', units: 'Unit numbers', moveInDate: 'Move-in date', moveOutDate: 'Move-out date', classification: 'Classification',
-    valueGrade: 'Value grade', contactName: 'Contact', contactTitle: 'Contact title', contactPhone: 'Contact phone',
-    emergencyName: 'Emergency contact', emergencyPhone: 'Emergency phone',
+    refNo: 'Reference no.',
+    kind: 'Customer kind',
+    name: 'Name',
+    shortName: 'Short name',
+    companyNature: 'Company nature',
+    legalRepresentative: 'Legal representative',
+    address: 'Address',
+    phone: 'Phone',
+    fax: 'Fax',
+    businessScope: 'Business scope',
+    staffCount: 'Staff count',
+    relationshipStart: 'Relationship since',
+    paymentTerms: 'Payment terms',
+    creditGrade: 'Credit grade',
+    notes: 'Notes',
+    building: 'Building',
+    floor: 'Floor',
+    units: 'Unit numbers',
+    moveInDate: 'Move-in date',
+    moveOutDate: 'Move-out date',
+    classification: 'Classification',
+    valueGrade: 'Value grade',
+    contactName: 'Contact',
+    contactTitle: 'Contact title',
+    contactPhone: 'Contact phone',
+    emergencyName: 'Emergency contact',
+    emergencyPhone: 'Emergency phone',
   },
 };
 
@@ -295,12 +340,29 @@ export const systemMoveReasons = { scanIntoBox: '扫码入盒', registerImport: 
 
 export const boxScanResultLabels: Labels<BoxScanResult> = {
   'zh-CN': { filed: '已放入本盒', already: '已在本盒', unknown: '无法识别的编码', box_code: '这是档案盒标签，请扫描档案标签', full: '本盒已满，未放入', destroyed: '档案已销毁，不能入盒' },
-  en: { filed: 'Filed in this box', already: 'Already in this box', unknown: 'Code not recognised', box_code: 'That is a box label: scan a file label', full: 'The box is full; not filed', destroyed: 'The file was destroyed; it cannot be filed' },
+  en: {
+    filed: 'Filed in this box',
+    already: 'Already in this box',
+    unknown: 'Code not recognised',
+    box_code: 'That is a box label: scan a file label',
+    full: 'The box is full; not filed',
+    destroyed: 'The file was destroyed; it cannot be filed',
+  },
 };
 
 export const registerFieldLabels: Labels<RegisterField> = {
   'zh-CN': { refNo: '档号', title: '文件题名', category: '文件类别', docDate: '文件日期', pages: '页数', isOriginal: '原件/复印件', confidentiality: '密级', remarks: '备注', box: '档案盒编号' },
-  en: { refNo: 'Reference no.', title: 'Title', category: 'Category', docDate: 'Document date', pages: 'Pages', isOriginal: 'Original or copy', confidentiality: 'Confidentiality', remarks: 'Remarks', box: 'Box code' },
+  en: {
+    refNo: 'Reference no.',
+    title: 'Title',
+    category: 'Category',
+    docDate: 'Document date',
+    pages: 'Pages',
+    isOriginal: 'Original or copy',
+    confidentiality: 'Confidentiality',
+    remarks: 'Remarks',
+    box: 'Box code',
+  },
 };
 
 export const importIssueLabels: Labels<ImportIssueCode> = {
@@ -347,8 +409,26 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
 };
 
 export const approvalKindLabels: Labels<ApprovalKind> = {
-  'zh-CN': { borrow: '借阅', renew: '续借', transfer: '移交', edit_original: '修改原件', view_confidential: '查阅机密文件', destroy: '销毁', export_confidential: '导出机密文件', declassify: '降低密级' },
-  en: { borrow: 'Borrowing', renew: 'Renewal', transfer: 'Transfer', edit_original: 'Edit an original', view_confidential: 'View a confidential document', destroy: 'Destruction', export_confidential: 'Export confidential files', declassify: 'Lower confidentiality' },
+  'zh-CN': {
+    borrow: '借阅',
+    renew: '续借',
+    transfer: '移交',
+    edit_original: '修改原件',
+    view_confidential: '查阅机密文件',
+    destroy: '销毁',
+    export_confidential: '导出机密文件',
+    declassify: '降低密级',
+  },
+  en: {
+    borrow: 'Borrowing',
+    renew: 'Renewal',
+    transfer: 'Transfer',
+    edit_original: 'Edit an original',
+    view_confidential: 'View a confidential document',
+    destroy: 'Destruction',
+    export_confidential: 'Export confidential files',
+    declassify: 'Lower confidentiality',
+  },
 };
 
 export const approvalStatusLabels: Labels<ApprovalStatus> = {
@@ -387,8 +467,26 @@ export const transferStatusLabels: Labels<TransferStatus> = {
 };
 
 export const inspectionFindingLabels: Labels<InspectionFindingKind> = {
-  'zh-CN': { present: '在盒且位置正确', misfiled: '存放错误', missing: '缺失（未借出）', lent: '借出中（应不在盒）', unknown: '无法识别的编码', not_checked: '未检查', flagged: '已标记待查（此前归还或检查时）', document_missing: '卷内文件缺失' },
-  en: { present: 'Present, right box', misfiled: 'Misfiled (wrong box)', missing: 'Missing, not lent', lent: 'Out on loan (expected absent)', unknown: 'Unknown code', not_checked: 'Not checked', flagged: 'Flagged earlier (at a return or an inspection)', document_missing: 'Document missing from file' },
+  'zh-CN': {
+    present: '在盒且位置正确',
+    misfiled: '存放错误',
+    missing: '缺失（未借出）',
+    lent: '借出中（应不在盒）',
+    unknown: '无法识别的编码',
+    not_checked: '未检查',
+    flagged: '已标记待查（此前归还或检查时）',
+    document_missing: '卷内文件缺失',
+  },
+  en: {
+    present: 'Present, right box',
+    misfiled: 'Misfiled (wrong box)',
+    missing: 'Missing, not lent',
+    lent: 'Out on loan (expected absent)',
+    unknown: 'Unknown code',
+    not_checked: 'Not checked',
+    flagged: 'Flagged earlier (at a return or an inspection)',
+    document_missing: 'Document missing from file',
+  },
 };
 
 export const formTitleLabels: Labels<FormId> = {
@@ -482,20 +580,103 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
 
 /** Column, series and figure names of the reports. */
 export const reportTextLabels: Labels<
-  | 'month' | 'count' | 'share' | 'total' | 'kind' | 'classification' | 'grade' | 'ungraded' | 'status' | 'place' | 'building' | 'floor'
-  | 'name' | 'unit' | 'refNo' | 'tags' | 'reviewedAt' | 'department' | 'loans' | 'avgDays' | 'returned' | 'overdue' | 'overdueRate' | 'timesBorrowed'
-  | 'cabinet' | 'room' | 'boxes' | 'capacity' | 'held' | 'fill' | 'filesOut' | 'overdueNow' | 'newFiles' | 'departures' | 'destructions'
-  | 'customers' | 'activeFiles' | 'loansInRange' | 'inspections' | 'checked' | 'period' | 'allTime' | 'allBuildings' | 'generatedAt' | 'filters'
-  | 'noteDaysOut' | 'noteOverdue' | 'noteBoxFill' | 'noteFindings' | 'noteComposition'
+  | 'month'
+  | 'count'
+  | 'share'
+  | 'total'
+  | 'kind'
+  | 'classification'
+  | 'grade'
+  | 'ungraded'
+  | 'status'
+  | 'place'
+  | 'building'
+  | 'floor'
+  | 'name'
+  | 'unit'
+  | 'refNo'
+  | 'tags'
+  | 'reviewedAt'
+  | 'department'
+  | 'loans'
+  | 'avgDays'
+  | 'returned'
+  | 'overdue'
+  | 'overdueRate'
+  | 'timesBorrowed'
+  | 'cabinet'
+  | 'room'
+  | 'boxes'
+  | 'capacity'
+  | 'held'
+  | 'fill'
+  | 'filesOut'
+  | 'overdueNow'
+  | 'newFiles'
+  | 'departures'
+  | 'destructions'
+  | 'customers'
+  | 'activeFiles'
+  | 'loansInRange'
+  | 'inspections'
+  | 'checked'
+  | 'period'
+  | 'allTime'
+  | 'allBuildings'
+  | 'generatedAt'
+  | 'filters'
+  | 'noteDaysOut'
+  | 'noteOverdue'
+  | 'noteBoxFill'
+  | 'noteFindings'
+  | 'noteComposition'
 > = {
   'zh-CN': {
-    month: '月份', count: '数量', share: '占比', total: '合计', kind: '客户类型', classification: '客户分类', grade: '价值等级', ungraded: '未评级',
-    status: '状态', place: '位置', building: '楼栋', floor: '楼层', name: '客户名称', unit: '单元', refNo: '档号', tags: '特殊标签',
-    reviewedAt: '最近复核', department: '部门', loans: '借阅次数', avgDays: '平均天数', returned: '已归还', overdue: '逾期', overdueRate: '逾期率',
-    timesBorrowed: '被借次数', cabinet: '档案柜', room: '档案室', boxes: '盒数', capacity: '容量', held: '在盒档案', fill: '装填率',
-    filesOut: '借出档案', overdueNow: '其中逾期', newFiles: '新建档案', departures: '退租', destructions: '销毁', customers: '客户',
-    activeFiles: '在用档案', loansInRange: '借阅单', inspections: '检查次数', checked: '已查档案', period: '统计期间', allTime: '全部',
-    allBuildings: '全部楼栋', generatedAt: '生成时间', filters: '筛选',
+    month: '月份',
+    count: '数量',
+    share: '占比',
+    total: '合计',
+    kind: '客户类型',
+    classification: '客户分类',
+    grade: '价值等级',
+    ungraded: '未评级',
+    status: '状态',
+    place: '位置',
+    building: '楼栋',
+    floor: '楼层',
+    name: '客户名称',
+    unit: '单元',
+    refNo: '档号',
+    tags: '特殊标签',
+    reviewedAt: '最近复核',
+    department: '部门',
+    loans: '借阅次数',
+    avgDays: '平均天数',
+    returned: '已归还',
+    overdue: '逾期',
+    overdueRate: '逾期率',
+    timesBorrowed: '被借次数',
+    cabinet: '档案柜',
+    room: '档案室',
+    boxes: '盒数',
+    capacity: '容量',
+    held: '在盒档案',
+    fill: '装填率',
+    filesOut: '借出档案',
+    overdueNow: '其中逾期',
+    newFiles: '新建档案',
+    departures: '退租',
+    destructions: '销毁',
+    customers: '客户',
+    activeFiles: '在用档案',
+    loansInRange: '借阅单',
+    inspections: '检查次数',
+    checked: '已查档案',
+    period: '统计期间',
+    allTime: '全部',
+    allBuildings: '全部楼栋',
+    generatedAt: '生成时间',
+    filters: '筛选',
     noteDaysOut: '按借出月份统计已归还的借阅：借出到归还的平均天数。',
     noteOverdue: '按借出月份：归还晚于应还日期、或至今未还且已过应还日期的借阅所占比例。',
     noteBoxFill: '在盒档案（含借出未还）占档案盒容量的比例。',
@@ -503,13 +684,51 @@ export const reportTextLabels: Labels<
     noteComposition: '统计期间内建档的客户与档案；未选期间时为全部档案。',
   },
   en: {
-    month: 'Month', count: 'Count', share: 'Share', total: 'Total', kind: 'Kind', classification: 'Classification', grade: 'Value grade', ungraded: 'Not graded',
-    status: 'Status', place: 'Place', building: 'Building', floor: 'Floor', name: 'Customer', unit: 'Unit', refNo: 'Ref. no.', tags: 'Special tags',
-    reviewedAt: 'Last reviewed', department: 'Department', loans: 'Loans', avgDays: 'Average days', returned: 'Returned', overdue: 'Overdue', overdueRate: 'Overdue rate',
-    timesBorrowed: 'Times borrowed', cabinet: 'Cabinet', room: 'Room', boxes: 'Boxes', capacity: 'Capacity', held: 'Files held', fill: 'Fill',
-    filesOut: 'Files out', overdueNow: 'Of which overdue', newFiles: 'New files', departures: 'Departures', destructions: 'Destructions', customers: 'Customers',
-    activeFiles: 'Active files', loansInRange: 'Loan slips', inspections: 'Inspections', checked: 'Files checked', period: 'Period', allTime: 'All time',
-    allBuildings: 'All buildings', generatedAt: 'Generated', filters: 'Filters',
+    month: 'Month',
+    count: 'Count',
+    share: 'Share',
+    total: 'Total',
+    kind: 'Kind',
+    classification: 'Classification',
+    grade: 'Value grade',
+    ungraded: 'Not graded',
+    status: 'Status',
+    place: 'Place',
+    building: 'Building',
+    floor: 'Floor',
+    name: 'Customer',
+    unit: 'Unit',
+    refNo: 'Ref. no.',
+    tags: 'Special tags',
+    reviewedAt: 'Last reviewed',
+    department: 'Department',
+    loans: 'Loans',
+    avgDays: 'Average days',
+    returned: 'Returned',
+    overdue: 'Overdue',
+    overdueRate: 'Overdue rate',
+    timesBorrowed: 'Times borrowed',
+    cabinet: 'Cabinet',
+    room: 'Room',
+    boxes: 'Boxes',
+    capacity: 'Capacity',
+    held: 'Files held',
+    fill: 'Fill',
+    filesOut: 'Files out',
+    overdueNow: 'Of which overdue',
+    newFiles: 'New files',
+    departures: 'Departures',
+    destructions: 'Destructions',
+    customers: 'Customers',
+    activeFiles: 'Active files',
+    loansInRange: 'Loan slips',
+    inspections: 'Inspections',
+    checked: 'Files checked',
+    period: 'Period',
+    allTime: 'All time',
+    allBuildings: 'All buildings',
+    generatedAt: 'Generated',
+    filters: 'Filters',
     noteDaysOut: 'Returned loans by month lent: average days from lending to return.',
     noteOverdue: 'By month lent: the share of loans returned after their due date, or still out past it.',
     noteBoxFill: 'Files held (including those lent out) against box capacity.',
@@ -526,9 +745,7 @@ export const withheldTitleLabels: Record<Locale, { title: string; why: string }>
 
 /** Fills `{name}` placeholders from details; unknown placeholders are left visible. */
 export function formatMessage(template: string, details?: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    details && details[name] !== undefined ? String(details[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (details && details[name] !== undefined ? String(details[name]) : whole));
 }
 
 /** A detail that names roles reads as their names in the message's language (部门经理或总经理). */
@@ -548,9 +765,66 @@ export function errorMessage(code: ErrorCode, locale: Locale, details?: Record<s
 }
 
 /** The exported loan register's column headers, sheet and file name. */
-export const loanExportLabels: Labels<'slipNo' | 'requested' | 'borrower' | 'department' | 'phone' | 'refNo' | 'customerName' | 'purpose' | 'kind' | 'term' | 'status' | 'lent' | 'dueDate' | 'returned' | 'condition' | 'daysOverdue' | 'sheet' | 'file'> = {
-  'zh-CN': { slipNo: '借阅单号', requested: '申请日期', borrower: '借阅人', department: '部门', phone: '电话', refNo: '档号', customerName: '客户名称', purpose: '用途', kind: '方式', term: '期限', status: '状态', lent: '借出日期', dueDate: '应还日期', returned: '归还日期', condition: '归还情况', daysOverdue: '逾期天数', sheet: '借用借阅记录', file: '借阅登记' },
-  en: { slipNo: 'Slip no.', requested: 'Requested', borrower: 'Borrower', department: 'Department', phone: 'Phone', refNo: 'Reference no.', customerName: 'Customer', purpose: 'Purpose', kind: 'Kind', term: 'Term', status: 'Status', lent: 'Lent', dueDate: 'Due', returned: 'Returned', condition: 'Condition', daysOverdue: 'Days overdue', sheet: 'Loans', file: 'loans' },
+export const loanExportLabels: Labels<
+  | 'slipNo'
+  | 'requested'
+  | 'borrower'
+  | 'department'
+  | 'phone'
+  | 'refNo'
+  | 'customerName'
+  | 'purpose'
+  | 'kind'
+  | 'term'
+  | 'status'
+  | 'lent'
+  | 'dueDate'
+  | 'returned'
+  | 'condition'
+  | 'daysOverdue'
+  | 'sheet'
+  | 'file'
+> = {
+  'zh-CN': {
+    slipNo: '借阅单号',
+    requested: '申请日期',
+    borrower: '借阅人',
+    department: '部门',
+    phone: '电话',
+    refNo: '档号',
+    customerName: '客户名称',
+    purpose: '用途',
+    kind: '方式',
+    term: '期限',
+    status: '状态',
+    lent: '借出日期',
+    dueDate: '应还日期',
+    returned: '归还日期',
+    condition: '归还情况',
+    daysOverdue: '逾期天数',
+    sheet: '借用借阅记录',
+    file: '借阅登记',
+  },
+  en: {
+    slipNo: 'Slip no.',
+    requested: 'Requested',
+    borrower: 'Borrower',
+    department: 'Department',
+    phone: 'Phone',
+    refNo: 'Reference no.',
+    customerName: 'Customer',
+    purpose: 'Purpose',
+    kind: 'Kind',
+    term: 'Term',
+    status: 'Status',
+    lent: 'Lent',
+    dueDate: 'Due',
+    returned: 'Returned',
+    condition: 'Condition',
+    daysOverdue: 'Days overdue',
+    sheet: 'Loans',
+    file: 'loans',
+  },
 };
 
 /** The exported audit log's column headers ({zone}: the desk's UTC offset), sheet and file name. */

@@ -6,7 +6,19 @@ import { ArchiveError } from './errors';
  * the archive locked (they are how one unlocks it); `signed-in` needs any account; a permission
  * names a capability that roles hold.
  */
-export const permissions = ['accounts.manage', 'settings.manage', 'audit.read', 'customers.read', 'customers.write', 'files.manage', 'customers.import', 'customers.export', 'backup.create', 'locations.manage', 'loans.manage'] as const;
+export const permissions = [
+  'accounts.manage',
+  'settings.manage',
+  'audit.read',
+  'customers.read',
+  'customers.write',
+  'files.manage',
+  'customers.import',
+  'customers.export',
+  'backup.create',
+  'locations.manage',
+  'loans.manage',
+] as const;
 export type Permission = (typeof permissions)[number];
 export type MethodAccess = 'public' | 'signed-in' | Permission;
 

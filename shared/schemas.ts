@@ -57,7 +57,13 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, { params: { code: 'INVALID_DATE' } });
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
 const phone = z
   .string()
   .trim()
@@ -166,16 +172,17 @@ const documentFields = {
 };
 
 export const addDocumentInput = z.object({ fileId: id, ...documentFields, scans: z.array(scanUpload).max(20).default([]) }).strict();
-export const updateDocumentInput = z
-  .object({ documentId: id, ...documentFields, reason: z.string().trim().max(500).optional(), approvalId: id.optional() })
-  .strict();
+export const updateDocumentInput = z.object({ documentId: id, ...documentFields, reason: z.string().trim().max(500).optional(), approvalId: id.optional() }).strict();
 export const addScanInput = z.object({ documentId: id, scan: scanUpload }).strict();
 export const scanIdInput = z.object({ scanId: id }).strict();
 export const documentIdInput = z.object({ documentId: id }).strict();
 
 export const saveDocumentCategoryInput = z
   .object({
-    code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/),
     labelZh: z.string().trim().min(1).max(50),
     labelEn: z.string().trim().min(1).max(80),
     active: z.boolean().default(true),
@@ -184,8 +191,14 @@ export const saveDocumentCategoryInput = z
 
 export const archiveSettingsSchema = z
   .object({
-    fondsCode: z.string().trim().regex(/^[0-9A-Za-z]{1,10}$/),
-    orgCode: z.string().trim().regex(/^[0-9A-Za-z]{1,10}$/),
+    fondsCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{1,10}$/),
+    orgCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{1,10}$/),
     /** Tokens: {fonds} {category} {year} {retention} {org} {seq} {seq:N} {building} {floor}. Must hold {year}, {category} and {seq}. */
     refPattern: z
       .string()
@@ -208,15 +221,29 @@ export const archiveSettingsSchema = z
     loanLongDays: z.number().int().min(1).max(90),
     loanMaxRenewals: z.number().int().min(0).max(10),
     loanGeneralManagerFrom: z.enum(confidentialityLevels),
-    retention: z.record(
-      z.enum(customerKinds),
-      z.object({ period: z.enum(retentionPeriods), event: z.enum(retentionEvents), categoryCode: z.string().regex(/^[A-Z]{1,4}$/) }).strict(),
-    ),
+    retention: z.record(z.enum(customerKinds), z.object({ period: z.enum(retentionPeriods), event: z.enum(retentionEvents), categoryCode: z.string().regex(/^[A-Z]{1,4}$/) }).strict()),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */
 export const verifyAuditLogInput = z
-  .object({ paperAnchors: z.array(z.object({ id: z.number().int().min(1), hash: z.string().trim().toLowerCase().regex(/^[0-9a-f]{12,64}$/), where: z.string().trim().max(200).default('') }).strict()).max(50).default([]) })
+  .object({
+    paperAnchors: z
+      .array(
+        z
+          .object({
+            id: z.number().int().min(1),
+            hash: z
+              .string()
+              .trim()
+              .toLowerCase()
+              .regex(/^[0-9a-f]{12,64}$/),
+            where: z.string().trim().max(200).default(''),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+  })
   .strict();
 export type VerifyAuditLogInput = z.input<typeof verifyAuditLogInput>;
 export const updateSettingsInput = archiveSettingsSchema.partial().strict();
@@ -247,9 +274,7 @@ export const auditSearchInput = z
   .strict();
 export const exportAuditInput = auditSearchInput.omit({ page: true, pageSize: true });
 
-export const createAccountInput = z
-  .object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(roles), password, passwordConfirm: password })
-  .strict();
+export const createAccountInput = z.object({ username, displayName: z.string().trim().min(1).max(50), role: z.enum(roles), password, passwordConfirm: password }).strict();
 export const updateAccountInput = z.object({ accountId: id, displayName: z.string().trim().min(1).max(50), role: z.enum(roles) }).strict();
 export const accountIdInput = z.object({ accountId: id }).strict();
 export const resetAccountPasswordInput = z.object({ accountId: id, newPassword: password, newPasswordConfirm: password }).strict();
@@ -259,9 +284,7 @@ const folder = z.string().trim().min(1).max(1000).optional();
 export const backupFolderInput = z.object({ folder }).strict();
 export const restoreBackupInput = z.object({ backupFolder: z.string().trim().min(1).max(1000), username, password, recoveryKey: z.string().trim().max(200).optional() }).strict();
 
-export const requestApprovalInput = z
-  .object({ kind: z.enum(['edit_original', 'view_confidential', 'declassify']), documentId: id, reason: z.string().trim().min(1).max(500) })
-  .strict();
+export const requestApprovalInput = z.object({ kind: z.enum(['edit_original', 'view_confidential', 'declassify']), documentId: id, reason: z.string().trim().min(1).max(500) }).strict();
 export const listApprovalsInput = z.object({ status: z.enum(approvalStatuses).optional() }).strict();
 export const decideApprovalInput = z
   .object({
@@ -281,15 +304,16 @@ export const createDestructionRegisterInput = z
   .object({ fileIds: z.array(id).min(1).max(1000), reason: z.string().trim().min(1).max(500), method: z.enum(['shred', 'pulp', 'incinerate']).default('shred') })
   .strict();
 export const registerIdInput = z.object({ registerId: id }).strict();
-export const confirmDestructionInput = z
-  .object({ registerId: id, executor: z.string().trim().min(1).max(50), witnesses: z.array(z.string().trim().min(1).max(50)).min(2).max(10) })
-  .strict();
+export const confirmDestructionInput = z.object({ registerId: id, executor: z.string().trim().min(1).max(50), witnesses: z.array(z.string().trim().min(1).max(50)).min(2).max(10) }).strict();
 
-const code = z.string().trim().min(1).max(30).regex(/^[\p{L}\p{N}._-]+$/u);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .regex(/^[\p{L}\p{N}._-]+$/u);
 export const saveRoomInput = z.object({ id: id.optional(), name: z.string().trim().min(1).max(50), description: optionalText(200) }).strict();
-export const saveCabinetInput = z
-  .object({ id: id.optional(), roomId: id, code, description: optionalText(200), shelves: z.number().int().min(1).max(20).default(1) })
-  .strict();
+export const saveCabinetInput = z.object({ id: id.optional(), roomId: id, code, description: optionalText(200), shelves: z.number().int().min(1).max(20).default(1) }).strict();
 export const addShelfInput = z.object({ cabinetId: id, label: optionalText(30) }).strict();
 export const saveBoxInput = z
   .object({
@@ -319,7 +343,13 @@ export const saveBorrowerInput = z
     department: z.string().trim().min(1).max(50),
     // One phone rule for customers and borrowers.
     phone,
-    employeeNo: z.string().trim().max(30).regex(/^[\p{L}\p{N}._-]*$/u).optional().transform((v) => v || undefined),
+    employeeNo: z
+      .string()
+      .trim()
+      .max(30)
+      .regex(/^[\p{L}\p{N}._-]*$/u)
+      .optional()
+      .transform((v) => v || undefined),
   })
   .strict();
 export const listBorrowersInput = z.object({ query: optionalText(50), includeLeft: z.boolean().default(false) }).strict();
@@ -339,7 +369,10 @@ export const lendFilesInput = z.object({ borrowerId: id, fileIds: z.array(id).mi
 export const enterPaperLoanInput = requestLoanInput.extend({ lentOn: dateOnly, dueDate: dateOnly, paperSlipNo: optionalText(30), paperApprovedBy: optionalText(50) }).strict();
 export const returnFilesInput = z
   .object({
-    items: z.array(z.object({ fileId: id, condition: z.enum(returnConditions).default('complete'), note: optionalText(200) }).strict()).min(1).max(50),
+    items: z
+      .array(z.object({ fileId: id, condition: z.enum(returnConditions).default('complete'), note: optionalText(200) }).strict())
+      .min(1)
+      .max(50),
     signaturePng,
   })
   .strict();
@@ -382,7 +415,10 @@ export const formParams = z
     registerId: id.optional(),
     boxId: id.optional(),
     cabinetId: id.optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
     year: z.number().int().min(1990).max(2100).optional(),
     building: optionalText(50),
     recoveryKey: z.string().max(100).optional(),

@@ -30,7 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('floor', 'text')
     .addColumn('move_in_date', 'text')
     .addColumn('move_out_date', 'text')
-    .addColumn('classification', 'text', (c) => c.notNull().defaultTo('ordinary').check(sql`classification in ('key','ordinary','potential')`))
+    .addColumn('classification', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('ordinary')
+        .check(sql`classification in ('key','ordinary','potential')`),
+    )
     .addColumn('value_grade', 'text', (c) => c.check(sql`value_grade in ('high','medium','low')`))
     .addColumn('special_tags', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('blacklisted', 'integer', (c) => c.notNull().defaultTo(0))
@@ -82,7 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('retention', 'text', (c) => c.notNull().check(sql`retention in ('permanent','30','10')`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active','departed','destroyed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active','departed','destroyed')`),
+    )
     .addColumn('label_name', 'text', (c) => c.notNull())
     .addColumn('label_printed_at', 'text')
     .addColumn('closed_at', 'text')
@@ -131,7 +141,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('doc_date', 'text', (c) => c.notNull())
     .addColumn('pages', 'integer', (c) => c.notNull())
     .addColumn('is_original', 'integer', (c) => c.notNull())
-    .addColumn('confidentiality', 'text', (c) => c.notNull().defaultTo('ordinary').check(sql`confidentiality in ('ordinary','internal','confidential')`))
+    .addColumn('confidentiality', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('ordinary')
+        .check(sql`confidentiality in ('ordinary','internal','confidential')`),
+    )
     .addColumn('remarks', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -200,8 +215,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['search_short', 'search_trigram', 'scans', 'document_revisions', 'documents', 'document_categories',
-    'ref_counters', 'file_ref_aliases', 'files', 'classification_changes', 'customer_contacts', 'customers', 'settings']) {
+  for (const table of [
+    'search_short',
+    'search_trigram',
+    'scans',
+    'document_revisions',
+    'documents',
+    'document_categories',
+    'ref_counters',
+    'file_ref_aliases',
+    'files',
+    'classification_changes',
+    'customer_contacts',
+    'customers',
+    'settings',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -14,7 +14,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('required_role', 'text', (c) => c.notNull().check(sql`required_role in ('department_manager','general_manager')`))
     .addColumn('requested_by', 'integer', (c) => c.notNull().references('accounts.id'))
     .addColumn('requested_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending','approved','rejected','withdrawn','used')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending','approved','rejected','withdrawn','used')`),
+    )
     .addColumn('decided_by', 'integer', (c) => c.references('accounts.id'))
     .addColumn('decided_at', 'text')
     .addColumn('decision_reason', 'text')
@@ -23,8 +28,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('approvals_status').on('approvals').columns(['status', 'requested_at']).execute();
   await db.schema.createIndex('approvals_target').on('approvals').columns(['kind', 'target_type', 'target_id']).execute();
 
-  await db.schema.alterTable('files').addColumn('confidentiality', 'text', (c) => c.notNull().defaultTo('ordinary')).execute();
-  await db.schema.alterTable('files').addColumn('legal_hold', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('files')
+    .addColumn('confidentiality', 'text', (c) => c.notNull().defaultTo('ordinary'))
+    .execute();
+  await db.schema
+    .alterTable('files')
+    .addColumn('legal_hold', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('files').addColumn('legal_hold_reason', 'text').execute();
   await db.schema.alterTable('files').addColumn('destroyed_at', 'text').execute();
   await db.schema.alterTable('files').addColumn('destruction_register_id', 'integer').execute();
@@ -36,7 +47,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer', (c) => c.notNull().references('accounts.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('method', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending','approved','rejected','destroyed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending','approved','rejected','destroyed')`),
+    )
     .addColumn('approval_id', 'integer', (c) => c.references('approvals.id'))
     .addColumn('executor', 'text')
     .addColumn('witnesses', 'text')

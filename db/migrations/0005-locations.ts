@@ -34,7 +34,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity > 0`))
-    .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('active').check(sql`purpose in ('active','departed')`))
+    .addColumn('purpose', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`purpose in ('active','departed')`),
+    )
     .addColumn('serves_building', 'text')
     .addColumn('serves_floor', 'text')
     .addColumn('retired_at', 'text')
@@ -42,7 +47,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index boxes_code on boxes (code collate nocase)`.execute(db);
   await db.schema.createIndex('boxes_shelf').on('boxes').columns(['shelf_id', 'position']).execute();
 
-  await db.schema.alterTable('files').addColumn('home_box_id', 'integer', (c) => c.references('boxes.id')).execute();
+  await db.schema
+    .alterTable('files')
+    .addColumn('home_box_id', 'integer', (c) => c.references('boxes.id'))
+    .execute();
   await db.schema.createIndex('files_home_box').on('files').columns(['home_box_id', 'ref_no']).execute();
   await db.schema
     .createTable('file_moves')

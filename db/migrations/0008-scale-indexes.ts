@@ -23,5 +23,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of ['files_box_status', 'loan_items_file_loan', 'customers_move_out', 'customers_name_nocase', 'loans_lent_at', 'loan_items_loan_file', 'customers_composition', 'files_closed_at', 'files_destroyed_at', 'inspections_finished_at']) await db.schema.dropIndex(name).execute();
+  for (const name of [
+    'files_box_status',
+    'loan_items_file_loan',
+    'customers_move_out',
+    'customers_name_nocase',
+    'loans_lent_at',
+    'loan_items_loan_file',
+    'customers_composition',
+    'files_closed_at',
+    'files_destroyed_at',
+    'inspections_finished_at',
+  ])
+    await db.schema.dropIndex(name).execute();
 }

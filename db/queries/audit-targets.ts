@@ -22,7 +22,12 @@ const ids = (list: string[]) => [...new Set(list.map(Number).filter((n) => Numbe
 export async function filesById(db: Db, list: string[]): Promise<Map<number, FileFacts>> {
   const wanted = ids(list);
   if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id').select(['files.id', 'files.ref_no', 'customers.name']).where('files.id', 'in', wanted).execute();
+  const rows = await db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id', 'files.ref_no', 'customers.name'])
+    .where('files.id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, { refNo: r.ref_no, customer: r.name }]));
 }
 
@@ -49,7 +54,9 @@ export async function documentsById(db: Db, list: string[]): Promise<Map<number,
     .select(['documents.id', 'documents.title', 'documents.doc_date', 'documents.confidentiality', 'files.confidentiality as fileLevel', 'files.ref_no', 'customers.name'])
     .where('documents.id', 'in', wanted)
     .execute();
-  return new Map(rows.map((r) => [r.id, { title: r.title, docDate: r.doc_date, confidential: r.confidentiality === 'confidential' || r.fileLevel === 'confidential', refNo: r.ref_no, customer: r.name }]));
+  return new Map(
+    rows.map((r) => [r.id, { title: r.title, docDate: r.doc_date, confidential: r.confidentiality === 'confidential' || r.fileLevel === 'confidential', refNo: r.ref_no, customer: r.name }]),
+  );
 }
 
 export async function scansById(db: Db, list: string[]): Promise<Map<number, DocumentFacts & { fileName: string }>> {
@@ -63,13 +70,23 @@ export async function scansById(db: Db, list: string[]): Promise<Map<number, Doc
     .select(['scans.id', 'scans.file_name', 'documents.title', 'documents.doc_date', 'documents.confidentiality', 'files.confidentiality as fileLevel', 'files.ref_no', 'customers.name'])
     .where('scans.id', 'in', wanted)
     .execute();
-  return new Map(rows.map((r) => [r.id, { fileName: r.file_name, title: r.title, docDate: r.doc_date, confidential: r.confidentiality === 'confidential' || r.fileLevel === 'confidential', refNo: r.ref_no, customer: r.name }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { fileName: r.file_name, title: r.title, docDate: r.doc_date, confidential: r.confidentiality === 'confidential' || r.fileLevel === 'confidential', refNo: r.ref_no, customer: r.name },
+    ]),
+  );
 }
 
 export async function loansById(db: Db, list: string[]): Promise<Map<number, { slipNo: string; borrower: string; files: FileFacts[] }>> {
   const wanted = ids(list);
   if (!wanted.length) return new Map();
-  const loans = await db.selectFrom('loans').innerJoin('borrowers', 'borrowers.id', 'loans.borrower_id').select(['loans.id', 'loans.slip_no', 'borrowers.name']).where('loans.id', 'in', wanted).execute();
+  const loans = await db
+    .selectFrom('loans')
+    .innerJoin('borrowers', 'borrowers.id', 'loans.borrower_id')
+    .select(['loans.id', 'loans.slip_no', 'borrowers.name'])
+    .where('loans.id', 'in', wanted)
+    .execute();
   const items = await db
     .selectFrom('loan_items')
     .innerJoin('files', 'files.id', 'loan_items.file_id')
@@ -81,11 +98,24 @@ export async function loansById(db: Db, list: string[]): Promise<Map<number, { s
   return new Map(loans.map((l) => [l.id, { slipNo: l.slip_no, borrower: l.name, files: items.filter((i) => i.loan_id === l.id).map((i) => ({ refNo: i.ref_no, customer: i.name })) }]));
 }
 
-export async function namesById(db: Db, table: 'accounts' | 'borrowers' | 'rooms' | 'boxes' | 'cabinets' | 'transfers' | 'approvals' | 'destruction_registers' | 'inspections', list: string[]): Promise<Map<number, Record<string, string>>> {
+export async function namesById(
+  db: Db,
+  table: 'accounts' | 'borrowers' | 'rooms' | 'boxes' | 'cabinets' | 'transfers' | 'approvals' | 'destruction_registers' | 'inspections',
+  list: string[],
+): Promise<Map<number, Record<string, string>>> {
   const wanted = ids(list);
   if (!wanted.length) return new Map();
   const rows = (await db.selectFrom(table).selectAll().where('id', 'in', wanted).execute()) as unknown as Record<string, unknown>[];
-  return new Map(rows.map((r) => [Number(r.id), Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]))]));
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+          .map(([k, v]) => [k, String(v)]),
+      ),
+    ]),
+  );
 }
 
 /**

@@ -30,7 +30,10 @@ export async function appendAudit(db: Kysely<ArchiveDatabase>, record: AuditReco
     details: record.details ? JSON.stringify(record.details) : null,
   };
   const prev = last?.hash ?? GENESIS_HASH;
-  await db.insertInto('audit_log').values({ ...fields, prev_hash: prev, hash: entryHash(prev, fields) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...fields, prev_hash: prev, hash: entryHash(prev, fields) })
+    .execute();
 }
 
 export interface ChainBreak {
@@ -60,7 +63,6 @@ export async function verifyAuditChain(db: Kysely<ArchiveDatabase>): Promise<{ c
   }
   return { checked, firstBroken: null };
 }
-
 
 /** The newest link of the chain: what an anchor outside the archive records. */
 export async function auditHead(db: Kysely<ArchiveDatabase>): Promise<{ id: number; hash: string } | null> {

@@ -45,12 +45,18 @@ export async function bundleTenants(db: Kysely<ArchiveDatabase>, year: number, b
       'customers.move_in_date as moveInDate',
       'customers.move_out_date as moveOutDate',
       'boxes.code as box',
-      eb.selectFrom('documents').select((e) => e.fn.countAll<number>().as('n')).whereRef('documents.file_id', '=', 'files.id').as('documents'),
-      eb.selectFrom('documents').select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), e.lit(0)).as('p')).whereRef('documents.file_id', '=', 'files.id').as('pages'),
+      eb
+        .selectFrom('documents')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('documents.file_id', '=', 'files.id')
+        .as('documents'),
+      eb
+        .selectFrom('documents')
+        .select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), e.lit(0)).as('p'))
+        .whereRef('documents.file_id', '=', 'files.id')
+        .as('pages'),
     ]);
   if (building) q = q.where('customers.building', '=', building);
   const rows = await q.execute();
-  return rows
-    .map((r) => ({ ...r, floor: r.floor ?? '', documents: Number(r.documents ?? 0), pages: Number(r.pages ?? 0) }))
-    .sort((a, b) => comparePlaces(a, b) || a.refNo.localeCompare(b.refNo));
+  return rows.map((r) => ({ ...r, floor: r.floor ?? '', documents: Number(r.documents ?? 0), pages: Number(r.pages ?? 0) })).sort((a, b) => comparePlaces(a, b) || a.refNo.localeCompare(b.refNo));
 }

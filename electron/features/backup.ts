@@ -7,5 +7,10 @@ export const backupMethods = {
   listBackups: defineMethod({ input: backupFolderInput, permission: 'backup.create', handler: async ({ folder }, m) => backup.listBackups(m.vault, folder) }),
   // Works while locked (a damaged archive cannot be unlocked); the service requires the
   // password of an administrator of the backup.
-  restoreBackup: defineMethod({ input: restoreBackupInput, permission: 'public', handler: async ({ backupFolder, username, password, recoveryKey }, m) => m.desk.signedIn(await backup.restoreBackup(m.vault, m.clock, backupFolder, username, password, recoveryKey, () => m.desk.lock())) }),
+  restoreBackup: defineMethod({
+    input: restoreBackupInput,
+    permission: 'public',
+    handler: async ({ backupFolder, username, password, recoveryKey }, m) =>
+      m.desk.signedIn(await backup.restoreBackup(m.vault, m.clock, backupFolder, username, password, recoveryKey, () => m.desk.lock())),
+  }),
 };

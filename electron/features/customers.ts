@@ -6,15 +6,23 @@ import * as excel from '../services/excel';
 
 export const customersMethods = {
   listCustomers: defineMethod({ input: listCustomersInput, permission: 'customers.read', handler: (input, m) => customers.listFiles(m.db(), input) }),
-  search: defineMethod({ input: searchInput, permission: 'customers.read', handler: (input, m) => {
-        const { query, limit } = input;
-        return customers.searchArchive(m.db(), query, limit, m.session().role === 'general_manager');
-      } }),
-  getCustomer: defineMethod({ input: customerIdInput, permission: 'customers.read', handler: async ({ customerId }, m) => {
-        const customer = await customers.loadCustomer(m.db(), customerId);
-        await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'customer.viewed', { targetType: 'customer', targetId: String(customerId) });
-        return customer;
-      } }),
+  search: defineMethod({
+    input: searchInput,
+    permission: 'customers.read',
+    handler: (input, m) => {
+      const { query, limit } = input;
+      return customers.searchArchive(m.db(), query, limit, m.session().role === 'general_manager');
+    },
+  }),
+  getCustomer: defineMethod({
+    input: customerIdInput,
+    permission: 'customers.read',
+    handler: async ({ customerId }, m) => {
+      const customer = await customers.loadCustomer(m.db(), customerId);
+      await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'customer.viewed', { targetType: 'customer', targetId: String(customerId) });
+      return customer;
+    },
+  }),
   registerCustomer: defineMethod({ input: registerCustomerInput, permission: 'customers.write', handler: async (input, m) => ({ customer: await customers.registerCustomer(m.services(), input) }) }),
   updateCustomer: defineMethod({ input: updateCustomerInput, permission: 'customers.write', handler: (input, m) => customers.updateCustomer(m.services(), input) }),
   changeClassification: defineMethod({ input: changeClassificationInput, permission: 'customers.write', handler: (input, m) => customers.changeClassification(m.services(), input) }),

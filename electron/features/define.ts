@@ -48,7 +48,5 @@ type ResultOf<D> = D extends MethodDefinition<z.ZodType, infer Result> ? Awaited
 
 /** The callable contract of a table of definitions: what the renderer sees as `api`. */
 export type ApiOf<Table> = {
-  [M in keyof Table]: Record<never, never> extends InputOf<Table[M]>
-    ? (input?: InputOf<Table[M]>) => Promise<ResultOf<Table[M]>>
-    : (input: InputOf<Table[M]>) => Promise<ResultOf<Table[M]>>;
+  [M in keyof Table]: Record<never, never> extends InputOf<Table[M]> ? (input?: InputOf<Table[M]>) => Promise<ResultOf<Table[M]>> : (input: InputOf<Table[M]>) => Promise<ResultOf<Table[M]>>;
 };

@@ -1,16 +1,33 @@
-import { addDocumentInput, addScanInput, documentIdInput, fileReasonInput, getFileInput, noInput, saveDocumentCategoryInput, scanIdInput, setDocumentConfidentialityInput, setFileConfidentialityInput, setLegalHoldInput, updateDocumentInput } from '../../shared/schemas';
+import {
+  addDocumentInput,
+  addScanInput,
+  documentIdInput,
+  fileReasonInput,
+  getFileInput,
+  noInput,
+  saveDocumentCategoryInput,
+  scanIdInput,
+  setDocumentConfidentialityInput,
+  setFileConfidentialityInput,
+  setLegalHoldInput,
+  updateDocumentInput,
+} from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as audit from '../services/audit';
 import * as documents from '../services/documents';
 
 export const documentsMethods = {
-  getFile: defineMethod({ input: getFileInput, permission: 'customers.read', handler: async ({ fileId, category }, m) => {
-        const session = m.session();
-        const file = await documents.loadFile(m.db(), fileId, category, { accountId: session.accountId, role: session.role, now: m.clock.now() });
-        // Every view of a file is recorded (003 §15: every access recorded).
-        await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
-        return file;
-      } }),
+  getFile: defineMethod({
+    input: getFileInput,
+    permission: 'customers.read',
+    handler: async ({ fileId, category }, m) => {
+      const session = m.session();
+      const file = await documents.loadFile(m.db(), fileId, category, { accountId: session.accountId, role: session.role, now: m.clock.now() });
+      // Every view of a file is recorded (003 §15: every access recorded).
+      await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
+      return file;
+    },
+  }),
   correctFileRef: defineMethod({ input: fileReasonInput, permission: 'customers.write', handler: ({ fileId, reason }, m) => documents.correctFileRef(m.services(), fileId, reason) }),
   reopenFile: defineMethod({ input: fileReasonInput, permission: 'files.manage', handler: ({ fileId, reason }, m) => documents.reopenFile(m.services(), fileId, reason) }),
   addDocument: defineMethod({ input: addDocumentInput, permission: 'customers.write', handler: (input, m) => documents.addDocument(m.services(), input) }),

@@ -1,14 +1,33 @@
-import { borrowerIdInput, clearFileFlagInput, enterPaperLoanInput, exportLoansInput, lendFilesInput, listBorrowersInput, listLoansInput, loanIdInput, noInput, renewLoanInput, requestLoanInput, requestRenewalInput, returnFilesInput, saveBorrowerInput } from '../../shared/schemas';
+import {
+  borrowerIdInput,
+  clearFileFlagInput,
+  enterPaperLoanInput,
+  exportLoansInput,
+  lendFilesInput,
+  listBorrowersInput,
+  listLoansInput,
+  loanIdInput,
+  noInput,
+  renewLoanInput,
+  requestLoanInput,
+  requestRenewalInput,
+  returnFilesInput,
+  saveBorrowerInput,
+} from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as loans from '../services/loans';
 
 export const loansMethods = {
   listBorrowers: defineMethod({ input: listBorrowersInput, permission: 'customers.read', handler: (input, m) => loans.listBorrowers(m.db(), input) }),
   saveBorrower: defineMethod({ input: saveBorrowerInput, permission: 'loans.manage', handler: (input, m) => loans.saveBorrower(m.services(), input) }),
-  getBorrowerHoldings: defineMethod({ input: borrowerIdInput, permission: 'customers.read', handler: async ({ borrowerId }, m) => ({
-        borrower: await loans.getBorrower(m.db(), borrowerId),
-        items: await loans.listLoans(m.services(), { borrowerId, status: 'out', limit: null }),
-      }) }),
+  getBorrowerHoldings: defineMethod({
+    input: borrowerIdInput,
+    permission: 'customers.read',
+    handler: async ({ borrowerId }, m) => ({
+      borrower: await loans.getBorrower(m.db(), borrowerId),
+      items: await loans.listLoans(m.services(), { borrowerId, status: 'out', limit: null }),
+    }),
+  }),
   markBorrowerLeft: defineMethod({ input: borrowerIdInput, permission: 'loans.manage', handler: ({ borrowerId }, m) => loans.markBorrowerLeft(m.services(), borrowerId) }),
   requestLoan: defineMethod({ input: requestLoanInput, permission: 'loans.manage', handler: (input, m) => loans.requestLoan(m.services(), input) }),
   getLoan: defineMethod({ input: loanIdInput, permission: 'customers.read', handler: ({ loanId }, m) => loans.getLoan(m.services(), loanId) }),

@@ -1,4 +1,17 @@
-import { addShelfInput, boxIdInput, fileIdInput, fileIdsInput, findByCodeInput, moveFileInput, noInput, retireLocationInput, saveBoxInput, saveCabinetInput, saveRoomInput, scanIntoBoxInput } from '../../shared/schemas';
+import {
+  addShelfInput,
+  boxIdInput,
+  fileIdInput,
+  fileIdsInput,
+  findByCodeInput,
+  moveFileInput,
+  noInput,
+  retireLocationInput,
+  saveBoxInput,
+  saveCabinetInput,
+  saveRoomInput,
+  scanIntoBoxInput,
+} from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as locations from '../services/locations';
 

@@ -72,8 +72,16 @@ export function LoanSlip({ header, data }: { header: FormHeader; data: LoanDetai
       <p className="note">借阅档案不得拆卷、涂改、圈划；复印、摘抄须经借出部门负责人同意（003 §6 4.6.2）。</p>
       <Signatures
         rows={[
-          [{ label: '借阅人签字', image: data?.lendSignature }, { label: '经办人签字', value: data?.lentBy ?? '' }, { label: '审批人签字', value: data?.approval?.decidedBy ?? data?.enteredLate?.paperApprovedBy ?? '' }],
-          [{ label: '归还人签字', image: data?.returnSignature }, { label: '接收人签字', value: receivers(data) }, { label: '日期', value: ymd(data?.returnedAt) }],
+          [
+            { label: '借阅人签字', image: data?.lendSignature },
+            { label: '经办人签字', value: data?.lentBy ?? '' },
+            { label: '审批人签字', value: data?.approval?.decidedBy ?? data?.enteredLate?.paperApprovedBy ?? '' },
+          ],
+          [
+            { label: '归还人签字', image: data?.returnSignature },
+            { label: '接收人签字', value: receivers(data) },
+            { label: '日期', value: ymd(data?.returnedAt) },
+          ],
         ]}
       />
     </FormSheet>
@@ -103,7 +111,9 @@ export function OverdueReminder({ header, data }: { header: FormHeader; data: { 
         rows={data?.rows ?? []}
         minRows={data ? 0 : 5}
       />
-      <p style={{ textAlign: 'right' }}>{header.organisation}　{data?.date ?? '　　年　　月　　日'}</p>
+      <p style={{ textAlign: 'right' }}>
+        {header.organisation}　{data?.date ?? '　　年　　月　　日'}
+      </p>
       <Signatures rows={[['借阅人签收', '日期']]} />
     </FormSheet>
   );
@@ -183,10 +193,15 @@ export function InspectionRecord({ header, data }: { header: FormHeader; data: (
 }
 
 export function DestructionList({ header, data }: { header: FormHeader; data: DestructionRegister | null }) {
-  const method = data ? ({ shred: '粉碎', pulp: '化浆', incinerate: '焚烧' } as Record<string, string>)[data.method] ?? data.method : undefined;
+  const method = data ? (({ shred: '粉碎', pulp: '化浆', incinerate: '焚烧' } as Record<string, string>)[data.method] ?? data.method) : undefined;
   return (
     <FormSheet header={header} subLeft={`清册编号：${data?.id ?? ''}`}>
-      <Fields cells={[['销毁原因', data?.reason], ['销毁方式', method]]} />
+      <Fields
+        cells={[
+          ['销毁原因', data?.reason],
+          ['销毁方式', method],
+        ]}
+      />
       <DataTable
         columns={[
           { title: '序号', width: '12mm', value: (r) => r.seq },

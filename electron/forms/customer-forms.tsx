@@ -323,11 +323,7 @@ export function CreditSurvey({ header, data }: { header: FormHeader; data: FileF
           </tr>
         </tbody>
       </table>
-      <DataTable
-        columns={['交易品种', '品牌', '月销售量', '金额', '年销售量', '金额', '备注'].map((title) => ({ title, value: () => '' }))}
-        rows={[]}
-        minRows={3}
-      />
+      <DataTable columns={['交易品种', '品牌', '月销售量', '金额', '年销售量', '金额', '备注'].map((title) => ({ title, value: () => '' }))} rows={[]} minRows={3} />
       <table>
         <tbody>
           <tr>

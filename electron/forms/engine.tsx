@@ -85,12 +85,12 @@ export function FormSheet({ header, children, subLeft, subRight }: { header: For
   return (
     <section className="form">
       <PageWidth.Provider value={printableWidth(header.orientation)}>
-      <h1>{header.title}</h1>
-      <div className="sub">
-        <span>{subLeft ?? header.organisation}</span>
-        <span>{subRight ?? (header.formNo ? `编号：${header.formNo}` : '')}</span>
-      </div>
-      {children}
+        <h1>{header.title}</h1>
+        <div className="sub">
+          <span>{subLeft ?? header.organisation}</span>
+          <span>{subRight ?? (header.formNo ? `编号：${header.formNo}` : '')}</span>
+        </div>
+        {children}
       </PageWidth.Provider>
     </section>
   );
@@ -141,9 +141,7 @@ export function Fields({ cells, perRow = 2 }: { cells: Cell[]; perRow?: number }
   const valueWidth = (width - labels.reduce((a, b) => a + b, 0)) / fit;
   return (
     <table className="fields">
-      <colgroup>
-        {labels.map((w, i) => [<col key={`l${i}`} style={{ width: `${w.toFixed(1)}mm` }} />, <col key={`v${i}`} style={{ width: `${valueWidth.toFixed(1)}mm` }} />])}
-      </colgroup>
+      <colgroup>{labels.map((w, i) => [<col key={`l${i}`} style={{ width: `${w.toFixed(1)}mm` }} />, <col key={`v${i}`} style={{ width: `${valueWidth.toFixed(1)}mm` }} />])}</colgroup>
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>

@@ -48,7 +48,13 @@ export function LabelSheet({ header, data }: { header: FormHeader; data: LabelIt
 export function RecoveryKeySheet({ header, data }: { header: FormHeader; data: { recoveryKey: string; archiveDir: string; createdAt: string } | null }) {
   return (
     <FormSheet header={header}>
-      <Fields cells={[['单位', header.organisation, 2], ['档案库位置', data?.archiveDir, 2], ['打印日期', data?.createdAt]]} />
+      <Fields
+        cells={[
+          ['单位', header.organisation, 2],
+          ['档案库位置', data?.archiveDir, 2],
+          ['打印日期', data?.createdAt],
+        ]}
+      />
       <div className="key">{data?.recoveryKey ?? '____-____-____-____-____-____-____-____'}</div>
       <p>忘记所有管理员密码时，凭此恢复密钥可重新设置密码。恢复密钥不保存在电脑上，遗失后无法找回。请将本页与档案库备份分开、锁存保管，不得拍照或存入电脑。</p>
       <Signatures rows={[['保管人签字', '保管地点', '日期']]} />

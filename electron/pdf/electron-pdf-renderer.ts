@@ -14,7 +14,9 @@ export function electronPdfRenderer(): PdfRenderer {
       const job = queue.then(async () => {
         const w = open();
         await w.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        return new Uint8Array(await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: options?.outline ?? false, generateTaggedPDF: options?.outline ?? false }));
+        return new Uint8Array(
+          await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: options?.outline ?? false, generateTaggedPDF: options?.outline ?? false }),
+        );
       });
       queue = job.catch(() => undefined);
       return job;

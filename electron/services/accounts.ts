@@ -42,7 +42,12 @@ async function guardLastAdministrator(ctx: ServiceContext, account: Account, nex
 }
 
 export async function listAccounts(ctx: ServiceContext): Promise<AccountInfo[]> {
-  const rows = await ctx.db.selectFrom('accounts').selectAll().orderBy(sql`status = 'active'`, 'desc').orderBy('username').execute();
+  const rows = await ctx.db
+    .selectFrom('accounts')
+    .selectAll()
+    .orderBy(sql`status = 'active'`, 'desc')
+    .orderBy('username')
+    .execute();
   return rows.map(toInfo);
 }
 
@@ -67,11 +72,7 @@ export async function createAccount(
   return toInfo(account);
 }
 
-export async function updateAccount(
-  ctx: ServiceContext,
-  vault: ArchiveVault,
-  input: { accountId: number; displayName: string; role: Role },
-): Promise<AccountInfo> {
+export async function updateAccount(ctx: ServiceContext, vault: ArchiveVault, input: { accountId: number; displayName: string; role: Role }): Promise<AccountInfo> {
   const before = await requireAccount(ctx, input.accountId);
   await guardLastAdministrator(ctx, before, input.role);
   // Nobody gives themselves another role: an administrator does not become the one who reads files or the log.
@@ -102,7 +103,12 @@ export async function disableAccount(ctx: ServiceContext, vault: ArchiveVault, a
   const account = await requireAccount(ctx, accountId);
   await guardLastAdministrator(ctx, account, null);
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('accounts').set({ status: 'disabled', updated_at: nowIso(ctx) }).where('id', '=', accountId).returningAll().executeTakeFirstOrThrow();
+    const row = await trx
+      .updateTable('accounts')
+      .set({ status: 'disabled', updated_at: nowIso(ctx) })
+      .where('id', '=', accountId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'account.disabled', { targetType: 'account', targetId: String(accountId) });
     return row;
   });
@@ -111,11 +117,7 @@ export async function disableAccount(ctx: ServiceContext, vault: ArchiveVault, a
 }
 
 /** An administrator sets a new password (and so a new slot) for an account, enabling it again. */
-export async function resetAccountPassword(
-  ctx: ServiceContext,
-  vault: ArchiveVault,
-  input: { accountId: number; newPassword: string; newPasswordConfirm: string },
-): Promise<AccountInfo> {
+export async function resetAccountPassword(ctx: ServiceContext, vault: ArchiveVault, input: { accountId: number; newPassword: string; newPasswordConfirm: string }): Promise<AccountInfo> {
   const account = await requireAccount(ctx, input.accountId);
   checkNewPassword(input.newPassword, input.newPasswordConfirm, account.username);
   await vault.writePasswordSlot(account.username, input.newPassword);
@@ -129,11 +131,7 @@ export async function resetAccountPassword(
 }
 
 /** Anyone changes their own password after proving the current one; only their slot is rewrapped. */
-export async function changeOwnPassword(
-  ctx: ServiceContext,
-  vault: ArchiveVault,
-  input: { currentPassword: string; newPassword: string; newPasswordConfirm: string },
-): Promise<void> {
+export async function changeOwnPassword(ctx: ServiceContext, vault: ArchiveVault, input: { currentPassword: string; newPassword: string; newPasswordConfirm: string }): Promise<void> {
   const username = ctx.session.username;
   await checkTypedPassword(ctx, vault, username, input.currentPassword, 'password_change');
   checkNewPassword(input.newPassword, input.newPasswordConfirm, username);

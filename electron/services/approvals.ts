@@ -14,7 +14,6 @@ import type { ArchiveVault } from './vault';
 type Db = Kysely<ArchiveDatabase>;
 type RequiredRole = 'department_manager' | 'general_manager';
 
-
 export async function createApproval(
   db: Db,
   ctx: ServiceContext,
@@ -34,7 +33,11 @@ export async function createApproval(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordAudit(db, ctx.clock, ctx.session.accountId, 'approval.requested', { targetType: 'approval', targetId: String(row.id), details: { kind: a.kind, target: `${a.targetType}:${a.targetId}`, reason: a.reason } });
+  await recordAudit(db, ctx.clock, ctx.session.accountId, 'approval.requested', {
+    targetType: 'approval',
+    targetId: String(row.id),
+    details: { kind: a.kind, target: `${a.targetType}:${a.targetId}`, reason: a.reason },
+  });
   return row.id;
 }
 
@@ -50,9 +53,7 @@ export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_
   // Viewing confidential papers is the general manager's to allow (003 §15); edits the department's.
   const requiredRole: RequiredRole = input.kind === 'edit_original' ? 'department_manager' : 'general_manager';
   const summary = `${doc.ref_no} · ${storedDocumentName(doc, await isConfidential(ctx.db, doc.id))}`;
-  const id = await ctx.db.transaction().execute((trx) =>
-    createApproval(trx, ctx, { kind: input.kind, targetType: 'document', targetId: doc.id, summary, reason: input.reason, requiredRole }),
-  );
+  const id = await ctx.db.transaction().execute((trx) => createApproval(trx, ctx, { kind: input.kind, targetType: 'document', targetId: doc.id, summary, reason: input.reason, requiredRole }));
   return (await loadApprovals(ctx.db, { id }))[0]!;
 }
 
@@ -149,7 +150,14 @@ export async function decideApproval(
  * the scans' keys (sealed to their own account) for the approval's window; lowering a level
  * opens the document's scans. Each needs the confidential key, which only a general manager holds.
  */
-async function carryOut(db: Db, ctx: ServiceContext, approval: { id: number; kind: string; target_id: number; requested_by: number; decided_at?: string | null }, approverId: number, reason: string, confidentialKey: Buffer | null): Promise<void> {
+async function carryOut(
+  db: Db,
+  ctx: ServiceContext,
+  approval: { id: number; kind: string; target_id: number; requested_by: number; decided_at?: string | null },
+  approverId: number,
+  reason: string,
+  confidentialKey: Buffer | null,
+): Promise<void> {
   if (approval.kind === 'declassify') return lowerDocumentConfidentiality(db, ctx, approval.target_id, approverId, reason, approval.id, confidentialKey);
   if (approval.kind !== 'view_confidential' && approval.kind !== 'export_confidential') return;
   const documentIds =
@@ -190,5 +198,9 @@ export async function useApproval(db: Db, ctx: ServiceContext, approvalId: numbe
   if (!approval || approval.kind !== kind || approval.target_id !== targetId || !mine || approval.status !== 'approved') {
     throw new ArchiveError('APPROVAL_REQUIRED');
   }
-  await db.updateTable('approvals').set({ status: 'used', used_at: nowIso(ctx) }).where('id', '=', approvalId).execute();
+  await db
+    .updateTable('approvals')
+    .set({ status: 'used', used_at: nowIso(ctx) })
+    .where('id', '=', approvalId)
+    .execute();
 }

@@ -29,8 +29,14 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
   const details = rows.map((r) => parseDetails(r.details));
   const of = (type: string) => rows.filter((r) => r.targetType === type && r.targetId).map((r) => r.targetId!);
   // Files named inside details (a loan's files, a move, a form printed for a file) read by name too.
-  const fileIdsInDetails = details.flatMap((d) => [d.fileId, ...(Array.isArray(d.fileIds) ? d.fileIds : []), d.params && typeof d.params === 'object' ? (d.params as Record<string, unknown>).fileId : undefined]).filter((v) => v !== undefined).map(String);
-  const boxIds = details.flatMap((d, i) => (rows[i]!.action === 'file.moved' ? [d.from, d.to] : [])).filter((v) => v !== undefined && v !== null).map(String);
+  const fileIdsInDetails = details
+    .flatMap((d) => [d.fileId, ...(Array.isArray(d.fileIds) ? d.fileIds : []), d.params && typeof d.params === 'object' ? (d.params as Record<string, unknown>).fileId : undefined])
+    .filter((v) => v !== undefined)
+    .map(String);
+  const boxIds = details
+    .flatMap((d, i) => (rows[i]!.action === 'file.moved' ? [d.from, d.to] : []))
+    .filter((v) => v !== undefined && v !== null)
+    .map(String);
   const [files, customers, documents, scans, loans, accounts, borrowers, rooms, boxes, transfers, approvals, registers, inspections] = await Promise.all([
     filesById(db, [...of('file'), ...fileIdsInDetails]),
     customersById(db, of('customer')),
@@ -77,7 +83,10 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       case 'loan': {
         const l = loans.get(n);
         if (!l) return gone('loan', id);
-        const list = l.files.slice(0, 3).map((f) => `${f.refNo} ${f.customer}`).join(zh ? '、' : '; ');
+        const list = l.files
+          .slice(0, 3)
+          .map((f) => `${f.refNo} ${f.customer}`)
+          .join(zh ? '、' : '; ');
         const more = l.files.length > 3 ? (zh ? ` 等 ${l.files.length} 份` : ` and ${l.files.length - 3} more`) : '';
         return zh ? `借阅单 ${l.slipNo}（借阅人 ${l.borrower}；档案 ${list}${more}）` : `loan slip ${l.slipNo} (borrower ${l.borrower}; files ${list}${more})`;
       }
@@ -122,7 +131,11 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
         return `“${title}”${about ? (zh ? `（${fileText(about, '')}）` : ` (${fileText(about, '')})`) : ''}${d.blank ? (zh ? '（空白表）' : ' (blank)') : ''}`;
       }
       case 'report':
-        return (reportIds as readonly string[]).includes(id) ? (zh ? `报表“${reportTitleLabels[locale][id as ReportId]}”` : `the report “${reportTitleLabels[locale][id as ReportId]}”`) : gone('report', id);
+        return (reportIds as readonly string[]).includes(id)
+          ? zh
+            ? `报表“${reportTitleLabels[locale][id as ReportId]}”`
+            : `the report “${reportTitleLabels[locale][id as ReportId]}”`
+          : gone('report', id);
       default:
         return '';
     }
@@ -181,7 +194,8 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     else if (typeof d.folder === 'string') say(L.folder, d.folder);
     // Times inside details are stored UTC: shown local, as every time a person reads.
     for (const [key, value] of Object.entries(d)) {
-      if (typeof value === 'string' && ISO_MOMENT.test(value) && (key === 'since' || key === 'lastEntryAt')) say(zh ? (key === 'since' ? '上次打开' : '最后一条记录') : key === 'since' ? 'last opened' : 'last entry', localDateTime(value));
+      if (typeof value === 'string' && ISO_MOMENT.test(value) && (key === 'since' || key === 'lastEntryAt'))
+        say(zh ? (key === 'since' ? '上次打开' : '最后一条记录') : key === 'since' ? 'last opened' : 'last entry', localDateTime(value));
     }
     return out;
   }

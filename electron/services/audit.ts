@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { AuditRow, AuditVerification, ExportedFile, Page } from '../../shared/api';
-import { auditSearchInput, exportAuditInput, type verifyAuditLogInput } from '../../shared/schemas';
+import { type auditSearchInput, type exportAuditInput, type verifyAuditLogInput } from '../../shared/schemas';
 import { checkAnchors, readAnchorFile, type AuditAnchor } from './audit-anchors';
 import type { Clock } from './clock';
 import { today, type ServiceContext } from './context';
@@ -63,15 +63,25 @@ const columns = [
 
 export async function searchAuditLog(ctx: ServiceContext, input: z.output<typeof auditSearchInput>): Promise<Page<AuditRow>> {
   const { page, pageSize, locale, ...filters } = input;
-  const [{ total }] = (await filtered(ctx.db, filters).select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
-  const rows = await filtered(ctx.db, filters).select([...columns]).orderBy('audit_log.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const [{ total }] = (await filtered(ctx.db, filters)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute()) as [{ total: number }];
+  const rows = await filtered(ctx.db, filters)
+    .select([...columns])
+    .orderBy('audit_log.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   const sentences = await describeAuditEntries(ctx.db, rows, locale);
   return { rows: rows.map((r, i) => ({ ...r, summary: sentences[i]! })) as AuditRow[], total: Number(total), page, pageSize };
 }
 
 export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof exportAuditInput>): Promise<ExportedFile> {
   const { locale, ...filters } = input;
-  const rows = await filtered(ctx.db, filters).select([...columns, 'audit_log.hash as hash']).orderBy('audit_log.id').execute();
+  const rows = await filtered(ctx.db, filters)
+    .select([...columns, 'audit_log.hash as hash'])
+    .orderBy('audit_log.id')
+    .execute();
   const h = auditExportLabels[locale];
   const zone = utcOffsetLabel(ctx.clock.now());
   const widths = { id: 8, time: 20, accountName: 12, summary: 80, raw: 60, hash: 66 };
@@ -92,11 +102,19 @@ export async function verifyAuditLog(ctx: ServiceContext, input: z.output<typeof
   const result = await verifyAuditChain(ctx.db);
   const paper: AuditAnchor[] = input.paperAnchors.map((a) => ({ source: 'paper', where: a.where, at: ctx.clock.now().toISOString(), id: a.id, hash: a.hash }));
   const beside = ctx.archiveDir ? readAnchorFile(ctx.archiveDir) : [];
-  const anchors = await checkAnchors(ctx.db, [...beside, ...found, ...paper].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id));
+  const anchors = await checkAnchors(
+    ctx.db,
+    [...beside, ...found, ...paper].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id),
+  );
   const firstAnchorMismatch = anchors.find((a) => !a.ok) ?? null;
   const ok = result.firstBroken === null && firstAnchorMismatch === null;
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'audit.verified', {
-    details: { checked: result.checked, ok, anchors: anchors.length, ...(firstAnchorMismatch ? { mismatch: { source: firstAnchorMismatch.source, where: firstAnchorMismatch.where, id: firstAnchorMismatch.id } } : {}) },
+    details: {
+      checked: result.checked,
+      ok,
+      anchors: anchors.length,
+      ...(firstAnchorMismatch ? { mismatch: { source: firstAnchorMismatch.source, where: firstAnchorMismatch.where, id: firstAnchorMismatch.id } } : {}),
+    },
   });
   return { ok, checked: result.checked, firstBroken: result.firstBroken, anchors, firstAnchorMismatch };
 }

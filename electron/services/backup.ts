@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ARCHIVE_FILE, KEY_FILE, classifyHeader, readHeader, readKeyFile, writeFileAtomic } from '../../db/archive-files';
 import { findPasswordSlot, findRecoverySlot, normalizeRecoveryKey, serializeKeyFile, unwrapArchiveKey, type KeyFile } from '../../db/key-slots';
 import { inspectArchive, withReadOnlyArchive } from '../../db/open';
@@ -68,11 +68,14 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
     // VACUUM INTO reads one consistent snapshot; writes may go on meanwhile.
     // The copy waits for the connection like any call (an import's transaction ends first:
     // VACUUM cannot run inside one); the head is read on it just before, with nothing between.
-    const auditHead = await vault.db().connection().execute(async () => {
-      const head = (vault.sqlite().prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) ?? null;
-      vault.sqlite().prepare('vacuum into ?').run(copy);
-      return head;
-    });
+    const auditHead = await vault
+      .db()
+      .connection()
+      .execute(async () => {
+        const head = (vault.sqlite().prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) ?? null;
+        vault.sqlite().prepare('vacuum into ?').run(copy);
+        return head;
+      });
     const keyFile = vault.currentKeyFile();
     writeFileAtomic(join(partial, KEY_FILE), serializeKeyFile({ ...keyFile, databaseSalt: readHeader(copy).toString('hex') }));
     const files: Manifest['files'] = {};
@@ -133,7 +136,10 @@ export async function dailyBackup(vault: ArchiveVault, clock: Clock): Promise<Ba
   if (!newest || clock.now().getTime() - Date.parse(newest.createdAt) >= 24 * 3600_000) {
     made = await backupArchive(vault, clock, undefined, true);
   }
-  for (const old of listBackups(vault).filter((b) => b.automatic).slice(settings.backupKeep)) rmSync(old.folder, { recursive: true, force: true });
+  for (const old of listBackups(vault)
+    .filter((b) => b.automatic)
+    .slice(settings.backupKeep))
+    rmSync(old.folder, { recursive: true, force: true });
   return made;
 }
 
@@ -212,8 +218,10 @@ export async function restoreBackup(
   const { key, manifest } = await verifyBackup(dir, username, password);
   await requireSameArchive(vault, manifest, join(dir, KEY_FILE), recoveryKey);
   // Only an active administrator of the backup may put it in place of the archive.
-  const account = withReadOnlyArchive(join(dir, ARCHIVE_FILE), key, (sqlite) =>
-    sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
+  const account = withReadOnlyArchive(
+    join(dir, ARCHIVE_FILE),
+    key,
+    (sqlite) => sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
   );
   if (account?.role !== 'administrator' || account.status !== 'active') throw new ArchiveError('FORBIDDEN', { allowedRoles: ['administrator'] });
   if (vault.session) await lock();
@@ -235,7 +243,6 @@ export async function restoreBackup(
   await recordAudit(vault.db(), clock, session.accountId, 'backup.restored', { details: { from: dir, previousKeptIn: present.length ? aside : null, archiveId: manifest.archiveId } });
   return session;
 }
-
 
 /**
  * The heads recorded in the backups of the default folder. After a restore, a backup made before

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { configure, type FileEntry } from '@zip.js/zip.js';
 import { openZip } from './bundle-zip';
@@ -164,4 +164,3 @@ export async function verifyBagZip(zipPath: string, password?: string, onFile?: 
     await reader.close();
   }
 }
-

@@ -88,7 +88,7 @@ export class OpenedBundles {
   async open(path: string, password?: string): Promise<OpenedBundle> {
     const target = checkInputPath(path);
     let index: Omit<OpenedBundle, 'path' | 'info'>;
-    let info: Record<string, string> = {};
+    let info: Record<string, string>;
     const files = new Set<string>(TAG_FILES);
     try {
       for (const name of ['manifest-sha256.txt', 'tagmanifest-sha256.txt']) {

@@ -33,12 +33,7 @@ export interface VerifyBagJob {
   password?: string;
 }
 
-export async function zipFolder(
-  folder: string,
-  topName: string,
-  zipPath: string,
-  options: { password?: string; signal?: AbortSignal; onFile?: (done: number, total: number) => void },
-): Promise<void> {
+export async function zipFolder(folder: string, topName: string, zipPath: string, options: { password?: string; signal?: AbortSignal; onFile?: (done: number, total: number) => void }): Promise<void> {
   const files = filesUnder(folder);
   const writer = await ZipFileWriter.create(zipPath, { password: options.password });
   try {

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { checkOutputFolder, fsyncTree, writeError } from './local-paths';
 import { csv } from './csv';
 import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
-import { bundleTenants, type BundleTenantRow } from '../../db/queries/bundle';
+import { bundleTenants } from '../../db/queries/bundle';
 import { sql, type Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -47,8 +47,6 @@ export interface BundleOptions {
   /** The general manager's approval to export confidential scans (export_confidential). */
   approvalId?: number;
 }
-
-type TenantRow = BundleTenantRow;
 
 const tenantsOf = (db: Db, year: number, building?: string) => bundleTenants(db, year, building);
 
@@ -92,7 +90,14 @@ async function countConfidential(db: Db, fileIds: number[]): Promise<number> {
 /** Asks the general manager to allow confidential scans into a year's bundle. */
 export async function requestBundleApproval(ctx: ServiceContext, input: { year: number; reason: string }): Promise<number> {
   return ctx.db.transaction().execute((trx) =>
-    createApproval(trx, ctx, { kind: 'export_confidential', targetType: 'bundle', targetId: input.year, summary: `${input.year} 年度退租档案包（含机密扫描件）`, reason: input.reason, requiredRole: 'general_manager' }),
+    createApproval(trx, ctx, {
+      kind: 'export_confidential',
+      targetType: 'bundle',
+      targetId: input.year,
+      summary: `${input.year} 年度退租档案包（含机密扫描件）`,
+      reason: input.reason,
+      requiredRole: 'general_manager',
+    }),
   );
 }
 
@@ -107,12 +112,22 @@ async function pageCache(db: Db): Promise<{ restore: () => Promise<void> }> {
   return {
     restore: async () => {
       await sql`pragma shrink_memory`.execute(db).catch(() => undefined);
-      await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db).catch(() => undefined);
+      await sql
+        .raw(`pragma cache_size = ${Number(before)}`)
+        .execute(db)
+        .catch(() => undefined);
     },
   };
 }
 
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120);
+// Control characters are what a file name may not hold, with the characters Windows refuses.
+const safeName = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 /** Writes the files of a bag and keeps their checksums for the manifest. */
@@ -130,13 +145,7 @@ class BagWriter {
   }
 }
 
-export async function exportBundle(
-  ctx: ServiceContext,
-  pdf: PdfRenderer | undefined,
-  options: BundleOptions,
-  progress: (p: JobStep) => void,
-  signal?: AbortSignal,
-): Promise<BundleResult> {
+export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undefined, options: BundleOptions, progress: (p: JobStep) => void, signal?: AbortSignal): Promise<BundleResult> {
   if (!pdf) throw new ArchiveError('PDF_UNAVAILABLE');
   if (options.confidential === 'encrypt' && !options.password) throw new ArchiveError('VALIDATION_FAILED', { field: 'password' });
   const dest = checkOutputFolder(options.folder);
@@ -149,7 +158,10 @@ export async function exportBundle(
   if (tenants.length === 0) throw new ArchiveError('BUNDLE_EMPTY', { year: options.year });
   const { problems } = await checkBundle(ctx, options);
   // Confidential scans leave the archive only with the general manager's say (003 §15).
-  const confidentialDocs = await countConfidential(ctx.db, tenants.map((t) => t.fileId));
+  const confidentialDocs = await countConfidential(
+    ctx.db,
+    tenants.map((t) => t.fileId),
+  );
   const fullView = options.confidential !== 'exclude';
   if (fullView && confidentialDocs > 0 && ctx.session.role !== 'general_manager') {
     await ctx.db.transaction().execute((trx) => useApproval(trx, ctx, options.approvalId, 'export_confidential', options.year));
@@ -163,7 +175,7 @@ export async function exportBundle(
   let documents = 0;
   let scans = 0;
   const index: BundleTenantIndex[] = [];
-  let head: { id: number; hash: string } | null = null;
+  let head: { id: number; hash: string } | null;
   notePending(ctx.archiveDir, tmp, tmpZip);
   const cache = await pageCache(ctx.db);
   try {
@@ -199,7 +211,12 @@ export async function exportBundle(
         ]),
       );
       const docRows: BundleTenantIndex['documents'] = [];
-      const scanDocs = await ctx.db.selectFrom('scans').select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256']).where('document_id', 'in', file.documents.length ? file.documents.map((d) => d.id) : [0]).orderBy('id').execute();
+      const scanDocs = await ctx.db
+        .selectFrom('scans')
+        .select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256'])
+        .where('document_id', 'in', file.documents.length ? file.documents.map((d) => d.id) : [0])
+        .orderBy('id')
+        .execute();
       const catalogueSeq = new Map(file.catalogue.map((c) => [c.documentId, c.seq]));
       for (const d of [...file.documents].sort((a, b) => (catalogueSeq.get(a.id) ?? 0) - (catalogueSeq.get(b.id) ?? 0))) {
         const seq = catalogueSeq.get(d.id) ?? 0;
@@ -221,20 +238,51 @@ export async function exportBundle(
         }
         documents++;
         if (withheld) problems.push({ kind: 'confidential_withheld', fileId: t.fileId, refNo: t.refNo, name: t.name, detail: d.title });
-        docRows.push({ seq, title: d.title, docDate: d.docDate, category: d.category, pages: d.pages, isOriginal: d.isOriginal, confidentiality: d.confidentiality, remarks: d.remarks, withheld, scans: docScans });
+        docRows.push({
+          seq,
+          title: d.title,
+          docDate: d.docDate,
+          category: d.category,
+          pages: d.pages,
+          isOriginal: d.isOriginal,
+          confidentiality: d.confidentiality,
+          remarks: d.remarks,
+          withheld,
+          scans: docScans,
+        });
       }
       bag.put(`${folder}/documents.json`, JSON.stringify(docRows, null, 2));
       bag.put(
         `${folder}/documents.csv`,
         csv([
           ['序号 seq', '题名 title', '日期 date', '类别 category', '页数 pages', '原件 original', '密级 confidentiality', '备注 remarks', '扫描件 scans'],
-          ...docRows.map((d) => [d.seq, d.title || withheldTitleLabels['zh-CN'].title, d.docDate, d.category, d.pages, d.isOriginal ? '是' : '否', d.confidentiality, d.remarks ?? (d.title ? '' : withheldTitleLabels['zh-CN'].why), d.scans.map((s) => s.path ?? `（未导出）${s.fileName}`).join(' | ')]),
+          ...docRows.map((d) => [
+            d.seq,
+            d.title || withheldTitleLabels['zh-CN'].title,
+            d.docDate,
+            d.category,
+            d.pages,
+            d.isOriginal ? '是' : '否',
+            d.confidentiality,
+            d.remarks ?? (d.title ? '' : withheldTitleLabels['zh-CN'].why),
+            d.scans.map((s) => s.path ?? `（未导出）${s.fileName}`).join(' | '),
+          ]),
         ]),
       );
       const loans = await listLoans(ctx, { fileId: t.fileId, limit: null });
       const where = await whereIsFile(ctx.db, t.fileId);
       bag.put(`${folder}/history.json`, JSON.stringify({ location: where, loans }, null, 2));
-      index.push({ folder, refNo: t.refNo, name: t.name, floor: t.floor, building: t.building, unit: t.unit, moveOutDate: t.moveOutDate, status: fileStatusLabels['zh-CN'][file.status], documents: docRows });
+      index.push({
+        folder,
+        refNo: t.refNo,
+        name: t.name,
+        floor: t.floor,
+        building: t.building,
+        unit: t.unit,
+        moveOutDate: t.moveOutDate,
+        status: fileStatusLabels['zh-CN'][file.status],
+        documents: docRows,
+      });
     }
 
     cancelled(signal);
@@ -244,8 +292,18 @@ export async function exportBundle(
     const catalogueRows = index.map((t, i) => [i + 1, t.building ?? '', t.floor, t.refNo, t.name, t.unit, t.moveOutDate ?? '', t.documents.length, t.documents.reduce((n, d) => n + d.pages, 0)]);
     const header = ['序号', '楼栋', '楼层', '档号', '客户名称', '单元号', '退租日期', '件数', '页数'];
     bag.put(`data/catalogue/年度退租档案目录-${options.year}.csv`, csv([header, ...catalogueRows]));
-    bag.put(`data/catalogue/年度退租档案目录-${options.year}.xlsx`, await xlsxSheet(`${options.year}`, header.map((h) => ({ header: h })), catalogueRows));
-    bag.put('data/bundle.json', JSON.stringify({ organisation, year: options.year, building: options.building ?? null, exportedAt: nowIso(ctx), confidential: options.confidential, tenants: index, problems }, null, 2));
+    bag.put(
+      `data/catalogue/年度退租档案目录-${options.year}.xlsx`,
+      await xlsxSheet(
+        `${options.year}`,
+        header.map((h) => ({ header: h })),
+        catalogueRows,
+      ),
+    );
+    bag.put(
+      'data/bundle.json',
+      JSON.stringify({ organisation, year: options.year, building: options.building ?? null, exportedAt: nowIso(ctx), confidential: options.confidential, tenants: index, problems }, null, 2),
+    );
     bag.put('data/report.txt', reportText(options, tenants.length, documents, scans, problems));
     bag.put('data/README.txt', readme(options.year, organisation));
     bag.put('data/index.html', viewerHtml(organisation, options.year, index));
@@ -255,7 +313,10 @@ export async function exportBundle(
     // The audit chain's head goes out with the bundle: an anchor kept outside the archive.
     head = await auditHead(ctx.db);
     const payload = [...bag.sums].filter(([p]) => p.startsWith('data/'));
-    const manifest = payload.sort(([a], [b]) => a.localeCompare(b)).map(([p, s]) => manifestLine(s, p)).join('');
+    const manifest = payload
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([p, s]) => manifestLine(s, p))
+      .join('');
     bag.put('bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     bag.put(
       'bag-info.txt',
@@ -307,7 +368,15 @@ export async function exportBundle(
 
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('files').set({ archived_year: options.year }).where('id', 'in', tenants.map((t) => t.fileId)).execute();
+    await trx
+      .updateTable('files')
+      .set({ archived_year: options.year })
+      .where(
+        'id',
+        'in',
+        tenants.map((t) => t.fileId),
+      )
+      .execute();
     await trx
       .insertInto('bundle_exports')
       .values({
@@ -411,7 +480,13 @@ function viewerHtml(organisation: string, year: number, tenants: BundleTenantInd
         .map((t) => {
           const base = t.folder.replace(/^data\//, '');
           const scanLinks = t.documents
-            .flatMap((d) => d.scans.map((s) => (s.path ? `<a href="${href(`${base}/${s.path}`)}">${escapeHtml(`${d.seq}. ${s.fileName}`)}</a>` : `<span class="withheld">${escapeHtml(`${d.seq}. ${s.fileName}（未导出 withheld）`)}</span>`)))
+            .flatMap((d) =>
+              d.scans.map((s) =>
+                s.path
+                  ? `<a href="${href(`${base}/${s.path}`)}">${escapeHtml(`${d.seq}. ${s.fileName}`)}</a>`
+                  : `<span class="withheld">${escapeHtml(`${d.seq}. ${s.fileName}（未导出 withheld）`)}</span>`,
+              ),
+            )
             .join('<br>');
           return `<tr><td>${escapeHtml(t.refNo)}</td><td>${escapeHtml(t.name)}</td><td>${escapeHtml(t.unit)}</td><td>${escapeHtml(t.moveOutDate ?? '')}</td><td>${t.documents.length}</td>
 <td><a href="${href(`${base}/catalogue.pdf`)}">卷内目录</a> · <a href="${href(`${base}/registration.pdf`)}">登记表</a> · <a href="${href(`${base}/documents.csv`)}">文件记录</a> · <a href="${href(`${base}/customer.json`)}">客户记录</a></td><td>${scanLinks}</td></tr>`;

@@ -29,7 +29,7 @@ export function manualClock(start: Date): Clock & { set(at: Date): void; advance
 export function fileOffsetClock(path: string): Clock {
   return {
     now: () => {
-      let offset = 0;
+      let offset: number;
       try {
         offset = Number(readFileSync(path, 'utf8').trim()) || 0;
       } catch {

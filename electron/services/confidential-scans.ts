@@ -61,8 +61,7 @@ export async function scanBytes(db: Db, ctx: Pick<ServiceContext, 'session' | 'c
 const scansWithLevels = (db: Db) => db.selectFrom('scans').innerJoin('documents', 'documents.id', 'scans.document_id').innerJoin('files', 'files.id', 'documents.file_id');
 
 /** Documents whose scans are confidential now, by their own level or their file's. */
-const confidentialScans = (db: Db) =>
-  scansWithLevels(db).where((eb) => eb.or([eb('documents.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]));
+const confidentialScans = (db: Db) => scansWithLevels(db).where((eb) => eb.or([eb('documents.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]));
 
 /** Seals every confidential scan still kept as it was scanned (after raising a level, or an older archive). */
 export async function sealPendingScans(db: Db, publicKey: string, where: { fileId?: number; documentId?: number } = {}): Promise<number> {
@@ -70,7 +69,12 @@ export async function sealPendingScans(db: Db, publicKey: string, where: { fileI
   if (where.fileId) q = q.where('files.id', '=', where.fileId);
   if (where.documentId) q = q.where('documents.id', '=', where.documentId);
   const rows = await q.execute();
-  for (const r of rows) await db.updateTable('scans').set(sealScan(publicKey, Buffer.from(r.data), r.sha256)).where('id', '=', r.id).execute();
+  for (const r of rows)
+    await db
+      .updateTable('scans')
+      .set(sealScan(publicKey, Buffer.from(r.data), r.sha256))
+      .where('id', '=', r.id)
+      .execute();
   return rows.length;
 }
 
@@ -95,7 +99,12 @@ export async function resealScanKeys(db: Db, oldPrivateKey: Buffer, newPublicKey
   const rows = await db.selectFrom('scans').select(['id', 'sha256', 'sealed_key']).where('sealed_key', 'is not', null).execute();
   for (const r of rows) {
     const key = openSealed(oldPrivateKey, r.sealed_key!, keyAad(r.sha256));
-    if (key) await db.updateTable('scans').set({ sealed_key: sealTo(newPublicKey, key, keyAad(r.sha256)) }).where('id', '=', r.id).execute();
+    if (key)
+      await db
+        .updateTable('scans')
+        .set({ sealed_key: sealTo(newPublicKey, key, keyAad(r.sha256)) })
+        .where('id', '=', r.id)
+        .execute();
   }
 }
 

@@ -27,7 +27,6 @@ export async function mayViewConfidential(db: Db, viewer: { accountId: number; r
   return approval !== undefined;
 }
 
-
 /** Keeps a document's version as it was before a change (003 §9.8: corrected, not overwritten). */
 export async function recordRevision(db: Db, before: DocumentDbRow, accountId: number, reason: string, at: string): Promise<void> {
   await db
@@ -70,7 +69,11 @@ export async function lowerDocumentConfidentiality(
   if (before.confidentiality === 'ordinary') return;
   const at = nowIso(ctx);
   await recordRevision(db, before, decidedBy, reason, at);
-  await db.updateTable('documents').set({ confidentiality: 'ordinary', version: before.version + 1, updated_at: at }).where('id', '=', documentId).execute();
+  await db
+    .updateTable('documents')
+    .set({ confidentiality: 'ordinary', version: before.version + 1, updated_at: at })
+    .where('id', '=', documentId)
+    .execute();
   const keys = ctx.keys;
   await unsealOrdinaryScans(db, { ...ctx, keys: keys && { ...keys, confidentialKey: confidentialKey ?? keys.confidentialKey } }, { documentId });
   await recordAudit(db, ctx.clock, decidedBy, 'document.declassified', {

@@ -4,8 +4,8 @@ import type { ClassificationChange, Contact, CustomerDetail, DocumentHit, FileHi
 import { propertyKinds, type ContactKind } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import type { ChangeClassificationInput, CustomerFields, ListCustomersInput } from '../../shared/schemas';
-import { z } from 'zod';
-import { listCustomersInput, registerCustomerInput, updateCustomerInput, changeClassificationInput } from '../../shared/schemas';
+import { type z } from 'zod';
+import { type listCustomersInput, type registerCustomerInput, type updateCustomerInput, type changeClassificationInput } from '../../shared/schemas';
 import { getMeta, setMeta } from '../../db/queries/meta';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
@@ -151,22 +151,10 @@ export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['c
 }
 
 /** A customer's search text: everything a clerk might type to find it. */
-function customerIndexText(
-  customer: CustomerRow,
-  files: { ref_no: string; unit: string }[],
-  aliases: string[],
-  contacts: { name: string; phone?: string | null }[],
-): IndexedText {
+function customerIndexText(customer: CustomerRow, files: { ref_no: string; unit: string }[], aliases: string[], contacts: { name: string; phone?: string | null }[]): IndexedText {
   return {
     names: [customer.name, customer.short_name ?? '', ...contacts.map((c) => c.name)],
-    other: [
-      ...files.flatMap((f) => [f.ref_no, f.unit]),
-      ...aliases,
-      customer.phone ?? '',
-      customer.fax ?? '',
-      customer.legal_representative ?? '',
-      ...contacts.map((c) => c.phone ?? ''),
-    ],
+    other: [...files.flatMap((f) => [f.ref_no, f.unit]), ...aliases, customer.phone ?? '', customer.fax ?? '', customer.legal_representative ?? '', ...contacts.map((c) => c.phone ?? '')],
   };
 }
 
@@ -176,10 +164,27 @@ export async function indexCustomer(db: Db, customerId: number): Promise<void> {
   if (!customer) return writeIndexRow(db, customerRowId(customerId), null);
   const files = await db.selectFrom('files').select(['id', 'ref_no', 'unit']).where('customer_id', '=', customerId).execute();
   const aliases = files.length
-    ? await db.selectFrom('file_ref_aliases').select('ref_no').where('file_id', 'in', files.map((f) => f.id)).execute()
+    ? await db
+        .selectFrom('file_ref_aliases')
+        .select('ref_no')
+        .where(
+          'file_id',
+          'in',
+          files.map((f) => f.id),
+        )
+        .execute()
     : [];
   const contacts = await db.selectFrom('customer_contacts').select(['name', 'phone']).where('customer_id', '=', customerId).execute();
-  await writeIndexRow(db, customerRowId(customerId), customerIndexText(customer, files, aliases.map((a) => a.ref_no), contacts));
+  await writeIndexRow(
+    db,
+    customerRowId(customerId),
+    customerIndexText(
+      customer,
+      files,
+      aliases.map((a) => a.ref_no),
+      contacts,
+    ),
+  );
 }
 
 /**
@@ -346,7 +351,14 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
   const history = await db
     .selectFrom('classification_changes')
     .leftJoin('accounts', 'accounts.id', 'classification_changes.account_id')
-    .select(['classification_changes.at', 'classification_changes.field', 'classification_changes.from_value', 'classification_changes.to_value', 'classification_changes.reason', 'accounts.display_name'])
+    .select([
+      'classification_changes.at',
+      'classification_changes.field',
+      'classification_changes.from_value',
+      'classification_changes.to_value',
+      'classification_changes.reason',
+      'accounts.display_name',
+    ])
     .where('customer_id', '=', customerId)
     .orderBy('classification_changes.id', 'desc')
     .execute();
@@ -455,7 +467,10 @@ export async function listFiles(db: Db, input: z.output<typeof listCustomersInpu
   const customerFilter = input.query || input.kind || input.classification || input.valueGrade || input.building || input.floor || input.blacklisted !== undefined;
   const counted = customerFilter
     ? base.select((eb) => eb.fn.countAll<number>().as('total'))
-    : db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('total')).$if(!!input.status, (q) => q.where('status', '=', input.status!));
+    : db
+        .selectFrom('files')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .$if(!!input.status, (q) => q.where('status', '=', input.status!));
   const [{ total }] = (await counted.execute()) as [{ total: number }];
   let query = base.select([...listColumns]);
   for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
@@ -568,7 +583,9 @@ export async function countDueForReview(ctx: ServiceContext, months?: number): P
   const cutoff = await reviewCutoff(ctx, months);
   let total = 0;
   for (const never of [true, false]) {
-    const row = await dueForReview(ctx.db, cutoff, never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await dueForReview(ctx.db, cutoff, never)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     total += Number(row.n);
   }
   return total;
@@ -621,9 +638,7 @@ export async function searchArchive(db: Db, query: string, limit: number, includ
   const match = matchingRowIds(q);
   if (!match) return { files: [], documents: [] };
   // Candidates from the index, and a customer of exactly this name even beyond them.
-  const ids = (
-    await sql<{ id: number }>`select id from (select id from (${match}) limit ${SEARCH_CANDIDATES}) union select id * 2 from customers where name = ${q}`.execute(db)
-  ).rows.map((r) => r.id);
+  const ids = (await sql<{ id: number }>`select id from (select id from (${match}) limit ${SEARCH_CANDIDATES}) union select id * 2 from customers where name = ${q}`.execute(db)).rows.map((r) => r.id);
   const customerIds = ids.filter((id) => id % 2 === 0).map((id) => id / 2);
   const documentIds = ids.filter((id) => id % 2 === 1).map((id) => (id - 1) / 2);
   const files = customerIds.length ? await searchFiles(db, q, sql`customers.id in ${idList(customerIds)}`, limit) : [];

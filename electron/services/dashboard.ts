@@ -72,7 +72,8 @@ export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
     const next = nextFollowUp(localDate(r.createdAt), schedule, r.visits ? String(r.visits).split(',') : [], on);
-    if (next) due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
+    if (next)
+      due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
   }
   due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.refNo.localeCompare(b.refNo));
   return { count: due.length, items: due.slice(0, FOLLOW_UPS_LISTED) };
@@ -88,7 +89,10 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const out = await listLoans(ctx, { status: 'out', limit: null });
   await pause();
   const approver = approverRank[ctx.session.role] > 0;
-  let approvals = ctx.db.selectFrom('approvals').select((e) => e.fn.countAll<number>().as('n')).where('status', '=', 'pending');
+  let approvals = ctx.db
+    .selectFrom('approvals')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending');
   if (!approver) approvals = approvals.where('requested_by', '=', ctx.session.accountId);
   const approvalsWaiting = Number((await approvals.executeTakeFirst())?.n ?? 0);
   const cabinetsNotInspected = await listCabinetsDueInspection(ctx);

@@ -37,8 +37,18 @@ export async function listAppraisal(db: Db, ctx: Pick<ServiceContext, 'clock'>, 
       'customers.name',
       'customers.kind',
       'customers.move_out_date as moveOutDate',
-      (eb) => eb.selectFrom('documents').select((e) => e.fn.max('doc_date').as('d')).whereRef('documents.file_id', '=', 'files.id').as('lastDocument'),
-      (eb) => eb.selectFrom('documents').select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), sql<number>`0`).as('p')).whereRef('documents.file_id', '=', 'files.id').as('pages'),
+      (eb) =>
+        eb
+          .selectFrom('documents')
+          .select((e) => e.fn.max('doc_date').as('d'))
+          .whereRef('documents.file_id', '=', 'files.id')
+          .as('lastDocument'),
+      (eb) =>
+        eb
+          .selectFrom('documents')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), sql<number>`0`).as('p'))
+          .whereRef('documents.file_id', '=', 'files.id')
+          .as('pages'),
       (eb) =>
         eb
           .selectFrom('scans')
@@ -138,7 +148,20 @@ export async function createDestructionRegister(ctx: ServiceContext, input: { fi
     const ordered = input.fileIds.map((fid) => due.find((d) => d.fileId === fid)!);
     await trx
       .insertInto('destruction_items')
-      .values(ordered.map((d, i) => ({ register_id: reg.id, seq: i + 1, file_id: d.fileId, title: d.title, year: d.year, ref_no: d.refNo, retention: d.retention, kept_years: d.keptYears, pages: d.pages, scans: d.scans })))
+      .values(
+        ordered.map((d, i) => ({
+          register_id: reg.id,
+          seq: i + 1,
+          file_id: d.fileId,
+          title: d.title,
+          year: d.year,
+          ref_no: d.refNo,
+          retention: d.retention,
+          kept_years: d.keptYears,
+          pages: d.pages,
+          scans: d.scans,
+        })),
+      )
       .execute();
     const approvalId = await createApproval(trx, ctx, {
       kind: 'destroy',
@@ -170,12 +193,11 @@ export async function confirmDestruction(ctx: ServiceContext, vault: ArchiveVaul
     const held = await trx.selectFrom('files').select('ref_no').where('id', 'in', fileIds).where('legal_hold', '=', 1).executeTakeFirst();
     if (held) throw new ArchiveError('ON_LEGAL_HOLD', { refNo: held.ref_no });
     const at = nowIso(ctx);
-    await trx.deleteFrom('scans').where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('file_id', 'in', fileIds)).execute();
     await trx
-      .updateTable('files')
-      .set({ status: 'destroyed', destroyed_at: at, destruction_register_id: reg.id, updated_at: at })
-      .where('id', 'in', fileIds)
+      .deleteFrom('scans')
+      .where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('file_id', 'in', fileIds))
       .execute();
+    await trx.updateTable('files').set({ status: 'destroyed', destroyed_at: at, destruction_register_id: reg.id, updated_at: at }).where('id', 'in', fileIds).execute();
     await trx
       .updateTable('destruction_registers')
       .set({ status: 'destroyed', executor: input.executor.trim(), witnesses: JSON.stringify(witnesses), destroyed_at: at })

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
 import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
 import { approverRank, effectiveConfidentiality, type Confidentiality, type Role, type ScanMime } from '../../shared/domain';
 import { useApproval } from './approvals';
 import { ArchiveError } from '../../shared/errors';
-import { addDocumentInput, saveDocumentCategoryInput, updateDocumentInput } from '../../shared/schemas';
+import { type addDocumentInput, type saveDocumentCategoryInput, type updateDocumentInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { isConfidential, lowerDocumentConfidentiality, mayViewConfidential, recordRevision } from './confidentiality';
 import { scanBytes, sealPendingScans, sealScan, unsealOrdinaryScans } from './confidential-scans';
@@ -86,12 +86,7 @@ async function indexDocument(db: Db, doc: DocumentDbRow): Promise<void> {
 async function scansOf(db: Db, documentIds: number[]): Promise<Map<number, ScanInfo[]>> {
   const map = new Map<number, ScanInfo[]>();
   if (documentIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('scans')
-    .select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256'])
-    .where('document_id', 'in', documentIds)
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('scans').select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256']).where('document_id', 'in', documentIds).orderBy('id').execute();
   for (const r of rows) {
     const list = map.get(r.document_id) ?? [];
     list.push({ id: r.id, fileName: r.file_name, mime: r.mime as ScanMime, size: r.size, sha256: r.sha256 });
@@ -165,15 +160,24 @@ export async function loadFile(db: Db, fileId: number, category?: string, viewer
   const aliases = await db.selectFrom('file_ref_aliases').selectAll().where('file_id', '=', fileId).orderBy('replaced_at').execute();
   const allDocs = await db.selectFrom('documents').selectAll().where('file_id', '=', fileId).orderBy('doc_date', 'desc').orderBy('id', 'desc').execute();
   const shown = category ? allDocs.filter((d) => d.category === category) : allDocs;
-  const scans = await scansOf(db, shown.map((d) => d.id));
+  const scans = await scansOf(
+    db,
+    shown.map((d) => d.id),
+  );
   const settings = await readSettings(db);
   const rule = settings.retention[customer.kind];
   const lastDocumentDate = allDocs[0]?.doc_date ?? null;
   const eventDate = retentionEventDate(rule.event, { moveOutDate: customer.move_out_date, lastDocumentDate, fileCreatedAt: file.created_at });
   const restricted = await restrictedFor(db, viewer, file.confidentiality, allDocs);
-  const catalogue: CatalogueRow[] = [...allDocs]
-    .reverse()
-    .map((d, i) => ({ seq: i + 1, documentId: d.id, docDate: d.doc_date, title: restricted.has(d.id) ? '' : d.title, pages: d.pages, remarks: restricted.has(d.id) ? null : d.remarks, withheld: restricted.has(d.id) }));
+  const catalogue: CatalogueRow[] = [...allDocs].reverse().map((d, i) => ({
+    seq: i + 1,
+    documentId: d.id,
+    docDate: d.doc_date,
+    title: restricted.has(d.id) ? '' : d.title,
+    pages: d.pages,
+    remarks: restricted.has(d.id) ? null : d.remarks,
+    withheld: restricted.has(d.id),
+  }));
   return {
     ...toFileSummary(file, customer.name),
     customer: {
@@ -207,7 +211,11 @@ export async function addDocument(ctx: ServiceContext, input: z.output<typeof ad
     await requireCategory(trx, input.category);
     const doc = await insertDocument(trx, ctx, input.fileId, input);
     await insertScans(trx, ctx, doc.id, prepared);
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.added', { targetType: 'document', targetId: String(doc.id), details: { fileId: input.fileId, scans: prepared.map((s) => s.sha256) } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.added', {
+      targetType: 'document',
+      targetId: String(doc.id),
+      details: { fileId: input.fileId, scans: prepared.map((s) => s.sha256) },
+    });
     return loadDocument(trx, doc.id);
   });
 }
@@ -259,7 +267,11 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
       .executeTakeFirstOrThrow();
     await indexDocument(trx, doc);
     if (doc.confidentiality === 'confidential') await sealRaised(trx, ctx, { documentId: doc.id });
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.corrected', { targetType: 'document', targetId: String(doc.id), details: { reason: input.reason ?? null, version: doc.version } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.corrected', {
+      targetType: 'document',
+      targetId: String(doc.id),
+      details: { reason: input.reason ?? null, version: doc.version },
+    });
     return loadDocument(trx, doc.id);
   });
 }
@@ -321,7 +333,10 @@ export async function listDocumentCategories(db: Db): Promise<DocumentCategory[]
 
 export async function saveDocumentCategory(ctx: ServiceContext, input: z.output<typeof saveDocumentCategoryInput>): Promise<DocumentCategory[]> {
   await ctx.db.transaction().execute(async (trx) => {
-    const max = await trx.selectFrom('document_categories').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const max = await trx
+      .selectFrom('document_categories')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     await trx
       .insertInto('document_categories')
       .values({ code: input.code, label_zh: input.labelZh, label_en: input.labelEn, active: input.active ? 1 : 0, seq: Number(max?.seq ?? 0) + 1 })
@@ -345,11 +360,7 @@ export async function correctFileRef(ctx: ServiceContext, fileId: number, reason
     const { refNo, seq, category, retention } = await issueRefNo(trx, await readSettings(trx), customer, year);
     const at = nowIso(ctx);
     await trx.insertInto('file_ref_aliases').values({ ref_no: file.ref_no, file_id: fileId, replaced_at: at, reason }).execute();
-    await trx
-      .updateTable('files')
-      .set({ ref_no: refNo, year, seq, category, retention, label_printed_at: null, updated_at: at })
-      .where('id', '=', fileId)
-      .execute();
+    await trx.updateTable('files').set({ ref_no: refNo, year, seq, category, retention, label_printed_at: null, updated_at: at }).where('id', '=', fileId).execute();
     await indexCustomer(trx, customer.id);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.ref_corrected', { targetType: 'file', targetId: String(fileId), details: { from: file.ref_no, to: refNo, reason } });
     return loadFile(trx, fileId);
@@ -362,7 +373,11 @@ export async function reopenFile(ctx: ServiceContext, fileId: number, reason: st
     const file = await trx.selectFrom('files').select(['id', 'status']).where('id', '=', fileId).executeTakeFirst();
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.status !== 'departed') throw new ArchiveError('FILE_NOT_CLOSED');
-    await trx.updateTable('files').set({ status: 'active', closed_at: null, reopened_at: nowIso(ctx), updated_at: nowIso(ctx) }).where('id', '=', fileId).execute();
+    await trx
+      .updateTable('files')
+      .set({ status: 'active', closed_at: null, reopened_at: nowIso(ctx), updated_at: nowIso(ctx) })
+      .where('id', '=', fileId)
+      .execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.reopened', { targetType: 'file', targetId: String(fileId), details: { reason } });
     return loadFile(trx, fileId);
   });
@@ -377,7 +392,11 @@ export async function setDocumentConfidentiality(ctx: ServiceContext, input: { d
       if (ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
       await lowerDocumentConfidentiality(trx, ctx, doc.id, ctx.session.accountId, input.reason);
     } else if (doc.confidentiality !== 'confidential') {
-      await trx.updateTable('documents').set({ confidentiality: 'confidential', updated_at: nowIso(ctx) }).where('id', '=', doc.id).execute();
+      await trx
+        .updateTable('documents')
+        .set({ confidentiality: 'confidential', updated_at: nowIso(ctx) })
+        .where('id', '=', doc.id)
+        .execute();
       await sealRaised(trx, ctx, { documentId: doc.id });
       await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.classified', { targetType: 'document', targetId: String(doc.id), details: { fileId: doc.file_id, reason: input.reason } });
     }
@@ -390,10 +409,18 @@ export async function setFileConfidentiality(ctx: ServiceContext, input: { fileI
     const file = await trx.selectFrom('files').select(['id', 'confidentiality']).where('id', '=', input.fileId).executeTakeFirst();
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.confidentiality === 'confidential' && input.confidentiality !== 'confidential' && ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
-    await trx.updateTable('files').set({ confidentiality: input.confidentiality, updated_at: nowIso(ctx) }).where('id', '=', input.fileId).execute();
+    await trx
+      .updateTable('files')
+      .set({ confidentiality: input.confidentiality, updated_at: nowIso(ctx) })
+      .where('id', '=', input.fileId)
+      .execute();
     if (input.confidentiality === 'confidential') await sealRaised(trx, ctx, { fileId: input.fileId });
     else await unsealOrdinaryScans(trx, ctx, { fileId: input.fileId });
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', { targetType: 'file', targetId: String(input.fileId), details: { from: file.confidentiality, to: input.confidentiality, reason: input.reason } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', {
+      targetType: 'file',
+      targetId: String(input.fileId),
+      details: { from: file.confidentiality, to: input.confidentiality, reason: input.reason },
+    });
     return loadFile(trx, input.fileId);
   });
 }
@@ -408,7 +435,11 @@ export async function setLegalHold(ctx: ServiceContext, input: { fileId: number;
       .set({ legal_hold: input.hold ? 1 : 0, legal_hold_reason: input.hold ? input.reason : null, updated_at: nowIso(ctx) })
       .where('id', '=', input.fileId)
       .execute();
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, input.hold ? 'file.legal_hold' : 'file.legal_hold_lifted', { targetType: 'file', targetId: String(input.fileId), details: { reason: input.reason } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, input.hold ? 'file.legal_hold' : 'file.legal_hold_lifted', {
+      targetType: 'file',
+      targetId: String(input.fileId),
+      details: { reason: input.reason },
+    });
     return loadFile(trx, input.fileId);
   });
 }

@@ -1,26 +1,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { importFields, type CustomerDetail, type ExportedFile, type ImportField, type ImportIssue, type ImportPreview, type ImportResult, type JobStep } from '../../shared/api';
-import {
-  classifications,
-  companyNatures,
-  customerKinds,
-  type CompanyNature,
-  locales,
-  valueGrades,
-  type Locale,
-} from '../../shared/domain';
+import { classifications, companyNatures, customerKinds, type CompanyNature, locales, valueGrades, type Locale } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
-import {
-  classificationLabels,
-  companyNatureLabels,
-  customerFieldLabels,
-  customerKindLabels,
-  fileStatusLabels,
-  valueGradeLabels,
-} from '../../shared/labels';
-import { exportCustomersInput, registerCustomerInput, updateCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
+import { classificationLabels, companyNatureLabels, customerFieldLabels, customerKindLabels, fileStatusLabels, valueGradeLabels } from '../../shared/labels';
+import { type exportCustomersInput, registerCustomerInput, type updateCustomerInput, type RegisterCustomerInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import { xlsxFile, xlsxSheet } from './xlsx';
 import { today, type ServiceContext } from './context';
@@ -46,7 +31,13 @@ export async function readSheet(base64: string, limits: ImportLimits): Promise<{
   if (bytes > limits.maxMegabytes * 1024 * 1024) {
     throw new ArchiveError('IMPORT_FILE_TOO_LARGE', { sizeMb: (bytes / 1024 / 1024).toFixed(1), maxMb: limits.maxMegabytes });
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(base64, 'base64')]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(base64, 'base64')]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const headers: string[] = [];
   const rows: { row: number; values: Record<string, unknown> }[] = [];
   let sawSheet = false;
@@ -94,7 +85,11 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
-    if (v.richText) return v.richText.map((t) => t.text).join('').trim();
+    if (v.richText)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return String(v.text).trim();
     if (v.result !== undefined) return cellText(v.result);
     // Anything else (a formula with no stored result) reads as nothing; parseRow names it.
@@ -185,7 +180,9 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
     notes: get('notes'),
     building: get('building'),
     floor: get('floor'),
-    units: get('units').split(/[,，、;；\s]+/).filter(Boolean),
+    units: get('units')
+      .split(/[,，、;；\s]+/)
+      .filter(Boolean),
     moveInDate: dateField('moveInDate'),
     moveOutDate: dateField('moveOutDate'),
     classification: enumField('classification', classifications, classificationLabels) ?? 'ordinary',
@@ -200,15 +197,22 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, , sub] = issue.path.map(String);
-      const field = (head === 'contacts' ? (sub === 'phone' ? 'contactPhone' : sub === 'title' ? 'contactTitle' : 'contactName')
-        : head === 'emergencyContacts' ? (sub === 'phone' ? 'emergencyPhone' : 'emergencyName')
-        : head) as ImportField;
+      const field = (
+        head === 'contacts'
+          ? sub === 'phone'
+            ? 'contactPhone'
+            : sub === 'title'
+              ? 'contactTitle'
+              : 'contactName'
+          : head === 'emergencyContacts'
+            ? sub === 'phone'
+              ? 'emergencyPhone'
+              : 'emergencyName'
+            : head
+      ) as ImportField;
       const custom = (issue as { params?: { code?: string } }).params?.code;
-      const code = custom === 'INVALID_PHONE' ? 'INVALID_PHONE'
-        : custom === 'INVALID_DATE' ? 'INVALID_DATE'
-        : issue.code === 'too_small' ? 'REQUIRED'
-        : issue.code === 'too_big' ? 'TOO_LONG'
-        : 'INVALID_VALUE';
+      const code =
+        custom === 'INVALID_PHONE' ? 'INVALID_PHONE' : custom === 'INVALID_DATE' ? 'INVALID_DATE' : issue.code === 'too_small' ? 'REQUIRED' : issue.code === 'too_big' ? 'TOO_LONG' : 'INVALID_VALUE';
       issues.push({ row, field: importFields.includes(field) ? field : null, code, value: field && mapping[field] ? get(field) : undefined });
     }
     return { row, refNo, issues };
@@ -224,7 +228,9 @@ type Sheet = Awaited<ReturnType<typeof readSheet>>;
 export const IMPORT_STEP = 250;
 
 async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string, string>, step?: (done: number, total: number) => Promise<void>) {
-  const mapping: Mapping = given ? (Object.fromEntries(Object.entries(given).filter(([f, h]) => importFields.includes(f as ImportField) && sheet.headers.includes(h))) as Mapping) : guessMapping(sheet.headers);
+  const mapping: Mapping = given
+    ? (Object.fromEntries(Object.entries(given).filter(([f, h]) => importFields.includes(f as ImportField) && sheet.headers.includes(h))) as Mapping)
+    : guessMapping(sheet.headers);
   const parsed = sheet.rows.map((r) => parseRow(r.row, r.values, mapping));
   const issues = parsed.flatMap((p) => p.issues);
   if (!mapping.name) issues.unshift({ row: 1, field: 'name', code: 'REQUIRED' });
@@ -260,7 +266,8 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
   const changed = [...updates.values()].filter((u) => u.changedBy.size > 0);
   for (const u of changed) {
     const row = Math.min(...u.changedBy.values());
-    if (u.next.moveInDate && u.next.moveOutDate && u.next.moveOutDate < u.next.moveInDate) issues.push({ row: u.changedBy.get('moveOutDate') ?? u.changedBy.get('moveInDate') ?? row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: u.next.moveOutDate });
+    if (u.next.moveInDate && u.next.moveOutDate && u.next.moveOutDate < u.next.moveInDate)
+      issues.push({ row: u.changedBy.get('moveOutDate') ?? u.changedBy.get('moveInDate') ?? row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: u.next.moveOutDate });
     const units = u.next.units.length ? u.next.units : [''];
     if (await findDuplicate(ctx.db, u.next.name, units, u.customerId)) issues.push({ row: u.changedBy.get('name') ?? row, field: 'name', code: 'DUPLICATE_CUSTOMER', value: u.next.name });
   }
@@ -271,11 +278,11 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
 
 // ---------------------------------------------------------------- rows that carry a 档号
 
+/** The columns that are not the customer's own fields: the file's, the review's, the contacts'. */
+const notCustomerLevel = ['refNo', 'units', 'classification', 'valueGrade', 'contactName', 'contactTitle', 'contactPhone', 'emergencyName', 'emergencyPhone'] as const;
+type CustomerLevelField = Exclude<ImportField, (typeof notCustomerLevel)[number]>;
 /** The fields an exported row holds for its customer (the contacts are the first of each). */
-const customerLevelFields = [
-  'kind', 'name', 'shortName', 'companyNature', 'legalRepresentative', 'address', 'phone', 'fax', 'businessScope', 'staffCount',
-  'relationshipStart', 'paymentTerms', 'creditGrade', 'notes', 'building', 'floor', 'moveInDate', 'moveOutDate',
-] as const satisfies readonly ImportField[];
+const customerLevelFields = importFields.filter((f): f is CustomerLevelField => !(notCustomerLevel as readonly string[]).includes(f));
 
 type UpdateFields = z.output<typeof updateCustomerInput>;
 type ContactInput = UpdateFields['contacts'][number];
@@ -340,7 +347,13 @@ function mergeRow(u: CustomerUpdate, row: number, input: z.output<typeof registe
   }
   if (mapping.emergencyName || mapping.emergencyPhone) {
     const given = input.emergencyContacts[0];
-    change('emergency', 'emergencyName', contactKey(given), contactKey(u.base.emergencyContacts[0]), () => (u.next.emergencyContacts = [...(given ? [given] : []), ...(u.base.emergencyContacts.slice(1) as ContactInput[])]));
+    change(
+      'emergency',
+      'emergencyName',
+      contactKey(given),
+      contactKey(u.base.emergencyContacts[0]),
+      () => (u.next.emergencyContacts = [...(given ? [given] : []), ...(u.base.emergencyContacts.slice(1) as ContactInput[])]),
+    );
   }
   // Classification is reviewed with a reason in the file, never changed by a sheet.
   if (mapping.classification && input.classification !== u.base.classification) issues.push({ row, field: 'classification', code: 'CLASSIFICATION_IN_APP', value: input.classification });
@@ -405,7 +418,13 @@ export async function importCustomers(
       await step();
       const before = u.base.files.length;
       await updateCustomerIn(trx, ctx, u.next);
-      files += (await trx.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', u.customerId).executeTakeFirstOrThrow()).n;
+      files += (
+        await trx
+          .selectFrom('files')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('customer_id', '=', u.customerId)
+          .executeTakeFirstOrThrow()
+      ).n;
       files -= before;
     }
     report({ phase: 'importing', done: total, total });
@@ -424,7 +443,10 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
   const L = customerFieldLabels[locale];
   const statusHeader = locale === 'zh-CN' ? '档案状态' : 'File status';
   const widths: Partial<Record<ImportField, number>> = { refNo: 32, name: 28, address: 30, businessScope: 30, notes: 30, paymentTerms: 20 };
-  const columns = [...importFields.map((f) => ({ header: L[f], key: f, width: widths[f] ?? (f.endsWith('Date') || f === 'relationshipStart' ? 12 : 14) })), { header: statusHeader, key: 'status', width: 10 }];
+  const columns = [
+    ...importFields.map((f) => ({ header: L[f], key: f, width: widths[f] ?? (f.endsWith('Date') || f === 'relationshipStart' ? 12 : 14) })),
+    { header: statusHeader, key: 'status', width: 10 },
+  ];
   const label = <K extends string>(labels: Record<Locale, Record<K, string>>, v: K | null) => (v ? labels[locale][v] : '');
   const buffer = await xlsxSheet(
     locale === 'zh-CN' ? '客户档案' : 'Customer files',

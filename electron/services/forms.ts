@@ -73,7 +73,15 @@ async function emergencyData(ctx: ServiceContext, params: FormParams): Promise<{
     building: params.building ?? null,
     rows: files.map((f) => {
       const mine = contacts.filter((c) => c.customer_id === f.id);
-      return { unit: f.unit, name: f.name, contacts: mine.map((c) => c.name).join('、'), phones: mine.map((c) => c.phone ?? '').filter(Boolean).join('、') };
+      return {
+        unit: f.unit,
+        name: f.name,
+        contacts: mine.map((c) => c.name).join('、'),
+        phones: mine
+          .map((c) => c.phone ?? '')
+          .filter(Boolean)
+          .join('、'),
+      };
     }),
   };
 }
@@ -136,9 +144,7 @@ const forms: Record<FormId, { load: Loader; template: Template }> = {
     // A whole cabinet's boxes, or one box (its spine label reprinted).
     load: async (ctx, params): Promise<LabelItem[]> => {
       const cabinets = (await loadStorage(ctx.db)).flatMap((r) => r.cabinets);
-      const cabinet = params.boxId
-        ? cabinets.find((c) => c.shelves.some((s) => s.boxes.some((b) => b.id === params.boxId)))
-        : cabinets.find((c) => c.id === need(params, 'cabinetId', 'cabinet'));
+      const cabinet = params.boxId ? cabinets.find((c) => c.shelves.some((s) => s.boxes.some((b) => b.id === params.boxId))) : cabinets.find((c) => c.id === need(params, 'cabinetId', 'cabinet'));
       if (!cabinet) throw new ArchiveError('NOT_FOUND');
       return cabinet.shelves.flatMap((s) =>
         s.boxes
@@ -243,6 +249,10 @@ export async function exportFormPdf(ctx: ServiceContext, pdf: PdfRenderer | unde
   if (!pdf) throw new ArchiveError('PDF_UNAVAILABLE');
   const form = await renderForm(ctx, input);
   const bytes = await pdf.render(form.html);
-  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'form.pdf', { targetType: 'form', targetId: input.formId, details: { blank: input.blank, params: auditParams(input.params), bytes: bytes.length, at: nowIso(ctx) } });
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'form.pdf', {
+    targetType: 'form',
+    targetId: input.formId,
+    details: { blank: input.blank, params: auditParams(input.params), bytes: bytes.length, at: nowIso(ctx) },
+  });
   return { fileName: form.fileName, mime: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
 }

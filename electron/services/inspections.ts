@@ -64,10 +64,11 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
     .where('inspection_scans.inspection_id', '=', inspectionId)
     .orderBy('inspection_scans.id')
     .execute();
-  const checked = new Set(
-    (await db.selectFrom('inspection_boxes').select('box_id').where('inspection_id', '=', inspectionId).execute()).map((r) => r.box_id),
+  const checked = new Set((await db.selectFrom('inspection_boxes').select('box_id').where('inspection_id', '=', inspectionId).execute()).map((r) => r.box_id));
+  const out = await filesOut(
+    db,
+    expected.map((f) => f.fileId),
   );
-  const out = await filesOut(db, expected.map((f) => f.fileId));
   const paths = await pathsOf(db, [...boxIds, ...scans.flatMap((s) => (s.homeBoxId ? [s.homeBoxId] : []))]);
   const where = (boxId: number | null) => {
     const p = boxId === null ? undefined : paths.get(boxId);
@@ -99,7 +100,17 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
     .innerJoin('documents', 'documents.id', 'inspection_document_flags.document_id')
     .innerJoin('files', 'files.id', 'documents.file_id')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.home_box_id as boxId', 'documents.title', 'documents.doc_date', 'documents.confidentiality as docLevel', 'files.confidentiality as fileLevel', 'inspection_document_flags.note'])
+    .select([
+      'files.id as fileId',
+      'files.ref_no as refNo',
+      'customers.name as name',
+      'files.home_box_id as boxId',
+      'documents.title',
+      'documents.doc_date',
+      'documents.confidentiality as docLevel',
+      'files.confidentiality as fileLevel',
+      'inspection_document_flags.note',
+    ])
     .where('inspection_document_flags.inspection_id', '=', inspectionId)
     .orderBy('inspection_document_flags.id')
     .execute();
@@ -115,7 +126,16 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
   }
   for (const d of flags) {
     const title = storedDocumentName({ title: d.title, doc_date: d.doc_date }, effectiveConfidentiality(d.docLevel, d.fileLevel) === 'confidential');
-    findings.push({ kind: 'document_missing', fileId: d.fileId, code: null, refNo: d.refNo, name: d.name, expectedBox: where(d.boxId), foundBox: null, detail: d.note ? `${title}：${d.note}` : title });
+    findings.push({
+      kind: 'document_missing',
+      fileId: d.fileId,
+      code: null,
+      refNo: d.refNo,
+      name: d.name,
+      expectedBox: where(d.boxId),
+      foundBox: null,
+      detail: d.note ? `${title}：${d.note}` : title,
+    });
   }
   return { boxes: boxStates, findings };
 }
@@ -197,8 +217,15 @@ export async function startInspection(ctx: ServiceContext, cabinetIds: number[])
       .where('inspection_cabinets.cabinet_id', 'in', ids)
       .executeTakeFirst();
     if (open) throw new ArchiveError('INSPECTION_OPEN', { id: open.id });
-    const row = await trx.insertInto('inspections').values({ started_at: nowIso(ctx), started_by: ctx.session.accountId, status: 'open' }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('inspection_cabinets').values(ids.map((cabinet_id) => ({ inspection_id: row.id, cabinet_id }))).execute();
+    const row = await trx
+      .insertInto('inspections')
+      .values({ started_at: nowIso(ctx), started_by: ctx.session.accountId, status: 'open' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('inspection_cabinets')
+      .values(ids.map((cabinet_id) => ({ inspection_id: row.id, cabinet_id })))
+      .execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.started', { targetType: 'inspection', targetId: String(row.id), details: { cabinetIds: ids } });
     return row.id;
   });
@@ -279,8 +306,15 @@ export async function flagMissingDocument(ctx: ServiceContext, input: { inspecti
     if (!doc) throw new ArchiveError('NOT_FOUND');
     const name = storedDocumentName(doc, await isConfidential(trx, doc.id));
     const at = nowIso(ctx);
-    await trx.insertInto('inspection_document_flags').values({ inspection_id: input.inspectionId, document_id: doc.id, note: input.note ?? null, at, account_id: ctx.session.accountId }).execute();
-    await trx.updateTable('files').set({ flag_note: `缺失：${name}${input.note ? `（${input.note}）` : ''}`, flagged_at: at }).where('id', '=', doc.file_id).execute();
+    await trx
+      .insertInto('inspection_document_flags')
+      .values({ inspection_id: input.inspectionId, document_id: doc.id, note: input.note ?? null, at, account_id: ctx.session.accountId })
+      .execute();
+    await trx
+      .updateTable('files')
+      .set({ flag_note: `缺失：${name}${input.note ? `（${input.note}）` : ''}`, flagged_at: at })
+      .where('id', '=', doc.file_id)
+      .execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.document_missing', {
       targetType: 'document',
       targetId: String(doc.id),

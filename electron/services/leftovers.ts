@@ -32,7 +32,11 @@ export function notePending(archiveDir: string | undefined, ...paths: string[]):
 }
 
 export function clearPending(archiveDir: string | undefined, ...paths: string[]): void {
-  if (archiveDir) write(archiveDir, read(archiveDir).filter((p) => !paths.includes(p)));
+  if (archiveDir)
+    write(
+      archiveDir,
+      read(archiveDir).filter((p) => !paths.includes(p)),
+    );
 }
 
 const isPartialName = (path: string) => /\.partial(-[0-9a-f]+)?$/.test(basename(path));

@@ -52,25 +52,23 @@ function signatureBytes(base64: string | undefined): Uint8Array | null {
 // ---------------------------------------------------------------- borrowers
 
 function borrowerQuery(db: Db) {
-  return db
-    .selectFrom('borrowers')
-    .select([
-      'borrowers.id',
-      'borrowers.name',
-      'borrowers.department',
-      'borrowers.phone',
-      'borrowers.employee_no as employeeNo',
-      'borrowers.status',
-      'borrowers.left_at as leftAt',
-      (eb) =>
-        eb
-          .selectFrom('loan_items')
-          .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('loans.borrower_id', '=', 'borrowers.id')
-          .where('loan_items.state', '=', 'out')
-          .as('holding'),
-    ]);
+  return db.selectFrom('borrowers').select([
+    'borrowers.id',
+    'borrowers.name',
+    'borrowers.department',
+    'borrowers.phone',
+    'borrowers.employee_no as employeeNo',
+    'borrowers.status',
+    'borrowers.left_at as leftAt',
+    (eb) =>
+      eb
+        .selectFrom('loan_items')
+        .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('loans.borrower_id', '=', 'borrowers.id')
+        .where('loan_items.state', '=', 'out')
+        .as('holding'),
+  ]);
 }
 
 const toBorrower = (r: Omit<Borrower, 'holding'> & { holding: number | null }): Borrower => ({ ...r, holding: Number(r.holding ?? 0) });
@@ -95,7 +93,10 @@ export async function saveBorrower(ctx: ServiceContext, input: z.output<typeof s
   const at = nowIso(ctx);
   const values = { name: input.name, department: input.department, phone: input.phone ?? null, employee_no: input.employeeNo ?? null, updated_at: at };
   if (input.employeeNo) {
-    let dup = ctx.db.selectFrom('borrowers').select('id').where(sql<string>`employee_no collate nocase`, '=', input.employeeNo);
+    let dup = ctx.db
+      .selectFrom('borrowers')
+      .select('id')
+      .where(sql<string>`employee_no collate nocase`, '=', input.employeeNo);
     if (input.id) dup = dup.where('id', '!=', input.id);
     if (await dup.executeTakeFirst()) throw new ArchiveError('CODE_TAKEN', { code: input.employeeNo });
   }
@@ -104,7 +105,13 @@ export async function saveBorrower(ctx: ServiceContext, input: z.output<typeof s
     const r = await ctx.db.updateTable('borrowers').set(values).where('id', '=', id).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
   } else {
-    id = (await ctx.db.insertInto('borrowers').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await ctx.db
+        .insertInto('borrowers')
+        .values({ ...values, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'borrower.saved', { targetType: 'borrower', targetId: String(id), details: { name: input.name, department: input.department } });
   return getBorrower(ctx.db, id);
@@ -115,7 +122,11 @@ export async function markBorrowerLeft(ctx: ServiceContext, borrowerId: number):
   const borrower = await getBorrower(ctx.db, borrowerId);
   if (borrower.holding > 0) throw new ArchiveError('BORROWER_HOLDS_FILES', { name: borrower.name, count: borrower.holding });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('borrowers').set({ status: 'left', left_at: nowIso(ctx), updated_at: nowIso(ctx) }).where('id', '=', borrowerId).execute();
+    await trx
+      .updateTable('borrowers')
+      .set({ status: 'left', left_at: nowIso(ctx), updated_at: nowIso(ctx) })
+      .where('id', '=', borrowerId)
+      .execute();
     // Requests not yet lent lapse with the borrower.
     const open = await trx.selectFrom('loans').select(['id', 'approval_id']).where('borrower_id', '=', borrowerId).where('status', 'in', ['requested', 'approved']).execute();
     for (const loan of open) {
@@ -191,7 +202,10 @@ export async function lentInMonth(ctx: { db: Db; clock: ServiceContext['clock'] 
   return { rows: withOverdue(rows as RegisterDbRow[], today(ctx)), lendSignatures: Object.fromEntries(signed.map((l) => [l.id, pngDataUrl(l.lend_signature)!])) };
 }
 
-export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] }, input: Partial<Omit<z.output<typeof listLoansInput>, 'limit'>> & { limit: number | null }): Promise<LoanRegisterRow[]> {
+export async function listLoans(
+  ctx: { db: Db; clock: ServiceContext['clock'] },
+  input: Partial<Omit<z.output<typeof listLoansInput>, 'limit'>> & { limit: number | null },
+): Promise<LoanRegisterRow[]> {
   const on = today(ctx);
   let q = registerQuery(ctx.db);
   if (input.from) q = q.where('loans.requested_at', '>=', localDayStart(input.from));
@@ -201,7 +215,9 @@ export async function listLoans(ctx: { db: Db; clock: ServiceContext['clock'] },
   if (input.fileId) q = q.where('loan_items.file_id', '=', input.fileId);
   if (input.query) {
     const like = `%${input.query}%`;
-    q = q.where((eb) => eb.or([eb('customers.name', 'like', like), eb('files.ref_no', 'like', like), eb('borrowers.name', 'like', like), eb('loans.slip_no', 'like', like), eb('loans.purpose', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('customers.name', 'like', like), eb('files.ref_no', 'like', like), eb('borrowers.name', 'like', like), eb('loans.slip_no', 'like', like), eb('loans.purpose', 'like', like)]),
+    );
   }
   if (input.status === 'requested') q = q.where('loans.status', '=', 'requested');
   if (input.status === 'approved') q = q.where('loans.status', '=', 'approved');
@@ -288,9 +304,20 @@ async function requireLendable(db: Db, fileIds: number[]) {
     if (f.status === 'destroyed') throw new ArchiveError('NOT_FOUND');
     if (f.transferred_at) throw new ArchiveError('FILE_TRANSFERRED', { refNo: f.ref_no });
   }
-  const out = await db.selectFrom('loan_items').innerJoin('files', 'files.id', 'loan_items.file_id').select('files.ref_no').where('loan_items.file_id', 'in', fileIds).where('state', '=', 'out').executeTakeFirst();
+  const out = await db
+    .selectFrom('loan_items')
+    .innerJoin('files', 'files.id', 'loan_items.file_id')
+    .select('files.ref_no')
+    .where('loan_items.file_id', 'in', fileIds)
+    .where('state', '=', 'out')
+    .executeTakeFirst();
   if (out) throw new ArchiveError('FILE_OUT', { refNo: out.ref_no });
   return files;
+}
+
+/** What every loan row starts with: its slip, who borrows, why, how, and who asked. */
+function loanRow(ctx: ServiceContext, slipNo: string, borrowerId: number, input: { purpose: string; kind: LoanKind; term: LoanTerm }) {
+  return { slip_no: slipNo, borrower_id: borrowerId, purpose: input.purpose, kind: input.kind, term: input.term, requested_by: ctx.session.accountId };
 }
 
 /** The general manager approves when a file, or any document in it, is at or above the set level. */
@@ -303,10 +330,7 @@ async function approverFor(db: Db, fileIds: number[]): Promise<'department_manag
   return levels.some((l) => atLeastAsConfidential(l.confidentiality, loanGeneralManagerFrom)) ? 'general_manager' : 'department_manager';
 }
 
-export async function requestLoan(
-  ctx: ServiceContext,
-  input: { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm },
-): Promise<LoanDetail> {
+export async function requestLoan(ctx: ServiceContext, input: { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }): Promise<LoanDetail> {
   const fileIds = [...new Set(input.fileIds)];
   const borrower = await activeBorrower(ctx.db, input.borrowerId);
   const files = await requireLendable(ctx.db, fileIds);
@@ -315,10 +339,13 @@ export async function requestLoan(
     const slipNo = await nextNumber(trx, 'loans', 'JY', today(ctx).slice(0, 4), 5);
     const loan = await trx
       .insertInto('loans')
-      .values({ slip_no: slipNo, borrower_id: borrower.id, purpose: input.purpose, kind: input.kind, term: input.term, status: 'requested', requested_by: ctx.session.accountId, requested_at: nowIso(ctx) })
+      .values({ ...loanRow(ctx, slipNo, borrower.id, input), status: 'requested', requested_at: nowIso(ctx) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('loan_items').values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'pending' as const }))).execute();
+    await trx
+      .insertInto('loan_items')
+      .values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'pending' as const })))
+      .execute();
     const summary = `${slipNo} · ${borrower.name}（${borrower.department}）· ${files.map((f) => `${f.ref_no} ${f.name}`).join('；')}`;
     const approvalId = await createApproval(trx, ctx, { kind: 'borrow', targetType: 'loan', targetId: loan.id, summary, reason: input.purpose, requiredRole });
     await trx.updateTable('loans').set({ approval_id: approvalId }).where('id', '=', loan.id).execute();
@@ -349,13 +376,8 @@ export async function enterPaperLoan(
     const loan = await trx
       .insertInto('loans')
       .values({
-        slip_no: slipNo,
-        borrower_id: borrower.id,
-        purpose: input.purpose,
-        kind: input.kind,
-        term: input.term,
+        ...loanRow(ctx, slipNo, borrower.id, input),
         status: 'lent',
-        requested_by: ctx.session.accountId,
         requested_at: lentAt,
         lent_at: lentAt,
         lent_by: ctx.session.accountId,
@@ -366,7 +388,10 @@ export async function enterPaperLoan(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('loan_items').values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'out' as const }))).execute();
+    await trx
+      .insertInto('loan_items')
+      .values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'out' as const })))
+      .execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.entered_late', {
       targetType: 'loan',
       targetId: String(loan.id),
@@ -394,7 +419,18 @@ export async function lendFiles(ctx: ServiceContext, input: { borrowerId: number
       .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
       .innerJoin('files', 'files.id', 'loan_items.file_id')
       .innerJoin('customers', 'customers.id', 'files.customer_id')
-      .select(['loan_items.id as itemId', 'loan_items.file_id as fileId', 'loans.id as loanId', 'loans.status', 'loans.kind', 'loans.term', 'loans.slip_no as slipNo', 'loans.approval_id as approvalId', 'files.ref_no as refNo', 'customers.name'])
+      .select([
+        'loan_items.id as itemId',
+        'loan_items.file_id as fileId',
+        'loans.id as loanId',
+        'loans.status',
+        'loans.kind',
+        'loans.term',
+        'loans.slip_no as slipNo',
+        'loans.approval_id as approvalId',
+        'files.ref_no as refNo',
+        'customers.name',
+      ])
       .where('loans.borrower_id', '=', borrower.id)
       .where('loan_items.file_id', 'in', fileIds)
       .where('loan_items.state', '=', 'pending')
@@ -413,10 +449,22 @@ export async function lendFiles(ctx: ServiceContext, input: { borrowerId: number
       const first = lent[0]!;
       const dueDate = addDays(today(ctx), loanDays(first.kind, first.term, settings));
       await useApproval(trx, ctx, first.approvalId!, 'borrow', loanId, true);
-      await trx.updateTable('loan_items').set({ state: 'out' }).where('id', 'in', lent.map((i) => i.itemId)).execute();
+      await trx
+        .updateTable('loan_items')
+        .set({ state: 'out' })
+        .where(
+          'id',
+          'in',
+          lent.map((i) => i.itemId),
+        )
+        .execute();
       await trx.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', loanId).where('state', '=', 'pending').execute();
       await trx.updateTable('loans').set({ status: 'lent', lent_at: at, lent_by: ctx.session.accountId, due_date: dueDate, lend_signature: signature }).where('id', '=', loanId).execute();
-      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.lent', { targetType: 'loan', targetId: String(loanId), details: { fileIds: lent.map((i) => i.fileId), dueDate, signedOnScreen: !!signature } });
+      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.lent', {
+        targetType: 'loan',
+        targetId: String(loanId),
+        details: { fileIds: lent.map((i) => i.fileId), dueDate, signedOnScreen: !!signature },
+      });
       outcomes.push(...lent.map((i) => ({ fileId: i.fileId, refNo: i.refNo, name: i.name, loanId, slipNo: i.slipNo, dueDate })));
     }
   });
@@ -456,11 +504,19 @@ export async function returnFiles(ctx: ServiceContext, input: { items: { fileId:
         .execute();
       if (i.condition !== 'complete') {
         const label = returnConditionLabels['zh-CN'][i.condition];
-        await trx.updateTable('files').set({ flag_note: `归还时${label}：${i.note}`, flagged_at: at }).where('id', '=', i.fileId).execute();
+        await trx
+          .updateTable('files')
+          .set({ flag_note: `归还时${label}：${i.note}`, flagged_at: at })
+          .where('id', '=', i.fileId)
+          .execute();
       }
       touched.add(item.loanId);
       outcomes.push({ fileId: i.fileId, refNo: item.refNo, name: item.name, loanId: item.loanId, slipNo: item.slipNo, dueDate: item.dueDate });
-      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.returned', { targetType: 'file', targetId: String(i.fileId), details: { loanId: item.loanId, condition: i.condition, note: i.note } });
+      await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.returned', {
+        targetType: 'file',
+        targetId: String(i.fileId),
+        details: { loanId: item.loanId, condition: i.condition, note: i.note },
+      });
     }
     for (const loanId of touched) await closeIfAllBack(trx, loanId, at, signature);
   });
@@ -493,7 +549,10 @@ export async function requestRenewal(ctx: ServiceContext, input: { loanId: numbe
       reason: input.reason,
       requiredRole,
     });
-    await trx.insertInto('loan_renewals').values({ loan_id: loan.id, approval_id: approvalId, old_due: loan.dueDate!, requested_at: nowIso(ctx) }).execute();
+    await trx
+      .insertInto('loan_renewals')
+      .values({ loan_id: loan.id, approval_id: approvalId, old_due: loan.dueDate!, requested_at: nowIso(ctx) })
+      .execute();
   });
   return getLoan(ctx, input.loanId);
 }
@@ -512,8 +571,16 @@ export async function renewLoan(ctx: ServiceContext, input: { loanId: number; ap
     if (localDate(renewal.requested_at) > loan.due_date && today(ctx) > loan.due_date) throw new ArchiveError('RENEWAL_TOO_LATE', { dueDate: loan.due_date });
     await useApproval(trx, ctx, input.approvalId, 'renew', loan.id, true);
     const newDue = addDays(loan.due_date, loanDays(loan.kind, loan.term, settings) || 1);
-    await trx.updateTable('loans').set({ due_date: newDue, renewals: loan.renewals + 1 }).where('id', '=', loan.id).execute();
-    await trx.updateTable('loan_renewals').set({ new_due: newDue, renewed_at: nowIso(ctx) }).where('id', '=', renewal.id).execute();
+    await trx
+      .updateTable('loans')
+      .set({ due_date: newDue, renewals: loan.renewals + 1 })
+      .where('id', '=', loan.id)
+      .execute();
+    await trx
+      .updateTable('loan_renewals')
+      .set({ new_due: newDue, renewed_at: nowIso(ctx) })
+      .where('id', '=', renewal.id)
+      .execute();
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.renewed', { targetType: 'loan', targetId: String(loan.id), details: { from: loan.due_date, to: newDue } });
   });
   return getLoan(ctx, input.loanId);
@@ -530,7 +597,24 @@ export async function exportLoans(ctx: ServiceContext, input: z.output<typeof ex
   const { locale, limit: _page, ...filters } = input;
   const rows = await listLoans(ctx, { ...filters, limit: null });
   const h = loanExportLabels[locale];
-  const widths = { slipNo: 16, requested: 12, borrower: 12, department: 14, phone: 14, refNo: 30, customerName: 24, purpose: 24, kind: 14, term: 8, status: 12, lent: 12, dueDate: 12, returned: 12, condition: 14, daysOverdue: 10 };
+  const widths = {
+    slipNo: 16,
+    requested: 12,
+    borrower: 12,
+    department: 14,
+    phone: 14,
+    refNo: 30,
+    customerName: 24,
+    purpose: 24,
+    kind: 14,
+    term: 8,
+    status: 12,
+    lent: 12,
+    dueDate: 12,
+    returned: 12,
+    condition: 14,
+    daysOverdue: 10,
+  };
   const columns = Object.entries(widths).map(([key, width]) => ({ header: h[key as keyof typeof widths], key, width }));
   const day = dayOrEmpty;
   const buffer = await xlsxSheet(

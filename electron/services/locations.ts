@@ -72,9 +72,7 @@ export async function loadStorage(db: Db): Promise<StorageRoom[]> {
         id: c.id,
         code: c.code,
         description: c.description,
-        shelves: shelves
-          .filter((s) => s.cabinet_id === c.id)
-          .map((s) => ({ id: s.id, position: s.position, label: s.label, boxes: boxes.filter((b) => b.shelf_id === s.id).map(toBox) })),
+        shelves: shelves.filter((s) => s.cabinet_id === c.id).map((s) => ({ id: s.id, position: s.position, label: s.label, boxes: boxes.filter((b) => b.shelf_id === s.id).map(toBox) })),
       })),
   }));
 }
@@ -85,18 +83,30 @@ async function audit(ctx: ServiceContext, action: AuditAction, targetType: strin
 
 export async function saveRoom(ctx: ServiceContext, input: { id?: number; name: string; description?: string }): Promise<StorageRoom[]> {
   if (input.id) {
-    const r = await ctx.db.updateTable('rooms').set({ name: input.name, description: input.description ?? null }).where('id', '=', input.id).where('retired_at', 'is', null).executeTakeFirst();
+    const r = await ctx.db
+      .updateTable('rooms')
+      .set({ name: input.name, description: input.description ?? null })
+      .where('id', '=', input.id)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
     await audit(ctx, 'location.room_saved', 'room', input.id, { name: input.name });
   } else {
-    const row = await ctx.db.insertInto('rooms').values({ name: input.name, description: input.description ?? null }).returning('id').executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .insertInto('rooms')
+      .values({ name: input.name, description: input.description ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(ctx, 'location.room_saved', 'room', row.id, { name: input.name });
   }
   return loadStorage(ctx.db);
 }
 
 async function requireCodeFree(db: Db, table: 'cabinets' | 'boxes', code: string, exceptId?: number): Promise<void> {
-  let q = db.selectFrom(table).select('id').where(sql<string>`code collate nocase`, '=', code);
+  let q = db
+    .selectFrom(table)
+    .select('id')
+    .where(sql<string>`code collate nocase`, '=', code);
   if (exceptId) q = q.where('id', '!=', exceptId);
   if (await q.executeTakeFirst()) throw new ArchiveError('CODE_TAKEN', { code });
 }
@@ -109,9 +119,17 @@ export async function saveCabinet(ctx: ServiceContext, input: { id?: number; roo
     if (!room) throw new ArchiveError('NOT_FOUND');
     if (room.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     if (input.id) {
-      await trx.updateTable('cabinets').set({ room_id: input.roomId, code: input.code, description: input.description ?? null }).where('id', '=', input.id).execute();
+      await trx
+        .updateTable('cabinets')
+        .set({ room_id: input.roomId, code: input.code, description: input.description ?? null })
+        .where('id', '=', input.id)
+        .execute();
     } else {
-      const cabinet = await trx.insertInto('cabinets').values({ room_id: input.roomId, code: input.code, description: input.description ?? null }).returning('id').executeTakeFirstOrThrow();
+      const cabinet = await trx
+        .insertInto('cabinets')
+        .values({ room_id: input.roomId, code: input.code, description: input.description ?? null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto('shelves')
         .values(Array.from({ length: input.shelves }, (_, i) => ({ cabinet_id: cabinet.id, position: i + 1, label: null })))
@@ -126,8 +144,15 @@ export async function addShelf(ctx: ServiceContext, input: { cabinetId: number; 
   const cabinet = await ctx.db.selectFrom('cabinets').select(['id', 'retired_at']).where('id', '=', input.cabinetId).executeTakeFirst();
   if (!cabinet) throw new ArchiveError('NOT_FOUND');
   if (cabinet.retired_at) throw new ArchiveError('LOCATION_RETIRED');
-  const max = await ctx.db.selectFrom('shelves').select((eb) => eb.fn.max('position').as('p')).where('cabinet_id', '=', input.cabinetId).executeTakeFirst();
-  await ctx.db.insertInto('shelves').values({ cabinet_id: input.cabinetId, position: Number(max?.p ?? 0) + 1, label: input.label ?? null }).execute();
+  const max = await ctx.db
+    .selectFrom('shelves')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('cabinet_id', '=', input.cabinetId)
+    .executeTakeFirst();
+  await ctx.db
+    .insertInto('shelves')
+    .values({ cabinet_id: input.cabinetId, position: Number(max?.p ?? 0) + 1, label: input.label ?? null })
+    .execute();
   return loadStorage(ctx.db);
 }
 
@@ -153,8 +178,16 @@ export async function saveBox(
     await ctx.db.updateTable('boxes').set(values).where('id', '=', input.id).execute();
     await audit(ctx, 'location.box_saved', 'box', input.id, { code: input.code });
   } else {
-    const max = await ctx.db.selectFrom('boxes').select((eb) => eb.fn.max('position').as('p')).where('shelf_id', '=', input.shelfId).executeTakeFirst();
-    const row = await ctx.db.insertInto('boxes').values({ ...values, position: Number(max?.p ?? 0) + 1 }).returning('id').executeTakeFirstOrThrow();
+    const max = await ctx.db
+      .selectFrom('boxes')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('shelf_id', '=', input.shelfId)
+      .executeTakeFirst();
+    const row = await ctx.db
+      .insertInto('boxes')
+      .values({ ...values, position: Number(max?.p ?? 0) + 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await audit(ctx, 'location.box_saved', 'box', row.id, { code: input.code });
   }
   return loadStorage(ctx.db);
@@ -173,7 +206,12 @@ export async function retireLocation(ctx: ServiceContext, input: { kind: 'room' 
   const count = await filesIn(ctx.db, await boxesUnder());
   if (count > 0) throw new ArchiveError('LOCATION_IN_USE', { count });
   const table = ({ room: 'rooms', cabinet: 'cabinets', shelf: 'shelves', box: 'boxes' } as const)[input.kind];
-  const r = await ctx.db.updateTable(table).set({ retired_at: nowIso(ctx) }).where('id', '=', input.id).where('retired_at', 'is', null).executeTakeFirst();
+  const r = await ctx.db
+    .updateTable(table)
+    .set({ retired_at: nowIso(ctx) })
+    .where('id', '=', input.id)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
   await audit(ctx, 'location.retired', input.kind, input.id);
   return loadStorage(ctx.db);
@@ -220,7 +258,10 @@ export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation>
     .where('file_id', '=', fileId)
     .orderBy('file_moves.id', 'desc')
     .execute();
-  const paths = await pathsOf(db, [...moves.flatMap((m) => [m.from_box_id, m.to_box_id]), file.home_box_id].filter((id): id is number => id !== null));
+  const paths = await pathsOf(
+    db,
+    [...moves.flatMap((m) => [m.from_box_id, m.to_box_id]), file.home_box_id].filter((id): id is number => id !== null),
+  );
   const describeBox = (id: number | null) => {
     const p = id === null ? undefined : paths.get(id);
     return p ? describePath(p) : null;
@@ -264,8 +305,15 @@ export async function moveFile(ctx: ServiceContext, input: { fileId: number; toB
 /** Puts a file in a box and keeps the move in its history and the audit log (the caller checks the box). */
 export async function fileInto(trx: Db, ctx: ServiceContext, file: { id: number; home_box_id: number | null }, boxId: number, reason: string): Promise<void> {
   // Filing a transferred file into a box again brings it back into the desk's custody.
-  await trx.updateTable('files').set({ home_box_id: boxId, transferred_at: null, updated_at: nowIso(ctx) }).where('id', '=', file.id).execute();
-  await trx.insertInto('file_moves').values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: boxId, at: nowIso(ctx), account_id: ctx.session.accountId, reason }).execute();
+  await trx
+    .updateTable('files')
+    .set({ home_box_id: boxId, transferred_at: null, updated_at: nowIso(ctx) })
+    .where('id', '=', file.id)
+    .execute();
+  await trx
+    .insertInto('file_moves')
+    .values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: boxId, at: nowIso(ctx), account_id: ctx.session.accountId, reason })
+    .execute();
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.moved', { targetType: 'file', targetId: String(file.id), details: { from: file.home_box_id, to: boxId, reason } });
 }
 
@@ -279,7 +327,17 @@ export async function scanIntoBox(ctx: ServiceContext, input: { boxId: number; c
     if (!box) throw new ArchiveError('NOT_FOUND');
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     const held = await filesIn(trx, [box.id]);
-    const outcome = (result: BoxScanResult, more: Partial<BoxScanOutcome> = {}): BoxScanOutcome => ({ code: input.code, result, fileId: null, refNo: null, name: null, fromBox: null, fileCount: held, capacity: box.capacity, ...more });
+    const outcome = (result: BoxScanResult, more: Partial<BoxScanOutcome> = {}): BoxScanOutcome => ({
+      code: input.code,
+      result,
+      fileId: null,
+      refNo: null,
+      name: null,
+      fromBox: null,
+      fileCount: held,
+      capacity: box.capacity,
+      ...more,
+    });
     const target = await findByCode(trx, input.code).catch((e: unknown) => {
       if (e instanceof ArchiveError && e.code === 'NOT_FOUND') return null;
       throw e;
@@ -315,7 +373,10 @@ export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
     .where('files.status', '!=', 'destroyed')
     .orderBy('files.ref_no')
     .execute();
-  const out = await filesOut(db, files.map((f) => f.fileId));
+  const out = await filesOut(
+    db,
+    files.map((f) => f.fileId),
+  );
   return {
     id: box.id,
     code: box.code,
@@ -386,7 +447,12 @@ export async function findByCode(db: Db, code: string): Promise<CodeTarget> {
   if (file) return { kind: 'file', fileId: file.id };
   const alias = await db.selectFrom('file_ref_aliases').select('file_id').where('ref_no', 'in', variants).executeTakeFirst();
   if (alias) return { kind: 'file', fileId: alias.file_id };
-  const box = await db.selectFrom('boxes').select('id').where(sql<string>`code collate nocase`, '=', code).where('retired_at', 'is', null).executeTakeFirst();
+  const box = await db
+    .selectFrom('boxes')
+    .select('id')
+    .where(sql<string>`code collate nocase`, '=', code)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
   if (box) return { kind: 'box', boxId: box.id };
   throw new ArchiveError('NOT_FOUND');
 }
@@ -400,7 +466,10 @@ export async function getFileLabels(db: Db, fileIds: number[]): Promise<FileLabe
     .where('files.id', 'in', fileIds)
     .orderBy('files.ref_no')
     .execute();
-  const paths = await pathsOf(db, rows.flatMap((r) => (r.boxId ? [r.boxId] : [])));
+  const paths = await pathsOf(
+    db,
+    rows.flatMap((r) => (r.boxId ? [r.boxId] : [])),
+  );
   return rows.map((r) => {
     const path = r.boxId ? paths.get(r.boxId) : undefined;
     return { fileId: r.fileId, refNo: r.refNo, name: r.name, unit: r.unit, location: path ? describePath(path) : null };

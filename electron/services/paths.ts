@@ -5,11 +5,7 @@ import { join, resolve } from 'node:path';
  * Where the archive lives by default: the OS's per-user application data folder. The Electron
  * app and the loopback host compute it the same way so both open the same archive.
  */
-export function defaultArchiveDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
+export function defaultArchiveDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   if (env.ARCHIVE_DESK_HOME) return resolve(env.ARCHIVE_DESK_HOME);
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'ArchiveDesk');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'ArchiveDesk');

@@ -37,11 +37,17 @@ export async function splitByOutline(bytes: Uint8Array, expected: number, option
   const out: Uint8Array[] = [];
   for (const { start, end } of ranges) {
     const part = await PDFDocument.create();
-    const pages = await part.copyPages(doc, Array.from({ length: end - start + 1 }, (_, k) => start + k));
+    const pages = await part.copyPages(
+      doc,
+      Array.from({ length: end - start + 1 }, (_, k) => start + k),
+    );
     for (const p of pages) part.addPage(p);
     if (stamps) {
       const count = part.getPageCount();
-      const embedded = await part.embedPdf(stamps, Array.from({ length: count }, (_, k) => stampIndex.get(`${k + 1}/${count}`)!));
+      const embedded = await part.embedPdf(
+        stamps,
+        Array.from({ length: count }, (_, k) => stampIndex.get(`${k + 1}/${count}`)!),
+      );
       part.getPages().forEach((page, k) => {
         const stamp = embedded[k]!;
         page.drawPage(stamp, { x: (page.getWidth() - stamp.width) / 2, y: 16 });

@@ -163,7 +163,11 @@ async function dropDocumentsAlreadyHeld(ctx: ServiceContext, result: Analysis): 
   const held = new Map<string, number>();
   const fileIds = [...new Set(result.documents.map((d) => d.fileId))];
   for (let i = 0; i < fileIds.length; i += 500) {
-    const rows = await ctx.db.selectFrom('documents').select(['file_id', 'category', 'title', 'doc_date']).where('file_id', 'in', fileIds.slice(i, i + 500)).execute();
+    const rows = await ctx.db
+      .selectFrom('documents')
+      .select(['file_id', 'category', 'title', 'doc_date'])
+      .where('file_id', 'in', fileIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) {
       const k = key(r.file_id, { category: r.category, title: r.title, docDate: r.doc_date });
       held.set(k, (held.get(k) ?? 0) + 1);
@@ -182,7 +186,13 @@ async function dropDocumentsAlreadyHeld(ctx: ServiceContext, result: Analysis): 
 /** Each box must hold what it holds now, less the files leaving it, plus the files coming in. */
 async function checkCapacity(ctx: ServiceContext, result: Analysis, boxes: { id: number; code: string; capacity: number }[]): Promise<void> {
   const counts = new Map<number, number>();
-  const rows = await ctx.db.selectFrom('files').select(['home_box_id', (eb) => eb.fn.countAll<number>().as('n')]).where('home_box_id', 'is not', null).where('status', '!=', 'destroyed').groupBy('home_box_id').execute();
+  const rows = await ctx.db
+    .selectFrom('files')
+    .select(['home_box_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('home_box_id', 'is not', null)
+    .where('status', '!=', 'destroyed')
+    .groupBy('home_box_id')
+    .execute();
   for (const r of rows) counts.set(r.home_box_id!, Number(r.n));
   for (const p of result.positions) if (p.file.home_box_id !== null) counts.set(p.file.home_box_id, (counts.get(p.file.home_box_id) ?? 0) - 1);
   const byId = new Map(boxes.map((b) => [b.id, b]));
@@ -242,7 +252,9 @@ export async function importRegister(
       }
     }
     report({ phase: 'importing', done: total, total });
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, input.register === 'documents' ? 'document.register_imported' : 'file.positions_imported', { details: { rows: a.rowCount, imported: total, unchanged: a.unchanged } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, input.register === 'documents' ? 'document.register_imported' : 'file.positions_imported', {
+      details: { rows: a.rowCount, imported: total, unchanged: a.unchanged },
+    });
     return { register: input.register, imported: total, unchanged: a.unchanged };
   });
 }

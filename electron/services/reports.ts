@@ -2,16 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { ExportedFile } from '../../shared/api';
 import { classifications, customerKinds, fileStatuses, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
-import {
-  classificationLabels,
-  customerKindLabels,
-  fileStatusLabels,
-  inspectionFindingLabels,
-  reportSectionLabels,
-  reportTextLabels,
-  reportTitleLabels,
-  valueGradeLabels,
-} from '../../shared/labels';
+import { classificationLabels, customerKindLabels, fileStatusLabels, inspectionFindingLabels, reportSectionLabels, reportTextLabels, reportTitleLabels, valueGradeLabels } from '../../shared/labels';
 import { placeText, type Report, type ReportCell, type ReportChart, type ReportColumn, type ReportId, type ReportSection, type ReportSectionId, type ReportTable } from '../../shared/reports';
 import type { reportInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
@@ -146,13 +137,7 @@ function tableOfChart(scope: Scope, chart: ReportChart, categoryTitle: string, s
 }
 
 /** A chart with its table: the chart's own (see tableOfChart), or one given with more columns. */
-function section(
-  scope: Scope,
-  id: ReportSectionId,
-  chart: ReportChart,
-  categoryTitle: string,
-  options: { note?: string; table?: ReportTable; sumAcross?: boolean } = {},
-): ReportSection {
+function section(scope: Scope, id: ReportSectionId, chart: ReportChart, categoryTitle: string, options: { note?: string; table?: ReportTable; sumAcross?: boolean } = {}): ReportSection {
   const table = options.table ?? tableOfChart(scope, chart, categoryTitle, options.sumAcross ?? true);
   return { id, title: reportSectionLabels[scope.locale][id], chart, table, note: options.note };
 }
@@ -162,29 +147,41 @@ const percent = (part: number, whole: number) => (whole ? round1((part / whole) 
 async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
   const t = text(scope);
   const l = scope.locale;
-  const groups = await rows(ctx, sql`
+  const groups = await rows(
+    ctx,
+    sql`
     select c.kind, c.classification, coalesce(c.value_grade, '') as grade, count(*) as n
     from customers c where 1 = 1 ${inPeriod(sql.ref('c.created_at'), scope)} ${atPlace('c', scope)}
-    group by c.kind, c.classification, grade`);
+    group by c.kind, c.classification, grade`,
+  );
   const sum = (f: (r: Row) => boolean) => groups.filter(f).reduce((a, r) => a + num(r.n), 0);
   const grades = [...valueGrades, ''] as const;
   const gradeName = (g: string) => (g ? valueGradeLabels[l][g as (typeof valueGrades)[number]] : t.ungraded);
 
-  const statuses = await rows(ctx, sql`
+  const statuses = await rows(
+    ctx,
+    sql`
     select f.status, count(*) as n from files f join customers c on c.id = f.customer_id
-    where 1 = 1 ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)} group by f.status`);
+    where 1 = 1 ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)} group by f.status`,
+  );
   // Within a building: by floor; otherwise by building.
   const byFloor = Boolean(scope.building);
-  const places = await rows(ctx, sql`
+  const places = await rows(
+    ctx,
+    sql`
     select ${byFloor ? sql`c.floor` : sql`c.building`} as place, count(*) as n from files f join customers c on c.id = f.customer_id
     where f.status = 'active' ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)}
-    group by place order by ${byFloor ? sql`cast(c.floor as integer), c.floor` : sql`c.building`}`);
-  const keyCustomers = await rows(ctx, sql`
+    group by place order by ${byFloor ? sql`cast(c.floor as integer), c.floor` : sql`c.building`}`,
+  );
+  const keyCustomers = await rows(
+    ctx,
+    sql`
     select c.name, c.kind, c.building, c.floor, c.value_grade as grade, c.special_tags as tags, c.last_reviewed_at as reviewed,
       min(f.unit) as unit, min(f.ref_no) as ref_no
     from customers c join files f on f.customer_id = c.id
     where c.classification = 'key' and f.status != 'destroyed' ${inPeriod(sql.ref('c.created_at'), scope)} ${atPlace('c', scope)}
-    group by c.id order by c.name_pinyin, c.id`);
+    group by c.id order by c.name_pinyin, c.id`,
+  );
 
   const customers = sum(() => true);
   // The three ways customers are counted, each value with its label and the groups it covers.
@@ -201,7 +198,12 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
   const byKind = countChart('pie', kindAxis);
   const byClass = countChart('bar', classAxis);
   const byGrade = countChart('bar', gradeAxis);
-  const byStatus: ReportChart = { kind: 'bar', unit: 'count', categories: fileStatuses.map((s) => fileStatusLabels[l][s]), series: [{ name: t.count, data: fileStatuses.map((s) => num(statuses.find((r) => r.status === s)?.n)) }] };
+  const byStatus: ReportChart = {
+    kind: 'bar',
+    unit: 'count',
+    categories: fileStatuses.map((s) => fileStatusLabels[l][s]),
+    series: [{ name: t.count, data: fileStatuses.map((s) => num(statuses.find((r) => r.status === s)?.n)) }],
+  };
   const byPlace: ReportChart = {
     kind: 'bar',
     unit: 'count',
@@ -211,7 +213,12 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
 
   /** Customers counted by one axis down and another across, with row and column totals and each row's share. */
   const crossTable = (first: string, firstTitle: string, down: Axis, across: Axis): ReportTable => ({
-    columns: [{ key: first, title: firstTitle }, ...across.map((a) => ({ key: a.key, title: a.label, numeric: true })), { key: 'total', title: t.total, numeric: true }, { key: 'share', title: t.share, numeric: true }],
+    columns: [
+      { key: first, title: firstTitle },
+      ...across.map((a) => ({ key: a.key, title: a.label, numeric: true })),
+      { key: 'total', title: t.total, numeric: true },
+      { key: 'share', title: t.share, numeric: true },
+    ],
     rows: down.map((d) => {
       const row: Record<string, ReportCell> = { [first]: d.label };
       for (const a of across) row[a.key] = sum((r) => d.test(r) && a.test(r));
@@ -280,21 +287,27 @@ function loanAtPlace(scope: Scope): RawBuilder<unknown> {
 async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
   const t = text(scope);
   const months = monthsOf(scope);
-  const groups = await rows(ctx, sql`
+  const groups = await rows(
+    ctx,
+    sql`
     select strftime('%Y-%m', l.lent_at, ${localShift(scope)}) as month, b.department, count(*) as n,
       sum(case when l.returned_at is not null then julianday(l.returned_at) - julianday(l.lent_at) end) as days,
       sum(l.returned_at is not null) as returned,
       sum(case when (l.returned_at is not null and l.returned_at >= strftime('%Y-%m-%dT%H:%M:%fZ', l.due_date, '+1 day', ${utcShift(scope)})) or (l.returned_at is null and l.due_date < ${scope.today}) then 1 else 0 end) as overdue
     from loans l join borrowers b on b.id = l.borrower_id
     where 1 = 1 ${inPeriod(sql.ref('l.lent_at'), scope)} ${loanAtPlace(scope)}
-    group by month, b.department`);
+    group by month, b.department`,
+  );
   // Most borrowed: counted on the loan items alone, then the twenty files looked up.
   const placeFiles = fileAtPlace(sql.ref('li.file_id'), scope);
-  const counts = await rows(ctx, sql`
+  const counts = await rows(
+    ctx,
+    sql`
     select li.file_id, count(*) as n
     from loans l join loan_items li on li.loan_id = l.id
     where li.state in ('out', 'returned', 'handed_over') ${inPeriod(sql.ref('l.lent_at'), scope)} ${placeFiles}
-    group by li.file_id order by n desc, li.file_id limit 20`);
+    group by li.file_id order by n desc, li.file_id limit 20`,
+  );
   const named = counts.length
     ? await rows(ctx, sql`select f.id, f.ref_no, c.name, c.building, c.floor from files f join customers c on c.id = f.customer_id where f.id in (${sql.join(counts.map((r) => num(r.file_id)))})`)
     : [];
@@ -309,15 +322,29 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
   const returned = groups.reduce((a, g) => a + num(g.returned), 0);
   const days = groups.reduce((a, g) => a + num(g.days), 0);
 
-  const byDept: ReportChart = { kind: 'stacked-bar', unit: 'count', categories: months, series: departments.map((d) => ({ name: d, data: months.map((m) => num(inMonth(m).find((g) => g.department === d)?.n)) })) };
-  const daysOut: ReportChart = { kind: 'line', unit: 'days', categories: months, series: [{ name: t.avgDays, data: months.map((m) => (total(m, 'returned') ? round1(total(m, 'days') / total(m, 'returned')) : 0)) }] };
+  const byDept: ReportChart = {
+    kind: 'stacked-bar',
+    unit: 'count',
+    categories: months,
+    series: departments.map((d) => ({ name: d, data: months.map((m) => num(inMonth(m).find((g) => g.department === d)?.n)) })),
+  };
+  const daysOut: ReportChart = {
+    kind: 'line',
+    unit: 'days',
+    categories: months,
+    series: [{ name: t.avgDays, data: months.map((m) => (total(m, 'returned') ? round1(total(m, 'days') / total(m, 'returned')) : 0)) }],
+  };
   const rate: ReportChart = { kind: 'line', unit: 'percent', categories: months, series: [{ name: t.overdueRate, data: months.map((m) => percent(total(m, 'overdue'), total(m, 'n'))) }] };
   const avgDays = returned ? round1(days / returned) : 0;
   const overdueRate = `${percent(overdue, loans)}%`;
   const daysSection = section(scope, 'days-out', daysOut, t.month, {
     note: t.noteDaysOut,
     table: {
-      columns: [{ key: 'month', title: t.month }, { key: 'returned', title: t.returned, numeric: true }, { key: 'avgDays', title: t.avgDays, numeric: true }],
+      columns: [
+        { key: 'month', title: t.month },
+        { key: 'returned', title: t.returned, numeric: true },
+        { key: 'avgDays', title: t.avgDays, numeric: true },
+      ],
       rows: months.map((m, i) => ({ month: m, returned: total(m, 'returned'), avgDays: daysOut.series[0]!.data[i]! })),
       total: { month: t.total, returned, avgDays },
     },
@@ -325,7 +352,12 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
   const rateSection = section(scope, 'overdue-rate', rate, t.month, {
     note: t.noteOverdue,
     table: {
-      columns: [{ key: 'month', title: t.month }, { key: 'loans', title: t.loans, numeric: true }, { key: 'overdue', title: t.overdue, numeric: true }, { key: 'rate', title: t.overdueRate, numeric: true }],
+      columns: [
+        { key: 'month', title: t.month },
+        { key: 'loans', title: t.loans, numeric: true },
+        { key: 'overdue', title: t.overdue, numeric: true },
+        { key: 'rate', title: t.overdueRate, numeric: true },
+      ],
       rows: months.map((m) => ({ month: m, loans: total(m, 'n'), overdue: total(m, 'overdue'), rate: `${percent(total(m, 'overdue'), total(m, 'n'))}%` })),
       total: { month: t.total, loans, overdue, rate: overdueRate },
     },
@@ -344,7 +376,13 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
         id: 'most-borrowed',
         title: reportSectionLabels[scope.locale]['most-borrowed'],
         table: {
-          columns: [{ key: 'no', title: '#', numeric: true }, { key: 'refNo', title: t.refNo }, { key: 'name', title: t.name }, { key: 'place', title: `${t.building}/${t.floor}` }, { key: 'times', title: t.timesBorrowed, numeric: true }],
+          columns: [
+            { key: 'no', title: '#', numeric: true },
+            { key: 'refNo', title: t.refNo },
+            { key: 'name', title: t.name },
+            { key: 'place', title: `${t.building}/${t.floor}` },
+            { key: 'times', title: t.timesBorrowed, numeric: true },
+          ],
           rows: top.map((r, i) => ({ no: i + 1, refNo: String(r.ref_no), name: String(r.name), place: placeText(r.building as string | null, r.floor as string | null), times: num(r.n) })),
         },
       },
@@ -358,28 +396,37 @@ async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 
   const boxPlace: RawBuilder<unknown>[] = [];
   if (scope.building) boxPlace.push(sql`and bx.serves_building = ${scope.building}`);
   if (scope.floor) boxPlace.push(sql`and bx.serves_floor = ${scope.floor}`);
-  const cabinets = await rows(ctx, sql`
+  const cabinets = await rows(
+    ctx,
+    sql`
     select cab.code, r.name as room, count(*) as boxes, sum(bx.capacity) as capacity, sum(coalesce(h.n, 0)) as held
     from boxes bx join shelves s on s.id = bx.shelf_id join cabinets cab on cab.id = s.cabinet_id join rooms r on r.id = cab.room_id
     left join (select home_box_id as box_id, count(*) as n from files where home_box_id is not null and status != 'destroyed' group by home_box_id) h on h.box_id = bx.id
     where bx.retired_at is null and s.retired_at is null and cab.retired_at is null ${sql.join(boxPlace.length ? boxPlace : [sql``], sql` `)}
-    group by cab.id order by cab.code`);
-  const out = await rows(ctx, sql`
+    group by cab.id order by cab.code`,
+  );
+  const out = await rows(
+    ctx,
+    sql`
     select b.department, count(*) as n, sum(l.due_date < ${scope.today}) as overdue
     from loan_items li join loans l on l.id = li.loan_id join borrowers b on b.id = l.borrower_id
       join files f on f.id = li.file_id join customers c on c.id = f.customer_id
     where li.state = 'out' ${atPlace('c', scope)}
-    group by b.department order by n desc, b.department`);
+    group by b.department order by n desc, b.department`,
+  );
   const months = monthsOf(scope);
   const findingPlace = fileAtPlace(sql.ref('fi.file_id'), scope);
   // Findings per inspection (the covering index on inspection_id, kind), then by the local month it was finished.
   const finished = await rows(ctx, sql`select i.id, i.finished_at from inspections i where i.status = 'finished' ${inPeriod(sql.ref('i.finished_at'), scope)}`);
   const monthOfInspection = new Map(finished.map((i) => [num(i.id), localDate(new Date(String(i.finished_at))).slice(0, 7)]));
   const perInspection = finished.length
-    ? await rows(ctx, sql`
+    ? await rows(
+        ctx,
+        sql`
         select fi.inspection_id, fi.kind, count(*) as n from inspection_findings fi
         where fi.inspection_id in (${sql.join(finished.map((i) => num(i.id)))}) ${findingPlace}
-        group by fi.inspection_id, fi.kind`)
+        group by fi.inspection_id, fi.kind`,
+      )
     : [];
   const findings: Row[] = [];
   for (const r of perInspection) {
@@ -389,24 +436,56 @@ async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 
     else findings.push({ month, kind: r.kind, n: num(r.n) });
   }
 
-  const fill: ReportChart = { kind: 'bar', unit: 'percent', categories: cabinets.map((c) => String(c.code)), series: [{ name: t.fill, data: cabinets.map((c) => percent(num(c.held), num(c.capacity))) }] };
+  const fill: ReportChart = {
+    kind: 'bar',
+    unit: 'percent',
+    categories: cabinets.map((c) => String(c.code)),
+    series: [{ name: t.fill, data: cabinets.map((c) => percent(num(c.held), num(c.capacity))) }],
+  };
   const held = cabinets.reduce((a, c) => a + num(c.held), 0);
   const capacity = cabinets.reduce((a, c) => a + num(c.capacity), 0);
   const boxes = cabinets.reduce((a, c) => a + num(c.boxes), 0);
   const fillSection = section(scope, 'box-fill', fill, t.cabinet, {
     note: t.noteBoxFill,
     table: {
-      columns: [{ key: 'cabinet', title: t.cabinet }, { key: 'room', title: t.room }, { key: 'boxes', title: t.boxes, numeric: true }, { key: 'capacity', title: t.capacity, numeric: true }, { key: 'held', title: t.held, numeric: true }, { key: 'fill', title: t.fill, numeric: true }],
-      rows: cabinets.map((c) => ({ cabinet: String(c.code), room: String(c.room), boxes: num(c.boxes), capacity: num(c.capacity), held: num(c.held), fill: `${percent(num(c.held), num(c.capacity))}%` })),
+      columns: [
+        { key: 'cabinet', title: t.cabinet },
+        { key: 'room', title: t.room },
+        { key: 'boxes', title: t.boxes, numeric: true },
+        { key: 'capacity', title: t.capacity, numeric: true },
+        { key: 'held', title: t.held, numeric: true },
+        { key: 'fill', title: t.fill, numeric: true },
+      ],
+      rows: cabinets.map((c) => ({
+        cabinet: String(c.code),
+        room: String(c.room),
+        boxes: num(c.boxes),
+        capacity: num(c.capacity),
+        held: num(c.held),
+        fill: `${percent(num(c.held), num(c.capacity))}%`,
+      })),
       total: { cabinet: t.total, room: '', boxes, capacity, held, fill: `${percent(held, capacity)}%` },
     },
   });
-  const outChart: ReportChart = { kind: 'bar', unit: 'count', categories: out.map((o) => String(o.department)), series: [{ name: t.filesOut, data: out.map((o) => num(o.n)) }, { name: t.overdueNow, data: out.map((o) => num(o.overdue)) }] };
+  const outChart: ReportChart = {
+    kind: 'bar',
+    unit: 'count',
+    categories: out.map((o) => String(o.department)),
+    series: [
+      { name: t.filesOut, data: out.map((o) => num(o.n)) },
+      { name: t.overdueNow, data: out.map((o) => num(o.overdue)) },
+    ],
+  };
   // Both are counts, but "overdue" is part of "out": no sum across them.
   const outSection = section(scope, 'files-out', outChart, t.department, { sumAcross: false });
   const kinds = inspectionFindingKinds.filter((k) => k !== 'present');
   const inMonth = (m: string, k: string) => num(findings.find((f) => f.month === m && f.kind === k)?.n);
-  const findingsChart: ReportChart = { kind: 'stacked-bar', unit: 'count', categories: months, series: kinds.map((k) => ({ name: inspectionFindingLabels[l][k], data: months.map((m) => inMonth(m, k)) })) };
+  const findingsChart: ReportChart = {
+    kind: 'stacked-bar',
+    unit: 'count',
+    categories: months,
+    series: kinds.map((k) => ({ name: inspectionFindingLabels[l][k], data: months.map((m) => inMonth(m, k)) })),
+  };
   const findingsSection = section(scope, 'findings-by-month', findingsChart, t.month, { note: t.noteFindings });
   findingsSection.table.columns.splice(1, 0, { key: 'checked', title: t.checked, numeric: true });
   for (const [i, m] of months.entries()) findingsSection.table.rows[i]!.checked = inMonth(m, 'present') + inMonth(m, 'misfiled');
@@ -426,11 +505,14 @@ async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report,
   const t = text(scope);
   const months = monthsOf(scope);
   const counted = async (column: string) =>
-    rows(ctx, sql`
+    rows(
+      ctx,
+      sql`
       with ${monthTable(scope)}
       select months.month, count(*) as n from months join files f on ${sql.ref(`f.${column}`)} >= months.start and ${sql.ref(`f.${column}`)} < months.end
         join customers c on c.id = f.customer_id
-      where 1 = 1 ${atPlace('c', scope)} group by months.month`);
+      where 1 = 1 ${atPlace('c', scope)} group by months.month`,
+    );
   // A departure is counted in the month of the tenant's move-out date (a local date), not the day
   // it was typed in; dates still to come are not departures yet.
   const monthDates = months.map((m, i) => {
@@ -439,14 +521,26 @@ async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report,
     return sql`(${m}, ${start}, ${end})`;
   });
   const departures = () =>
-    rows(ctx, sql`
+    rows(
+      ctx,
+      sql`
       with month_dates(month, start, end) as (values ${sql.join(monthDates)})
       select month_dates.month, count(*) as n from month_dates join customers c on c.move_out_date >= month_dates.start and c.move_out_date < month_dates.end
         join files f on f.customer_id = c.id
-      where c.move_out_date <= ${today(ctx)} ${atPlace('c', scope)} group by month_dates.month`);
+      where c.move_out_date <= ${today(ctx)} ${atPlace('c', scope)} group by month_dates.month`,
+    );
   const [made, departed, destroyed] = await Promise.all([counted('created_at'), departures(), counted('destroyed_at')]);
   const of = (list: Row[]) => months.map((m) => num(list.find((r) => r.month === m)?.n));
-  const chart: ReportChart = { kind: 'bar', unit: 'count', categories: months, series: [{ name: t.newFiles, data: of(made) }, { name: t.departures, data: of(departed) }, { name: t.destructions, data: of(destroyed) }] };
+  const chart: ReportChart = {
+    kind: 'bar',
+    unit: 'count',
+    categories: months,
+    series: [
+      { name: t.newFiles, data: of(made) },
+      { name: t.departures, data: of(departed) },
+      { name: t.destructions, data: of(destroyed) },
+    ],
+  };
   // New, departed and destroyed are different events: no sum across them.
   const sec = section(scope, 'movement-by-month', chart, t.month, { sumAcross: false });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,10 +1,7 @@
 import type { RetentionEvent, RetentionPeriod } from '../../shared/domain';
 
 /** The date a retention period counts from, once that event has happened (else null). */
-export function retentionEventDate(
-  event: RetentionEvent,
-  facts: { moveOutDate: string | null; lastDocumentDate: string | null; fileCreatedAt: string },
-): string | null {
+export function retentionEventDate(event: RetentionEvent, facts: { moveOutDate: string | null; lastDocumentDate: string | null; fileCreatedAt: string }): string | null {
   if (event === 'move_out') return facts.moveOutDate;
   if (event === 'last_document') return facts.lastDocumentDate;
   return facts.fileCreatedAt.slice(0, 10);

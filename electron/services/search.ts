@@ -54,7 +54,10 @@ function computePinyinKeys(name: string): { full: string; initials: string } {
 
 /** Text for the short index: every Han character a token of its own. */
 function spacedHan(text: string): string {
-  return normalizeText(text).replace(/(\p{Script=Han})/gu, ' $1 ').replace(/\s+/g, ' ').trim();
+  return normalizeText(text)
+    .replace(/(\p{Script=Han})/gu, ' $1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface IndexedText {
@@ -95,7 +98,10 @@ export async function writeIndexRow(db: Kysely<ArchiveDatabase>, rowid: number, 
  * otherwise a phrase (Han) or prefix (letters, digits) search on the short index.
  */
 export function matchingRowIds(query: string): RawBuilder<{ id: number }> | null {
-  const q = normalizeText(query).replace(/[%_"*^:()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const q = normalizeText(query)
+    .replace(/[%_"*^:()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!q) return null;
   if ([...q].length >= 3) {
     return sql<{ id: number }>`select rowid as id from search_trigram where body like ${`%${q}%`}`;

@@ -46,11 +46,26 @@ async function load(db: Db, where: { id?: number }): Promise<TransferInfo[]> {
     .selectFrom('transfer_items')
     .innerJoin('files', 'files.id', 'transfer_items.file_id')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['transfer_items.transfer_id as transferId', 'files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'files.unit', 'files.home_box_id as homeBoxId', 'transfer_items.from_box_id as fromBoxId'])
-    .where('transfer_items.transfer_id', 'in', rows.map((r) => r.id))
+    .select([
+      'transfer_items.transfer_id as transferId',
+      'files.id as fileId',
+      'files.ref_no as refNo',
+      'customers.name',
+      'files.unit',
+      'files.home_box_id as homeBoxId',
+      'transfer_items.from_box_id as fromBoxId',
+    ])
+    .where(
+      'transfer_items.transfer_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .orderBy('files.ref_no')
     .execute();
-  const paths = await pathsOf(db, items.flatMap((i) => [i.fromBoxId ?? i.homeBoxId].filter((b): b is number => b !== null)));
+  const paths = await pathsOf(
+    db,
+    items.flatMap((i) => [i.fromBoxId ?? i.homeBoxId].filter((b): b is number => b !== null)),
+  );
   return rows.map((r) => ({
     ...r,
     files: items
@@ -97,7 +112,10 @@ export async function requestTransfer(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('transfer_items').values(fileIds.map((file_id) => ({ transfer_id: row.id, file_id, from_box_id: null }))).execute();
+    await trx
+      .insertInto('transfer_items')
+      .values(fileIds.map((file_id) => ({ transfer_id: row.id, file_id, from_box_id: null })))
+      .execute();
     const approvalId = await createApproval(trx, ctx, {
       kind: 'transfer',
       targetType: 'transfer',
@@ -133,12 +151,20 @@ export async function completeTransfer(ctx: ServiceContext, transferId: number):
       await trx.updateTable('files').set({ home_box_id: null, transferred_at: at, updated_at: at }).where('id', '=', f.id).execute();
       const open = await trx.selectFrom('loan_items').select(['id', 'loan_id']).where('file_id', '=', f.id).where('state', '=', 'out').executeTakeFirst();
       if (open) {
-        await trx.updateTable('loan_items').set({ state: 'handed_over', returned_at: at, returned_by: ctx.session.accountId, condition_note: transfer.transfer_no }).where('id', '=', open.id).execute();
+        await trx
+          .updateTable('loan_items')
+          .set({ state: 'handed_over', returned_at: at, returned_by: ctx.session.accountId, condition_note: transfer.transfer_no })
+          .where('id', '=', open.id)
+          .execute();
         await closeIfAllBack(trx, open.loan_id, at, null);
       }
     }
     await trx.updateTable('transfers').set({ status: 'done', done_at: at, done_by: ctx.session.accountId }).where('id', '=', transferId).execute();
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'transfer.done', { targetType: 'transfer', targetId: String(transferId), details: { fileIds: items.map((f) => f.id), to: transfer.to_department } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'transfer.done', {
+      targetType: 'transfer',
+      targetId: String(transferId),
+      details: { fileIds: items.map((f) => f.id), to: transfer.to_department },
+    });
   });
   return getTransfer(ctx.db, transferId);
 }

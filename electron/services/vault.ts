@@ -27,7 +27,6 @@ import {
   sameKey,
   serializeKeyFile,
   spendUnwrapTime,
-  unwrapArchiveKey,
   unwrapSlot,
   openConfidentialGrant,
   withConfidentialGrants,
@@ -411,7 +410,15 @@ export class ArchiveVault {
     return read.file;
   }
 
-  private async openUnlocked(keyFile: KeyFile, key: Buffer, username: string, action: 'login' | 'account.recovered', slot: KeySlot, boxPrivateKey: Buffer | null, viaRecovery = false): Promise<Session> {
+  private async openUnlocked(
+    keyFile: KeyFile,
+    key: Buffer,
+    username: string,
+    action: 'login' | 'account.recovered',
+    slot: KeySlot,
+    boxPrivateKey: Buffer | null,
+    viaRecovery = false,
+  ): Promise<Session> {
     const file = this.paths.archive;
     // The last session did not end with a lock, and the archive's -wal is gone: committed work
     // that was only in that log is lost. Said to the person signing in, never passed over.

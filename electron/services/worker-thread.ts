@@ -23,11 +23,7 @@ const heapLimits: Record<WorkerName, ResourceLimits> = {
 /** What the desk does for a worker on request. */
 export type WorkerServices = Record<string, (...args: never[]) => Promise<unknown>>;
 
-type FromWorker =
-  | { type: 'progress'; step: JobStep }
-  | { type: 'call'; id: number; method: string; args: unknown[] }
-  | { type: 'done'; value: unknown }
-  | { type: 'failed'; error: WorkerError };
+type FromWorker = { type: 'progress'; step: JobStep } | { type: 'call'; id: number; method: string; args: unknown[] } | { type: 'done'; value: unknown } | { type: 'failed'; error: WorkerError };
 type ToWorker = { type: 'answer'; id: number; ok: true; value: unknown } | { type: 'answer'; id: number; ok: false; error: WorkerError };
 interface WorkerError {
   code?: ErrorCode;
@@ -86,10 +82,7 @@ function spawn(name: WorkerName, envelope: Envelope<unknown>): Worker {
  * result or error comes back as this promise's. A cancel is seen by the worker at its next
  * step; one that does not stop within `graceMs` is ended.
  */
-export function runWorker<T>(
-  name: WorkerName,
-  options: { data: unknown; services?: WorkerServices; progress?: (step: JobStep) => void; signal?: AbortSignal; graceMs?: number },
-): Promise<T> {
+export function runWorker<T>(name: WorkerName, options: { data: unknown; services?: WorkerServices; progress?: (step: JobStep) => void; signal?: AbortSignal; graceMs?: number }): Promise<T> {
   const cancel = new Int32Array(new SharedArrayBuffer(4));
   const worker = spawn(name, { data: options.data, cancel });
   return new Promise<T>((resolve, reject) => {
@@ -175,8 +168,10 @@ export function serveWorker<D>(job: (side: WorkerSide<D>) => Promise<unknown>): 
       }),
   };
   // The port keeps the thread alive while calls are out; it is closed when the job is over.
-  job(side).then(
-    (value) => port.postMessage({ type: 'done', value } satisfies FromWorker, transferables(value)),
-    (error: unknown) => port.postMessage({ type: 'failed', error: toWorkerError(error) } satisfies FromWorker),
-  ).finally(() => port.close());
+  job(side)
+    .then(
+      (value) => port.postMessage({ type: 'done', value } satisfies FromWorker, transferables(value)),
+      (error: unknown) => port.postMessage({ type: 'failed', error: toWorkerError(error) } satisfies FromWorker),
+    )
+    .finally(() => port.close());
 }

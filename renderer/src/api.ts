@@ -71,7 +71,11 @@ function httpApi(): ArchiveApi {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      throw new ArchiveError('INTERNAL', { offline: true }, navigator.language.startsWith('zh') ? '无法连接档案台主机，请确认它仍在运行。' : 'Cannot reach the Archive Desk host; check that it is still running.');
+      throw new ArchiveError(
+        'INTERNAL',
+        { offline: true },
+        navigator.language.startsWith('zh') ? '无法连接档案台主机，请确认它仍在运行。' : 'Cannot reach the Archive Desk host; check that it is still running.',
+      );
     }
     const envelope = (await response.json()) as Envelope<unknown>;
     if (envelope.ok) return envelope.value;

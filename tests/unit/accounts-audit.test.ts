@@ -143,10 +143,17 @@ describe('permissions', () => {
 describe('refusals say who may do it', () => {
   it('a refused call names the roles that may, in the UI language; a role in a message is its name, never its code', async () => {
     const { dispatch } = await withDesk();
-    const fileId = ((await dispatch('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1'] })) as { ok: true; value: { customer: { files: { id: number }[] } } }).value.customer.files[0]!.id;
+    const fileId = ((await dispatch('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-1'] })) as { ok: true; value: { customer: { files: { id: number }[] } } }).value.customer.files[0]!
+      .id;
     expect(await dispatch('reopenFile', { fileId, reason: '补录' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您的角色无权执行此操作，需由部门经理或总经理办理。' } });
-    expect(await dispatch('reopenFile', { fileId, reason: '补录' }, 'en')).toMatchObject({ ok: false, error: { message: 'Your role may not do this: it takes Department manager or General manager.' } });
-    expect(await dispatch('createAccount', { username: 'x1', displayName: 'x', role: 'clerk', password: 'Role-2026-pass', passwordConfirm: 'Role-2026-pass' })).toMatchObject({ ok: false, error: { message: '您的角色无权执行此操作，需由系统管理员办理。' } });
+    expect(await dispatch('reopenFile', { fileId, reason: '补录' }, 'en')).toMatchObject({
+      ok: false,
+      error: { message: 'Your role may not do this: it takes Department manager or General manager.' },
+    });
+    expect(await dispatch('createAccount', { username: 'x1', displayName: 'x', role: 'clerk', password: 'Role-2026-pass', passwordConfirm: 'Role-2026-pass' })).toMatchObject({
+      ok: false,
+      error: { message: '您的角色无权执行此操作，需由系统管理员办理。' },
+    });
     expect(errorMessage('APPROVER_NOT_ALLOWED', 'zh-CN', { requiredRole: 'general_manager' })).toBe('审批人的角色级别不够（需要总经理）。');
   });
 });
@@ -205,7 +212,10 @@ describe('the audit log', () => {
     await failureCode(api.unlock({ username: 'wangfang', password: 'Wrong-2026-pass' }));
     await api.unlock({ username: 'wangfang', password: pw });
     const log = await readAudit({ pageSize: 100 });
-    const actions = log.rows.filter((r) => r.id > since).map((r) => r.action).reverse();
+    const actions = log.rows
+      .filter((r) => r.id > since)
+      .map((r) => r.action)
+      .reverse();
     expect(log.rows.at(-1)!.action).toBe('archive.created');
     expect(actions).toEqual(['customer.registered', 'file.viewed', 'logout', 'login.failed', 'login']);
     const failed = log.rows.find((r) => r.action === 'login.failed')!;

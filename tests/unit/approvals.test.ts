@@ -14,7 +14,13 @@ async function setup() {
   });
   const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
   const secret = await api.addDocument({
-    fileId, category: 'payment', title: '押金结算明细', docDate: '2024-01-02', pages: 2, isOriginal: true, confidentiality: 'confidential',
+    fileId,
+    category: 'payment',
+    title: '押金结算明细',
+    docDate: '2024-01-02',
+    pages: 2,
+    isOriginal: true,
+    confidentiality: 'confidential',
     scans: [{ fileName: '押金.pdf', dataBase64: PDF.toString('base64') }],
   });
   await api.addDocument({ fileId, category: 'other', title: '普通函件', docDate: '2024-01-03', pages: 1, isOriginal: false });
@@ -27,11 +33,15 @@ describe('approvals', () => {
     const approval = await api.requestApproval({ kind: 'edit_original', documentId: secret.id, reason: '金额登记错误' });
     expect(approval).toMatchObject({ status: 'pending', requiredRole: 'department_manager', requestedBy: '王芳' });
     expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意' }))).toBe('APPROVER_IS_REQUESTER');
-    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意', approver: { username: 'lixiao', password: 'Clerk-2026-pass' } }))).toBe('APPROVER_NOT_ALLOWED');
+    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意', approver: { username: 'lixiao', password: 'Clerk-2026-pass' } }))).toBe(
+      'APPROVER_NOT_ALLOWED',
+    );
     expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Wrong-2026-pass' } }))).toBe('WRONG_CREDENTIALS');
     const decided = await api.decideApproval({ approvalId: approval.id, approve: false, reason: '请附原始单据', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
     expect(decided).toMatchObject({ status: 'rejected', decidedBy: '赵经理', decisionReason: '请附原始单据' });
-    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '改为同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVAL_NOT_PENDING');
+    expect(await failureCode(api.decideApproval({ approvalId: approval.id, approve: true, reason: '改为同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe(
+      'APPROVAL_NOT_PENDING',
+    );
     const audit = await readAudit({ action: 'approval.' });
     expect(audit.rows.map((r) => r.action)).toEqual(['approval.rejected', 'approval.requested']);
     expect(audit.rows[0]!.accountName).toBe('赵经理');
@@ -63,7 +73,9 @@ describe('confidentiality', () => {
 
     const request = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '审计抽查' });
     expect(request.requiredRole).toBe('general_manager');
-    expect(await failureCode(api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVER_NOT_ALLOWED');
+    expect(await failureCode(api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe(
+      'APPROVER_NOT_ALLOWED',
+    );
     await api.decideApproval({ approvalId: request.id, approve: true, reason: '同意查阅', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
     const allowed = (await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)!;
     expect(allowed).toMatchObject({ restricted: false, title: '押金结算明细' });
@@ -119,7 +131,9 @@ describe('confidentiality', () => {
     const request = await api.requestApproval({ kind: 'declassify', documentId: secret.id, reason: '合同已公开' });
     expect(request.requiredRole).toBe('general_manager');
     expect(request.summary).not.toContain('押金');
-    expect(await failureCode(api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe('APPROVER_NOT_ALLOWED');
+    expect(await failureCode(api.decideApproval({ approvalId: request.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } }))).toBe(
+      'APPROVER_NOT_ALLOWED',
+    );
     expect((await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)!.restricted).toBe(true);
     await api.decideApproval({ approvalId: request.id, approve: true, reason: '同意降密', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
     expect((await api.getFile({ fileId })).documents.find((d) => d.id === secret.id)).toMatchObject({ restricted: false, confidentiality: 'ordinary' });
@@ -151,9 +165,22 @@ describe('confidentiality', () => {
     await api.unlock({ username: 'zhaojl', password: 'Manager-2026-pass' });
     const view = await api.requestApproval({ kind: 'view_confidential', documentId: secret.id, reason: '更正' });
     await api.decideApproval({ approvalId: view.id, approve: true, reason: '同意', approver: { username: 'qianzjl', password: 'General-2026-pass' } });
-    await api.updateDocument({ documentId: secret.id, category: 'payment', title: '押金结算明细（更正）', docDate: '2024-01-02', pages: 2, isOriginal: true, confidentiality: 'confidential', remarks: '退款账户 6222', reason: '金额' });
+    await api.updateDocument({
+      documentId: secret.id,
+      category: 'payment',
+      title: '押金结算明细（更正）',
+      docDate: '2024-01-02',
+      pages: 2,
+      isOriginal: true,
+      confidentiality: 'confidential',
+      remarks: '退款账户 6222',
+      reason: '金额',
+    });
     expect((await api.listDocumentRevisions({ documentId: secret.id }))[0]!.before.title).toBe('押金结算明细');
-    for (const [username, password] of [['sunsj', 'Auditor-2026-pass'], ['lixiao', 'Clerk-2026-pass']] as const) {
+    for (const [username, password] of [
+      ['sunsj', 'Auditor-2026-pass'],
+      ['lixiao', 'Clerk-2026-pass'],
+    ] as const) {
       await api.lock();
       await api.unlock({ username, password });
       const revisions = await api.listDocumentRevisions({ documentId: secret.id });

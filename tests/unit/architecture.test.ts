@@ -21,13 +21,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importsOf = (file: string) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+const importsOf = (file: string) => [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('architecture', () => {
   it('keeps Electron out of the services, the archive and the contract', () => {
-    const files = [...sourceFiles('electron/services'), ...sourceFiles('electron/features'), ...sourceFiles('electron/host'), ...sourceFiles('db'), ...sourceFiles('shared'),
-      'electron/api.ts', 'electron/dispatch.ts', 'electron/ipc.ts'];
+    const files = [
+      ...sourceFiles('electron/services'),
+      ...sourceFiles('electron/features'),
+      ...sourceFiles('electron/host'),
+      ...sourceFiles('db'),
+      ...sourceFiles('shared'),
+      'electron/api.ts',
+      'electron/dispatch.ts',
+      'electron/ipc.ts',
+    ];
     expect(files.length).toBeGreaterThan(10);
     const offenders = files.filter((file) => importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')));
     expect(offenders).toEqual([]);
@@ -36,9 +43,7 @@ describe('architecture', () => {
   it('keeps the renderer to the contract: no db/, no electron/, no Node built-ins', () => {
     const files = sourceFiles('renderer/src');
     expect(files.length).toBeGreaterThan(3);
-    const offenders = files.filter((file) =>
-      importsOf(file).some((spec) => /(^|\/)(db|electron)\//.test(spec) || spec === 'electron' || spec.startsWith('node:') || spec.includes('better-sqlite3')),
-    );
+    const offenders = files.filter((file) => importsOf(file).some((spec) => /(^|\/)(db|electron)\//.test(spec) || spec === 'electron' || spec.startsWith('node:') || spec.includes('better-sqlite3')));
     expect(offenders).toEqual([]);
   });
 
@@ -113,7 +118,15 @@ describe('architecture', () => {
     writeFileSync(join(rendererRoot, '..', 'outside-secret.txt'), 'secret');
     expect(resolveAppRequest(rendererRoot, 'app://desk/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
     expect(resolveAppRequest(rendererRoot, 'app://desk/assets/app.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
-    for (const url of ['app://desk/../outside-secret.txt', 'app://desk/%2e%2e/outside-secret.txt', 'app://desk/..%2foutside-secret.txt', 'app://other/index.html', 'app://desk/assets', 'app://desk/nothing.js', 'file:///etc/passwd']) {
+    for (const url of [
+      'app://desk/../outside-secret.txt',
+      'app://desk/%2e%2e/outside-secret.txt',
+      'app://desk/..%2foutside-secret.txt',
+      'app://other/index.html',
+      'app://desk/assets',
+      'app://desk/nothing.js',
+      'file:///etc/passwd',
+    ]) {
       expect(resolveAppRequest(rendererRoot, url).status, url).toBe(404);
     }
     for (const url of ['app://desk/%', 'app://desk/%c0%ae', 'not a url']) expect(resolveAppRequest(rendererRoot, url).status, url).toBe(400);

@@ -43,36 +43,42 @@ describe('the audit log in words', () => {
 
   it("shows each entry as a sentence with the customer's name and 档号, in local time, and finds entries by Chinese words", async () => {
     const { vault, refNo } = await busyDay();
-    await signedInAs('sunsj', async () => {
-      const all = await readAudit({ pageSize: 500 });
-      for (const row of all.rows) {
-        expect(row.summary, `${row.action}: ${row.summary}`).not.toMatch(codeLike);
-        expect(row.summary.length).toBeGreaterThan(3);
-      }
-      const viewed = all.rows.find((r) => r.action === 'file.viewed')!;
-      expect(viewed.summary).toBe(`王芳查看了档案 ${refNo}（华强电子有限公司）。`);
-      const moved = all.rows.find((r) => r.action === 'file.moved')!;
-      expect(moved.summary).toContain('档案盒：无 → B-002');
-      expect(moved.summary).toContain('原因：入盒');
-      const lent = all.rows.find((r) => r.action === 'loan.lent')!;
-      expect(lent.summary).toMatch(/^王芳借出了借阅单 JY-2026-00001（借阅人 刘强；档案 .*华强电子有限公司）。应还日期：2026-11-26。$/);
-      const failed = all.rows.find((r) => r.action === 'login.failed')!;
-      expect(failed.summary).toMatch(/^登录失败。用户名：wangfang，原因：[^。]*密码[^。]*。$/);
-      // Searching by the customer's name, by 档号 and by an action word.
-      const byName = await readAudit({ text: '华强', pageSize: 500 });
-      // Exactly the entries whose sentence names the customer: registered, viewed, moved, asked for, approved, lent, returned.
-      expect(byName.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.summary.includes('华强')).map((r) => r.id));
-      expect(new Set(byName.rows.map((r) => r.action))).toEqual(new Set(['customer.registered', 'file.viewed', 'file.moved', 'approval.requested', 'approval.approved', 'loan.lent', 'loan.returned']));
-      expect((await readAudit({ text: refNo })).rows.map((r) => r.action)).toContain('loan.lent');
-      const lending = await readAudit({ text: '借出' });
-      expect(lending.rows.map((r) => r.action)).toContain('loan.lent');
-      expect(lending.rows.every((r) => r.summary.includes('借出'))).toBe(true);
-      expect((await readAudit({ text: '登录' })).rows.map((r) => r.action)).toEqual(expect.arrayContaining(['login', 'login.failed']));
-      expect((await readAudit({ group: 'loan' })).rows.map((r) => r.action).sort()).toEqual(['borrower.saved', 'loan.lent', 'loan.returned']);
-      // English, when the screen is in English.
-      const en = await readAudit({ pageSize: 500, locale: 'en' });
-      expect(en.rows.find((r) => r.action === 'file.viewed')!.summary).toBe(`王芳 viewed file ${refNo} (华强电子有限公司).`);
-    }, vault);
+    await signedInAs(
+      'sunsj',
+      async () => {
+        const all = await readAudit({ pageSize: 500 });
+        for (const row of all.rows) {
+          expect(row.summary, `${row.action}: ${row.summary}`).not.toMatch(codeLike);
+          expect(row.summary.length).toBeGreaterThan(3);
+        }
+        const viewed = all.rows.find((r) => r.action === 'file.viewed')!;
+        expect(viewed.summary).toBe(`王芳查看了档案 ${refNo}（华强电子有限公司）。`);
+        const moved = all.rows.find((r) => r.action === 'file.moved')!;
+        expect(moved.summary).toContain('档案盒：无 → B-002');
+        expect(moved.summary).toContain('原因：入盒');
+        const lent = all.rows.find((r) => r.action === 'loan.lent')!;
+        expect(lent.summary).toMatch(/^王芳借出了借阅单 JY-2026-00001（借阅人 刘强；档案 .*华强电子有限公司）。应还日期：2026-11-26。$/);
+        const failed = all.rows.find((r) => r.action === 'login.failed')!;
+        expect(failed.summary).toMatch(/^登录失败。用户名：wangfang，原因：[^。]*密码[^。]*。$/);
+        // Searching by the customer's name, by 档号 and by an action word.
+        const byName = await readAudit({ text: '华强', pageSize: 500 });
+        // Exactly the entries whose sentence names the customer: registered, viewed, moved, asked for, approved, lent, returned.
+        expect(byName.rows.map((r) => r.id)).toEqual(all.rows.filter((r) => r.summary.includes('华强')).map((r) => r.id));
+        expect(new Set(byName.rows.map((r) => r.action))).toEqual(
+          new Set(['customer.registered', 'file.viewed', 'file.moved', 'approval.requested', 'approval.approved', 'loan.lent', 'loan.returned']),
+        );
+        expect((await readAudit({ text: refNo })).rows.map((r) => r.action)).toContain('loan.lent');
+        const lending = await readAudit({ text: '借出' });
+        expect(lending.rows.map((r) => r.action)).toContain('loan.lent');
+        expect(lending.rows.every((r) => r.summary.includes('借出'))).toBe(true);
+        expect((await readAudit({ text: '登录' })).rows.map((r) => r.action)).toEqual(expect.arrayContaining(['login', 'login.failed']));
+        expect((await readAudit({ group: 'loan' })).rows.map((r) => r.action).sort()).toEqual(['borrower.saved', 'loan.lent', 'loan.returned']);
+        // English, when the screen is in English.
+        const en = await readAudit({ pageSize: 500, locale: 'en' });
+        expect(en.rows.find((r) => r.action === 'file.viewed')!.summary).toBe(`王芳 viewed file ${refNo} (华强电子有限公司).`);
+      },
+      vault,
+    );
   });
 
   it('exports the same sentences to xlsx, with times in the desk’s time zone', async () => {

@@ -76,7 +76,9 @@ describe('backup and restore', () => {
     await here.api.lock();
     const before = snapshot(here.dir);
     expect(await failureCode(here.api.restoreBackup({ backupFolder: foreign.folder, username: 'admin', password: pw }))).toBe('BACKUP_OTHER_ARCHIVE');
-    expect(await failureCode(here.api.restoreBackup({ backupFolder: foreign.folder, username: 'admin', password: pw, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' }))).toBe('BACKUP_OTHER_ARCHIVE');
+    expect(await failureCode(here.api.restoreBackup({ backupFolder: foreign.folder, username: 'admin', password: pw, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' }))).toBe(
+      'BACKUP_OTHER_ARCHIVE',
+    );
     expect(snapshot(here.dir)).toEqual(before);
     await here.api.unlock({ username: 'wangfang', password: pw });
     expect((await here.api.listCustomers({})).rows.map((r) => r.name)).toEqual(['本库客户']);

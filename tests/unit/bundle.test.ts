@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../shared/api';
 import { createArchiveApi } from '../../electron/api';
 import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
-import { adminInput, failureCode, makeVault, settleJob, tempDir, readAudit, openDesk, asAdmin } from './helpers';
+import { failureCode, makeVault, settleJob, tempDir, readAudit, openDesk, asAdmin } from './helpers';
 
 const pdf = chromiumPdfRenderer();
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -29,8 +29,25 @@ async function setup() {
   const b = await departed('李四餐饮', '3', 'A-302', '2026-06-30');
   const c = await departed('王五书店', '5', 'B-501', '2026-09-30');
   const active = (await api.registerCustomer({ kind: 'tenant', name: '在租客户', floor: '3', units: ['A-303'], moveInDate: '2021-01-01' })).customer.files[0]!.id;
-  await api.addDocument({ fileId: a, category: 'basic_record', title: '租赁合同', docDate: '2020-01-01', pages: 8, isOriginal: true, scans: [{ fileName: '租赁合同.pdf', dataBase64: PDF_SCAN.toString('base64') }] });
-  await api.addDocument({ fileId: a, category: 'payment', title: '押金结算单', docDate: '2026-03-31', pages: 1, isOriginal: true, confidentiality: 'confidential', scans: [{ fileName: '押金.png', dataBase64: PNG.toString('base64') }] });
+  await api.addDocument({
+    fileId: a,
+    category: 'basic_record',
+    title: '租赁合同',
+    docDate: '2020-01-01',
+    pages: 8,
+    isOriginal: true,
+    scans: [{ fileName: '租赁合同.pdf', dataBase64: PDF_SCAN.toString('base64') }],
+  });
+  await api.addDocument({
+    fileId: a,
+    category: 'payment',
+    title: '押金结算单',
+    docDate: '2026-03-31',
+    pages: 1,
+    isOriginal: true,
+    confidentiality: 'confidential',
+    scans: [{ fileName: '押金.png', dataBase64: PNG.toString('base64') }],
+  });
   await api.addDocument({ fileId: b, category: 'other', title: '退租申请', docDate: '2026-06-01', pages: 1, isOriginal: true, scans: [{ fileName: 'apply.png', dataBase64: PNG.toString('base64') }] });
   await api.addDocument({ fileId: c, category: 'other', title: '交接单', docDate: '2026-09-30', pages: 1, isOriginal: false });
   return { ...ctx, api, a, b, c, active };
@@ -81,7 +98,12 @@ describe('the yearly departed-tenant bundle', () => {
     const tenants = readdirSync(join(bag, 'data', 'tenants'));
     expect(tenants).toHaveLength(3);
     expect(tenants.some((t) => t.includes('在租客户'))).toBe(false);
-    const zhang = join(bag, 'data', 'tenants', tenants.find((t) => t.includes('张三商行'))!);
+    const zhang = join(
+      bag,
+      'data',
+      'tenants',
+      tenants.find((t) => t.includes('张三商行'))!,
+    );
     expect(readdirSync(zhang).sort()).toEqual(['catalogue.pdf', 'customer.csv', 'customer.json', 'documents.csv', 'documents.json', 'history.json', 'registration.pdf', 'scans']);
     expect(readdirSync(join(zhang, 'scans'))).toEqual([expect.stringMatching(/租赁合同\.pdf$/)]);
     // Each tenant's PDFs are its own (printed in one run, then split at the bookmarks, numbered per form).
@@ -92,7 +114,10 @@ describe('the yearly departed-tenant bundle', () => {
     expect(catalogueText).not.toContain('1/1');
     // Every font in the split PDFs is embedded (the page stamps' too: no bare Helvetica).
     for (const name of ['catalogue.pdf', 'registration.pdf']) {
-      const fonts = execFileSync('pdffonts', [join(zhang, name)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const fonts = execFileSync('pdffonts', [join(zhang, name)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2);
       expect(fonts.length, name).toBeGreaterThan(0);
       for (const line of fonts) expect(line.trim().split(/\s+/).at(-5), `${name}: ${line}`).toBe('yes');
     }
@@ -176,10 +201,17 @@ describe('the yearly departed-tenant bundle', () => {
     expect(catalogue).not.toContain('别栋商户');
     // The reopened file is in the bundle and in its catalogue alike.
     const positions = order.map((n) => catalogue.indexOf(n));
-    expect(positions.every((p) => p >= 0), catalogue).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      catalogue,
+    ).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
     expect(catalogue).toContain('楼栋：C座');
-    const csvRows = readFileSync(join(bag, 'data', 'catalogue', '年度退租档案目录-2026.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const csvRows = readFileSync(join(bag, 'data', 'catalogue', '年度退租档案目录-2026.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     expect(csvRows[0]!.slice(0, 3)).toEqual(['序号', '楼栋', '楼层']);
     expect(csvRows.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
       ['C座', 'B1', '地下商户'],

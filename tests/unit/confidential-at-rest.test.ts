@@ -1,3 +1,4 @@
+import type { ArchiveApi } from '../../shared/api';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,19 @@ const accounts = {
   lixiao: { role: 'clerk', password: 'Clerk-2026-pass', displayName: '李晓' },
 } as const;
 
+/** A confidential document with a scan: the deposit settlement. */
+function addDepositSettlement(api: ArchiveApi, fileId: number) {
+  return api.addDocument({
+    fileId,
+    category: 'payment',
+    title: '押金结算',
+    docDate: '2024-01-02',
+    pages: 1,
+    isOriginal: true,
+    confidentiality: 'confidential',
+    scans: [{ fileName: '押金.pdf', dataBase64: PDF.toString('base64') }],
+  });
+}
 async function setup() {
   const ctx = makeVault();
   const recoveryKey = await openDesk(ctx);
@@ -60,11 +74,22 @@ describe('confidential scans at rest', () => {
     expect((await readRaw(dir, 'wangfang', adminInput.password)).escrow).not.toBeNull();
     await signIn('qianzjl');
     await signIn('lixiao');
-    const doc = await api.addDocument({ fileId, category: 'payment', title: '押金结算', docDate: '2024-01-02', pages: 1, isOriginal: true, confidentiality: 'confidential', scans: [{ fileName: '押金.pdf', dataBase64: PDF.toString('base64') }] });
-    await api.addDocument({ fileId, category: 'other', title: '普通函件', docDate: '2024-01-03', pages: 1, isOriginal: false, scans: [{ fileName: '函件.pdf', dataBase64: Buffer.from(`%PDF-1.4\n${MARKER}-ordinary\n%%EOF`).toString('base64') }] });
+    const doc = await addDepositSettlement(api, fileId);
+    await api.addDocument({
+      fileId,
+      category: 'other',
+      title: '普通函件',
+      docDate: '2024-01-03',
+      pages: 1,
+      isOriginal: false,
+      scans: [{ fileName: '函件.pdf', dataBase64: Buffer.from(`%PDF-1.4\n${MARKER}-ordinary\n%%EOF`).toString('base64') }],
+    });
     await api.lock();
 
-    for (const [username, password] of [['lixiao', accounts.lixiao.password], ['wangfang', adminInput.password]] as const) {
+    for (const [username, password] of [
+      ['lixiao', accounts.lixiao.password],
+      ['wangfang', adminInput.password],
+    ] as const) {
       const raw = await readRaw(dir, username, password);
       // Only the ordinary scan is readable in the file; the escrow is gone once a general manager took the key.
       expect(raw.scansWithMarker, username).toBe(1);
@@ -84,7 +109,7 @@ describe('confidential scans at rest', () => {
     const ctx = await setup();
     const { api, dir, fileId, signIn } = ctx;
     await signIn('lixiao');
-    const doc = await api.addDocument({ fileId, category: 'payment', title: '押金结算', docDate: '2024-01-02', pages: 1, isOriginal: true, confidentiality: 'confidential', scans: [{ fileName: '押金.pdf', dataBase64: PDF.toString('base64') }] });
+    const doc = await addDepositSettlement(api, fileId);
     const scanId = doc.scans[0]!.id;
     expect(await failureCode(api.getScan({ scanId }))).toBe('CONFIDENTIAL_RESTRICTED');
     const request = await api.requestApproval({ kind: 'view_confidential', documentId: doc.id, reason: '核对' });

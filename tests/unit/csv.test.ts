@@ -11,6 +11,11 @@ describe('CSV the app writes', () => {
     expect(csvCell('张三, "华强"')).toBe('"张三, ""华强"""');
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell('A-1203')).toBe('A-1203');
-    expect(csv([['名称', '备注'], ['张三', '=1+1']])).toBe('\uFEFF名称,备注\r\n张三,"\'=1+1"\r\n');
+    expect(
+      csv([
+        ['名称', '备注'],
+        ['张三', '=1+1'],
+      ]),
+    ).toBe('\uFEFF名称,备注\r\n张三,"\'=1+1"\r\n');
   });
 });

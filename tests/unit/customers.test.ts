@@ -110,15 +110,30 @@ describe('customers', () => {
     const { customer } = await api.registerCustomer({ ...tenant });
     await travel(ctx, 86_400_000);
     const changed = await api.changeClassification({
-      customerId: customer.id, classification: 'key', valueGrade: 'high', specialTags: ['餐饮'], blacklisted: false, reason: '季度评审：采购额上升',
+      customerId: customer.id,
+      classification: 'key',
+      valueGrade: 'high',
+      specialTags: ['餐饮'],
+      blacklisted: false,
+      reason: '季度评审：采购额上升',
     });
     expect(changed.classification).toBe('key');
     expect(changed.classificationHistory.map((h) => [h.field, h.from, h.to])).toEqual(
-      expect.arrayContaining([['classification', 'ordinary', 'key'], ['valueGrade', null, 'high'], ['specialTags', '[]', '["餐饮"]']]),
+      expect.arrayContaining([
+        ['classification', 'ordinary', 'key'],
+        ['valueGrade', null, 'high'],
+        ['specialTags', '[]', '["餐饮"]'],
+      ]),
     );
     expect(changed.classificationHistory[0]).toMatchObject({ accountName: '王芳', reason: '季度评审：采购额上升', at: new Date(DESK_START.getTime() + 86_400_000).toISOString() });
     const black = await api.changeClassification({
-      customerId: customer.id, classification: 'key', valueGrade: 'high', specialTags: ['餐饮'], blacklisted: true, blacklistReason: '长期欠费', reason: '欠费三个月',
+      customerId: customer.id,
+      classification: 'key',
+      valueGrade: 'high',
+      specialTags: ['餐饮'],
+      blacklisted: true,
+      blacklistReason: '长期欠费',
+      reason: '欠费三个月',
     });
     expect(black).toMatchObject({ blacklisted: true, blacklistReason: '长期欠费', blacklistedAt: new Date(DESK_START.getTime() + 86_400_000).toISOString() });
   });
@@ -141,7 +156,10 @@ describe('customers', () => {
     ctx.vault.sqlite().prepare('update customers set last_reviewed_at = null where id = ?').run(never.id);
     await api.registerCustomer({ ...tenant, name: '已退租', units: ['B-3'], moveInDate: '2020-01-01', moveOutDate: '2027-05-01' });
     const session = { db: ctx.vault.db(), clock: ctx.clock, session: ctx.vault.session! };
-    expect((await listDueForReview(session, 1, 2)).map((r) => [r.name, r.unit])).toEqual([['韩梅梅', 'B-1'], ['韩梅梅', 'B-2']]);
+    expect((await listDueForReview(session, 1, 2)).map((r) => [r.name, r.unit])).toEqual([
+      ['韩梅梅', 'B-1'],
+      ['韩梅梅', 'B-2'],
+    ]);
     expect((await listDueForReview(session, 1)).map((r) => r.name)).toEqual(['韩梅梅', '韩梅梅', '李雷']);
     expect(await countDueForReview(session, 1)).toBe(3);
     expect((await api.getDashboard()).dueForReviewCount).toBe(1 + 2);
@@ -202,11 +220,21 @@ describe('documents in a file', () => {
     const fileId = (await api.registerCustomer({ ...tenant })).customer.files[0]!.id;
     await api.addDocument({ fileId, category: 'basic_record', title: '租户基本情况记录表', docDate: '2024-03-01', pages: 2, isOriginal: true });
     await api.addDocument({ fileId, category: 'fire_safety', title: '消防安全责任书', docDate: '2024-03-05', pages: 3, isOriginal: true, remarks: '已签章' });
-    await api.addDocument({ fileId, category: 'fit_out', title: '装修申请', docDate: '2024-02-20', pages: 5, isOriginal: false, scans: [{ fileName: '装修申请.png', dataBase64: PNG.toString('base64') }] });
+    await api.addDocument({
+      fileId,
+      category: 'fit_out',
+      title: '装修申请',
+      docDate: '2024-02-20',
+      pages: 5,
+      isOriginal: false,
+      scans: [{ fileName: '装修申请.png', dataBase64: PNG.toString('base64') }],
+    });
     const file = await api.getFile({ fileId });
     expect(file.documents.map((d) => d.title)).toEqual(['消防安全责任书', '租户基本情况记录表', '装修申请']);
     expect(file.catalogue.map((c) => [c.seq, c.docDate, c.title, c.pages])).toEqual([
-      [1, '2024-02-20', '装修申请', 5], [2, '2024-03-01', '租户基本情况记录表', 2], [3, '2024-03-05', '消防安全责任书', 3],
+      [1, '2024-02-20', '装修申请', 5],
+      [2, '2024-03-01', '租户基本情况记录表', 2],
+      [3, '2024-03-05', '消防安全责任书', 3],
     ]);
     expect((await api.getFile({ fileId, category: 'fire_safety' })).documents.map((d) => d.title)).toEqual(['消防安全责任书']);
     const scan = file.documents[2]!.scans[0]!;
@@ -232,7 +260,17 @@ describe('documents in a file', () => {
     await asAdmin(() => api.updateSettings({ maxScanMegabytes: 1 }));
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 1)]);
     const doc = { fileId, category: 'other', title: '大文件', docDate: '2024-03-01', pages: 1, isOriginal: false };
-    expect(await failureCode(api.addDocument({ ...doc, scans: [{ fileName: 'ok.pdf', dataBase64: PDF.toString('base64') }, { fileName: 'big.pdf', dataBase64: big.toString('base64') }] }))).toBe('SCAN_TOO_LARGE');
+    expect(
+      await failureCode(
+        api.addDocument({
+          ...doc,
+          scans: [
+            { fileName: 'ok.pdf', dataBase64: PDF.toString('base64') },
+            { fileName: 'big.pdf', dataBase64: big.toString('base64') },
+          ],
+        }),
+      ),
+    ).toBe('SCAN_TOO_LARGE');
     expect(await failureCode(api.addDocument({ ...doc, scans: [{ fileName: 'evil.pdf', dataBase64: Buffer.from('MZ not a pdf').toString('base64') }] }))).toBe('SCAN_TYPE_NOT_ALLOWED');
     expect(await failureCode(api.addDocument({ ...doc, category: 'no_such' }))).toBe('UNKNOWN_CATEGORY');
     expect((await api.getFile({ fileId })).documents).toEqual([]);
@@ -277,8 +315,16 @@ describe('search', () => {
       emergencyContacts: [{ name: '王芳', phone: '13600000000' }],
     });
     const bodies = () => [
-      vault.sqlite().prepare('select body from search_trigram where rowid = ?').pluck().get(customer.id * 2),
-      vault.sqlite().prepare('select body from search_short where rowid = ?').pluck().get(customer.id * 2),
+      vault
+        .sqlite()
+        .prepare('select body from search_trigram where rowid = ?')
+        .pluck()
+        .get(customer.id * 2),
+      vault
+        .sqlite()
+        .prepare('select body from search_short where rowid = ?')
+        .pluck()
+        .get(customer.id * 2),
     ];
     const written = bodies();
     expect(written[0]).toContain('a-1204');
@@ -455,7 +501,10 @@ describe('Excel import and export', () => {
   it('refuses a file that is not a workbook, and an explicit mapping is honoured', async () => {
     const { api } = await signedIn();
     expect(await failureCode(api.previewCustomerImport({ fileBase64: Buffer.from('not a zip').toString('base64') }))).toBe('IMPORT_UNREADABLE');
-    const odd = await workbook([['公司', '类别'], ['华为', '销售客户']]);
+    const odd = await workbook([
+      ['公司', '类别'],
+      ['华为', '销售客户'],
+    ]);
     expect((await api.previewCustomerImport({ fileBase64: odd })).issues.map((i) => i.code)).toContain('REQUIRED');
     const mapped = await api.previewCustomerImport({ fileBase64: odd, mapping: { name: '公司', kind: '类别' } });
     expect(mapped).toMatchObject({ ready: true, rowCount: 1 });
@@ -472,13 +521,39 @@ describe('Excel import and export', () => {
     await wb.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-    for (const h of ['档号', '客户名称', '客户类型', '地址', '公司性质', '经营范围', '员工人数', '楼栋', '楼层', '单元号', '入住日期', '退租日期', '联系人', '联系人职务', '联系人电话', '紧急联系人', '紧急联系电话']) expect(headers).toContain(h);
+    for (const h of [
+      '档号',
+      '客户名称',
+      '客户类型',
+      '地址',
+      '公司性质',
+      '经营范围',
+      '员工人数',
+      '楼栋',
+      '楼层',
+      '单元号',
+      '入住日期',
+      '退租日期',
+      '联系人',
+      '联系人职务',
+      '联系人电话',
+      '紧急联系人',
+      '紧急联系电话',
+    ])
+      expect(headers).toContain(h);
     const col = (h: string) => headers.indexOf(h) + 1;
     expect(sheet.rowCount).toBe(4);
     const rowOf = (unit: string) => [2, 3, 4].map((n) => sheet.getRow(n)).find((r) => r.getCell(col('单元号')).value === unit)!;
     const zhangRow = rowOf('A-1203');
     expect([col('档号'), col('地址'), col('入住日期'), col('退租日期'), col('联系人'), col('联系人电话'), col('紧急联系人'), col('公司性质')].map((c) => zhangRow.getCell(c).value)).toEqual([
-      zhang.files[0]!.refNo, '滨江路 88 号', '2024-03-01', '2027-02-28', '李四', '13900139000', '赵六', '股份',
+      zhang.files[0]!.refNo,
+      '滨江路 88 号',
+      '2024-03-01',
+      '2027-02-28',
+      '李四',
+      '13900139000',
+      '赵六',
+      '股份',
     ]);
     const reimport = async () => Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     // As exported, it changes nothing.
@@ -500,7 +575,10 @@ describe('Excel import and export', () => {
     const after = await api.getCustomer({ customerId: zhang.id });
     expect(after).toMatchObject({ address: '滨江路 99 号', moveOutDate: '2027-03-31', businessScope: '中式快餐', staffCount: 12, units: ['A-1203'] });
     // The second contact, not in the sheet, is kept.
-    expect(after.contacts).toEqual([{ name: '李四', title: '店长', phone: '13900139999' }, { name: '王五', title: '财务', phone: '021-66778899' }]);
+    expect(after.contacts).toEqual([
+      { name: '李四', title: '店长', phone: '13900139999' },
+      { name: '王五', title: '财务', phone: '021-66778899' },
+    ]);
     expect(after.emergencyContacts).toEqual([{ name: '赵六', phone: '13700137000' }]);
     expect((await api.getCustomer({ customerId: two.id })).phone).toBe('021-60000002');
     expect((await api.listCustomers({ query: '新来租户' })).total).toBe(1);
@@ -514,13 +592,22 @@ describe('Excel import and export', () => {
     added.getCell(col('档号')).value = '0001-KH·2026-D30-KFB-99999';
     const bad = await api.previewCustomerImport({ fileBase64: await reimport() });
     expect(bad.ready).toBe(false);
-    expect(bad.issues.map((i) => [i.field, i.code])).toEqual(expect.arrayContaining([['refNo', 'UNKNOWN_REF_NO'], ['phone', 'CONFLICTING_ROWS'], ['classification', 'CLASSIFICATION_IN_APP']]));
+    expect(bad.issues.map((i) => [i.field, i.code])).toEqual(
+      expect.arrayContaining([
+        ['refNo', 'UNKNOWN_REF_NO'],
+        ['phone', 'CONFLICTING_ROWS'],
+        ['classification', 'CLASSIFICATION_IN_APP'],
+      ]),
+    );
     expect(bad.issues).toHaveLength(3);
     expect(await importSheet(api, await reimport())).toMatchObject({ state: 'failed', error: { code: 'IMPORT_HAS_ERRORS' } });
     expect((await api.getCustomer({ customerId: two.id })).phone).toBe('021-60000002');
 
     // A sheet without a column leaves that field alone (no 地址 column: the address stays).
-    const narrow = await workbook([['档号', '客户名称', '客户类型', '电话'], [zhang.files[0]!.refNo, '张三', '租户', '138-0013-8001']]);
+    const narrow = await workbook([
+      ['档号', '客户名称', '客户类型', '电话'],
+      [zhang.files[0]!.refNo, '张三', '租户', '138-0013-8001'],
+    ]);
     expect((await importSheet(api, narrow)).result).toMatchObject({ imported: 0, updated: 1 });
     expect(await api.getCustomer({ customerId: zhang.id })).toMatchObject({ phone: '138-0013-8001', address: '滨江路 99 号', moveOutDate: '2027-03-31' });
   });

@@ -47,7 +47,15 @@ describe('the home screen (工作台)', () => {
     const finished: string[] = [];
     const home = api.getDashboard().then(() => finished.push('home'));
     // As a request from the screen arrives: a macrotask, after the home screen's reading began.
-    const list = new Promise<void>((resolve) => setImmediate(() => void api.listCustomers({}).then(() => void finished.push('list')).then(resolve)));
+    const list = new Promise<void>((resolve) =>
+      setImmediate(
+        () =>
+          void api
+            .listCustomers({})
+            .then(() => void finished.push('list'))
+            .then(resolve),
+      ),
+    );
     await Promise.all([home, list]);
     expect(finished).toEqual(['list', 'home']);
   });

@@ -75,7 +75,11 @@ describe('the dispatcher', () => {
 
   it('hides unexpected errors behind INTERNAL and logs them', async () => {
     const logged: unknown[] = [];
-    const broken = { getArchiveStatus: async () => { throw new TypeError('boom'); } } as unknown as ArchiveApi;
+    const broken = {
+      getArchiveStatus: async () => {
+        throw new TypeError('boom');
+      },
+    } as unknown as ArchiveApi;
     const dispatch = createDispatcher(broken, (e) => logged.push(e));
     const envelope = await dispatch('getArchiveStatus', {}, 'en');
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -85,7 +89,11 @@ describe('the dispatcher', () => {
 
   it('maps SQLite corruption to ARCHIVE_DAMAGED', async () => {
     const corrupt = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
-    const api = { getArchiveStatus: async () => { throw corrupt; } } as unknown as ArchiveApi;
+    const api = {
+      getArchiveStatus: async () => {
+        throw corrupt;
+      },
+    } as unknown as ArchiveApi;
     const envelope = await createDispatcher(api, () => undefined)('getArchiveStatus', {}, 'en');
     expect(envelope).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
   });

@@ -7,7 +7,17 @@ describe('the customer export at scale', () => {
   it('writes every one of 100,000 customers with every register field, none dropped', async () => {
     const { api, vault } = await setupStorage();
     const template = (
-      await api.registerCustomer({ kind: 'tenant', name: '模板租户', address: '滨江路 88 号', building: 'A座', floor: '3', units: ['T-1'], moveInDate: '2020-03-01', contacts: [{ name: '陈经理', title: '店长', phone: '13911112222' }], emergencyContacts: [{ name: '周太太', phone: '13833334444' }] })
+      await api.registerCustomer({
+        kind: 'tenant',
+        name: '模板租户',
+        address: '滨江路 88 号',
+        building: 'A座',
+        floor: '3',
+        units: ['T-1'],
+        moveInDate: '2020-03-01',
+        contacts: [{ name: '陈经理', title: '店长', phone: '13911112222' }],
+        emergencyContacts: [{ name: '周太太', phone: '13833334444' }],
+      })
     ).customer;
     const db = vault.db();
     const columns = async (table: string) => (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name).filter((n) => n !== 'id');
@@ -15,11 +25,17 @@ describe('the customer export at scale', () => {
     const firstId = template.id + 1;
     const seq = sql.raw('(with recursive s(n) as (select 1 union all select n + 1 from s where n < 99999) select n from s) as seq');
     const customerColumns = await columns('customers');
-    await sql`insert into customers (${sql.raw(customerColumns.join(', '))}) select ${pick(customerColumns, { name: "name || '-' || seq.n" })} from customers, ${seq} where customers.id = ${template.id}`.execute(db);
+    await sql`insert into customers (${sql.raw(customerColumns.join(', '))}) select ${pick(customerColumns, { name: "name || '-' || seq.n" })} from customers, ${seq} where customers.id = ${template.id}`.execute(
+      db,
+    );
     const fileColumns = await columns('files');
-    await sql`insert into files (${sql.raw(fileColumns.join(', '))}) select ${pick(fileColumns, { customer_id: `${firstId} + seq.n - 1`, ref_no: "ref_no || '-' || seq.n", unit: "unit || '-' || seq.n", seq: 'seq.n + 1000' })} from files, ${seq} where files.customer_id = ${template.id}`.execute(db);
+    await sql`insert into files (${sql.raw(fileColumns.join(', '))}) select ${pick(fileColumns, { customer_id: `${firstId} + seq.n - 1`, ref_no: "ref_no || '-' || seq.n", unit: "unit || '-' || seq.n", seq: 'seq.n + 1000' })} from files, ${seq} where files.customer_id = ${template.id}`.execute(
+      db,
+    );
     const contactColumns = await columns('customer_contacts');
-    await sql`insert into customer_contacts (${sql.raw(contactColumns.join(', '))}) select ${pick(contactColumns, { customer_id: `${firstId} + seq.n - 1` })} from customer_contacts, ${seq} where customer_contacts.customer_id = ${template.id}`.execute(db);
+    await sql`insert into customer_contacts (${sql.raw(contactColumns.join(', '))}) select ${pick(contactColumns, { customer_id: `${firstId} + seq.n - 1` })} from customer_contacts, ${seq} where customer_contacts.customer_id = ${template.id}`.execute(
+      db,
+    );
     const started = Date.now();
     const exported = await api.exportCustomers({});
     const ms = Date.now() - started;

@@ -146,7 +146,10 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'loan-register': { labels: ['借用/借阅记录表', '借阅人', '借阅目的', '借阅人签字'], values: ['刘强', '核对装修图纸', '工程部'] },
   'loan-slip': { labels: ['档案借阅单', '借阅人', '借阅目的', '应还日期', '审批人签字'], values: ['刘强', '核对装修图纸', '赵经理', '2026-11-26'] },
   'overdue-reminder': { labels: ['档案逾期催还单', '应还日期', '逾期天数'], values: ['刘强', '工程部', '2026-11-26', '7'] },
-  'transfer-receipt': { labels: ['档案移交签收表', '移交部门', '接收部门', '移交人', '接收人', '审批人'], values: ['移交部门客务部', '工程部', '二次装修', '移交客户', 'YJ-2026-0001', '审批人：赵经理'] },
+  'transfer-receipt': {
+    labels: ['档案移交签收表', '移交部门', '接收部门', '移交人', '接收人', '审批人'],
+    values: ['移交部门客务部', '工程部', '二次装修', '移交客户', 'YJ-2026-0001', '审批人：赵经理'],
+  },
   'inspection-record': { labels: ['档案检查记录', '文件柜', '存放错误', '检查人签字'], values: ['3F-A', 'NO-SUCH-9', '十一月检查', '王芳'] },
   'destruction-list': { labels: ['档案销毁清单', '销毁原因', '保管期限', '监销人', '见证人'], values: ['保管期满', '老租户'] },
   'departed-catalogue': { labels: ['年度退租档案目录', '档号', '退租日期', '整理人'], values: ['已退租商户', 'B-501', '2026-06-30', '楼层：5'] },
@@ -232,7 +235,8 @@ describe('forms', () => {
               if (td.getBoundingClientRect().height < 8 * mmPx - 0.5) out.push(`a blank line ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm high`);
             }
             for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.tall'))) {
-              if (td.getBoundingClientRect().height < 20 * mmPx) out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: only ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm for several lines`);
+              if (td.getBoundingClientRect().height < 20 * mmPx)
+                out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: only ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm for several lines`);
             }
             return out;
           }, mm);

@@ -131,7 +131,9 @@ export function makeSuiteVault() {
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir).sort()) {
-    out[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+    out[name] = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex');
   }
   return out;
 }

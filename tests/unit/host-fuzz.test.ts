@@ -67,9 +67,22 @@ describe('the loopback host under hostile input', () => {
   it('survives a fuzz of request lines, headers and bodies, and the archive is untouched', async () => {
     const { host: h, dir } = await start();
     const random = prng(20261201);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const alphabet = ['%', '%%', '%ZZ', '%c0', '%ae', '%00', '..', '/', '\\', '?', '#', '&', '=', '%2f', '%5c', '中', '\u0000', ' ', '\t', 'a', 'api', 'assets', '%E4%BD%A0', '%ff%fe'];
-    const bodies = ['', '{', '{"a":', 'null', '[]', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}', '"\u0000"', '1e999999', '{"username":' + '"x"'.repeat(50) + '}', '\xff\xfe\xfd', '{"a":"' + 'b'.repeat(70_000) + '"}'];
+    const bodies = [
+      '',
+      '{',
+      '{"a":',
+      'null',
+      '[]',
+      '{"__proto__":{"x":1}}',
+      '{"constructor":{"prototype":{}}}',
+      '"\u0000"',
+      '1e999999',
+      '{"username":' + '"x"'.repeat(50) + '}',
+      '\xff\xfe\xfd',
+      '{"a":"' + 'b'.repeat(70_000) + '"}',
+    ];
     const methods = ['GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'BREW', 'G\u0000T'];
     let answered = 0;
     for (let i = 0; i < 300; i++) {

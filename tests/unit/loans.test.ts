@@ -76,7 +76,10 @@ describe('borrowing', () => {
     const { api, dispatch, a, b, liu, approve } = await loanSetup();
     const wang = await api.saveBorrower({ name: '王敏', department: '财务部' });
     // One phone rule for customers and borrowers: letters are refused, in words.
-    expect(await dispatch('saveBorrower', { name: '赵六', department: '财务部', phone: '138abc00000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'phone' }] } } });
+    expect(await dispatch('saveBorrower', { name: '赵六', department: '财务部', phone: '138abc00000' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'phone' }] } },
+    });
     const first = await api.requestLoan({ borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
     await approve(first.approval!.id);
     await api.lendFiles({ borrowerId: liu.id, fileIds: [a] });
@@ -149,7 +152,9 @@ describe('borrowing', () => {
     expect(older.slipNo).toBe('JY-2025-00001');
     // Audited as entered late, in words.
     const entries = await readAudit({ action: 'loan.entered_late' });
-    expect(entries.rows.map((e) => e.summary)).toContain(`王芳补登了纸质登记簿上已借出的借阅单 ${loan.slipNo}（借阅人 刘强；档案 0001-KH·2026-D30-KFB-00001 张三）。借出日期：2026-11-10，纸质借阅单：ZB-0087，审批人 赵经理，应还日期：2026-11-13。`);
+    expect(entries.rows.map((e) => e.summary)).toContain(
+      `王芳补登了纸质登记簿上已借出的借阅单 ${loan.slipNo}（借阅人 刘强；档案 0001-KH·2026-D30-KFB-00001 张三）。借出日期：2026-11-10，纸质借阅单：ZB-0087，审批人 赵经理，应还日期：2026-11-13。`,
+    );
     // The slip prints the paper's dates and approver, and says it was entered from paper.
     const { html } = await api.renderForm({ formId: 'loan-slip', blank: false, params: { loanId: loan.id } });
     const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');

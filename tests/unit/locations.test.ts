@@ -60,7 +60,10 @@ describe('the storage model', () => {
     const { api, byCode, file, roomId } = await setup();
     const a = await file('张三', 'A-301');
     await api.moveFile({ fileId: a, toBoxId: byCode['B-001']!.id, reason: '入盒' });
-    for (const [kind, id] of [['box', byCode['B-001']!.id], ['room', roomId]] as const) {
+    for (const [kind, id] of [
+      ['box', byCode['B-001']!.id],
+      ['room', roomId],
+    ] as const) {
       const result = await api.retireLocation({ kind, id }).catch((e) => e);
       expect(result.code).toBe('LOCATION_IN_USE');
       expect(result.details).toEqual({ count: 1 });

@@ -13,8 +13,24 @@ async function tableNames(db: Parameters<typeof migrateToLatest>[0]) {
   return rows.rows.map((r) => r.name);
 }
 
-const latestTables = ['accounts', 'archive_meta', 'audit_log', 'customers', 'customer_contacts', 'classification_changes', 'files',
-  'file_ref_aliases', 'ref_counters', 'document_categories', 'documents', 'document_revisions', 'scans', 'settings', 'search_trigram', 'search_short'];
+const latestTables = [
+  'accounts',
+  'archive_meta',
+  'audit_log',
+  'customers',
+  'customer_contacts',
+  'classification_changes',
+  'files',
+  'file_ref_aliases',
+  'ref_counters',
+  'document_categories',
+  'documents',
+  'document_revisions',
+  'scans',
+  'settings',
+  'search_trigram',
+  'search_short',
+];
 
 describe('migrations', () => {
   it('chain the audit entries written before the audit-chain migration, keeping them as they were', async () => {
@@ -76,7 +92,10 @@ describe('migrations', () => {
     const at = new Date().toISOString();
     await expect(archive.db.insertInto('audit_log').values({ at, account_id: 42, action: 'x', target_type: null, target_id: null, details: null }).execute()).rejects.toThrow(/FOREIGN KEY/);
     await expect(
-      archive.db.insertInto('accounts').values({ username: 'a', display_name: 'a', role: 'owner' as never, created_at: at, updated_at: at, password_changed_at: at }).execute(),
+      archive.db
+        .insertInto('accounts')
+        .values({ username: 'a', display_name: 'a', role: 'owner' as never, created_at: at, updated_at: at, password_changed_at: at })
+        .execute(),
     ).rejects.toThrow(/CHECK/);
     await archive.close();
   });

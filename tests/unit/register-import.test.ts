@@ -11,7 +11,8 @@ async function workbook(rows: (string | number | null | { formula: string })[][]
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-const runImport = async (api: ArchiveApi, register: 'documents' | 'positions', fileBase64: string) => settleJob(api, (await api.startRegisterImport({ register, fileBase64 })).jobId, 'register-import');
+const runImport = async (api: ArchiveApi, register: 'documents' | 'positions', fileBase64: string) =>
+  settleJob(api, (await api.startRegisterImport({ register, fileBase64 })).jobId, 'register-import');
 
 async function setup() {
   const ctx = await setupStorage();
@@ -71,7 +72,13 @@ describe('going live: the old Excel registers', () => {
     expect(log.rows[0]!.summary).toBe('王芳从 Excel 导入了卷内目录。行数：3。');
     expect((await readAudit({ action: 'document.added' })).total).toBe(3);
     // A sheet without the columns it needs says which.
-    const narrow = await api.previewRegisterImport({ register: 'documents', fileBase64: await workbook([['档号', '题名'], [refA, '补充协议']]) });
+    const narrow = await api.previewRegisterImport({
+      register: 'documents',
+      fileBase64: await workbook([
+        ['档号', '题名'],
+        [refA, '补充协议'],
+      ]),
+    });
     expect(narrow.issues.map((i) => [i.row, i.field, i.code])).toEqual([
       [1, 'category', 'REQUIRED'],
       [1, 'docDate', 'REQUIRED'],
@@ -85,7 +92,10 @@ describe('going live: the old Excel registers', () => {
     const gone = await file('已退租商户', 'A-309', '2025-06-30');
     expect((await api.getFile({ fileId: gone })).status).toBe('departed');
     const refGone = (await api.getFile({ fileId: gone })).refNo;
-    const sheet = await workbook([['档号', '文件题名', '文件类别', '文件日期', '页数', '原件/复印件'], [refGone, '退租交接单', '入住/入伙表格', '2025-06-30', 2, '原件']]);
+    const sheet = await workbook([
+      ['档号', '文件题名', '文件类别', '文件日期', '页数', '原件/复印件'],
+      [refGone, '退租交接单', '入住/入伙表格', '2025-06-30', 2, '原件'],
+    ]);
     expect((await runImport(api, 'documents', sheet)).result).toMatchObject({ imported: 1 });
     expect((await api.getFile({ fileId: gone })).documents.map((d) => d.title)).toEqual(['退租交接单']);
   });
@@ -95,7 +105,15 @@ describe('going live: the old Excel registers', () => {
     const c = await file('王五', 'A-303');
     const refC = (await api.getFile({ fileId: c })).refNo;
     // B-001 holds 2: three files into it is one too many, and the row that overflows is named.
-    const over = await workbook([['档号', '盒号'], [refA, 'B-001'], [refB, 'b-001'], [refC, 'B-001'], [refC, 'B-002'], ['NO-SUCH', 'B-002'], [refA, 'X-404']]);
+    const over = await workbook([
+      ['档号', '盒号'],
+      [refA, 'B-001'],
+      [refB, 'b-001'],
+      [refC, 'B-001'],
+      [refC, 'B-002'],
+      ['NO-SUCH', 'B-002'],
+      [refA, 'X-404'],
+    ]);
     const preview = await api.previewRegisterImport({ register: 'positions', fileBase64: over });
     expect(preview.issues.map((i) => [i.row, i.field, i.code])).toEqual([
       [4, 'box', 'BOX_FULL'],
@@ -107,25 +125,43 @@ describe('going live: the old Excel registers', () => {
     expect((await api.whereIsFile({ fileId: a })).home).toBeNull();
 
     await api.moveFile({ fileId: c, toBoxId: byCode['B-002']!.id, reason: '入盒' });
-    const good = await workbook([['档号', '档案盒编号'], [refA, 'B-001'], [refB, 'B-001'], [refC, 'B-002']]);
+    const good = await workbook([
+      ['档号', '档案盒编号'],
+      [refA, 'B-001'],
+      [refB, 'B-001'],
+      [refC, 'B-002'],
+    ]);
     expect(await api.previewRegisterImport({ register: 'positions', fileBase64: good })).toMatchObject({ issues: [], ready: true, adds: 2, unchanged: 1 });
     expect((await runImport(api, 'positions', good)).result).toEqual({ register: 'positions', imported: 2, unchanged: 1 });
     expect((await api.whereIsFile({ fileId: a })).home?.boxCode).toBe('B-001');
     expect((await api.getBox({ boxId: byCode['B-001']!.id })).files.map((f) => f.fileId).sort()).toEqual([a, b].sort());
     expect((await readAudit({ action: 'file.moved' })).rows[0]!.summary).toContain('按纸质台账导入存放位置');
     // Moving files out of a full box frees its room within the same sheet.
-    const swap = await workbook([['档号', '盒号'], [refA, 'B-002'], [refC, 'B-001']]);
+    const swap = await workbook([
+      ['档号', '盒号'],
+      [refA, 'B-002'],
+      [refC, 'B-001'],
+    ]);
     expect(await api.previewRegisterImport({ register: 'positions', fileBase64: swap })).toMatchObject({ issues: [], adds: 2 });
     // A retired box takes nothing.
     await api.retireLocation({ kind: 'box', id: byCode['D-3F']!.id });
-    const retired = await api.previewRegisterImport({ register: 'positions', fileBase64: await workbook([['档号', '盒号'], [refA, 'D-3F']]) });
+    const retired = await api.previewRegisterImport({
+      register: 'positions',
+      fileBase64: await workbook([
+        ['档号', '盒号'],
+        [refA, 'D-3F'],
+      ]),
+    });
     expect(retired.issues.map((i) => i.code)).toEqual(['BOX_RETIRED']);
   });
 
   it('only a role that files boxes may import positions; the auditor may import neither', async () => {
     const { api, refA } = await setup();
     await asAdmin(() => api.createAccount({ username: 'sunsj', displayName: '孙审计', role: 'auditor', password: 'Auditor-2026-pass', passwordConfirm: 'Auditor-2026-pass' }));
-    const sheet = await workbook([['档号', '盒号'], [refA, 'B-001']]);
+    const sheet = await workbook([
+      ['档号', '盒号'],
+      [refA, 'B-001'],
+    ]);
     for (const register of ['documents', 'positions'] as const) {
       expect(await signedInAs('sunsj', () => api.previewRegisterImport({ register, fileBase64: sheet }).catch((e) => e.code))).toBe('FORBIDDEN');
       expect(await signedInAs('sunsj', () => api.startRegisterImport({ register, fileBase64: sheet }).catch((e) => e.code))).toBe('FORBIDDEN');

@@ -60,7 +60,15 @@ describe('reports', () => {
     const { api, dispatch } = await reportSetup();
     const all = await api.getReport({ report: 'composition' });
     expect(all.filters).toEqual({ from: null, to: '2026-11-23', building: null, floor: null });
-    expect(cells(all, 'customers-by-kind')).toEqual([['租户', 3], ['业主', 0], ['销售客户', 0], ['潜在客户', 0], ['合计', 3]].map((r, i) => (i === 2 ? ['销售客户', 1] : i === 3 ? ['潜在客户', 1] : i === 4 ? ['合计', 5] : r)));
+    expect(cells(all, 'customers-by-kind')).toEqual(
+      [
+        ['租户', 3],
+        ['业主', 0],
+        ['销售客户', 0],
+        ['潜在客户', 0],
+        ['合计', 3],
+      ].map((r, i) => (i === 2 ? ['销售客户', 1] : i === 3 ? ['潜在客户', 1] : i === 4 ? ['合计', 5] : r)),
+    );
     expect(section(all, 'customers-by-kind').chart!.series[0]!.data).toEqual([3, 0, 1, 1]);
     // Kind down, classification across (key, ordinary, potential), total and share.
     expect(cells(all, 'classification-table')).toEqual([
@@ -72,13 +80,27 @@ describe('reports', () => {
       ['合计', 1, 4, 0, 5, '100%'],
     ]);
     expect(cells(all, 'grade-table')[0]).toEqual(['高价值', 0, 0, 1, 0, 1, '20%']);
-    expect(section(all, 'key-customers').table.rows).toEqual([expect.objectContaining({ no: 1, name: '王芳', kind: '销售客户', place: 'A座 5F', grade: '高价值', tags: '长期合作', refNo: '0001-KH·2026-D10-KFB-00001', reviewedAt: '2026-09-20' })]);
-    expect(cells(all, 'files-by-status')).toEqual([['在用', 4], ['已退租', 1], ['已销毁', 0], ['合计', 5]]);
-    expect(cells(all, 'files-by-place')).toEqual([['—', 2], ['A座', 2], ['合计', 4]]);
+    expect(section(all, 'key-customers').table.rows).toEqual([
+      expect.objectContaining({ no: 1, name: '王芳', kind: '销售客户', place: 'A座 5F', grade: '高价值', tags: '长期合作', refNo: '0001-KH·2026-D10-KFB-00001', reviewedAt: '2026-09-20' }),
+    ]);
+    expect(cells(all, 'files-by-status')).toEqual([
+      ['在用', 4],
+      ['已退租', 1],
+      ['已销毁', 0],
+      ['合计', 5],
+    ]);
+    expect(cells(all, 'files-by-place')).toEqual([
+      ['—', 2],
+      ['A座', 2],
+      ['合计', 4],
+    ]);
 
     // Place: A座 only, by floor; period: September only.
     const a = await api.getReport({ report: 'composition', building: 'A座' });
-    expect(cells(a, 'files-by-place')).toEqual([['5F', 2], ['合计', 2]]);
+    expect(cells(a, 'files-by-place')).toEqual([
+      ['5F', 2],
+      ['合计', 2],
+    ]);
     expect(a.figures[0]).toEqual({ label: '客户', value: '2' });
     const sept = await api.getReport({ report: 'composition', from: '2026-09-01', to: '2026-09-15' });
     expect(sept.figures[0]!.value).toBe('2');
@@ -99,14 +121,30 @@ describe('reports', () => {
     ]);
     // Departments in pinyin order.
     expect(section(r, 'loans-by-department').table.columns.map((c) => c.title)).toEqual(['月份', '财务部', '工程部', '合计']);
-    expect(cells(r, 'days-out')).toEqual([['2026-09', 0, 0], ['2026-10', 2, 4.5], ['2026-11', 0, 0], ['合计', 2, 4.5]]);
-    expect(cells(r, 'overdue-rate')).toEqual([['2026-09', 0, 0, '0%'], ['2026-10', 2, 1, '50%'], ['2026-11', 1, 0, '0%'], ['合计', 3, 1, '33.3%']]);
-    expect(section(r, 'most-borrowed').table.rows.map((x) => [x.name, x.times])).toEqual([['张三', 2], ['李四', 1]]);
+    expect(cells(r, 'days-out')).toEqual([
+      ['2026-09', 0, 0],
+      ['2026-10', 2, 4.5],
+      ['2026-11', 0, 0],
+      ['合计', 2, 4.5],
+    ]);
+    expect(cells(r, 'overdue-rate')).toEqual([
+      ['2026-09', 0, 0, '0%'],
+      ['2026-10', 2, 1, '50%'],
+      ['2026-11', 1, 0, '0%'],
+      ['合计', 3, 1, '33.3%'],
+    ]);
+    expect(section(r, 'most-borrowed').table.rows.map((x) => [x.name, x.times])).toEqual([
+      ['张三', 2],
+      ['李四', 1],
+    ]);
     expect(r.figures.map((f) => f.value)).toEqual(['3', '4.5', '33.3%']);
     // Still out past its due date counts as overdue once the date has passed.
     await travel(ctx, at('2026-12-01T02:00:00Z'));
     const later = await api.getReport({ report: 'borrowing', from: '2026-11-01', to: '2026-11-30' });
-    expect(cells(later, 'overdue-rate')).toEqual([['2026-11', 1, 1, '100%'], ['合计', 1, 1, '100%']]);
+    expect(cells(later, 'overdue-rate')).toEqual([
+      ['2026-11', 1, 1, '100%'],
+      ['合计', 1, 1, '100%'],
+    ]);
     // A place with no loans.
     const elsewhere = await api.getReport({ report: 'borrowing', from: '2026-09-01', to: '2026-11-30', building: 'A座' });
     expect(elsewhere.figures[0]!.value).toBe('0');
@@ -122,8 +160,14 @@ describe('reports', () => {
 
     const s = await api.getReport({ report: 'storage', from: '2026-11-01' });
     // 3F-A: three boxes of 2 + 10 + 10; 张三 and 李四 in B-002 (张三 is out but still belongs there).
-    expect(cells(s, 'box-fill')).toEqual([['3F-A', '客务部档案室', 3, 22, 2, '9.1%'], ['合计', '', 3, 22, 2, '9.1%']]);
-    expect(cells(s, 'files-out')).toEqual([['工程部', 1, 0], ['合计', 1, 0]]);
+    expect(cells(s, 'box-fill')).toEqual([
+      ['3F-A', '客务部档案室', 3, 22, 2, '9.1%'],
+      ['合计', '', 3, 22, 2, '9.1%'],
+    ]);
+    expect(cells(s, 'files-out')).toEqual([
+      ['工程部', 1, 0],
+      ['合计', 1, 0],
+    ]);
     const findings = cells(s, 'findings-by-month');
     const header = section(s, 'findings-by-month').table.columns.map((c) => c.title);
     const nov = Object.fromEntries(header.map((h, i) => [h, findings[0]![i]]));
@@ -158,7 +202,10 @@ describe('reports', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['借阅统计', ...report.sections.map((s) => s.title)]);
     for (const s of report.sections) {
       const sheet = workbook.getWorksheet(s.title)!;
-      const values = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+      const values = sheet
+        .getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1));
       expect(values[0]).toEqual(s.table.columns.map((c) => c.title));
       expect(values.slice(1)).toEqual([...s.table.rows, ...(s.table.total ? [s.table.total] : [])].map((r) => s.table.columns.map((c) => r[c.key] ?? null)));
     }

@@ -15,7 +15,14 @@ interface DeclaredColumn {
 
 function declaredTables(): Map<string, Map<string, DeclaredColumn>> {
   const file = join(process.cwd(), 'db', 'schema.ts');
-  const program = ts.createProgram([file], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true, types: ['node'] });
+  const program = ts.createProgram([file], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+    types: ['node'],
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
   const root = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'ArchiveDatabase');
@@ -56,7 +63,10 @@ describe('db/schema.ts against the migrations', () => {
     const ctx = makeVault();
     await openDesk(ctx);
     const sqlite = ctx.vault.sqlite();
-    const live = sqlite.prepare(`select name, type, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_migration%'`).all() as { name: string; sql: string }[];
+    const live = sqlite.prepare(`select name, type, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_migration%'`).all() as {
+      name: string;
+      sql: string;
+    }[];
     const virtual = live.filter((t) => /^create virtual table/i.test(t.sql)).map((t) => t.name);
     // A full-text table's own storage (search_trigram_data, _idx, …) is SQLite's, not ours.
     const tables = live.map((t) => t.name).filter((name) => !virtual.some((v) => name.startsWith(`${v}_`)));

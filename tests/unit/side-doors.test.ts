@@ -25,10 +25,18 @@ function craftBag(payload: Record<string, string>, extraManifest: string[] = [])
     mkdirSync(join(root, name, '..'), { recursive: true });
     writeFileSync(join(root, name), text);
   }
-  const manifest = Object.entries(files).map(([n, t]) => `${sha(t)}  ${n}\n`).join('') + extraManifest.join('');
+  const manifest =
+    Object.entries(files)
+      .map(([n, t]) => `${sha(t)}  ${n}\n`)
+      .join('') + extraManifest.join('');
   const tags: Record<string, string> = { 'bagit.txt': 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n', 'bag-info.txt': 'Source-Organization: 测试\n', 'manifest-sha256.txt': manifest };
   for (const [n, t] of Object.entries(tags)) writeFileSync(join(root, n), t);
-  writeFileSync(join(root, 'tagmanifest-sha256.txt'), Object.entries(tags).map(([n, t]) => `${sha(t)}  ${n}\n`).join(''));
+  writeFileSync(
+    join(root, 'tagmanifest-sha256.txt'),
+    Object.entries(tags)
+      .map(([n, t]) => `${sha(t)}  ${n}\n`)
+      .join(''),
+  );
   return root;
 }
 
@@ -205,7 +213,10 @@ describe('one permission per effect, whatever the door', () => {
     await api.updateCustomer({ customerId: customer.id, kind: 'tenant', name: '李四餐饮', floor: '3', units: ['A-302'] });
     const outOfDate = async () => (await api.getDashboard()).labelsOutOfDate.map((l) => l.fileId);
     expect(await outOfDate()).toEqual([fileId]);
-    for (const [username, password] of [['sunsj', 'Auditor-2026-pass'], ['qianzjl', 'General-2026-pass']] as const) {
+    for (const [username, password] of [
+      ['sunsj', 'Auditor-2026-pass'],
+      ['qianzjl', 'General-2026-pass'],
+    ] as const) {
       await api.lock();
       await api.unlock({ username, password });
       expect(await failureCode(api.markLabelsPrinted({ fileIds: [fileId] }))).toBe('FORBIDDEN');

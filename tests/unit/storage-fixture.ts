@@ -1,5 +1,5 @@
 import type { StorageRoom } from '../../shared/api';
-import { adminInput, makeVault, openDesk } from './helpers';
+import { makeVault, openDesk } from './helpers';
 
 export function boxes(storage: StorageRoom[]) {
   return storage.flatMap((r) => r.cabinets.flatMap((c) => c.shelves.flatMap((s) => s.boxes)));

@@ -3,15 +3,7 @@ import { existsSync, readFileSync, writeFileSync, copyFileSync, statSync, utimes
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, CHECK_STAMP_FILE, KEY_FILE, readCheckStamp, stampStillHolds } from '../../db/archive-files';
-import {
-  findRecoverySlot,
-  newArchiveKey,
-  normalizeRecoveryKey,
-  parseKeyFile,
-  passwordKdfCost,
-  unwrapArchiveKey,
-  wrapArchiveKey,
-} from '../../db/key-slots';
+import { findRecoverySlot, newArchiveKey, normalizeRecoveryKey, parseKeyFile, passwordKdfCost, unwrapArchiveKey, wrapArchiveKey } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
 import { adminInput, failureCode, makeVault, snapshot, tempDir, readAudit } from './helpers';
 
@@ -166,7 +158,7 @@ describe('unlocking', () => {
   });
 
   it.each([
-    ['the first page', (size: number) => 200],
+    ['the first page', (_size: number) => 200],
     ['the last page', (size: number) => size - 2000],
   ])('says the archive is damaged when %s is damaged, and writes nothing', async (_where, offsetOf) => {
     const { dir, api } = await createdAndLocked();

@@ -55,7 +55,14 @@ describe('work in worker threads', () => {
   it('checks a bag the clerk names, folder or zip, in the same worker', async () => {
     const folder = folderOf(3, 4);
     const scan = readFileSync(join(folder, 'data', 'scan-0.pdf'));
-    const lines = [0, 1, 2].map((i) => `${createHash('sha256').update(readFileSync(join(folder, 'data', `scan-${i}.pdf`))).digest('hex')}  data/scan-${i}.pdf\n`).join('');
+    const lines = [0, 1, 2]
+      .map(
+        (i) =>
+          `${createHash('sha256')
+            .update(readFileSync(join(folder, 'data', `scan-${i}.pdf`)))
+            .digest('hex')}  data/scan-${i}.pdf\n`,
+      )
+      .join('');
     writeFileSync(join(folder, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     writeFileSync(join(folder, 'bag-info.txt'), 'Source-Organization: 华联物业客务部\n');
     writeFileSync(join(folder, 'manifest-sha256.txt'), lines);
@@ -93,7 +100,9 @@ describe('work in worker threads', () => {
     const controller = new AbortController();
     controller.abort();
     const started = performance.now();
-    const error = await runWorker('bag-worker', { data: { folder, topName: 'bag', zipPath: join(folder, '..', 'bag.zip') } satisfies ZipBagJob, signal: controller.signal, graceMs: 0 }).catch((e: unknown) => e);
+    const error = await runWorker('bag-worker', { data: { folder, topName: 'bag', zipPath: join(folder, '..', 'bag.zip') } satisfies ZipBagJob, signal: controller.signal, graceMs: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect((error as ArchiveError).code).toBe('CANCELLED');
     expect(performance.now() - started).toBeLessThan(10_000);
   }, 30_000);

@@ -63,7 +63,11 @@ describe('the bundle zip writer', () => {
 
     const py = execFileSync(
       'python3',
-      ['-c', 'import zipfile,sys,hashlib,json; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps({i.filename: [hashlib.sha256(z.read(i)).hexdigest(), list(i.date_time), i.compress_type] for i in z.infolist()}))', zip],
+      [
+        '-c',
+        'import zipfile,sys,hashlib,json; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps({i.filename: [hashlib.sha256(z.read(i)).hexdigest(), list(i.date_time), i.compress_type] for i in z.infolist()}))',
+        zip,
+      ],
       { encoding: 'utf8' },
     );
     const listed = JSON.parse(py) as Record<string, [string, number[], number]>;
@@ -121,7 +125,9 @@ describe('the bundle zip writer', () => {
     // Its central record (46 bytes + the name + 9 of timestamp) and its name, kept to refuse a
     // second one; zip.js's writer keeps some 5,300 bytes an entry.
     expect(perEntry).toBeLessThan(600);
-    const py = execFileSync('python3', ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("bag/d65/scan-999.pdf").decode(), z.testzip())', zip], { encoding: 'utf8' });
+    const py = execFileSync('python3', ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(len(z.infolist()), z.read("bag/d65/scan-999.pdf").decode(), z.testzip())', zip], {
+      encoding: 'utf8',
+    });
     expect(py.trim()).toBe('66000 %PDF-1.4 scan None');
     const reader = await openZip(zip);
     expect(await reader.getEntries()).toHaveLength(count);
@@ -158,7 +164,14 @@ describe('the bundle zip writer', () => {
     expect((await verifyBagZip(changed)).problems).toContainEqual({ kind: 'changed', path: 'data/scan.pdf' });
     // The same name twice (Python's zipfile writes it, with a warning): an unzip tool would keep one of them unchecked.
     const twice = join(folder, '..', 'twice.zip');
-    execFileSync('python3', ['-W', 'ignore', '-c', 'import zipfile,sys,os; z=zipfile.ZipFile(sys.argv[2],"w"); [z.write(os.path.join(sys.argv[1],p),"bag/"+p) for p in ["bagit.txt","manifest-sha256.txt","tagmanifest-sha256.txt","data/scan.pdf"]]; z.writestr("bag/data/scan.pdf", b"something else"); z.close()', folder, twice]);
+    execFileSync('python3', [
+      '-W',
+      'ignore',
+      '-c',
+      'import zipfile,sys,os; z=zipfile.ZipFile(sys.argv[2],"w"); [z.write(os.path.join(sys.argv[1],p),"bag/"+p) for p in ["bagit.txt","manifest-sha256.txt","tagmanifest-sha256.txt","data/scan.pdf"]]; z.writestr("bag/data/scan.pdf", b"something else"); z.close()',
+      folder,
+      twice,
+    ]);
     expect((await verifyBagZip(twice)).problems).toContainEqual({ kind: 'malformed', path: 'data/scan.pdf' });
   });
 });

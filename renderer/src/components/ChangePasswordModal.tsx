@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useLayoutEffect, useState } from 'react';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import type { ChangeOwnPasswordInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { useT } from '../i18n';

@@ -8,7 +8,21 @@ import { useSessionStore } from '../stores/session-store';
  * A folder on this PC: typed, or, in the desktop app, chosen with the system's folder dialog.
  * Works as an antd form control (value / onChange).
  */
-export function FolderInput({ value, onChange, onChosen, onBlur, ariaLabel, placeholder }: { value?: string; onChange?: (folder: string) => void; onChosen?: (folder: string) => void; onBlur?: () => void; ariaLabel?: string; placeholder?: string }) {
+export function FolderInput({
+  value,
+  onChange,
+  onChosen,
+  onBlur,
+  ariaLabel,
+  placeholder,
+}: {
+  value?: string;
+  onChange?: (folder: string) => void;
+  onChosen?: (folder: string) => void;
+  onBlur?: () => void;
+  ariaLabel?: string;
+  placeholder?: string;
+}) {
   const t = useT();
   const dialog = useSessionStore((s) => s.status?.folderDialog ?? false);
   return (

@@ -2,7 +2,7 @@ import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Space, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { RenderedForm } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import type { FormId } from '../../../shared/forms';
 import type { FormParams } from '../../../shared/schemas';
 import { api } from '../api';

@@ -87,7 +87,8 @@ export function useImportDialog<Preview, Result>(open: boolean, kind: JobProgres
     setError(null);
     onReset?.();
     clear();
-    // onReset is the caller's own reset, called on opening only.
+    // onReset is the caller's own reset, called on opening only (a new function each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, clear, setError]);
   const chosen = (base64: string, name: string) => {
     setFileBase64(base64);

@@ -16,14 +16,22 @@ import { JobProgressView } from './JobProgressView';
 export function RegisterImportModal({ register, open, onClose, onImported }: { register: RegisterSheet; open: boolean; onClose: () => void; onImported: () => void }) {
   const t = useT();
   const L = useLabels();
-  const { error, setError, run, busy, fileBase64, fileName, chosen, preview, setPreview, result, job, follow, cancel, importing } = useImportDialog<RegisterImportPreview, RegisterImportResult>(open, 'register-import', onImported);
+  const { error, setError, run, busy, fileBase64, fileName, chosen, preview, setPreview, result, job, follow, cancel, importing } = useImportDialog<RegisterImportPreview, RegisterImportResult>(
+    open,
+    'register-import',
+    onImported,
+  );
 
   const columns = registerFields[register].map((f) => L.registerField[f]).join('、');
   return (
     <Modal title={t(`registerImport.title_${register}`)} open={open} onCancel={() => !importing && onClose()} closable={!importing} keyboard={!importing} width={900} footer={null} destroyOnHidden>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {result ? (
-        <Result status="success" title={t(`registerImport.done_${register}`, { imported: result.imported, unchanged: result.unchanged })} extra={<Button onClick={onClose}>{t('common.close')}</Button>} />
+        <Result
+          status="success"
+          title={t(`registerImport.done_${register}`, { imported: result.imported, unchanged: result.unchanged })}
+          extra={<Button onClick={onClose}>{t('common.close')}</Button>}
+        />
       ) : (
         <Flex vertical gap={12}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -46,9 +54,7 @@ export function RegisterImportModal({ register, open, onClose, onImported }: { r
               ) : (
                 <Alert type="error" showIcon title={t('import.issues', { count: preview.issues.length })} />
               )}
-              {preview.issues.length > 0 && (
-                <ImportIssuesTable<RegisterImportIssue> testId="register-import-issues" issues={preview.issues} fieldLabel={(f) => (f ? L.registerField[f] : '')} />
-              )}
+              {preview.issues.length > 0 && <ImportIssuesTable<RegisterImportIssue> testId="register-import-issues" issues={preview.issues} fieldLabel={(f) => (f ? L.registerField[f] : '')} />}
               {job && <JobProgressView job={job} onCancel={() => void run(cancel)} cancelledText={t('import.cancelled')} />}
               <Button
                 type="primary"

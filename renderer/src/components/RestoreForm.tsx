@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import type { RestoreBackupInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { useT } from '../i18n';

@@ -98,15 +98,7 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
   const pages = pdf?.numPages ?? 1;
   const rotated = rotation % 180 !== 0;
   return (
-    <Modal
-      title={scan ? `${t('scan.viewTitle')}：${scan.fileName}` : ''}
-      open={!!scan}
-      onCancel={onClose}
-      footer={null}
-      width="min(1200px, 96vw)"
-      style={{ top: 16 }}
-      destroyOnHidden
-    >
+    <Modal title={scan ? `${t('scan.viewTitle')}：${scan.fileName}` : ''} open={!!scan} onCancel={onClose} footer={null} width="min(1200px, 96vw)" style={{ top: 16 }} destroyOnHidden>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {unreadable && <Alert type="warning" showIcon title={t('scan.unreadable')} />}
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>

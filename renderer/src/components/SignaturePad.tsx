@@ -27,7 +27,13 @@ export function SignaturePad({ onChange, resetKey }: { onChange: (pngBase64: str
       <canvas ref={canvas} width={360} height={120} style={{ border: '1px dashed #bbb', borderRadius: 4, touchAction: 'none' }} data-testid="signature-pad" aria-label={t('loans.signHere')} />
       <Flex justify="space-between">
         <Typography.Text type="secondary">{t('loans.signHint')}</Typography.Text>
-        <Button size="small" onClick={() => { pad.current?.clear(); onChange(undefined); }}>
+        <Button
+          size="small"
+          onClick={() => {
+            pad.current?.clear();
+            onChange(undefined);
+          }}
+        >
           {t('loans.clearSignature')}
         </Button>
       </Flex>

@@ -11,7 +11,10 @@ export function useAutoLock(): void {
   const minutes = useSessionStore((s) => s.autoLockMinutes);
   const setMinutes = useSessionStore((s) => s.setAutoLockMinutes);
   useEffect(() => {
-    void api.getSettings().then((s) => setMinutes(s.autoLockMinutes)).catch(() => undefined);
+    void api
+      .getSettings()
+      .then((s) => setMinutes(s.autoLockMinutes))
+      .catch(() => undefined);
   }, [setMinutes]);
   useEffect(() => {
     // A new time applies at once (the settings screen sets it in the store), not at the next sign-in.

@@ -38,9 +38,10 @@ export const useLocaleStore = create<LocaleState>((set) => {
 
 export type Translate = (key: MessageKey, vars?: Record<string, unknown>) => string;
 
-const translators = Object.fromEntries(
-  Object.entries(dictionaries).map(([locale, dictionary]) => [locale, ((key, vars) => formatMessage(dictionary[key], vars)) as Translate]),
-) as Record<Locale, Translate>;
+const translators = Object.fromEntries(Object.entries(dictionaries).map(([locale, dictionary]) => [locale, ((key, vars) => formatMessage(dictionary[key], vars)) as Translate])) as Record<
+  Locale,
+  Translate
+>;
 
 /** One translate function per language, the same object every render (effects may depend on it). */
 export function useT(): Translate {

@@ -111,7 +111,15 @@ export function AccountsCard() {
       />
       <Modal
         open={dialog !== null}
-        title={dialog?.kind === 'add' ? t('accounts.add') : dialog?.kind === 'edit' ? `${t('accounts.edit')}：${dialog.account.username}` : dialog ? `${t('accounts.reset')}：${dialog.account.username}` : ''}
+        title={
+          dialog?.kind === 'add'
+            ? t('accounts.add')
+            : dialog?.kind === 'edit'
+              ? `${t('accounts.edit')}：${dialog.account.username}`
+              : dialog
+                ? `${t('accounts.reset')}：${dialog.account.username}`
+                : ''
+        }
         onCancel={() => setDialog(null)}
         onOk={() => form.submit()}
         okText={t('form.save')}

@@ -2,7 +2,7 @@ import { App, Button, Checkbox, Form, Input, Modal, Segmented, Space, Tag } from
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ApprovalInfo } from '../../../shared/api';
 import { approverRank, type ApprovalStatus } from '../../../shared/domain';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { customerKinds, type CustomerKind } from '../../../shared/domain';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import { formatRefNo } from '../../../shared/ref-numbers';
 import type { ArchiveSettings } from '../../../shared/schemas';
 import { api } from '../api';
@@ -79,7 +79,7 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
               <InputNumber min={1} max={120} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
- <Col span={6}>
+          <Col span={6}>
             <Form.Item name="autoLockMinutes" label={t('settings.autoLock')} rules={[{ required: true }]}>
               <InputNumber min={1} max={240} style={{ width: '100%' }} />
             </Form.Item>

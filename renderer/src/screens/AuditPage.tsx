@@ -25,16 +25,19 @@ export function AuditPage() {
   const [loading, setLoading] = useState(false);
   const [paper, setPaper] = useState('');
 
-  const load = useCallback(async (f: AuditSearchInput) => {
-    setLoading(true);
-    try {
-      setData(await api.searchAuditLog(f));
-    } catch (e) {
-      message.error(e instanceof ArchiveError ? e.message : String(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [message]);
+  const load = useCallback(
+    async (f: AuditSearchInput) => {
+      setLoading(true);
+      try {
+        setData(await api.searchAuditLog(f));
+      } catch (e) {
+        message.error(e instanceof ArchiveError ? e.message : String(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [message],
+  );
 
   useEffect(() => {
     void load({ ...filters, locale: L.locale });
@@ -62,14 +65,7 @@ export function AuditPage() {
         <Button type="primary" onClick={() => setFilters((f) => withRange({ ...f, page: 1 }))}>
           {t('audit.search')}
         </Button>
-        <Input
-          allowClear
-          placeholder={t('audit.paperAnchor')}
-          title={t('audit.paperAnchorHint')}
-          style={{ width: 260 }}
-          value={paper}
-          onChange={(e) => setPaper(e.target.value)}
-        />
+        <Input allowClear placeholder={t('audit.paperAnchor')} title={t('audit.paperAnchorHint')} style={{ width: 260 }} value={paper} onChange={(e) => setPaper(e.target.value)} />
         <Button
           icon={<SafetyOutlined />}
           onClick={() => {
@@ -121,7 +117,10 @@ export function AuditPage() {
           // The stored entry, for whoever checks the sentence against what the chain hashes.
           expandedRowRender: (r) => (
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {t('audit.raw')}：<Typography.Text code copyable>{rawAuditEntry(r)}</Typography.Text>
+              {t('audit.raw')}：
+              <Typography.Text code copyable>
+                {rawAuditEntry(r)}
+              </Typography.Text>
             </Typography.Paragraph>
           ),
         }}

@@ -16,7 +16,14 @@ export function BackupCard() {
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
-  const load = useCallback((f: string) => void api.listBackups({ folder: f || undefined }).then(setBackups).catch(() => setBackups([])), []);
+  const load = useCallback(
+    (f: string) =>
+      void api
+        .listBackups({ folder: f || undefined })
+        .then(setBackups)
+        .catch(() => setBackups([])),
+    [],
+  );
   useEffect(() => load(''), [load]);
 
   return (
@@ -66,7 +73,14 @@ export function BackupCard() {
           { title: t('backup.by'), dataIndex: 'createdBy' },
           { title: t('backup.kind'), dataIndex: 'automatic', render: (a: boolean) => <Tag>{a ? t('backup.auto') : t('backup.manual')}</Tag> },
           { title: t('backup.size'), dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB` },
-          { key: 'restore', render: (_: unknown, b) => <Button size="small" danger onClick={() => setRestoring(b)}>{t('backup.restore')}</Button> },
+          {
+            key: 'restore',
+            render: (_: unknown, b) => (
+              <Button size="small" danger onClick={() => setRestoring(b)}>
+                {t('backup.restore')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Modal title={t('backup.restoreTitle')} open={restoring !== null} onCancel={() => setRestoring(null)} footer={null} destroyOnHidden width={640}>

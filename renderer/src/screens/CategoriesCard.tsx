@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DocumentCategory } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import type { SaveDocumentCategoryInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';

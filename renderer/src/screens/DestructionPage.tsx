@@ -15,10 +15,11 @@ import { DeskTable } from '../components/DeskTable';
 export function DestructionPage() {
   const t = useT();
   const { error, setError, run: runAction } = useAction();
-  const run = (action: () => Promise<unknown>) => runAction(async () => {
-    await action();
-    load();
-  });
+  const run = (action: () => Promise<unknown>) =>
+    runAction(async () => {
+      await action();
+      load();
+    });
   const L = useLabels();
   const { message } = App.useApp();
   const [due, setDue] = useState<AppraisalRow[]>([]);
@@ -35,8 +36,6 @@ export function DestructionPage() {
     void api.listDestructionRegisters().then(setRegisters);
   }, []);
   useEffect(load, [load]);
-
-
 
   return (
     <Flex vertical gap={16}>
@@ -82,7 +81,9 @@ export function DestructionPage() {
             title: t('destruction.status'),
             dataIndex: 'status',
             width: 100,
-            render: (s: DestructionRegister['status']) => <Tag color={s === 'destroyed' ? 'red' : s === 'approved' ? 'green' : s === 'pending' ? 'gold' : 'default'}>{t(`destruction.${s}` as MessageKey)}</Tag>,
+            render: (s: DestructionRegister['status']) => (
+              <Tag color={s === 'destroyed' ? 'red' : s === 'approved' ? 'green' : s === 'pending' ? 'gold' : 'default'}>{t(`destruction.${s}` as MessageKey)}</Tag>
+            ),
           },
           {
             key: 'actions',
@@ -126,7 +127,16 @@ export function DestructionPage() {
         </Form>
       </Modal>
 
-      <Modal title={t('destruction.confirm')} open={executing !== null} onCancel={() => setExecuting(null)} onOk={() => execForm.submit()} okText={t('destruction.confirm')} okButtonProps={{ danger: true }} cancelText={t('form.cancel')} destroyOnHidden>
+      <Modal
+        title={t('destruction.confirm')}
+        open={executing !== null}
+        onCancel={() => setExecuting(null)}
+        onOk={() => execForm.submit()}
+        okText={t('destruction.confirm')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('form.cancel')}
+        destroyOnHidden
+      >
         <Alert type="warning" showIcon title={t('destruction.confirmWarning')} style={{ marginBottom: 12 }} />
         <Form
           form={execForm}

@@ -106,11 +106,24 @@ export function HomePage() {
         t('home.inspections'),
         d.cabinetsNotInspected.length,
         () => go('inspections'),
-        d.cabinetsNotInspected.length === 0 ? undefined : (
-          <Typography.Paragraph>{d.cabinetsNotInspected.map((c) => c.code).join('、')}</Typography.Paragraph>
+        d.cabinetsNotInspected.length === 0 ? undefined : <Typography.Paragraph>{d.cabinetsNotInspected.map((c) => c.code).join('、')}</Typography.Paragraph>,
+      )}
+      {card(
+        'home-labels',
+        t('home.labels'),
+        d.labelsOutOfDate.length,
+        () => go('locations'),
+        files(
+          d.labelsOutOfDate.map((l) => ({
+            ...l,
+            note: (
+              <Typography.Text delete type="secondary">
+                {l.labelName}
+              </Typography.Text>
+            ),
+          })),
         ),
       )}
-      {card('home-labels', t('home.labels'), d.labelsOutOfDate.length, () => go('locations'), files(d.labelsOutOfDate.map((l) => ({ ...l, note: <Typography.Text delete type="secondary">{l.labelName}</Typography.Text> }))))}
       {card('home-departed', t('home.departed'), d.departedInActiveBoxes, () => go('locations'))}
       {card('home-review', t('home.review'), d.dueForReviewCount, () => go('customers'), files(d.dueForReview))}
       {card(

@@ -67,10 +67,7 @@ export function InspectionsPage() {
       const result = await api.recordInspectionScan({ inspectionId: current.id, boxId, code: value.trim() });
       open(result.inspection);
       const who = result.refNo ? `${result.refNo} ${result.name ?? ''}` : value.trim();
-      const text =
-        result.kind === 'misfiled'
-          ? t('inspect.scanMisfiled', { who, where: result.expectedBox ?? t('loc.noHome') })
-          : t(`inspect.scan_${result.kind}` as MessageKey, { who });
+      const text = result.kind === 'misfiled' ? t('inspect.scanMisfiled', { who, where: result.expectedBox ?? t('loc.noHome') }) : t(`inspect.scan_${result.kind}` as MessageKey, { who });
       setLast({ text, ok: result.kind === 'present' || result.kind === 'repeat' });
       scanTone(result.kind === 'present' ? 'ok' : 'warn');
     });
@@ -137,7 +134,12 @@ export function InspectionsPage() {
               { title: t('inspect.cabinets'), dataIndex: 'cabinets', render: (c: string[]) => c.join('、') },
               { title: t('inspect.startedAt'), dataIndex: 'startedAt', width: 170, render: (v: string) => localDateTime(v) },
               { title: t('inspect.by'), dataIndex: 'startedBy', width: 100 },
-              { title: t('inspect.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'open' ? 'processing' : 'default'}>{t(s === 'open' ? 'inspect.open' : 'inspect.finished')}</Tag> },
+              {
+                title: t('inspect.status'),
+                dataIndex: 'status',
+                width: 90,
+                render: (s: string) => <Tag color={s === 'open' ? 'processing' : 'default'}>{t(s === 'open' ? 'inspect.open' : 'inspect.finished')}</Tag>,
+              },
               {
                 title: t('inspect.result'),
                 key: 'counts',
@@ -161,12 +163,26 @@ export function InspectionsPage() {
       {current && (
         <>
           <Space wrap>
-            <Button onClick={() => { setCurrent(null); setLast(null); load(); }}>{t('inspect.back')}</Button>
+            <Button
+              onClick={() => {
+                setCurrent(null);
+                setLast(null);
+                load();
+              }}
+            >
+              {t('inspect.back')}
+            </Button>
             <Typography.Text strong>
               {t('inspect.no')} {current.id} · {current.cabinets.join('、')} · {t(current.status === 'open' ? 'inspect.open' : 'inspect.finished')}
             </Typography.Text>
             {editable && (
-              <Button type="primary" onClick={() => { finishForm.resetFields(); setFinishing(true); }}>
+              <Button
+                type="primary"
+                onClick={() => {
+                  finishForm.resetFields();
+                  setFinishing(true);
+                }}
+              >
                 {t('inspect.finish')}
               </Button>
             )}
@@ -245,9 +261,7 @@ export function InspectionsPage() {
                             checked={f.found}
                             disabled={!editable}
                             onChange={(e) =>
-                              void (e.target.checked
-                                ? scan(f.refNo)
-                                : run(async () => open(await api.removeInspectionScan({ inspectionId: current.id, boxId: box.boxId, code: f.refNo }))))
+                              void (e.target.checked ? scan(f.refNo) : run(async () => open(await api.removeInspectionScan({ inspectionId: current.id, boxId: box.boxId, code: f.refNo }))))
                             }
                           />
                         ),
@@ -297,7 +311,12 @@ export function InspectionsPage() {
                           actions={
                             editable
                               ? [
-                                  <Button key="x" size="small" type="link" onClick={() => void run(async () => open(await api.removeInspectionScan({ inspectionId: current.id, boxId: box.boxId, code: s.code })))}>
+                                  <Button
+                                    key="x"
+                                    size="small"
+                                    type="link"
+                                    onClick={() => void run(async () => open(await api.removeInspectionScan({ inspectionId: current.id, boxId: box.boxId, code: s.code })))}
+                                  >
                                     {t('inspect.undo')}
                                   </Button>,
                                 ]
@@ -331,14 +350,7 @@ export function InspectionsPage() {
         </>
       )}
 
-      <Modal
-        title={t('inspect.flagDocument')}
-        open={!!missingFor}
-        onCancel={() => setMissingFor(null)}
-        onOk={() => missingForm.submit()}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
-      >
+      <Modal title={t('inspect.flagDocument')} open={!!missingFor} onCancel={() => setMissingFor(null)} onOk={() => missingForm.submit()} okText={t('form.save')} cancelText={t('form.cancel')}>
         <Form
           form={missingForm}
           layout="vertical"
@@ -360,14 +372,7 @@ export function InspectionsPage() {
         </Form>
       </Modal>
 
-      <Modal
-        title={t('inspect.finish')}
-        open={finishing}
-        onCancel={() => setFinishing(false)}
-        onOk={() => finishForm.submit()}
-        okText={t('inspect.finish')}
-        cancelText={t('form.cancel')}
-      >
+      <Modal title={t('inspect.finish')} open={finishing} onCancel={() => setFinishing(false)} onOk={() => finishForm.submit()} okText={t('inspect.finish')} cancelText={t('form.cancel')}>
         <Typography.Paragraph>{t('inspect.finishHint')}</Typography.Paragraph>
         <Form
           form={finishForm}

@@ -16,25 +16,25 @@ export function SettingsPage() {
   const canEdit = !!session && roleMay(session.role, 'settings.manage');
   return (
     <Flex vertical gap={16}>
-    <Card title={t('settings.archive')} style={{ maxWidth: 960 }}>
-      <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label={t('settings.organisation')}>{session?.organisation}</Descriptions.Item>
-        <Descriptions.Item label={t('settings.archiveDir')}>
-          <Typography.Text code copyable>
-            {status?.archiveDir}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.encryption')}>{t('settings.encryptionValue')}</Descriptions.Item>
-        <Descriptions.Item label={t('settings.account')}>
-          {session?.displayName} ({session?.username})
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.role')}>{session && roleLabels[locale][session.role]}</Descriptions.Item>
-      </Descriptions>
-    </Card>
-    {session && roleMay(session.role, 'accounts.manage') && <AccountsCard />}
-    {session && roleMay(session.role, 'backup.create') && <BackupCard />}
-    <ArchiveSettingsCard canEdit={canEdit} />
-    <CategoriesCard canEdit={canEdit} />
+      <Card title={t('settings.archive')} style={{ maxWidth: 960 }}>
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={t('settings.organisation')}>{session?.organisation}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.archiveDir')}>
+            <Typography.Text code copyable>
+              {status?.archiveDir}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.encryption')}>{t('settings.encryptionValue')}</Descriptions.Item>
+          <Descriptions.Item label={t('settings.account')}>
+            {session?.displayName} ({session?.username})
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.role')}>{session && roleLabels[locale][session.role]}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {session && roleMay(session.role, 'accounts.manage') && <AccountsCard />}
+      {session && roleMay(session.role, 'backup.create') && <BackupCard />}
+      <ArchiveSettingsCard canEdit={canEdit} />
+      <CategoriesCard canEdit={canEdit} />
     </Flex>
   );
 }

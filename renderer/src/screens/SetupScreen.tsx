@@ -6,7 +6,6 @@ import { useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
 import { PasswordPair } from '../components/PasswordPair';
 
-
 export function SetupScreen() {
   const t = useT();
   const { createArchive, busy, error, clearError, status } = useSessionStore();

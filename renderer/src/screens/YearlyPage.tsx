@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Drawer, Flex, Form, Image, Input, Inpu
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { BundleCheck, BundleProblem, BundleTenantIndex, BundleVerifyReport, OpenedBundle } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgressView, useJob } from '../components/JobProgressView';
@@ -76,9 +76,7 @@ export function YearlyPage() {
                     <FolderInput ariaLabel={t('bundle.folder')} />
                   </Form.Item>
                   <Form.Item name="confidential" label={t('bundle.confidential')}>
-                    <Radio.Group
-                      options={(['exclude', 'include', 'encrypt'] as const).map((value) => ({ value, label: t(`bundle.confidential_${value}` as MessageKey) }))}
-                    />
+                    <Radio.Group options={(['exclude', 'include', 'encrypt'] as const).map((value) => ({ value, label: t(`bundle.confidential_${value}` as MessageKey) }))} />
                   </Form.Item>
                   {confidential === 'encrypt' && (
                     <Form.Item name="password" label={t('bundle.password')} rules={[{ required: true, min: 12 }]} extra={t('bundle.passwordHint')}>
@@ -161,7 +159,15 @@ export function YearlyPage() {
   );
 }
 
-function BundleBrowser({ opened, onOpen, onError }: { opened: { bundle: OpenedBundle; password?: string } | null; onOpen: (b: OpenedBundle, password?: string) => void; onError: (e: ArchiveError) => void }) {
+function BundleBrowser({
+  opened,
+  onOpen,
+  onError,
+}: {
+  opened: { bundle: OpenedBundle; password?: string } | null;
+  onOpen: (b: OpenedBundle, password?: string) => void;
+  onError: (e: ArchiveError) => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<{ path: string; password?: string }>();
   const [report, setReport] = useState<BundleVerifyReport | null>(null);
@@ -210,18 +216,16 @@ function BundleBrowser({ opened, onOpen, onError }: { opened: { bundle: OpenedBu
             </Descriptions.Item>
           </Descriptions>
           <Space>
-            <Button
-              onClick={() =>
-                void api.verifyBundle({ path: bundle.path, password: opened?.password }).then(setReport, (e) => onError(toArchiveError(e)))
-              }
-            >
-              {t('bundle.verify')}
-            </Button>
+            <Button onClick={() => void api.verifyBundle({ path: bundle.path, password: opened?.password }).then(setReport, (e) => onError(toArchiveError(e)))}>{t('bundle.verify')}</Button>
             {report &&
               (report.ok ? (
-                <Tag color="green" data-testid="bundle-verify">{t('bundle.verifyOk', { files: report.files })}</Tag>
+                <Tag color="green" data-testid="bundle-verify">
+                  {t('bundle.verifyOk', { files: report.files })}
+                </Tag>
               ) : (
-                <Tag color="red" data-testid="bundle-verify">{t('bundle.verifyFailed', { n: report.problems.length })}</Tag>
+                <Tag color="red" data-testid="bundle-verify">
+                  {t('bundle.verifyFailed', { n: report.problems.length })}
+                </Tag>
               ))}
           </Space>
           {report && !report.ok && <List size="small" dataSource={report.problems} renderItem={(p) => <List.Item>{`${p.kind}: ${p.path}`}</List.Item>} />}
@@ -243,18 +247,20 @@ function BundleBrowser({ opened, onOpen, onError }: { opened: { bundle: OpenedBu
           />
         </>
       )}
-      <Drawer title={tenant ? `${tenant.refNo} ${tenant.name}` : ''} open={!!tenant} onClose={() => { setTenant(null); setImage(null); }} size="large">
+      <Drawer
+        title={tenant ? `${tenant.refNo} ${tenant.name}` : ''}
+        open={!!tenant}
+        onClose={() => {
+          setTenant(null);
+          setImage(null);
+        }}
+        size="large"
+      >
         {tenant && (
           <Flex vertical gap={12}>
             <Space wrap>
               {(['catalogue.pdf', 'registration.pdf', 'documents.csv', 'customer.json'] as const).map((name) => (
-                <Button
-                  key={name}
-                  size="small"
-                  onClick={() =>
-                    void fetchFile(`${tenant.folder}/${name}`).then((f) => f && saveBase64(f.dataBase64, f.mime, `${tenant.refNo}-${name}`))
-                  }
-                >
+                <Button key={name} size="small" onClick={() => void fetchFile(`${tenant.folder}/${name}`).then((f) => f && saveBase64(f.dataBase64, f.mime, `${tenant.refNo}-${name}`))}>
                   {t(`bundle.file_${name.replace('.', '_')}` as MessageKey)}
                 </Button>
               ))}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Borrower, DeskOutcome } from '../../../shared/api';
 import type { ReturnCondition } from '../../../shared/domain';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { toArchiveError } from '../errors';
 import { localDate } from '../../../shared/dates';
@@ -19,9 +19,7 @@ export interface DeskLine {
 }
 
 export type ScanOutcome =
-  | { kind: 'queued'; line: DeskLine }
-  | { kind: 'borrower'; borrower: Borrower }
-  | { kind: 'refused'; reason: 'noBorrower' | 'notApproved' | 'unknown' | 'already'; code: string };
+  { kind: 'queued'; line: DeskLine } | { kind: 'borrower'; borrower: Borrower } | { kind: 'refused'; reason: 'noBorrower' | 'notApproved' | 'unknown' | 'already'; code: string };
 
 interface DeskState {
   borrower: Borrower | null;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ArchiveStatus } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
+import { type ArchiveError } from '../../../shared/errors';
 import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
 import { api, onSessionLost } from '../api';
 import { toArchiveError } from '../errors';

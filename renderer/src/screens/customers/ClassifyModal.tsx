@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useLayoutEffect, useState } from 'react';
 import type { CustomerDetail } from '../../../../shared/api';
-import { ArchiveError } from '../../../../shared/errors';
+import { type ArchiveError } from '../../../../shared/errors';
 import type { ChangeClassificationInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
 import type { Contact, CustomerDetail } from '../../../../shared/api';
 import { isValidPhone, propertyKinds, type CustomerKind } from '../../../../shared/domain';
-import { ArchiveError } from '../../../../shared/errors';
+import { type ArchiveError } from '../../../../shared/errors';
 import type { RegisterCustomerInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,17 +24,7 @@ const toDay = (v?: string) => (v ? dayjs(v) : undefined);
 const fromDay = (v?: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined);
 const clean = (contacts?: Contact[]) => (contacts ?? []).filter((c) => c?.name?.trim());
 
-export function CustomerFormDrawer({
-  open,
-  customer,
-  onClose,
-  onSaved,
-}: {
-  open: boolean;
-  customer?: CustomerDetail | null;
-  onClose: () => void;
-  onSaved: (customer: CustomerDetail) => void;
-}) {
+export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open: boolean; customer?: CustomerDetail | null; onClose: () => void; onSaved: (customer: CustomerDetail) => void }) {
   const t = useT();
   const L = useLabels();
   const { modal } = App.useApp();

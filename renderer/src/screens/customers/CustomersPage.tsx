@@ -131,11 +131,32 @@ export function CustomersPage() {
       </Flex>
       <Flex gap={8} wrap style={reviewing ? { display: 'none' } : undefined}>
         <Select allowClear placeholder={t('customers.filterKind')} style={{ width: 130 }} value={s.filters.kind} onChange={filter('kind')} options={options(L.kind)} />
-        <Select allowClear placeholder={t('customers.filterClassification')} style={{ width: 130 }} value={s.filters.classification} onChange={filter('classification')} options={options(L.classification)} />
+        <Select
+          allowClear
+          placeholder={t('customers.filterClassification')}
+          style={{ width: 130 }}
+          value={s.filters.classification}
+          onChange={filter('classification')}
+          options={options(L.classification)}
+        />
         <Select allowClear placeholder={t('customers.filterGrade')} style={{ width: 130 }} value={s.filters.valueGrade} onChange={filter('valueGrade')} options={options(L.valueGrade)} />
         <Select allowClear placeholder={t('customers.filterStatus')} style={{ width: 130 }} value={s.filters.status} onChange={filter('status')} options={options(L.fileStatus)} />
-        <Input allowClear placeholder={t('customers.filterBuilding')} style={{ width: 120 }} defaultValue={s.filters.building} onPressEnter={(e) => filter('building')(e.currentTarget.value.trim())} onBlur={(e) => e.currentTarget.value.trim() !== (s.filters.building ?? '') && filter('building')(e.currentTarget.value.trim())} />
-        <Input allowClear placeholder={t('customers.filterFloor')} style={{ width: 100 }} defaultValue={s.filters.floor} onPressEnter={(e) => filter('floor')(e.currentTarget.value.trim())} onBlur={(e) => e.currentTarget.value.trim() !== (s.filters.floor ?? '') && filter('floor')(e.currentTarget.value.trim())} />
+        <Input
+          allowClear
+          placeholder={t('customers.filterBuilding')}
+          style={{ width: 120 }}
+          defaultValue={s.filters.building}
+          onPressEnter={(e) => filter('building')(e.currentTarget.value.trim())}
+          onBlur={(e) => e.currentTarget.value.trim() !== (s.filters.building ?? '') && filter('building')(e.currentTarget.value.trim())}
+        />
+        <Input
+          allowClear
+          placeholder={t('customers.filterFloor')}
+          style={{ width: 100 }}
+          defaultValue={s.filters.floor}
+          onPressEnter={(e) => filter('floor')(e.currentTarget.value.trim())}
+          onBlur={(e) => e.currentTarget.value.trim() !== (s.filters.floor ?? '') && filter('floor')(e.currentTarget.value.trim())}
+        />
         <Typography.Text type="secondary" style={{ alignSelf: 'center' }} data-testid="customers-total">
           {t('customers.total', { total: s.total })}
         </Typography.Text>

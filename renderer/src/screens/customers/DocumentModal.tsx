@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
 import type { DocumentCategory, DocumentRow } from '../../../../shared/api';
 import type { Confidentiality } from '../../../../shared/domain';
-import { ArchiveError } from '../../../../shared/errors';
+import { type ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { readAsBase64 } from '../../files';
@@ -55,9 +55,7 @@ export function DocumentModal({
     setScans([]);
     form.resetFields();
     form.setFieldsValue(
-      document
-        ? { ...document, docDate: dayjs(document.docDate), remarks: document.remarks ?? undefined }
-        : { isOriginal: true, confidentiality: 'ordinary', pages: 1, docDate: dayjs() },
+      document ? { ...document, docDate: dayjs(document.docDate), remarks: document.remarks ?? undefined } : { isOriginal: true, confidentiality: 'ordinary', pages: 1, docDate: dayjs() },
     );
   }, [open, document, form]);
 
@@ -65,7 +63,15 @@ export function DocumentModal({
     setSaving(true);
     setError(null);
     try {
-      const fields = { category: v.category, title: v.title, docDate: v.docDate.format('YYYY-MM-DD'), pages: v.pages, isOriginal: v.isOriginal, confidentiality: v.confidentiality, remarks: v.remarks };
+      const fields = {
+        category: v.category,
+        title: v.title,
+        docDate: v.docDate.format('YYYY-MM-DD'),
+        pages: v.pages,
+        isOriginal: v.isOriginal,
+        confidentiality: v.confidentiality,
+        remarks: v.remarks,
+      };
       if (document) {
         await api.updateDocument({ documentId: document.id, ...fields, reason: v.reason || undefined, approvalId: v.approvalId || undefined });
       } else {
@@ -140,29 +146,23 @@ export function DocumentModal({
           </Col>
           {document ? (
             <>
-            <Col span={24}>
-              <Form.Item name="reason" label={t('doc.reason')} extra={t('doc.reasonHint')} rules={document.isOriginal ? required(t('doc.reason')) : []}>
-                <Input.TextArea rows={2} maxLength={500} />
-              </Form.Item>
-            </Col>
-            {document.isOriginal && (
-              <Col span={8}>
-                <Form.Item name="approvalId" label={t('doc.approvalId')}>
-                  <InputNumber min={1} style={{ width: '100%' }} />
+              <Col span={24}>
+                <Form.Item name="reason" label={t('doc.reason')} extra={t('doc.reasonHint')} rules={document.isOriginal ? required(t('doc.reason')) : []}>
+                  <Input.TextArea rows={2} maxLength={500} />
                 </Form.Item>
               </Col>
-            )}
+              {document.isOriginal && (
+                <Col span={8}>
+                  <Form.Item name="approvalId" label={t('doc.approvalId')}>
+                    <InputNumber min={1} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              )}
             </>
           ) : (
             <Col span={24}>
               <Form.Item label={t('doc.scans')}>
-                <Upload
-                  multiple
-                  accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                  fileList={scans}
-                  beforeUpload={() => false}
-                  onChange={({ fileList }) => setScans(fileList)}
-                >
+                <Upload multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" fileList={scans} beforeUpload={() => false} onChange={({ fileList }) => setScans(fileList)}>
                   <Button icon={<UploadOutlined />}>{t('doc.upload')}</Button>
                 </Upload>
               </Form.Item>

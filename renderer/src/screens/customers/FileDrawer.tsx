@@ -2,7 +2,6 @@ import { EditOutlined, FileImageOutlined, FilePdfOutlined, PlusOutlined } from '
 import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ClassificationChange, Contact, DocumentRevision, DocumentRow, ScanInfo } from '../../../../shared/api';
-import { ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ScanViewer } from '../../components/ScanViewer';
 import { useT, type MessageKey } from '../../i18n';
@@ -141,7 +140,11 @@ export function FileDrawer() {
               showIcon
               data-testid="file-flag"
               title={`${t('file.flag')}：${file.flag.note}`}
-              action={<Button size="small" onClick={() => setDialog('clearFlag')}>{t('file.clearFlag')}</Button>}
+              action={
+                <Button size="small" onClick={() => setDialog('clearFlag')}>
+                  {t('file.clearFlag')}
+                </Button>
+              }
             />
           )}
           {file.status === 'departed' && <Alert type="info" showIcon title={t('file.closed', { date: localDate(file.closedAt ?? '') })} />}
@@ -237,7 +240,14 @@ export function FileDrawer() {
                           render: (scans: ScanInfo[]) => (
                             <Space size={4} wrap>
                               {scans.map((s) => (
-                                <Button key={s.id} size="small" type="link" icon={s.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />} onClick={() => openScan(s)} title={`SHA-256 ${s.sha256}`}>
+                                <Button
+                                  key={s.id}
+                                  size="small"
+                                  type="link"
+                                  icon={s.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />}
+                                  onClick={() => openScan(s)}
+                                  title={`SHA-256 ${s.sha256}`}
+                                >
                                   {s.fileName}
                                 </Button>
                               ))}
@@ -310,18 +320,26 @@ export function FileDrawer() {
                             {tag}
                           </Tag>
                         ))}
-                        {customer.blacklisted && <Tag color="red">{t('customers.blacklisted')}：{customer.blacklistReason}</Tag>}
+                        {customer.blacklisted && (
+                          <Tag color="red">
+                            {t('customers.blacklisted')}：{customer.blacklistReason}
+                          </Tag>
+                        )}
                       </Descriptions.Item>
                       <Descriptions.Item label={L.field.phone}>{customer.phone}</Descriptions.Item>
                       <Descriptions.Item label={L.field.fax}>{customer.fax}</Descriptions.Item>
-                      <Descriptions.Item label={L.field.address} span={2}>{customer.address}</Descriptions.Item>
+                      <Descriptions.Item label={L.field.address} span={2}>
+                        {customer.address}
+                      </Descriptions.Item>
                       <Descriptions.Item label={L.field.units}>{customer.units.join('、')}</Descriptions.Item>
                       <Descriptions.Item label={`${L.field.moveInDate} / ${L.field.moveOutDate}`}>
                         {customer.moveInDate ?? '—'} / {customer.moveOutDate ?? '—'}
                       </Descriptions.Item>
                       <Descriptions.Item label={L.field.legalRepresentative}>{customer.legalRepresentative}</Descriptions.Item>
                       <Descriptions.Item label={t('classify.lastReviewed')}>{customer.lastReviewedAt ? localDate(customer.lastReviewedAt) : '—'}</Descriptions.Item>
-                      <Descriptions.Item label={L.field.notes} span={2}>{customer.notes}</Descriptions.Item>
+                      <Descriptions.Item label={L.field.notes} span={2}>
+                        {customer.notes}
+                      </Descriptions.Item>
                     </Descriptions>
                     <Typography.Title level={5}>{t('form.contacts')}</Typography.Title>
                     {contactRows(customer.contacts)}
@@ -357,7 +375,17 @@ export function FileDrawer() {
               },
             ]}
           />
-          <DocumentModal open={dialog === 'addDocument' || editing !== null} fileId={file.id} document={editing} categories={categories} onClose={() => { setDialog(null); setEditing(null); }} onSaved={() => void afterChange()} />
+          <DocumentModal
+            open={dialog === 'addDocument' || editing !== null}
+            fileId={file.id}
+            document={editing}
+            categories={categories}
+            onClose={() => {
+              setDialog(null);
+              setEditing(null);
+            }}
+            onSaved={() => void afterChange()}
+          />
           <CustomerFormDrawer open={dialog === 'edit'} customer={customer} onClose={() => setDialog(null)} onSaved={() => void afterChange()} />
           <ClassifyModal open={dialog === 'classify'} customer={customer} onClose={() => setDialog(null)} onSaved={() => void afterChange()} />
           <ReasonModal

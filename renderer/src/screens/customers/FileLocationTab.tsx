@@ -1,7 +1,7 @@
 import { Button, Descriptions, Flex, Form, Input, Select, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { FileLocation, StorageRoom } from '../../../../shared/api';
-import { ArchiveError } from '../../../../shared/errors';
+import { type ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { toArchiveError } from '../../errors';

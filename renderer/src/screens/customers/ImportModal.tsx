@@ -16,7 +16,12 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
   const t = useT();
   const L = useLabels();
   const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
-  const { error, setError, run, busy, fileBase64, fileName, chosen, preview, setPreview, result, job, follow, cancel, importing } = useImportDialog<ImportPreview, ImportResult>(open, 'customer-import', onImported, () => setMapping({}));
+  const { error, setError, run, busy, fileBase64, fileName, chosen, preview, setPreview, result, job, follow, cancel, importing } = useImportDialog<ImportPreview, ImportResult>(
+    open,
+    'customer-import',
+    onImported,
+    () => setMapping({}),
+  );
 
   const check = (base64: string, given?: Partial<Record<ImportField, string>>) =>
     run(async () => {
@@ -80,9 +85,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
               ) : (
                 <Alert type="error" showIcon title={t('import.issues', { count: preview.issues.length })} />
               )}
-              {preview.issues.length > 0 && (
-                <ImportIssuesTable<ImportIssue> testId="import-issues" issues={preview.issues} fieldLabel={fieldLabel} />
-              )}
+              {preview.issues.length > 0 && <ImportIssuesTable<ImportIssue> testId="import-issues" issues={preview.issues} fieldLabel={fieldLabel} />}
               {job ? (
                 <>
                   {importing && <Alert type="info" showIcon title={t('import.running')} />}

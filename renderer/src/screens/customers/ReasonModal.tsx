@@ -1,6 +1,6 @@
 import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { ArchiveError } from '../../../../shared/errors';
+import { type ArchiveError } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { toArchiveError } from '../../errors';

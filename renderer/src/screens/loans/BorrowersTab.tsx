@@ -27,8 +27,18 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
     <Flex vertical gap={12}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Space>
-        <Button type="primary" onClick={() => { form.resetFields(); setEditing({}); }}>{t('borrowers.add')}</Button>
-        <Checkbox checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)}>{t('borrowers.showLeft')}</Checkbox>
+        <Button
+          type="primary"
+          onClick={() => {
+            form.resetFields();
+            setEditing({});
+          }}
+        >
+          {t('borrowers.add')}
+        </Button>
+        <Checkbox checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)}>
+          {t('borrowers.showLeft')}
+        </Checkbox>
       </Space>
       <DeskTable<Borrower>
         data-testid="borrowers-table"
@@ -49,7 +59,13 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
             render: (_: unknown, b) =>
               b.status === 'active' && (
                 <Space>
-                  <Button size="small" onClick={() => { form.setFieldsValue({ ...b, phone: b.phone ?? undefined, employeeNo: b.employeeNo ?? undefined }); setEditing(b); }}>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      form.setFieldsValue({ ...b, phone: b.phone ?? undefined, employeeNo: b.employeeNo ?? undefined });
+                      setEditing(b);
+                    }}
+                  >
                     {t('borrowers.edit')}
                   </Button>
                   <Button size="small" danger onClick={() => void run(async () => setLeaving(await api.getBorrowerHoldings({ borrowerId: b.id })))}>

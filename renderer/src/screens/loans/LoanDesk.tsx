@@ -59,8 +59,7 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
     setSlips([]);
     const outcome = await desk.scan(value);
     if (outcome.kind === 'borrower') setLast({ ok: true, text: t('desk.borrowerSet', { name: outcome.borrower.name, department: outcome.borrower.department }) });
-    else if (outcome.kind === 'queued')
-      setLast({ ok: true, text: t(outcome.line.action === 'lend' ? 'desk.queuedLend' : 'desk.queuedReturn', { who: `${outcome.line.refNo} ${outcome.line.name}` }) });
+    else if (outcome.kind === 'queued') setLast({ ok: true, text: t(outcome.line.action === 'lend' ? 'desk.queuedLend' : 'desk.queuedReturn', { who: `${outcome.line.refNo} ${outcome.line.name}` }) });
     else setLast({ ok: false, text: t(`desk.refused_${outcome.reason}`, { code: outcome.code }) });
     scanTone(outcome.kind === 'refused' ? 'warn' : 'ok');
     input.current?.focus();
@@ -81,7 +80,16 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
               onChange={(id) => desk.setBorrower(borrowers.find((b) => b.id === id) ?? null)}
               options={borrowers.map((b) => ({ value: b.id, label: `${b.name}（${b.department}${b.employeeNo ? ` · ${b.employeeNo}` : ''}）` }))}
             />
-            <Button onClick={() => { desk.clear(); setLast(null); setPadKey((k) => k + 1); input.current?.focus(); }}>{t('desk.clear')}</Button>
+            <Button
+              onClick={() => {
+                desk.clear();
+                setLast(null);
+                setPadKey((k) => k + 1);
+                input.current?.focus();
+              }}
+            >
+              {t('desk.clear')}
+            </Button>
           </Space>
           <Input
             ref={input}
@@ -122,7 +130,12 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
             dataSource={desk.lines}
             locale={{ emptyText: t('desk.empty') }}
             columns={[
-              { title: t('desk.action'), dataIndex: 'action', width: 80, render: (a: DeskLine['action']) => <Tag color={a === 'lend' ? 'blue' : 'green'}>{t(a === 'lend' ? 'desk.lend' : 'desk.return')}</Tag> },
+              {
+                title: t('desk.action'),
+                dataIndex: 'action',
+                width: 80,
+                render: (a: DeskLine['action']) => <Tag color={a === 'lend' ? 'blue' : 'green'}>{t(a === 'lend' ? 'desk.lend' : 'desk.return')}</Tag>,
+              },
               { title: t('customers.refNo'), dataIndex: 'refNo', width: 210 },
               { title: t('customers.name'), dataIndex: 'name', width: 140 },
               { title: t('desk.detail'), dataIndex: 'detail', width: 200 },
@@ -141,12 +154,26 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
                         options={options(L.returnCondition)}
                       />
                       {l.condition !== 'complete' && (
-                        <Input aria-label={`${t('desk.conditionNote')} ${l.refNo}`} placeholder={t('desk.conditionNote')} value={l.note} onChange={(e) => desk.setLine(l.fileId, { note: e.target.value })} />
+                        <Input
+                          aria-label={`${t('desk.conditionNote')} ${l.refNo}`}
+                          placeholder={t('desk.conditionNote')}
+                          value={l.note}
+                          onChange={(e) => desk.setLine(l.fileId, { note: e.target.value })}
+                        />
                       )}
                     </Space.Compact>
                   ),
               },
-              { title: '', key: 'x', width: 60, render: (_: unknown, l: DeskLine) => <Button size="small" type="link" onClick={() => desk.removeLine(l.fileId)}>{t('inspect.undo')}</Button> },
+              {
+                title: '',
+                key: 'x',
+                width: 60,
+                render: (_: unknown, l: DeskLine) => (
+                  <Button size="small" type="link" onClick={() => desk.removeLine(l.fileId)}>
+                    {t('inspect.undo')}
+                  </Button>
+                ),
+              },
             ]}
           />
           <Button type="primary" disabled={desk.lines.length === 0} loading={desk.busy} onClick={() => void submit()} style={{ alignSelf: 'flex-start' }}>

@@ -83,13 +83,24 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
           options={(['requested', 'approved', 'out', 'overdue', 'returned', 'closed'] as const).map((s) => ({ value: s, label: t(`loans.filter_${s}`) }))}
         />
         <Input.Search allowClear style={{ width: 220 }} placeholder={t('loans.searchHint')} aria-label={t('loans.searchHint')} onSearch={(query) => setFilter({ ...filter, query })} />
-        <Input.Search allowClear style={{ width: 160 }} placeholder={t('borrowers.department')} aria-label={t('borrowers.department')} onSearch={(department) => setFilter({ ...filter, department })} />
-        <Button onClick={() => void run(async () => { const f = await api.exportLoans(input()); saveBase64(f.dataBase64, f.mime, f.fileName); })}>{t('loans.export')}</Button>
+        <Input.Search
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('borrowers.department')}
+          aria-label={t('borrowers.department')}
+          onSearch={(department) => setFilter({ ...filter, department })}
+        />
         <Button
-          onClick={() => setPreview({ formId: 'loan-register', blank: false, params: { month: (filter.range?.[0] ?? dayjs()).format('YYYY-MM') } })}
+          onClick={() =>
+            void run(async () => {
+              const f = await api.exportLoans(input());
+              saveBase64(f.dataBase64, f.mime, f.fileName);
+            })
+          }
         >
-          {t('loans.printMonth')}
+          {t('loans.export')}
         </Button>
+        <Button onClick={() => setPreview({ formId: 'loan-register', blank: false, params: { month: (filter.range?.[0] ?? dayjs()).format('YYYY-MM') } })}>{t('loans.printMonth')}</Button>
       </Space>
       {rows.length >= loanListPage && (
         <Typography.Text type="warning" data-testid="loan-register-more">
@@ -103,7 +114,16 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { title: t('loans.slipNo'), dataIndex: 'slipNo', width: 130, render: (v: string, r) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openSlip(r.loanId)}>{v}</Button> },
+          {
+            title: t('loans.slipNo'),
+            dataIndex: 'slipNo',
+            width: 130,
+            render: (v: string, r) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openSlip(r.loanId)}>
+                {v}
+              </Button>
+            ),
+          },
           { title: t('loans.requestedAt'), dataIndex: 'requestedAt', width: 100, render: day },
           { title: t('desk.borrower'), dataIndex: 'borrower', width: 130, wrap: true, render: (v: string, r) => `${v}（${r.department}）` },
           { title: t('customers.refNo'), dataIndex: 'refNo', width: 200 },
@@ -115,15 +135,34 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
             key: 'status',
             width: 130,
             render: (_: unknown, r) =>
-              r.daysOverdue > 0 ? <Tag color="red">{t('loans.overdueDays', { n: r.daysOverdue })}</Tag> : r.itemState === 'cancelled' && r.status === 'lent' ? <Tag>{t('loans.notTaken')}</Tag> : <Tag>{r.itemState === 'handed_over' ? t('loans.handedOver') : L.loanStatus[r.status]}</Tag>,
+              r.daysOverdue > 0 ? (
+                <Tag color="red">{t('loans.overdueDays', { n: r.daysOverdue })}</Tag>
+              ) : r.itemState === 'cancelled' && r.status === 'lent' ? (
+                <Tag>{t('loans.notTaken')}</Tag>
+              ) : (
+                <Tag>{r.itemState === 'handed_over' ? t('loans.handedOver') : L.loanStatus[r.status]}</Tag>
+              ),
           },
           { title: t('loans.dueDate'), dataIndex: 'dueDate', width: 100 },
           { title: t('loans.returnedAt'), dataIndex: 'returnedAt', width: 100, render: day },
-          { title: t('desk.condition'), dataIndex: 'condition', width: 110, render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : '') },
+          {
+            title: t('desk.condition'),
+            dataIndex: 'condition',
+            width: 110,
+            render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : ''),
+          },
         ]}
       />
 
-      <Modal title={t('loans.request')} open={requesting} onCancel={() => setRequesting(false)} onOk={() => requestForm.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')} width={640}>
+      <Modal
+        title={t('loans.request')}
+        open={requesting}
+        onCancel={() => setRequesting(false)}
+        onOk={() => requestForm.submit()}
+        okText={t('loans.submitRequest')}
+        cancelText={t('form.cancel')}
+        width={640}
+      >
         <Form
           form={requestForm}
           layout="vertical"
@@ -165,13 +204,29 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
             <Space>
               {slip.status === 'lent' &&
                 (slip.pendingRenewal?.status === 'approved' ? (
-                  <Button type="primary" onClick={() => void run(async () => { setSlip(await api.renewLoan({ loanId: slip.id, approvalId: slip.pendingRenewal!.approvalId })); onChanged(); load(); })}>
+                  <Button
+                    type="primary"
+                    onClick={() =>
+                      void run(async () => {
+                        setSlip(await api.renewLoan({ loanId: slip.id, approvalId: slip.pendingRenewal!.approvalId }));
+                        onChanged();
+                        load();
+                      })
+                    }
+                  >
                     {t('loans.applyRenewal')}
                   </Button>
                 ) : slip.pendingRenewal ? (
                   <Tag color="processing">{t('loans.renewalPending')}</Tag>
                 ) : (
-                  <Button onClick={() => { renewForm.resetFields(); setRenewing(slip); }}>{t('loans.requestRenewal')}</Button>
+                  <Button
+                    onClick={() => {
+                      renewForm.resetFields();
+                      setRenewing(slip);
+                    }}
+                  >
+                    {t('loans.requestRenewal')}
+                  </Button>
                 ))}
               <Button icon={<PrinterOutlined />} onClick={() => setPreview({ formId: 'loan-slip', blank: false, params: { loanId: slip.id } })}>
                 {t('loans.printSlip')}
@@ -185,12 +240,16 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
             <Descriptions size="small" bordered column={2}>
               <Descriptions.Item label={t('loans.status')}>
                 {L.loanStatus[slip.status]}
-                {slip.enteredLate && <Tag style={{ marginLeft: 8 }}>{`${t('paperLoan.tag')} ${day(slip.enteredLate.at)}${slip.enteredLate.paperSlipNo ? ` · ${slip.enteredLate.paperSlipNo}` : ''}`}</Tag>}
+                {slip.enteredLate && (
+                  <Tag style={{ marginLeft: 8 }}>{`${t('paperLoan.tag')} ${day(slip.enteredLate.at)}${slip.enteredLate.paperSlipNo ? ` · ${slip.enteredLate.paperSlipNo}` : ''}`}</Tag>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('desk.borrower')}>{`${slip.borrower.name}（${slip.borrower.department}）${slip.borrower.phone ?? ''}`}</Descriptions.Item>
               <Descriptions.Item label={t('loans.purpose')}>{slip.purpose}</Descriptions.Item>
               <Descriptions.Item label={t('loans.kind')}>{`${L.loanKind[slip.kind]}（${L.loanTerm[slip.term]}）`}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.approvedBy')}>{slip.approval ? `${slip.approval.decidedBy ?? ''} ${day(slip.approval.decidedAt)}` : (slip.enteredLate?.paperApprovedBy ?? '')}</Descriptions.Item>
+              <Descriptions.Item label={t('loans.approvedBy')}>
+                {slip.approval ? `${slip.approval.decidedBy ?? ''} ${day(slip.approval.decidedAt)}` : (slip.enteredLate?.paperApprovedBy ?? '')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('loans.lentAt')}>{day(slip.lentAt)}</Descriptions.Item>
               <Descriptions.Item label={t('loans.dueDate')}>{slip.dueDate ?? ''}</Descriptions.Item>
               <Descriptions.Item label={t('loans.renewals')}>{`${slip.renewals}（${t('loans.renewalsLeft', { n: slip.renewalsLeft })}）`}</Descriptions.Item>
@@ -204,7 +263,11 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
                 { title: t('customers.refNo'), dataIndex: 'refNo' },
                 { title: t('customers.name'), dataIndex: 'customerName' },
                 { title: t('loans.returnedAt'), dataIndex: 'returnedAt', render: day },
-                { title: t('desk.condition'), dataIndex: 'condition', render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : '') },
+                {
+                  title: t('desk.condition'),
+                  dataIndex: 'condition',
+                  render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : ''),
+                },
               ]}
             />
             <Flex gap={24}>

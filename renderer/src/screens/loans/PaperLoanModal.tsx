@@ -37,7 +37,13 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
         layout="vertical"
         onFinish={(v) =>
           void run(async () => {
-            const loan = await api.enterPaperLoan({ ...v, lentOn: v.lentOn.format('YYYY-MM-DD'), dueDate: v.dueDate.format('YYYY-MM-DD'), paperSlipNo: v.paperSlipNo || undefined, paperApprovedBy: v.paperApprovedBy || undefined });
+            const loan = await api.enterPaperLoan({
+              ...v,
+              lentOn: v.lentOn.format('YYYY-MM-DD'),
+              dueDate: v.dueDate.format('YYYY-MM-DD'),
+              paperSlipNo: v.paperSlipNo || undefined,
+              paperApprovedBy: v.paperApprovedBy || undefined,
+            });
             onEntered(loan.slipNo);
           })
         }
@@ -73,7 +79,8 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
             rules={[
               { required: true },
               ({ getFieldValue }) => ({
-                validator: (_, value: Dayjs | undefined) => (!value || !getFieldValue('lentOn') || !value.isBefore(getFieldValue('lentOn'), 'day') ? Promise.resolve() : Promise.reject(new Error(t('paperLoan.dueBeforeLent')))),
+                validator: (_, value: Dayjs | undefined) =>
+                  !value || !getFieldValue('lentOn') || !value.isBefore(getFieldValue('lentOn'), 'day') ? Promise.resolve() : Promise.reject(new Error(t('paperLoan.dueBeforeLent'))),
               }),
             ]}
           >

@@ -33,7 +33,14 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
   return (
     <Flex vertical gap={12}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Button type="primary" style={{ alignSelf: 'flex-start' }} onClick={() => { form.resetFields(); setRequesting(true); }}>
+      <Button
+        type="primary"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => {
+          form.resetFields();
+          setRequesting(true);
+        }}
+      >
         {t('transfers.request')}
       </Button>
       <DeskTable<TransferInfo>
@@ -55,17 +62,36 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
             render: (_: unknown, r) => (
               <Flex gap={8}>
                 {r.status === 'approved' && (
-                  <Button size="small" type="primary" onClick={() => void run(async () => { setReceipt(await api.completeTransfer({ transferId: r.id })); message.success(t('transfers.done')); })}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() =>
+                      void run(async () => {
+                        setReceipt(await api.completeTransfer({ transferId: r.id }));
+                        message.success(t('transfers.done'));
+                      })
+                    }
+                  >
                     {t('transfers.complete')}
                   </Button>
                 )}
-                <Button size="small" onClick={() => setReceipt(r)}>{t('transfers.receipt')}</Button>
+                <Button size="small" onClick={() => setReceipt(r)}>
+                  {t('transfers.receipt')}
+                </Button>
               </Flex>
             ),
           },
         ]}
       />
-      <Modal title={t('transfers.request')} open={requesting} onCancel={() => setRequesting(false)} onOk={() => form.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')} width={640}>
+      <Modal
+        title={t('transfers.request')}
+        open={requesting}
+        onCancel={() => setRequesting(false)}
+        onOk={() => form.submit()}
+        okText={t('loans.submitRequest')}
+        cancelText={t('form.cancel')}
+        width={640}
+      >
         <Form
           form={form}
           layout="vertical"

@@ -81,11 +81,7 @@ export function ReportsPage() {
   const report = s.report;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Segmented
-        value={s.reportId}
-        onChange={(v) => s.choose(v as ReportId)}
-        options={reportIds.map((id) => ({ value: id, label: reportTitleLabels[locale][id] }))}
-      />
+      <Segmented value={s.reportId} onChange={(v) => s.choose(v as ReportId)} options={reportIds.map((id) => ({ value: id, label: reportTitleLabels[locale][id] }))} />
       <Flex gap={8} wrap="wrap" align="center">
         <DatePicker.RangePicker
           aria-label={t('reports.period')}
@@ -94,8 +90,24 @@ export function ReportsPage() {
           placeholder={[t('reports.from'), t('reports.to')]}
           onChange={(r) => s.setFilters({ ...s.filters, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         />
-        <Input aria-label={t('reports.building')} placeholder={t('reports.building')} style={{ width: 120 }} allowClear value={place.building} onChange={(e) => setPlace({ ...place, building: e.target.value })} onPressEnter={applyPlace} />
-        <Input aria-label={t('reports.floor')} placeholder={t('reports.floor')} style={{ width: 90 }} allowClear value={place.floor} onChange={(e) => setPlace({ ...place, floor: e.target.value })} onPressEnter={applyPlace} />
+        <Input
+          aria-label={t('reports.building')}
+          placeholder={t('reports.building')}
+          style={{ width: 120 }}
+          allowClear
+          value={place.building}
+          onChange={(e) => setPlace({ ...place, building: e.target.value })}
+          onPressEnter={applyPlace}
+        />
+        <Input
+          aria-label={t('reports.floor')}
+          placeholder={t('reports.floor')}
+          style={{ width: 90 }}
+          allowClear
+          value={place.floor}
+          onChange={(e) => setPlace({ ...place, floor: e.target.value })}
+          onPressEnter={applyPlace}
+        />
         <Button icon={<ReloadOutlined />} onClick={applyPlace} loading={s.loading}>
           {t('reports.apply')}
         </Button>
@@ -108,12 +120,20 @@ export function ReportsPage() {
       </Flex>
       <ErrorAlert error={s.error} />
       {!report ? (
-        s.loading ? <Spin /> : <Empty />
+        s.loading ? (
+          <Spin />
+        ) : (
+          <Empty />
+        )
       ) : (
         <Spin spinning={s.loading}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Typography.Text type="secondary" data-testid="report-period">
-              {t('reports.showing', { from: report.filters.from ?? t('reports.allTime'), to: report.filters.to, place: placeText(report.filters.building, report.filters.floor) || t('reports.allBuildings') })}
+              {t('reports.showing', {
+                from: report.filters.from ?? t('reports.allTime'),
+                to: report.filters.to,
+                place: placeText(report.filters.building, report.filters.floor) || t('reports.allBuildings'),
+              })}
             </Typography.Text>
             <Card size="small">
               <Flex gap={48} wrap="wrap">
