@@ -33,6 +33,8 @@ async function addDocument(page: Page, doc: { category: string; title: string; d
 }
 
 test('register a tenant, file three documents with a scan, find it, import from Excel', async ({ page }) => {
+  // The longest walk of the suite (about 50 s on an idle 2-core machine): room for a loaded one.
+  test.setTimeout(180_000);
   await createArchiveViaUi(page, host.openUrl);
   await expect(page.getByTestId('customers-total')).toContainText('共 0 份档案');
 

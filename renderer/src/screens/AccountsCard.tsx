@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { AccountInfo } from '../../../shared/api';
 import type { Role } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
@@ -13,6 +13,7 @@ import { toArchiveError } from '../errors';
 import { PasswordPair } from '../components/PasswordPair';
 import { localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
+import { useApi } from '../components/useApi';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: AccountInfo } | { kind: 'reset'; account: AccountInfo } | null;
 
@@ -23,14 +24,13 @@ export function AccountsCard() {
   const { modal, message } = App.useApp();
   const refreshSession = useSessionStore((s) => s.refresh);
   const myId = useSessionStore((s) => s.status?.session?.accountId);
-  const [accounts, setAccounts] = useState<AccountInfo[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
 
-  const load = useCallback(() => void api.listAccounts().then(setAccounts), []);
-  useEffect(load, [load]);
+  const accountList = useApi(() => api.listAccounts(), [], [] as AccountInfo[]);
+  const { data: accounts, reload: load } = accountList;
   // Before paint, so the form is reset before anyone can type into it.
   useLayoutEffect(() => {
     setError(null);
@@ -61,6 +61,7 @@ export function AccountsCard() {
   const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
   return (
     <Card title={t('accounts.title')} style={{ maxWidth: 960 }} extra={<Button onClick={() => setDialog({ kind: 'add' })}>{t('accounts.add')}</Button>}>
+      <ErrorAlert error={accountList.error} onClose={accountList.clearError} />
       <DeskTable<AccountInfo>
         size="small"
         rowKey="id"

@@ -1,5 +1,5 @@
 import { App, Button, Checkbox, Form, Input, Modal, Segmented, Space, Tag } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { ApprovalInfo } from '../../../shared/api';
 import { approverRank, type ApprovalStatus } from '../../../shared/domain';
 import { type ArchiveError } from '../../../shared/errors';
@@ -11,6 +11,7 @@ import { useSessionStore } from '../stores/session-store';
 import { toArchiveError } from '../errors';
 import { localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
+import { useApi } from '../components/useApi';
 
 interface DecideValues {
   reason: string;
@@ -26,7 +27,6 @@ export function ApprovalsPage() {
   const { message } = App.useApp();
   const session = useSessionStore((s) => s.status?.session);
   const [status, setStatus] = useState<ApprovalStatus | 'all'>('pending');
-  const [rows, setRows] = useState<ApprovalInfo[]>([]);
   const [deciding, setDeciding] = useState<{ approval: ApprovalInfo; approve: boolean } | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,8 +34,8 @@ export function ApprovalsPage() {
   const atDesk = Form.useWatch('atDesk', form);
   const isApprover = !!session && approverRank[session.role] > 0;
 
-  const load = useCallback(() => void api.listApprovals({ status: status === 'all' ? undefined : status }).then(setRows), [status]);
-  useEffect(load, [load]);
+  const approvals = useApi(() => api.listApprovals({ status: status === 'all' ? undefined : status }), [status], [] as ApprovalInfo[]);
+  const { data: rows, reload: load } = approvals;
   // Before paint, so the form is reset before anyone can type into it.
   useLayoutEffect(() => {
     if (deciding) {
@@ -47,6 +47,7 @@ export function ApprovalsPage() {
 
   return (
     <>
+      <ErrorAlert error={approvals.error} onClose={approvals.clearError} />
       <Segmented<ApprovalStatus | 'all'>
         value={status}
         onChange={setStatus}

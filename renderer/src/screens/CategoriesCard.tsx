@@ -1,5 +1,5 @@
 import { Button, Card, Form, Input, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentCategory } from '../../../shared/api';
 import { type ArchiveError } from '../../../shared/errors';
 import type { SaveDocumentCategoryInput } from '../../../shared/schemas';
@@ -10,18 +10,16 @@ import { useLabels } from '../labels';
 import { toArchiveError } from '../errors';
 import { DeskTable } from '../components/DeskTable';
 import { fieldLabels } from '../../../shared/field-labels';
+import { useApi } from '../components/useApi';
 
 /** The editable list of document categories (卷内文件类别). Categories in use are retired, not deleted. */
 export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const L = useLabels();
-  const [rows, setRows] = useState<DocumentCategory[]>([]);
+  const categories = useApi(() => api.listDocumentCategories(), [], [] as DocumentCategory[]);
+  const { data: rows, set: setRows } = categories;
   const [error, setError] = useState<ArchiveError | null>(null);
   const [form] = Form.useForm<SaveDocumentCategoryInput>();
-
-  useEffect(() => {
-    void api.listDocumentCategories().then(setRows);
-  }, []);
 
   const save = async (input: SaveDocumentCategoryInput) => {
     setError(null);
@@ -36,6 +34,7 @@ export function CategoriesCard({ canEdit }: { canEdit: boolean }) {
 
   return (
     <Card title={t('settings.categories')} style={{ maxWidth: 960 }}>
+      <ErrorAlert error={categories.error} onClose={categories.clearError} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <DeskTable<DocumentCategory>
         size="small"

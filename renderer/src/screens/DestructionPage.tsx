@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppraisalRow, DestructionRegister } from '../../../shared/api';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
 import { localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
+import { useApi } from '../components/useApi';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {
@@ -22,8 +23,12 @@ export function DestructionPage() {
     });
   const L = useLabels();
   const { message } = App.useApp();
-  const [due, setDue] = useState<AppraisalRow[]>([]);
-  const [registers, setRegisters] = useState<DestructionRegister[]>([]);
+  const appraisal = useApi(() => api.listAppraisal(), [], [] as AppraisalRow[]);
+  const registerList = useApi(() => api.listDestructionRegisters(), [], [] as DestructionRegister[]);
+  const { reload: reloadAppraisal } = appraisal;
+  const { reload: reloadRegisters } = registerList;
+  const due = appraisal.data;
+  const registers = registerList.data;
   const [selected, setSelected] = useState<number[]>([]);
   const [drafting, setDrafting] = useState(false);
   const [printing, setPrinting] = useState<DestructionRegister | null>(null);
@@ -32,13 +37,13 @@ export function DestructionPage() {
   const [execForm] = Form.useForm<{ executor: string; witnesses: string }>();
 
   const load = useCallback(() => {
-    void api.listAppraisal().then(setDue);
-    void api.listDestructionRegisters().then(setRegisters);
-  }, []);
-  useEffect(load, [load]);
+    reloadAppraisal();
+    reloadRegisters();
+  }, [reloadAppraisal, reloadRegisters]);
 
   return (
     <Flex vertical gap={16}>
+      <ErrorAlert error={appraisal.error ?? registerList.error} onClose={() => (appraisal.clearError(), registerList.clearError())} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('destruction.appraisal')}

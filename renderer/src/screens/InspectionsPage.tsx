@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CabinetInspectionDue, CatalogueRow, InspectionDetail, InspectionFinding, InspectionSummary, StorageRoom } from '../../../shared/api';
 import type { InspectionFindingKind } from '../../../shared/domain';
 import { api } from '../api';
@@ -12,6 +12,7 @@ import { useT, type MessageKey } from '../i18n';
 import { useLabels } from '../labels';
 import { localDate, localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
+import { useApi } from '../components/useApi';
 
 const kindColour: Record<InspectionFindingKind, string> = {
   present: 'green',
@@ -32,9 +33,14 @@ export function InspectionsPage() {
   const { error, setError, run } = useAction();
   const L = useLabels();
   const { message } = App.useApp();
-  const [list, setList] = useState<InspectionSummary[]>([]);
-  const [due, setDue] = useState<CabinetInspectionDue[]>([]);
-  const [storage, setStorage] = useState<StorageRoom[]>([]);
+  const inspections = useApi(() => api.listInspections(), [], [] as InspectionSummary[]);
+  const dueCabinets = useApi(() => api.listCabinetsDueInspection(), [], [] as CabinetInspectionDue[]);
+  const storageTree = useApi(() => api.getStorage(), [], [] as StorageRoom[]);
+  const [list, due, storage] = [inspections.data, dueCabinets.data, storageTree.data];
+  const loadError = inspections.error ?? dueCabinets.error ?? storageTree.error;
+  const { reload: reloadInspections } = inspections;
+  const { reload: reloadDue } = dueCabinets;
+  const { reload: reloadStorage } = storageTree;
   const [cabinetIds, setCabinetIds] = useState<number[]>([]);
   const [current, setCurrent] = useState<InspectionDetail | null>(null);
   const [boxId, setBoxId] = useState<number | null>(null);
@@ -48,11 +54,10 @@ export function InspectionsPage() {
   const scanInput = useRef<{ focus: () => void } | null>(null);
 
   const load = useCallback(() => {
-    void api.listInspections().then(setList);
-    void api.listCabinetsDueInspection().then(setDue);
-    void api.getStorage().then(setStorage);
-  }, []);
-  useEffect(load, [load]);
+    reloadInspections();
+    reloadDue();
+    reloadStorage();
+  }, [reloadInspections, reloadDue, reloadStorage]);
 
   const open = (detail: InspectionDetail) => {
     setCurrent(detail);
@@ -88,6 +93,7 @@ export function InspectionsPage() {
 
   return (
     <Flex vertical gap={12}>
+      <ErrorAlert error={loadError} onClose={() => (inspections.clearError(), dueCabinets.clearError(), storageTree.clearError())} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {due.length > 0 && (
         <Alert
@@ -381,7 +387,7 @@ export function InspectionsPage() {
             void run(async () => {
               open(await api.finishInspection({ inspectionId: current!.id, note: v.note }));
               setFinishing(false);
-              void api.listCabinetsDueInspection().then(setDue);
+              reloadDue();
             })
           }
         >

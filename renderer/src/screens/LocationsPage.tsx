@@ -1,5 +1,5 @@
 import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, List, Modal, Progress, Row, Select, Space, Tag, Tree, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BoxDetail, BoxInfo, DepartedMoveProposal, StorageRoom } from '../../../shared/api';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -10,6 +10,7 @@ import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
 import { DeskTable } from '../components/DeskTable';
 import { RegisterImportModal } from '../components/RegisterImportModal';
+import { useApi } from '../components/useApi';
 import { BoxScanField } from './BoxScanField';
 import { useMayCall } from '../components/useMayCall';
 
@@ -21,12 +22,10 @@ export function LocationsPage() {
   const t = useT();
   const { error, setError, run } = useAction();
   const { modal, message } = App.useApp();
-  const [storage, setStorage] = useState<StorageRoom[]>([]);
   const [importingPositions, setImportingPositions] = useState(false);
   const mayImportPositions = useMayCall('previewRegisterImport', 'moveFile');
   const mayFile = useMayCall('scanIntoBox');
   const [selected, setSelected] = useState<Selection>(null);
-  const [box, setBox] = useState<BoxDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   // What the add dialog was opened for: kept while it closes, so its title and fields stay put.
   const [formKind, setFormKind] = useState<'room' | 'cabinet' | 'box'>('room');
@@ -52,12 +51,11 @@ export function LocationsPage() {
   const openFile = useCustomersStore((s) => s.openFile);
   const go = useNavStore((s) => s.go);
 
-  const load = useCallback(() => void api.getStorage().then(setStorage), []);
-  useEffect(load, [load]);
-  useEffect(() => {
-    if (selected?.kind === 'box') void api.getBox({ boxId: selected.id }).then(setBox);
-    else setBox(null);
-  }, [selected, storage]);
+  const storageTree = useApi(() => api.getStorage(), [], [] as StorageRoom[]);
+  const { data: storage, set: setStorage, reload: load } = storageTree;
+  const boxId = selected?.kind === 'box' ? selected.id : null;
+  const openBox = useApi(() => (boxId === null ? Promise.resolve(null) : api.getBox({ boxId })), [boxId, storage], null as BoxDetail | null);
+  const box = openBox.data;
 
   const find = useMemo(() => {
     const cabinets = storage.flatMap((r) => r.cabinets.map((c) => ({ ...c, roomId: r.id })));
@@ -142,6 +140,7 @@ export function LocationsPage() {
 
   return (
     <Flex vertical gap={12}>
+      <ErrorAlert error={storageTree.error ?? openBox.error} onClose={() => (storageTree.clearError(), openBox.clearError())} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Space wrap>
         <Button onClick={() => openForm('room')}>{t('loc.addRoom')}</Button>

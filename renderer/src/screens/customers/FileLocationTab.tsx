@@ -1,5 +1,5 @@
 import { Button, Descriptions, Flex, Form, Input, Select, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FileLocation, StorageRoom } from '../../../../shared/api';
 import { type ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
@@ -10,20 +10,18 @@ import { useLabels } from '../../labels';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 import { fieldLabels } from '../../../../shared/field-labels';
+import { useApi } from '../../components/useApi';
 
 /** Where the file is, every move it made, and moving it to another box. */
 export function FileLocationTab({ fileId }: { fileId: number }) {
   const t = useT();
   const L = useLabels();
-  const [location, setLocation] = useState<FileLocation | null>(null);
-  const [storage, setStorage] = useState<StorageRoom[]>([]);
+  const where = useApi(() => api.whereIsFile({ fileId }), [fileId], null as FileLocation | null);
+  const storageTree = useApi(() => api.getStorage(), [], [] as StorageRoom[]);
+  const { data: location, set: setLocation } = where;
+  const { data: storage, reload: reloadStorage } = storageTree;
   const [error, setError] = useState<ArchiveError | null>(null);
   const [form] = Form.useForm<{ toBoxId: number; reason: string }>();
-  const load = useCallback(() => {
-    void api.whereIsFile({ fileId }).then(setLocation);
-    void api.getStorage().then(setStorage);
-  }, [fileId]);
-  useEffect(load, [load]);
 
   const boxOptions = storage.flatMap((r) =>
     r.cabinets.flatMap((c) =>
@@ -35,6 +33,7 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
   const home = location?.home;
   return (
     <Flex vertical gap={12}>
+      <ErrorAlert error={where.error ?? storageTree.error} onClose={() => (where.clearError(), storageTree.clearError())} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Descriptions size="small" bordered column={1}>
         <Descriptions.Item label={t('loc.location')}>
@@ -61,7 +60,7 @@ export function FileLocationTab({ fileId }: { fileId: number }) {
           try {
             setLocation(await api.moveFile({ fileId, toBoxId: v.toBoxId, reason: v.reason }));
             form.resetFields();
-            void api.getStorage().then(setStorage);
+            reloadStorage();
           } catch (e) {
             setError(toArchiveError(e));
           }

@@ -1,5 +1,5 @@
 import { App, Button, Checkbox, Flex, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Borrower, LoanRegisterRow } from '../../../../shared/api';
 import type { SaveBorrowerInput } from '../../../../shared/schemas';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 /** 借阅人: company staff who borrow; a leaver's files are listed, and they leave only once all are back. */
 export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
@@ -15,17 +16,17 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
   const { error, setError, run } = useAction();
   const L = useLabels();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Borrower[]>([]);
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Partial<Borrower> | null>(null);
   const [leaving, setLeaving] = useState<{ borrower: Borrower; items: LoanRegisterRow[] } | null>(null);
   const [form] = Form.useForm<SaveBorrowerInput>();
-  const load = useCallback(() => void api.listBorrowers({ includeLeft }).then(setRows), [includeLeft]);
-  useEffect(load, [load, refreshKey]);
+  const borrowers = useApi(() => api.listBorrowers({ includeLeft }), [includeLeft, refreshKey], [] as Borrower[]);
+  const { data: rows, reload: load } = borrowers;
 
   return (
     <Flex vertical gap={12}>
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      <ErrorAlert error={borrowers.error} onClose={borrowers.clearError} />
       <Space>
         <Button
           type="primary"

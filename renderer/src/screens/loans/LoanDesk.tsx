@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Borrower } from '../../../../shared/api';
 import type { ReturnCondition } from '../../../../shared/domain';
 import { api } from '../../api';
+import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { scanTone } from '../../components/scan-feedback';
 import { SignaturePad } from '../../components/SignaturePad';
@@ -22,7 +23,8 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
   const L = useLabels();
   const desk = useLoanDeskStore();
   const [code, setCode] = useState('');
-  const [borrowers, setBorrowers] = useState<Borrower[]>([]);
+  const borrowerList = useApi(() => api.listBorrowers({}), [], [] as Borrower[]);
+  const borrowers = borrowerList.data;
   const [last, setLast] = useState<{ ok: boolean; text: string } | null>(null);
   const [slips, setSlips] = useState<{ loanId: number; slipNo: string }[]>([]);
   const [preview, setPreview] = useState<FormRequest | null>(null);
@@ -32,7 +34,6 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
   const onSignature = useCallback((png: string | undefined) => setSignature(png), [setSignature]);
 
   useEffect(() => {
-    void api.listBorrowers({}).then(setBorrowers);
     input.current?.focus();
   }, []);
 
@@ -70,6 +71,7 @@ export function LoanDesk({ onDone }: { onDone: () => void }) {
       <Col span={15}>
         <Flex vertical gap={12}>
           <ErrorAlert error={desk.error} />
+          <ErrorAlert error={borrowerList.error} onClose={borrowerList.clearError} />
           <Space wrap>
             <Select<number>
               showSearch={{ optionFilterProp: 'label' }}

@@ -1,11 +1,13 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Descriptions, Flex, Form, Image, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
 import { loanListPage, type LoanKind, type LoanTerm } from '../../../../shared/domain';
 import type { ListLoansInput } from '../../../../shared/schemas';
 import { api } from '../../api';
+import { useApi } from '../../components/useApi';
+import { useBorrowerOptions } from './useBorrowerOptions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAction';
 import { FilePicker } from '../../components/FilePicker';
@@ -26,7 +28,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const { error, setError, run } = useAction();
   const L = useLabels();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<LoanRegisterRow[]>([]);
   const [filter, setFilter] = useState<{ range: [Dayjs, Dayjs] | null; status?: Status; query?: string; department?: string }>({ range: null, status: initialStatus });
   const [slip, setSlip] = useState<LoanDetail | null>(null);
   const [preview, setPreview] = useState<FormRequest | null>(null);
@@ -35,7 +36,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const mayEnterPaper = useMayCall('enterPaperLoan');
   const mayRequest = useMayCall('requestLoan');
   const [renewing, setRenewing] = useState<LoanDetail | null>(null);
-  const [borrowers, setBorrowers] = useState<{ value: number; label: string }[]>([]);
   const [requestForm] = Form.useForm<{ borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }>();
   const [renewForm] = Form.useForm<{ reason: string }>();
 
@@ -49,13 +49,15 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
     }),
     [filter],
   );
-  const load = useCallback(() => void api.listLoans(input()).then(setRows), [input]);
-  useEffect(load, [load, refreshKey]);
+  const loans = useApi(() => api.listLoans(input()), [input, refreshKey], [] as LoanRegisterRow[]);
+  const { data: rows, reload: load } = loans;
+  const borrowers = useBorrowerOptions(requesting);
 
   const openSlip = (loanId: number) => void run(async () => setSlip(await api.getLoan({ loanId })));
 
   return (
     <Flex vertical gap={12}>
+      <ErrorAlert error={loans.error ?? borrowers.error} onClose={loans.clearError} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Space wrap>
         {mayRequest && (
@@ -64,7 +66,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
             onClick={() => {
               requestForm.resetFields();
               requestForm.setFieldsValue({ kind: 'take_out', term: 'short' });
-              void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
               setRequesting(true);
             }}
           >
@@ -177,7 +178,7 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
           }
         >
           <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers.options} />
           </Form.Item>
           <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
             <FilePicker />

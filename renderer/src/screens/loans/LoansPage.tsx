@@ -8,6 +8,7 @@ import { LoanDesk } from './LoanDesk';
 import { LoanRegister } from './LoanRegister';
 import { OverdueList } from './OverdueList';
 import { TransfersTab } from './TransfersTab';
+import { useApi } from '../../components/useApi';
 
 /** 借阅登记: the desk, the register with requests and renewals, overdue files, borrowers, transfers. */
 export function LoansPage() {
@@ -16,9 +17,9 @@ export function LoansPage() {
   const [tab, setTab] = useState(useNavStore.getState().loansTab);
   const loansTab = useNavStore((s) => s.loansTab);
   useEffect(() => setTab(loansTab), [loansTab]);
-  const [overdue, setOverdue] = useState(0);
   const changed = useCallback(() => setRefreshKey((k) => k + 1), []);
-  useEffect(() => void api.listOverdue().then((r) => setOverdue(r.length)), [refreshKey]);
+  // The tab's count; a failed load is shown on the tab itself (OverdueList).
+  const overdue = useApi(() => api.listOverdue(), [refreshKey], []).data.length;
   return (
     <Tabs
       destroyOnHidden

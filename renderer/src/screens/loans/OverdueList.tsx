@@ -1,24 +1,26 @@
 import { Button, Empty, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import type { LoanRegisterRow } from '../../../../shared/api';
 import { api } from '../../api';
 import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { useT } from '../../i18n';
 import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 /** 逾期: files past their due date, longest first, with the borrower's phone; a reminder slip per borrower. */
 export function OverdueList({ refreshKey }: { refreshKey: number }) {
   const t = useT();
-  const [rows, setRows] = useState<LoanRegisterRow[]>([]);
   const [reminder, setReminder] = useState<FormRequest | null>(null);
-  useEffect(() => void api.listOverdue().then(setRows), [refreshKey]);
+  const overdue = useApi(() => api.listOverdue(), [refreshKey], [] as LoanRegisterRow[]);
   return (
     <>
+      <ErrorAlert error={overdue.error} onClose={overdue.clearError} />
       <DeskTable<LoanRegisterRow>
         data-testid="overdue-table"
         size="small"
         rowKey="itemId"
-        dataSource={rows}
+        dataSource={overdue.data}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={t('loans.noOverdue')} /> }}
         columns={[

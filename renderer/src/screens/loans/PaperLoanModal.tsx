@@ -1,8 +1,9 @@
 import { Alert, DatePicker, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { LoanKind, LoanTerm } from '../../../../shared/domain';
 import { api } from '../../api';
+import { useBorrowerOptions } from './useBorrowerOptions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilePicker } from '../../components/FilePicker';
 import { useAction } from '../../components/useAction';
@@ -20,17 +21,17 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
   const L = useLabels();
   const { error, setError, run } = useAction();
   const [form] = Form.useForm<Values>();
-  const [borrowers, setBorrowers] = useState<{ value: number; label: string }[]>([]);
+  const borrowers = useBorrowerOptions(open);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue({ kind: 'take_out', term: 'short' });
     setError(null);
-    void api.listBorrowers({}).then((list) => setBorrowers(list.map((b) => ({ value: b.id, label: `${b.name}（${b.department}）` }))));
   }, [open, form, setError]);
   return (
     <Modal title={t('paperLoan.title')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('paperLoan.save')} cancelText={t('form.cancel')} width={800} destroyOnHidden>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('paperLoan.hint')} />
+      <ErrorAlert error={borrowers.error} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Form<Values>
         form={form}
@@ -50,7 +51,7 @@ export function PaperLoanModal({ open, onClose, onEntered }: { open: boolean; on
       >
         <Flex gap={16}>
           <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers.options} />
           </Form.Item>
           <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
             <Input maxLength={200} />

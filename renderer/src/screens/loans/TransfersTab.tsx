@@ -1,5 +1,5 @@
 import { App, Button, Flex, Form, Input, Modal, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TransferInfo } from '../../../../shared/api';
 import type { RequestTransferInput } from '../../../../shared/schemas';
 import { api } from '../../api';
@@ -10,6 +10,7 @@ import { FormPreview } from '../../components/FormPreview';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 /** 移交 (003 §6 4.7): files to another department with the department head's approval and a signed receipt. */
 export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
@@ -23,15 +24,15 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
     });
   const L = useLabels();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<TransferInfo[]>([]);
   const [requesting, setRequesting] = useState(false);
   const [receipt, setReceipt] = useState<TransferInfo | null>(null);
   const [form] = Form.useForm<RequestTransferInput>();
-  const load = useCallback(() => void api.listTransfers().then(setRows), []);
-  useEffect(load, [load, refreshKey]);
+  const transfers = useApi(() => api.listTransfers(), [refreshKey], [] as TransferInfo[]);
+  const { data: rows, reload: load } = transfers;
 
   return (
     <Flex vertical gap={12}>
+      <ErrorAlert error={transfers.error} onClose={transfers.clearError} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Button
         type="primary"
