@@ -166,6 +166,22 @@ export function inspectArchive(file: string, key: Buffer, options: { full?: bool
   }
 }
 
+/** The newest audit entry: what a backup's manifest records, so a later check can tell the copy's history was kept. */
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+/**
+ * Writes a consistent, compacted copy of a keyed archive (VACUUM INTO, encrypted with the same
+ * key) from a connection of its own, so writes on the desk's connection go on meanwhile; returns
+ * the audit head the copy holds, read from the copy itself.
+ */
+export function copyArchive(file: string, key: Buffer, copy: string): AuditHead | null {
+  withReadOnlyArchive(file, key, (sqlite) => sqlite.prepare('vacuum into ?').run(copy));
+  return withReadOnlyArchive(copy, key, (sqlite) => (sqlite.prepare('select id, hash from audit_log order by id desc limit 1').get() as AuditHead | undefined) ?? null);
+}
+
 /** SQLite's own error codes that mean the file's bytes are not a sound archive. */
 export function isCorruptionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

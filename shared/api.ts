@@ -50,6 +50,16 @@ export interface ArchiveStatus {
   folderDialog: boolean;
   /** The methods the signed-in role may call (none while locked): the screens offer only these. */
   mayCall: ArchiveMethod[];
+  /** Long work the desk is doing on its own (a page check, a backup), shown while it runs. */
+  work: DeskWork[];
+}
+
+export type DeskWorkKind = 'page-check' | 'backup' | 'backup-check';
+
+export interface DeskWork {
+  kind: DeskWorkKind;
+  /** How long it has run so far. */
+  elapsedMs: number;
 }
 
 export interface CreateArchiveResult {

@@ -1,4 +1,4 @@
-import type { BoxScanResult, ImportField, ImportIssueCode, RegisterField } from './api';
+import type { BoxScanResult, DeskWorkKind, ImportField, ImportIssueCode, RegisterField } from './api';
 import type {
   AccountStatus,
   ApprovalKind,
@@ -37,6 +37,7 @@ export const errorMessages: Labels<ErrorCode> = {
     ARCHIVE_EXISTS: '此处已有档案库，不能重复创建。',
     ARCHIVE_LOCKED: '档案库已锁定，请登录。',
     ALREADY_UNLOCKED: '档案库已解锁，请先锁定再登录其他账户。',
+    SIGN_IN_UNDER_WAY: '正在登录，请等这次登录完成。',
     WRONG_CREDENTIALS: '用户名或密码错误。',
     ACCOUNT_DISABLED: '该账户已停用，请联系管理员。',
     WRONG_RECOVERY_KEY: '恢复密钥不正确。',
@@ -126,6 +127,7 @@ export const errorMessages: Labels<ErrorCode> = {
     ARCHIVE_EXISTS: 'An archive already exists here; it cannot be created again.',
     ARCHIVE_LOCKED: 'The archive is locked; please sign in.',
     ALREADY_UNLOCKED: 'The archive is already unlocked; lock it before signing in as someone else.',
+    SIGN_IN_UNDER_WAY: 'A sign-in is under way; please wait for it to finish.',
     WRONG_CREDENTIALS: 'Wrong user name or password.',
     ACCOUNT_DISABLED: 'This account is disabled; ask an administrator.',
     WRONG_RECOVERY_KEY: 'The recovery key is not correct.',
@@ -459,6 +461,12 @@ export const returnConditionLabels: Labels<ReturnCondition> = {
 export const borrowerStatusLabels: Labels<BorrowerStatus> = {
   'zh-CN': { active: '在职', left: '已离职' },
   en: { active: 'Active', left: 'Left' },
+};
+
+/** What the desk is doing on its own, as the status line says it while it runs. */
+export const deskWorkLabels: Labels<DeskWorkKind> = {
+  'zh-CN': { 'page-check': '正在逐页检查档案库（当天第一次登录时进行）', backup: '正在备份档案库', 'backup-check': '正在逐页检查备份' },
+  en: { 'page-check': 'Checking every page of the archive (done at the first sign-in of the day)', backup: 'Backing up the archive', 'backup-check': 'Checking every page of the backup' },
 };
 
 export const transferStatusLabels: Labels<TransferStatus> = {

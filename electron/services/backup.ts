@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARCHIVE_FILE, KEY_FILE, classifyHeader, readHeader, readKeyFile, writeFileAtomic } from '../../db/archive-files';
 import { findPasswordSlot, findRecoverySlot, normalizeRecoveryKey, serializeKeyFile, unwrapArchiveKey, type KeyFile } from '../../db/key-slots';
-import { inspectArchive, withReadOnlyArchive } from '../../db/open';
+import { withReadOnlyArchive } from '../../db/open';
+import { checkArchivePages } from './archive-work';
 import type { BackupInfo, Session } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
@@ -65,17 +67,9 @@ export async function backupArchive(vault: ArchiveVault, clock: Clock, folder: s
   try {
     mkdirSync(partial, { recursive: true });
     const copy = join(partial, ARCHIVE_FILE);
-    // VACUUM INTO reads one consistent snapshot; writes may go on meanwhile.
-    // The copy waits for the connection like any call (an import's transaction ends first:
-    // VACUUM cannot run inside one); the head is read on it just before, with nothing between.
-    const auditHead = await vault
-      .db()
-      .connection()
-      .execute(async () => {
-        const head = (vault.sqlite().prepare('select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined) ?? null;
-        vault.sqlite().prepare('vacuum into ?').run(copy);
-        return head;
-      });
+    // VACUUM INTO on a connection of its own, in the archive worker: one consistent snapshot of
+    // what is committed, while the desk's connection goes on answering and writing.
+    const auditHead = await vault.copyTo(copy);
     const keyFile = vault.currentKeyFile();
     writeFileAtomic(join(partial, KEY_FILE), serializeKeyFile({ ...keyFile, databaseSalt: readHeader(copy).toString('hex') }));
     const files: Manifest['files'] = {};
@@ -161,7 +155,7 @@ export async function verifyBackup(dir: string, username: string, password: stri
   const slot = findPasswordSlot(read.file, username);
   const key = slot ? await unwrapArchiveKey(slot, read.file.archiveId, password) : null;
   if (!key) throw new ArchiveError('WRONG_CREDENTIALS');
-  const inspected = inspectArchive(join(dir, ARCHIVE_FILE), key, { full: true });
+  const inspected = await checkArchivePages(join(dir, ARCHIVE_FILE), key, { full: true });
   if (inspected.kind === 'damaged') throw new ArchiveError('BACKUP_DAMAGED', { folder: dir, reason: inspected.reason });
   if (inspected.kind === 'too-new') throw new ArchiveError('ARCHIVE_TOO_NEW');
   return { key, manifest };
@@ -215,7 +209,7 @@ export async function restoreBackup(
   if (vault.session && vault.session.role !== 'administrator') throw new ArchiveError('FORBIDDEN', { allowedRoles: ['administrator'] });
   dir = checkInputPath(dir);
   if (!statSync(dir).isDirectory()) throw new ArchiveError('BACKUP_DAMAGED', { folder: dir });
-  const { key, manifest } = await verifyBackup(dir, username, password);
+  const { key, manifest } = await vault.during('backup-check', () => verifyBackup(dir, username, password));
   await requireSameArchive(vault, manifest, join(dir, KEY_FILE), recoveryKey);
   // Only an active administrator of the backup may put it in place of the archive.
   const account = withReadOnlyArchive(
@@ -227,8 +221,8 @@ export async function restoreBackup(
   if (vault.session) await lock();
   mkdirSync(vault.dir, { recursive: true });
   const { archive, keyFile } = vault.paths;
-  copyFileSync(join(dir, ARCHIVE_FILE), `${archive}.restoring`);
-  copyFileSync(join(dir, KEY_FILE), `${keyFile}.restoring`);
+  await copyFile(join(dir, ARCHIVE_FILE), `${archive}.restoring`);
+  await copyFile(join(dir, KEY_FILE), `${keyFile}.restoring`);
   const aside = join(vault.dir, `replaced-${stampOf(clock.now())}`);
   const present = [archive, `${archive}-wal`, `${archive}-shm`, keyFile, join(vault.dir, ANCHOR_FILE)].filter((p) => existsSync(p));
   if (present.length) {

@@ -39,13 +39,14 @@ import {
 } from '../../db/key-slots';
 import { newBoxKeyPair } from '../../db/sealing';
 import { dropExpiredGrants, resealScanKeys, sealPendingScans, type ScanKeys } from './confidential-scans';
-import { inspectArchive, openArchive, type OpenedArchive } from '../../db/open';
+import { inspectArchive, openArchive, type AuditHead, type OpenedArchive } from '../../db/open';
+import { checkArchivePages, copyArchiveAside } from './archive-work';
 import { findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
 import { deleteMeta, getMeta, setMeta } from '../../db/queries/meta';
 import { auditHead } from '../../db/queries/audit';
 import { appendAnchor } from './audit-anchors';
 import type { Account } from '../../db/schema';
-import type { ArchiveStatus, CreateArchiveResult, Session } from '../../shared/api';
+import type { ArchiveStatus, CreateArchiveResult, DeskWorkKind, Session } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import type { CreateArchiveInput, RecoverAccessInput, UnlockInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
@@ -81,6 +82,9 @@ export class ArchiveVault {
   readonly paths: ArchivePaths;
   private unlocked: Unlocked | null = null;
   private failedSignIns: { at: string; username: string; reason: string }[] = [];
+  /** A sign-in (create, unlock, recover) is under way: its page check runs off this thread, so another call may come meanwhile. */
+  private signingIn = false;
+  private readonly running = new Set<{ kind: DeskWorkKind; started: number }>();
   private readonly passwordCost: KdfCost;
   private readonly recoveryCost: KdfCost;
 
@@ -96,14 +100,48 @@ export class ArchiveVault {
 
   status(): Omit<ArchiveStatus, 'folderDialog' | 'mayCall'> {
     const state = this.unlocked ? 'unlocked' : existsSync(this.paths.archive) ? 'locked' : 'none';
-    return { state, archiveDir: this.dir, session: this.unlocked?.session ?? null };
+    const work = [...this.running].map((w) => ({ kind: w.kind, elapsedMs: Math.round(performance.now() - w.started) }));
+    return { state, archiveDir: this.dir, session: this.unlocked?.session ?? null, work };
+  }
+
+  /** Runs long work the status shows while it runs (the sign-in screen and the status line read it). */
+  async during<T>(kind: DeskWorkKind, work: () => Promise<T>): Promise<T> {
+    const entry = { kind, started: performance.now() };
+    this.running.add(entry);
+    try {
+      return await work();
+    } finally {
+      this.running.delete(entry);
+    }
+  }
+
+  /** A consistent encrypted copy of the open archive, made on a connection of its own; the audit head it holds. */
+  copyTo(copy: string): Promise<AuditHead | null> {
+    const { archive, archiveKey } = this.requireUnlocked();
+    return this.during('backup', async () => {
+      // A transaction under way on the desk's connection (an import's) ends first, so the copy holds all of it or none.
+      await archive.db.connection().execute(async () => undefined);
+      return copyArchiveAside(this.paths.archive, archiveKey, copy);
+    });
+  }
+
+  /** One sign-in at a time: a second one while the first is checking pages is refused, not run beside it. */
+  private async oneSignIn<T>(signIn: () => Promise<T>): Promise<T> {
+    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+    if (this.signingIn) throw new ArchiveError('SIGN_IN_UNDER_WAY');
+    this.signingIn = true;
+    try {
+      return await signIn();
+    } finally {
+      this.signingIn = false;
+    }
   }
 
   get session(): Session | null {
     return this.unlocked?.session ?? null;
   }
 
-  /** The open connection itself, for what only SQLite can do (a consistent copy with VACUUM INTO). */
+  /** The open connection itself, for what only SQLite can do (a checkpoint). */
   sqlite(): OpenedArchive['sqlite'] {
     return this.requireUnlocked().archive.sqlite;
   }
@@ -119,8 +157,11 @@ export class ArchiveVault {
     return this.unlocked.archive.db;
   }
 
-  async create(input: CreateArchiveInput): Promise<CreateArchiveResult> {
-    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+  create(input: CreateArchiveInput): Promise<CreateArchiveResult> {
+    return this.oneSignIn(() => this.createArchive(input));
+  }
+
+  private async createArchive(input: CreateArchiveInput): Promise<CreateArchiveResult> {
     if (existsSync(this.paths.archive)) throw new ArchiveError('ARCHIVE_EXISTS', { file: this.paths.archive });
     const username = input.username.trim();
     checkNewPassword(input.password, input.passwordConfirm, username);
@@ -187,8 +228,11 @@ export class ArchiveVault {
     return { session, recoveryKey };
   }
 
-  async unlock(input: UnlockInput): Promise<Session> {
-    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+  unlock(input: UnlockInput): Promise<Session> {
+    return this.oneSignIn(() => this.unlockWith(input));
+  }
+
+  private async unlockWith(input: UnlockInput): Promise<Session> {
     const username = input.username.trim();
     // Sign-in guesses are counted too (in memory: a locked archive cannot be written to).
     const recent = this.failedSignIns.filter((f) => f.username.toLowerCase() === username.toLowerCase() && this.clock.now().getTime() - Date.parse(f.at) < PAUSE_MINUTES * 60_000);
@@ -233,8 +277,11 @@ export class ArchiveVault {
   }
 
   /** Sets a new password for one account with the printed recovery key, and signs in as it. */
-  async recoverAccess(input: RecoverAccessInput): Promise<Session> {
-    if (this.unlocked) throw new ArchiveError('ALREADY_UNLOCKED');
+  recoverAccess(input: RecoverAccessInput): Promise<Session> {
+    return this.oneSignIn(() => this.recoverWith(input));
+  }
+
+  private async recoverWith(input: RecoverAccessInput): Promise<Session> {
     const username = input.username.trim();
     checkNewPassword(input.newPassword, input.newPasswordConfirm, username);
     const keyFile = this.readCheckedKeyFile();
@@ -426,7 +473,8 @@ export class ArchiveVault {
     const walLost = lastOpen !== null && !existsSync(`${file}-wal`);
     const day = localDate(this.clock.now());
     const checkedToday = stampStillHolds(this.paths.dir, file, day);
-    const inspected = inspectArchive(file, key, { skipPageCheck: checkedToday });
+    // Reading every page takes seconds on a large archive: in the archive worker, so the desk answers meanwhile.
+    const inspected = checkedToday ? inspectArchive(file, key, { skipPageCheck: true }) : await this.during('page-check', () => checkArchivePages(file, key));
     if (inspected.kind === 'damaged') {
       // The key fits the archive's pages: the archive is damaged. It fits none: the key file is another archive's, or forged.
       if (!keyFitsPages(file, key, keyFile.databaseSalt)) throw new ArchiveError('KEY_FILE_MISMATCH', { file });

@@ -9,7 +9,7 @@ import { ArchiveError, type ErrorCode } from '../../shared/errors';
 // asks the desk for what only the desk has (Chromium, for PDFs), and stops at its next step
 // when the job is cancelled (or is ended, if it does not).
 
-export type WorkerName = 'pdf-split-worker' | 'bag-worker';
+export type WorkerName = 'pdf-split-worker' | 'bag-worker' | 'archive-worker';
 
 /**
  * Each worker's heap cap. The split holds a batch of 25 forms as pdf-lib objects; the bag worker
@@ -18,6 +18,8 @@ export type WorkerName = 'pdf-split-worker' | 'bag-worker';
 const heapLimits: Record<WorkerName, ResourceLimits> = {
   'pdf-split-worker': { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   'bag-worker': { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
+  // SQLite's pages live outside the JavaScript heap: the worker itself holds next to nothing.
+  'archive-worker': { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
 };
 
 /** What the desk does for a worker on request. */

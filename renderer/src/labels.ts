@@ -13,6 +13,7 @@ import {
   confidentialityLabels,
   customerFieldLabels,
   customerKindLabels,
+  deskWorkLabels,
   fileStatusLabels,
   importIssueLabels,
   registerFieldLabels,
@@ -29,6 +30,7 @@ export function useLabels() {
   return {
     locale,
     kind: customerKindLabels[locale],
+    deskWork: deskWorkLabels[locale],
     classification: classificationLabels[locale],
     valueGrade: valueGradeLabels[locale],
     companyNature: companyNatureLabels[locale],

@@ -5,6 +5,7 @@ import type { RestoreBackupInput } from '../../../shared/schemas';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useSessionStore } from '../stores/session-store';
+import { DeskWorkNotice } from './DeskWorkNotice';
 import { ErrorAlert } from './ErrorAlert';
 import { toArchiveError } from '../errors';
 
@@ -19,6 +20,7 @@ export function RestoreForm({ folder, onDone }: { folder?: string; onDone?: () =
     <>
       <Alert type="info" showIcon title={t('backup.restoreHint')} style={{ marginBottom: 16 }} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      <DeskWorkNotice active={busy} signIn />
       <Form<RestoreBackupInput>
         layout="vertical"
         initialValues={{ backupFolder: folder }}

@@ -29,6 +29,8 @@ export const en: Record<MessageKey, string> = {
   'login.title': 'Sign in',
   'login.username': 'User name',
   'login.password': 'Password',
+  'work.elapsed': '{seconds} s so far; the desk can be used meanwhile.',
+  'work.elapsedSignIn': '{seconds} s so far; a larger archive takes longer, please wait.',
   'login.submit': 'Sign in',
   'login.forgot': 'Forgot the password? Use the recovery key',
   'recover.title': 'Set a new password with the recovery key',

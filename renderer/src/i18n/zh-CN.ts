@@ -28,6 +28,8 @@ export const zhCN = {
   'login.title': '登录',
   'login.username': '用户名',
   'login.password': '密码',
+  'work.elapsed': '已用 {seconds} 秒，期间可照常使用其他功能。',
+  'work.elapsedSignIn': '已用 {seconds} 秒；档案越大用时越长，请稍候。',
   'login.submit': '登录',
   'login.forgot': '忘记密码？使用恢复密钥',
   'recover.title': '使用恢复密钥重设密码',

@@ -2,6 +2,7 @@ import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
 import { AuthFrame } from '../components/AuthFrame';
+import { DeskWorkNotice } from '../components/DeskWorkNotice';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RestoreForm } from '../components/RestoreForm';
 import { useT } from '../i18n';
@@ -43,6 +44,7 @@ function UnlockForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: 
   return (
     <AuthFrame title={t('login.title')}>
       <ErrorAlert error={error} onClose={clearError} />
+      <DeskWorkNotice active={busy} signIn />
       <Form<UnlockInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy}>
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('login.username') }) }]}>
           <Input autoComplete="username" autoFocus maxLength={32} />
@@ -71,6 +73,7 @@ function RecoverForm({ onBack }: { onBack: () => void }) {
   return (
     <AuthFrame title={t('recover.title')} width={520}>
       <ErrorAlert error={error} onClose={clearError} />
+      <DeskWorkNotice active={busy} signIn />
       <Form<RecoverAccessInput> layout="vertical" onFinish={(v) => void recoverAccess(v)} disabled={busy}>
         <Form.Item name="username" label={t('login.username')} rules={required(t('login.username'))}>
           <Input autoComplete="username" autoFocus maxLength={32} />

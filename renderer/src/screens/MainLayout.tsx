@@ -34,6 +34,7 @@ import { ReportsPage } from './reports/ReportsPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { DestructionPage } from './DestructionPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
+import { DeskWorkNotice } from '../components/DeskWorkNotice';
 import { useAutoLock } from '../components/useAutoLock';
 import { useBarcodeScanner } from '../components/useBarcodeScanner';
 import { roleMay, type MethodAccess } from '../../../shared/permissions';
@@ -101,6 +102,7 @@ export function MainLayout() {
           <Flex align="center" justify="space-between" style={{ height: '100%' }}>
             <Typography.Text strong>{session?.organisation}</Typography.Text>
             <Space size="middle">
+              <DeskWorkNotice compact />
               <span data-testid="current-user">
                 <UserOutlined /> {session?.displayName} {session && <Tag>{roleLabels[locale][session.role]}</Tag>}
               </span>
