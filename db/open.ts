@@ -39,8 +39,17 @@ export function applyConnectionSettings(sqlite: SqliteDatabase): void {
   sqlite.pragma('temp_store = MEMORY');
 }
 
-export function wrapKysely(sqlite: SqliteDatabase): Kysely<ArchiveDatabase> {
-  return new Kysely<ArchiveDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+export function wrapKysely(sqlite: SqliteDatabase, options: ConnectionOptions = {}): Kysely<ArchiveDatabase> {
+  return new Kysely<ArchiveDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, options) }) });
+}
+
+interface ConnectionOptions {
+  /**
+   * Every transaction takes the write lock at once (BEGIN IMMEDIATE). A long one on a second
+   * connection (an import's, in its worker) must: a deferred one that read first is refused its
+   * first write when the desk's connection has written meanwhile.
+   */
+  beginImmediate?: boolean;
 }
 
 /**
@@ -50,7 +59,7 @@ export function wrapKysely(sqlite: SqliteDatabase): Kysely<ArchiveDatabase> {
  */
 const noTransaction = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }), all: () => [], iterate: () => [][Symbol.iterator]() };
 
-function withStatementCache(sqlite: SqliteDatabase, max = 300) {
+function withStatementCache(sqlite: SqliteDatabase, { beginImmediate = false }: ConnectionOptions, max = 300) {
   const cache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
   return {
     close: () => {
@@ -61,6 +70,7 @@ function withStatementCache(sqlite: SqliteDatabase, max = 300) {
       // SQLite ends a transaction itself on some errors (a full disk: SQLITE_FULL); Kysely's
       // rollback after it would fail and hide that error, so a rollback with none open does nothing.
       if (sql === 'rollback' && !sqlite.inTransaction) return noTransaction as unknown as ReturnType<SqliteDatabase['prepare']>;
+      if (sql === 'begin' && beginImmediate) sql = 'begin immediate';
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);
@@ -74,8 +84,8 @@ function withStatementCache(sqlite: SqliteDatabase, max = 300) {
   };
 }
 
-function opened(sqlite: SqliteDatabase): OpenedArchive {
-  const db = wrapKysely(sqlite);
+function opened(sqlite: SqliteDatabase, options: ConnectionOptions = {}): OpenedArchive {
+  const db = wrapKysely(sqlite, options);
   return {
     sqlite,
     db,
@@ -88,7 +98,7 @@ function opened(sqlite: SqliteDatabase): OpenedArchive {
  * Opens a keyed archive for reading and writing, and brings its schema up to date. The caller
  * has already checked the file with inspectArchive: this is the step that may write.
  */
-export async function openArchive(file: string, key: Buffer, options: { create?: boolean } = {}): Promise<OpenedArchive> {
+export async function openArchive(file: string, key: Buffer, options: { create?: boolean; migrate?: boolean } & ConnectionOptions = {}): Promise<OpenedArchive> {
   const sqlite = new Database(file, { fileMustExist: !options.create });
   try {
     applyArchiveKey(sqlite, key);
@@ -97,7 +107,9 @@ export async function openArchive(file: string, key: Buffer, options: { create?:
     sqlite.close();
     throw error;
   }
-  const archive = opened(sqlite);
+  const archive = opened(sqlite, { beginImmediate: options.beginImmediate });
+  // A worker's second connection to an archive the desk has open (and brought up to date) does not migrate.
+  if (options.migrate === false) return archive;
   try {
     await migrateToLatest(archive.db);
   } catch (error) {

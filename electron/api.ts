@@ -112,6 +112,8 @@ function storageError(error: unknown, vault: ArchiveVault): ArchiveError | null 
   if (error instanceof ArchiveError) return null;
   if (isCorruptionError(error)) return new ArchiveError('ARCHIVE_DAMAGED', { file: vault.paths.archive });
   const code = (error as { code?: unknown } | null)?.code;
+  // Another connection (an import's, in its worker) holds the write lock past the wait: nothing was written.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return new ArchiveError('ARCHIVE_BUSY');
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     const wal = existsSync(`${vault.paths.archive}-wal`) ? statSync(`${vault.paths.archive}-wal`).size : 0;
     // SQLite needs room for its log and a checkpoint: at least what the log holds, and some to spare.

@@ -54,7 +54,7 @@ export interface ArchiveStatus {
   work: DeskWork[];
 }
 
-export type DeskWorkKind = 'page-check' | 'backup' | 'backup-check';
+export type DeskWorkKind = 'page-check' | 'backup' | 'backup-check' | 'import';
 
 export interface DeskWork {
   kind: DeskWorkKind;

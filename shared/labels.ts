@@ -38,6 +38,7 @@ export const errorMessages: Labels<ErrorCode> = {
     ARCHIVE_LOCKED: '档案库已锁定，请登录。',
     ALREADY_UNLOCKED: '档案库已解锁，请先锁定再登录其他账户。',
     SIGN_IN_UNDER_WAY: '正在登录，请等这次登录完成。',
+    ARCHIVE_BUSY: '档案库正在写入导入的客户，这次保存没有进行；请在导入完成后再保存。',
     WRONG_CREDENTIALS: '用户名或密码错误。',
     ACCOUNT_DISABLED: '该账户已停用，请联系管理员。',
     WRONG_RECOVERY_KEY: '恢复密钥不正确。',
@@ -128,6 +129,7 @@ export const errorMessages: Labels<ErrorCode> = {
     ARCHIVE_LOCKED: 'The archive is locked; please sign in.',
     ALREADY_UNLOCKED: 'The archive is already unlocked; lock it before signing in as someone else.',
     SIGN_IN_UNDER_WAY: 'A sign-in is under way; please wait for it to finish.',
+    ARCHIVE_BUSY: 'The archive is busy writing imported customers, so nothing was saved; save again once the import is done.',
     WRONG_CREDENTIALS: 'Wrong user name or password.',
     ACCOUNT_DISABLED: 'This account is disabled; ask an administrator.',
     WRONG_RECOVERY_KEY: 'The recovery key is not correct.',
@@ -465,8 +467,13 @@ export const borrowerStatusLabels: Labels<BorrowerStatus> = {
 
 /** What the desk is doing on its own, as the status line says it while it runs. */
 export const deskWorkLabels: Labels<DeskWorkKind> = {
-  'zh-CN': { 'page-check': '正在逐页检查档案库（当天第一次登录时进行）', backup: '正在备份档案库', 'backup-check': '正在逐页检查备份' },
-  en: { 'page-check': 'Checking every page of the archive (done at the first sign-in of the day)', backup: 'Backing up the archive', 'backup-check': 'Checking every page of the backup' },
+  'zh-CN': { 'page-check': '正在逐页检查档案库（当天第一次登录时进行）', backup: '正在备份档案库', 'backup-check': '正在逐页检查备份', import: '正在导入客户' },
+  en: {
+    'page-check': 'Checking every page of the archive (done at the first sign-in of the day)',
+    backup: 'Backing up the archive',
+    'backup-check': 'Checking every page of the backup',
+    import: 'Importing customers',
+  },
 };
 
 export const transferStatusLabels: Labels<TransferStatus> = {

@@ -1,6 +1,7 @@
 import { importInput, registerImportInput } from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as excel from '../services/excel';
+import { runCustomerImport } from '../services/import-job';
 import * as registerImport from '../services/register-import';
 
 export const importMethods = {
@@ -12,7 +13,7 @@ export const importMethods = {
     handler: async ({ fileBase64, mapping }, m) => {
       const context = m.services();
       const jobId = m.jobs.start('customer-import', { preparing: [0, 0], checking: [0.05, 0.1], importing: [0.15, 0.85] }, (report, signal) =>
-        excel.importCustomers(context, fileBase64, mapping, report, signal),
+        runCustomerImport(m.vault, context, { fileBase64, mapping }, report, signal),
       );
       return { jobId };
     },

@@ -1,22 +1,11 @@
 import { copyArchive, inspectArchive, type AuditHead, type InspectResult } from '../../db/open';
-import { runWorker } from './worker-thread';
+import { runWorkerOrHere } from './worker-thread';
 
 /** What the archive worker is asked to do; the key goes to the worker's own connection only. */
 export type ArchiveWorkerJob = { task: 'inspect'; file: string; key: Uint8Array; full: boolean } | { task: 'copy'; file: string; key: Uint8Array; copy: string };
 
-/**
- * Runs a job in the archive worker. A worker that cannot start at all (its file missing from a
- * damaged install) must not keep the desk from its archive: the job then runs on this thread,
- * as it would have without the worker. A job that started and failed fails as itself.
- */
-async function inWorker<T>(job: ArchiveWorkerJob, inline: () => T): Promise<T> {
-  let started = false;
-  try {
-    return await runWorker<T>('archive-worker', { data: job, progress: () => (started = true) });
-  } catch (error) {
-    if (started) throw error;
-    return inline();
-  }
+function inWorker<T>(job: ArchiveWorkerJob, here: () => T): Promise<T> {
+  return runWorkerOrHere<T>('archive-worker', { data: job }, here);
 }
 
 /** Reads every page of a keyed archive (quick_check, or the full integrity_check) off the desk's thread. */

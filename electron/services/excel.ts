@@ -379,7 +379,9 @@ export async function previewCustomerImport(ctx: ServiceContext, base64: string,
 /**
  * The import job. All or nothing: any bad row, a cancel or a failure and nothing is imported. The
  * rows are checked again inside the transaction that writes them, so a customer registered since
- * the dry run cannot slip past the duplicate check; other calls wait for the transaction.
+ * the dry run cannot slip past the duplicate check. It runs in the import worker on a connection
+ * of its own (startCustomerImport): the desk reads meanwhile; a save meanwhile is refused (ARCHIVE_BUSY).
+ * `yieldStep` is where it lets a cancel, a test's hold or the desk's other calls in.
  */
 export async function importCustomers(
   ctx: ServiceContext,
@@ -387,6 +389,7 @@ export async function importCustomers(
   mapping?: Record<string, string>,
   report: (step: JobStep) => void = () => undefined,
   signal?: AbortSignal,
+  yieldStep: () => Promise<void> = () => pause(signal),
 ): Promise<ImportResult> {
   report({ phase: 'preparing', done: 0, total: 0 });
   const sheet = await readSheet(base64, await importLimits(ctx));
@@ -394,7 +397,7 @@ export async function importCustomers(
   return ctx.db.transaction().execute(async (trx) => {
     const result = await analyse({ ...ctx, db: trx }, sheet, mapping, async (done, total) => {
       report({ phase: 'checking', done, total });
-      await pause(signal);
+      await yieldStep();
     });
     if (result.issues.length > 0 || result.creates + result.updates.length === 0) {
       throw new ArchiveError('IMPORT_HAS_ERRORS', { count: result.issues.length, issues: result.issues.slice(0, 100) });
@@ -406,7 +409,7 @@ export async function importCustomers(
     const step = async () => {
       if (done++ % IMPORT_STEP !== 0) return;
       report({ phase: 'importing', done: done - 1, total });
-      await pause(signal);
+      await yieldStep();
     };
     for (const p of fresh) {
       await step();

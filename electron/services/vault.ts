@@ -61,6 +61,12 @@ export interface VaultOptions {
   recoveryCost?: KdfCost;
 }
 
+interface RunningWork {
+  kind: DeskWorkKind;
+  started: number;
+  done: Promise<unknown>;
+}
+
 interface Unlocked {
   archive: OpenedArchive;
   session: Session;
@@ -84,7 +90,7 @@ export class ArchiveVault {
   private failedSignIns: { at: string; username: string; reason: string }[] = [];
   /** A sign-in (create, unlock, recover) is under way: its page check runs off this thread, so another call may come meanwhile. */
   private signingIn = false;
-  private readonly running = new Set<{ kind: DeskWorkKind; started: number }>();
+  private readonly running = new Set<RunningWork>();
   private readonly passwordCost: KdfCost;
   private readonly recoveryCost: KdfCost;
 
@@ -105,23 +111,35 @@ export class ArchiveVault {
   }
 
   /** Runs long work the status shows while it runs (the sign-in screen and the status line read it). */
-  async during<T>(kind: DeskWorkKind, work: () => Promise<T>): Promise<T> {
-    const entry = { kind, started: performance.now() };
+  during<T>(kind: DeskWorkKind, work: () => Promise<T>): Promise<T> {
+    const entry: RunningWork = { kind, started: performance.now(), done: Promise.resolve() };
     this.running.add(entry);
+    const done = work().finally(() => this.running.delete(entry));
+    entry.done = done;
+    return done;
+  }
+
+  /**
+   * Work on a connection of its own (a worker's), given the archive's file and its own copy of the
+   * key (wiped when the work ends), and listed in the status while it runs.
+   */
+  async aside<T>(kind: DeskWorkKind, work: (file: string, key: Buffer) => Promise<T>): Promise<T> {
+    const key = Buffer.from(this.requireUnlocked().archiveKey);
     try {
-      return await work();
+      return await this.during(kind, () => work(this.paths.archive, key));
     } finally {
-      this.running.delete(entry);
+      key.fill(0);
     }
   }
 
   /** A consistent encrypted copy of the open archive, made on a connection of its own; the audit head it holds. */
   copyTo(copy: string): Promise<AuditHead | null> {
-    const { archive, archiveKey } = this.requireUnlocked();
-    return this.during('backup', async () => {
-      // A transaction under way on the desk's connection (an import's) ends first, so the copy holds all of it or none.
+    const { archive } = this.requireUnlocked();
+    return this.aside('backup', async (file, key) => {
+      // An import under way (on the desk's connection, or a worker's) ends first, so the copy holds all of it or none.
+      await Promise.allSettled([...this.running].filter((w) => w.kind === 'import').map((w) => w.done));
       await archive.db.connection().execute(async () => undefined);
-      return copyArchiveAside(this.paths.archive, archiveKey, copy);
+      return copyArchiveAside(file, key, copy);
     });
   }
 

@@ -9,7 +9,7 @@ import { ArchiveError, type ErrorCode } from '../../shared/errors';
 // asks the desk for what only the desk has (Chromium, for PDFs), and stops at its next step
 // when the job is cancelled (or is ended, if it does not).
 
-export type WorkerName = 'pdf-split-worker' | 'bag-worker' | 'archive-worker';
+export type WorkerName = 'pdf-split-worker' | 'bag-worker' | 'archive-worker' | 'import-worker';
 
 /**
  * Each worker's heap cap. The split holds a batch of 25 forms as pdf-lib objects; the bag worker
@@ -20,6 +20,8 @@ const heapLimits: Record<WorkerName, ResourceLimits> = {
   'bag-worker': { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
   // SQLite's pages live outside the JavaScript heap: the worker itself holds next to nothing.
   'archive-worker': { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
+  // The import holds the sheet's rows and the dry run's findings, as it did on the desk's thread.
+  'import-worker': { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 16 },
 };
 
 /** What the desk does for a worker on request. */
@@ -127,6 +129,27 @@ export function runWorker<T>(name: WorkerName, options: { data: unknown; service
     worker.on('error', (error) => finish(() => reject(options.signal?.aborted ? new ArchiveError('CANCELLED') : error)));
     worker.on('exit', () => finish(() => reject(options.signal?.aborted ? new ArchiveError('CANCELLED') : new Error('the worker stopped without an answer'))));
   }).finally(() => worker.terminate());
+}
+
+/**
+ * Runs a worker whose job reports progress first thing, or the same job on this thread when the
+ * worker cannot start at all (its file missing from a damaged install): such work must not keep
+ * the desk from its archive. A job that started and failed fails as itself.
+ */
+export async function runWorkerOrHere<T>(name: WorkerName, options: Parameters<typeof runWorker>[1], here: () => T | Promise<T>): Promise<T> {
+  let started = false;
+  try {
+    return await runWorker<T>(name, {
+      ...options,
+      progress: (step) => {
+        started = true;
+        options.progress?.(step);
+      },
+    });
+  } catch (error) {
+    if (started || options.signal?.aborted) throw error;
+    return here();
+  }
 }
 
 /** Inside a worker: what it was given, and its way to report, ask and see a cancel. */

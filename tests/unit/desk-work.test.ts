@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskWorkKind } from '../../shared/api';
-import { adminInput, failureCode, makeVault, openDesk, tempDir } from './helpers';
+import { createArchiveApi } from '../../electron/api';
+import { adminInput, customerWorkbook, failureCode, makeVault, openDesk, settleJob, tempDir } from './helpers';
 
 // What reads every page of a large archive (the day's first page check, a backup's copy) runs in
 // the archive worker on a connection of its own: the desk answers while it runs, and says what it
@@ -100,5 +101,31 @@ describe('long work off the desk’s thread', () => {
     await restored.api.lock();
     await restored.api.unlock({ username: 'wangfang', password: adminInput.password });
     expect((await restored.api.listCustomers({})).rows.map((r) => r.name)).toContain('张三');
+  }, 120_000);
+
+  it('answers reads while an import writes, refuses a save meanwhile in plain words, and a cancel leaves nothing', async () => {
+    const ctx = makeVault(tempDir());
+    // The import is held at its first step of writing, inside its transaction, until it is cancelled.
+    const api = createArchiveApi({ vault: ctx.vault, clock: ctx.clock, holdFirstJobAt: 'importing' });
+    await openDesk({ ...ctx, api });
+    await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] });
+    const { jobId } = await api.startCustomerImport({ fileBase64: await customerWorkbook(2000) });
+    while ((await api.getJob({ jobId })).phase !== 'importing') await new Promise((r) => setTimeout(r, 5));
+
+    // What is committed is read at once, the import's rows not yet among it.
+    const read = await timed(() => api.listCustomers({}));
+    expect(read.ms).toBeLessThan(200);
+    expect(read.value.total).toBe(1);
+    expect((await api.getArchiveStatus()).work).toEqual([expect.objectContaining({ kind: 'import' })]);
+    // A save waits for the import's write lock a few seconds, then is refused with nothing written.
+    expect(await failureCode(api.registerCustomer({ kind: 'tenant', name: '李四', units: ['A-2'] }))).toBe('ARCHIVE_BUSY');
+
+    await api.cancelJob({ jobId });
+    expect(await settleJob(api, jobId, 'customer-import')).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
+    expect((await api.listCustomers({})).rows.map((r) => r.name)).toEqual(['张三']);
+    expect((await api.getArchiveStatus()).work).toEqual([]);
+    // The desk writes again once the import is over.
+    await api.registerCustomer({ kind: 'tenant', name: '李四', units: ['A-2'] });
+    expect((await api.listCustomers({})).total).toBe(2);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,3 +160,12 @@ export async function travel(ctx: ReturnType<typeof makeVault>, to: Date | numbe
 }
 
 export { settleJob } from '../jobs';
+
+/** A customer sheet of `rows` tenants (客户名称, 客户类型, 楼栋, 楼层, 单元号), as an import is given it. */
+export async function customerWorkbook(rows: number): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('客户');
+  sheet.addRow(['客户名称', '客户类型', '楼栋', '楼层', '单元号']);
+  for (let i = 0; i < rows; i++) sheet.addRow([`备份测试${i}号`, '租户', 'E座', '3', `E-3${String(i).padStart(4, '0')}`]);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}

@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, CHECK_STAMP_FILE, KEY_FILE } from '../../db/archive-files';
 import { findPasswordSlot, parseKeyFile, unwrapArchiveKey } from '../../db/key-slots';
 import { openArchive } from '../../db/open';
 import { createArchiveApi } from '../../electron/api';
 import { ArchiveVault } from '../../electron/services/vault';
-import { adminInput, failureCode, makeVault, settleJob, tempDir, testCost, readAudit, verifyAudit, openDesk } from './helpers';
+import { adminInput, customerWorkbook, failureCode, makeVault, settleJob, tempDir, testCost, readAudit, verifyAudit, openDesk } from './helpers';
 
 const pw = adminInput.password;
 
@@ -17,14 +16,6 @@ async function signedIn(dir?: string) {
   const ctx = makeVault(dir);
   await openDesk(ctx);
   return ctx;
-}
-
-async function workbook(rows: number): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('客户');
-  sheet.addRow(['客户名称', '客户类型', '楼栋', '楼层', '单元号']);
-  for (let i = 0; i < rows; i++) sheet.addRow([`备份测试${i}号`, '租户', 'E座', '3', `E-3${String(i).padStart(4, '0')}`]);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
 describe('a full disk', () => {
@@ -96,7 +87,7 @@ describe('a full disk', () => {
 describe('a backup while an import runs', () => {
   it('waits for the import’s transaction instead of failing, and holds all of it', async () => {
     const { api } = await signedIn();
-    const { jobId } = await api.startCustomerImport({ fileBase64: await workbook(2000) });
+    const { jobId } = await api.startCustomerImport({ fileBase64: await customerWorkbook(2000) });
     for (;;) {
       const p = await api.getJob({ jobId });
       if (p.phase === 'importing') break;
