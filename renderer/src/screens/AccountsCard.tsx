@@ -1,5 +1,5 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
-import { useLayoutEffect, useState } from 'react';
+import { App, Button, Card, Form, Input, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
 import type { AccountInfo } from '../../../shared/api';
 import type { Role } from '../../../shared/domain';
 import { ArchiveError } from '../../../shared/errors';
@@ -9,8 +9,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { options, useLabels } from '../labels';
 import { useSessionStore } from '../stores/session-store';
-import { toArchiveError } from '../errors';
 import { PasswordPair } from '../components/PasswordPair';
+import { FormModal } from '../components/FormModal';
 import { localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
 import { useApi } from '../components/useApi';
@@ -25,37 +25,17 @@ export function AccountsCard() {
   const refreshSession = useSessionStore((s) => s.refresh);
   const myId = useSessionStore((s) => s.status?.session?.accountId);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
 
   const accountList = useApi(() => api.listAccounts(), [], [] as AccountInfo[]);
   const { data: accounts, reload: load } = accountList;
-  // Before paint, so the form is reset before anyone can type into it.
-  useLayoutEffect(() => {
-    setError(null);
-    form.resetFields();
-    if (dialog?.kind === 'edit') form.setFieldsValue({ displayName: dialog.account.displayName, role: dialog.account.role });
-    // Most new accounts are clerks.
-    if (dialog?.kind === 'add') form.setFieldsValue({ role: 'clerk' });
-  }, [dialog, form]);
-
   const submit = async (values: Record<string, string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (dialog?.kind === 'add') await api.createAccount(values as never);
-      if (dialog?.kind === 'edit') await api.updateAccount({ accountId: dialog.account.id, displayName: values.displayName!, role: values.role as Role });
-      if (dialog?.kind === 'reset') await api.resetAccountPassword({ accountId: dialog.account.id, newPassword: values.newPassword!, newPasswordConfirm: values.newPasswordConfirm! });
-      setDialog(null);
-      message.success(t('accounts.saved'));
-      load();
-      await refreshSession();
-    } catch (e) {
-      setError(toArchiveError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (dialog?.kind === 'add') await api.createAccount(values as never);
+    if (dialog?.kind === 'edit') await api.updateAccount({ accountId: dialog.account.id, displayName: values.displayName!, role: values.role as Role });
+    if (dialog?.kind === 'reset') await api.resetAccountPassword({ accountId: dialog.account.id, newPassword: values.newPassword!, newPasswordConfirm: values.newPasswordConfirm! });
+    setDialog(null);
+    message.success(t('accounts.saved'));
+    load();
+    await refreshSession();
   };
 
   const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
@@ -110,7 +90,7 @@ export function AccountsCard() {
           },
         ]}
       />
-      <Modal
+      <FormModal<Record<string, string>>
         open={dialog !== null}
         title={
           dialog?.kind === 'add'
@@ -121,35 +101,30 @@ export function AccountsCard() {
                 ? `${t('accounts.reset')}：${dialog.account.username}`
                 : ''
         }
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
-        confirmLoading={busy}
-        destroyOnHidden
+        onClose={() => setDialog(null)}
+        // Most new accounts are clerks.
+        initialValues={dialog?.kind === 'edit' ? { displayName: dialog.account.displayName, role: dialog.account.role } : dialog?.kind === 'add' ? { role: 'clerk' } : {}}
+        onSubmit={submit}
       >
-        <ErrorAlert error={error} onClose={() => setError(null)} />
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v as Record<string, string>)}>
-          {dialog?.kind === 'add' && (
-            <Form.Item name="username" label={t('accounts.username')} rules={required(t('accounts.username'))}>
-              <Input autoComplete="off" maxLength={32} />
+        {dialog?.kind === 'add' && (
+          <Form.Item name="username" label={t('accounts.username')} rules={required(t('accounts.username'))}>
+            <Input autoComplete="off" maxLength={32} />
+          </Form.Item>
+        )}
+        {dialog?.kind !== 'reset' && (
+          <>
+            <Form.Item name="displayName" label={t('accounts.displayName')} rules={required(t('accounts.displayName'))}>
+              <Input maxLength={50} />
             </Form.Item>
-          )}
-          {dialog?.kind !== 'reset' && (
-            <>
-              <Form.Item name="displayName" label={t('accounts.displayName')} rules={required(t('accounts.displayName'))}>
-                <Input maxLength={50} />
-              </Form.Item>
-              <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true }]}>
-                {/* Nobody changes their own role; the archive refuses it too. */}
-                <Select options={options(L.role)} disabled={dialog?.kind === 'edit' && dialog.account.id === myId} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'add' && <PasswordPair name="password" confirmName="passwordConfirm" label={t('accounts.password')} confirmLabel={t('accounts.passwordConfirm')} />}
-          {dialog?.kind === 'reset' && <PasswordPair name="newPassword" confirmName="newPasswordConfirm" label={t('accounts.newPassword')} confirmLabel={t('accounts.passwordConfirm')} />}
-        </Form>
-      </Modal>
+            <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true }]}>
+              {/* Nobody changes their own role; the archive refuses it too. */}
+              <Select options={options(L.role)} disabled={dialog?.kind === 'edit' && dialog.account.id === myId} />
+            </Form.Item>
+          </>
+        )}
+        {dialog?.kind === 'add' && <PasswordPair name="password" confirmName="passwordConfirm" label={t('accounts.password')} confirmLabel={t('accounts.passwordConfirm')} />}
+        {dialog?.kind === 'reset' && <PasswordPair name="newPassword" confirmName="newPasswordConfirm" label={t('accounts.newPassword')} confirmLabel={t('accounts.passwordConfirm')} />}
+      </FormModal>
     </Card>
   );
 }

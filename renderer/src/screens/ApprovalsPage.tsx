@@ -1,8 +1,7 @@
-import { App, Button, Checkbox, Form, Input, Modal, Segmented, Space, Tag } from 'antd';
-import { useLayoutEffect, useState } from 'react';
+import { App, Button, Checkbox, Form, Input, Segmented, Space, Tag } from 'antd';
+import { useState } from 'react';
 import type { ApprovalInfo } from '../../../shared/api';
 import { approverRank, type ApprovalStatus } from '../../../shared/domain';
-import { type ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
@@ -12,6 +11,7 @@ import { toArchiveError } from '../errors';
 import { localDateTime } from '../../../shared/dates';
 import { DeskTable } from '../components/DeskTable';
 import { useApi } from '../components/useApi';
+import { FormModal } from '../components/FormModal';
 
 interface DecideValues {
   reason: string;
@@ -28,23 +28,12 @@ export function ApprovalsPage() {
   const session = useSessionStore((s) => s.status?.session);
   const [status, setStatus] = useState<ApprovalStatus | 'all'>('pending');
   const [deciding, setDeciding] = useState<{ approval: ApprovalInfo; approve: boolean } | null>(null);
-  const [error, setError] = useState<ArchiveError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<DecideValues>();
   const atDesk = Form.useWatch('atDesk', form);
   const isApprover = !!session && approverRank[session.role] > 0;
 
   const approvals = useApi(() => api.listApprovals({ status: status === 'all' ? undefined : status }), [status], [] as ApprovalInfo[]);
   const { data: rows, reload: load } = approvals;
-  // Before paint, so the form is reset before anyone can type into it.
-  useLayoutEffect(() => {
-    if (deciding) {
-      setError(null);
-      form.resetFields();
-      form.setFieldsValue({ atDesk: !isApprover });
-    }
-  }, [deciding, form, isApprover]);
-
   return (
     <>
       <ErrorAlert error={approvals.error} onClose={approvals.clearError} />
@@ -95,7 +84,7 @@ export function ApprovalsPage() {
                     {t('approvals.reject')}
                   </Button>
                   {r.requestedBy === session?.displayName && (
-                    <Button size="small" type="link" onClick={() => void api.withdrawApproval({ approvalId: r.id }).then(load)}>
+                    <Button size="small" type="link" onClick={() => void api.withdrawApproval({ approvalId: r.id }).then(load, (e: unknown) => message.error(toArchiveError(e).message))}>
                       {t('approvals.withdraw')}
                     </Button>
                   )}
@@ -104,59 +93,42 @@ export function ApprovalsPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<DecideValues>
         title={deciding ? `${deciding.approve ? t('approvals.approve') : t('approvals.reject')}：${deciding.approval.summary}` : ''}
         open={deciding !== null}
-        onCancel={() => setDeciding(null)}
-        onOk={() => form.submit()}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
-        confirmLoading={busy}
-        destroyOnHidden
+        onClose={() => setDeciding(null)}
+        form={form}
+        initialValues={{ atDesk: !isApprover }}
+        onSubmit={async (v) => {
+          if (!deciding) return;
+          await api.decideApproval({
+            approvalId: deciding.approval.id,
+            approve: deciding.approve,
+            reason: v.reason,
+            approver: v.atDesk ? { username: v.username ?? '', password: v.password ?? '' } : undefined,
+          });
+          message.success(L.approvalStatus[deciding.approve ? 'approved' : 'rejected']);
+          setDeciding(null);
+          load();
+        }}
       >
-        <ErrorAlert error={error} onClose={() => setError(null)} />
-        <Form<DecideValues>
-          form={form}
-          layout="vertical"
-          onFinish={async (v) => {
-            if (!deciding) return;
-            setBusy(true);
-            setError(null);
-            try {
-              await api.decideApproval({
-                approvalId: deciding.approval.id,
-                approve: deciding.approve,
-                reason: v.reason,
-                approver: v.atDesk ? { username: v.username ?? '', password: v.password ?? '' } : undefined,
-              });
-              message.success(L.approvalStatus[deciding.approve ? 'approved' : 'rejected']);
-              setDeciding(null);
-              load();
-            } catch (e) {
-              setError(toArchiveError(e));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          <Form.Item name="reason" label={t('approvals.decisionReason')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('approvals.decisionReason') }) }]}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-          <Form.Item name="atDesk" valuePropName="checked">
-            <Checkbox>{t('approvals.atDesk')}</Checkbox>
-          </Form.Item>
-          {atDesk && (
-            <>
-              <Form.Item name="username" label={t('approvals.approverUsername')} rules={[{ required: true }]}>
-                <Input autoComplete="off" />
-              </Form.Item>
-              <Form.Item name="password" label={t('approvals.approverPassword')} rules={[{ required: true }]}>
-                <Input.Password autoComplete="off" />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+        <Form.Item name="reason" label={t('approvals.decisionReason')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('approvals.decisionReason') }) }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="atDesk" valuePropName="checked">
+          <Checkbox>{t('approvals.atDesk')}</Checkbox>
+        </Form.Item>
+        {atDesk && (
+          <>
+            <Form.Item name="username" label={t('approvals.approverUsername')} rules={[{ required: true }]}>
+              <Input autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="password" label={t('approvals.approverPassword')} rules={[{ required: true }]}>
+              <Input.Password autoComplete="off" />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 import { DeskTable } from '../../components/DeskTable';
 import { useApi } from '../../components/useApi';
+import { FormModal } from '../../components/FormModal';
 
 /** 借阅人: company staff who borrow; a leaver's files are listed, and they leave only once all are back. */
 export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; onChanged: () => void }) {
@@ -19,7 +20,6 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
   const [includeLeft, setIncludeLeft] = useState(false);
   const [editing, setEditing] = useState<Partial<Borrower> | null>(null);
   const [leaving, setLeaving] = useState<{ borrower: Borrower; items: LoanRegisterRow[] } | null>(null);
-  const [form] = Form.useForm<SaveBorrowerInput>();
   const borrowers = useApi(() => api.listBorrowers({ includeLeft }), [includeLeft, refreshKey], [] as Borrower[]);
   const { data: rows, reload: load } = borrowers;
 
@@ -28,13 +28,7 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <ErrorAlert error={borrowers.error} onClose={borrowers.clearError} />
       <Space>
-        <Button
-          type="primary"
-          onClick={() => {
-            form.resetFields();
-            setEditing({});
-          }}
-        >
+        <Button type="primary" onClick={() => setEditing({})}>
           {t('borrowers.add')}
         </Button>
         <Checkbox checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)}>
@@ -60,13 +54,7 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
             render: (_: unknown, b) =>
               b.status === 'active' && (
                 <Space>
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      form.setFieldsValue({ ...b, phone: b.phone ?? undefined, employeeNo: b.employeeNo ?? undefined });
-                      setEditing(b);
-                    }}
-                  >
+                  <Button size="small" onClick={() => setEditing(b)}>
                     {t('borrowers.edit')}
                   </Button>
                   <Button size="small" danger onClick={() => void run(async () => setLeaving(await api.getBorrowerHoldings({ borrowerId: b.id })))}>
@@ -77,40 +65,31 @@ export function BorrowersTab({ refreshKey, onChanged }: { refreshKey: number; on
           },
         ]}
       />
-      <Modal
+      <FormModal<SaveBorrowerInput>
         title={editing?.id ? t('borrowers.edit') : t('borrowers.add')}
         open={!!editing}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
+        onClose={() => setEditing(null)}
+        initialValues={editing ? { ...editing, phone: editing.phone ?? undefined, employeeNo: editing.employeeNo ?? undefined } : {}}
+        onSubmit={async (v) => {
+          await api.saveBorrower({ ...v, id: editing?.id });
+          setEditing(null);
+          load();
+          onChanged();
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            void run(async () => {
-              await api.saveBorrower({ ...v, id: editing?.id });
-              setEditing(null);
-              load();
-              onChanged();
-            })
-          }
-        >
-          <Form.Item name="name" label={t('borrowers.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="department" label={t('borrowers.department')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="employeeNo" label={t('borrowers.employeeNo')} extra={t('borrowers.employeeNoHint')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="phone" label={t('borrowers.phone')}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label={t('borrowers.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="department" label={t('borrowers.department')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="employeeNo" label={t('borrowers.employeeNo')} extra={t('borrowers.employeeNoHint')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('borrowers.phone')}>
+          <Input />
+        </Form.Item>
+      </FormModal>
       <Modal
         title={leaving ? t('borrowers.leaveTitle', { name: leaving.borrower.name }) : ''}
         open={!!leaving}

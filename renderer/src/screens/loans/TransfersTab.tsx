@@ -1,4 +1,5 @@
-import { App, Button, Flex, Form, Input, Modal, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, Tag } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { useState } from 'react';
 import type { TransferInfo } from '../../../../shared/api';
 import type { RequestTransferInput } from '../../../../shared/schemas';
@@ -26,7 +27,6 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
   const { message } = App.useApp();
   const [requesting, setRequesting] = useState(false);
   const [receipt, setReceipt] = useState<TransferInfo | null>(null);
-  const [form] = Form.useForm<RequestTransferInput>();
   const transfers = useApi(() => api.listTransfers(), [refreshKey], [] as TransferInfo[]);
   const { data: rows, reload: load } = transfers;
 
@@ -34,14 +34,7 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
     <Flex vertical gap={12}>
       <ErrorAlert error={transfers.error} onClose={transfers.clearError} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Button
-        type="primary"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => {
-          form.resetFields();
-          setRequesting(true);
-        }}
-      >
+      <Button type="primary" style={{ alignSelf: 'flex-start' }} onClick={() => setRequesting(true)}>
         {t('transfers.request')}
       </Button>
       <DeskTable<TransferInfo>
@@ -84,46 +77,39 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
           },
         ]}
       />
-      <Modal
+      <FormModal<RequestTransferInput>
         title={t('transfers.request')}
         open={requesting}
-        onCancel={() => setRequesting(false)}
-        onOk={() => form.submit()}
+        onClose={() => setRequesting(false)}
         okText={t('loans.submitRequest')}
-        cancelText={t('form.cancel')}
         width={640}
+        onSubmit={async (v) => {
+          await api.requestTransfer(v);
+          setRequesting(false);
+          message.success(t('transfers.requested'));
+          load();
+          onChanged();
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            void run(async () => {
-              await api.requestTransfer(v);
-              setRequesting(false);
-              message.success(t('transfers.requested'));
-            })
-          }
-        >
-          <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
-            <FilePicker />
-          </Form.Item>
-          <Form.Item name="fromDepartment" label={t('transfers.from')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="toDepartment" label={t('transfers.to')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="fromHandler" label={t('transfers.fromHandler')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="toHandler" label={t('transfers.toHandler')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
+          <FilePicker />
+        </Form.Item>
+        <Form.Item name="fromDepartment" label={t('transfers.from')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="toDepartment" label={t('transfers.to')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="fromHandler" label={t('transfers.fromHandler')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="toHandler" label={t('transfers.toHandler')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+      </FormModal>
       <FormPreview request={receipt ? { formId: 'transfer-receipt', blank: false, params: { transferId: receipt.id } } : null} onClose={() => setReceipt(null)} />
     </Flex>
   );
