@@ -5,10 +5,10 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useLocaleStore, useT } from './i18n';
-import { LoginScreen } from './screens/LoginScreen';
+import { LoginScreen } from './screens/sign-in/LoginScreen';
 import { MainLayout } from './screens/MainLayout';
-import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
-import { SetupScreen } from './screens/SetupScreen';
+import { RecoveryKeyScreen } from './screens/sign-in/RecoveryKeyScreen';
+import { SetupScreen } from './screens/sign-in/SetupScreen';
 import { useSessionStore } from './stores/session-store';
 
 function Screens() {

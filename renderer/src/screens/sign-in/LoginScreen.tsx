@@ -1,13 +1,13 @@
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import type { RecoverAccessInput, UnlockInput } from '../../../shared/schemas';
-import { AuthFrame } from '../components/AuthFrame';
-import { DeskWorkNotice } from '../components/DeskWorkNotice';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { RestoreForm } from '../components/RestoreForm';
-import { useT } from '../i18n';
-import { useSessionStore } from '../stores/session-store';
-import { PasswordPair } from '../components/PasswordPair';
+import type { RecoverAccessInput, UnlockInput } from '../../../../shared/schemas';
+import { AuthFrame } from '../../components/AuthFrame';
+import { DeskWorkNotice } from '../../components/DeskWorkNotice';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { RestoreForm } from '../../components/RestoreForm';
+import { useT } from '../../i18n';
+import { useSessionStore } from '../../stores/session-store';
+import { PasswordPair } from '../../components/PasswordPair';
 
 type Mode = 'unlock' | 'recover' | 'restore';
 

@@ -1,9 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { AuthFrame } from '../components/AuthFrame';
-import { useT } from '../i18n';
-import { useSessionStore } from '../stores/session-store';
+import { AuthFrame } from '../../components/AuthFrame';
+import { useT } from '../../i18n';
+import { useSessionStore } from '../../stores/session-store';
 
 /** Shown once after the archive is made. The sheet is what gets printed (see print.css). */
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {

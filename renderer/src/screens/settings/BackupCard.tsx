@@ -1,13 +1,13 @@
 import { App, Button, Card, Flex, Modal, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
-import { api } from '../api';
-import { RestoreForm } from '../components/RestoreForm';
-import { useT } from '../i18n';
-import { localDateTime } from '../../../shared/dates';
-import { DeskTable } from '../components/DeskTable';
-import { FolderInput } from '../components/FolderInput';
+import type { BackupInfo } from '../../../../shared/api';
+import { ArchiveError } from '../../../../shared/errors';
+import { api } from '../../api';
+import { RestoreForm } from '../../components/RestoreForm';
+import { useT } from '../../i18n';
+import { localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
+import { FolderInput } from '../../components/FolderInput';
 
 export function BackupCard() {
   const t = useT();

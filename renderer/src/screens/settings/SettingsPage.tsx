@@ -1,12 +1,12 @@
 import { Card, Descriptions, Flex, Typography } from 'antd';
-import { roleMay } from '../../../shared/permissions';
+import { roleMay } from '../../../../shared/permissions';
 import { ArchiveSettingsCard } from './ArchiveSettingsCard';
 import { CategoriesCard } from './CategoriesCard';
 import { AccountsCard } from './AccountsCard';
 import { BackupCard } from './BackupCard';
-import { roleLabels } from '../../../shared/labels';
-import { useLocaleStore, useT } from '../i18n';
-import { useSessionStore } from '../stores/session-store';
+import { roleLabels } from '../../../../shared/labels';
+import { useLocaleStore, useT } from '../../i18n';
+import { useSessionStore } from '../../stores/session-store';
 
 export function SettingsPage() {
   const t = useT();

@@ -1,17 +1,17 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { customerKinds, type CustomerKind } from '../../../shared/domain';
-import { type ArchiveError } from '../../../shared/errors';
-import { formatRefNo } from '../../../shared/ref-numbers';
-import type { ArchiveSettings } from '../../../shared/schemas';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useT } from '../i18n';
-import { options, useLabels } from '../labels';
-import { toArchiveError } from '../errors';
-import { DeskTable } from '../components/DeskTable';
-import { useSessionStore } from '../stores/session-store';
-import { fieldLabels } from '../../../shared/field-labels';
+import { customerKinds, type CustomerKind } from '../../../../shared/domain';
+import { type ArchiveError } from '../../../../shared/errors';
+import { formatRefNo } from '../../../../shared/ref-numbers';
+import type { ArchiveSettings } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { options, useLabels } from '../../labels';
+import { toArchiveError } from '../../errors';
+import { DeskTable } from '../../components/DeskTable';
+import { useSessionStore } from '../../stores/session-store';
+import { fieldLabels } from '../../../../shared/field-labels';
 
 /** A 档号 as the pattern would issue it, so the clerk sees the effect before saving. */
 function example(s: Partial<ArchiveSettings>): string {

@@ -1,17 +1,17 @@
 import { App, Button, Checkbox, Form, Input, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
-import type { ApprovalInfo } from '../../../shared/api';
-import { approverRank, type ApprovalStatus } from '../../../shared/domain';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useT } from '../i18n';
-import { useLabels } from '../labels';
-import { useSessionStore } from '../stores/session-store';
-import { toArchiveError } from '../errors';
-import { localDateTime } from '../../../shared/dates';
-import { DeskTable } from '../components/DeskTable';
-import { useApi } from '../components/useApi';
-import { FormModal } from '../components/FormModal';
+import type { ApprovalInfo } from '../../../../shared/api';
+import { approverRank, type ApprovalStatus } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
+import { useSessionStore } from '../../stores/session-store';
+import { toArchiveError } from '../../errors';
+import { localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
+import { FormModal } from '../../components/FormModal';
 
 interface DecideValues {
   reason: string;

@@ -1,19 +1,19 @@
 import { App, Button, Card, Form, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import type { AccountInfo } from '../../../shared/api';
-import type { Role } from '../../../shared/domain';
-import { ArchiveError } from '../../../shared/errors';
-import { accountStatusLabels } from '../../../shared/labels';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useT } from '../i18n';
-import { options, useLabels } from '../labels';
-import { useSessionStore } from '../stores/session-store';
-import { PasswordPair } from '../components/PasswordPair';
-import { FormModal } from '../components/FormModal';
-import { localDateTime } from '../../../shared/dates';
-import { DeskTable } from '../components/DeskTable';
-import { useApi } from '../components/useApi';
+import type { AccountInfo } from '../../../../shared/api';
+import type { Role } from '../../../../shared/domain';
+import { ArchiveError } from '../../../../shared/errors';
+import { accountStatusLabels } from '../../../../shared/labels';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { options, useLabels } from '../../labels';
+import { useSessionStore } from '../../stores/session-store';
+import { PasswordPair } from '../../components/PasswordPair';
+import { FormModal } from '../../components/FormModal';
+import { localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; account: AccountInfo } | { kind: 'reset'; account: AccountInfo } | null;
 

@@ -2,16 +2,16 @@ import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditRow, AuditVerification, Page } from '../../../shared/api';
-import { ArchiveError } from '../../../shared/errors';
-import type { AuditSearchInput } from '../../../shared/schemas';
-import { api } from '../api';
-import { saveBase64 } from '../files';
-import { useT } from '../i18n';
-import { useLabels } from '../labels';
-import { auditGroupLabels, auditGroups, rawAuditEntry, type AuditGroup } from '../../../shared/audit-labels';
-import { localDateTime, localDateTimeSeconds } from '../../../shared/dates';
-import { DeskTable } from '../components/DeskTable';
+import type { AuditRow, AuditVerification, Page } from '../../../../shared/api';
+import { ArchiveError } from '../../../../shared/errors';
+import type { AuditSearchInput } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { saveBase64 } from '../../files';
+import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
+import { auditGroupLabels, auditGroups, rawAuditEntry, type AuditGroup } from '../../../../shared/audit-labels';
+import { localDateTime, localDateTimeSeconds } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
 
 /** The auditor's screen: search the log, verify its hash chain, export it. */
 export function AuditPage() {

@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { Dashboard } from '../../../shared/api';
-import { api } from '../api';
-import { useT } from '../i18n';
-import { useCustomersStore } from '../stores/customers-store';
-import { useNavStore } from '../stores/nav-store';
+import type { Dashboard } from '../../../../shared/api';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useCustomersStore } from '../../stores/customers-store';
+import { useNavStore } from '../../stores/nav-store';
 
 const REFRESH_MS = 30_000;
 

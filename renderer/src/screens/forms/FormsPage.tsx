@@ -1,15 +1,15 @@
 import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { FormInfo } from '../../../shared/api';
-import type { FormRecordKind } from '../../../shared/forms';
-import type { FormParams } from '../../../shared/schemas';
-import { api } from '../api';
-import { FilePicker } from '../components/FilePicker';
-import { FormPreview, type FormRequest } from '../components/FormPreview';
-import { useT, type MessageKey } from '../i18n';
-import { useLabels } from '../labels';
-import { localDate } from '../../../shared/dates';
+import type { FormInfo } from '../../../../shared/api';
+import type { FormRecordKind } from '../../../../shared/forms';
+import type { FormParams } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { FilePicker } from '../../components/FilePicker';
+import { FormPreview, type FormRequest } from '../../components/FormPreview';
+import { useT, type MessageKey } from '../../i18n';
+import { useLabels } from '../../labels';
+import { localDate } from '../../../../shared/dates';
 
 type Option = { value: number; label: string };
 

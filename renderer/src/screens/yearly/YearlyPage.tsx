@@ -1,18 +1,18 @@
 import { App, Button, Card, Descriptions, Drawer, Flex, Form, Image, Input, InputNumber, List, Radio, Result, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { BundleCheck, BundleProblem, BundleTenantIndex, BundleVerifyReport, OpenedBundle } from '../../../shared/api';
-import { type ArchiveError } from '../../../shared/errors';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { JobProgressView, useJob } from '../components/JobProgressView';
-import { useAction } from '../components/useAction';
-import { toArchiveError } from '../errors';
-import { saveBase64 } from '../files';
-import { useT, type MessageKey } from '../i18n';
-import { useSessionStore } from '../stores/session-store';
-import { DeskTable } from '../components/DeskTable';
-import { FolderInput } from '../components/FolderInput';
+import type { BundleCheck, BundleProblem, BundleTenantIndex, BundleVerifyReport, OpenedBundle } from '../../../../shared/api';
+import { type ArchiveError } from '../../../../shared/errors';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { JobProgressView, useJob } from '../../components/JobProgressView';
+import { useAction } from '../../components/useAction';
+import { toArchiveError } from '../../errors';
+import { saveBase64 } from '../../files';
+import { useT, type MessageKey } from '../../i18n';
+import { useSessionStore } from '../../stores/session-store';
+import { DeskTable } from '../../components/DeskTable';
+import { FolderInput } from '../../components/FolderInput';
 
 type ExportForm = { year: number; building?: string; folder: string; confidential: 'include' | 'exclude' | 'encrypt'; password?: string; approvalId?: number };
 

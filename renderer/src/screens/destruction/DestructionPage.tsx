@@ -1,16 +1,16 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import type { AppraisalRow, DestructionRegister } from '../../../shared/api';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useAction } from '../components/useAction';
-import { FormPreview } from '../components/FormPreview';
-import { useT, type MessageKey } from '../i18n';
-import { useLabels } from '../labels';
-import { localDateTime } from '../../../shared/dates';
-import { DeskTable } from '../components/DeskTable';
-import { useApi } from '../components/useApi';
+import type { AppraisalRow, DestructionRegister } from '../../../../shared/api';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../components/useAction';
+import { FormPreview } from '../../components/FormPreview';
+import { useT, type MessageKey } from '../../i18n';
+import { useLabels } from '../../labels';
+import { localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {

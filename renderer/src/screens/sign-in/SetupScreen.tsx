@@ -1,10 +1,10 @@
 import { Button, Form, Input, Typography } from 'antd';
-import type { CreateArchiveInput } from '../../../shared/schemas';
-import { AuthFrame } from '../components/AuthFrame';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useT } from '../i18n';
-import { useSessionStore } from '../stores/session-store';
-import { PasswordPair } from '../components/PasswordPair';
+import type { CreateArchiveInput } from '../../../../shared/schemas';
+import { AuthFrame } from '../../components/AuthFrame';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { useSessionStore } from '../../stores/session-store';
+import { PasswordPair } from '../../components/PasswordPair';
 
 export function SetupScreen() {
   const t = useT();

@@ -1,16 +1,16 @@
 import { Button, Card, Form, Input, Switch } from 'antd';
 import { useState } from 'react';
-import type { DocumentCategory } from '../../../shared/api';
-import { type ArchiveError } from '../../../shared/errors';
-import type { SaveDocumentCategoryInput } from '../../../shared/schemas';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useT } from '../i18n';
-import { useLabels } from '../labels';
-import { toArchiveError } from '../errors';
-import { DeskTable } from '../components/DeskTable';
-import { fieldLabels } from '../../../shared/field-labels';
-import { useApi } from '../components/useApi';
+import type { DocumentCategory } from '../../../../shared/api';
+import { type ArchiveError } from '../../../../shared/errors';
+import type { SaveDocumentCategoryInput } from '../../../../shared/schemas';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
+import { toArchiveError } from '../../errors';
+import { DeskTable } from '../../components/DeskTable';
+import { fieldLabels } from '../../../../shared/field-labels';
+import { useApi } from '../../components/useApi';
 
 /** The editable list of document categories (卷内文件类别). Categories in use are retired, not deleted. */
 export function CategoriesCard({ canEdit }: { canEdit: boolean }) {

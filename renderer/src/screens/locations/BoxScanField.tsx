@@ -1,12 +1,12 @@
 import { Flex, Input, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { BoxScanOutcome } from '../../../shared/api';
-import { api } from '../api';
-import { scanTone } from '../components/scan-feedback';
-import { useAction } from '../components/useAction';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useLocaleStore, useT } from '../i18n';
-import { boxScanResultLabels } from '../../../shared/labels';
+import type { BoxScanOutcome } from '../../../../shared/api';
+import { api } from '../../api';
+import { scanTone } from '../../components/scan-feedback';
+import { useAction } from '../../components/useAction';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLocaleStore, useT } from '../../i18n';
+import { boxScanResultLabels } from '../../../../shared/labels';
 
 /**
  * 扫码入盒: the open box's scan field. Each file label scanned (or 档号 typed) and Enter files

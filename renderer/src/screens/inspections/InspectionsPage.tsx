@@ -1,18 +1,18 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
-import type { CabinetInspectionDue, CatalogueRow, InspectionDetail, InspectionFinding, InspectionSummary, StorageRoom } from '../../../shared/api';
-import type { InspectionFindingKind } from '../../../shared/domain';
-import { api } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useAction } from '../components/useAction';
-import { FormPreview } from '../components/FormPreview';
-import { scanTone } from '../components/scan-feedback';
-import { useT, type MessageKey } from '../i18n';
-import { useLabels } from '../labels';
-import { localDate, localDateTime } from '../../../shared/dates';
-import { DeskTable } from '../components/DeskTable';
-import { useApi } from '../components/useApi';
+import type { CabinetInspectionDue, CatalogueRow, InspectionDetail, InspectionFinding, InspectionSummary, StorageRoom } from '../../../../shared/api';
+import type { InspectionFindingKind } from '../../../../shared/domain';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../components/useAction';
+import { FormPreview } from '../../components/FormPreview';
+import { scanTone } from '../../components/scan-feedback';
+import { useT, type MessageKey } from '../../i18n';
+import { useLabels } from '../../labels';
+import { localDate, localDateTime } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 const kindColour: Record<InspectionFindingKind, string> = {
   present: 'green',
