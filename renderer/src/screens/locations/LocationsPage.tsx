@@ -1,20 +1,20 @@
-import { App, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, List, Modal, Progress, Row, Select, Space, Tag, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Row, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { BoxDetail, BoxInfo, DepartedMoveProposal, StorageRoom } from '../../../../shared/api';
+import type { BoxDetail, DepartedMoveProposal, StorageRoom } from '../../../../shared/api';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAction } from '../../components/useAction';
 import { FormPreview, type FormRequest } from '../../components/FormPreview';
-import { useT } from '../../i18n';
-import { useCustomersStore } from '../../stores/customers-store';
-import { useNavStore } from '../../stores/nav-store';
-import { DeskTable } from '../../components/DeskTable';
 import { RegisterImportModal } from '../../components/RegisterImportModal';
+import { useAction } from '../../components/useAction';
 import { useApi } from '../../components/useApi';
-import { BoxScanField } from './BoxScanField';
 import { useMayCall } from '../../components/useMayCall';
+import { useT } from '../../i18n';
+import { useNavStore } from '../../stores/nav-store';
+import { DepartedMovesModal } from './DepartedMovesModal';
+import { PlaceFormModal, type PlaceKind } from './PlaceFormModal';
+import { PlacePane } from './PlacePane';
+import { StorageTree, type Selection } from './StorageTree';
 
-type Selection = { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number } | null;
 type Dialog = 'room' | 'cabinet' | 'box' | 'departed' | null;
 
 /** 档案柜位置: rooms, cabinets, shelves and boxes; a cabinet map; what each box should hold. */
@@ -24,14 +24,13 @@ export function LocationsPage() {
   const { modal, message } = App.useApp();
   const [importingPositions, setImportingPositions] = useState(false);
   const mayImportPositions = useMayCall('previewRegisterImport', 'moveFile');
-  const mayFile = useMayCall('scanIntoBox');
   const [selected, setSelected] = useState<Selection>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   // What the add dialog was opened for: kept while it closes, so its title and fields stay put.
-  const [formKind, setFormKind] = useState<'room' | 'cabinet' | 'box'>('room');
-  const openForm = (kind: 'room' | 'cabinet' | 'box', defaults: Record<string, unknown> = {}) => {
-    form.resetFields();
-    form.setFieldsValue(defaults);
+  const [formKind, setFormKind] = useState<PlaceKind>('room');
+  const [formDefaults, setFormDefaults] = useState<Record<string, unknown>>({});
+  const openForm = (kind: PlaceKind, defaults: Record<string, unknown> = {}) => {
+    setFormDefaults(defaults);
     setFormKind(kind);
     setDialog(kind);
   };
@@ -47,9 +46,6 @@ export function LocationsPage() {
       clearPendingBox();
     }
   }, [pendingBoxId, clearPendingBox]);
-  const [form] = Form.useForm();
-  const openFile = useCustomersStore((s) => s.openFile);
-  const go = useNavStore((s) => s.go);
 
   const storageTree = useApi(() => api.getStorage(), [], [] as StorageRoom[]);
   const { data: storage, set: setStorage, reload: load } = storageTree;
@@ -81,61 +77,11 @@ export function LocationsPage() {
         : undefined;
   const shelfId = selected?.kind === 'shelf' ? selected.id : undefined;
 
-  const fill = (b: BoxInfo) => (
-    <>
-      <Progress
-        percent={Math.round((b.fileCount / b.capacity) * 100)}
-        size="small"
-        format={() => t('loc.fill', { count: b.fileCount, capacity: b.capacity })}
-        status={b.fileCount >= b.capacity ? 'exception' : 'normal'}
-      />
-      {b.outCount > 0 && (
-        <Tag color="blue" data-testid={`box-out-${b.code}`}>
-          {t('loc.outCount', { n: b.outCount })}
-        </Tag>
-      )}
-    </>
-  );
-
-  const treeData = storage.map((r) => ({
-    key: `room-${r.id}`,
-    title: r.name,
-    children: r.cabinets.map((c) => ({
-      key: `cabinet-${c.id}`,
-      title: `${c.code}${c.description ? `（${c.description}）` : ''}`,
-      children: c.shelves.map((s) => ({
-        key: `shelf-${s.id}`,
-        title: t('loc.shelf', { n: s.position }),
-        children: s.boxes.map((b) => ({
-          key: `box-${b.id}`,
-          title: `${b.code} · ${b.fileCount}/${b.capacity}${b.outCount > 0 ? ` · ${t('loc.outCount', { n: b.outCount })}` : ''}${b.purpose === 'departed' ? ` · ${t('loc.purposeDeparted')}` : ''}`,
-          isLeaf: true,
-        })),
-      })),
-    })),
-  }));
-
-  // Everything starts open, new rooms, cabinets and shelves too; only what the clerk folds stays folded.
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const allKeys = useMemo(() => {
-    const keys = new Set<string>();
-    const walk = (nodes: { key: string; children?: unknown[] }[]) => {
-      for (const n of nodes) {
-        keys.add(n.key);
-        if (n.children) walk(n.children as { key: string; children?: unknown[] }[]);
-      }
-    };
-    walk(treeData);
-    return keys;
-  }, [treeData]);
-
   const submit = async (values: Record<string, unknown>) => {
-    const ok = await run(async () => {
-      if (dialog === 'room') setStorage(await api.saveRoom(values as never));
-      if (dialog === 'cabinet') setStorage(await api.saveCabinet({ ...(values as { code: string }), roomId: selected!.id }));
-      if (dialog === 'box') setStorage(await api.saveBox({ ...(values as { code: string; capacity: number }), shelfId: shelfId! }));
-    });
-    if (ok) setDialog(null);
+    if (dialog === 'room') setStorage(await api.saveRoom(values as never));
+    if (dialog === 'cabinet') setStorage(await api.saveCabinet({ ...(values as { code: string }), roomId: selected!.id }));
+    if (dialog === 'box') setStorage(await api.saveBox({ ...(values as { code: string; capacity: number }), shelfId: shelfId! }));
+    setDialog(null);
   };
 
   return (
@@ -205,125 +151,15 @@ export function LocationsPage() {
       <Row gutter={16}>
         <Col span={8}>
           <Card size="small">
-            <Tree
-              data-testid="storage-tree"
-              expandedKeys={[...allKeys].filter((k) => !collapsed.has(k))}
-              onExpand={(keys) => setCollapsed(new Set([...allKeys].filter((k) => !keys.includes(k))))}
-              treeData={treeData}
-              selectedKeys={selected ? [`${selected.kind}-${selected.id}`] : []}
-              onSelect={(keys) => {
-                // Clicking the selected node again keeps it selected (antd would clear it).
-                if (keys.length === 0) return;
-                const [kind, id] = String(keys[0]).split('-') as [NonNullable<Selection>['kind'], string];
-                setSelected({ kind, id: Number(id) });
-              }}
-            />
+            <StorageTree storage={storage} selected={selected} onSelect={setSelected} />
           </Card>
         </Col>
         <Col span={16}>
-          {box ? (
-            <Card size="small" title={`${box.path.roomName} / ${box.path.cabinetCode} / ${t('loc.shelf', { n: box.path.shelfPosition })} / ${box.code}`} extra={fill(box)}>
-              {mayFile && <BoxScanField key={box.id} boxId={box.id} boxCode={box.code} onFiled={load} />}
-              <Typography.Text type="secondary">{t('loc.boxFiles')}</Typography.Text>
-              <DeskTable
-                data-testid="box-files"
-                size="small"
-                rowKey="fileId"
-                pagination={false}
-                dataSource={box.files}
-                onRow={(r) => ({
-                  onClick: () => {
-                    go('customers');
-                    openFile(r.fileId);
-                  },
-                  style: { cursor: 'pointer' },
-                })}
-                columns={[
-                  { title: t('customers.refNo'), dataIndex: 'refNo' },
-                  { title: t('customers.name'), dataIndex: 'name' },
-                  { title: t('customers.unit'), dataIndex: 'unit' },
-                ]}
-              />
-            </Card>
-          ) : cabinet ? (
-            <Card size="small" title={`${cabinet.code} ${cabinet.description ?? ''}`} data-testid="cabinet-map">
-              {cabinet.shelves.map((s) => (
-                <Flex key={s.id} gap={8} align="stretch" style={{ borderBottom: '4px solid #8c8c8c', padding: '8px 0' }}>
-                  <Typography.Text type="secondary" style={{ width: 56 }}>
-                    {t('loc.shelf', { n: s.position })}
-                  </Typography.Text>
-                  {s.boxes.map((b) => (
-                    <Card key={b.id} size="small" hoverable style={{ width: 150 }} onClick={() => setSelected({ kind: 'box', id: b.id })}>
-                      <Flex vertical gap={2}>
-                        <Typography.Text strong>{b.code}</Typography.Text>
-                        {b.purpose === 'departed' && <Tag color="default">{t('loc.purposeDeparted')}</Tag>}
-                        {fill(b)}
-                      </Flex>
-                    </Card>
-                  ))}
-                </Flex>
-              ))}
-            </Card>
-          ) : (
-            <Empty description={t('loc.pick')} />
-          )}
+          <PlacePane box={box} cabinet={cabinet} onFiled={load} onPickBox={(id) => setSelected({ kind: 'box', id })} />
         </Col>
       </Row>
 
-      <Modal
-        title={formKind === 'room' ? t('loc.addRoom') : formKind === 'cabinet' ? t('loc.addCabinet') : t('loc.addBox')}
-        open={dialog === formKind}
-        onCancel={() => setDialog(null)}
-        onOk={() => form.submit()}
-        okText={t('form.save')}
-        cancelText={t('form.cancel')}
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v as Record<string, unknown>)}>
-          {formKind === 'room' && (
-            <Form.Item name="name" label={t('loc.roomName')} rules={[{ required: true, whitespace: true }]}>
-              <Input />
-            </Form.Item>
-          )}
-          {formKind === 'cabinet' && (
-            <>
-              <Form.Item name="code" label={t('loc.cabinetCode')} rules={[{ required: true, whitespace: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="description" label={t('loc.description')}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="shelves" label={t('loc.shelves')}>
-                <InputNumber min={1} max={20} />
-              </Form.Item>
-            </>
-          )}
-          {formKind === 'box' && (
-            <>
-              <Form.Item name="code" label={t('loc.boxCode')} rules={[{ required: true, whitespace: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="capacity" label={t('loc.capacity')} rules={[{ required: true }]}>
-                <InputNumber min={1} max={1000} />
-              </Form.Item>
-              <Form.Item name="purpose" label={t('loc.purpose')}>
-                <Select
-                  options={[
-                    { value: 'active', label: t('loc.purposeActive') },
-                    { value: 'departed', label: t('loc.purposeDeparted') },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="servesBuilding" label={t('loc.servesBuilding')}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="servesFloor" label={t('loc.servesFloor')}>
-                <Input />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
-
+      <PlaceFormModal kind={formKind} open={dialog === formKind} defaults={formDefaults} onClose={() => setDialog(null)} onSubmit={submit} />
       <FormPreview
         request={labels}
         onClose={() => setLabels(null)}
@@ -333,36 +169,7 @@ export function LocationsPage() {
         }}
       />
 
-      <Modal
-        title={t('loc.departed')}
-        open={dialog === 'departed'}
-        onCancel={() => setDialog(null)}
-        okText={t('loc.moveAll')}
-        okButtonProps={{ disabled: !proposals.some((p) => p.toBoxId) }}
-        onOk={async () => {
-          let result: { moved: number; left: number } | undefined;
-          const ok = await run(async () => {
-            result = await api.moveDepartedFiles();
-          });
-          if (ok && result) {
-            message.success(t('loc.departedMoved', result));
-            setDialog(null);
-            load();
-          }
-        }}
-        width={720}
-      >
-        <Typography.Paragraph type="secondary">{t('loc.departedHint')}</Typography.Paragraph>
-        <List
-          size="small"
-          dataSource={proposals}
-          renderItem={(p) => (
-            <List.Item>
-              {p.refNo} {p.name}（{p.floor ?? '—'}）：{p.fromBox} → {p.toBox ?? <Typography.Text type="danger">{t('loc.noTarget')}</Typography.Text>}
-            </List.Item>
-          )}
-        />
-      </Modal>
+      <DepartedMovesModal proposals={proposals} open={dialog === 'departed'} onClose={() => setDialog(null)} onMoved={load} />
     </Flex>
   );
 }
