@@ -1,0 +1,77 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import type { Contact, CustomerDetail, FileDetail } from '../../../../shared/api';
+import { localDate } from '../../../../shared/dates';
+import { DeskTable } from '../../components/DeskTable';
+import { useT } from '../../i18n';
+import { useLabels } from '../../labels';
+
+export type CustomerAction = 'edit' | 'classify' | 'correctRef' | 'confidentiality' | 'hold';
+
+/** The customer a file belongs to: every field the register holds, its contacts, and the changes that may be made to it. */
+export function CustomerTab({ file, customer, canManage, onAction }: { file: FileDetail; customer: CustomerDetail; canManage: boolean; onAction: (action: CustomerAction) => void }) {
+  const t = useT();
+  const L = useLabels();
+  const contactRows = (contacts: Contact[]) => (
+    <DeskTable<Contact>
+      size="small"
+      pagination={false}
+      rowKey={(c) => `${c.name}${c.phone ?? ''}`}
+      dataSource={contacts}
+      columns={[
+        { title: t('form.contactName'), dataIndex: 'name' },
+        { title: t('form.contactTitle'), dataIndex: 'title' },
+        { title: t('form.contactPhone'), dataIndex: 'phone' },
+      ]}
+    />
+  );
+
+  return (
+    <Flex vertical gap={12}>
+      <Space>
+        <Button icon={<EditOutlined />} onClick={() => onAction('edit')}>
+          {t('file.edit')}
+        </Button>
+        <Button onClick={() => onAction('classify')}>{t('file.classify')}</Button>
+        <Button onClick={() => onAction('correctRef')}>{t('file.correctRef')}</Button>
+        {canManage && <Button onClick={() => onAction('confidentiality')}>{t('file.setConfidentiality')}</Button>}
+        {canManage && <Button onClick={() => onAction('hold')}>{file.legalHold ? t('file.liftHold') : t('file.setHold')}</Button>}
+      </Space>
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={L.field.kind}>{L.kind[customer.kind]}</Descriptions.Item>
+        <Descriptions.Item label={L.field.classification}>
+          {L.classification[customer.classification]}
+          {customer.valueGrade && ` · ${L.valueGrade[customer.valueGrade]}`}
+          {customer.specialTags.map((tag) => (
+            <Tag key={tag} style={{ marginInlineStart: 6 }}>
+              {tag}
+            </Tag>
+          ))}
+          {customer.blacklisted && (
+            <Tag color="red">
+              {t('customers.blacklisted')}：{customer.blacklistReason}
+            </Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={L.field.phone}>{customer.phone}</Descriptions.Item>
+        <Descriptions.Item label={L.field.fax}>{customer.fax}</Descriptions.Item>
+        <Descriptions.Item label={L.field.address} span={2}>
+          {customer.address}
+        </Descriptions.Item>
+        <Descriptions.Item label={L.field.units}>{customer.units.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={`${L.field.moveInDate} / ${L.field.moveOutDate}`}>
+          {customer.moveInDate ?? '—'} / {customer.moveOutDate ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={L.field.legalRepresentative}>{customer.legalRepresentative}</Descriptions.Item>
+        <Descriptions.Item label={t('classify.lastReviewed')}>{customer.lastReviewedAt ? localDate(customer.lastReviewedAt) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={L.field.notes} span={2}>
+          {customer.notes}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5}>{t('form.contacts')}</Typography.Title>
+      {contactRows(customer.contacts)}
+      <Typography.Title level={5}>{t('form.emergencyContacts')}</Typography.Title>
+      {contactRows(customer.emergencyContacts)}
+    </Flex>
+  );
+}
