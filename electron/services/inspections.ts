@@ -2,6 +2,7 @@ import { effectiveConfidentiality } from '../../shared/domain';
 import { isConfidential, storedDocumentName } from './confidentiality';
 import type { Kysely } from 'kysely';
 import { filesOut } from '../../db/queries/loans';
+import { filesInBoxes } from '../../db/queries/locations';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { CabinetInspectionDue, InspectionBoxState, InspectionDetail, InspectionFinding, InspectionScanResult, InspectionSummary } from '../../shared/api';
 import { inspectionFindingKinds, type InspectionFindingKind } from '../../shared/domain';
@@ -46,16 +47,7 @@ function emptyCounts(): Record<InspectionFindingKind, number> {
 async function liveState(db: Db, inspectionId: number): Promise<{ boxes: InspectionBoxState[]; findings: InspectionFinding[] }> {
   const boxes = await inspectedBoxes(db, inspectionId);
   const boxIds = boxes.map((b) => b.boxId);
-  const expected = boxIds.length
-    ? await db
-        .selectFrom('files')
-        .innerJoin('customers', 'customers.id', 'files.customer_id')
-        .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.unit as unit', 'files.home_box_id as boxId', 'files.flag_note as flag'])
-        .where('files.home_box_id', 'in', boxIds)
-        .where('files.status', '!=', 'destroyed')
-        .orderBy('files.ref_no')
-        .execute()
-    : [];
+  const expected = await filesInBoxes(db, boxIds);
   const scans = await db
     .selectFrom('inspection_scans')
     .leftJoin('files', 'files.id', 'inspection_scans.file_id')

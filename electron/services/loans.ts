@@ -4,11 +4,12 @@ import type { ArchiveDatabase } from '../../db/schema';
 import type { Borrower, DeskOutcome, ExportedFile, LoanDetail, LoanRegisterRow } from '../../shared/api';
 import { atLeastAsConfidential, type LoanKind, type LoanTerm, type ReturnCondition } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
+import { daysOverdue } from '../../shared/loan-rules';
 import { loanExportLabels, loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels } from '../../shared/labels';
 import type { exportLoansInput, listLoansInput, saveBorrowerInput } from '../../shared/schemas';
 import { createApproval, loadApprovals, useApproval } from './approvals';
 import { recordAudit } from './audit';
-import { addDays, addMonths, dayOrEmpty, daysBetween, localDate, localDayStart } from '../../shared/dates';
+import { addDays, addMonths, dayOrEmpty, localDate, localDayStart } from '../../shared/dates';
 import { nowIso, today, type ServiceContext } from './context';
 import { readSettings } from './settings';
 import { xlsxFile, xlsxSheet } from './xlsx';
@@ -181,7 +182,7 @@ function registerQuery(db: Db) {
 type RegisterDbRow = Omit<LoanRegisterRow, 'daysOverdue' | 'renewals'> & { renewals: number };
 
 function withOverdue(rows: RegisterDbRow[], on: string): LoanRegisterRow[] {
-  return rows.map((r) => ({ ...r, renewals: Number(r.renewals), daysOverdue: r.itemState === 'out' && r.dueDate && r.dueDate < on ? daysBetween(r.dueDate, on) : 0 }));
+  return rows.map((r) => ({ ...r, renewals: Number(r.renewals), daysOverdue: daysOverdue(r.itemState, r.dueDate, on) }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BoxDetail, BoxInfo, BoxScanOutcome, BoxScanResult, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
 import { filesOut } from '../../db/queries/loans';
+import { countFilesIn, fileCountsByBox, filesInBoxes, outCountsByBox } from '../../db/queries/locations';
 import { ArchiveError } from '../../shared/errors';
 import { systemMoveReasons } from '../../shared/labels';
 import { refNoVariants } from '../../shared/ref-numbers';
@@ -12,40 +13,13 @@ import { nowIso, type ServiceContext } from './context';
 
 type Db = Kysely<ArchiveDatabase>;
 
-/** Files whose home is in these boxes (what makes a location "in use"). */
-async function filesIn(db: Db, boxIds: number[]): Promise<number> {
-  if (boxIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('files')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('home_box_id', 'in', boxIds)
-    .where('status', '!=', 'destroyed')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function loadStorage(db: Db): Promise<StorageRoom[]> {
   const rooms = await db.selectFrom('rooms').selectAll().where('retired_at', 'is', null).orderBy('name').execute();
   const cabinets = await db.selectFrom('cabinets').selectAll().where('retired_at', 'is', null).orderBy('code').execute();
   const shelves = await db.selectFrom('shelves').selectAll().where('retired_at', 'is', null).orderBy('position').execute();
   // Counts per box in two grouped passes (an index scan, and the few files out), not two subqueries per box.
-  const held = await db
-    .selectFrom('files')
-    .select(['home_box_id as boxId', (e) => e.fn.countAll<number>().as('n')])
-    .where('home_box_id', 'is not', null)
-    .where('status', '!=', 'destroyed')
-    .groupBy('home_box_id')
-    .execute();
-  const out = await db
-    .selectFrom('loan_items')
-    .innerJoin('files', 'files.id', 'loan_items.file_id')
-    .select(['files.home_box_id as boxId', (e) => e.fn.countAll<number>().as('n')])
-    .where('loan_items.state', '=', 'out')
-    .where('files.home_box_id', 'is not', null)
-    .groupBy('files.home_box_id')
-    .execute();
-  const heldIn = new Map(held.map((r) => [r.boxId, Number(r.n)]));
-  const outOf = new Map(out.map((r) => [r.boxId, Number(r.n)]));
+  const heldIn = await fileCountsByBox(db);
+  const outOf = await outCountsByBox(db);
   const boxes = (await db.selectFrom('boxes').selectAll('boxes').where('retired_at', 'is', null).orderBy('position').execute()).map((b) => ({
     ...b,
     fileCount: heldIn.get(b.id) ?? 0,
@@ -173,7 +147,7 @@ export async function saveBox(
     serves_floor: input.servesFloor ?? null,
   };
   if (input.id) {
-    const held = await filesIn(ctx.db, [input.id]);
+    const held = await countFilesIn(ctx.db, [input.id]);
     if (held > input.capacity) throw new ArchiveError('BOX_FULL', { code: input.code, capacity: input.capacity });
     await ctx.db.updateTable('boxes').set(values).where('id', '=', input.id).execute();
     await audit(ctx, 'location.box_saved', 'box', input.id, { code: input.code });
@@ -203,7 +177,7 @@ export async function retireLocation(ctx: ServiceContext, input: { kind: 'room' 
     if (input.kind === 'room') q = q.where('cabinets.room_id', '=', input.id);
     return (await q.execute()).map((r) => r.id);
   };
-  const count = await filesIn(ctx.db, await boxesUnder());
+  const count = await countFilesIn(ctx.db, await boxesUnder());
   if (count > 0) throw new ArchiveError('LOCATION_IN_USE', { count });
   const table = ({ room: 'rooms', cabinet: 'cabinets', shelf: 'shelves', box: 'boxes' } as const)[input.kind];
   const r = await ctx.db
@@ -296,7 +270,7 @@ export async function moveFile(ctx: ServiceContext, input: { fileId: number; toB
     if (!box) throw new ArchiveError('NOT_FOUND');
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     if (file.home_box_id === box.id) return;
-    if ((await filesIn(trx, [box.id])) >= box.capacity) throw new ArchiveError('BOX_FULL', { code: box.code, capacity: box.capacity });
+    if ((await countFilesIn(trx, [box.id])) >= box.capacity) throw new ArchiveError('BOX_FULL', { code: box.code, capacity: box.capacity });
     await fileInto(trx, ctx, file, box.id, input.reason);
   });
   return whereIsFile(ctx.db, input.fileId);
@@ -326,7 +300,7 @@ export async function scanIntoBox(ctx: ServiceContext, input: { boxId: number; c
     const box = await trx.selectFrom('boxes').selectAll().where('id', '=', input.boxId).executeTakeFirst();
     if (!box) throw new ArchiveError('NOT_FOUND');
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
-    const held = await filesIn(trx, [box.id]);
+    const held = await countFilesIn(trx, [box.id]);
     const outcome = (result: BoxScanResult, more: Partial<BoxScanOutcome> = {}): BoxScanOutcome => ({
       code: input.code,
       result,
@@ -365,14 +339,7 @@ export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
   const box = await db.selectFrom('boxes').selectAll().where('id', '=', boxId).executeTakeFirst();
   const path = await pathOf(db, boxId);
   if (!box || !path) throw new ArchiveError('NOT_FOUND');
-  const files = await db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.unit as unit', 'files.status as status'])
-    .where('files.home_box_id', '=', boxId)
-    .where('files.status', '!=', 'destroyed')
-    .orderBy('files.ref_no')
-    .execute();
+  const files = (await filesInBoxes(db, [boxId])).map(({ fileId, refNo, name, unit, status }) => ({ fileId, refNo, name, unit, status }));
   const out = await filesOut(
     db,
     files.map((f) => f.fileId),

@@ -1,3 +1,4 @@
+import { fileCountsByBox } from '../../db/queries/locations';
 import { registerFields, type ImportIssueCode, type JobStep, type RegisterField, type RegisterImportIssue, type RegisterImportPreview, type RegisterImportResult } from '../../shared/api';
 import { confidentialityLevels, locales, type Confidentiality, type RegisterSheet } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
@@ -185,15 +186,7 @@ async function dropDocumentsAlreadyHeld(ctx: ServiceContext, result: Analysis): 
 
 /** Each box must hold what it holds now, less the files leaving it, plus the files coming in. */
 async function checkCapacity(ctx: ServiceContext, result: Analysis, boxes: { id: number; code: string; capacity: number }[]): Promise<void> {
-  const counts = new Map<number, number>();
-  const rows = await ctx.db
-    .selectFrom('files')
-    .select(['home_box_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('home_box_id', 'is not', null)
-    .where('status', '!=', 'destroyed')
-    .groupBy('home_box_id')
-    .execute();
-  for (const r of rows) counts.set(r.home_box_id!, Number(r.n));
+  const counts = await fileCountsByBox(ctx.db);
   for (const p of result.positions) if (p.file.home_box_id !== null) counts.set(p.file.home_box_id, (counts.get(p.file.home_box_id) ?? 0) - 1);
   const byId = new Map(boxes.map((b) => [b.id, b]));
   for (const p of result.positions) {
