@@ -1,5 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Descriptions, Flex, Form, Image, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { LoanDetail, LoanRegisterRow } from '../../../../shared/api';
@@ -18,9 +17,13 @@ import { options, useLabels } from '../../labels';
 import { DeskTable } from '../../components/DeskTable';
 import { useMayCall } from '../../components/useMayCall';
 import { PaperLoanModal } from './PaperLoanModal';
+import { LoanSlipModal } from './LoanSlipModal';
+import { FormModal } from '../../components/FormModal';
+import { localDate } from '../../../../shared/dates';
 
 type Status = NonNullable<ListLoansInput['status']>;
-const day = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '');
+type LoanRequestValues = { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm };
+const day = (iso: string | null) => (iso ? localDate(iso) : '');
 
 /** 借阅登记簿: every loan, filtered by date, borrower, department, file and status; slips, renewals, export, the month's form. */
 export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refreshKey: number; onChanged: () => void; initialStatus?: Status }) {
@@ -35,9 +38,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
   const [enteringPaper, setEnteringPaper] = useState(false);
   const mayEnterPaper = useMayCall('enterPaperLoan');
   const mayRequest = useMayCall('requestLoan');
-  const [renewing, setRenewing] = useState<LoanDetail | null>(null);
-  const [requestForm] = Form.useForm<{ borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }>();
-  const [renewForm] = Form.useForm<{ reason: string }>();
 
   const input = useCallback(
     (): ListLoansInput => ({
@@ -64,8 +64,6 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
           <Button
             type="primary"
             onClick={() => {
-              requestForm.resetFields();
-              requestForm.setFieldsValue({ kind: 'take_out', term: 'short' });
               setRequesting(true);
             }}
           >
@@ -155,159 +153,48 @@ export function LoanRegister({ refreshKey, onChanged, initialStatus }: { refresh
         ]}
       />
 
-      <Modal
+      <FormModal<LoanRequestValues>
         title={t('loans.request')}
         open={requesting}
-        onCancel={() => setRequesting(false)}
-        onOk={() => requestForm.submit()}
+        onClose={() => setRequesting(false)}
         okText={t('loans.submitRequest')}
-        cancelText={t('form.cancel')}
         width={640}
+        initialValues={{ kind: 'take_out', term: 'short' }}
+        onSubmit={async (v) => {
+          const loan = await api.requestLoan(v);
+          setRequesting(false);
+          message.success(t('loans.requested', { slipNo: loan.slipNo }));
+          onChanged();
+          load();
+        }}
       >
-        <Form
-          form={requestForm}
-          layout="vertical"
-          onFinish={(v) =>
-            void run(async () => {
-              const loan = await api.requestLoan(v);
-              setRequesting(false);
-              message.success(t('loans.requested', { slipNo: loan.slipNo }));
-              onChanged();
-              load();
-            })
-          }
-        >
-          <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers.options} />
-          </Form.Item>
-          <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
-            <FilePicker />
-          </Form.Item>
-          <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="kind" label={t('loans.kind')}>
-            <Radio.Group options={options(L.loanKind)} />
-          </Form.Item>
-          <Form.Item name="term" label={t('loans.term')} extra={t('loans.termHint')}>
-            <Radio.Group options={options(L.loanTerm)} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="borrowerId" label={t('desk.borrower')} rules={[{ required: true }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={borrowers.options} />
+        </Form.Item>
+        <Form.Item name="fileIds" label={t('loans.files')} rules={[{ required: true }]}>
+          <FilePicker />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('loans.purpose')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('loans.kind')}>
+          <Radio.Group options={options(L.loanKind)} />
+        </Form.Item>
+        <Form.Item name="term" label={t('loans.term')} extra={t('loans.termHint')}>
+          <Radio.Group options={options(L.loanTerm)} />
+        </Form.Item>
+      </FormModal>
 
-      <Modal
-        title={slip ? `${t('loans.slipTitle')} ${slip.slipNo}` : ''}
-        open={!!slip}
-        onCancel={() => setSlip(null)}
-        width={900}
-        footer={
-          slip && (
-            <Space>
-              {slip.status === 'lent' &&
-                (slip.pendingRenewal?.status === 'approved' ? (
-                  <Button
-                    type="primary"
-                    onClick={() =>
-                      void run(async () => {
-                        setSlip(await api.renewLoan({ loanId: slip.id, approvalId: slip.pendingRenewal!.approvalId }));
-                        onChanged();
-                        load();
-                      })
-                    }
-                  >
-                    {t('loans.applyRenewal')}
-                  </Button>
-                ) : slip.pendingRenewal ? (
-                  <Tag color="processing">{t('loans.renewalPending')}</Tag>
-                ) : (
-                  <Button
-                    onClick={() => {
-                      renewForm.resetFields();
-                      setRenewing(slip);
-                    }}
-                  >
-                    {t('loans.requestRenewal')}
-                  </Button>
-                ))}
-              <Button icon={<PrinterOutlined />} onClick={() => setPreview({ formId: 'loan-slip', blank: false, params: { loanId: slip.id } })}>
-                {t('loans.printSlip')}
-              </Button>
-            </Space>
-          )
-        }
-      >
-        {slip && (
-          <Flex vertical gap={8} data-testid="loan-slip">
-            <Descriptions size="small" bordered column={2}>
-              <Descriptions.Item label={t('loans.status')}>
-                {L.loanStatus[slip.status]}
-                {slip.enteredLate && (
-                  <Tag style={{ marginLeft: 8 }}>{`${t('paperLoan.tag')} ${day(slip.enteredLate.at)}${slip.enteredLate.paperSlipNo ? ` · ${slip.enteredLate.paperSlipNo}` : ''}`}</Tag>
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('desk.borrower')}>{`${slip.borrower.name}（${slip.borrower.department}）${slip.borrower.phone ?? ''}`}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.purpose')}>{slip.purpose}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.kind')}>{`${L.loanKind[slip.kind]}（${L.loanTerm[slip.term]}）`}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.approvedBy')}>
-                {slip.approval ? `${slip.approval.decidedBy ?? ''} ${day(slip.approval.decidedAt)}` : (slip.enteredLate?.paperApprovedBy ?? '')}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('loans.lentAt')}>{day(slip.lentAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.dueDate')}>{slip.dueDate ?? ''}</Descriptions.Item>
-              <Descriptions.Item label={t('loans.renewals')}>{`${slip.renewals}（${t('loans.renewalsLeft', { n: slip.renewalsLeft })}）`}</Descriptions.Item>
-            </Descriptions>
-            <DeskTable<LoanRegisterRow>
-              size="small"
-              rowKey="itemId"
-              pagination={false}
-              dataSource={slip.items}
-              columns={[
-                { title: t('customers.refNo'), dataIndex: 'refNo' },
-                { title: t('customers.name'), dataIndex: 'customerName' },
-                { title: t('loans.returnedAt'), dataIndex: 'returnedAt', render: day },
-                {
-                  title: t('desk.condition'),
-                  dataIndex: 'condition',
-                  render: (c: LoanRegisterRow['condition'], r) => (c ? `${L.returnCondition[c]}${r.conditionNote ? `：${r.conditionNote}` : ''}` : ''),
-                },
-              ]}
-            />
-            <Flex gap={24}>
-              {slip.lendSignature && (
-                <span>
-                  {t('loans.lendSignature')}：<Image src={slip.lendSignature} preview={false} height={50} alt={t('loans.lendSignature')} />
-                </span>
-              )}
-              {slip.returnSignature && (
-                <span>
-                  {t('loans.returnSignature')}：<Image src={slip.returnSignature} preview={false} height={50} alt={t('loans.returnSignature')} />
-                </span>
-              )}
-            </Flex>
-          </Flex>
-        )}
-      </Modal>
-
-      <Modal title={t('loans.requestRenewal')} open={!!renewing} onCancel={() => setRenewing(null)} onOk={() => renewForm.submit()} okText={t('loans.submitRequest')} cancelText={t('form.cancel')}>
-        <ErrorAlert error={error} onClose={() => setError(null)} />
-        <Typography.Paragraph>{renewing && t('loans.renewHint', { due: renewing.dueDate ?? '', left: renewing.renewalsLeft })}</Typography.Paragraph>
-        <Form
-          form={renewForm}
-          layout="vertical"
-          onFinish={(v) =>
-            void run(async () => {
-              const loan = await api.requestRenewal({ loanId: renewing!.id, reason: v.reason });
-              setRenewing(null);
-              setSlip(loan);
-              message.success(t('loans.renewalAsked'));
-              onChanged();
-            })
-          }
-        >
-          <Form.Item name="reason" label={t('approvals.reason')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <LoanSlipModal
+        slip={slip}
+        onSlip={setSlip}
+        onPrint={setPreview}
+        onChanged={() => {
+          onChanged();
+          load();
+        }}
+        run={run}
+      />
 
       <PaperLoanModal
         open={enteringPaper}
