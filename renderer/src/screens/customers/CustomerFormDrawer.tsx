@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
-import { fieldLabels } from '../../../../shared/field-labels';
+import { ContactsField } from './ContactsField';
 
 type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate'> & {
   relationshipStart?: Dayjs;
@@ -86,34 +85,6 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       setSaving(false);
     }
   };
-
-  const contactList = (name: 'contacts' | 'emergencyContacts', addLabel: string, withTitle: boolean) => (
-    <Form.List name={name}>
-      {(fields, { add, remove }) => (
-        <>
-          {fields.map((field) => (
-            <Space key={field.key} align="baseline" wrap>
-              <Form.Item messageVariables={{ label: fieldLabels[L.locale].name }} name={[field.name, 'name']} rules={[{ max: 50 }]}>
-                <Input placeholder={t('form.contactName')} aria-label={`${addLabel} ${t('form.contactName')} ${field.name + 1}`} />
-              </Form.Item>
-              {withTitle && (
-                <Form.Item messageVariables={{ label: fieldLabels[L.locale].title }} name={[field.name, 'title']}>
-                  <Input placeholder={t('form.contactTitle')} aria-label={`${addLabel} ${t('form.contactTitle')} ${field.name + 1}`} style={{ width: 120 }} />
-                </Form.Item>
-              )}
-              <Form.Item messageVariables={{ label: fieldLabels[L.locale].phone }} name={[field.name, 'phone']} rules={[phoneRule]}>
-                <Input placeholder={t('form.contactPhone')} aria-label={`${addLabel} ${t('form.contactPhone')} ${field.name + 1}`} />
-              </Form.Item>
-              <MinusCircleOutlined onClick={() => remove(field.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" onClick={() => add({ name: '' })} icon={<PlusOutlined />}>
-            {addLabel}
-          </Button>
-        </>
-      )}
-    </Form.List>
-  );
 
   // Esc, the close button, a click beside the drawer and 取消 all ask first when something was typed.
   const closeAsking = () => {
@@ -271,9 +242,9 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
           </Col>
         </Row>
         <Divider titlePlacement="start">{t('form.contacts')}</Divider>
-        {contactList('contacts', t('form.addContact'), true)}
+        <ContactsField name="contacts" addLabel={t('form.addContact')} withTitle phoneRule={phoneRule} />
         <Divider titlePlacement="start">{t('form.emergencyContacts')}</Divider>
-        {contactList('emergencyContacts', t('form.addEmergency'), false)}
+        <ContactsField name="emergencyContacts" addLabel={t('form.addEmergency')} withTitle={false} phoneRule={phoneRule} />
         <Divider />
         <Form.Item name="notes" label={F.notes}>
           <Input.TextArea rows={2} maxLength={2000} />
