@@ -5,7 +5,7 @@ import type { ArchiveApi } from '../shared/api';
 import { defaultLocale, isLocale, type Locale } from '../shared/domain';
 import { ArchiveError, type ArchiveErrorPayload } from '../shared/errors';
 import { fieldLabel, patternMessage } from '../shared/field-labels';
-import { errorMessage } from '../shared/labels';
+import { errorPayload } from './dispatch';
 import { roleMay, rolesAllowed } from '../shared/permissions';
 import type { MethodContext, MethodDefinition } from './features/define';
 import { methodNames, methodsFor, methodTable } from './features';
@@ -43,9 +43,9 @@ const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } satisfies R
 export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf, chooseFolder, holdFirstJobAt }: ArchiveApiDeps): ArchiveApi {
   /** How a failed job reads; an unexpected failure is logged like any failed call. */
   const jobError = (error: unknown): ArchiveErrorPayload => {
-    if (error instanceof ArchiveError) return { code: error.code, message: errorMessage(error.code, 'zh-CN', error.details), details: error.details };
+    if (error instanceof ArchiveError) return errorPayload(error.code, 'zh-CN', error.details);
     log(error);
-    return { code: 'INTERNAL', message: errorMessage('INTERNAL', 'zh-CN') };
+    return errorPayload('INTERNAL', 'zh-CN');
   };
   const jobs = new JobRunner(clock, jobError, { holdFirstAt: holdFirstJobAt });
   const bundles = new OpenedBundles();

@@ -1,6 +1,5 @@
 import { changeClassificationInput, customerIdInput, dueForReviewInput, exportCustomersInput, listCustomersInput, registerCustomerInput, searchInput, updateCustomerInput } from '../../shared/schemas';
 import { defineMethod } from './define';
-import * as audit from '../services/audit';
 import * as customers from '../services/customers';
 import * as excel from '../services/excel';
 
@@ -17,11 +16,7 @@ export const customersMethods = {
   getCustomer: defineMethod({
     input: customerIdInput,
     permission: 'customers.read',
-    handler: async ({ customerId }, m) => {
-      const customer = await customers.loadCustomer(m.db(), customerId);
-      await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'customer.viewed', { targetType: 'customer', targetId: String(customerId) });
-      return customer;
-    },
+    handler: ({ customerId }, m) => customers.viewCustomer(m.services(), customerId),
   }),
   registerCustomer: defineMethod({ input: registerCustomerInput, permission: 'customers.write', handler: async (input, m) => ({ customer: await customers.registerCustomer(m.services(), input) }) }),
   updateCustomer: defineMethod({ input: updateCustomerInput, permission: 'customers.write', handler: (input, m) => customers.updateCustomer(m.services(), input) }),

@@ -13,20 +13,13 @@ import {
   updateDocumentInput,
 } from '../../shared/schemas';
 import { defineMethod } from './define';
-import * as audit from '../services/audit';
 import * as documents from '../services/documents';
 
 export const documentsMethods = {
   getFile: defineMethod({
     input: getFileInput,
     permission: 'customers.read',
-    handler: async ({ fileId, category }, m) => {
-      const session = m.session();
-      const file = await documents.loadFile(m.db(), fileId, category, { accountId: session.accountId, role: session.role, now: m.clock.now() });
-      // Every view of a file is recorded (003 §15: every access recorded).
-      await audit.recordAudit(m.db(), m.clock, m.session().accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
-      return file;
-    },
+    handler: ({ fileId, category }, m) => documents.viewFile(m.services(), fileId, category),
   }),
   correctFileRef: defineMethod({ input: fileReasonInput, permission: 'customers.write', handler: ({ fileId, reason }, m) => documents.correctFileRef(m.services(), fileId, reason) }),
   reopenFile: defineMethod({ input: fileReasonInput, permission: 'files.manage', handler: ({ fileId, reason }, m) => documents.reopenFile(m.services(), fileId, reason) }),

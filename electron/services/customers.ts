@@ -343,6 +343,13 @@ export function toFileSummary(file: FileRow, customerName: string): FileSummary 
   };
 }
 
+/** A customer as the desk shows it; every view is recorded (003 §15: every access recorded). */
+export async function viewCustomer(ctx: ServiceContext, customerId: number): Promise<CustomerDetail> {
+  const customer = await loadCustomer(ctx.db, customerId);
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'customer.viewed', { targetType: 'customer', targetId: String(customerId) });
+  return customer;
+}
+
 export async function loadCustomer(db: Db, customerId: number): Promise<CustomerDetail> {
   const row = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
   if (!row) throw new ArchiveError('NOT_FOUND');

@@ -153,6 +153,13 @@ async function restrictedFor(db: Db, viewer: Viewer | undefined, fileLevel: Conf
   return restricted;
 }
 
+/** A file as the desk shows it to the one signed in (what their role may read of it); every view is recorded (003 §15). */
+export async function viewFile(ctx: ServiceContext, fileId: number, category?: string): Promise<FileDetail> {
+  const file = await loadFile(ctx.db, fileId, category, { accountId: ctx.session.accountId, role: ctx.session.role, now: ctx.clock.now() });
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'file.viewed', { targetType: 'file', targetId: String(fileId) });
+  return file;
+}
+
 export async function loadFile(db: Db, fileId: number, category?: string, viewer?: Viewer): Promise<FileDetail> {
   const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
   if (!file) throw new ArchiveError('NOT_FOUND');
