@@ -1,7 +1,7 @@
 import { importInput, registerImportInput } from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as excel from '../services/excel';
-import { runCustomerImport } from '../services/import-job';
+import { importInWorker } from '../services/import-job';
 import * as registerImport from '../services/register-import';
 
 export const importMethods = {
@@ -13,7 +13,7 @@ export const importMethods = {
     handler: async ({ fileBase64, mapping }, m) => {
       const context = m.services();
       const jobId = m.jobs.start('customer-import', { preparing: [0, 0], checking: [0.05, 0.1], importing: [0.15, 0.85] }, (report, signal) =>
-        runCustomerImport(m.vault, context, { fileBase64, mapping }, report, signal),
+        importInWorker(m.vault, context, { kind: 'customers', fileBase64, mapping }, report, signal),
       );
       return { jobId };
     },
@@ -29,7 +29,7 @@ export const importMethods = {
       // Refused at once (not as a failed job) when the role may not do it.
       registerImport.mayImport(context, input.register);
       const jobId = m.jobs.start('register-import', { preparing: [0, 0], checking: [0.05, 0.25], importing: [0.3, 0.7] }, (report, signal) =>
-        registerImport.importRegister(context, input, report, signal),
+        importInWorker(m.vault, context, { kind: 'register', register: input.register, fileBase64: input.fileBase64 }, report, signal),
       );
       return { jobId };
     },

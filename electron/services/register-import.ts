@@ -216,6 +216,7 @@ export async function importRegister(
   input: { register: RegisterSheet; fileBase64: string },
   report: (step: JobStep) => void = () => undefined,
   signal?: AbortSignal,
+  yieldStep: () => Promise<void> = () => pause(signal),
 ): Promise<RegisterImportResult> {
   mayImport(ctx, input.register);
   report({ phase: 'preparing', done: 0, total: 0 });
@@ -225,7 +226,7 @@ export async function importRegister(
     const tx = { ...ctx, db: trx };
     const a = await analyse(tx, input.register, sheet, async (done, total) => {
       report({ phase: 'checking', done, total });
-      await pause(signal);
+      await yieldStep();
     });
     const total = input.register === 'documents' ? a.documents.length : a.positions.length;
     if (a.issues.length > 0 || total === 0) throw new ArchiveError('IMPORT_HAS_ERRORS', { count: a.issues.length, issues: a.issues.slice(0, 100) });
@@ -233,7 +234,7 @@ export async function importRegister(
     for (let i = 0; i < total; i++) {
       if (i % IMPORT_STEP === 0) {
         report({ phase: 'importing', done: i, total });
-        await pause(signal);
+        await yieldStep();
       }
       if (input.register === 'documents') {
         const d = a.documents[i]!;

@@ -1,11 +1,10 @@
-// The customer import on a connection of its own: reading the sheet, checking every row and
-// writing them in one transaction, while the desk's connection keeps answering reads.
+// An import on a connection of its own: reading the sheet, checking every row and writing them
+// in one transaction, while the desk's connection keeps answering reads.
 import { openArchive } from '../../db/open';
-import type { CustomerImportJob } from '../services/import-job';
-import { importCustomers } from '../services/excel';
+import { runImport, type ImportJob } from '../services/import-job';
 import { serveWorker } from '../services/worker-thread';
 
-serveWorker<CustomerImportJob>(async ({ data, progress, call, signal }) => {
+serveWorker<ImportJob>(async ({ data, progress, call, signal }) => {
   const key = Buffer.from(data.key);
   const archive = await openArchive(data.file, key, { migrate: false, beginImmediate: true }).finally(() => key.fill(0));
   try {
@@ -13,7 +12,7 @@ serveWorker<CustomerImportJob>(async ({ data, progress, call, signal }) => {
     const clock = { now: () => new Date(Date.now() + data.clockOffsetMs) };
     const ctx = { db: archive.db, clock, session: data.session, archiveDir: data.archiveDir };
     // Each step waits for the desk's word: a cancel, a test's hold.
-    return await importCustomers(ctx, data.fileBase64, data.mapping, progress, signal, () => call('pause'));
+    return await runImport(ctx, data.sheet, progress, signal, () => call('pause'));
   } finally {
     await archive.close();
   }
