@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ArchiveDatabase } from '../../db/schema';
+import { lendSignaturesBetween, registerRows, registerRowsLentBetween, registerRowsOfLoan } from '../../db/queries/loans';
 import type { Borrower, DeskOutcome, ExportedFile, LoanDetail, LoanRegisterRow } from '../../shared/api';
 import { atLeastAsConfidential, type LoanKind, type LoanTerm, type ReturnCondition } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
@@ -142,43 +143,6 @@ export async function markBorrowerLeft(ctx: ServiceContext, borrowerId: number):
 
 // ---------------------------------------------------------------- the register
 
-function registerQuery(db: Db) {
-  return db
-    .selectFrom('loan_items')
-    .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
-    .innerJoin('borrowers', 'borrowers.id', 'loans.borrower_id')
-    .innerJoin('files', 'files.id', 'loan_items.file_id')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .leftJoin('accounts as lender', 'lender.id', 'loans.lent_by')
-    .leftJoin('accounts as receiver', 'receiver.id', 'loan_items.returned_by')
-    .select([
-      'loans.id as loanId',
-      'loans.slip_no as slipNo',
-      'loan_items.id as itemId',
-      'files.id as fileId',
-      'files.ref_no as refNo',
-      'customers.name as customerName',
-      'borrowers.id as borrowerId',
-      'borrowers.name as borrower',
-      'borrowers.department as department',
-      'borrowers.phone as phone',
-      'loans.purpose',
-      'loans.kind',
-      'loans.term',
-      'loans.status',
-      'loan_items.state as itemState',
-      'loans.requested_at as requestedAt',
-      'loans.lent_at as lentAt',
-      'loans.due_date as dueDate',
-      'loan_items.returned_at as returnedAt',
-      'loan_items.condition',
-      'loan_items.condition_note as conditionNote',
-      'loans.renewals',
-      'lender.display_name as lentBy',
-      'receiver.display_name as receivedBy',
-    ]);
-}
-
 type RegisterDbRow = Omit<LoanRegisterRow, 'daysOverdue' | 'renewals'> & { renewals: number };
 
 function withOverdue(rows: RegisterDbRow[], on: string): LoanRegisterRow[] {
@@ -192,14 +156,8 @@ function withOverdue(rows: RegisterDbRow[], on: string): LoanRegisterRow[] {
 export async function lentInMonth(ctx: { db: Db; clock: ServiceContext['clock'] }, month: string): Promise<{ rows: LoanRegisterRow[]; lendSignatures: Record<number, string> }> {
   const from = localDayStart(`${month}-01`);
   const to = localDayStart(`${addMonths(month, 1)}-01`);
-  const rows = await registerQuery(ctx.db)
-    .where('loans.lent_at', '>=', from)
-    .where('loans.lent_at', '<', to)
-    .where('loan_items.state', '!=', 'cancelled')
-    .orderBy('loans.lent_at')
-    .orderBy('loan_items.id')
-    .execute();
-  const signed = await ctx.db.selectFrom('loans').select(['id', 'lend_signature']).where('lent_at', '>=', from).where('lent_at', '<', to).where('lend_signature', 'is not', null).execute();
+  const rows = await registerRowsLentBetween(ctx.db, from, to);
+  const signed = await lendSignaturesBetween(ctx.db, from, to);
   return { rows: withOverdue(rows as RegisterDbRow[], today(ctx)), lendSignatures: Object.fromEntries(signed.map((l) => [l.id, pngDataUrl(l.lend_signature)!])) };
 }
 
@@ -208,28 +166,17 @@ export async function listLoans(
   input: Partial<Omit<z.output<typeof listLoansInput>, 'limit'>> & { limit: number | null },
 ): Promise<LoanRegisterRow[]> {
   const on = today(ctx);
-  let q = registerQuery(ctx.db);
-  if (input.from) q = q.where('loans.requested_at', '>=', localDayStart(input.from));
-  if (input.to) q = q.where('loans.requested_at', '<', localDayStart(addDays(input.to, 1)));
-  if (input.borrowerId) q = q.where('loans.borrower_id', '=', input.borrowerId);
-  if (input.department) q = q.where('borrowers.department', '=', input.department);
-  if (input.fileId) q = q.where('loan_items.file_id', '=', input.fileId);
-  if (input.query) {
-    const like = `%${input.query}%`;
-    q = q.where((eb) =>
-      eb.or([eb('customers.name', 'like', like), eb('files.ref_no', 'like', like), eb('borrowers.name', 'like', like), eb('loans.slip_no', 'like', like), eb('loans.purpose', 'like', like)]),
-    );
-  }
-  if (input.status === 'requested') q = q.where('loans.status', '=', 'requested');
-  if (input.status === 'approved') q = q.where('loans.status', '=', 'approved');
-  if (input.status === 'out') q = q.where('loan_items.state', '=', 'out');
-  if (input.status === 'overdue') q = q.where('loan_items.state', '=', 'out').where('loans.due_date', '<', on);
-  if (input.status === 'returned') q = q.where('loan_items.state', 'in', ['returned', 'handed_over']);
-  if (input.status === 'closed') q = q.where('loans.status', 'in', ['rejected', 'withdrawn']);
-  q = q.orderBy('loans.requested_at', 'desc').orderBy('loan_items.id');
-  // A screen's list shows a page; the overdue list, the home screen's counts, a borrower's
-  // holdings, a file's history and the exported register have every row (limit null).
-  const rows = await (input.limit === null ? q : q.limit(input.limit)).execute();
+  const rows = await registerRows(ctx.db, {
+    requestedFrom: input.from ? localDayStart(input.from) : undefined,
+    requestedBefore: input.to ? localDayStart(addDays(input.to, 1)) : undefined,
+    borrowerId: input.borrowerId,
+    department: input.department,
+    fileId: input.fileId,
+    query: input.query,
+    status: input.status,
+    overdueOn: on,
+    limit: input.limit,
+  });
   return withOverdue(rows as RegisterDbRow[], on);
 }
 
@@ -250,7 +197,7 @@ export async function getLoan(ctx: { db: Db; clock: ServiceContext['clock'] }, l
     .executeTakeFirst();
   if (!loan) throw new ArchiveError('NOT_FOUND');
   const settings = await readSettings(ctx.db);
-  const items = withOverdue((await registerQuery(ctx.db).where('loans.id', '=', loanId).orderBy('loan_items.id').execute()) as RegisterDbRow[], today(ctx));
+  const items = withOverdue((await registerRowsOfLoan(ctx.db, loanId)) as RegisterDbRow[], today(ctx));
   const renewal = await ctx.db
     .selectFrom('loan_renewals')
     .innerJoin('approvals', 'approvals.id', 'loan_renewals.approval_id')
