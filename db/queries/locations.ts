@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { LocationPath } from '../../shared/api';
 import type { ArchiveDatabase } from '../schema';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -54,4 +55,86 @@ export async function outCountsByBox(db: Db): Promise<Map<number, number>> {
     .groupBy('files.home_box_id')
     .execute();
   return new Map(rows.map((r) => [r.boxId!, Number(r.n)]));
+}
+
+// ---------------------------------------------------------------- places
+
+/** The rooms, cabinets, shelves and boxes in use (not retired), each in the order the desk shows them. */
+export async function liveStorage(db: Db) {
+  const rooms = await db.selectFrom('rooms').selectAll().where('retired_at', 'is', null).orderBy('name').execute();
+  const cabinets = await db.selectFrom('cabinets').selectAll().where('retired_at', 'is', null).orderBy('code').execute();
+  const shelves = await db.selectFrom('shelves').selectAll().where('retired_at', 'is', null).orderBy('position').execute();
+  const boxes = await db.selectFrom('boxes').selectAll('boxes').where('retired_at', 'is', null).orderBy('position').execute();
+  return { rooms, cabinets, shelves, boxes };
+}
+
+/** Whether a cabinet's or box's code is already used (codes compare without case) by another than `exceptId`. */
+export async function codeTaken(db: Db, table: 'cabinets' | 'boxes', code: string, exceptId?: number): Promise<boolean> {
+  let q = db
+    .selectFrom(table)
+    .select('id')
+    .where(sql<string>`code collate nocase`, '=', code);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return !!(await q.executeTakeFirst());
+}
+
+/** The highest position among a cabinet's shelves or a shelf's boxes (0 when there are none). */
+export async function lastPosition(db: Db, table: 'shelves' | 'boxes', parentId: number): Promise<number> {
+  const row =
+    table === 'shelves'
+      ? await db
+          .selectFrom('shelves')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('cabinet_id', '=', parentId)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('boxes')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('shelf_id', '=', parentId)
+          .executeTakeFirst();
+  return Number(row?.p ?? 0);
+}
+
+export interface Place {
+  kind: 'room' | 'cabinet' | 'shelf' | 'box';
+  id: number;
+}
+
+/** Every box in a place (the box itself, a shelf's, a cabinet's, a room's). */
+export async function boxesUnder(db: Db, place: Place): Promise<number[]> {
+  let q = db.selectFrom('boxes').innerJoin('shelves', 'shelves.id', 'boxes.shelf_id').innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id').select('boxes.id');
+  if (place.kind === 'box') q = q.where('boxes.id', '=', place.id);
+  if (place.kind === 'shelf') q = q.where('shelves.id', '=', place.id);
+  if (place.kind === 'cabinet') q = q.where('cabinets.id', '=', place.id);
+  if (place.kind === 'room') q = q.where('cabinets.room_id', '=', place.id);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** Marks a place retired at `at`; false when it is not there or already retired. */
+export async function retirePlace(db: Db, place: Place, at: string): Promise<boolean> {
+  const table = ({ room: 'rooms', cabinet: 'cabinets', shelf: 'shelves', box: 'boxes' } as const)[place.kind];
+  const r = await db.updateTable(table).set({ retired_at: at }).where('id', '=', place.id).where('retired_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+function pathQuery(db: Db) {
+  return db
+    .selectFrom('boxes')
+    .innerJoin('shelves', 'shelves.id', 'boxes.shelf_id')
+    .innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id')
+    .innerJoin('rooms', 'rooms.id', 'cabinets.room_id')
+    .select(['boxes.id as boxId', 'boxes.code as boxCode', 'shelves.position as shelfPosition', 'cabinets.code as cabinetCode', 'rooms.name as roomName']);
+}
+
+/** Where a box is: its room, cabinet and shelf. */
+export async function pathOf(db: Db, boxId: number): Promise<LocationPath | null> {
+  return (await pathQuery(db).where('boxes.id', '=', boxId).executeTakeFirst()) ?? null;
+}
+
+/** The paths of many boxes in one query. */
+export async function pathsOf(db: Db, boxIds: number[]): Promise<Map<number, LocationPath>> {
+  const ids = [...new Set(boxIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await pathQuery(db).where('boxes.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.boxId, r]));
 }

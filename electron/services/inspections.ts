@@ -2,14 +2,14 @@ import { effectiveConfidentiality } from '../../shared/domain';
 import { isConfidential, storedDocumentName } from './confidentiality';
 import type { Kysely } from 'kysely';
 import { filesOut } from '../../db/queries/loans';
-import { filesInBoxes } from '../../db/queries/locations';
+import { filesInBoxes, pathsOf } from '../../db/queries/locations';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { CabinetInspectionDue, InspectionBoxState, InspectionDetail, InspectionFinding, InspectionScanResult, InspectionSummary } from '../../shared/api';
 import { inspectionFindingKinds, type InspectionFindingKind } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import { localDate, nowIso, today, type ServiceContext } from './context';
-import { describePath, findByCode, pathsOf } from './locations';
+import { describePath, findByCode } from './locations';
 
 type Db = Kysely<ArchiveDatabase>;
 

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BoxDetail, BoxInfo, BoxScanOutcome, BoxScanResult, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
 import { filesOut } from '../../db/queries/loans';
-import { countFilesIn, fileCountsByBox, filesInBoxes, outCountsByBox } from '../../db/queries/locations';
+import { boxesUnder, codeTaken, countFilesIn, fileCountsByBox, filesInBoxes, lastPosition, liveStorage, outCountsByBox, pathOf, pathsOf, retirePlace } from '../../db/queries/locations';
 import { ArchiveError } from '../../shared/errors';
 import { systemMoveReasons } from '../../shared/labels';
 import { refNoVariants } from '../../shared/ref-numbers';
@@ -14,13 +14,11 @@ import { nowIso, type ServiceContext } from './context';
 type Db = Kysely<ArchiveDatabase>;
 
 export async function loadStorage(db: Db): Promise<StorageRoom[]> {
-  const rooms = await db.selectFrom('rooms').selectAll().where('retired_at', 'is', null).orderBy('name').execute();
-  const cabinets = await db.selectFrom('cabinets').selectAll().where('retired_at', 'is', null).orderBy('code').execute();
-  const shelves = await db.selectFrom('shelves').selectAll().where('retired_at', 'is', null).orderBy('position').execute();
+  const { rooms, cabinets, shelves, boxes: liveBoxes } = await liveStorage(db);
   // Counts per box in two grouped passes (an index scan, and the few files out), not two subqueries per box.
   const heldIn = await fileCountsByBox(db);
   const outOf = await outCountsByBox(db);
-  const boxes = (await db.selectFrom('boxes').selectAll('boxes').where('retired_at', 'is', null).orderBy('position').execute()).map((b) => ({
+  const boxes = liveBoxes.map((b) => ({
     ...b,
     fileCount: heldIn.get(b.id) ?? 0,
     outCount: outOf.get(b.id) ?? 0,
@@ -77,12 +75,7 @@ export async function saveRoom(ctx: ServiceContext, input: { id?: number; name: 
 }
 
 async function requireCodeFree(db: Db, table: 'cabinets' | 'boxes', code: string, exceptId?: number): Promise<void> {
-  let q = db
-    .selectFrom(table)
-    .select('id')
-    .where(sql<string>`code collate nocase`, '=', code);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) throw new ArchiveError('CODE_TAKEN', { code });
+  if (await codeTaken(db, table, code, exceptId)) throw new ArchiveError('CODE_TAKEN', { code });
 }
 
 /** A cabinet (文件柜) with a code such as "3F-A" and its shelves (layers), created together. */
@@ -118,14 +111,9 @@ export async function addShelf(ctx: ServiceContext, input: { cabinetId: number; 
   const cabinet = await ctx.db.selectFrom('cabinets').select(['id', 'retired_at']).where('id', '=', input.cabinetId).executeTakeFirst();
   if (!cabinet) throw new ArchiveError('NOT_FOUND');
   if (cabinet.retired_at) throw new ArchiveError('LOCATION_RETIRED');
-  const max = await ctx.db
-    .selectFrom('shelves')
-    .select((eb) => eb.fn.max('position').as('p'))
-    .where('cabinet_id', '=', input.cabinetId)
-    .executeTakeFirst();
   await ctx.db
     .insertInto('shelves')
-    .values({ cabinet_id: input.cabinetId, position: Number(max?.p ?? 0) + 1, label: input.label ?? null })
+    .values({ cabinet_id: input.cabinetId, position: (await lastPosition(ctx.db, 'shelves', input.cabinetId)) + 1, label: input.label ?? null })
     .execute();
   return loadStorage(ctx.db);
 }
@@ -152,14 +140,9 @@ export async function saveBox(
     await ctx.db.updateTable('boxes').set(values).where('id', '=', input.id).execute();
     await audit(ctx, 'location.box_saved', 'box', input.id, { code: input.code });
   } else {
-    const max = await ctx.db
-      .selectFrom('boxes')
-      .select((eb) => eb.fn.max('position').as('p'))
-      .where('shelf_id', '=', input.shelfId)
-      .executeTakeFirst();
     const row = await ctx.db
       .insertInto('boxes')
-      .values({ ...values, position: Number(max?.p ?? 0) + 1 })
+      .values({ ...values, position: (await lastPosition(ctx.db, 'boxes', input.shelfId)) + 1 })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(ctx, 'location.box_saved', 'box', row.id, { code: input.code });
@@ -169,47 +152,11 @@ export async function saveBox(
 
 /** A location that still holds files cannot be retired; a retired one keeps its history. */
 export async function retireLocation(ctx: ServiceContext, input: { kind: 'room' | 'cabinet' | 'shelf' | 'box'; id: number }): Promise<StorageRoom[]> {
-  const boxesUnder = async (): Promise<number[]> => {
-    let q = ctx.db.selectFrom('boxes').innerJoin('shelves', 'shelves.id', 'boxes.shelf_id').innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id').select('boxes.id');
-    if (input.kind === 'box') q = q.where('boxes.id', '=', input.id);
-    if (input.kind === 'shelf') q = q.where('shelves.id', '=', input.id);
-    if (input.kind === 'cabinet') q = q.where('cabinets.id', '=', input.id);
-    if (input.kind === 'room') q = q.where('cabinets.room_id', '=', input.id);
-    return (await q.execute()).map((r) => r.id);
-  };
-  const count = await countFilesIn(ctx.db, await boxesUnder());
+  const count = await countFilesIn(ctx.db, await boxesUnder(ctx.db, input));
   if (count > 0) throw new ArchiveError('LOCATION_IN_USE', { count });
-  const table = ({ room: 'rooms', cabinet: 'cabinets', shelf: 'shelves', box: 'boxes' } as const)[input.kind];
-  const r = await ctx.db
-    .updateTable(table)
-    .set({ retired_at: nowIso(ctx) })
-    .where('id', '=', input.id)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
+  if (!(await retirePlace(ctx.db, input, nowIso(ctx)))) throw new ArchiveError('NOT_FOUND');
   await audit(ctx, 'location.retired', input.kind, input.id);
   return loadStorage(ctx.db);
-}
-
-function pathQuery(db: Db) {
-  return db
-    .selectFrom('boxes')
-    .innerJoin('shelves', 'shelves.id', 'boxes.shelf_id')
-    .innerJoin('cabinets', 'cabinets.id', 'shelves.cabinet_id')
-    .innerJoin('rooms', 'rooms.id', 'cabinets.room_id')
-    .select(['boxes.id as boxId', 'boxes.code as boxCode', 'shelves.position as shelfPosition', 'cabinets.code as cabinetCode', 'rooms.name as roomName']);
-}
-
-async function pathOf(db: Db, boxId: number): Promise<LocationPath | null> {
-  return (await pathQuery(db).where('boxes.id', '=', boxId).executeTakeFirst()) ?? null;
-}
-
-/** The paths of many boxes in one query. */
-export async function pathsOf(db: Db, boxIds: number[]): Promise<Map<number, LocationPath>> {
-  const ids = [...new Set(boxIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await pathQuery(db).where('boxes.id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.boxId, r]));
 }
 
 export function describePath(p: LocationPath): string {

@@ -5,7 +5,8 @@ import { ArchiveError } from '../../shared/errors';
 import { createApproval, useApproval } from './approvals';
 import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
-import { describePath, pathsOf } from './locations';
+import { describePath } from './locations';
+import { pathsOf } from '../../db/queries/locations';
 import { closeIfAllBack, nextNumber } from './loans';
 
 type Db = Kysely<ArchiveDatabase>;
