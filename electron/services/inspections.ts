@@ -3,6 +3,7 @@ import { isConfidential, storedDocumentName } from './confidentiality';
 import type { Kysely } from 'kysely';
 import { filesOut } from '../../db/queries/loans';
 import { filesInBoxes, pathsOf } from '../../db/queries/locations';
+import { checkedBoxIds, documentFlags, findingCounts, frozenFindings, inspectedBoxes, inspectedCabinetCodes, inspectionRows, inspectionScans } from '../../db/queries/inspections';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { CabinetInspectionDue, InspectionBoxState, InspectionDetail, InspectionFinding, InspectionScanResult, InspectionSummary } from '../../shared/api';
 import { inspectionFindingKinds, type InspectionFindingKind } from '../../shared/domain';
@@ -23,22 +24,6 @@ async function requireOpen(db: Db, inspectionId: number): Promise<void> {
   if (row.status !== 'open') throw new ArchiveError('INSPECTION_FINISHED');
 }
 
-async function inspectedBoxes(db: Db, inspectionId: number) {
-  return db
-    .selectFrom('inspection_cabinets')
-    .innerJoin('cabinets', 'cabinets.id', 'inspection_cabinets.cabinet_id')
-    .innerJoin('shelves', 'shelves.cabinet_id', 'cabinets.id')
-    .innerJoin('boxes', 'boxes.shelf_id', 'shelves.id')
-    .select(['boxes.id as boxId', 'boxes.code', 'cabinets.code as cabinetCode', 'shelves.position as shelfPosition'])
-    .where('inspection_cabinets.inspection_id', '=', inspectionId)
-    .where('boxes.retired_at', 'is', null)
-    .where('shelves.retired_at', 'is', null)
-    .orderBy('cabinets.code')
-    .orderBy('shelves.position')
-    .orderBy('boxes.position')
-    .execute();
-}
-
 function emptyCounts(): Record<InspectionFindingKind, number> {
   return Object.fromEntries(inspectionFindingKinds.map((k) => [k, 0])) as Record<InspectionFindingKind, number>;
 }
@@ -48,15 +33,8 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
   const boxes = await inspectedBoxes(db, inspectionId);
   const boxIds = boxes.map((b) => b.boxId);
   const expected = await filesInBoxes(db, boxIds);
-  const scans = await db
-    .selectFrom('inspection_scans')
-    .leftJoin('files', 'files.id', 'inspection_scans.file_id')
-    .leftJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['inspection_scans.box_id as boxId', 'inspection_scans.code', 'inspection_scans.file_id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.home_box_id as homeBoxId'])
-    .where('inspection_scans.inspection_id', '=', inspectionId)
-    .orderBy('inspection_scans.id')
-    .execute();
-  const checked = new Set((await db.selectFrom('inspection_boxes').select('box_id').where('inspection_id', '=', inspectionId).execute()).map((r) => r.box_id));
+  const scans = await inspectionScans(db, inspectionId);
+  const checked = await checkedBoxIds(db, inspectionId);
   const out = await filesOut(
     db,
     expected.map((f) => f.fileId),
@@ -87,25 +65,7 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
       findings.push({ kind, fileId: s.fileId, code: s.code, refNo: s.refNo, name: s.name, expectedBox: where(s.homeBoxId), foundBox, detail: null });
     }
   }
-  const flags = await db
-    .selectFrom('inspection_document_flags')
-    .innerJoin('documents', 'documents.id', 'inspection_document_flags.document_id')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select([
-      'files.id as fileId',
-      'files.ref_no as refNo',
-      'customers.name as name',
-      'files.home_box_id as boxId',
-      'documents.title',
-      'documents.doc_date',
-      'documents.confidentiality as docLevel',
-      'files.confidentiality as fileLevel',
-      'inspection_document_flags.note',
-    ])
-    .where('inspection_document_flags.inspection_id', '=', inspectionId)
-    .orderBy('inspection_document_flags.id')
-    .execute();
+  const flags = await documentFlags(db, inspectionId);
   // A file flagged by this inspection's own missing-document record is that finding, not a second one.
   const flaggedHere = new Set(flags.map((d) => d.fileId));
   for (const f of expected) {
@@ -133,36 +93,11 @@ async function liveState(db: Db, inspectionId: number): Promise<{ boxes: Inspect
 }
 
 async function summaries(db: Db, where: { id?: number }): Promise<InspectionSummary[]> {
-  let q = db
-    .selectFrom('inspections')
-    .leftJoin('accounts as starter', 'starter.id', 'inspections.started_by')
-    .leftJoin('accounts as finisher', 'finisher.id', 'inspections.finished_by')
-    .select([
-      'inspections.id',
-      'inspections.status',
-      'inspections.started_at as startedAt',
-      'starter.display_name as startedBy',
-      'inspections.finished_at as finishedAt',
-      'finisher.display_name as finishedBy',
-      'inspections.note',
-    ]);
-  if (where.id) q = q.where('inspections.id', '=', where.id);
-  const rows = await q.orderBy('inspections.id', 'desc').limit(200).execute();
+  const rows = await inspectionRows(db, where.id);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const cabinets = await db
-    .selectFrom('inspection_cabinets')
-    .innerJoin('cabinets', 'cabinets.id', 'inspection_cabinets.cabinet_id')
-    .select(['inspection_cabinets.inspection_id as id', 'cabinets.code'])
-    .where('inspection_cabinets.inspection_id', 'in', ids)
-    .orderBy('cabinets.code')
-    .execute();
-  const counted = await db
-    .selectFrom('inspection_findings')
-    .select(['inspection_id as id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('inspection_id', 'in', ids)
-    .groupBy(['inspection_id', 'kind'])
-    .execute();
+  const cabinets = await inspectedCabinetCodes(db, ids);
+  const counted = await findingCounts(db, ids);
   return rows.map((r) => {
     const counts = emptyCounts();
     for (const c of counted.filter((c) => c.id === r.id)) counts[c.kind] = Number(c.n);
@@ -180,12 +115,7 @@ export async function getInspection(db: Db, inspectionId: number): Promise<Inspe
     return { ...summary, counts, ...live };
   }
   // A finished inspection reports what was frozen; the boxes show what was scanned then.
-  const findings = await db
-    .selectFrom('inspection_findings')
-    .select(['kind', 'file_id as fileId', 'code', 'ref_no as refNo', 'name', 'expected_box as expectedBox', 'found_box as foundBox', 'detail'])
-    .where('inspection_id', '=', inspectionId)
-    .orderBy('id')
-    .execute();
+  const findings = await frozenFindings(db, inspectionId);
   return { ...summary, boxes: live.boxes, findings };
 }
 

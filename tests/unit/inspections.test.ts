@@ -113,4 +113,19 @@ describe('the monthly inspection', () => {
     await travel(ctx, new Date('2026-12-02T09:00:00Z'));
     expect(await api.listCabinetsDueInspection()).toEqual([expect.objectContaining({ code: '3F-A', lastInspectedAt: DESK_START.toISOString() })]);
   });
+
+  it('lists every inspection ever made, not the latest 200 (ten years of monthly inspections of two cabinets is 240)', async () => {
+    const { api, vault, cabinetId } = await inspectionSetup();
+    const sqlite = vault.sqlite();
+    const accountId = vault.session!.accountId;
+    const add = sqlite.prepare("insert into inspections (started_at, started_by, status, finished_at, finished_by) values (?, ?, 'finished', ?, ?)");
+    const cover = sqlite.prepare('insert into inspection_cabinets (inspection_id, cabinet_id) values (?, ?)');
+    for (let i = 0; i < 250; i++) {
+      const at = new Date(Date.UTC(2016, 0, 1) + i * 14 * 86_400_000).toISOString();
+      cover.run(add.run(at, accountId, at, accountId).lastInsertRowid, cabinetId);
+    }
+    const list = await api.listInspections();
+    expect(list).toHaveLength(250);
+    expect(list.at(-1)).toMatchObject({ startedAt: '2016-01-01T00:00:00.000Z', cabinets: ['3F-A'] });
+  });
 });
