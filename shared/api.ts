@@ -821,7 +821,9 @@ export interface Dashboard {
   approvalsWaiting: number;
   approvalsMine: boolean;
   cabinetsNotInspected: CabinetInspectionDue[];
+  /** The first files whose label shows an old name; labelsOutOfDateCount counts them all. */
   labelsOutOfDate: { fileId: number; refNo: string; name: string; labelName: string }[];
+  labelsOutOfDateCount: number;
   departedInActiveBoxes: number;
   dueForReview: { fileId: number; refNo: string; name: string }[];
   dueForReviewCount: number;

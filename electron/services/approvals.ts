@@ -80,7 +80,7 @@ export async function loadApprovals(db: Db, where: { id?: number; status?: Appro
   if (where.id) q = q.where('approvals.id', '=', where.id);
   if (where.status) q = q.where('approvals.status', '=', where.status);
   if (where.requestedBy) q = q.where('approvals.requested_by', '=', where.requestedBy);
-  const rows = await q.orderBy('approvals.id', 'desc').limit(500).execute();
+  const rows = await q.orderBy('approvals.id', 'desc').execute();
   return rows as ApprovalInfo[];
 }
 

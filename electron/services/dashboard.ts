@@ -97,15 +97,14 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const approvalsWaiting = Number((await approvals.executeTakeFirst())?.n ?? 0);
   const cabinetsNotInspected = await listCabinetsDueInspection(ctx);
   await pause();
-  const labelsOutOfDate = await ctx.db
+  const outOfDate = ctx.db
     .selectFrom('files')
     .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'files.label_name as labelName'])
     .whereRef('files.label_name', '!=', 'customers.name')
-    .where('files.status', '!=', 'destroyed')
-    .orderBy('files.ref_no')
-    .limit(200)
-    .execute();
+    .where('files.status', '!=', 'destroyed');
+  // The card lists the first few and counts them all (a renamed landlord may leave thousands).
+  const labelsOutOfDate = await outOfDate.select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'files.label_name as labelName']).orderBy('files.ref_no').limit(50).execute();
+  const labelsOutOfDateCount = Number((await outOfDate.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   await pause();
   const departedInActiveBoxes = (await proposeDepartedMoves(ctx.db)).length;
   await pause();
@@ -122,6 +121,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
     approvalsMine: !approver,
     cabinetsNotInspected,
     labelsOutOfDate,
+    labelsOutOfDateCount,
     departedInActiveBoxes,
     dueForReview,
     dueForReviewCount,

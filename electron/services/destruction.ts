@@ -121,7 +121,7 @@ async function loadRegister(db: Db, id: number): Promise<DestructionRegister> {
 }
 
 export async function listDestructionRegisters(db: Db): Promise<DestructionRegister[]> {
-  const ids = await db.selectFrom('destruction_registers').select('id').orderBy('id', 'desc').limit(200).execute();
+  const ids = await db.selectFrom('destruction_registers').select('id').orderBy('id', 'desc').execute();
   return Promise.all(ids.map((r) => loadRegister(db, r.id)));
 }
 

@@ -88,7 +88,7 @@ export async function listBorrowers(db: Db, input: { query?: string; includeLeft
     const like = `%${input.query}%`;
     q = q.where((eb) => eb.or([eb('borrowers.name', 'like', like), eb('borrowers.department', 'like', like), eb('borrowers.employee_no', 'like', like), eb('borrowers.phone', 'like', like)]));
   }
-  return (await q.orderBy('borrowers.department').orderBy('borrowers.name').limit(500).execute()).map(toBorrower);
+  return (await q.orderBy('borrowers.department').orderBy('borrowers.name').execute()).map(toBorrower);
 }
 
 export async function saveBorrower(ctx: ServiceContext, input: z.output<typeof saveBorrowerInput>): Promise<Borrower> {

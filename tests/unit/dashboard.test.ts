@@ -41,6 +41,29 @@ describe('the home screen (工作台)', () => {
     ]);
   });
 
+  it('counts every out-of-date label and every borrower, past any page of them (a renamed landlord, a large company)', async () => {
+    const ctx = await setupStorage();
+    const { api, vault } = ctx;
+    const sqlite = vault.sqlite();
+    // 260 files whose customers were renamed since their labels were printed.
+    for (let i = 0; i < 260; i++) await api.registerCustomer({ kind: 'tenant', name: `改名前${i}号`, units: [`R-${i}`] });
+    sqlite.prepare("update files set label_name = '旧名称'").run();
+    const d = await api.getDashboard();
+    expect(d.labelsOutOfDateCount).toBe(260);
+    expect(d.labelsOutOfDate.length).toBeGreaterThan(0);
+    // 600 borrowers: every one can be picked and listed.
+    const add = sqlite.prepare("insert into borrowers (name, department, status, created_at, updated_at) values (?, '工程部', 'active', ?, ?)");
+    const at = new Date().toISOString();
+    for (let i = 0; i < 600; i++) add.run(`借阅人${i}`, at, at);
+    expect(await api.listBorrowers({})).toHaveLength(600);
+    // 600 approvals decided over the years: 全部 lists every one.
+    const ask = sqlite.prepare(
+      "insert into approvals (kind, target_type, target_id, summary, reason, required_role, requested_by, requested_at, status) values ('edit_original', 'document', 1, '更正', '核对', 'department_manager', ?, ?, 'rejected')",
+    );
+    for (let i = 0; i < 600; i++) ask.run(vault.session!.accountId, at);
+    expect(await api.listApprovals({})).toHaveLength(600);
+  });
+
   it('lets a call that arrives while it is being read be answered between its cards', async () => {
     const { api, file } = await setupStorage();
     await file('张三', 'A-301');

@@ -111,7 +111,7 @@ export function HomePage() {
       {card(
         'home-labels',
         t('home.labels'),
-        d.labelsOutOfDate.length,
+        d.labelsOutOfDateCount,
         () => go('locations'),
         files(
           d.labelsOutOfDate.map((l) => ({
