@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BagReport } from '../../electron/services/bundle-bag';
 import type { VerifyBagJob, ZipBagJob } from '../../electron/services/bundle-zip';
 import { writeError } from '../../electron/services/local-paths';
-import { runWorker } from '../../electron/services/worker-thread';
+import { runWorker, runWorkerOrHere, type WorkerName } from '../../electron/services/worker-thread';
 import { ArchiveError } from '../../shared/errors';
 import { tempDir } from './helpers';
 
@@ -127,4 +127,19 @@ describe('work in worker threads', () => {
     const reports = await runWorker<{ zip: BagReport }>('bag-worker', { data: { folder, topName: 'bag', zipPath: join(folder, '..', 'ok.zip') } satisfies ZipBagJob });
     expect(reports.zip.files).toBeGreaterThanOrEqual(0);
   }, 30_000);
+
+  it('does a job on the desk’s thread when its worker cannot start at all, but never runs again a job that started and failed', async () => {
+    let ranHere = 0;
+    const here = () => {
+      ranHere++;
+      return 'done here';
+    };
+    // A worker whose file is not there (a damaged install).
+    expect(await runWorkerOrHere('no-such-worker' as WorkerName, { data: {} }, here)).toBe('done here');
+    expect(ranHere).toBe(1);
+    // The archive worker starts, reports, then fails (a copy into a folder that is not there): that failure is the answer.
+    const job = { task: 'copy', file: join(tempDir(), 'none.db'), key: new Uint8Array(32), copy: join(tempDir(), 'missing', 'copy.db') };
+    await expect(runWorkerOrHere('archive-worker', { data: job }, here)).rejects.toThrow();
+    expect(ranHere).toBe(1);
+  });
 });
