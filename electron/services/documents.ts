@@ -2,6 +2,20 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type z } from 'zod';
 import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
+import {
+  categoryExists,
+  categoryRows,
+  customerById,
+  documentById,
+  documentLevels,
+  documentsOf,
+  fileById,
+  refAliasesOf,
+  revisionsOf,
+  scanById,
+  scansOf,
+  upsertCategory,
+} from '../../db/queries/documents';
 import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
 import { approverRank, effectiveConfidentiality, type Confidentiality, type Role, type ScanMime } from '../../shared/domain';
 import { useApproval } from './approvals';
@@ -75,24 +89,11 @@ async function sealRaised(db: Db, ctx: ServiceContext, where: { fileId?: number;
 }
 
 async function requireCategory(db: Db, code: string): Promise<void> {
-  const found = await db.selectFrom('document_categories').select('code').where('code', '=', code).executeTakeFirst();
-  if (!found) throw new ArchiveError('UNKNOWN_CATEGORY', { category: code });
+  if (!(await categoryExists(db, code))) throw new ArchiveError('UNKNOWN_CATEGORY', { category: code });
 }
 
 async function indexDocument(db: Db, doc: DocumentDbRow): Promise<void> {
   await writeIndexRow(db, documentRowId(doc.id), { names: [doc.title], other: [] });
-}
-
-async function scansOf(db: Db, documentIds: number[]): Promise<Map<number, ScanInfo[]>> {
-  const map = new Map<number, ScanInfo[]>();
-  if (documentIds.length === 0) return map;
-  const rows = await db.selectFrom('scans').select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256']).where('document_id', 'in', documentIds).orderBy('id').execute();
-  for (const r of rows) {
-    const list = map.get(r.document_id) ?? [];
-    list.push({ id: r.id, fileName: r.file_name, mime: r.mime as ScanMime, size: r.size, sha256: r.sha256 });
-    map.set(r.document_id, list);
-  }
-  return map;
 }
 
 /** The columns a document's editable fields map to. */
@@ -132,7 +133,7 @@ function toDocumentRow(d: DocumentDbRow, scans: ScanInfo[], restricted = false):
 }
 
 async function loadDocument(db: Db, id: number): Promise<DocumentRow> {
-  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const doc = await documentById(db, id);
   if (!doc) throw new ArchiveError('NOT_FOUND');
   return toDocumentRow(doc, (await scansOf(db, [id])).get(id) ?? []);
 }
@@ -161,11 +162,11 @@ export async function viewFile(ctx: ServiceContext, fileId: number, category?: s
 }
 
 export async function loadFile(db: Db, fileId: number, category?: string, viewer?: Viewer): Promise<FileDetail> {
-  const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+  const file = await fileById(db, fileId);
   if (!file) throw new ArchiveError('NOT_FOUND');
-  const customer = await db.selectFrom('customers').selectAll().where('id', '=', file.customer_id).executeTakeFirstOrThrow();
-  const aliases = await db.selectFrom('file_ref_aliases').selectAll().where('file_id', '=', fileId).orderBy('replaced_at').execute();
-  const allDocs = await db.selectFrom('documents').selectAll().where('file_id', '=', fileId).orderBy('doc_date', 'desc').orderBy('id', 'desc').execute();
+  const customer = await customerById(db, file.customer_id);
+  const aliases = await refAliasesOf(db, fileId);
+  const allDocs = await documentsOf(db, fileId);
   const shown = category ? allDocs.filter((d) => d.category === category) : allDocs;
   const scans = await scansOf(
     db,
@@ -284,15 +285,8 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
 }
 
 export async function listDocumentRevisions(ctx: ServiceContext, documentId: number): Promise<DocumentRevision[]> {
-  const found = await ctx.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
-  if (!found) throw new ArchiveError('NOT_FOUND');
-  const rows = await ctx.db
-    .selectFrom('document_revisions')
-    .leftJoin('accounts', 'accounts.id', 'document_revisions.account_id')
-    .select(['document_revisions.version', 'document_revisions.at', 'document_revisions.reason', 'document_revisions.before', 'accounts.display_name'])
-    .where('document_id', '=', documentId)
-    .orderBy('document_revisions.version', 'desc')
-    .execute();
+  if (!(await documentById(ctx.db, documentId))) throw new ArchiveError('NOT_FOUND');
+  const rows = await revisionsOf(ctx.db, documentId);
   const confidentialNow = await isConfidential(ctx.db, documentId);
   const mayView = await mayViewConfidential(ctx.db, ctx.session, documentId, ctx.clock.now());
   return rows.map((r) => {
@@ -317,14 +311,9 @@ export async function addScan(ctx: ServiceContext, documentId: number, scan: { f
 }
 
 export async function getScan(ctx: ServiceContext, scanId: number): Promise<ScanData> {
-  const scan = await ctx.db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirst();
+  const scan = await scanById(ctx.db, scanId);
   if (!scan) throw new ArchiveError('NOT_FOUND');
-  const level = await ctx.db
-    .selectFrom('documents')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .select(['documents.confidentiality as doc', 'files.confidentiality as file'])
-    .where('documents.id', '=', scan.document_id)
-    .executeTakeFirstOrThrow();
+  const level = await documentLevels(ctx.db, scan.document_id);
   if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
     throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
   }
@@ -334,21 +323,13 @@ export async function getScan(ctx: ServiceContext, scanId: number): Promise<Scan
 }
 
 export async function listDocumentCategories(db: Db): Promise<DocumentCategory[]> {
-  const rows = await db.selectFrom('document_categories').selectAll().orderBy('seq').execute();
+  const rows = await categoryRows(db);
   return rows.map((r) => ({ code: r.code, labelZh: r.label_zh, labelEn: r.label_en, active: r.active === 1 }));
 }
 
 export async function saveDocumentCategory(ctx: ServiceContext, input: z.output<typeof saveDocumentCategoryInput>): Promise<DocumentCategory[]> {
   await ctx.db.transaction().execute(async (trx) => {
-    const max = await trx
-      .selectFrom('document_categories')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
-    await trx
-      .insertInto('document_categories')
-      .values({ code: input.code, label_zh: input.labelZh, label_en: input.labelEn, active: input.active ? 1 : 0, seq: Number(max?.seq ?? 0) + 1 })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ label_zh: input.labelZh, label_en: input.labelEn, active: input.active ? 1 : 0 }))
-      .execute();
+    await upsertCategory(trx, { code: input.code, label_zh: input.labelZh, label_en: input.labelEn, active: input.active ? 1 : 0 });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'settings.category_saved', { details: input });
   });
   return listDocumentCategories(ctx.db);
