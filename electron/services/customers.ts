@@ -1,3 +1,4 @@
+import { classificationHistory, contactNamesAndPhones, contactsOf, customerRow, fileIdByRefNos, filesOfCustomer, refAliasesOfFiles } from '../../db/queries/customers';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ArchiveDatabase, CustomerRow, FileRow } from '../../db/schema';
 import type { ClassificationChange, Contact, CustomerDetail, DocumentHit, FileHit, FileListRow, FileSummary, Page, SearchResult } from '../../shared/api';
@@ -160,21 +161,14 @@ function customerIndexText(customer: CustomerRow, files: { ref_no: string; unit:
 
 /** Rebuilds one customer's search row from what the archive holds. */
 export async function indexCustomer(db: Db, customerId: number): Promise<void> {
-  const customer = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  const customer = await customerRow(db, customerId);
   if (!customer) return writeIndexRow(db, customerRowId(customerId), null);
-  const files = await db.selectFrom('files').select(['id', 'ref_no', 'unit']).where('customer_id', '=', customerId).execute();
-  const aliases = files.length
-    ? await db
-        .selectFrom('file_ref_aliases')
-        .select('ref_no')
-        .where(
-          'file_id',
-          'in',
-          files.map((f) => f.id),
-        )
-        .execute()
-    : [];
-  const contacts = await db.selectFrom('customer_contacts').select(['name', 'phone']).where('customer_id', '=', customerId).execute();
+  const files = await filesOfCustomer(db, customerId);
+  const aliases = await refAliasesOfFiles(
+    db,
+    files.map((f) => f.id),
+  );
+  const contacts = await contactNamesAndPhones(db, customerId);
   await writeIndexRow(
     db,
     customerRowId(customerId),
@@ -351,24 +345,11 @@ export async function viewCustomer(ctx: ServiceContext, customerId: number): Pro
 }
 
 export async function loadCustomer(db: Db, customerId: number): Promise<CustomerDetail> {
-  const row = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  const row = await customerRow(db, customerId);
   if (!row) throw new ArchiveError('NOT_FOUND');
-  const contacts = await db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', customerId).orderBy('seq').execute();
-  const files = await db.selectFrom('files').selectAll().where('customer_id', '=', customerId).orderBy('id').execute();
-  const history = await db
-    .selectFrom('classification_changes')
-    .leftJoin('accounts', 'accounts.id', 'classification_changes.account_id')
-    .select([
-      'classification_changes.at',
-      'classification_changes.field',
-      'classification_changes.from_value',
-      'classification_changes.to_value',
-      'classification_changes.reason',
-      'accounts.display_name',
-    ])
-    .where('customer_id', '=', customerId)
-    .orderBy('classification_changes.id', 'desc')
-    .execute();
+  const contacts = await contactsOf(db, customerId);
+  const files = await filesOfCustomer(db, customerId);
+  const history = await classificationHistory(db, customerId);
   const toContact = (c: (typeof contacts)[number]): Contact => ({ name: c.name, ...(c.title ? { title: c.title } : {}), ...(c.phone ? { phone: c.phone } : {}) });
   const fields = rowToFields(row);
   return {
@@ -543,8 +524,7 @@ export async function allFilesForExport(db: Db, input: Omit<z.output<typeof list
 
 /** The file a 档号 names (as printed, or as a scanner types it with "." for "·"), with its customer. */
 export async function fileByRefNo(db: Db, refNo: string): Promise<{ fileId: number; customerId: number } | null> {
-  const row = await db.selectFrom('files').select(['id as fileId', 'customer_id as customerId']).where('ref_no', 'in', refNoVariants(refNo)).executeTakeFirst();
-  return row ?? null;
+  return (await fileIdByRefNos(db, refNoVariants(refNo))) ?? null;
 }
 
 /** Customers whose classification was not reviewed for N months (001 §12-17). */
