@@ -1,3 +1,4 @@
+import { approvalById, approvalRows, followDecision } from '../../db/queries/approvals';
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { ApprovalInfo } from '../../shared/api';
@@ -58,41 +59,8 @@ export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_
 }
 
 export async function loadApprovals(db: Db, where: { id?: number; status?: ApprovalStatus; requestedBy?: number }): Promise<ApprovalInfo[]> {
-  let q = db
-    .selectFrom('approvals')
-    .innerJoin('accounts as requester', 'requester.id', 'approvals.requested_by')
-    .leftJoin('accounts as approver', 'approver.id', 'approvals.decided_by')
-    .select([
-      'approvals.id',
-      'approvals.kind',
-      'approvals.target_type as targetType',
-      'approvals.target_id as targetId',
-      'approvals.summary',
-      'approvals.reason',
-      'approvals.required_role as requiredRole',
-      'approvals.status',
-      'approvals.requested_at as requestedAt',
-      'requester.display_name as requestedBy',
-      'approvals.decided_at as decidedAt',
-      'approver.display_name as decidedBy',
-      'approvals.decision_reason as decisionReason',
-    ]);
-  if (where.id) q = q.where('approvals.id', '=', where.id);
-  if (where.status) q = q.where('approvals.status', '=', where.status);
-  if (where.requestedBy) q = q.where('approvals.requested_by', '=', where.requestedBy);
-  const rows = await q.orderBy('approvals.id', 'desc').execute();
+  const rows = await approvalRows(db, where);
   return rows as ApprovalInfo[];
-}
-
-/** A loan or a transfer follows its approval's decision. */
-async function onApprovalDecided(db: Db, approval: { kind: string; target_id: number }, status: 'approved' | 'rejected' | 'withdrawn'): Promise<void> {
-  if (approval.kind === 'borrow') {
-    await db.updateTable('loans').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'requested').execute();
-    if (status !== 'approved') await db.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', approval.target_id).where('state', '=', 'pending').execute();
-  }
-  if (approval.kind === 'transfer') {
-    await db.updateTable('transfers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'requested').execute();
-  }
 }
 
 /** Managers see every request waiting; everyone else sees their own. */
@@ -120,7 +88,7 @@ export async function decideApproval(
     confidentialKey = typed.confidentialKey;
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const approval = await trx.selectFrom('approvals').selectAll().where('id', '=', input.approvalId).executeTakeFirst();
+    const approval = await approvalById(trx, input.approvalId);
     if (!approval) throw new ArchiveError('NOT_FOUND');
     if (approval.status !== 'pending') throw new ArchiveError('APPROVAL_NOT_PENDING');
     if (approval.requested_by === approverId) throw new ArchiveError('APPROVER_IS_REQUESTER');
@@ -131,10 +99,7 @@ export async function decideApproval(
       .set({ status, decided_by: approverId, decided_at: nowIso(ctx), decision_reason: input.reason })
       .where('id', '=', input.approvalId)
       .execute();
-    if (approval.kind === 'destroy') {
-      await trx.updateTable('destruction_registers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'pending').execute();
-    }
-    await onApprovalDecided(trx, approval, status);
+    await followDecision(trx, approval, status);
     if (status === 'approved') await carryOut(trx, ctx, approval, approverId, input.reason, confidentialKey);
     await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
       targetType: 'approval',
@@ -180,8 +145,8 @@ export async function withdrawApproval(ctx: ServiceContext, approvalId: number):
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new ArchiveError('APPROVAL_NOT_PENDING');
-  const approval = await ctx.db.selectFrom('approvals').select(['kind', 'target_id']).where('id', '=', approvalId).executeTakeFirstOrThrow();
-  await onApprovalDecided(ctx.db, approval, 'withdrawn');
+  const approval = (await approvalById(ctx.db, approvalId))!;
+  await followDecision(ctx.db, approval, 'withdrawn');
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'approval.withdrawn', { targetType: 'approval', targetId: String(approvalId) });
   return (await loadApprovals(ctx.db, { id: approvalId }))[0]!;
 }
@@ -193,7 +158,7 @@ export async function withdrawApproval(ctx: ServiceContext, approvalId: number):
  */
 export async function useApproval(db: Db, ctx: ServiceContext, approvalId: number | undefined, kind: ApprovalKind, targetId: number, anyClerk = false): Promise<void> {
   if (!approvalId) throw new ArchiveError('APPROVAL_REQUIRED');
-  const approval = await db.selectFrom('approvals').selectAll().where('id', '=', approvalId).executeTakeFirst();
+  const approval = await approvalById(db, approvalId);
   const mine = anyClerk || approval?.requested_by === ctx.session.accountId;
   if (!approval || approval.kind !== kind || approval.target_id !== targetId || !mine || approval.status !== 'approved') {
     throw new ArchiveError('APPROVAL_REQUIRED');
