@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { TransferInfo } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
@@ -7,6 +7,7 @@ import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { describePath } from './locations';
 import { pathsOf } from '../../db/queries/locations';
+import { transferFiles, transferRows } from '../../db/queries/transfers';
 import { closeIfAllBack, nextNumber } from './loans';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -16,53 +17,12 @@ type Db = Kysely<ArchiveDatabase>;
 // the desk's custody; filing it into a box again brings it back.
 
 async function load(db: Db, where: { id?: number }): Promise<TransferInfo[]> {
-  let q = db
-    .selectFrom('transfers')
-    .leftJoin('accounts as requester', 'requester.id', 'transfers.requested_by')
-    .leftJoin('accounts as doer', 'doer.id', 'transfers.done_by')
-    .leftJoin('approvals', 'approvals.id', 'transfers.approval_id')
-    .leftJoin('accounts as approver', 'approver.id', 'approvals.decided_by')
-    .select([
-      'transfers.id',
-      'transfers.transfer_no as transferNo',
-      'transfers.from_department as fromDepartment',
-      'transfers.to_department as toDepartment',
-      'transfers.from_handler as fromHandler',
-      'transfers.to_handler as toHandler',
-      'transfers.reason',
-      'transfers.status',
-      'transfers.approval_id as approvalId',
-      'transfers.requested_at as requestedAt',
-      'requester.display_name as requestedBy',
-      'transfers.done_at as doneAt',
-      'doer.display_name as doneBy',
-      // Who approved the hand-over signs the receipt too (a rejected request has no approver).
-      sql<string | null>`case when approvals.status in ('approved', 'used') then approver.display_name end`.as('approvedBy'),
-      sql<string | null>`case when approvals.status in ('approved', 'used') then approvals.decided_at end`.as('approvedAt'),
-    ]);
-  if (where.id) q = q.where('transfers.id', '=', where.id);
-  const rows = await q.orderBy('transfers.id', 'desc').execute();
+  const rows = await transferRows(db, where.id);
   if (rows.length === 0) return [];
-  const items = await db
-    .selectFrom('transfer_items')
-    .innerJoin('files', 'files.id', 'transfer_items.file_id')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select([
-      'transfer_items.transfer_id as transferId',
-      'files.id as fileId',
-      'files.ref_no as refNo',
-      'customers.name',
-      'files.unit',
-      'files.home_box_id as homeBoxId',
-      'transfer_items.from_box_id as fromBoxId',
-    ])
-    .where(
-      'transfer_items.transfer_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('files.ref_no')
-    .execute();
+  const items = await transferFiles(
+    db,
+    rows.map((r) => r.id),
+  );
   const paths = await pathsOf(
     db,
     items.flatMap((i) => [i.fromBoxId ?? i.homeBoxId].filter((b): b is number => b !== null)),
