@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
+import { appraisalCandidates, registerApproval, registerById, registerIds, registerItems } from '../../db/queries/destruction';
 import type { AppraisalRow, DestructionRegister } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { createApproval } from './approvals';
@@ -23,44 +24,7 @@ function yearsBetween(from: string, to: string): number {
  */
 export async function listAppraisal(db: Db, ctx: Pick<ServiceContext, 'clock'>, fileIds?: number[]): Promise<AppraisalRow[]> {
   const settings = await readSettings(db);
-  const rows = await db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select([
-      'files.id as fileId',
-      'files.ref_no as refNo',
-      'files.unit',
-      'files.year',
-      'files.retention',
-      'files.created_at as createdAt',
-      'files.legal_hold as legalHold',
-      'customers.name',
-      'customers.kind',
-      'customers.move_out_date as moveOutDate',
-      (eb) =>
-        eb
-          .selectFrom('documents')
-          .select((e) => e.fn.max('doc_date').as('d'))
-          .whereRef('documents.file_id', '=', 'files.id')
-          .as('lastDocument'),
-      (eb) =>
-        eb
-          .selectFrom('documents')
-          .select((e) => e.fn.coalesce(e.fn.sum<number>('pages'), sql<number>`0`).as('p'))
-          .whereRef('documents.file_id', '=', 'files.id')
-          .as('pages'),
-      (eb) =>
-        eb
-          .selectFrom('scans')
-          .innerJoin('documents', 'documents.id', 'scans.document_id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('documents.file_id', '=', 'files.id')
-          .as('scans'),
-    ])
-    .where('files.status', '!=', 'destroyed')
-    .where('files.retention', '!=', 'permanent')
-    .$if(!!fileIds, (q) => q.where('files.id', 'in', fileIds!))
-    .execute();
+  const rows = await appraisalCandidates(db, fileIds);
   const now = today(ctx);
   const out: AppraisalRow[] = [];
   for (const r of rows) {
@@ -86,23 +50,10 @@ export async function listAppraisal(db: Db, ctx: Pick<ServiceContext, 'clock'>, 
 }
 
 async function loadRegister(db: Db, id: number): Promise<DestructionRegister> {
-  const reg = await db
-    .selectFrom('destruction_registers')
-    .leftJoin('accounts', 'accounts.id', 'destruction_registers.created_by')
-    .selectAll('destruction_registers')
-    .select('accounts.display_name as createdByName')
-    .where('destruction_registers.id', '=', id)
-    .executeTakeFirst();
+  const reg = await registerById(db, id);
   if (!reg) throw new ArchiveError('NOT_FOUND');
-  const items = await db.selectFrom('destruction_items').selectAll().where('register_id', '=', id).orderBy('seq').execute();
-  const approval = reg.approval_id
-    ? await db
-        .selectFrom('approvals')
-        .leftJoin('accounts', 'accounts.id', 'approvals.decided_by')
-        .select(['approvals.status', 'approvals.decided_at', 'accounts.display_name'])
-        .where('approvals.id', '=', reg.approval_id)
-        .executeTakeFirst()
-    : undefined;
+  const items = await registerItems(db, id);
+  const approval = reg.approval_id ? await registerApproval(db, reg.approval_id) : undefined;
   return {
     id: reg.id,
     createdAt: reg.created_at,
@@ -121,7 +72,7 @@ async function loadRegister(db: Db, id: number): Promise<DestructionRegister> {
 }
 
 export async function listDestructionRegisters(db: Db): Promise<DestructionRegister[]> {
-  const ids = await db.selectFrom('destruction_registers').select('id').orderBy('id', 'desc').execute();
+  const ids = await registerIds(db);
   return Promise.all(ids.map((r) => loadRegister(db, r.id)));
 }
 
