@@ -81,7 +81,10 @@ export function AuditPage() {
           icon={<DownloadOutlined />}
           onClick={() => {
             const { page: _p, pageSize: _s, ...rest } = withRange(filters);
-            void api.exportAuditLog({ ...rest, locale: L.locale }).then((f) => saveBase64(f.dataBase64, f.mime, f.fileName));
+            api.exportAuditLog({ ...rest, locale: L.locale }).then(
+              (f) => saveBase64(f.dataBase64, f.mime, f.fileName),
+              (e: unknown) => message.error(e instanceof ArchiveError ? e.message : String(e)),
+            );
           }}
         >
           {t('audit.export')}

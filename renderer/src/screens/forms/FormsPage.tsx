@@ -5,6 +5,10 @@ import type { FormInfo } from '../../../../shared/api';
 import type { FormRecordKind } from '../../../../shared/forms';
 import type { FormParams } from '../../../../shared/schemas';
 import { api } from '../../api';
+import { type ArchiveError } from '../../../../shared/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useApi } from '../../components/useApi';
+import { toArchiveError } from '../../errors';
 import { FilePicker } from '../../components/FilePicker';
 import { FormPreview, type FormRequest } from '../../components/FormPreview';
 import { useT, type MessageKey } from '../../i18n';
@@ -57,29 +61,36 @@ const paramOf: Partial<Record<FormRecordKind, keyof FormParams>> = {
 export function FormsPage() {
   const t = useT();
   const L = useLabels();
-  const [forms, setForms] = useState<FormInfo[]>([]);
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const [choosing, setChoosing] = useState<FormInfo | null>(null);
   const [options, setOptions] = useState<Option[]>([]);
+  const [optionsError, setOptionsError] = useState<ArchiveError | null>(null);
   const [request, setRequest] = useState<FormRequest | null>(null);
   const [form] = Form.useForm<{ record?: number; files?: number[]; month?: Dayjs; year?: number; building?: string; recoveryKey?: string }>();
 
+  const formList = useApi(() => api.listForms(), [], [] as FormInfo[]);
+  const forms = formList.data;
   useEffect(() => {
-    void api.listForms().then(async (list) => {
-      setForms(list);
-      // Thumbnails: the blank form itself, scaled down.
-      for (const f of list) {
-        const rendered = await api.renderForm({ formId: f.id, blank: true });
-        setThumbs((m) => ({ ...m, [f.id]: rendered.html }));
+    let gone = false;
+    void (async () => {
+      // Thumbnails: the blank form itself, scaled down. One that cannot be drawn stays empty; the form still opens.
+      for (const f of forms) {
+        const rendered = await api.renderForm({ formId: f.id, blank: true }).catch(() => null);
+        if (gone) return;
+        if (rendered) setThumbs((m) => ({ ...m, [f.id]: rendered.html }));
       }
-    });
-  }, []);
+    })();
+    return () => {
+      gone = true;
+    };
+  }, [forms]);
 
   const choose = (f: FormInfo) => {
     form.resetFields();
     form.setFieldsValue({ month: dayjs(), year: dayjs().year() });
     setOptions([]);
-    void recordOptions(f.record, L).then(setOptions);
+    setOptionsError(null);
+    recordOptions(f.record, L).then(setOptions, (e: unknown) => setOptionsError(toArchiveError(e)));
     setChoosing(f);
   };
   const submit = (v: Awaited<ReturnType<typeof form.validateFields>>) => {
@@ -98,6 +109,7 @@ export function FormsPage() {
 
   return (
     <>
+      <ErrorAlert error={formList.error} onClose={formList.clearError} />
       <Flex wrap gap={16}>
         {forms.map((f) => (
           <Card
@@ -144,6 +156,7 @@ export function FormsPage() {
         okText={t('forms.preview')}
         cancelText={t('form.cancel')}
       >
+        <ErrorAlert error={optionsError} onClose={() => setOptionsError(null)} />
         <Form form={form} layout="vertical" onFinish={submit}>
           {choosing?.record === 'file' && (
             <Form.Item name="files" label={t('forms.record_file')} rules={[{ required: true }]}>

@@ -1,7 +1,9 @@
 import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Dashboard } from '../../../../shared/api';
 import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useNavStore } from '../../stores/nav-store';
@@ -11,11 +13,12 @@ const REFRESH_MS = 30_000;
 /** 工作台: what needs doing today; each card opens the list behind it. */
 export function HomePage() {
   const t = useT();
-  const [d, setD] = useState<Dashboard | null>(null);
+  const dashboard = useApi(() => api.getDashboard(), [], null as Dashboard | null);
+  const d = dashboard.data;
   const go = useNavStore((s) => s.go);
   const showLoans = useNavStore((s) => s.showLoans);
   const openFile = useCustomersStore((s) => s.openFile);
-  const load = useCallback(() => void api.getDashboard().then(setD, () => undefined), []);
+  const load = dashboard.reload;
   // Counts follow the archive: on arrival, when the window regains focus, and every half minute.
   useEffect(() => {
     load();
@@ -26,7 +29,7 @@ export function HomePage() {
       window.removeEventListener('focus', load);
     };
   }, [load]);
-  if (!d) return null;
+  if (!d) return <ErrorAlert error={dashboard.error} onClose={dashboard.clearError} />;
   const file = (fileId: number) => {
     go('customers');
     openFile(fileId);
@@ -72,6 +75,11 @@ export function HomePage() {
 
   return (
     <Row gutter={[16, 16]}>
+      {dashboard.error && (
+        <Col span={24}>
+          <ErrorAlert error={dashboard.error} onClose={dashboard.clearError} />
+        </Col>
+      )}
       {card(
         'home-overdue',
         t('home.overdue'),

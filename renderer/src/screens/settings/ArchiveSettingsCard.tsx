@@ -38,7 +38,10 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
   const values = Form.useWatch([], form) as Partial<ArchiveSettings> | undefined;
 
   useEffect(() => {
-    void api.getSettings().then((s) => form.setFieldsValue(s));
+    api.getSettings().then(
+      (s) => form.setFieldsValue(s),
+      (e: unknown) => setError(toArchiveError(e)),
+    );
   }, [form]);
 
   return (
