@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Account, ArchiveDatabase, NewAccount } from '../schema';
 
 export async function insertAccount(db: Kysely<ArchiveDatabase>, account: NewAccount): Promise<Account> {
@@ -27,4 +27,33 @@ export async function recordPasswordFailure(db: Kysely<ArchiveDatabase>, id: num
 
 export async function clearPasswordFailures(db: Kysely<ArchiveDatabase>, id: number): Promise<void> {
   await db.updateTable('accounts').set({ failed_attempts: 0, paused_until: null }).where('id', '=', id).where('failed_attempts', '>', 0).execute();
+}
+
+export function accountById(db: Kysely<ArchiveDatabase>, id: number): Promise<Account | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every account, the active ones first, by username. */
+export function accountRows(db: Kysely<ArchiveDatabase>): Promise<Account[]> {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .orderBy(sql`status = 'active'`, 'desc')
+    .orderBy('username')
+    .execute();
+}
+
+/** How many active administrators the archive has (the last one stays). */
+export async function activeAdministrators(db: Kysely<ArchiveDatabase>): Promise<number> {
+  const { n } = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrator')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export function updateAccountRow(db: Kysely<ArchiveDatabase>, id: number, changes: Updateable<ArchiveDatabase['accounts']>): Promise<Account> {
+  return db.updateTable('accounts').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

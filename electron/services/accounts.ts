@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { Account } from '../../db/schema';
 import type { AccountInfo } from '../../shared/api';
 import type { Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
-import { findAccountByUsername, insertAccount } from '../../db/queries/accounts';
+import { accountById, accountRows, activeAdministrators, findAccountByUsername, insertAccount, updateAccountRow } from '../../db/queries/accounts';
 import { recordAudit } from './audit';
 import { nowIso, type ServiceContext } from './context';
 import { checkNewPassword } from './password-policy';
@@ -24,7 +23,7 @@ function toInfo(a: Account): AccountInfo {
 }
 
 async function requireAccount(ctx: ServiceContext, accountId: number): Promise<Account> {
-  const account = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  const account = await accountById(ctx.db, accountId);
   if (!account) throw new ArchiveError('NOT_FOUND');
   return account;
 }
@@ -32,22 +31,11 @@ async function requireAccount(ctx: ServiceContext, accountId: number): Promise<A
 /** The last active administrator can be neither disabled nor given another role. */
 async function guardLastAdministrator(ctx: ServiceContext, account: Account, nextRole: Role | null): Promise<void> {
   if (account.role !== 'administrator' || account.status !== 'active' || nextRole === 'administrator') return;
-  const { n } = await ctx.db
-    .selectFrom('accounts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'administrator')
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  if (Number(n) <= 1) throw new ArchiveError('LAST_ADMINISTRATOR');
+  if ((await activeAdministrators(ctx.db)) <= 1) throw new ArchiveError('LAST_ADMINISTRATOR');
 }
 
 export async function listAccounts(ctx: ServiceContext): Promise<AccountInfo[]> {
-  const rows = await ctx.db
-    .selectFrom('accounts')
-    .selectAll()
-    .orderBy(sql`status = 'active'`, 'desc')
-    .orderBy('username')
-    .execute();
+  const rows = await accountRows(ctx.db);
   return rows.map(toInfo);
 }
 
@@ -78,12 +66,7 @@ export async function updateAccount(ctx: ServiceContext, vault: ArchiveVault, in
   // Nobody gives themselves another role: an administrator does not become the one who reads files or the log.
   if (input.accountId === ctx.session.accountId && input.role !== before.role) throw new ArchiveError('ROLE_SEPARATION');
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('accounts')
-      .set({ display_name: input.displayName, role: input.role, updated_at: nowIso(ctx) })
-      .where('id', '=', input.accountId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateAccountRow(trx, input.accountId, { display_name: input.displayName, role: input.role, updated_at: nowIso(ctx) });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'account.updated', {
       targetType: 'account',
       targetId: String(input.accountId),
@@ -103,12 +86,7 @@ export async function disableAccount(ctx: ServiceContext, vault: ArchiveVault, a
   const account = await requireAccount(ctx, accountId);
   await guardLastAdministrator(ctx, account, null);
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('accounts')
-      .set({ status: 'disabled', updated_at: nowIso(ctx) })
-      .where('id', '=', accountId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateAccountRow(trx, accountId, { status: 'disabled', updated_at: nowIso(ctx) });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'account.disabled', { targetType: 'account', targetId: String(accountId) });
     return row;
   });
@@ -123,7 +101,7 @@ export async function resetAccountPassword(ctx: ServiceContext, vault: ArchiveVa
   await vault.writePasswordSlot(account.username, input.newPassword);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx);
-    const row = await trx.updateTable('accounts').set({ status: 'active', password_changed_at: at, updated_at: at }).where('id', '=', input.accountId).returningAll().executeTakeFirstOrThrow();
+    const row = await updateAccountRow(trx, input.accountId, { status: 'active', password_changed_at: at, updated_at: at });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'account.password_reset', { targetType: 'account', targetId: String(input.accountId) });
     return row;
   });
@@ -138,7 +116,7 @@ export async function changeOwnPassword(ctx: ServiceContext, vault: ArchiveVault
   await vault.writePasswordSlot(username, input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx);
-    await trx.updateTable('accounts').set({ password_changed_at: at, updated_at: at }).where('id', '=', ctx.session.accountId).execute();
+    await updateAccountRow(trx, ctx.session.accountId, { password_changed_at: at, updated_at: at });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'account.password_changed', { targetType: 'account', targetId: String(ctx.session.accountId) });
   });
 }
