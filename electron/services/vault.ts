@@ -134,11 +134,9 @@ export class ArchiveVault {
 
   /** A consistent encrypted copy of the open archive, made on a connection of its own; the audit head it holds. */
   copyTo(copy: string): Promise<AuditHead | null> {
-    const { archive } = this.requireUnlocked();
     return this.aside('backup', async (file, key) => {
-      // An import under way (on the desk's connection, or a worker's) ends first, so the copy holds all of it or none.
+      // An import under way (in its worker, or on the desk's thread when that cannot start) ends first, so the copy holds all of it or none.
       await Promise.allSettled([...this.running].filter((w) => w.kind === 'import').map((w) => w.done));
-      await archive.db.connection().execute(async () => undefined);
       return copyArchiveAside(file, key, copy);
     });
   }

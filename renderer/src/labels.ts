@@ -22,6 +22,7 @@ import {
   roleLabels,
   valueGradeLabels,
 } from '../../shared/labels';
+import type { Locale } from '../../shared/domain';
 import { useLocaleStore } from './i18n';
 
 /** The shared domain labels in the chosen language. */
@@ -52,6 +53,11 @@ export function useLabels() {
     borrowerStatus: borrowerStatusLabels[locale],
     transferStatus: transferStatusLabels[locale],
   };
+}
+
+/** A document category's name in the chosen language (the categories are the archive's own, each with both names). */
+export function categoryName(c: { labelZh: string; labelEn: string }, locale: Locale): string {
+  return locale === 'zh-CN' ? c.labelZh : c.labelEn;
 }
 
 export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {

@@ -34,11 +34,12 @@ export function DeskWorkNotice({ active = true, signIn = false, compact = false 
     };
   }, [active]);
   if (work.length === 0) return null;
+  const seconds = (w: DeskWork) => ({ seconds: Math.round(w.elapsedMs / 1000) });
   if (compact) {
     return (
       <>
         {work.map((w) => (
-          <Tag key={w.kind} role="status" icon={<Spin size="small" style={{ marginInlineEnd: 6 }} />} title={t('work.elapsed', { seconds: Math.round(w.elapsedMs / 1000) })}>
+          <Tag key={w.kind} role="status" icon={<Spin size="small" style={{ marginInlineEnd: 6 }} />} title={t('work.elapsed', seconds(w))}>
             {deskWork[w.kind]}
           </Tag>
         ))}
@@ -56,7 +57,7 @@ export function DeskWorkNotice({ active = true, signIn = false, compact = false 
           role="status"
           style={{ marginBottom: 12 }}
           title={deskWork[w.kind]}
-          description={t(signIn ? 'work.elapsedSignIn' : 'work.elapsed', { seconds: Math.round(w.elapsedMs / 1000) })}
+          description={t(signIn ? 'work.elapsedSignIn' : 'work.elapsed', seconds(w))}
         />
       ))}
     </>

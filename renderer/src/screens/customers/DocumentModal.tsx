@@ -10,7 +10,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { readAsBase64 } from '../../files';
 import { useT } from '../../i18n';
-import { options, useLabels } from '../../labels';
+import { categoryName, options, useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
 
 interface Values {
@@ -86,7 +86,7 @@ export function DocumentModal({
     }
   };
 
-  const categoryOptions = categories.filter((c) => c.active || c.code === document?.category).map((c) => ({ value: c.code, label: L.locale === 'zh-CN' ? c.labelZh : c.labelEn }));
+  const categoryOptions = categories.filter((c) => c.active || c.code === document?.category).map((c) => ({ value: c.code, label: categoryName(c, L.locale) }));
   const required = (label: string) => [{ required: true, message: t('form.required', { field: label }) }];
 
   return (

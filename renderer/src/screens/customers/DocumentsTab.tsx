@@ -7,7 +7,7 @@ import { roleMay } from '../../../../shared/permissions';
 import { api } from '../../api';
 import { DeskTable } from '../../components/DeskTable';
 import { useT } from '../../i18n';
-import { useLabels } from '../../labels';
+import { categoryName, useLabels } from '../../labels';
 import { useSessionStore } from '../../stores/session-store';
 
 export type DocumentRequest = { kind: 'edit_original' | 'view_confidential' | 'declassify'; doc: DocumentRow };
@@ -41,7 +41,7 @@ export function DocumentsTab({
   const active = file.status === 'active';
   const categoryLabel = (code: string) => {
     const c = categories.find((x) => x.code === code);
-    return c ? (L.locale === 'zh-CN' ? c.labelZh : c.labelEn) : code;
+    return c ? categoryName(c, L.locale) : code;
   };
 
   const showRevisions = async (doc: DocumentRow) => {
@@ -75,7 +75,7 @@ export function DocumentsTab({
         style={{ width: 260 }}
         value={category}
         onChange={(v: string | undefined) => onCategory(v)}
-        options={categories.map((c) => ({ value: c.code, label: L.locale === 'zh-CN' ? c.labelZh : c.labelEn }))}
+        options={categories.map((c) => ({ value: c.code, label: categoryName(c, L.locale) }))}
         aria-label={t('file.allCategories')}
       />
       <DeskTable<DocumentRow>
