@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -51,4 +51,50 @@ export function transferFiles(db: Db, transferIds: number[]) {
     .where('transfer_items.transfer_id', 'in', transferIds)
     .orderBy('files.ref_no')
     .execute();
+}
+
+/** The files asked for, with what decides whether they may move. */
+export function filesToTransfer(db: Db, fileIds: number[]) {
+  return db.selectFrom('files').select(['id', 'ref_no', 'status', 'transferred_at']).where('id', 'in', fileIds).execute();
+}
+
+/** A new transfer with its files; its id. */
+export async function insertTransfer(db: Db, transfer: Insertable<ArchiveDatabase['transfers']>, fileIds: number[]): Promise<number> {
+  const { id } = await db.insertInto('transfers').values(transfer).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('transfer_items')
+    .values(fileIds.map((file_id) => ({ transfer_id: id, file_id, from_box_id: null })))
+    .execute();
+  return id;
+}
+
+export async function updateTransfer(db: Db, transferId: number, changes: Updateable<ArchiveDatabase['transfers']>): Promise<void> {
+  await db.updateTable('transfers').set(changes).where('id', '=', transferId).execute();
+}
+
+export function transferById(db: Db, transferId: number) {
+  return db.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirst();
+}
+
+/** The transfer's files with the box each sits in now. */
+export function filesOnTransfer(db: Db, transferId: number) {
+  return db
+    .selectFrom('transfer_items')
+    .innerJoin('files', 'files.id', 'transfer_items.file_id')
+    .select(['files.id', 'files.ref_no', 'files.home_box_id', 'files.transferred_at'])
+    .where('transfer_items.transfer_id', '=', transferId)
+    .execute();
+}
+
+/**
+ * The file leaves the archive with the transfer: the box it left is kept on the transfer's row, and
+ * a loan it is out on ends as handed over; the id of that loan, if there was one.
+ */
+export async function fileTransferred(db: Db, f: { transferId: number; transferNo: string; fileId: number; fromBoxId: number | null; by: number; at: string }): Promise<number | null> {
+  await db.updateTable('transfer_items').set({ from_box_id: f.fromBoxId }).where('transfer_id', '=', f.transferId).where('file_id', '=', f.fileId).execute();
+  await db.updateTable('files').set({ home_box_id: null, transferred_at: f.at, updated_at: f.at }).where('id', '=', f.fileId).execute();
+  const open = await db.selectFrom('loan_items').select(['id', 'loan_id']).where('file_id', '=', f.fileId).where('state', '=', 'out').executeTakeFirst();
+  if (!open) return null;
+  await db.updateTable('loan_items').set({ state: 'handed_over', returned_at: f.at, returned_by: f.by, condition_note: f.transferNo }).where('id', '=', open.id).execute();
+  return open.loan_id;
 }

@@ -1,7 +1,37 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ArchiveDatabase } from '../../db/schema';
-import { lendSignaturesBetween, registerRows, registerRowsLentBetween, registerRowsOfLoan } from '../../db/queries/loans';
+import {
+  anyStillOut,
+  borrowerLeft,
+  borrowerRow,
+  borrowerRows,
+  employeeNoTaken,
+  fileFlag,
+  filesToLend,
+  firstOutRefNo,
+  handOverItems,
+  insertLoan,
+  insertRenewal,
+  itemOut,
+  lendSignaturesBetween,
+  levelsInFiles,
+  loanById,
+  loanWithNames,
+  markRenewed,
+  nextNumber,
+  openRenewal,
+  pendingItemsOf,
+  pendingRenewalOf,
+  refNoOf,
+  registerRows,
+  registerRowsLentBetween,
+  registerRowsOfLoan,
+  setFileFlag,
+  updateLoan,
+  updateLoanItem,
+  writeBorrower,
+} from '../../db/queries/loans';
 import type { Borrower, DeskOutcome, ExportedFile, LoanDetail, LoanRegisterRow } from '../../shared/api';
 import { atLeastAsConfidential, type LoanKind, type LoanTerm, type ReturnCondition } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
@@ -29,18 +59,6 @@ function loanDays(kind: LoanKind, term: LoanTerm, settings: { loanShortDays: num
   return term === 'long' ? settings.loanLongDays : settings.loanShortDays;
 }
 
-/** A running number per year: JY-2026-00001 for loans, YJ-2026-0001 for transfers. */
-export async function nextNumber(db: Db, table: 'loans' | 'transfers', prefix: string, year: string, digits: number): Promise<string> {
-  const column = table === 'loans' ? 'slip_no' : 'transfer_no';
-  const stem = `${prefix}-${year}-`;
-  const row = await db
-    .selectFrom(table)
-    .select(sql<number>`max(cast(substr(${sql.ref(column)}, ${stem.length + 1}) as integer))`.as('n'))
-    .where(sql.ref(column), 'like', `${stem}%`)
-    .executeTakeFirst();
-  return `${stem}${String(Number(row?.n ?? 0) + 1).padStart(digits, '0')}`;
-}
-
 const pngDataUrl = (bytes: Uint8Array | null) => (bytes ? `data:image/png;base64,${Buffer.from(bytes).toString('base64')}` : null);
 
 function signatureBytes(base64: string | undefined): Uint8Array | null {
@@ -53,68 +71,24 @@ function signatureBytes(base64: string | undefined): Uint8Array | null {
 
 // ---------------------------------------------------------------- borrowers
 
-function borrowerQuery(db: Db) {
-  return db.selectFrom('borrowers').select([
-    'borrowers.id',
-    'borrowers.name',
-    'borrowers.department',
-    'borrowers.phone',
-    'borrowers.employee_no as employeeNo',
-    'borrowers.status',
-    'borrowers.left_at as leftAt',
-    (eb) =>
-      eb
-        .selectFrom('loan_items')
-        .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('loans.borrower_id', '=', 'borrowers.id')
-        .where('loan_items.state', '=', 'out')
-        .as('holding'),
-  ]);
-}
-
 const toBorrower = (r: Omit<Borrower, 'holding'> & { holding: number | null }): Borrower => ({ ...r, holding: Number(r.holding ?? 0) });
 
 export async function getBorrower(db: Db, borrowerId: number): Promise<Borrower> {
-  const row = await borrowerQuery(db).where('borrowers.id', '=', borrowerId).executeTakeFirst();
+  const row = await borrowerRow(db, borrowerId);
   if (!row) throw new ArchiveError('NOT_FOUND');
   return toBorrower(row);
 }
 
 export async function listBorrowers(db: Db, input: { query?: string; includeLeft?: boolean }): Promise<Borrower[]> {
-  let q = borrowerQuery(db);
-  if (!input.includeLeft) q = q.where('borrowers.status', '=', 'active');
-  if (input.query) {
-    const like = `%${input.query}%`;
-    q = q.where((eb) => eb.or([eb('borrowers.name', 'like', like), eb('borrowers.department', 'like', like), eb('borrowers.employee_no', 'like', like), eb('borrowers.phone', 'like', like)]));
-  }
-  return (await q.orderBy('borrowers.department').orderBy('borrowers.name').execute()).map(toBorrower);
+  return (await borrowerRows(db, input)).map(toBorrower);
 }
 
 export async function saveBorrower(ctx: ServiceContext, input: z.output<typeof saveBorrowerInput>): Promise<Borrower> {
   const at = nowIso(ctx);
   const values = { name: input.name, department: input.department, phone: input.phone ?? null, employee_no: input.employeeNo ?? null, updated_at: at };
-  if (input.employeeNo) {
-    let dup = ctx.db
-      .selectFrom('borrowers')
-      .select('id')
-      .where(sql<string>`employee_no collate nocase`, '=', input.employeeNo);
-    if (input.id) dup = dup.where('id', '!=', input.id);
-    if (await dup.executeTakeFirst()) throw new ArchiveError('CODE_TAKEN', { code: input.employeeNo });
-  }
-  let id = input.id;
-  if (id) {
-    const r = await ctx.db.updateTable('borrowers').set(values).where('id', '=', id).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
-  } else {
-    id = (
-      await ctx.db
-        .insertInto('borrowers')
-        .values({ ...values, created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  }
+  if (input.employeeNo && (await employeeNoTaken(ctx.db, input.employeeNo, input.id))) throw new ArchiveError('CODE_TAKEN', { code: input.employeeNo });
+  const id = await writeBorrower(ctx.db, input.id, values, at);
+  if (id === null) throw new ArchiveError('NOT_FOUND');
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'borrower.saved', { targetType: 'borrower', targetId: String(id), details: { name: input.name, department: input.department } });
   return getBorrower(ctx.db, id);
 }
@@ -124,18 +98,7 @@ export async function markBorrowerLeft(ctx: ServiceContext, borrowerId: number):
   const borrower = await getBorrower(ctx.db, borrowerId);
   if (borrower.holding > 0) throw new ArchiveError('BORROWER_HOLDS_FILES', { name: borrower.name, count: borrower.holding });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('borrowers')
-      .set({ status: 'left', left_at: nowIso(ctx), updated_at: nowIso(ctx) })
-      .where('id', '=', borrowerId)
-      .execute();
-    // Requests not yet lent lapse with the borrower.
-    const open = await trx.selectFrom('loans').select(['id', 'approval_id']).where('borrower_id', '=', borrowerId).where('status', 'in', ['requested', 'approved']).execute();
-    for (const loan of open) {
-      await trx.updateTable('loans').set({ status: 'withdrawn' }).where('id', '=', loan.id).execute();
-      await trx.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', loan.id).where('state', '=', 'pending').execute();
-      if (loan.approval_id) await trx.updateTable('approvals').set({ status: 'withdrawn' }).where('id', '=', loan.approval_id).where('status', 'in', ['pending', 'approved']).execute();
-    }
+    await borrowerLeft(trx, borrowerId, nowIso(ctx));
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'borrower.left', { targetType: 'borrower', targetId: String(borrowerId) });
   });
   return getBorrower(ctx.db, borrowerId);
@@ -187,25 +150,11 @@ export async function listOverdue(ctx: { db: Db; clock: ServiceContext['clock'] 
 }
 
 export async function getLoan(ctx: { db: Db; clock: ServiceContext['clock'] }, loanId: number): Promise<LoanDetail> {
-  const loan = await ctx.db
-    .selectFrom('loans')
-    .leftJoin('accounts as requester', 'requester.id', 'loans.requested_by')
-    .leftJoin('accounts as lender', 'lender.id', 'loans.lent_by')
-    .selectAll('loans')
-    .select(['requester.display_name as requestedByName', 'lender.display_name as lentByName'])
-    .where('loans.id', '=', loanId)
-    .executeTakeFirst();
+  const loan = await loanWithNames(ctx.db, loanId);
   if (!loan) throw new ArchiveError('NOT_FOUND');
   const settings = await readSettings(ctx.db);
   const items = withOverdue((await registerRowsOfLoan(ctx.db, loanId)) as RegisterDbRow[], today(ctx));
-  const renewal = await ctx.db
-    .selectFrom('loan_renewals')
-    .innerJoin('approvals', 'approvals.id', 'loan_renewals.approval_id')
-    .select(['approvals.id as approvalId', 'approvals.status'])
-    .where('loan_renewals.loan_id', '=', loanId)
-    .where('loan_renewals.renewed_at', 'is', null)
-    .where('approvals.status', 'in', ['pending', 'approved'])
-    .executeTakeFirst();
+  const renewal = await pendingRenewalOf(ctx.db, loanId);
   return {
     id: loan.id,
     slipNo: loan.slip_no,
@@ -241,25 +190,14 @@ async function activeBorrower(db: Db, borrowerId: number): Promise<Borrower> {
 }
 
 async function requireLendable(db: Db, fileIds: number[]) {
-  const files = await db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id', 'files.ref_no', 'files.status', 'files.transferred_at', 'files.confidentiality', 'customers.name'])
-    .where('files.id', 'in', fileIds)
-    .execute();
+  const files = await filesToLend(db, fileIds);
   if (files.length !== new Set(fileIds).size) throw new ArchiveError('NOT_FOUND');
   for (const f of files) {
     if (f.status === 'destroyed') throw new ArchiveError('NOT_FOUND');
     if (f.transferred_at) throw new ArchiveError('FILE_TRANSFERRED', { refNo: f.ref_no });
   }
-  const out = await db
-    .selectFrom('loan_items')
-    .innerJoin('files', 'files.id', 'loan_items.file_id')
-    .select('files.ref_no')
-    .where('loan_items.file_id', 'in', fileIds)
-    .where('state', '=', 'out')
-    .executeTakeFirst();
-  if (out) throw new ArchiveError('FILE_OUT', { refNo: out.ref_no });
+  const out = await firstOutRefNo(db, fileIds);
+  if (out !== undefined) throw new ArchiveError('FILE_OUT', { refNo: out });
   return files;
 }
 
@@ -271,11 +209,8 @@ function loanRow(ctx: ServiceContext, slipNo: string, borrowerId: number, input:
 /** The general manager approves when a file, or any document in it, is at or above the set level. */
 async function approverFor(db: Db, fileIds: number[]): Promise<'department_manager' | 'general_manager'> {
   const { loanGeneralManagerFrom } = await readSettings(db);
-  const levels = [
-    ...(await db.selectFrom('files').select('confidentiality').where('id', 'in', fileIds).execute()),
-    ...(await db.selectFrom('documents').select('confidentiality').where('file_id', 'in', fileIds).execute()),
-  ];
-  return levels.some((l) => atLeastAsConfidential(l.confidentiality, loanGeneralManagerFrom)) ? 'general_manager' : 'department_manager';
+  const levels = await levelsInFiles(db, fileIds);
+  return levels.some((l) => atLeastAsConfidential(l, loanGeneralManagerFrom)) ? 'general_manager' : 'department_manager';
 }
 
 export async function requestLoan(ctx: ServiceContext, input: { borrowerId: number; fileIds: number[]; purpose: string; kind: LoanKind; term: LoanTerm }): Promise<LoanDetail> {
@@ -285,19 +220,11 @@ export async function requestLoan(ctx: ServiceContext, input: { borrowerId: numb
   const requiredRole = await approverFor(ctx.db, fileIds);
   const loanId = await ctx.db.transaction().execute(async (trx) => {
     const slipNo = await nextNumber(trx, 'loans', 'JY', today(ctx).slice(0, 4), 5);
-    const loan = await trx
-      .insertInto('loans')
-      .values({ ...loanRow(ctx, slipNo, borrower.id, input), status: 'requested', requested_at: nowIso(ctx) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('loan_items')
-      .values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'pending' as const })))
-      .execute();
+    const loanId = await insertLoan(trx, { ...loanRow(ctx, slipNo, borrower.id, input), status: 'requested', requested_at: nowIso(ctx) }, fileIds, 'pending');
     const summary = `${slipNo} · ${borrower.name}（${borrower.department}）· ${files.map((f) => `${f.ref_no} ${f.name}`).join('；')}`;
-    const approvalId = await createApproval(trx, ctx, { kind: 'borrow', targetType: 'loan', targetId: loan.id, summary, reason: input.purpose, requiredRole });
-    await trx.updateTable('loans').set({ approval_id: approvalId }).where('id', '=', loan.id).execute();
-    return loan.id;
+    const approvalId = await createApproval(trx, ctx, { kind: 'borrow', targetType: 'loan', targetId: loanId, summary, reason: input.purpose, requiredRole });
+    await updateLoan(trx, loanId, { approval_id: approvalId });
+    return loanId;
   });
   return getLoan(ctx, loanId);
 }
@@ -321,9 +248,9 @@ export async function enterPaperLoan(
     // The moment of lending is the start of that day at the desk: the paper register has only the date.
     const lentAt = localDayStart(input.lentOn);
     const slipNo = await nextNumber(trx, 'loans', 'JY', input.lentOn.slice(0, 4), 5);
-    const loan = await trx
-      .insertInto('loans')
-      .values({
+    const loanId = await insertLoan(
+      trx,
+      {
         ...loanRow(ctx, slipNo, borrower.id, input),
         status: 'lent',
         requested_at: lentAt,
@@ -333,19 +260,16 @@ export async function enterPaperLoan(
         entered_late_at: nowIso(ctx),
         paper_slip_no: input.paperSlipNo ?? null,
         paper_approved_by: input.paperApprovedBy ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('loan_items')
-      .values(fileIds.map((file_id) => ({ loan_id: loan.id, file_id, state: 'out' as const })))
-      .execute();
+      },
+      fileIds,
+      'out',
+    );
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.entered_late', {
       targetType: 'loan',
-      targetId: String(loan.id),
+      targetId: String(loanId),
       details: { fileIds, refNos: files.map((f) => f.ref_no), lentOn: input.lentOn, dueDate: input.dueDate, paperSlipNo: input.paperSlipNo, paperApprovedBy: input.paperApprovedBy },
     });
-    return loan.id;
+    return loanId;
   });
   return getLoan(ctx, loanId);
 }
@@ -362,32 +286,11 @@ export async function lendFiles(ctx: ServiceContext, input: { borrowerId: number
   const outcomes: DeskOutcome[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     await requireLendable(trx, fileIds);
-    const items = await trx
-      .selectFrom('loan_items')
-      .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
-      .innerJoin('files', 'files.id', 'loan_items.file_id')
-      .innerJoin('customers', 'customers.id', 'files.customer_id')
-      .select([
-        'loan_items.id as itemId',
-        'loan_items.file_id as fileId',
-        'loans.id as loanId',
-        'loans.status',
-        'loans.kind',
-        'loans.term',
-        'loans.slip_no as slipNo',
-        'loans.approval_id as approvalId',
-        'files.ref_no as refNo',
-        'customers.name',
-      ])
-      .where('loans.borrower_id', '=', borrower.id)
-      .where('loan_items.file_id', 'in', fileIds)
-      .where('loan_items.state', '=', 'pending')
-      .execute();
+    const items = await pendingItemsOf(trx, borrower.id, fileIds);
     for (const fileId of fileIds) {
       const item = items.find((i) => i.fileId === fileId && i.status === 'approved');
       if (!item) {
-        const ref = (await trx.selectFrom('files').select('ref_no').where('id', '=', fileId).executeTakeFirst())?.ref_no;
-        throw new ArchiveError('LOAN_NOT_APPROVED', { refNo: ref });
+        throw new ArchiveError('LOAN_NOT_APPROVED', { refNo: await refNoOf(trx, fileId) });
       }
     }
     const loanIds = [...new Set(items.filter((i) => i.status === 'approved' && fileIds.includes(i.fileId)).map((i) => i.loanId))];
@@ -397,17 +300,12 @@ export async function lendFiles(ctx: ServiceContext, input: { borrowerId: number
       const first = lent[0]!;
       const dueDate = addDays(today(ctx), loanDays(first.kind, first.term, settings));
       await useApproval(trx, ctx, first.approvalId!, 'borrow', loanId, true);
-      await trx
-        .updateTable('loan_items')
-        .set({ state: 'out' })
-        .where(
-          'id',
-          'in',
-          lent.map((i) => i.itemId),
-        )
-        .execute();
-      await trx.updateTable('loan_items').set({ state: 'cancelled' }).where('loan_id', '=', loanId).where('state', '=', 'pending').execute();
-      await trx.updateTable('loans').set({ status: 'lent', lent_at: at, lent_by: ctx.session.accountId, due_date: dueDate, lend_signature: signature }).where('id', '=', loanId).execute();
+      await handOverItems(
+        trx,
+        loanId,
+        lent.map((i) => i.itemId),
+      );
+      await updateLoan(trx, loanId, { status: 'lent', lent_at: at, lent_by: ctx.session.accountId, due_date: dueDate, lend_signature: signature });
       await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.lent', {
         targetType: 'loan',
         targetId: String(loanId),
@@ -431,33 +329,14 @@ export async function returnFiles(ctx: ServiceContext, input: { items: { fileId:
     const at = nowIso(ctx);
     const touched = new Set<number>();
     for (const i of input.items) {
-      const item = await trx
-        .selectFrom('loan_items')
-        .innerJoin('loans', 'loans.id', 'loan_items.loan_id')
-        .innerJoin('files', 'files.id', 'loan_items.file_id')
-        .innerJoin('customers', 'customers.id', 'files.customer_id')
-        .select(['loan_items.id', 'loans.id as loanId', 'loans.slip_no as slipNo', 'loans.due_date as dueDate', 'files.ref_no as refNo', 'customers.name'])
-        .where('loan_items.file_id', '=', i.fileId)
-        .where('loan_items.state', '=', 'out')
-        .executeTakeFirst();
+      const item = await itemOut(trx, i.fileId);
       if (!item) {
-        const ref = (await trx.selectFrom('files').select('ref_no').where('id', '=', i.fileId).executeTakeFirst())?.ref_no;
+        const ref = await refNoOf(trx, i.fileId);
         if (!ref) throw new ArchiveError('NOT_FOUND');
         throw new ArchiveError('FILE_NOT_OUT', { refNo: ref });
       }
-      await trx
-        .updateTable('loan_items')
-        .set({ state: 'returned', returned_at: at, returned_by: ctx.session.accountId, condition: i.condition, condition_note: i.note ?? null })
-        .where('id', '=', item.id)
-        .execute();
-      if (i.condition !== 'complete') {
-        const label = returnConditionLabels['zh-CN'][i.condition];
-        await trx
-          .updateTable('files')
-          .set({ flag_note: `归还时${label}：${i.note}`, flagged_at: at })
-          .where('id', '=', i.fileId)
-          .execute();
-      }
+      await updateLoanItem(trx, item.id, { state: 'returned', returned_at: at, returned_by: ctx.session.accountId, condition: i.condition, condition_note: i.note ?? null });
+      if (i.condition !== 'complete') await setFileFlag(trx, i.fileId, `归还时${returnConditionLabels['zh-CN'][i.condition]}：${i.note}`, at);
       touched.add(item.loanId);
       outcomes.push({ fileId: i.fileId, refNo: item.refNo, name: item.name, loanId: item.loanId, slipNo: item.slipNo, dueDate: item.dueDate });
       await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.returned', {
@@ -473,8 +352,7 @@ export async function returnFiles(ctx: ServiceContext, input: { items: { fileId:
 
 /** A slip whose files are all back (returned or handed over) is closed. */
 export async function closeIfAllBack(db: Db, loanId: number, at: string, signature: Uint8Array | null): Promise<void> {
-  const left = await db.selectFrom('loan_items').select('id').where('loan_id', '=', loanId).where('state', '=', 'out').executeTakeFirst();
-  if (!left) await db.updateTable('loans').set({ status: 'returned', returned_at: at, return_signature: signature }).where('id', '=', loanId).execute();
+  if (!(await anyStillOut(db, loanId))) await updateLoan(db, loanId, { status: 'returned', returned_at: at, return_signature: signature });
 }
 
 /** A renewal is asked for before the due date, at most N times, and approved like the loan. */
@@ -497,10 +375,7 @@ export async function requestRenewal(ctx: ServiceContext, input: { loanId: numbe
       reason: input.reason,
       requiredRole,
     });
-    await trx
-      .insertInto('loan_renewals')
-      .values({ loan_id: loan.id, approval_id: approvalId, old_due: loan.dueDate!, requested_at: nowIso(ctx) })
-      .execute();
+    await insertRenewal(trx, { loan_id: loan.id, approval_id: approvalId, old_due: loan.dueDate!, requested_at: nowIso(ctx) });
   });
   return getLoan(ctx, input.loanId);
 }
@@ -509,35 +384,27 @@ export async function requestRenewal(ctx: ServiceContext, input: { loanId: numbe
 export async function renewLoan(ctx: ServiceContext, input: { loanId: number; approvalId: number }): Promise<LoanDetail> {
   const settings = await readSettings(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
-    const loan = await trx.selectFrom('loans').selectAll().where('id', '=', input.loanId).executeTakeFirst();
+    const loan = await loanById(trx, input.loanId);
     if (!loan) throw new ArchiveError('NOT_FOUND');
     if (loan.status !== 'lent' || !loan.due_date) throw new ArchiveError('LOAN_WRONG_STATE');
     if (loan.renewals >= settings.loanMaxRenewals) throw new ArchiveError('RENEWAL_LIMIT', { count: loan.renewals });
-    const renewal = await trx.selectFrom('loan_renewals').selectAll().where('loan_id', '=', loan.id).where('approval_id', '=', input.approvalId).where('renewed_at', 'is', null).executeTakeFirst();
+    const renewal = await openRenewal(trx, loan.id, input.approvalId);
     if (!renewal) throw new ArchiveError('APPROVAL_REQUIRED');
     // The renewal must have been asked for by the due date; a late approval still counts.
     if (localDate(renewal.requested_at) > loan.due_date && today(ctx) > loan.due_date) throw new ArchiveError('RENEWAL_TOO_LATE', { dueDate: loan.due_date });
     await useApproval(trx, ctx, input.approvalId, 'renew', loan.id, true);
     const newDue = addDays(loan.due_date, loanDays(loan.kind, loan.term, settings) || 1);
-    await trx
-      .updateTable('loans')
-      .set({ due_date: newDue, renewals: loan.renewals + 1 })
-      .where('id', '=', loan.id)
-      .execute();
-    await trx
-      .updateTable('loan_renewals')
-      .set({ new_due: newDue, renewed_at: nowIso(ctx) })
-      .where('id', '=', renewal.id)
-      .execute();
+    await updateLoan(trx, loan.id, { due_date: newDue, renewals: loan.renewals + 1 });
+    await markRenewed(trx, renewal.id, newDue, nowIso(ctx));
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'loan.renewed', { targetType: 'loan', targetId: String(loan.id), details: { from: loan.due_date, to: newDue } });
   });
   return getLoan(ctx, input.loanId);
 }
 
 export async function clearFileFlag(ctx: ServiceContext, input: { fileId: number; reason: string }): Promise<void> {
-  const file = await ctx.db.selectFrom('files').select(['id', 'flag_note']).where('id', '=', input.fileId).executeTakeFirst();
+  const file = await fileFlag(ctx.db, input.fileId);
   if (!file) throw new ArchiveError('NOT_FOUND');
-  await ctx.db.updateTable('files').set({ flag_note: null, flagged_at: null }).where('id', '=', input.fileId).execute();
+  await setFileFlag(ctx.db, input.fileId, null, null);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'file.flag_cleared', { targetType: 'file', targetId: String(input.fileId), details: { flag: file.flag_note, reason: input.reason } });
 }
 

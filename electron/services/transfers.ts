@@ -7,8 +7,9 @@ import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { describePath } from './locations';
 import { pathsOf } from '../../db/queries/locations';
-import { transferFiles, transferRows } from '../../db/queries/transfers';
-import { closeIfAllBack, nextNumber } from './loans';
+import { nextNumber } from '../../db/queries/loans';
+import { filesOnTransfer, filesToTransfer, fileTransferred, insertTransfer, transferById, transferFiles, transferRows, updateTransfer } from '../../db/queries/transfers';
+import { closeIfAllBack } from './loans';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -52,15 +53,15 @@ export async function requestTransfer(
   input: { fileIds: number[]; fromDepartment: string; toDepartment: string; fromHandler: string; toHandler: string; reason: string },
 ): Promise<TransferInfo> {
   const fileIds = [...new Set(input.fileIds)];
-  const files = await ctx.db.selectFrom('files').select(['id', 'ref_no', 'status', 'transferred_at']).where('id', 'in', fileIds).execute();
+  const files = await filesToTransfer(ctx.db, fileIds);
   if (files.length !== fileIds.length || files.some((f) => f.status === 'destroyed')) throw new ArchiveError('NOT_FOUND');
   const gone = files.find((f) => f.transferred_at);
   if (gone) throw new ArchiveError('FILE_TRANSFERRED', { refNo: gone.ref_no });
   const id = await ctx.db.transaction().execute(async (trx) => {
     const transferNo = await nextNumber(trx, 'transfers', 'YJ', today(ctx).slice(0, 4), 4);
-    const row = await trx
-      .insertInto('transfers')
-      .values({
+    const transferId = await insertTransfer(
+      trx,
+      {
         transfer_no: transferNo,
         from_department: input.fromDepartment,
         to_department: input.toDepartment,
@@ -70,23 +71,19 @@ export async function requestTransfer(
         status: 'requested',
         requested_by: ctx.session.accountId,
         requested_at: nowIso(ctx),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('transfer_items')
-      .values(fileIds.map((file_id) => ({ transfer_id: row.id, file_id, from_box_id: null })))
-      .execute();
+      },
+      fileIds,
+    );
     const approvalId = await createApproval(trx, ctx, {
       kind: 'transfer',
       targetType: 'transfer',
-      targetId: row.id,
+      targetId: transferId,
       summary: `${transferNo} · → ${input.toDepartment} · ${files.map((f) => f.ref_no).join('；')}`,
       reason: input.reason,
       requiredRole: 'department_manager',
     });
-    await trx.updateTable('transfers').set({ approval_id: approvalId }).where('id', '=', row.id).execute();
-    return row.id;
+    await updateTransfer(trx, transferId, { approval_id: approvalId });
+    return transferId;
   });
   return getTransfer(ctx.db, id);
 }
@@ -94,33 +91,19 @@ export async function requestTransfer(
 /** Hands the files over: each leaves its box, a loan still open on it is closed as handed over. */
 export async function completeTransfer(ctx: ServiceContext, transferId: number): Promise<TransferInfo> {
   await ctx.db.transaction().execute(async (trx) => {
-    const transfer = await trx.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirst();
+    const transfer = await transferById(trx, transferId);
     if (!transfer) throw new ArchiveError('NOT_FOUND');
     if (transfer.status !== 'approved') throw new ArchiveError('TRANSFER_NOT_APPROVED');
     await useApproval(trx, ctx, transfer.approval_id ?? undefined, 'transfer', transferId, true);
     const at = nowIso(ctx);
-    const items = await trx
-      .selectFrom('transfer_items')
-      .innerJoin('files', 'files.id', 'transfer_items.file_id')
-      .select(['files.id', 'files.ref_no', 'files.home_box_id', 'files.transferred_at'])
-      .where('transfer_items.transfer_id', '=', transferId)
-      .execute();
+    const items = await filesOnTransfer(trx, transferId);
     const gone = items.find((f) => f.transferred_at);
     if (gone) throw new ArchiveError('FILE_TRANSFERRED', { refNo: gone.ref_no });
     for (const f of items) {
-      await trx.updateTable('transfer_items').set({ from_box_id: f.home_box_id }).where('transfer_id', '=', transferId).where('file_id', '=', f.id).execute();
-      await trx.updateTable('files').set({ home_box_id: null, transferred_at: at, updated_at: at }).where('id', '=', f.id).execute();
-      const open = await trx.selectFrom('loan_items').select(['id', 'loan_id']).where('file_id', '=', f.id).where('state', '=', 'out').executeTakeFirst();
-      if (open) {
-        await trx
-          .updateTable('loan_items')
-          .set({ state: 'handed_over', returned_at: at, returned_by: ctx.session.accountId, condition_note: transfer.transfer_no })
-          .where('id', '=', open.id)
-          .execute();
-        await closeIfAllBack(trx, open.loan_id, at, null);
-      }
+      const loanId = await fileTransferred(trx, { transferId, transferNo: transfer.transfer_no, fileId: f.id, fromBoxId: f.home_box_id, by: ctx.session.accountId, at });
+      if (loanId !== null) await closeIfAllBack(trx, loanId, at, null);
     }
-    await trx.updateTable('transfers').set({ status: 'done', done_at: at, done_by: ctx.session.accountId }).where('id', '=', transferId).execute();
+    await updateTransfer(trx, transferId, { status: 'done', done_at: at, done_by: ctx.session.accountId });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'transfer.done', {
       targetType: 'transfer',
       targetId: String(transferId),
