@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { LocationPath } from '../../shared/api';
 import type { ArchiveDatabase } from '../schema';
 
@@ -137,4 +137,146 @@ export async function pathsOf(db: Db, boxIds: number[]): Promise<Map<number, Loc
   if (ids.length === 0) return new Map();
   const rows = await pathQuery(db).where('boxes.id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.boxId, r]));
+}
+
+// ---------------------------------------------------------------- places
+
+/** Renames a room still in use; false when there is no such room. */
+export async function updateRoom(db: Db, id: number, values: { name: string; description: string | null }): Promise<boolean> {
+  const r = await db.updateTable('rooms').set(values).where('id', '=', id).where('retired_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertRoom(db: Db, values: { name: string; description: string | null }): Promise<number> {
+  return (await db.insertInto('rooms').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A room, cabinet or shelf, with whether it is retired. */
+export function placeState(db: Db, table: 'rooms' | 'cabinets' | 'shelves', id: number) {
+  return db.selectFrom(table).select(['id', 'retired_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateCabinet(db: Db, id: number, values: { room_id: number; code: string; description: string | null }): Promise<void> {
+  await db.updateTable('cabinets').set(values).where('id', '=', id).execute();
+}
+
+/** A new cabinet with this many shelves, numbered from 1. */
+export async function insertCabinet(db: Db, values: { room_id: number; code: string; description: string | null }, shelves: number): Promise<number> {
+  const { id } = await db.insertInto('cabinets').values(values).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('shelves')
+    .values(Array.from({ length: shelves }, (_, i) => ({ cabinet_id: id, position: i + 1, label: null })))
+    .execute();
+  return id;
+}
+
+export async function insertShelf(db: Db, values: { cabinet_id: number; position: number; label: string | null }): Promise<void> {
+  await db.insertInto('shelves').values(values).execute();
+}
+
+export function boxById(db: Db, boxId: number) {
+  return db.selectFrom('boxes').selectAll().where('id', '=', boxId).executeTakeFirst();
+}
+
+export async function updateBox(db: Db, id: number, values: Updateable<ArchiveDatabase['boxes']>): Promise<void> {
+  await db.updateTable('boxes').set(values).where('id', '=', id).execute();
+}
+
+export async function insertBox(db: Db, values: Insertable<ArchiveDatabase['boxes']>): Promise<number> {
+  return (await db.insertInto('boxes').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A live box by its code, whatever the case of its letters. */
+export async function liveBoxByCode(db: Db, code: string): Promise<number | undefined> {
+  const box = await db
+    .selectFrom('boxes')
+    .select('id')
+    .where(sql<string>`code collate nocase`, '=', code)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return box?.id;
+}
+
+// ---------------------------------------------------------------- files in places
+
+/** A file with its customer's name and where it is kept. */
+export function fileWithHome(db: Db, fileId: number) {
+  return db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .leftJoin('boxes as home', 'home.id', 'files.home_box_id')
+    .select(['files.id', 'files.ref_no', 'files.status', 'files.home_box_id', 'files.transferred_at', 'customers.name', 'home.code as homeCode'])
+    .where('files.id', '=', fileId)
+    .executeTakeFirst();
+}
+
+/** A file's moves, newest first, with who made them. */
+export function movesOf(db: Db, fileId: number) {
+  return db
+    .selectFrom('file_moves')
+    .leftJoin('accounts', 'accounts.id', 'file_moves.account_id')
+    .select(['file_moves.at', 'file_moves.from_box_id', 'file_moves.to_box_id', 'file_moves.reason', 'accounts.display_name'])
+    .where('file_id', '=', fileId)
+    .orderBy('file_moves.id', 'desc')
+    .execute();
+}
+
+/** The last completed transfer that took the file to another department. */
+export function lastTransferOf(db: Db, fileId: number) {
+  return db
+    .selectFrom('transfer_items')
+    .innerJoin('transfers', 'transfers.id', 'transfer_items.transfer_id')
+    .select(['transfers.done_at as at', 'transfers.to_department as toDepartment', 'transfers.transfer_no as transferNo'])
+    .where('transfer_items.file_id', '=', fileId)
+    .where('transfers.status', '=', 'done')
+    .orderBy('transfers.done_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** The file goes into a box (back into the desk's custody if it had been transferred), and the move is kept. */
+export async function putFileInBox(db: Db, move: { fileId: number; fromBoxId: number | null; toBoxId: number; at: string; by: number; reason: string }): Promise<void> {
+  await db.updateTable('files').set({ home_box_id: move.toBoxId, transferred_at: null, updated_at: move.at }).where('id', '=', move.fileId).execute();
+  await db.insertInto('file_moves').values({ file_id: move.fileId, from_box_id: move.fromBoxId, to_box_id: move.toBoxId, at: move.at, account_id: move.by, reason: move.reason }).execute();
+}
+
+/** Departed tenants' files still in an active box, by floor and 档号. */
+export function departedFilesInActiveBoxes(db: Db) {
+  return db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .innerJoin('boxes', 'boxes.id', 'files.home_box_id')
+    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'customers.floor as floor', 'customers.building as building', 'boxes.code as fromBox'])
+    .where('files.status', '=', 'departed')
+    .where('boxes.purpose', '=', 'active')
+    .orderBy('customers.floor')
+    .orderBy('files.ref_no')
+    .execute();
+}
+
+/** The file a 档号 (or an old one) names; each variant of the code is tried. */
+export async function fileIdByRefNo(db: Db, variants: string[]): Promise<number | undefined> {
+  const file = await db.selectFrom('files').select('id').where('ref_no', 'in', variants).executeTakeFirst();
+  if (file) return file.id;
+  const alias = await db.selectFrom('file_ref_aliases').select('file_id').where('ref_no', 'in', variants).executeTakeFirst();
+  return alias?.file_id;
+}
+
+/** What a file label shows, in 档号 order. */
+export function labelRows(db: Db, fileIds: number[]) {
+  return db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.unit as unit', 'files.home_box_id as boxId'])
+    .where('files.id', 'in', fileIds)
+    .orderBy('files.ref_no')
+    .execute();
+}
+
+/** The labels now carry the customer's current name. */
+export async function labelsPrinted(db: Db, fileIds: number[], at: string): Promise<void> {
+  await db
+    .updateTable('files')
+    .set((eb) => ({ label_name: eb.selectFrom('customers').select('customers.name').whereRef('customers.id', '=', 'files.customer_id'), label_printed_at: at }))
+    .where('id', 'in', fileIds)
+    .execute();
 }

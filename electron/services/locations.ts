@@ -1,9 +1,39 @@
 import { requirePermission } from '../../shared/permissions';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BoxDetail, BoxInfo, BoxScanOutcome, BoxScanResult, CodeTarget, DepartedMoveProposal, FileLabel, FileLocation, LocationPath, StorageRoom } from '../../shared/api';
 import { filesOut } from '../../db/queries/loans';
-import { boxesUnder, codeTaken, countFilesIn, fileCountsByBox, filesInBoxes, lastPosition, liveStorage, outCountsByBox, pathOf, pathsOf, retirePlace } from '../../db/queries/locations';
+import {
+  boxById,
+  boxesUnder,
+  codeTaken,
+  countFilesIn,
+  departedFilesInActiveBoxes,
+  fileCountsByBox,
+  fileIdByRefNo,
+  filesInBoxes,
+  fileWithHome,
+  insertBox,
+  insertCabinet,
+  insertRoom,
+  insertShelf,
+  labelRows,
+  labelsPrinted,
+  lastPosition,
+  lastTransferOf,
+  liveBoxByCode,
+  liveStorage,
+  movesOf,
+  outCountsByBox,
+  pathOf,
+  pathsOf,
+  placeState,
+  putFileInBox,
+  retirePlace,
+  updateBox,
+  updateCabinet,
+  updateRoom,
+} from '../../db/queries/locations';
 import { ArchiveError } from '../../shared/errors';
 import { systemMoveReasons } from '../../shared/labels';
 import { refNoVariants } from '../../shared/ref-numbers';
@@ -55,21 +85,11 @@ async function audit(ctx: ServiceContext, action: AuditAction, targetType: strin
 
 export async function saveRoom(ctx: ServiceContext, input: { id?: number; name: string; description?: string }): Promise<StorageRoom[]> {
   if (input.id) {
-    const r = await ctx.db
-      .updateTable('rooms')
-      .set({ name: input.name, description: input.description ?? null })
-      .where('id', '=', input.id)
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new ArchiveError('NOT_FOUND');
+    if (!(await updateRoom(ctx.db, input.id, { name: input.name, description: input.description ?? null }))) throw new ArchiveError('NOT_FOUND');
     await audit(ctx, 'location.room_saved', 'room', input.id, { name: input.name });
   } else {
-    const row = await ctx.db
-      .insertInto('rooms')
-      .values({ name: input.name, description: input.description ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(ctx, 'location.room_saved', 'room', row.id, { name: input.name });
+    const id = await insertRoom(ctx.db, { name: input.name, description: input.description ?? null });
+    await audit(ctx, 'location.room_saved', 'room', id, { name: input.name });
   }
   return loadStorage(ctx.db);
 }
@@ -82,39 +102,22 @@ async function requireCodeFree(db: Db, table: 'cabinets' | 'boxes', code: string
 export async function saveCabinet(ctx: ServiceContext, input: { id?: number; roomId: number; code: string; description?: string; shelves: number }): Promise<StorageRoom[]> {
   await requireCodeFree(ctx.db, 'cabinets', input.code, input.id);
   await ctx.db.transaction().execute(async (trx) => {
-    const room = await trx.selectFrom('rooms').select(['id', 'retired_at']).where('id', '=', input.roomId).executeTakeFirst();
+    const room = await placeState(trx, 'rooms', input.roomId);
     if (!room) throw new ArchiveError('NOT_FOUND');
     if (room.retired_at) throw new ArchiveError('LOCATION_RETIRED');
-    if (input.id) {
-      await trx
-        .updateTable('cabinets')
-        .set({ room_id: input.roomId, code: input.code, description: input.description ?? null })
-        .where('id', '=', input.id)
-        .execute();
-    } else {
-      const cabinet = await trx
-        .insertInto('cabinets')
-        .values({ room_id: input.roomId, code: input.code, description: input.description ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('shelves')
-        .values(Array.from({ length: input.shelves }, (_, i) => ({ cabinet_id: cabinet.id, position: i + 1, label: null })))
-        .execute();
-    }
+    const values = { room_id: input.roomId, code: input.code, description: input.description ?? null };
+    if (input.id) await updateCabinet(trx, input.id, values);
+    else await insertCabinet(trx, values, input.shelves);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'location.cabinet_saved', { details: { code: input.code } });
   });
   return loadStorage(ctx.db);
 }
 
 export async function addShelf(ctx: ServiceContext, input: { cabinetId: number; label?: string }): Promise<StorageRoom[]> {
-  const cabinet = await ctx.db.selectFrom('cabinets').select(['id', 'retired_at']).where('id', '=', input.cabinetId).executeTakeFirst();
+  const cabinet = await placeState(ctx.db, 'cabinets', input.cabinetId);
   if (!cabinet) throw new ArchiveError('NOT_FOUND');
   if (cabinet.retired_at) throw new ArchiveError('LOCATION_RETIRED');
-  await ctx.db
-    .insertInto('shelves')
-    .values({ cabinet_id: input.cabinetId, position: (await lastPosition(ctx.db, 'shelves', input.cabinetId)) + 1, label: input.label ?? null })
-    .execute();
+  await insertShelf(ctx.db, { cabinet_id: input.cabinetId, position: (await lastPosition(ctx.db, 'shelves', input.cabinetId)) + 1, label: input.label ?? null });
   return loadStorage(ctx.db);
 }
 
@@ -123,7 +126,7 @@ export async function saveBox(
   input: { id?: number; shelfId: number; code: string; capacity: number; purpose: 'active' | 'departed'; servesBuilding?: string; servesFloor?: string },
 ): Promise<StorageRoom[]> {
   await requireCodeFree(ctx.db, 'boxes', input.code, input.id);
-  const shelf = await ctx.db.selectFrom('shelves').select(['id', 'retired_at']).where('id', '=', input.shelfId).executeTakeFirst();
+  const shelf = await placeState(ctx.db, 'shelves', input.shelfId);
   if (!shelf) throw new ArchiveError('NOT_FOUND');
   if (shelf.retired_at) throw new ArchiveError('LOCATION_RETIRED');
   const values = {
@@ -137,15 +140,11 @@ export async function saveBox(
   if (input.id) {
     const held = await countFilesIn(ctx.db, [input.id]);
     if (held > input.capacity) throw new ArchiveError('BOX_FULL', { code: input.code, capacity: input.capacity });
-    await ctx.db.updateTable('boxes').set(values).where('id', '=', input.id).execute();
+    await updateBox(ctx.db, input.id, values);
     await audit(ctx, 'location.box_saved', 'box', input.id, { code: input.code });
   } else {
-    const row = await ctx.db
-      .insertInto('boxes')
-      .values({ ...values, position: (await lastPosition(ctx.db, 'boxes', input.shelfId)) + 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(ctx, 'location.box_saved', 'box', row.id, { code: input.code });
+    const id = await insertBox(ctx.db, { ...values, position: (await lastPosition(ctx.db, 'boxes', input.shelfId)) + 1 });
+    await audit(ctx, 'location.box_saved', 'box', id, { code: input.code });
   }
   return loadStorage(ctx.db);
 }
@@ -165,20 +164,9 @@ export function describePath(p: LocationPath): string {
 
 /** "Where is file X?": its home box, whether it is out and with whom, and every move it made. */
 export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation> {
-  const file = await db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id', 'files.ref_no', 'files.home_box_id', 'files.transferred_at', 'customers.name'])
-    .where('files.id', '=', fileId)
-    .executeTakeFirst();
+  const file = await fileWithHome(db, fileId);
   if (!file) throw new ArchiveError('NOT_FOUND');
-  const moves = await db
-    .selectFrom('file_moves')
-    .leftJoin('accounts', 'accounts.id', 'file_moves.account_id')
-    .select(['file_moves.at', 'file_moves.from_box_id', 'file_moves.to_box_id', 'file_moves.reason', 'accounts.display_name'])
-    .where('file_id', '=', fileId)
-    .orderBy('file_moves.id', 'desc')
-    .execute();
+  const moves = await movesOf(db, fileId);
   const paths = await pathsOf(
     db,
     [...moves.flatMap((m) => [m.from_box_id, m.to_box_id]), file.home_box_id].filter((id): id is number => id !== null),
@@ -187,16 +175,7 @@ export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation>
     const p = id === null ? undefined : paths.get(id);
     return p ? describePath(p) : null;
   };
-  const transfer = file.transferred_at
-    ? await db
-        .selectFrom('transfer_items')
-        .innerJoin('transfers', 'transfers.id', 'transfer_items.transfer_id')
-        .select(['transfers.done_at as at', 'transfers.to_department as toDepartment', 'transfers.transfer_no as transferNo'])
-        .where('transfer_items.file_id', '=', fileId)
-        .where('transfers.status', '=', 'done')
-        .orderBy('transfers.done_at', 'desc')
-        .executeTakeFirst()
-    : undefined;
+  const transfer = file.transferred_at ? await lastTransferOf(db, fileId) : undefined;
   return {
     fileId: file.id,
     refNo: file.ref_no,
@@ -211,9 +190,9 @@ export async function whereIsFile(db: Db, fileId: number): Promise<FileLocation>
 /** Files into a box: its capacity is kept, and the move is recorded with from, to, who, when, why. */
 export async function moveFile(ctx: ServiceContext, input: { fileId: number; toBoxId: number; reason: string }): Promise<FileLocation> {
   await ctx.db.transaction().execute(async (trx) => {
-    const file = await trx.selectFrom('files').select(['id', 'home_box_id', 'status']).where('id', '=', input.fileId).executeTakeFirst();
+    const file = await fileWithHome(trx, input.fileId);
     if (!file) throw new ArchiveError('NOT_FOUND');
-    const box = await trx.selectFrom('boxes').selectAll().where('id', '=', input.toBoxId).executeTakeFirst();
+    const box = await boxById(trx, input.toBoxId);
     if (!box) throw new ArchiveError('NOT_FOUND');
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     if (file.home_box_id === box.id) return;
@@ -226,15 +205,7 @@ export async function moveFile(ctx: ServiceContext, input: { fileId: number; toB
 /** Puts a file in a box and keeps the move in its history and the audit log (the caller checks the box). */
 export async function fileInto(trx: Db, ctx: ServiceContext, file: { id: number; home_box_id: number | null }, boxId: number, reason: string): Promise<void> {
   // Filing a transferred file into a box again brings it back into the desk's custody.
-  await trx
-    .updateTable('files')
-    .set({ home_box_id: boxId, transferred_at: null, updated_at: nowIso(ctx) })
-    .where('id', '=', file.id)
-    .execute();
-  await trx
-    .insertInto('file_moves')
-    .values({ file_id: file.id, from_box_id: file.home_box_id, to_box_id: boxId, at: nowIso(ctx), account_id: ctx.session.accountId, reason })
-    .execute();
+  await putFileInBox(trx, { fileId: file.id, fromBoxId: file.home_box_id, toBoxId: boxId, at: nowIso(ctx), by: ctx.session.accountId, reason });
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.moved', { targetType: 'file', targetId: String(file.id), details: { from: file.home_box_id, to: boxId, reason } });
 }
 
@@ -244,7 +215,7 @@ export async function fileInto(trx: Db, ctx: ServiceContext, file: { id: number;
  */
 export async function scanIntoBox(ctx: ServiceContext, input: { boxId: number; code: string }): Promise<BoxScanOutcome> {
   return ctx.db.transaction().execute(async (trx) => {
-    const box = await trx.selectFrom('boxes').selectAll().where('id', '=', input.boxId).executeTakeFirst();
+    const box = await boxById(trx, input.boxId);
     if (!box) throw new ArchiveError('NOT_FOUND');
     if (box.retired_at) throw new ArchiveError('LOCATION_RETIRED');
     const held = await countFilesIn(trx, [box.id]);
@@ -265,13 +236,8 @@ export async function scanIntoBox(ctx: ServiceContext, input: { boxId: number; c
     });
     if (!target) return outcome('unknown');
     if (target.kind === 'box') return outcome('box_code');
-    const file = await trx
-      .selectFrom('files')
-      .innerJoin('customers', 'customers.id', 'files.customer_id')
-      .leftJoin('boxes as home', 'home.id', 'files.home_box_id')
-      .select(['files.id', 'files.ref_no', 'files.status', 'files.home_box_id', 'customers.name', 'home.code as homeCode'])
-      .where('files.id', '=', target.fileId)
-      .executeTakeFirstOrThrow();
+    const file = await fileWithHome(trx, target.fileId);
+    if (!file) throw new ArchiveError('NOT_FOUND');
     const named = { fileId: file.id, refNo: file.ref_no, name: file.name };
     if (file.status === 'destroyed') return outcome('destroyed', named);
     if (file.home_box_id === box.id) return outcome('already', named);
@@ -283,7 +249,7 @@ export async function scanIntoBox(ctx: ServiceContext, input: { boxId: number; c
 
 /** A box's view: what should be inside, in 档号 order. */
 export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
-  const box = await db.selectFrom('boxes').selectAll().where('id', '=', boxId).executeTakeFirst();
+  const box = await boxById(db, boxId);
   const path = await pathOf(db, boxId);
   if (!box || !path) throw new ArchiveError('NOT_FOUND');
   const files = (await filesInBoxes(db, [boxId])).map(({ fileId, refNo, name, unit, status }) => ({ fileId, refNo, name, unit, status }));
@@ -311,16 +277,7 @@ export async function getBox(db: Db, boxId: number): Promise<BoxDetail> {
  * file still in an active box, the departed box that serves its floor (and building) and has room.
  */
 export async function proposeDepartedMoves(db: Db): Promise<DepartedMoveProposal[]> {
-  const files = await db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .innerJoin('boxes', 'boxes.id', 'files.home_box_id')
-    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'customers.floor as floor', 'customers.building as building', 'boxes.code as fromBox'])
-    .where('files.status', '=', 'departed')
-    .where('boxes.purpose', '=', 'active')
-    .orderBy('customers.floor')
-    .orderBy('files.ref_no')
-    .execute();
+  const files = await departedFilesInActiveBoxes(db);
   const storage = (await loadStorage(db)).flatMap((r) => r.cabinets.flatMap((c) => c.shelves.flatMap((s) => s.boxes)));
   const room = new Map(storage.map((b) => [b.id, b.capacity - b.fileCount]));
   return files.map((f) => {
@@ -343,7 +300,8 @@ export async function moveDepartedFiles(ctx: ServiceContext): Promise<{ moved: n
     let moved = 0;
     for (const p of proposals) {
       if (!p.toBoxId) continue;
-      const file = await trx.selectFrom('files').select(['id', 'home_box_id']).where('id', '=', p.fileId).executeTakeFirstOrThrow();
+      const file = await fileWithHome(trx, p.fileId);
+      if (!file) throw new ArchiveError('NOT_FOUND');
       await fileInto(trx, ctx, file, p.toBoxId, systemMoveReasons.departed);
       moved++;
     }
@@ -357,29 +315,16 @@ export async function moveDepartedFiles(ctx: ServiceContext): Promise<{ moved: n
  */
 export async function findByCode(db: Db, code: string): Promise<CodeTarget> {
   const variants = refNoVariants(code);
-  const file = await db.selectFrom('files').select('id').where('ref_no', 'in', variants).executeTakeFirst();
-  if (file) return { kind: 'file', fileId: file.id };
-  const alias = await db.selectFrom('file_ref_aliases').select('file_id').where('ref_no', 'in', variants).executeTakeFirst();
-  if (alias) return { kind: 'file', fileId: alias.file_id };
-  const box = await db
-    .selectFrom('boxes')
-    .select('id')
-    .where(sql<string>`code collate nocase`, '=', code)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
-  if (box) return { kind: 'box', boxId: box.id };
+  const fileId = await fileIdByRefNo(db, variants);
+  if (fileId !== undefined) return { kind: 'file', fileId };
+  const boxId = await liveBoxByCode(db, code);
+  if (boxId !== undefined) return { kind: 'box', boxId };
   throw new ArchiveError('NOT_FOUND');
 }
 
 /** What a file label shows: customer name, 档号, unit, location. */
 export async function getFileLabels(db: Db, fileIds: number[]): Promise<FileLabel[]> {
-  const rows = await db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name as name', 'files.unit as unit', 'files.home_box_id as boxId'])
-    .where('files.id', 'in', fileIds)
-    .orderBy('files.ref_no')
-    .execute();
+  const rows = await labelRows(db, fileIds);
   const paths = await pathsOf(
     db,
     rows.flatMap((r) => (r.boxId ? [r.boxId] : [])),
@@ -395,11 +340,7 @@ export async function markLabelsPrinted(ctx: ServiceContext, fileIds: number[]):
   requirePermission(ctx.session.role, 'customers.write');
   await ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx);
-    await trx
-      .updateTable('files')
-      .set((eb) => ({ label_name: eb.selectFrom('customers').select('customers.name').whereRef('customers.id', '=', 'files.customer_id'), label_printed_at: at }))
-      .where('id', 'in', fileIds)
-      .execute();
+    await labelsPrinted(trx, fileIds, at);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'labels.printed', { details: { fileIds } });
   });
 }
