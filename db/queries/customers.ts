@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { ContactKind } from '../../shared/domain';
 import type { ArchiveDatabase } from '../schema';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -49,4 +50,69 @@ export function classificationHistory(db: Db, customerId: number) {
 /** The file one of these spellings of a 档号 names, with its customer. */
 export function fileIdByRefNos(db: Db, refNos: string[]) {
   return db.selectFrom('files').select(['id as fileId', 'customer_id as customerId']).where('ref_no', 'in', refNos).executeTakeFirst();
+}
+
+/** A customer of this name (any letter case) with a file for one of these units, other than `exceptId`. */
+export function customerWithNameAndUnit(db: Db, name: string, units: string[], exceptId?: number) {
+  let q = db
+    .selectFrom('customers')
+    .leftJoin('files', 'files.customer_id', 'customers.id')
+    .select(['customers.id', 'files.unit'])
+    .where(sql<string>`customers.name collate nocase`, '=', name)
+    .where('files.unit', 'in', units);
+  if (exceptId) q = q.where('customers.id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
+/** Writes a customer's contacts of one kind in order; `fresh`: a new customer, there are none to replace. */
+export async function replaceContacts(db: Db, customerId: number, kind: ContactKind, contacts: { name: string; title?: string | null; phone?: string | null }[], fresh: boolean): Promise<void> {
+  if (!fresh) await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).where('kind', '=', kind).execute();
+  if (contacts.length === 0) return;
+  await db
+    .insertInto('customer_contacts')
+    .values(contacts.map((c, seq) => ({ customer_id: customerId, kind, seq, name: c.name, title: c.title ?? null, phone: c.phone ?? null })))
+    .execute();
+}
+
+/** The units the customer has a file for. */
+export async function unitsOfCustomer(db: Db, customerId: number): Promise<string[]> {
+  return (await db.selectFrom('files').select('unit').where('customer_id', '=', customerId).execute()).map((f) => f.unit);
+}
+
+export async function insertFile(db: Db, file: Insertable<ArchiveDatabase['files']>): Promise<void> {
+  await db.insertInto('files').values(file).execute();
+}
+
+/**
+ * Closes the active files (never reopened ones) of one customer, or of every customer who moved
+ * out after `since` and by `today`; how many were closed.
+ */
+export async function closeFilesOfDeparted(db: Db, at: string, who: { customerId: number } | { since: string | undefined; today: string }): Promise<number> {
+  const open = db.updateTable('files').set({ status: 'departed', closed_at: at, updated_at: at }).where('status', '=', 'active').where('reopened_at', 'is', null);
+  const result =
+    'customerId' in who
+      ? await open.where('customer_id', '=', who.customerId).executeTakeFirst()
+      : await open
+          .where('customer_id', 'in', (eb) =>
+            eb
+              .selectFrom('customers')
+              .select('id')
+              .where('move_out_date', 'is not', null)
+              .where('move_out_date', '<=', who.today)
+              .$if(who.since !== undefined, (qb) => qb.where('move_out_date', '>', who.since!)),
+          )
+          .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function insertCustomer(db: Db, row: Insertable<ArchiveDatabase['customers']>) {
+  return db.insertInto('customers').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateCustomerRow(db: Db, customerId: number, changes: Updateable<ArchiveDatabase['customers']>) {
+  return db.updateTable('customers').set(changes).where('id', '=', customerId).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertClassificationChanges(db: Db, rows: Insertable<ArchiveDatabase['classification_changes']>[]): Promise<void> {
+  await db.insertInto('classification_changes').values(rows).execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ScanInfo } from '../../shared/api';
 import type { ScanMime } from '../../shared/domain';
 import type { ArchiveDatabase } from '../schema';
@@ -84,4 +84,25 @@ export async function upsertCategory(db: Db, c: { code: string; label_zh: string
     .values({ ...c, seq: Number(max?.seq ?? 0) + 1 })
     .onConflict((oc) => oc.column('code').doUpdateSet({ label_zh: c.label_zh, label_en: c.label_en, active: c.active }))
     .execute();
+}
+
+export async function insertScanRows(db: Db, rows: Insertable<ArchiveDatabase['scans']>[]): Promise<void> {
+  await db.insertInto('scans').values(rows).execute();
+}
+
+export function insertDocumentRow(db: Db, row: Insertable<ArchiveDatabase['documents']>) {
+  return db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateDocumentRow(db: Db, documentId: number, changes: Updateable<ArchiveDatabase['documents']>) {
+  return db.updateTable('documents').set(changes).where('id', '=', documentId).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateFileRow(db: Db, fileId: number, changes: Updateable<ArchiveDatabase['files']>): Promise<void> {
+  await db.updateTable('files').set(changes).where('id', '=', fileId).execute();
+}
+
+/** The file's old 档号 stays as an alias that still finds it. */
+export async function addRefAlias(db: Db, alias: { ref_no: string; file_id: number; replaced_at: string; reason: string }): Promise<void> {
+  await db.insertInto('file_ref_aliases').values(alias).execute();
 }

@@ -1,8 +1,36 @@
-import { classificationHistory, contactNamesAndPhones, contactsOf, customerRow, fileIdByRefNos, filesOfCustomer, refAliasesOfFiles } from '../../db/queries/customers';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import {
+  classificationHistory,
+  closeFilesOfDeparted,
+  contactNamesAndPhones,
+  contactsOf,
+  customerRow,
+  customerWithNameAndUnit,
+  fileIdByRefNos,
+  filesOfCustomer,
+  insertClassificationChanges,
+  insertCustomer,
+  insertFile,
+  refAliasesOfFiles,
+  replaceContacts,
+  unitsOfCustomer,
+  updateCustomerRow,
+} from '../../db/queries/customers';
+import {
+  countDueForReview as countDueInRange,
+  countFiles,
+  documentHits,
+  dueForReview,
+  fileRows,
+  fileRowsForExport,
+  filesByExactRefNo,
+  filesOfCustomers,
+  searchCandidates,
+  type ListDbRow,
+} from '../../db/queries/file-list';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { ArchiveDatabase, CustomerRow, FileRow } from '../../db/schema';
-import type { ClassificationChange, Contact, CustomerDetail, DocumentHit, FileHit, FileListRow, FileSummary, Page, SearchResult } from '../../shared/api';
-import { propertyKinds, type ContactKind } from '../../shared/domain';
+import type { ClassificationChange, Contact, CustomerDetail, FileHit, FileListRow, FileSummary, Page, SearchResult } from '../../shared/api';
+import { propertyKinds } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import type { ChangeClassificationInput, CustomerFields, ListCustomersInput } from '../../shared/schemas';
 import { type z } from 'zod';
@@ -40,14 +68,7 @@ async function guardDuplicate(db: Db, input: { name: string; allowDuplicate: boo
 
 /** Same name and a shared unit (or both without units) is most likely the same customer entered twice. */
 export async function findDuplicate(db: Db, name: string, units: string[], exceptId?: number): Promise<{ id: number; unit: string } | null> {
-  let q = db
-    .selectFrom('customers')
-    .leftJoin('files', 'files.customer_id', 'customers.id')
-    .select(['customers.id', 'files.unit'])
-    .where(sql<string>`customers.name collate nocase`, '=', name.trim())
-    .where('files.unit', 'in', units);
-  if (exceptId) q = q.where('customers.id', '!=', exceptId);
-  const row = await q.executeTakeFirst();
+  const row = await customerWithNameAndUnit(db, name.trim(), units, exceptId);
   return row ? { id: row.id, unit: row.unit ?? '' } : null;
 }
 
@@ -75,18 +96,9 @@ function customerColumns(fields: CustomerFields) {
   };
 }
 
-async function writeContacts(db: Db, customerId: number, kind: ContactKind, contacts: Contact[], fresh: boolean): Promise<void> {
-  if (!fresh) await db.deleteFrom('customer_contacts').where('customer_id', '=', customerId).where('kind', '=', kind).execute();
-  if (contacts.length === 0) return;
-  await db
-    .insertInto('customer_contacts')
-    .values(contacts.map((c, seq) => ({ customer_id: customerId, kind, seq, name: c.name, title: c.title ?? null, phone: c.phone ?? null })))
-    .execute();
-}
-
 /** Opens the files a customer lacks (a new customer, or a unit added later), each with a new 档号; returns them. */
 async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[], fresh: boolean): Promise<{ ref_no: string; unit: string }[]> {
-  const existing = new Set(fresh ? [] : (await db.selectFrom('files').select('unit').where('customer_id', '=', customer.id).execute()).map((f) => f.unit));
+  const existing = new Set(fresh ? [] : await unitsOfCustomer(db, customer.id));
   const opened: { ref_no: string; unit: string }[] = [];
   const settings = await readSettings(db);
   const year = ctx.clock.now().getFullYear();
@@ -96,22 +108,7 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
     // A customer registered with units gets no extra unit-less file.
     if (unit === '' && existing.size > 0) continue;
     const { refNo, seq, category, retention } = await issueRefNo(db, settings, customer, year);
-    await db
-      .insertInto('files')
-      .values({
-        customer_id: customer.id,
-        unit,
-        ref_no: refNo,
-        category,
-        year,
-        seq,
-        retention,
-        status: 'active',
-        label_name: customer.name,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertFile(db, { customer_id: customer.id, unit, ref_no: refNo, category, year, seq, retention, status: 'active', label_name: customer.name, created_at: at, updated_at: at });
     opened.push({ ref_no: refNo, unit });
   }
   return opened;
@@ -124,31 +121,15 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
  * (at 100k customers a full pass read 10k departed customers' files at every sign-in, 200 ms cold).
  */
 export async function closeDepartedFiles(db: Db, ctx: { clock: ServiceContext['clock'] }, customer?: Pick<CustomerRow, 'id' | 'move_out_date'>): Promise<number> {
-  const open = db
-    .updateTable('files')
-    .set({ status: 'departed', closed_at: nowIso(ctx), updated_at: nowIso(ctx) })
-    .where('status', '=', 'active')
-    .where('reopened_at', 'is', null);
-  let result;
   if (customer) {
     // One customer, as just saved: its own move-out date (not a pass over every customer; an import saves thousands).
     if (!customer.move_out_date || customer.move_out_date > today(ctx)) return 0;
-    result = await open.where('customer_id', '=', customer.id).executeTakeFirst();
-  } else {
-    const since = await getMeta(db, 'departures_closed_through');
-    result = await open
-      .where('customer_id', 'in', (eb) =>
-        eb
-          .selectFrom('customers')
-          .select('id')
-          .where('move_out_date', 'is not', null)
-          .where('move_out_date', '<=', today(ctx))
-          .$if(since !== undefined, (qb) => qb.where('move_out_date', '>', since!)),
-      )
-      .executeTakeFirst();
-    if (!since || since < today(ctx)) await setMeta(db, 'departures_closed_through', today(ctx));
+    return closeFilesOfDeparted(db, nowIso(ctx), { customerId: customer.id });
   }
-  return Number(result.numUpdatedRows);
+  const since = await getMeta(db, 'departures_closed_through');
+  const closed = await closeFilesOfDeparted(db, nowIso(ctx), { since, today: today(ctx) });
+  if (!since || since < today(ctx)) await setMeta(db, 'departures_closed_through', today(ctx));
+  return closed;
 }
 
 /** A customer's search text: everything a clerk might type to find it. */
@@ -187,8 +168,8 @@ export async function indexCustomer(db: Db, customerId: number): Promise<void> {
  * was given (an import registers thousands, so each statement saved counts).
  */
 async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: CustomerRow, input: CustomerFields, units: string[], fresh: boolean): Promise<void> {
-  await writeContacts(trx, customer.id, 'contact', input.contacts, fresh);
-  await writeContacts(trx, customer.id, 'emergency', input.emergencyContacts, fresh);
+  await replaceContacts(trx, customer.id, 'contact', input.contacts, fresh);
+  await replaceContacts(trx, customer.id, 'emergency', input.emergencyContacts, fresh);
   const opened = await openMissingFiles(trx, ctx, customer, units, fresh);
   await closeDepartedFiles(trx, ctx, customer);
   if (fresh) {
@@ -208,20 +189,16 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
   const units = fileUnits(input);
   await guardDuplicate(trx, input, units);
   const at = nowIso(ctx);
-  const customer = await trx
-    .insertInto('customers')
-    .values({
-      ...customerColumns(input),
-      classification: input.classification,
-      value_grade: input.valueGrade ?? null,
-      special_tags: JSON.stringify(input.specialTags),
-      blacklisted: 0,
-      last_reviewed_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const customer = await insertCustomer(trx, {
+    ...customerColumns(input),
+    classification: input.classification,
+    value_grade: input.valueGrade ?? null,
+    special_tags: JSON.stringify(input.specialTags),
+    blacklisted: 0,
+    last_reviewed_at: at,
+    created_at: at,
+    updated_at: at,
+  });
   await saveCustomerParts(trx, ctx, customer, input, units, true);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', { targetType: 'customer', targetId: String(customer.id) });
   return customer.id;
@@ -235,15 +212,10 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateInput): P
 export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: UpdateInput): Promise<number> {
   checkDates(input);
   const units = fileUnits(input);
-  const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
+  const before = await customerRow(trx, input.customerId);
   if (!before) throw new ArchiveError('NOT_FOUND');
   await guardDuplicate(trx, input, units, input.customerId);
-  const customer = await trx
-    .updateTable('customers')
-    .set({ ...customerColumns(input), updated_at: nowIso(ctx) })
-    .where('id', '=', input.customerId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), updated_at: nowIso(ctx) });
   // Files are never deleted: a unit taken off the customer keeps its file and history.
   await saveCustomerParts(trx, ctx, customer, input, units, false);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
@@ -256,7 +228,7 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
 
 export async function changeClassification(ctx: ServiceContext, input: z.output<typeof changeClassificationInput>): Promise<CustomerDetail> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('customers').selectAll().where('id', '=', input.customerId).executeTakeFirst();
+    const before = await customerRow(trx, input.customerId);
     if (!before) throw new ArchiveError('NOT_FOUND');
     const at = nowIso(ctx);
     const tags = [...new Set(input.specialTags)];
@@ -270,24 +242,20 @@ export async function changeClassification(ctx: ServiceContext, input: z.output<
     }
     // A review that changes nothing is recorded too: it says the classification was confirmed.
     if (changes.length === 0) changes.push({ field: 'review', from: before.classification, to: input.classification });
-    await trx
-      .updateTable('customers')
-      .set({
-        classification: input.classification,
-        value_grade: input.valueGrade,
-        special_tags: JSON.stringify(tags),
-        blacklisted: input.blacklisted ? 1 : 0,
-        blacklist_reason: input.blacklisted ? (input.blacklistReason ?? null) : null,
-        blacklisted_at: input.blacklisted ? (wasBlacklisted ? before.blacklisted_at : at) : null,
-        last_reviewed_at: at,
-        updated_at: at,
-      })
-      .where('id', '=', input.customerId)
-      .execute();
-    await trx
-      .insertInto('classification_changes')
-      .values(changes.map((c) => ({ customer_id: input.customerId, at, account_id: ctx.session.accountId, field: c.field, from_value: c.from, to_value: c.to, reason: input.reason })))
-      .execute();
+    await updateCustomerRow(trx, input.customerId, {
+      classification: input.classification,
+      value_grade: input.valueGrade,
+      special_tags: JSON.stringify(tags),
+      blacklisted: input.blacklisted ? 1 : 0,
+      blacklist_reason: input.blacklisted ? (input.blacklistReason ?? null) : null,
+      blacklisted_at: input.blacklisted ? (wasBlacklisted ? before.blacklisted_at : at) : null,
+      last_reviewed_at: at,
+      updated_at: at,
+    });
+    await insertClassificationChanges(
+      trx,
+      changes.map((c) => ({ customer_id: input.customerId, at, account_id: ctx.session.accountId, field: c.field, from_value: c.from, to_value: c.to, reason: input.reason })),
+    );
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.classified', { targetType: 'customer', targetId: String(input.customerId), details: { changes, reason: input.reason } });
     return loadCustomer(trx, input.customerId);
   });
@@ -379,54 +347,6 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
   };
 }
 
-/**
- * Each sort is a total order whose leading columns an index serves, so a page of 50 is read in
- * index order instead of sorting every file (name: pinyin order, as Chinese lists are kept).
- */
-const sortOrders = {
-  // (customer, unit) is unique, so these are total orders; files.id would force a full sort (77 ms vs 1.3 ms at 100k).
-  name: ['customers.name_pinyin', 'customers.id', 'files.unit'],
-  refNo: ['files.ref_no'],
-  unit: ['files.unit', 'files.id'],
-  createdAt: ['files.created_at', 'files.id'],
-  kind: ['customers.kind', 'customers.name_pinyin', 'customers.id', 'files.unit'],
-} as const;
-
-function fileListQuery(db: Db, filters: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize' | 'sortBy' | 'sortOrder'>) {
-  let q = db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id');
-  if (filters.kind) q = q.where('customers.kind', '=', filters.kind);
-  if (filters.classification) q = q.where('customers.classification', '=', filters.classification);
-  if (filters.valueGrade) q = q.where('customers.value_grade', '=', filters.valueGrade);
-  if (filters.status) q = q.where('files.status', '=', filters.status);
-  if (filters.building) q = q.where('customers.building', '=', filters.building);
-  if (filters.floor) q = q.where('customers.floor', '=', filters.floor);
-  if (filters.blacklisted !== undefined) q = q.where('customers.blacklisted', '=', filters.blacklisted ? 1 : 0);
-  const match = filters.query ? matchingRowIds(filters.query) : null;
-  if (filters.query && !match) return null;
-  if (match) q = q.where(sql<boolean>`customers.id in (select m.id / 2 from (${match}) m where m.id % 2 = 0)`);
-  return q;
-}
-
-const listColumns = [
-  'files.id as fileId',
-  'files.ref_no as refNo',
-  'files.unit as unit',
-  'files.status as status',
-  'files.label_name as labelName',
-  'customers.id as customerId',
-  'customers.name as name',
-  'customers.short_name as shortName',
-  'customers.kind as kind',
-  'customers.building as building',
-  'customers.floor as floor',
-  'customers.phone as phone',
-  'customers.classification as classification',
-  'customers.value_grade as valueGrade',
-  'customers.blacklisted as blacklisted',
-] as const;
-
-type ListDbRow = Omit<FileListRow, 'labelOutOfDate' | 'blacklisted'> & { labelName: string; blacklisted: number };
-
 /** Field by field (no rest/spread copies): every list page and search builds dozens of these. */
 export function toListRow(r: ListDbRow): FileListRow {
   return {
@@ -448,78 +368,34 @@ export function toListRow(r: ListDbRow): FileListRow {
   };
 }
 
+type ListFilters = Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize'>;
+
+/** The search index's rows for the list's query; undefined when the query can match nothing. */
+function listMatch(input: { query?: string }): RawBuilder<{ id: number }> | null | undefined {
+  if (!input.query) return null;
+  return matchingRowIds(input.query) ?? undefined;
+}
+
 export async function listFiles(db: Db, input: z.output<typeof listCustomersInput>): Promise<Page<FileListRow>> {
-  const base = fileListQuery(db, input);
-  if (!base) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
-  // Without a filter on the customer, counting the files alone avoids a join over every row.
-  const customerFilter = input.query || input.kind || input.classification || input.valueGrade || input.building || input.floor || input.blacklisted !== undefined;
-  const counted = customerFilter
-    ? base.select((eb) => eb.fn.countAll<number>().as('total'))
-    : db
-        .selectFrom('files')
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .$if(!!input.status, (q) => q.where('status', '=', input.status!));
-  const [{ total }] = (await counted.execute()) as [{ total: number }];
-  let query = base.select([...listColumns]);
-  for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
-  const rows = await query
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute();
-  return { rows: rows.map((r) => toListRow(r as ListDbRow)), total: Number(total), page: input.page, pageSize: input.pageSize };
+  const match = listMatch(input);
+  if (match === undefined) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
+  const total = await countFiles(db, input, match);
+  const rows = await fileRows(db, input, match, input, { size: input.pageSize, number: input.page });
+  return { rows: rows.map(toListRow), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** Every file row matching the filters, for export (no paging). */
-export async function allFiles(db: Db, input: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize'>): Promise<FileListRow[]> {
-  const base = fileListQuery(db, input);
-  if (!base) return [];
-  let query = base.select([...listColumns]);
-  for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
-  const rows = await query.execute();
-  return rows.map((r) => toListRow(r as ListDbRow));
+export async function allFiles(db: Db, input: ListFilters): Promise<FileListRow[]> {
+  const match = listMatch(input);
+  if (match === undefined) return [];
+  return (await fileRows(db, input, match, input, null)).map(toListRow);
 }
 
-/**
- * Every filtered file with all of its customer's fields and first contact and emergency contact:
- * the export a clerk edits and imports back (matched by 档号). Read in 档号 order, no row limit.
- */
-export async function allFilesForExport(db: Db, input: Omit<z.output<typeof listCustomersInput>, 'page' | 'pageSize'>) {
-  const base = fileListQuery(db, input);
-  if (!base) return [];
-  const first = (kind: ContactKind, column: 'name' | 'title' | 'phone') =>
-    sql<string | null>`(select c.${sql.raw(column)} from customer_contacts c where c.customer_id = customers.id and c.kind = ${kind} order by c.seq limit 1)`;
-  let query = base.select([
-    'files.ref_no as refNo',
-    'files.unit as unit',
-    'files.status as status',
-    'customers.kind',
-    'customers.name',
-    'customers.short_name as shortName',
-    'customers.company_nature as companyNature',
-    'customers.legal_representative as legalRepresentative',
-    'customers.address',
-    'customers.phone',
-    'customers.fax',
-    'customers.business_scope as businessScope',
-    'customers.staff_count as staffCount',
-    'customers.relationship_start as relationshipStart',
-    'customers.payment_terms as paymentTerms',
-    'customers.credit_grade as creditGrade',
-    'customers.notes',
-    'customers.building',
-    'customers.floor',
-    'customers.move_in_date as moveInDate',
-    'customers.move_out_date as moveOutDate',
-    'customers.classification',
-    'customers.value_grade as valueGrade',
-    first('contact', 'name').as('contactName'),
-    first('contact', 'title').as('contactTitle'),
-    first('contact', 'phone').as('contactPhone'),
-    first('emergency', 'name').as('emergencyName'),
-    first('emergency', 'phone').as('emergencyPhone'),
-  ]);
-  for (const column of sortOrders[input.sortBy]) query = query.orderBy(column, input.sortOrder);
-  return query.execute();
+/** Every filtered file with all of its customer's fields and first contacts, in the list's order: the export a clerk edits and imports back. */
+export async function allFilesForExport(db: Db, input: ListFilters) {
+  const match = listMatch(input);
+  if (match === undefined) return [];
+  return fileRowsForExport(db, input, match, input);
 }
 
 /** The file a 档号 names (as printed, or as a scanner types it with "." for "·"), with its customer. */
@@ -528,21 +404,6 @@ export async function fileByRefNo(db: Db, refNo: string): Promise<{ fileId: numb
 }
 
 /** Customers whose classification was not reviewed for N months (001 §12-17). */
-/**
- * Active files of customers not reviewed for N months (never reviewed first, then oldest). Read
- * from the review-date index outwards (CROSS JOIN keeps that order; SQLite's planner would walk
- * every active file instead: 210 ms against 19 ms cold at 100k files). A never-reviewed customer
- * (no date) is its own index range, since NULL is not "< cutoff".
- */
-function dueForReview(db: Db, cutoff: string, never: boolean) {
-  return db
-    .selectFrom('customers')
-    .crossJoin('files')
-    .whereRef('files.customer_id', '=', 'customers.id')
-    .where('files.status', '=', 'active')
-    .where('customers.last_reviewed_at', never ? 'is' : '<', never ? null : cutoff);
-}
-
 async function reviewCutoff(ctx: ServiceContext, months?: number): Promise<string> {
   const cutoff = new Date(ctx.clock.now());
   cutoff.setMonth(cutoff.getMonth() - (months ?? (await readSettings(ctx.db)).reviewMonths));
@@ -554,13 +415,7 @@ export async function listDueForReview(ctx: ServiceContext, months?: number, lim
   const rows: ListDbRow[] = [];
   for (const never of [true, false]) {
     if (rows.length >= limit) break;
-    const page = await dueForReview(ctx.db, cutoff, never)
-      .select([...listColumns])
-      .orderBy('customers.last_reviewed_at')
-      .orderBy('files.ref_no')
-      .limit(limit - rows.length)
-      .execute();
-    rows.push(...(page as ListDbRow[]));
+    rows.push(...(await dueForReview(ctx.db, cutoff, never, limit - rows.length)));
   }
   return rows.map(toListRow);
 }
@@ -569,44 +424,16 @@ export async function listDueForReview(ctx: ServiceContext, months?: number, lim
 export async function countDueForReview(ctx: ServiceContext, months?: number): Promise<number> {
   const cutoff = await reviewCutoff(ctx, months);
   let total = 0;
-  for (const never of [true, false]) {
-    const row = await dueForReview(ctx.db, cutoff, never)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    total += Number(row.n);
-  }
+  for (const never of [true, false]) total += await countDueInRange(ctx.db, cutoff, never);
   return total;
 }
 
 const SEARCH_CANDIDATES = 1000;
 
-/**
- * A list of ids as one parameter. `in (?, ?, …)` would make a new statement text for every count
- * (up to 1,000 candidates), each compiled and prepared anew; this one is prepared once.
- */
-const idList = (ids: number[]) => sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
-
-const listColumnsSql = sql.raw(listColumns.join(', '));
-
-/**
- * The files a search lists, best first (the exact name, then pinyin order), each with the old
- * 档号 that matched. Written as SQL, not built: a search is a few tenths of a millisecond of
- * SQLite, and building and compiling this statement with the query builder took ~50 µs more each
- * time (the desk's hottest path; the bench compares it with the bare SQL).
- */
-async function searchFiles(db: Db, q: string, which: RawBuilder<unknown>, limit: number): Promise<FileHit[]> {
-  const { rows } = await sql<ListDbRow & { matchedAlias: string | null }>`
-    select ${listColumnsSql},
-      (select a.ref_no from file_ref_aliases a where a.file_id = files.id and instr(a.ref_no, ${q}) > 0 limit 1) as matchedAlias
-    from files join customers on customers.id = files.customer_id
-    where ${which}
-    order by case when customers.name = ${q} then 0 else 1 end, customers.name_pinyin, files.unit
-    limit ${limit}`.execute(db);
-  return rows.map((r) => {
-    const hit: FileHit = toListRow(r);
-    if (r.matchedAlias) hit.matchedAlias = r.matchedAlias;
-    return hit;
-  });
+function toHit(r: ListDbRow & { matchedAlias: string | null }): FileHit {
+  const hit: FileHit = toListRow(r);
+  if (r.matchedAlias) hit.matchedAlias = r.matchedAlias;
+  return hit;
 }
 
 /**
@@ -619,29 +446,17 @@ export async function searchArchive(db: Db, query: string, limit: number, includ
   const q = query.trim();
   // Every 档号 has digits in it (year, sequence): a query without any is not one.
   if (/\d/.test(q)) {
-    const byRef = await searchFiles(db, q, sql`files.id in (select id from files where ref_no = ${q} union select file_id from file_ref_aliases where ref_no = ${q})`, limit);
+    const byRef = (await filesByExactRefNo(db, q, limit)).map(toHit);
     if (byRef.length > 0) return { files: byRef, documents: [] };
   }
   const match = matchingRowIds(q);
   if (!match) return { files: [], documents: [] };
-  // Candidates from the index, and a customer of exactly this name even beyond them.
-  const ids = (await sql<{ id: number }>`select id from (select id from (${match}) limit ${SEARCH_CANDIDATES}) union select id * 2 from customers where name = ${q}`.execute(db)).rows.map((r) => r.id);
+  const ids = await searchCandidates(db, q, match, SEARCH_CANDIDATES);
   const customerIds = ids.filter((id) => id % 2 === 0).map((id) => id / 2);
   const documentIds = ids.filter((id) => id % 2 === 1).map((id) => (id - 1) / 2);
-  const files = customerIds.length ? await searchFiles(db, q, sql`customers.id in ${idList(customerIds)}`, limit) : [];
-  const documents = documentIds.length
-    ? (
-        await sql<DocumentHit>`
-          select documents.id as documentId, documents.file_id as fileId, files.ref_no as refNo, customers.name as customerName,
-            documents.title as title, documents.doc_date as docDate, documents.category as category
-          from documents join files on files.id = documents.file_id join customers on customers.id = files.customer_id
-          where documents.id in ${idList(documentIds)}
-          -- A confidential title is itself confidential: found only by those who may read it.
-          ${includeConfidential ? sql`` : sql`and documents.confidentiality != 'confidential' and files.confidentiality != 'confidential'`}
-          order by documents.doc_date desc
-          limit ${limit}`.execute(db)
-      ).rows
-    : [];
+  const files = customerIds.length ? (await filesOfCustomers(db, q, customerIds, limit)).map(toHit) : [];
+  // A confidential title is itself confidential: found only by those who may read it.
+  const documents = documentIds.length ? await documentHits(db, documentIds, includeConfidential, limit) : [];
   return { files, documents };
 }
 

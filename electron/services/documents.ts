@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { type z } from 'zod';
 import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
 import {
+  addRefAlias,
   categoryExists,
   categoryRows,
   customerById,
@@ -10,10 +11,14 @@ import {
   documentLevels,
   documentsOf,
   fileById,
+  insertDocumentRow,
+  insertScanRows,
   refAliasesOf,
   revisionsOf,
   scanById,
   scansOf,
+  updateDocumentRow,
+  updateFileRow,
   upsertCategory,
 } from '../../db/queries/documents';
 import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
@@ -66,20 +71,18 @@ async function insertScans(db: Db, ctx: ServiceContext, documentId: number, scan
   if (scans.length === 0) return;
   // A confidential document's scans are sealed before they are written: never stored in the clear.
   const publicKey = (await isConfidential(db, documentId)) ? (ctx.keys?.publicKey ?? null) : null;
-  await db
-    .insertInto('scans')
-    .values(
-      scans.map((s) => ({
-        document_id: documentId,
-        file_name: s.fileName,
-        mime: s.mime,
-        size: s.data.length,
-        sha256: s.sha256,
-        ...(publicKey ? sealScan(publicKey, s.data, s.sha256) : { data: s.data, sealed_key: null }),
-        created_at: nowIso(ctx),
-      })),
-    )
-    .execute();
+  await insertScanRows(
+    db,
+    scans.map((s) => ({
+      document_id: documentId,
+      file_name: s.fileName,
+      mime: s.mime,
+      size: s.data.length,
+      sha256: s.sha256,
+      ...(publicKey ? sealScan(publicKey, s.data, s.sha256) : { data: s.data, sealed_key: null }),
+      created_at: nowIso(ctx),
+    })),
+  );
 }
 
 /** After a level was raised: the scans that are now confidential are sealed. */
@@ -213,7 +216,7 @@ export async function loadFile(db: Db, fileId: number, category?: string, viewer
 export async function addDocument(ctx: ServiceContext, input: z.output<typeof addDocumentInput>): Promise<DocumentRow> {
   const prepared = await prepareScans(ctx.db, input.scans);
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx.selectFrom('files').select(['id', 'status']).where('id', '=', input.fileId).executeTakeFirst();
+    const file = await fileById(trx, input.fileId);
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
     await requireCategory(trx, input.category);
@@ -231,11 +234,7 @@ export async function addDocument(ctx: ServiceContext, input: z.output<typeof ad
 /** A new document row of a file, searchable by its title (the caller checks the file and category). */
 export async function insertDocument(trx: Db, ctx: ServiceContext, fileId: number, fields: Parameters<typeof documentColumns>[0]): Promise<DocumentDbRow> {
   const at = nowIso(ctx);
-  const doc = await trx
-    .insertInto('documents')
-    .values({ file_id: fileId, ...documentColumns(fields), version: 1, created_at: at, created_by: ctx.session.accountId, updated_at: at })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const doc = await insertDocumentRow(trx, { file_id: fileId, ...documentColumns(fields), version: 1, created_at: at, created_by: ctx.session.accountId, updated_at: at });
   await indexDocument(trx, doc);
   return doc;
 }
@@ -246,9 +245,10 @@ export async function insertDocument(trx: Db, ctx: ServiceContext, fileId: numbe
  */
 export async function updateDocument(ctx: ServiceContext, input: z.output<typeof updateDocumentInput>): Promise<DocumentRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('documents').selectAll().where('id', '=', input.documentId).executeTakeFirst();
+    const before = await documentById(trx, input.documentId);
     if (!before) throw new ArchiveError('NOT_FOUND');
-    const file = await trx.selectFrom('files').select(['status', 'confidentiality']).where('id', '=', before.file_id).executeTakeFirstOrThrow();
+    const file = await fileById(trx, before.file_id);
+    if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
     // Who may not read a confidential document may not edit it either (an edit answers with the whole document).
     if (effectiveConfidentiality(file.confidentiality, before.confidentiality) === 'confidential' && !(await mayViewConfidential(trx, ctx.session, before.id, ctx.clock.now()))) {
@@ -263,16 +263,7 @@ export async function updateDocument(ctx: ServiceContext, input: z.output<typeof
     await requireCategory(trx, input.category);
     const at = nowIso(ctx);
     await recordRevision(trx, before, ctx.session.accountId, input.reason ?? '', at);
-    const doc = await trx
-      .updateTable('documents')
-      .set({
-        ...documentColumns(input),
-        version: before.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const doc = await updateDocumentRow(trx, before.id, { ...documentColumns(input), version: before.version + 1, updated_at: at });
     await indexDocument(trx, doc);
     if (doc.confidentiality === 'confidential') await sealRaised(trx, ctx, { documentId: doc.id });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.corrected', {
@@ -300,9 +291,10 @@ export async function listDocumentRevisions(ctx: ServiceContext, documentId: num
 export async function addScan(ctx: ServiceContext, documentId: number, scan: { fileName: string; dataBase64: string }): Promise<ScanInfo> {
   const [prepared] = await prepareScans(ctx.db, [scan]);
   return ctx.db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['id', 'file_id']).where('id', '=', documentId).executeTakeFirst();
+    const doc = await documentById(trx, documentId);
     if (!doc) throw new ArchiveError('NOT_FOUND');
-    const file = await trx.selectFrom('files').select('status').where('id', '=', doc.file_id).executeTakeFirstOrThrow();
+    const file = await fileById(trx, doc.file_id);
+    if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.status !== 'active') throw new ArchiveError('FILE_CLOSED');
     await insertScans(trx, ctx, documentId, [prepared!]);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'scan.added', { targetType: 'document', targetId: String(documentId), details: { sha256: prepared!.sha256 } });
@@ -341,14 +333,14 @@ export async function saveDocumentCategory(ctx: ServiceContext, input: z.output<
  */
 export async function correctFileRef(ctx: ServiceContext, fileId: number, reason: string): Promise<FileDetail> {
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+    const file = await fileById(trx, fileId);
     if (!file) throw new ArchiveError('NOT_FOUND');
-    const customer = await trx.selectFrom('customers').selectAll().where('id', '=', file.customer_id).executeTakeFirstOrThrow();
+    const customer = await customerById(trx, file.customer_id);
     const year = ctx.clock.now().getFullYear();
     const { refNo, seq, category, retention } = await issueRefNo(trx, await readSettings(trx), customer, year);
     const at = nowIso(ctx);
-    await trx.insertInto('file_ref_aliases').values({ ref_no: file.ref_no, file_id: fileId, replaced_at: at, reason }).execute();
-    await trx.updateTable('files').set({ ref_no: refNo, year, seq, category, retention, label_printed_at: null, updated_at: at }).where('id', '=', fileId).execute();
+    await addRefAlias(trx, { ref_no: file.ref_no, file_id: fileId, replaced_at: at, reason });
+    await updateFileRow(trx, fileId, { ref_no: refNo, year, seq, category, retention, label_printed_at: null, updated_at: at });
     await indexCustomer(trx, customer.id);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.ref_corrected', { targetType: 'file', targetId: String(fileId), details: { from: file.ref_no, to: refNo, reason } });
     return loadFile(trx, fileId);
@@ -358,14 +350,10 @@ export async function correctFileRef(ctx: ServiceContext, fileId: number, reason
 /** A manager reopens a departed file so documents can be added again. */
 export async function reopenFile(ctx: ServiceContext, fileId: number, reason: string): Promise<FileDetail> {
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx.selectFrom('files').select(['id', 'status']).where('id', '=', fileId).executeTakeFirst();
+    const file = await fileById(trx, fileId);
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.status !== 'departed') throw new ArchiveError('FILE_NOT_CLOSED');
-    await trx
-      .updateTable('files')
-      .set({ status: 'active', closed_at: null, reopened_at: nowIso(ctx), updated_at: nowIso(ctx) })
-      .where('id', '=', fileId)
-      .execute();
+    await updateFileRow(trx, fileId, { status: 'active', closed_at: null, reopened_at: nowIso(ctx), updated_at: nowIso(ctx) });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.reopened', { targetType: 'file', targetId: String(fileId), details: { reason } });
     return loadFile(trx, fileId);
   });
@@ -374,17 +362,13 @@ export async function reopenFile(ctx: ServiceContext, fileId: number, reason: st
 /** The general manager lowers (or anyone who may manage files raises) one document's confidentiality. */
 export async function setDocumentConfidentiality(ctx: ServiceContext, input: { documentId: number; confidentiality: Confidentiality; reason: string }): Promise<DocumentRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['id', 'confidentiality', 'file_id']).where('id', '=', input.documentId).executeTakeFirst();
+    const doc = await documentById(trx, input.documentId);
     if (!doc) throw new ArchiveError('NOT_FOUND');
     if (input.confidentiality === 'ordinary') {
       if (ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
       await lowerDocumentConfidentiality(trx, ctx, doc.id, ctx.session.accountId, input.reason);
     } else if (doc.confidentiality !== 'confidential') {
-      await trx
-        .updateTable('documents')
-        .set({ confidentiality: 'confidential', updated_at: nowIso(ctx) })
-        .where('id', '=', doc.id)
-        .execute();
+      await updateDocumentRow(trx, doc.id, { confidentiality: 'confidential', updated_at: nowIso(ctx) });
       await sealRaised(trx, ctx, { documentId: doc.id });
       await recordAudit(trx, ctx.clock, ctx.session.accountId, 'document.classified', { targetType: 'document', targetId: String(doc.id), details: { fileId: doc.file_id, reason: input.reason } });
     }
@@ -394,14 +378,10 @@ export async function setDocumentConfidentiality(ctx: ServiceContext, input: { d
 
 export async function setFileConfidentiality(ctx: ServiceContext, input: { fileId: number; confidentiality: Confidentiality; reason: string }): Promise<FileDetail> {
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx.selectFrom('files').select(['id', 'confidentiality']).where('id', '=', input.fileId).executeTakeFirst();
+    const file = await fileById(trx, input.fileId);
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.confidentiality === 'confidential' && input.confidentiality !== 'confidential' && ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
-    await trx
-      .updateTable('files')
-      .set({ confidentiality: input.confidentiality, updated_at: nowIso(ctx) })
-      .where('id', '=', input.fileId)
-      .execute();
+    await updateFileRow(trx, input.fileId, { confidentiality: input.confidentiality, updated_at: nowIso(ctx) });
     if (input.confidentiality === 'confidential') await sealRaised(trx, ctx, { fileId: input.fileId });
     else await unsealOrdinaryScans(trx, ctx, { fileId: input.fileId });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', {
@@ -416,13 +396,8 @@ export async function setFileConfidentiality(ctx: ServiceContext, input: { fileI
 /** A manager puts a file on legal hold (it never appears for destruction) or lifts it. */
 export async function setLegalHold(ctx: ServiceContext, input: { fileId: number; hold: boolean; reason: string }): Promise<FileDetail> {
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx.selectFrom('files').select('id').where('id', '=', input.fileId).executeTakeFirst();
-    if (!file) throw new ArchiveError('NOT_FOUND');
-    await trx
-      .updateTable('files')
-      .set({ legal_hold: input.hold ? 1 : 0, legal_hold_reason: input.hold ? input.reason : null, updated_at: nowIso(ctx) })
-      .where('id', '=', input.fileId)
-      .execute();
+    if (!(await fileById(trx, input.fileId))) throw new ArchiveError('NOT_FOUND');
+    await updateFileRow(trx, input.fileId, { legal_hold: input.hold ? 1 : 0, legal_hold_reason: input.hold ? input.reason : null, updated_at: nowIso(ctx) });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, input.hold ? 'file.legal_hold' : 'file.legal_hold_lifted', {
       targetType: 'file',
       targetId: String(input.fileId),

@@ -1,6 +1,7 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { ArchiveDatabase } from '../../db/schema';
+import { replaceIndexRow, shortMatch, trigramMatch } from '../../db/queries/search-index';
 
 /**
  * The search index. Two FTS5 tables hold the same text per customer and per document:
@@ -8,13 +9,12 @@ import type { ArchiveDatabase } from '../../db/schema';
  *   phone fragments, unit numbers, full pinyin and pinyin initials;
  * - search_short (unicode61) holds each Chinese character as its own token plus pinyin words, so
  *   the 1-2 character queries trigram cannot answer (张三, "zs", "12") are phrase/prefix queries.
- * Row ids: customer id * 2 for a customer, document id * 2 + 1 for a document.
+ * Row ids: customer id * 2 for a customer, document id * 2 + 1 for a document (db/queries/search-index).
  */
 
 const HAN = /\p{Script=Han}/u;
 
-export const customerRowId = (id: number) => id * 2;
-export const documentRowId = (id: number) => id * 2 + 1;
+export { customerRowId, documentRowId } from '../../db/queries/search-index';
 
 /** Full-width letters and digits to half-width, lower case, spaces folded. */
 export function normalizeText(text: string): string {
@@ -83,14 +83,7 @@ export function searchBodies(text: IndexedText): { trigram: string; short: strin
 
 /** `fresh`: the row id is new (ids are never reused), so there is no old row to delete. */
 export async function writeIndexRow(db: Kysely<ArchiveDatabase>, rowid: number, text: IndexedText | null, fresh = false): Promise<void> {
-  if (!fresh) {
-    await sql`delete from search_trigram where rowid = ${rowid}`.execute(db);
-    await sql`delete from search_short where rowid = ${rowid}`.execute(db);
-  }
-  if (!text) return;
-  const body = searchBodies(text);
-  await sql`insert into search_trigram (rowid, body) values (${rowid}, ${body.trigram})`.execute(db);
-  await sql`insert into search_short (rowid, body) values (${rowid}, ${body.short})`.execute(db);
+  await replaceIndexRow(db, rowid, text ? searchBodies(text) : null, fresh);
 }
 
 /**
@@ -103,10 +96,8 @@ export function matchingRowIds(query: string): RawBuilder<{ id: number }> | null
     .replace(/\s+/g, ' ')
     .trim();
   if (!q) return null;
-  if ([...q].length >= 3) {
-    return sql<{ id: number }>`select rowid as id from search_trigram where body like ${`%${q}%`}`;
-  }
+  if ([...q].length >= 3) return trigramMatch(q);
   const tokens = spacedHan(q).split(' ').filter(Boolean);
   const expression = HAN.test(q) ? `"${tokens.join(' ')}"` : tokens.map((t) => `"${t}"*`).join(' ');
-  return sql<{ id: number }>`select rowid as id from search_short where search_short match ${expression}`;
+  return shortMatch(expression);
 }
