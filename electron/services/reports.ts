@@ -1,4 +1,21 @@
-import { sql, type RawBuilder } from 'kysely';
+import {
+  activeFilesByPlace,
+  cabinetFill,
+  customerGroups,
+  departuresByMonth,
+  fileStatusCounts,
+  filesByMonth,
+  filesNamed,
+  filesOutByDepartment,
+  findingsPerInspection,
+  finishedInspections,
+  keyCustomers,
+  loanGroups,
+  mostBorrowed,
+  type MonthRange,
+  type ReportRow,
+  type ReportScope,
+} from '../../db/queries/reports';
 import type { z } from 'zod';
 import type { ExportedFile } from '../../shared/api';
 import { classifications, customerKinds, fileStatuses, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
@@ -18,22 +35,16 @@ import ExcelJS from 'exceljs';
 // place a number lives.
 
 type Input = z.output<typeof reportInput>;
-type Row = Record<string, unknown>;
+type Row = ReportRow;
 const num = (v: unknown) => Number(v ?? 0);
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 const startOfLocalDay = localDayStart;
 
-interface Scope {
+interface Scope extends ReportScope {
   locale: Locale;
   from: string | null;
   to: string;
-  fromIso: string | null;
-  /** Exclusive: the day after `to`. */
-  toIso: string;
-  building: string | null;
-  floor: string | null;
-  today: string;
 }
 
 function scopeOf(ctx: ServiceContext, input: Input, defaultYear: boolean): Scope {
@@ -59,11 +70,6 @@ function monthsOf(scope: Scope): string[] {
   return months;
 }
 
-/** `and <column> >= from and <column> < to` on a stored timestamp. */
-function inPeriod(column: RawBuilder<unknown>, scope: Scope): RawBuilder<unknown> {
-  return scope.fromIso ? sql`and ${column} >= ${scope.fromIso} and ${column} < ${scope.toIso}` : sql`and ${column} < ${scope.toIso}`;
-}
-
 /**
  * "Returned after the due date" compares the stored UTC time with the end of the local due day,
  * shifted by the desk's UTC offset (taken at `to`), instead of converting every row to local time.
@@ -80,37 +86,17 @@ function localShift(scope: Scope): string {
 /** An SQLite date modifier such as "+480 minutes". */
 const minutes = (n: number) => `${n >= 0 ? '+' : ''}${n} minutes`;
 
-/** The building/floor filter on a customers alias. */
-function atPlace(alias: string, scope: Scope): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (scope.building) parts.push(sql`and ${sql.ref(`${alias}.building`)} = ${scope.building}`);
-  if (scope.floor) parts.push(sql`and ${sql.ref(`${alias}.floor`)} = ${scope.floor}`);
-  return parts.length ? sql.join(parts, sql` `) : sql``;
-}
-
-/** `and <file id column> in (the files whose customer is at the place)`, or nothing without a place. */
-function fileAtPlace(column: RawBuilder<unknown>, scope: Scope): RawBuilder<unknown> {
-  if (!scope.building && !scope.floor) return sql``;
-  return sql`and ${column} in (select f.id from files f join customers c on c.id = f.customer_id where 1 = 1 ${atPlace('c', scope)})`;
-}
-
 /**
- * The period's months as a table (month, first moment, end) in stored UTC, the local month
- * boundaries worked out here: rows join it by range, so a month is counted in the desk's time
- * zone while the index on the column does the work (no per-row time-zone conversion).
+ * The period's months as stored UTC ranges of the desk's local months: rows are joined by range,
+ * so a month is counted in the desk's time zone while the index on the column does the work.
  */
-function monthTable(scope: Scope): RawBuilder<unknown> {
+function monthRanges(scope: Scope): MonthRange[] {
   const months = monthsOf(scope);
-  const values = months.map((m, i) => {
-    const start = i === 0 && scope.fromIso ? scope.fromIso : startOfLocalDay(`${m}-01`);
-    const end = i === months.length - 1 ? scope.toIso : startOfLocalDay(`${addMonths(m, 1)}-01`);
-    return sql`(${m}, ${start}, ${end})`;
-  });
-  return sql`months(month, start, end) as (values ${sql.join(values)})`;
-}
-
-async function rows(ctx: ServiceContext, query: RawBuilder<unknown>): Promise<Row[]> {
-  return (await query.execute(ctx.db)).rows as Row[];
+  return months.map((month, i) => ({
+    month,
+    start: i === 0 && scope.fromIso ? scope.fromIso : startOfLocalDay(`${month}-01`),
+    end: i === months.length - 1 ? scope.toIso : startOfLocalDay(`${addMonths(month, 1)}-01`),
+  }));
 }
 
 const text = (scope: Scope) => reportTextLabels[scope.locale];
@@ -147,41 +133,16 @@ const percent = (part: number, whole: number) => (whole ? round1((part / whole) 
 async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
   const t = text(scope);
   const l = scope.locale;
-  const groups = await rows(
-    ctx,
-    sql`
-    select c.kind, c.classification, coalesce(c.value_grade, '') as grade, count(*) as n
-    from customers c where 1 = 1 ${inPeriod(sql.ref('c.created_at'), scope)} ${atPlace('c', scope)}
-    group by c.kind, c.classification, grade`,
-  );
+  const groups = await customerGroups(ctx.db, scope);
   const sum = (f: (r: Row) => boolean) => groups.filter(f).reduce((a, r) => a + num(r.n), 0);
   const grades = [...valueGrades, ''] as const;
   const gradeName = (g: string) => (g ? valueGradeLabels[l][g as (typeof valueGrades)[number]] : t.ungraded);
 
-  const statuses = await rows(
-    ctx,
-    sql`
-    select f.status, count(*) as n from files f join customers c on c.id = f.customer_id
-    where 1 = 1 ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)} group by f.status`,
-  );
+  const statuses = await fileStatusCounts(ctx.db, scope);
   // Within a building: by floor; otherwise by building.
   const byFloor = Boolean(scope.building);
-  const places = await rows(
-    ctx,
-    sql`
-    select ${byFloor ? sql`c.floor` : sql`c.building`} as place, count(*) as n from files f join customers c on c.id = f.customer_id
-    where f.status = 'active' ${inPeriod(sql.ref('f.created_at'), scope)} ${atPlace('c', scope)}
-    group by place order by ${byFloor ? sql`cast(c.floor as integer), c.floor` : sql`c.building`}`,
-  );
-  const keyCustomers = await rows(
-    ctx,
-    sql`
-    select c.name, c.kind, c.building, c.floor, c.value_grade as grade, c.special_tags as tags, c.last_reviewed_at as reviewed,
-      min(f.unit) as unit, min(f.ref_no) as ref_no
-    from customers c join files f on f.customer_id = c.id
-    where c.classification = 'key' and f.status != 'destroyed' ${inPeriod(sql.ref('c.created_at'), scope)} ${atPlace('c', scope)}
-    group by c.id order by c.name_pinyin, c.id`,
-  );
+  const places = await activeFilesByPlace(ctx.db, scope, byFloor);
+  const keys = await keyCustomers(ctx.db, scope);
 
   const customers = sum(() => true);
   // The three ways customers are counted, each value with its label and the groups it covers.
@@ -244,7 +205,7 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
       { key: 'tags', title: t.tags },
       { key: 'reviewedAt', title: t.reviewedAt },
     ],
-    rows: keyCustomers.map((r, i) => ({
+    rows: keys.map((r, i) => ({
       no: i + 1,
       name: String(r.name),
       kind: customerKindLabels[l][r.kind as (typeof customerKinds)[number]],
@@ -260,7 +221,7 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
     figures: [
       { label: t.customers, value: customers.toLocaleString(l) },
       { label: t.activeFiles, value: num(statuses.find((r) => r.status === 'active')?.n).toLocaleString(l) },
-      { label: reportSectionLabels[l]['key-customers'], value: keyCustomers.length.toLocaleString(l) },
+      { label: reportSectionLabels[l]['key-customers'], value: keys.length.toLocaleString(l) },
     ],
     sections: [
       section(scope, 'customers-by-kind', byKind, t.kind, { note: t.noteComposition }),
@@ -275,42 +236,16 @@ async function composition(ctx: ServiceContext, scope: Scope): Promise<Omit<Repo
   };
 }
 
-/**
- * Loans whose files are at the place (a slip counts once if any of its files is there). Read from
- * the place's customers outwards, once, rather than a lookup per loan.
- */
-function loanAtPlace(scope: Scope): RawBuilder<unknown> {
-  if (!scope.building && !scope.floor) return sql``;
-  return sql`and l.id in (select li.loan_id from customers c join files f on f.customer_id = c.id join loan_items li on li.file_id = f.id where 1 = 1 ${atPlace('c', scope)})`;
-}
-
 async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
   const t = text(scope);
   const months = monthsOf(scope);
-  const groups = await rows(
-    ctx,
-    sql`
-    select strftime('%Y-%m', l.lent_at, ${localShift(scope)}) as month, b.department, count(*) as n,
-      sum(case when l.returned_at is not null then julianday(l.returned_at) - julianday(l.lent_at) end) as days,
-      sum(l.returned_at is not null) as returned,
-      sum(case when (l.returned_at is not null and l.returned_at >= strftime('%Y-%m-%dT%H:%M:%fZ', l.due_date, '+1 day', ${utcShift(scope)})) or (l.returned_at is null and l.due_date < ${scope.today}) then 1 else 0 end) as overdue
-    from loans l join borrowers b on b.id = l.borrower_id
-    where 1 = 1 ${inPeriod(sql.ref('l.lent_at'), scope)} ${loanAtPlace(scope)}
-    group by month, b.department`,
-  );
+  const groups = await loanGroups(ctx.db, scope, { local: localShift(scope), utc: utcShift(scope) });
   // Most borrowed: counted on the loan items alone, then the twenty files looked up.
-  const placeFiles = fileAtPlace(sql.ref('li.file_id'), scope);
-  const counts = await rows(
-    ctx,
-    sql`
-    select li.file_id, count(*) as n
-    from loans l join loan_items li on li.loan_id = l.id
-    where li.state in ('out', 'returned', 'handed_over') ${inPeriod(sql.ref('l.lent_at'), scope)} ${placeFiles}
-    group by li.file_id order by n desc, li.file_id limit 20`,
+  const counts = await mostBorrowed(ctx.db, scope, 20);
+  const named = await filesNamed(
+    ctx.db,
+    counts.map((r) => num(r.file_id)),
   );
-  const named = counts.length
-    ? await rows(ctx, sql`select f.id, f.ref_no, c.name, c.building, c.floor from files f join customers c on c.id = f.customer_id where f.id in (${sql.join(counts.map((r) => num(r.file_id)))})`)
-    : [];
   const top = counts
     .map((r): Row & { n: number } => ({ ...(named.find((f) => num(f.id) === num(r.file_id)) ?? {}), n: num(r.n) }))
     .sort((a, b) => b.n - a.n || String(a.ref_no).localeCompare(String(b.ref_no)));
@@ -393,41 +328,17 @@ async function borrowing(ctx: ServiceContext, scope: Scope): Promise<Omit<Report
 async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
   const t = text(scope);
   const l = scope.locale;
-  const boxPlace: RawBuilder<unknown>[] = [];
-  if (scope.building) boxPlace.push(sql`and bx.serves_building = ${scope.building}`);
-  if (scope.floor) boxPlace.push(sql`and bx.serves_floor = ${scope.floor}`);
-  const cabinets = await rows(
-    ctx,
-    sql`
-    select cab.code, r.name as room, count(*) as boxes, sum(bx.capacity) as capacity, sum(coalesce(h.n, 0)) as held
-    from boxes bx join shelves s on s.id = bx.shelf_id join cabinets cab on cab.id = s.cabinet_id join rooms r on r.id = cab.room_id
-    left join (select home_box_id as box_id, count(*) as n from files where home_box_id is not null and status != 'destroyed' group by home_box_id) h on h.box_id = bx.id
-    where bx.retired_at is null and s.retired_at is null and cab.retired_at is null ${sql.join(boxPlace.length ? boxPlace : [sql``], sql` `)}
-    group by cab.id order by cab.code`,
-  );
-  const out = await rows(
-    ctx,
-    sql`
-    select b.department, count(*) as n, sum(l.due_date < ${scope.today}) as overdue
-    from loan_items li join loans l on l.id = li.loan_id join borrowers b on b.id = l.borrower_id
-      join files f on f.id = li.file_id join customers c on c.id = f.customer_id
-    where li.state = 'out' ${atPlace('c', scope)}
-    group by b.department order by n desc, b.department`,
-  );
+  const cabinets = await cabinetFill(ctx.db, scope);
+  const out = await filesOutByDepartment(ctx.db, scope);
   const months = monthsOf(scope);
-  const findingPlace = fileAtPlace(sql.ref('fi.file_id'), scope);
   // Findings per inspection (the covering index on inspection_id, kind), then by the local month it was finished.
-  const finished = await rows(ctx, sql`select i.id, i.finished_at from inspections i where i.status = 'finished' ${inPeriod(sql.ref('i.finished_at'), scope)}`);
+  const finished = await finishedInspections(ctx.db, scope);
   const monthOfInspection = new Map(finished.map((i) => [num(i.id), localDate(new Date(String(i.finished_at))).slice(0, 7)]));
-  const perInspection = finished.length
-    ? await rows(
-        ctx,
-        sql`
-        select fi.inspection_id, fi.kind, count(*) as n from inspection_findings fi
-        where fi.inspection_id in (${sql.join(finished.map((i) => num(i.id)))}) ${findingPlace}
-        group by fi.inspection_id, fi.kind`,
-      )
-    : [];
+  const perInspection = await findingsPerInspection(
+    ctx.db,
+    scope,
+    finished.map((i) => num(i.id)),
+  );
   const findings: Row[] = [];
   for (const r of perInspection) {
     const month = monthOfInspection.get(num(r.inspection_id))!;
@@ -504,30 +415,18 @@ async function storage(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 
 async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
   const t = text(scope);
   const months = monthsOf(scope);
-  const counted = async (column: string) =>
-    rows(
-      ctx,
-      sql`
-      with ${monthTable(scope)}
-      select months.month, count(*) as n from months join files f on ${sql.ref(`f.${column}`)} >= months.start and ${sql.ref(`f.${column}`)} < months.end
-        join customers c on c.id = f.customer_id
-      where 1 = 1 ${atPlace('c', scope)} group by months.month`,
-    );
+  const counted = (column: 'created_at' | 'destroyed_at') => filesByMonth(ctx.db, scope, column, monthRanges(scope));
   // A departure is counted in the month of the tenant's move-out date (a local date), not the day
   // it was typed in; dates still to come are not departures yet.
-  const monthDates = months.map((m, i) => {
-    const start = i === 0 && scope.from ? scope.from : `${m}-01`;
-    const end = i === months.length - 1 ? addDays(scope.to, 1) : `${addMonths(m, 1)}-01`;
-    return sql`(${m}, ${start}, ${end})`;
-  });
   const departures = () =>
-    rows(
-      ctx,
-      sql`
-      with month_dates(month, start, end) as (values ${sql.join(monthDates)})
-      select month_dates.month, count(*) as n from month_dates join customers c on c.move_out_date >= month_dates.start and c.move_out_date < month_dates.end
-        join files f on f.customer_id = c.id
-      where c.move_out_date <= ${today(ctx)} ${atPlace('c', scope)} group by month_dates.month`,
+    departuresByMonth(
+      ctx.db,
+      scope,
+      months.map((month, i) => ({
+        month,
+        start: i === 0 && scope.from ? scope.from : `${month}-01`,
+        end: i === months.length - 1 ? addDays(scope.to, 1) : `${addMonths(month, 1)}-01`,
+      })),
     );
   const [made, departed, destroyed] = await Promise.all([counted('created_at'), departures(), counted('destroyed_at')]);
   const of = (list: Row[]) => months.map((m) => num(list.find((r) => r.month === m)?.n));
