@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -107,5 +107,121 @@ export function frozenFindings(db: Db, inspectionId: number) {
     .select(['kind', 'file_id as fileId', 'code', 'ref_no as refNo', 'name', 'expected_box as expectedBox', 'found_box as foundBox', 'detail'])
     .where('inspection_id', '=', inspectionId)
     .orderBy('id')
+    .execute();
+}
+
+export async function inspectionStatus(db: Db, inspectionId: number) {
+  return (await db.selectFrom('inspections').select('status').where('id', '=', inspectionId).executeTakeFirst())?.status;
+}
+
+export function cabinetsByIds(db: Db, ids: number[]) {
+  return db.selectFrom('cabinets').select(['id', 'retired_at']).where('id', 'in', ids).execute();
+}
+
+/** An open inspection that covers one of these cabinets, if any. */
+export async function openInspectionOf(db: Db, cabinetIds: number[]): Promise<number | undefined> {
+  const open = await db
+    .selectFrom('inspection_cabinets')
+    .innerJoin('inspections', 'inspections.id', 'inspection_cabinets.inspection_id')
+    .select('inspections.id')
+    .where('inspections.status', '=', 'open')
+    .where('inspection_cabinets.cabinet_id', 'in', cabinetIds)
+    .executeTakeFirst();
+  return open?.id;
+}
+
+/** A new open inspection of these cabinets; its id. */
+export async function insertInspection(db: Db, row: { started_at: string; started_by: number }, cabinetIds: number[]): Promise<number> {
+  const { id } = await db
+    .insertInto('inspections')
+    .values({ ...row, status: 'open' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('inspection_cabinets')
+    .values(cabinetIds.map((cabinet_id) => ({ inspection_id: id, cabinet_id })))
+    .execute();
+  return id;
+}
+
+/** A scanned file's 档号, customer and home box. */
+export function scannedFile(db: Db, fileId: number) {
+  return db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.ref_no', 'customers.name', 'files.home_box_id'])
+    .where('files.id', '=', fileId)
+    .executeTakeFirst();
+}
+
+/** Whether this file (or, for an unknown code, this code) was already scanned in the box. */
+export async function alreadyScanned(db: Db, inspectionId: number, boxId: number, what: { fileId: number } | { code: string }): Promise<boolean> {
+  let q = db.selectFrom('inspection_scans').select('id').where('inspection_id', '=', inspectionId).where('box_id', '=', boxId);
+  q = 'fileId' in what ? q.where('file_id', '=', what.fileId) : q.where('code', '=', what.code);
+  return !!(await q.executeTakeFirst());
+}
+
+export async function insertInspectionScan(db: Db, row: Insertable<ArchiveDatabase['inspection_scans']>): Promise<void> {
+  await db.insertInto('inspection_scans').values(row).execute();
+}
+
+export async function deleteInspectionScan(db: Db, inspectionId: number, boxId: number, code: string): Promise<void> {
+  await db.deleteFrom('inspection_scans').where('inspection_id', '=', inspectionId).where('box_id', '=', boxId).where('code', '=', code).execute();
+}
+
+/** The box is checked (a second tick changes nothing), or (`checked` null) not checked any more. */
+export async function setBoxChecked(db: Db, inspectionId: number, boxId: number, checked: { at: string; by: number } | null): Promise<void> {
+  if (checked) {
+    await db
+      .insertInto('inspection_boxes')
+      .values({ inspection_id: inspectionId, box_id: boxId, checked_at: checked.at, checked_by: checked.by })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } else {
+    await db.deleteFrom('inspection_boxes').where('inspection_id', '=', inspectionId).where('box_id', '=', boxId).execute();
+  }
+}
+
+export function documentForFlag(db: Db, documentId: number) {
+  return db.selectFrom('documents').select(['id', 'file_id', 'title', 'doc_date']).where('id', '=', documentId).executeTakeFirst();
+}
+
+export async function insertDocumentFlag(db: Db, row: Insertable<ArchiveDatabase['inspection_document_flags']>): Promise<void> {
+  await db.insertInto('inspection_document_flags').values(row).execute();
+}
+
+/** Finishes an open inspection; false when it was not open any more. */
+export async function markFinished(db: Db, inspectionId: number, done: { at: string; by: number; note: string | null }): Promise<boolean> {
+  const r = await db
+    .updateTable('inspections')
+    .set({ status: 'finished', finished_at: done.at, finished_by: done.by, note: done.note })
+    .where('id', '=', inspectionId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertFindings(db: Db, rows: Insertable<ArchiveDatabase['inspection_findings']>[]): Promise<void> {
+  if (rows.length) await db.insertInto('inspection_findings').values(rows).execute();
+}
+
+/** Each live cabinet with when its last finished inspection ended (UTC), in code order. */
+export function cabinetsWithLastInspection(db: Db) {
+  return db
+    .selectFrom('cabinets')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('inspection_cabinets')
+          .innerJoin('inspections', 'inspections.id', 'inspection_cabinets.inspection_id')
+          .select(['inspection_cabinets.cabinet_id', (e) => e.fn.max('inspections.finished_at').as('last')])
+          .where('inspections.status', '=', 'finished')
+          .groupBy('inspection_cabinets.cabinet_id')
+          .as('done'),
+      (join) => join.onRef('done.cabinet_id', '=', 'cabinets.id'),
+    )
+    .select(['cabinets.id as cabinetId', 'cabinets.code', 'cabinets.description', 'done.last as lastInspectedAt'])
+    .where('cabinets.retired_at', 'is', null)
+    .orderBy('cabinets.code')
     .execute();
 }

@@ -1,9 +1,32 @@
 import { effectiveConfidentiality } from '../../shared/domain';
 import { isConfidential, storedDocumentName } from './confidentiality';
 import type { Kysely } from 'kysely';
-import { filesOut } from '../../db/queries/loans';
+import { filesOut, setFileFlag } from '../../db/queries/loans';
 import { filesInBoxes, pathsOf } from '../../db/queries/locations';
-import { checkedBoxIds, documentFlags, findingCounts, frozenFindings, inspectedBoxes, inspectedCabinetCodes, inspectionRows, inspectionScans } from '../../db/queries/inspections';
+import {
+  alreadyScanned,
+  cabinetsByIds,
+  cabinetsWithLastInspection,
+  checkedBoxIds,
+  deleteInspectionScan,
+  documentFlags,
+  documentForFlag,
+  findingCounts,
+  frozenFindings,
+  insertDocumentFlag,
+  insertFindings,
+  insertInspection,
+  insertInspectionScan,
+  inspectedBoxes,
+  inspectedCabinetCodes,
+  inspectionRows,
+  inspectionScans,
+  inspectionStatus,
+  markFinished,
+  openInspectionOf,
+  scannedFile,
+  setBoxChecked,
+} from '../../db/queries/inspections';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { CabinetInspectionDue, InspectionBoxState, InspectionDetail, InspectionFinding, InspectionScanResult, InspectionSummary } from '../../shared/api';
 import { inspectionFindingKinds, type InspectionFindingKind } from '../../shared/domain';
@@ -19,9 +42,9 @@ type Db = Kysely<ArchiveDatabase>;
 // was found against what should be there, and frozen when the inspection is finished.
 
 async function requireOpen(db: Db, inspectionId: number): Promise<void> {
-  const row = await db.selectFrom('inspections').select('status').where('id', '=', inspectionId).executeTakeFirst();
-  if (!row) throw new ArchiveError('NOT_FOUND');
-  if (row.status !== 'open') throw new ArchiveError('INSPECTION_FINISHED');
+  const status = await inspectionStatus(db, inspectionId);
+  if (!status) throw new ArchiveError('NOT_FOUND');
+  if (status !== 'open') throw new ArchiveError('INSPECTION_FINISHED');
 }
 
 function emptyCounts(): Record<InspectionFindingKind, number> {
@@ -128,28 +151,14 @@ export async function listInspections(db: Db): Promise<InspectionSummary[]> {
 export async function startInspection(ctx: ServiceContext, cabinetIds: number[]): Promise<InspectionDetail> {
   const ids = [...new Set(cabinetIds)];
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const cabinets = await trx.selectFrom('cabinets').select(['id', 'retired_at']).where('id', 'in', ids).execute();
+    const cabinets = await cabinetsByIds(trx, ids);
     if (cabinets.length !== ids.length) throw new ArchiveError('NOT_FOUND');
     if (cabinets.some((c) => c.retired_at)) throw new ArchiveError('LOCATION_RETIRED');
-    const open = await trx
-      .selectFrom('inspection_cabinets')
-      .innerJoin('inspections', 'inspections.id', 'inspection_cabinets.inspection_id')
-      .select('inspections.id')
-      .where('inspections.status', '=', 'open')
-      .where('inspection_cabinets.cabinet_id', 'in', ids)
-      .executeTakeFirst();
-    if (open) throw new ArchiveError('INSPECTION_OPEN', { id: open.id });
-    const row = await trx
-      .insertInto('inspections')
-      .values({ started_at: nowIso(ctx), started_by: ctx.session.accountId, status: 'open' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('inspection_cabinets')
-      .values(ids.map((cabinet_id) => ({ inspection_id: row.id, cabinet_id })))
-      .execute();
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.started', { targetType: 'inspection', targetId: String(row.id), details: { cabinetIds: ids } });
-    return row.id;
+    const open = await openInspectionOf(trx, ids);
+    if (open !== undefined) throw new ArchiveError('INSPECTION_OPEN', { id: open });
+    const inspectionId = await insertInspection(trx, { started_at: nowIso(ctx), started_by: ctx.session.accountId }, ids);
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.started', { targetType: 'inspection', targetId: String(inspectionId), details: { cabinetIds: ids } });
+    return inspectionId;
   });
   return getInspection(ctx.db, id);
 }
@@ -169,27 +178,15 @@ export async function recordInspectionScan(ctx: ServiceContext, input: { inspect
     throw e;
   });
   const fileId = target?.kind === 'file' ? target.fileId : null;
-  const file = fileId
-    ? await ctx.db
-        .selectFrom('files')
-        .innerJoin('customers', 'customers.id', 'files.customer_id')
-        .select(['files.ref_no', 'customers.name', 'files.home_box_id'])
-        .where('files.id', '=', fileId)
-        .executeTakeFirst()
-    : undefined;
+  const file = fileId ? await scannedFile(ctx.db, fileId) : undefined;
   let repeat = false;
   await ctx.db.transaction().execute(async (trx) => {
     // A second scan of the same file in the same box changes nothing (the scanner beeps twice).
-    let dup = trx.selectFrom('inspection_scans').select('id').where('inspection_id', '=', input.inspectionId).where('box_id', '=', input.boxId);
-    dup = fileId ? dup.where('file_id', '=', fileId) : dup.where('code', '=', input.code);
-    if (await dup.executeTakeFirst()) {
+    if (await alreadyScanned(trx, input.inspectionId, input.boxId, fileId ? { fileId } : { code: input.code })) {
       repeat = true;
       return;
     }
-    await trx
-      .insertInto('inspection_scans')
-      .values({ inspection_id: input.inspectionId, box_id: input.boxId, code: file?.ref_no ?? input.code, file_id: fileId, at: nowIso(ctx), account_id: ctx.session.accountId })
-      .execute();
+    await insertInspectionScan(trx, { inspection_id: input.inspectionId, box_id: input.boxId, code: file?.ref_no ?? input.code, file_id: fileId, at: nowIso(ctx), account_id: ctx.session.accountId });
   });
   const inspection = await getInspection(ctx.db, input.inspectionId);
   const home = file?.home_box_id ? (await pathsOf(ctx.db, [file.home_box_id])).get(file.home_box_id) : undefined;
@@ -200,7 +197,7 @@ export async function recordInspectionScan(ctx: ServiceContext, input: { inspect
 /** Takes back a scan or tick made by mistake. */
 export async function removeInspectionScan(ctx: ServiceContext, input: { inspectionId: number; boxId: number; code: string }): Promise<InspectionDetail> {
   await requireOpen(ctx.db, input.inspectionId);
-  await ctx.db.deleteFrom('inspection_scans').where('inspection_id', '=', input.inspectionId).where('box_id', '=', input.boxId).where('code', '=', input.code).execute();
+  await deleteInspectionScan(ctx.db, input.inspectionId, input.boxId, input.code);
   return getInspection(ctx.db, input.inspectionId);
 }
 
@@ -208,15 +205,7 @@ export async function removeInspectionScan(ctx: ServiceContext, input: { inspect
 export async function setInspectionBoxChecked(ctx: ServiceContext, input: { inspectionId: number; boxId: number; checked: boolean }): Promise<InspectionDetail> {
   await requireOpen(ctx.db, input.inspectionId);
   await requireInspectedBox(ctx.db, input.inspectionId, input.boxId);
-  if (input.checked) {
-    await ctx.db
-      .insertInto('inspection_boxes')
-      .values({ inspection_id: input.inspectionId, box_id: input.boxId, checked_at: nowIso(ctx), checked_by: ctx.session.accountId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  } else {
-    await ctx.db.deleteFrom('inspection_boxes').where('inspection_id', '=', input.inspectionId).where('box_id', '=', input.boxId).execute();
-  }
+  await setBoxChecked(ctx.db, input.inspectionId, input.boxId, input.checked ? { at: nowIso(ctx), by: ctx.session.accountId } : null);
   return getInspection(ctx.db, input.inspectionId);
 }
 
@@ -224,19 +213,12 @@ export async function setInspectionBoxChecked(ctx: ServiceContext, input: { insp
 export async function flagMissingDocument(ctx: ServiceContext, input: { inspectionId: number; documentId: number; note?: string }): Promise<InspectionDetail> {
   await requireOpen(ctx.db, input.inspectionId);
   await ctx.db.transaction().execute(async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['id', 'file_id', 'title', 'doc_date']).where('id', '=', input.documentId).executeTakeFirst();
+    const doc = await documentForFlag(trx, input.documentId);
     if (!doc) throw new ArchiveError('NOT_FOUND');
     const name = storedDocumentName(doc, await isConfidential(trx, doc.id));
     const at = nowIso(ctx);
-    await trx
-      .insertInto('inspection_document_flags')
-      .values({ inspection_id: input.inspectionId, document_id: doc.id, note: input.note ?? null, at, account_id: ctx.session.accountId })
-      .execute();
-    await trx
-      .updateTable('files')
-      .set({ flag_note: `缺失：${name}${input.note ? `（${input.note}）` : ''}`, flagged_at: at })
-      .where('id', '=', doc.file_id)
-      .execute();
+    await insertDocumentFlag(trx, { inspection_id: input.inspectionId, document_id: doc.id, note: input.note ?? null, at, account_id: ctx.session.accountId });
+    await setFileFlag(trx, doc.file_id, `缺失：${name}${input.note ? `（${input.note}）` : ''}`, at);
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.document_missing', {
       targetType: 'document',
       targetId: String(doc.id),
@@ -251,31 +233,21 @@ export async function finishInspection(ctx: ServiceContext, input: { inspectionI
   await requireOpen(ctx.db, input.inspectionId);
   const { findings } = await liveState(ctx.db, input.inspectionId);
   await ctx.db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('inspections')
-      .set({ status: 'finished', finished_at: nowIso(ctx), finished_by: ctx.session.accountId, note: input.note ?? null })
-      .where('id', '=', input.inspectionId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) throw new ArchiveError('INSPECTION_FINISHED');
-    if (findings.length) {
-      await trx
-        .insertInto('inspection_findings')
-        .values(
-          findings.map((f) => ({
-            inspection_id: input.inspectionId,
-            kind: f.kind,
-            file_id: f.fileId,
-            code: f.code,
-            ref_no: f.refNo,
-            name: f.name,
-            expected_box: f.expectedBox,
-            found_box: f.foundBox,
-            detail: f.detail,
-          })),
-        )
-        .execute();
-    }
+    if (!(await markFinished(trx, input.inspectionId, { at: nowIso(ctx), by: ctx.session.accountId, note: input.note ?? null }))) throw new ArchiveError('INSPECTION_FINISHED');
+    await insertFindings(
+      trx,
+      findings.map((f) => ({
+        inspection_id: input.inspectionId,
+        kind: f.kind,
+        file_id: f.fileId,
+        code: f.code,
+        ref_no: f.refNo,
+        name: f.name,
+        expected_box: f.expectedBox,
+        found_box: f.foundBox,
+        detail: f.detail,
+      })),
+    );
     const counts = emptyCounts();
     for (const f of findings) counts[f.kind]++;
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'inspection.finished', { targetType: 'inspection', targetId: String(input.inspectionId), details: { counts } });
@@ -286,23 +258,7 @@ export async function finishInspection(ctx: ServiceContext, input: { inspectionI
 /** Cabinets with no finished inspection this calendar month (the check is monthly, 003 §6 4.8.2). */
 export async function listCabinetsDueInspection(ctx: { db: Db; clock: ServiceContext['clock'] }): Promise<CabinetInspectionDue[]> {
   const monthStart = `${today(ctx).slice(0, 7)}-01`;
-  const rows = await ctx.db
-    .selectFrom('cabinets')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('inspection_cabinets')
-          .innerJoin('inspections', 'inspections.id', 'inspection_cabinets.inspection_id')
-          .select(['inspection_cabinets.cabinet_id', (e) => e.fn.max('inspections.finished_at').as('last')])
-          .where('inspections.status', '=', 'finished')
-          .groupBy('inspection_cabinets.cabinet_id')
-          .as('done'),
-      (join) => join.onRef('done.cabinet_id', '=', 'cabinets.id'),
-    )
-    .select(['cabinets.id as cabinetId', 'cabinets.code', 'cabinets.description', 'done.last as lastInspectedAt'])
-    .where('cabinets.retired_at', 'is', null)
-    .orderBy('cabinets.code')
-    .execute();
+  const rows = await cabinetsWithLastInspection(ctx.db);
   // finished_at is UTC; compare on the desk's local date of the finish.
   return rows.filter((r) => !r.lastInspectedAt || localDate(new Date(r.lastInspectedAt)) < monthStart).map((r) => ({ ...r, lastInspectedAt: r.lastInspectedAt ?? null }));
 }
