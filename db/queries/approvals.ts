@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ApprovalStatus } from '../../shared/domain';
 import type { ArchiveDatabase } from '../schema';
+import { departedFilesOfYear } from './bundle';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -51,4 +52,33 @@ export async function followDecision(db: Db, approval: { kind: string; target_id
   if (approval.kind === 'destroy' && status !== 'withdrawn') {
     await db.updateTable('destruction_registers').set({ status }).where('id', '=', approval.target_id).where('status', '=', 'pending').execute();
   }
+}
+
+export async function insertApproval(db: Db, row: Insertable<ArchiveDatabase['approvals']>): Promise<number> {
+  return (await db.insertInto('approvals').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateApproval(db: Db, approvalId: number, changes: Updateable<ArchiveDatabase['approvals']>): Promise<void> {
+  await db.updateTable('approvals').set(changes).where('id', '=', approvalId).execute();
+}
+
+/** The requester withdraws a request still pending; false when it was not theirs or not pending. */
+export async function withdrawPending(db: Db, approvalId: number, requestedBy: number): Promise<boolean> {
+  const r = await db.updateTable('approvals').set({ status: 'withdrawn' }).where('id', '=', approvalId).where('requested_by', '=', requestedBy).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** A document with its file's 档号: what a request about it is summarised by. */
+export function documentWithRefNo(db: Db, documentId: number) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('files', 'files.id', 'documents.file_id')
+    .select(['documents.id', 'documents.title', 'documents.doc_date', 'files.ref_no'])
+    .where('documents.id', '=', documentId)
+    .executeTakeFirst();
+}
+
+/** The documents of the year's departed files (what an export of confidential papers covers). */
+export async function documentsOfDepartedYear(db: Db, year: number): Promise<number[]> {
+  return (await departedFilesOfYear(db, year).innerJoin('documents', 'documents.file_id', 'files.id').select('documents.id').execute()).map((d) => d.id);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -78,4 +78,36 @@ export function registerApproval(db: Db, approvalId: number) {
 /** Every register, newest first. */
 export function registerIds(db: Db) {
   return db.selectFrom('destruction_registers').select('id').orderBy('id', 'desc').execute();
+}
+
+/** A new register with its files in the order given; its id. */
+export async function insertRegister(
+  db: Db,
+  row: { created_at: string; created_by: number; reason: string; method: string },
+  items: Omit<Insertable<ArchiveDatabase['destruction_items']>, 'register_id'>[],
+): Promise<number> {
+  const { id } = await db.insertInto('destruction_registers').values(row).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('destruction_items')
+    .values(items.map((item) => ({ ...item, register_id: id })))
+    .execute();
+  return id;
+}
+
+export async function updateRegister(db: Db, registerId: number, changes: Updateable<ArchiveDatabase['destruction_registers']>): Promise<void> {
+  await db.updateTable('destruction_registers').set(changes).where('id', '=', registerId).execute();
+}
+
+/** The 档号 of the first of these files on legal hold, if one is. */
+export async function firstOnHold(db: Db, fileIds: number[]): Promise<string | undefined> {
+  return (await db.selectFrom('files').select('ref_no').where('id', 'in', fileIds).where('legal_hold', '=', 1).executeTakeFirst())?.ref_no;
+}
+
+/** The files' scans are erased and the files marked destroyed under the register; their catalogue stays. */
+export async function destroyFiles(db: Db, fileIds: number[], registerId: number, at: string): Promise<void> {
+  await db
+    .deleteFrom('scans')
+    .where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('file_id', 'in', fileIds))
+    .execute();
+  await db.updateTable('files').set({ status: 'destroyed', destroyed_at: at, destruction_register_id: registerId, updated_at: at }).where('id', 'in', fileIds).execute();
 }

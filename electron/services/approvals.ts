@@ -1,4 +1,5 @@
-import { approvalById, approvalRows, followDecision } from '../../db/queries/approvals';
+import { accountById } from '../../db/queries/accounts';
+import { approvalById, approvalRows, documentsOfDepartedYear, documentWithRefNo, followDecision, insertApproval, updateApproval, withdrawPending } from '../../db/queries/approvals';
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { ApprovalInfo } from '../../shared/api';
@@ -7,7 +8,6 @@ import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
 import { isConfidential, lowerDocumentConfidentiality, storedDocumentName, VIEW_APPROVAL_HOURS } from './confidentiality';
 import { grantScans, hasSealedScans } from './confidential-scans';
-import { departedFilesOfYear } from '../../db/queries/bundle';
 import { nowIso, type ServiceContext } from './context';
 import { checkTypedPassword } from './password-attempts';
 import type { ArchiveVault } from './vault';
@@ -20,36 +20,27 @@ export async function createApproval(
   ctx: ServiceContext,
   a: { kind: ApprovalKind; targetType: string; targetId: number; summary: string; reason: string; requiredRole: RequiredRole },
 ): Promise<number> {
-  const row = await db
-    .insertInto('approvals')
-    .values({
-      kind: a.kind,
-      target_type: a.targetType,
-      target_id: a.targetId,
-      summary: a.summary,
-      reason: a.reason,
-      required_role: a.requiredRole,
-      requested_by: ctx.session.accountId,
-      requested_at: nowIso(ctx),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertApproval(db, {
+    kind: a.kind,
+    target_type: a.targetType,
+    target_id: a.targetId,
+    summary: a.summary,
+    reason: a.reason,
+    required_role: a.requiredRole,
+    requested_by: ctx.session.accountId,
+    requested_at: nowIso(ctx),
+  });
   await recordAudit(db, ctx.clock, ctx.session.accountId, 'approval.requested', {
     targetType: 'approval',
-    targetId: String(row.id),
+    targetId: String(id),
     details: { kind: a.kind, target: `${a.targetType}:${a.targetId}`, reason: a.reason },
   });
-  return row.id;
+  return id;
 }
 
 /** A clerk asks: correct an original, or view a confidential document. */
 export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_original' | 'view_confidential' | 'declassify'; documentId: number; reason: string }): Promise<ApprovalInfo> {
-  const doc = await ctx.db
-    .selectFrom('documents')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .select(['documents.id', 'documents.title', 'documents.doc_date', 'files.ref_no'])
-    .where('documents.id', '=', input.documentId)
-    .executeTakeFirst();
+  const doc = await documentWithRefNo(ctx.db, input.documentId);
   if (!doc) throw new ArchiveError('NOT_FOUND');
   // Viewing confidential papers is the general manager's to allow (003 §15); edits the department's.
   const requiredRole: RequiredRole = input.kind === 'edit_original' ? 'department_manager' : 'general_manager';
@@ -94,11 +85,7 @@ export async function decideApproval(
     if (approval.requested_by === approverId) throw new ArchiveError('APPROVER_IS_REQUESTER');
     if (approverRank[approverRole] < approverRank[approval.required_role]) throw new ArchiveError('APPROVER_NOT_ALLOWED', { requiredRole: approval.required_role });
     const status = input.approve ? 'approved' : 'rejected';
-    await trx
-      .updateTable('approvals')
-      .set({ status, decided_by: approverId, decided_at: nowIso(ctx), decision_reason: input.reason })
-      .where('id', '=', input.approvalId)
-      .execute();
+    await updateApproval(trx, input.approvalId, { status, decided_by: approverId, decided_at: nowIso(ctx), decision_reason: input.reason });
     await followDecision(trx, approval, status);
     if (status === 'approved') await carryOut(trx, ctx, approval, approverId, input.reason, confidentialKey);
     await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
@@ -125,26 +112,17 @@ async function carryOut(
 ): Promise<void> {
   if (approval.kind === 'declassify') return lowerDocumentConfidentiality(db, ctx, approval.target_id, approverId, reason, approval.id, confidentialKey);
   if (approval.kind !== 'view_confidential' && approval.kind !== 'export_confidential') return;
-  const documentIds =
-    approval.kind === 'view_confidential'
-      ? [approval.target_id]
-      : (await departedFilesOfYear(db, approval.target_id).innerJoin('documents', 'documents.file_id', 'files.id').select('documents.id').execute()).map((d) => d.id);
+  const documentIds = approval.kind === 'view_confidential' ? [approval.target_id] : await documentsOfDepartedYear(db, approval.target_id);
   if (!(await hasSealedScans(db, documentIds))) return;
   if (!confidentialKey) throw new ArchiveError('CONFIDENTIAL_KEY_MISSING');
-  const requester = await db.selectFrom('accounts').select(['id', 'username']).where('id', '=', approval.requested_by).executeTakeFirstOrThrow();
+  const requester = await accountById(db, approval.requested_by);
+  if (!requester) throw new ArchiveError('NOT_FOUND');
   const expiresAt = new Date(ctx.clock.now().getTime() + VIEW_APPROVAL_HOURS * 3600_000).toISOString();
   await grantScans(db, confidentialKey, { accountId: requester.id, boxPublicKey: ctx.keys?.boxPublicKeyOf(requester.username) ?? null }, documentIds, expiresAt, approval.id);
 }
 
 export async function withdrawApproval(ctx: ServiceContext, approvalId: number): Promise<ApprovalInfo> {
-  const result = await ctx.db
-    .updateTable('approvals')
-    .set({ status: 'withdrawn' })
-    .where('id', '=', approvalId)
-    .where('requested_by', '=', ctx.session.accountId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new ArchiveError('APPROVAL_NOT_PENDING');
+  if (!(await withdrawPending(ctx.db, approvalId, ctx.session.accountId))) throw new ArchiveError('APPROVAL_NOT_PENDING');
   const approval = (await approvalById(ctx.db, approvalId))!;
   await followDecision(ctx.db, approval, 'withdrawn');
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'approval.withdrawn', { targetType: 'approval', targetId: String(approvalId) });
@@ -163,9 +141,5 @@ export async function useApproval(db: Db, ctx: ServiceContext, approvalId: numbe
   if (!approval || approval.kind !== kind || approval.target_id !== targetId || !mine || approval.status !== 'approved') {
     throw new ArchiveError('APPROVAL_REQUIRED');
   }
-  await db
-    .updateTable('approvals')
-    .set({ status: 'used', used_at: nowIso(ctx) })
-    .where('id', '=', approvalId)
-    .execute();
+  await updateApproval(db, approvalId, { status: 'used', used_at: nowIso(ctx) });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
-import { appraisalCandidates, registerApproval, registerById, registerIds, registerItems } from '../../db/queries/destruction';
+import { appraisalCandidates, destroyFiles, firstOnHold, insertRegister, registerApproval, registerById, registerIds, registerItems, updateRegister } from '../../db/queries/destruction';
+import { refNoOf } from '../../db/queries/loans';
 import type { AppraisalRow, DestructionRegister } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { createApproval } from './approvals';
@@ -84,47 +85,40 @@ export async function createDestructionRegister(ctx: ServiceContext, input: { fi
   for (const fileId of input.fileIds) {
     const row = due.find((d) => d.fileId === fileId);
     if (!row) {
-      const file = await ctx.db.selectFrom('files').select('ref_no').where('id', '=', fileId).executeTakeFirst();
-      if (!file) throw new ArchiveError('NOT_FOUND');
-      throw new ArchiveError('NOT_DUE_FOR_DESTRUCTION', { refNo: file.ref_no });
+      const refNo = await refNoOf(ctx.db, fileId);
+      if (refNo === undefined) throw new ArchiveError('NOT_FOUND');
+      throw new ArchiveError('NOT_DUE_FOR_DESTRUCTION', { refNo });
     }
     if (row.legalHold) throw new ArchiveError('ON_LEGAL_HOLD', { refNo: row.refNo });
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const reg = await trx
-      .insertInto('destruction_registers')
-      .values({ created_at: nowIso(ctx), created_by: ctx.session.accountId, reason: input.reason, method: input.method })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const ordered = input.fileIds.map((fid) => due.find((d) => d.fileId === fid)!);
-    await trx
-      .insertInto('destruction_items')
-      .values(
-        ordered.map((d, i) => ({
-          register_id: reg.id,
-          seq: i + 1,
-          file_id: d.fileId,
-          title: d.title,
-          year: d.year,
-          ref_no: d.refNo,
-          retention: d.retention,
-          kept_years: d.keptYears,
-          pages: d.pages,
-          scans: d.scans,
-        })),
-      )
-      .execute();
+    const registerId = await insertRegister(
+      trx,
+      { created_at: nowIso(ctx), created_by: ctx.session.accountId, reason: input.reason, method: input.method },
+      ordered.map((d, i) => ({
+        seq: i + 1,
+        file_id: d.fileId,
+        title: d.title,
+        year: d.year,
+        ref_no: d.refNo,
+        retention: d.retention,
+        kept_years: d.keptYears,
+        pages: d.pages,
+        scans: d.scans,
+      })),
+    );
     const approvalId = await createApproval(trx, ctx, {
       kind: 'destroy',
       targetType: 'destruction_register',
-      targetId: reg.id,
-      summary: `销毁清册 #${reg.id}（${ordered.length} 卷）`,
+      targetId: registerId,
+      summary: `销毁清册 #${registerId}（${ordered.length} 卷）`,
       reason: input.reason,
       requiredRole: 'department_manager',
     });
-    await trx.updateTable('destruction_registers').set({ approval_id: approvalId }).where('id', '=', reg.id).execute();
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'destruction.registered', { targetType: 'destruction_register', targetId: String(reg.id), details: { files: input.fileIds } });
-    return reg.id;
+    await updateRegister(trx, registerId, { approval_id: approvalId });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'destruction.registered', { targetType: 'destruction_register', targetId: String(registerId), details: { files: input.fileIds } });
+    return registerId;
   });
   return loadRegister(ctx.db, id);
 }
@@ -141,19 +135,11 @@ export async function confirmDestruction(ctx: ServiceContext, vault: ArchiveVaul
     const reg = await loadRegister(trx, input.registerId);
     if (reg.status !== 'approved') throw new ArchiveError('REGISTER_NOT_APPROVED');
     const fileIds = reg.items.map((i) => i.fileId);
-    const held = await trx.selectFrom('files').select('ref_no').where('id', 'in', fileIds).where('legal_hold', '=', 1).executeTakeFirst();
-    if (held) throw new ArchiveError('ON_LEGAL_HOLD', { refNo: held.ref_no });
+    const held = await firstOnHold(trx, fileIds);
+    if (held !== undefined) throw new ArchiveError('ON_LEGAL_HOLD', { refNo: held });
     const at = nowIso(ctx);
-    await trx
-      .deleteFrom('scans')
-      .where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('file_id', 'in', fileIds))
-      .execute();
-    await trx.updateTable('files').set({ status: 'destroyed', destroyed_at: at, destruction_register_id: reg.id, updated_at: at }).where('id', 'in', fileIds).execute();
-    await trx
-      .updateTable('destruction_registers')
-      .set({ status: 'destroyed', executor: input.executor.trim(), witnesses: JSON.stringify(witnesses), destroyed_at: at })
-      .where('id', '=', reg.id)
-      .execute();
+    await destroyFiles(trx, fileIds, reg.id, at);
+    await updateRegister(trx, reg.id, { status: 'destroyed', executor: input.executor.trim(), witnesses: JSON.stringify(witnesses), destroyed_at: at });
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'destruction.executed', {
       targetType: 'destruction_register',
       targetId: String(reg.id),
