@@ -82,3 +82,17 @@ export function documentWithRefNo(db: Db, documentId: number) {
 export async function documentsOfDepartedYear(db: Db, year: number): Promise<number[]> {
   return (await departedFilesOfYear(db, year).innerJoin('documents', 'documents.file_id', 'files.id').select('documents.id').execute()).map((d) => d.id);
 }
+
+/** Whether the account has an approval to view this document decided since then. */
+export async function viewApprovedSince(db: Db, documentId: number, accountId: number, since: string): Promise<boolean> {
+  const approval = await db
+    .selectFrom('approvals')
+    .select('id')
+    .where('kind', '=', 'view_confidential')
+    .where('target_id', '=', documentId)
+    .where('requested_by', '=', accountId)
+    .where('status', '=', 'approved')
+    .where('decided_at', '>=', since)
+    .executeTakeFirst();
+  return approval !== undefined;
+}

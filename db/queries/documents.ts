@@ -51,7 +51,7 @@ export function documentLevels(db: Db, documentId: number) {
     .innerJoin('files', 'files.id', 'documents.file_id')
     .select(['documents.confidentiality as doc', 'files.confidentiality as file'])
     .where('documents.id', '=', documentId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 /** A document's earlier versions, newest first, with who changed it. */
@@ -105,4 +105,8 @@ export async function updateFileRow(db: Db, fileId: number, changes: Updateable<
 /** The file's old 档号 stays as an alias that still finds it. */
 export async function addRefAlias(db: Db, alias: { ref_no: string; file_id: number; replaced_at: string; reason: string }): Promise<void> {
   await db.insertInto('file_ref_aliases').values(alias).execute();
+}
+
+export async function insertRevision(db: Db, row: Insertable<ArchiveDatabase['document_revisions']>): Promise<void> {
+  await db.insertInto('document_revisions').values(row).execute();
 }

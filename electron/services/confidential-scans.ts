@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { anySealed, deleteExpiredGrants, dropGrantsOf, insertGrant, liveGrants, sealedKeys, sealedOrdinaryScans, storeScanBytes, unsealedConfidentialScans } from '../../db/queries/scan-seals';
 import type { ArchiveDatabase } from '../../db/schema';
 import { decryptScan, encryptScan, openSealed, sealTo } from '../../db/sealing';
 import { ArchiveError } from '../../shared/errors';
@@ -34,13 +34,7 @@ async function scanKey(db: Db, ctx: Pick<ServiceContext, 'session' | 'clock' | '
   if (!scan.sealed_key || !keys) return null;
   if (keys.confidentialKey) return openSealed(keys.confidentialKey, scan.sealed_key, keyAad(scan.sha256));
   if (!keys.boxPrivateKey) return null;
-  const grants = await db
-    .selectFrom('scan_grants')
-    .select('sealed_key')
-    .where('scan_id', '=', scan.id)
-    .where('account_id', '=', ctx.session.accountId)
-    .where('expires_at', '>', ctx.clock.now().toISOString())
-    .execute();
+  const grants = await liveGrants(db, scan.id, ctx.session.accountId, ctx.clock.now().toISOString());
   for (const g of grants) {
     const key = openSealed(keys.boxPrivateKey, g.sealed_key, keyAad(scan.sha256));
     if (key) return key;
@@ -57,54 +51,27 @@ export async function scanBytes(db: Db, ctx: Pick<ServiceContext, 'session' | 'c
   return plain;
 }
 
-/** Scans with their document's and file's levels beside them. */
-const scansWithLevels = (db: Db) => db.selectFrom('scans').innerJoin('documents', 'documents.id', 'scans.document_id').innerJoin('files', 'files.id', 'documents.file_id');
-
-/** Documents whose scans are confidential now, by their own level or their file's. */
-const confidentialScans = (db: Db) => scansWithLevels(db).where((eb) => eb.or([eb('documents.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]));
-
 /** Seals every confidential scan still kept as it was scanned (after raising a level, or an older archive). */
 export async function sealPendingScans(db: Db, publicKey: string, where: { fileId?: number; documentId?: number } = {}): Promise<number> {
-  let q = confidentialScans(db).select(['scans.id', 'scans.data', 'scans.sha256']).where('scans.sealed_key', 'is', null);
-  if (where.fileId) q = q.where('files.id', '=', where.fileId);
-  if (where.documentId) q = q.where('documents.id', '=', where.documentId);
-  const rows = await q.execute();
-  for (const r of rows)
-    await db
-      .updateTable('scans')
-      .set(sealScan(publicKey, Buffer.from(r.data), r.sha256))
-      .where('id', '=', r.id)
-      .execute();
+  const rows = await unsealedConfidentialScans(db, where);
+  for (const r of rows) await storeScanBytes(db, r.id, sealScan(publicKey, Buffer.from(r.data), r.sha256));
   return rows.length;
 }
 
 /** Opens every sealed scan that is no longer confidential (after a general manager lowered it). */
 export async function unsealOrdinaryScans(db: Db, ctx: Pick<ServiceContext, 'session' | 'clock' | 'keys'>, where: { fileId?: number; documentId?: number }): Promise<void> {
-  let q = scansWithLevels(db)
-    .select(['scans.id', 'scans.data', 'scans.sha256', 'scans.sealed_key'])
-    .where('scans.sealed_key', 'is not', null)
-    .where('documents.confidentiality', '!=', 'confidential')
-    .where('files.confidentiality', '!=', 'confidential');
-  if (where.fileId) q = q.where('files.id', '=', where.fileId);
-  if (where.documentId) q = q.where('documents.id', '=', where.documentId);
-  for (const r of await q.execute()) {
+  for (const r of await sealedOrdinaryScans(db, where)) {
     const plain = await scanBytes(db, ctx, r);
-    await db.updateTable('scans').set({ data: plain, sealed_key: null }).where('id', '=', r.id).execute();
-    await db.deleteFrom('scan_grants').where('scan_id', '=', r.id).execute();
+    await storeScanBytes(db, r.id, { data: plain, sealed_key: null });
+    await dropGrantsOf(db, r.id);
   }
 }
 
 /** Seals each sealed scan's key to a new key pair (the first general manager takes over from the escrow). */
 export async function resealScanKeys(db: Db, oldPrivateKey: Buffer, newPublicKey: string): Promise<void> {
-  const rows = await db.selectFrom('scans').select(['id', 'sha256', 'sealed_key']).where('sealed_key', 'is not', null).execute();
-  for (const r of rows) {
-    const key = openSealed(oldPrivateKey, r.sealed_key!, keyAad(r.sha256));
-    if (key)
-      await db
-        .updateTable('scans')
-        .set({ sealed_key: sealTo(newPublicKey, key, keyAad(r.sha256)) })
-        .where('id', '=', r.id)
-        .execute();
+  for (const r of await sealedKeys(db)) {
+    const key = openSealed(oldPrivateKey, r.sealed_key, keyAad(r.sha256));
+    if (key) await storeScanBytes(db, r.id, { sealed_key: sealTo(newPublicKey, key, keyAad(r.sha256)) });
   }
 }
 
@@ -121,37 +88,22 @@ export async function grantScans(
   approvalId: number,
 ): Promise<void> {
   if (documentIds.length === 0) return;
-  const rows = await db
-    .selectFrom('scans')
-    .select(['id', 'sha256', 'sealed_key'])
-    .where('sealed_key', 'is not', null)
-    .where(sql<boolean>`document_id in (select value from json_each(${JSON.stringify(documentIds)}))`)
-    .execute();
+  const rows = await sealedKeys(db, documentIds);
   if (rows.length === 0) return;
   if (!requester.boxPublicKey) throw new ArchiveError('CONFIDENTIAL_KEY_MISSING');
   for (const r of rows) {
-    const key = openSealed(confidentialKey, r.sealed_key!, keyAad(r.sha256));
+    const key = openSealed(confidentialKey, r.sealed_key, keyAad(r.sha256));
     if (!key) throw new ArchiveError('CONFIDENTIAL_KEY_MISSING');
-    await db
-      .insertInto('scan_grants')
-      .values({ scan_id: r.id, account_id: requester.accountId, sealed_key: sealTo(requester.boxPublicKey, key, keyAad(r.sha256)), expires_at: expiresAt, approval_id: approvalId })
-      .execute();
+    await insertGrant(db, { scan_id: r.id, account_id: requester.accountId, sealed_key: sealTo(requester.boxPublicKey, key, keyAad(r.sha256)), expires_at: expiresAt, approval_id: approvalId });
   }
 }
 
 /** True when any of these documents has a sealed scan (an approval then needs the confidential key). */
 export async function hasSealedScans(db: Db, documentIds: number[]): Promise<boolean> {
   if (documentIds.length === 0) return false;
-  const row = await db
-    .selectFrom('scans')
-    .select('id')
-    .where('sealed_key', 'is not', null)
-    .where(sql<boolean>`document_id in (select value from json_each(${JSON.stringify(documentIds)}))`)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return anySealed(db, documentIds);
 }
 
 export async function dropExpiredGrants(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('scan_grants').where('expires_at', '<=', now.toISOString()).execute();
+  await deleteExpiredGrants(db, now.toISOString());
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase, DocumentDbRow } from '../../db/schema';
+import { viewApprovedSince } from '../../db/queries/approvals';
+import { documentById, documentLevels, insertRevision, updateDocumentRow } from '../../db/queries/documents';
 import { effectiveConfidentiality, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import { recordAudit } from './audit';
@@ -15,39 +17,27 @@ export const VIEW_APPROVAL_HOURS = 24;
 export async function mayViewConfidential(db: Db, viewer: { accountId: number; role: Role }, documentId: number, now: Date): Promise<boolean> {
   if (viewer.role === 'general_manager') return true;
   const since = new Date(now.getTime() - VIEW_APPROVAL_HOURS * 3600_000).toISOString();
-  const approval = await db
-    .selectFrom('approvals')
-    .select('id')
-    .where('kind', '=', 'view_confidential')
-    .where('target_id', '=', documentId)
-    .where('requested_by', '=', viewer.accountId)
-    .where('status', '=', 'approved')
-    .where('decided_at', '>=', since)
-    .executeTakeFirst();
-  return approval !== undefined;
+  return viewApprovedSince(db, documentId, viewer.accountId, since);
 }
 
 /** Keeps a document's version as it was before a change (003 §9.8: corrected, not overwritten). */
 export async function recordRevision(db: Db, before: DocumentDbRow, accountId: number, reason: string, at: string): Promise<void> {
-  await db
-    .insertInto('document_revisions')
-    .values({
-      document_id: before.id,
-      version: before.version,
-      at,
-      account_id: accountId,
-      reason,
-      before: JSON.stringify({
-        category: before.category,
-        title: before.title,
-        docDate: before.doc_date,
-        pages: before.pages,
-        isOriginal: before.is_original === 1,
-        confidentiality: before.confidentiality,
-        remarks: before.remarks,
-      }),
-    })
-    .execute();
+  await insertRevision(db, {
+    document_id: before.id,
+    version: before.version,
+    at,
+    account_id: accountId,
+    reason,
+    before: JSON.stringify({
+      category: before.category,
+      title: before.title,
+      docDate: before.doc_date,
+      pages: before.pages,
+      isOriginal: before.is_original === 1,
+      confidentiality: before.confidentiality,
+      remarks: before.remarks,
+    }),
+  });
 }
 
 /**
@@ -64,16 +54,12 @@ export async function lowerDocumentConfidentiality(
   /** A general manager's key typed in at the desk, when the session itself holds none. */
   confidentialKey?: Buffer | null,
 ): Promise<void> {
-  const before = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
+  const before = await documentById(db, documentId);
   if (!before) throw new ArchiveError('NOT_FOUND');
   if (before.confidentiality === 'ordinary') return;
   const at = nowIso(ctx);
   await recordRevision(db, before, decidedBy, reason, at);
-  await db
-    .updateTable('documents')
-    .set({ confidentiality: 'ordinary', version: before.version + 1, updated_at: at })
-    .where('id', '=', documentId)
-    .execute();
+  await updateDocumentRow(db, documentId, { confidentiality: 'ordinary', version: before.version + 1, updated_at: at });
   const keys = ctx.keys;
   await unsealOrdinaryScans(db, { ...ctx, keys: keys && { ...keys, confidentialKey: confidentialKey ?? keys.confidentialKey } }, { documentId });
   await recordAudit(db, ctx.clock, decidedBy, 'document.declassified', {
@@ -89,12 +75,7 @@ export async function lowerDocumentConfidentiality(
 
 /** True when the document is confidential, by itself or by its file. */
 export async function isConfidential(db: Db, documentId: number): Promise<boolean> {
-  const level = await db
-    .selectFrom('documents')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .select(['documents.confidentiality as doc', 'files.confidentiality as file'])
-    .where('documents.id', '=', documentId)
-    .executeTakeFirst();
+  const level = await documentLevels(db, documentId);
   return level !== undefined && effectiveConfidentiality(level.doc, level.file) === 'confidential';
 }
 

@@ -306,6 +306,7 @@ export async function getScan(ctx: ServiceContext, scanId: number): Promise<Scan
   const scan = await scanById(ctx.db, scanId);
   if (!scan) throw new ArchiveError('NOT_FOUND');
   const level = await documentLevels(ctx.db, scan.document_id);
+  if (!level) throw new ArchiveError('NOT_FOUND');
   if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
     throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
   }
