@@ -57,3 +57,8 @@ export async function activeAdministrators(db: Kysely<ArchiveDatabase>): Promise
 export function updateAccountRow(db: Kysely<ArchiveDatabase>, id: number, changes: Updateable<ArchiveDatabase['accounts']>): Promise<Account> {
   return db.updateTable('accounts').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+/** The usernames of the active general managers. */
+export async function activeGeneralManagers(db: Kysely<ArchiveDatabase>): Promise<string[]> {
+  return (await db.selectFrom('accounts').select('username').where('role', '=', 'general_manager').where('status', '=', 'active').execute()).map((m) => m.username);
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { entryHash, GENESIS_HASH } from '../audit-chain';
 import type { ArchiveDatabase } from '../schema';
+import { targetNamed } from './audit-targets';
 
 export interface AuditRecord {
   at: string;
@@ -73,4 +74,83 @@ export async function auditHead(db: Kysely<ArchiveDatabase>): Promise<{ id: numb
 export async function auditHashAt(db: Kysely<ArchiveDatabase>, id: number): Promise<string | null> {
   const row = await db.selectFrom('audit_log').select('hash').where('id', '=', id).executeTakeFirst();
   return row?.hash ?? null;
+}
+
+/** When the last audit entry was made. */
+export async function lastAuditAt(db: Kysely<ArchiveDatabase>): Promise<string | null> {
+  return (await db.selectFrom('audit_log').select('at').orderBy('id', 'desc').limit(1).executeTakeFirst())?.at ?? null;
+}
+
+// ---------------------------------------------------------------- reading the log
+
+export interface AuditFilter {
+  /** From this instant (UTC), and before the other. */
+  from?: string;
+  to?: string;
+  accountId?: number;
+  /** Actions starting with this (e.g. "loan."). */
+  actionPrefix?: string;
+  /** Only these actions (a group's). */
+  actions?: string[];
+  /** Part of the details, a target's id or name, a person's name, or an action's name (the actions it names). */
+  text?: { text: string; actions: string[] };
+}
+
+function filtered(db: Kysely<ArchiveDatabase>, f: AuditFilter) {
+  let q = db.selectFrom('audit_log').leftJoin('accounts', 'accounts.id', 'audit_log.account_id');
+  if (f.from) q = q.where('audit_log.at', '>=', f.from);
+  if (f.to) q = q.where('audit_log.at', '<', f.to);
+  if (f.accountId) q = q.where('audit_log.account_id', '=', f.accountId);
+  if (f.actionPrefix) q = q.where('audit_log.action', 'like', `${f.actionPrefix}%`);
+  if (f.actions) q = q.where('audit_log.action', 'in', f.actions);
+  if (f.text) {
+    const { text, actions } = f.text;
+    const like = `%${text}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('audit_log.details', 'like', like),
+        eb('audit_log.target_id', '=', text),
+        eb('accounts.display_name', 'like', like),
+        ...(actions.length ? [eb('audit_log.action', 'in', actions)] : []),
+        targetNamed(text),
+      ]),
+    );
+  }
+  return q;
+}
+
+const columns = [
+  'audit_log.id as id',
+  'audit_log.at as at',
+  'audit_log.account_id as accountId',
+  'accounts.display_name as accountName',
+  'audit_log.action as action',
+  'audit_log.target_type as targetType',
+  'audit_log.target_id as targetId',
+  'audit_log.details as details',
+] as const;
+
+export async function countAuditEntries(db: Kysely<ArchiveDatabase>, f: AuditFilter): Promise<number> {
+  const [{ total }] = (await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute()) as [{ total: number }];
+  return Number(total);
+}
+
+/** One page of the entries the filter picks, newest first. */
+export function auditEntries(db: Kysely<ArchiveDatabase>, f: AuditFilter, page: { size: number; number: number }) {
+  return filtered(db, f)
+    .select([...columns])
+    .orderBy('audit_log.id', 'desc')
+    .limit(page.size)
+    .offset((page.number - 1) * page.size)
+    .execute();
+}
+
+/** Every entry the filter picks with its link hash, oldest first (the export). */
+export function auditEntriesWithHashes(db: Kysely<ArchiveDatabase>, f: AuditFilter) {
+  return filtered(db, f)
+    .select([...columns, 'audit_log.hash as hash'])
+    .orderBy('audit_log.id')
+    .execute();
 }

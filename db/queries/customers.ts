@@ -116,3 +116,34 @@ export function updateCustomerRow(db: Db, customerId: number, changes: Updateabl
 export async function insertClassificationChanges(db: Db, rows: Insertable<ArchiveDatabase['classification_changes']>[]): Promise<void> {
   await db.insertInto('classification_changes').values(rows).execute();
 }
+
+/** How many files the customer has. */
+export async function fileCountOf(db: Db, customerId: number): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom('files')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('customer_id', '=', customerId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** The active files of tenants and owners (of one building, or all), by unit: who the 紧急联系人 sheet lists. */
+export function residentFiles(db: Db, building?: string) {
+  let q = db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['customers.id', 'customers.name', 'files.unit'])
+    .where('files.status', '=', 'active')
+    .where('customers.kind', 'in', ['tenant', 'owner']);
+  if (building) q = q.where('customers.building', '=', building);
+  return q.orderBy('files.unit').execute();
+}
+
+/** These customers' emergency contacts, in the order they were entered. */
+export async function emergencyContactsOf(db: Db, customerIds: number[]) {
+  if (customerIds.length === 0) return [];
+  return db.selectFrom('customer_contacts').select(['customer_id', 'name', 'phone']).where('kind', '=', 'emergency').where('customer_id', 'in', customerIds).orderBy('seq').execute();
+}

@@ -110,3 +110,18 @@ export async function addRefAlias(db: Db, alias: { ref_no: string; file_id: numb
 export async function insertRevision(db: Db, row: Insertable<ArchiveDatabase['document_revisions']>): Promise<void> {
   await db.insertInto('document_revisions').values(row).execute();
 }
+
+/** The documents these files hold, by what makes a row of an old register the same document. */
+export function documentKeysOf(db: Db, fileIds: number[]) {
+  return db.selectFrom('documents').select(['file_id', 'category', 'title', 'doc_date']).where('file_id', 'in', fileIds).execute();
+}
+
+/** A file by its 档号 (any of its spellings), with what an old register's import checks. */
+export function fileForRegister(db: Db, refNos: string[]) {
+  return db.selectFrom('files').select(['id', 'status', 'transferred_at', 'home_box_id']).where('ref_no', 'in', refNos).executeTakeFirst();
+}
+
+/** Every category with its labels. */
+export function categoryLabels(db: Db) {
+  return db.selectFrom('document_categories').select(['code', 'label_zh', 'label_en']).execute();
+}

@@ -280,3 +280,8 @@ export async function labelsPrinted(db: Db, fileIds: number[], at: string): Prom
     .where('id', 'in', fileIds)
     .execute();
 }
+
+/** Every box, retired ones too (an old register may name them). */
+export function allBoxes(db: Db) {
+  return db.selectFrom('boxes').select(['id', 'code', 'capacity', 'retired_at']).execute();
+}

@@ -21,3 +21,30 @@ export async function setMeta(db: Kysely<ArchiveDatabase>, key: MetaKey, value: 
 export async function deleteMeta(db: Kysely<ArchiveDatabase>, key: MetaKey): Promise<void> {
   await db.deleteFrom('archive_meta').where('key', '=', key).execute();
 }
+
+/** A settings row's JSON text, if it was ever saved. */
+export async function settingsValue(db: Kysely<ArchiveDatabase>, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+export async function writeSettingsValue(db: Kysely<ArchiveDatabase>, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+/**
+ * The next 件号 for a year and category: gap-free, and a number once issued is never issued
+ * again (the counter only moves forward). Inside the caller's transaction.
+ */
+export async function nextSeq(db: Kysely<ArchiveDatabase>, year: number, category: string): Promise<number> {
+  const row = await db
+    .insertInto('ref_counters')
+    .values({ year, category, last_seq: 1 })
+    .onConflict((oc) => oc.columns(['year', 'category']).doUpdateSet((eb) => ({ last_seq: eb('ref_counters.last_seq', '+', 1) })))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type z } from 'zod';
-import { appendAudit, verifyAuditChain } from '../../db/queries/audit';
+import { appendAudit, auditEntries, auditEntriesWithHashes, countAuditEntries, verifyAuditChain, type AuditFilter } from '../../db/queries/audit';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { AuditRow, AuditVerification, ExportedFile, Page } from '../../shared/api';
 import { type auditSearchInput, type exportAuditInput, type verifyAuditLogInput } from '../../shared/schemas';
@@ -9,7 +9,6 @@ import type { Clock } from './clock';
 import { today, type ServiceContext } from './context';
 import { xlsxFile, xlsxSheet } from './xlsx';
 import { actionsNamed, describeAuditEntries } from './audit-text';
-import { targetNamed } from '../../db/queries/audit-targets';
 import { actionsOfGroup, rawAuditEntry, type AuditAction } from '../../shared/audit-labels';
 import { auditExportLabels } from '../../shared/labels';
 import { localDateTimeSeconds, utcOffsetLabel } from '../../shared/dates';
@@ -27,61 +26,29 @@ export async function recordAudit(
 
 type Filters = Omit<z.output<typeof auditSearchInput>, 'page' | 'pageSize' | 'locale'>;
 
-function filtered(db: Kysely<ArchiveDatabase>, f: Filters) {
-  let q = db.selectFrom('audit_log').leftJoin('accounts', 'accounts.id', 'audit_log.account_id');
-  if (f.from) q = q.where('audit_log.at', '>=', f.from);
-  if (f.to) q = q.where('audit_log.at', '<', f.to);
-  if (f.accountId) q = q.where('audit_log.account_id', '=', f.accountId);
-  if (f.action) q = q.where('audit_log.action', 'like', `${f.action}%`);
-  if (f.group) q = q.where('audit_log.action', 'in', actionsOfGroup(f.group));
-  if (f.text) {
-    const like = `%${f.text}%`;
-    const actions = actionsNamed(f.text);
-    q = q.where((eb) =>
-      eb.or([
-        eb('audit_log.details', 'like', like),
-        eb('audit_log.target_id', '=', f.text!),
-        eb('accounts.display_name', 'like', like),
-        ...(actions.length ? [eb('audit_log.action', 'in', actions)] : []),
-        targetNamed(f.text!),
-      ]),
-    );
-  }
-  return q;
+/** The screen's filters as the log's query takes them: a group and a text name their actions here. */
+function auditFilter(f: Filters): AuditFilter {
+  return {
+    from: f.from,
+    to: f.to,
+    accountId: f.accountId,
+    actionPrefix: f.action,
+    actions: f.group ? actionsOfGroup(f.group) : undefined,
+    text: f.text ? { text: f.text, actions: actionsNamed(f.text) } : undefined,
+  };
 }
-
-const columns = [
-  'audit_log.id as id',
-  'audit_log.at as at',
-  'audit_log.account_id as accountId',
-  'accounts.display_name as accountName',
-  'audit_log.action as action',
-  'audit_log.target_type as targetType',
-  'audit_log.target_id as targetId',
-  'audit_log.details as details',
-] as const;
 
 export async function searchAuditLog(ctx: ServiceContext, input: z.output<typeof auditSearchInput>): Promise<Page<AuditRow>> {
   const { page, pageSize, locale, ...filters } = input;
-  const [{ total }] = (await filtered(ctx.db, filters)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute()) as [{ total: number }];
-  const rows = await filtered(ctx.db, filters)
-    .select([...columns])
-    .orderBy('audit_log.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const total = await countAuditEntries(ctx.db, auditFilter(filters));
+  const rows = await auditEntries(ctx.db, auditFilter(filters), { size: pageSize, number: page });
   const sentences = await describeAuditEntries(ctx.db, rows, locale);
-  return { rows: rows.map((r, i) => ({ ...r, summary: sentences[i]! })) as AuditRow[], total: Number(total), page, pageSize };
+  return { rows: rows.map((r, i) => ({ ...r, summary: sentences[i]! })) as AuditRow[], total, page, pageSize };
 }
 
 export async function exportAuditLog(ctx: ServiceContext, input: z.output<typeof exportAuditInput>): Promise<ExportedFile> {
   const { locale, ...filters } = input;
-  const rows = await filtered(ctx.db, filters)
-    .select([...columns, 'audit_log.hash as hash'])
-    .orderBy('audit_log.id')
-    .execute();
+  const rows = await auditEntriesWithHashes(ctx.db, auditFilter(filters));
   const h = auditExportLabels[locale];
   const zone = utcOffsetLabel(ctx.clock.now());
   const widths = { id: 8, time: 20, accountName: 12, summary: 80, raw: 60, hash: 66 };

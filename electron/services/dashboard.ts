@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countLabelsOutOfDate, filesOwingVisits, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
 import type { Dashboard, FollowUpDue } from '../../shared/api';
 import { approverRank } from '../../shared/domain';
 import { addDays, listLoans } from './loans';
@@ -49,25 +49,7 @@ const FOLLOW_UPS_LISTED = 50;
  */
 export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number; items: FollowUpDue[] }> {
   const on = today(ctx);
-  const rows = await ctx.db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select((eb) => [
-      'files.id as fileId',
-      'files.ref_no as refNo',
-      'customers.name',
-      'customers.kind',
-      'files.created_at as createdAt',
-      eb
-        .selectFrom('documents')
-        .select(sql<string | null>`group_concat(documents.doc_date)`.as('dates'))
-        .whereRef('documents.file_id', '=', 'files.id')
-        .where('documents.category', '=', 'visit')
-        .as('visits'),
-    ])
-    .where('customers.kind', 'in', ['sales', 'potential'])
-    .where('files.status', '=', 'active')
-    .execute();
+  const rows = await filesOwingVisits(ctx.db);
   const due: FollowUpDue[] = [];
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
@@ -89,22 +71,12 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const out = await listLoans(ctx, { status: 'out', limit: null });
   await pause();
   const approver = approverRank[ctx.session.role] > 0;
-  let approvals = ctx.db
-    .selectFrom('approvals')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('status', '=', 'pending');
-  if (!approver) approvals = approvals.where('requested_by', '=', ctx.session.accountId);
-  const approvalsWaiting = Number((await approvals.executeTakeFirst())?.n ?? 0);
+  const approvalsWaiting = await pendingApprovals(ctx.db, approver ? undefined : ctx.session.accountId);
   const cabinetsNotInspected = await listCabinetsDueInspection(ctx);
   await pause();
-  const outOfDate = ctx.db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .whereRef('files.label_name', '!=', 'customers.name')
-    .where('files.status', '!=', 'destroyed');
   // The card lists the first few and counts them all (a renamed landlord may leave thousands).
-  const labelsOutOfDate = await outOfDate.select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'files.label_name as labelName']).orderBy('files.ref_no').limit(50).execute();
-  const labelsOutOfDateCount = Number((await outOfDate.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const labelsOutOfDate = await firstLabelsOutOfDate(ctx.db, 50);
+  const labelsOutOfDateCount = await countLabelsOutOfDate(ctx.db);
   await pause();
   const departedInActiveBoxes = (await proposeDepartedMoves(ctx.db)).length;
   await pause();

@@ -1,3 +1,4 @@
+import { fileCountOf } from '../../db/queries/customers';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type z } from 'zod';
@@ -421,13 +422,7 @@ export async function importCustomers(
       await step();
       const before = u.base.files.length;
       await updateCustomerIn(trx, ctx, u.next);
-      files += (
-        await trx
-          .selectFrom('files')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('customer_id', '=', u.customerId)
-          .executeTakeFirstOrThrow()
-      ).n;
+      files += await fileCountOf(trx, u.customerId);
       files -= before;
     }
     report({ phase: 'importing', done: total, total });

@@ -1,6 +1,7 @@
 import { roleMay } from '../../shared/permissions';
 import { createElement, type ReactNode } from 'react';
 import { getMeta } from '../../db/queries/meta';
+import { emergencyContactsOf, residentFiles } from '../../db/queries/customers';
 import type { ExportedFile, FormInfo, RenderedForm } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { formDefinitions, formIds, type FormId, type FormRecordKind } from '../../shared/forms';
@@ -52,23 +53,8 @@ async function fileData(ctx: ServiceContext, params: FormParams, options?: { ful
 }
 
 async function emergencyData(ctx: ServiceContext, params: FormParams): Promise<{ building: string | null; rows: EmergencyRow[] }> {
-  let q = ctx.db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['customers.id', 'customers.name', 'files.unit'])
-    .where('files.status', '=', 'active')
-    .where('customers.kind', 'in', ['tenant', 'owner']);
-  if (params.building) q = q.where('customers.building', '=', params.building);
-  const files = await q.orderBy('files.unit').execute();
-  const contacts = files.length
-    ? await ctx.db
-        .selectFrom('customer_contacts')
-        .select(['customer_id', 'name', 'phone'])
-        .where('kind', '=', 'emergency')
-        .where('customer_id', 'in', [...new Set(files.map((f) => f.id))])
-        .orderBy('seq')
-        .execute()
-    : [];
+  const files = await residentFiles(ctx.db, params.building);
+  const contacts = await emergencyContactsOf(ctx.db, [...new Set(files.map((f) => f.id))]);
   return {
     building: params.building ?? null,
     rows: files.map((f) => {

@@ -1,3 +1,5 @@
+import { categoryLabels, documentKeysOf, fileForRegister } from '../../db/queries/documents';
+import { allBoxes } from '../../db/queries/locations';
 import { fileCountsByBox } from '../../db/queries/locations';
 import { registerFields, type ImportIssueCode, type JobStep, type RegisterField, type RegisterImportIssue, type RegisterImportPreview, type RegisterImportResult } from '../../shared/api';
 import { confidentialityLevels, locales, type Confidentiality, type RegisterSheet } from '../../shared/domain';
@@ -76,13 +78,13 @@ async function analyse(ctx: ServiceContext, register: RegisterSheet, sheet: Shee
   for (const field of required[register]) if (!mapping[field]) issues.push({ row: 1, field, code: 'REQUIRED' });
   const result: Analysis = { headers: sheet.headers, mapping, rowCount: sheet.rows.length, issues, documents: [], positions: [], unchanged: 0 };
   if (issues.length) return result;
-  const categories = await ctx.db.selectFrom('document_categories').select(['code', 'label_zh', 'label_en']).execute();
-  const boxes = new Map((await ctx.db.selectFrom('boxes').select(['id', 'code', 'capacity', 'retired_at']).execute()).map((b) => [b.code.toLowerCase(), b]));
+  const categories = await categoryLabels(ctx.db);
+  const boxes = new Map((await allBoxes(ctx.db)).map((b) => [b.code.toLowerCase(), b]));
   // Each 档号 is read once, with what the checks need (a register names a file on many rows).
   const files = new Map<string, { id: number; status: string; transferred_at: string | null; home_box_id: number | null } | null>();
   const fileOf = async (refNo: string) => {
     if (!files.has(refNo)) {
-      const found = await ctx.db.selectFrom('files').select(['id', 'status', 'transferred_at', 'home_box_id']).where('ref_no', 'in', refNoVariants(refNo)).executeTakeFirst();
+      const found = await fileForRegister(ctx.db, refNoVariants(refNo));
       files.set(refNo, found ?? null);
     }
     return files.get(refNo)!;
@@ -164,11 +166,7 @@ async function dropDocumentsAlreadyHeld(ctx: ServiceContext, result: Analysis): 
   const held = new Map<string, number>();
   const fileIds = [...new Set(result.documents.map((d) => d.fileId))];
   for (let i = 0; i < fileIds.length; i += 500) {
-    const rows = await ctx.db
-      .selectFrom('documents')
-      .select(['file_id', 'category', 'title', 'doc_date'])
-      .where('file_id', 'in', fileIds.slice(i, i + 500))
-      .execute();
+    const rows = await documentKeysOf(ctx.db, fileIds.slice(i, i + 500));
     for (const r of rows) {
       const k = key(r.file_id, { category: r.category, title: r.title, docDate: r.doc_date });
       held.set(k, (held.get(k) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
+import { settingsValue, writeSettingsValue } from '../../db/queries/meta';
 import { customerKinds } from '../../shared/domain';
 import { archiveSettingsSchema, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
@@ -31,9 +32,9 @@ export const defaultSettings: ArchiveSettings = {
 const SETTINGS_KEY = 'archive';
 
 export async function readSettings(db: Kysely<ArchiveDatabase>): Promise<ArchiveSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  if (!row) return defaultSettings;
-  const parsed = archiveSettingsSchema.safeParse({ ...defaultSettings, ...JSON.parse(row.value) });
+  const value = await settingsValue(db, SETTINGS_KEY);
+  if (value === undefined) return defaultSettings;
+  const parsed = archiveSettingsSchema.safeParse({ ...defaultSettings, ...JSON.parse(value) });
   return parsed.success ? parsed.data : defaultSettings;
 }
 
@@ -43,11 +44,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsI
   for (const kind of customerKinds) if (!retention[kind]) retention[kind] = defaultSettings.retention[kind];
   const next = archiveSettingsSchema.parse({ ...before, ...input, retention });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('settings')
-      .values({ key: SETTINGS_KEY, value: JSON.stringify(next) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
-      .execute();
+    await writeSettingsValue(trx, SETTINGS_KEY, JSON.stringify(next));
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'settings.updated', { details: { before, after: next } });
   });
   return next;

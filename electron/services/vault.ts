@@ -41,9 +41,9 @@ import { newBoxKeyPair } from '../../db/sealing';
 import { dropExpiredGrants, resealScanKeys, sealPendingScans, type ScanKeys } from './confidential-scans';
 import { inspectArchive, openArchive, type AuditHead, type OpenedArchive } from '../../db/open';
 import { checkArchivePages, copyArchiveAside } from './archive-work';
-import { findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
+import { activeGeneralManagers, findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
 import { deleteMeta, getMeta, setMeta } from '../../db/queries/meta';
-import { auditHead } from '../../db/queries/audit';
+import { auditHead, lastAuditAt } from '../../db/queries/audit';
 import { appendAnchor } from './audit-anchors';
 import type { Account } from '../../db/schema';
 import type { ArchiveStatus, CreateArchiveResult, DeskWorkKind, Session } from '../../shared/api';
@@ -388,8 +388,7 @@ export class ArchiveVault {
     const current = this.requireUnlocked();
     const file = this.readCheckedKeyFile();
     if (!file.confidential) return;
-    const managers = await current.archive.db.selectFrom('accounts').select('username').where('role', '=', 'general_manager').where('status', '=', 'active').execute();
-    const names = new Set(managers.map((m) => m.username.toLowerCase()));
+    const names = new Set((await activeGeneralManagers(current.archive.db)).map((m) => m.toLowerCase()));
     const mayHold = file.slots.filter((s) => s.kind === 'recovery' || (s.username !== undefined && names.has(s.username))).map((s) => s.id);
     const next = confidentialKey
       ? withConfidentialGrants(file, { publicKey: file.confidential.publicKey, privateKey: confidentialKey }, mayHold)
@@ -506,9 +505,9 @@ export class ArchiveVault {
       if (account.status !== 'active') throw new ArchiveError('ACCOUNT_DISABLED');
       const session = toSession(account, (await getMeta(archive.db, 'organisation')) ?? '');
       if (walLost) {
-        const last = await archive.db.selectFrom('audit_log').select('at').orderBy('id', 'desc').limit(1).executeTakeFirst();
-        session.notices = [{ code: 'WAL_LOST', details: { since: lastOpen.at, lastEntryAt: last?.at ?? null } }];
-        await recordAudit(archive.db, this.clock, account.id, 'archive.wal_lost', { details: { since: lastOpen.at, lastEntryAt: last?.at ?? null } });
+        const lastEntryAt = await lastAuditAt(archive.db);
+        session.notices = [{ code: 'WAL_LOST', details: { since: lastOpen.at, lastEntryAt } }];
+        await recordAudit(archive.db, this.clock, account.id, 'archive.wal_lost', { details: { since: lastOpen.at, lastEntryAt } });
       }
       await touchLastLogin(archive.db, account.id, this.clock.now().toISOString());
       for (const failed of this.failedSignIns.splice(0)) {

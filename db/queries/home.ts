@@ -1,0 +1,58 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArchiveDatabase } from '../schema';
+
+type Db = Kysely<ArchiveDatabase>;
+
+// The home screen's (工作台) counts and lists that belong to no other feature.
+
+/** Active files of sales and potential customers, each with its visit documents' dates (comma-separated). */
+export function filesOwingVisits(db: Db) {
+  return db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select((eb) => [
+      'files.id as fileId',
+      'files.ref_no as refNo',
+      'customers.name',
+      'customers.kind',
+      'files.created_at as createdAt',
+      eb
+        .selectFrom('documents')
+        .select(sql<string | null>`group_concat(documents.doc_date)`.as('dates'))
+        .whereRef('documents.file_id', '=', 'files.id')
+        .where('documents.category', '=', 'visit')
+        .as('visits'),
+    ])
+    .where('customers.kind', 'in', ['sales', 'potential'])
+    .where('files.status', '=', 'active')
+    .execute();
+}
+
+/** Approvals waiting for a decision (all of them, or those one account asked for). */
+export async function pendingApprovals(db: Db, requestedBy?: number): Promise<number> {
+  let q = db
+    .selectFrom('approvals')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending');
+  if (requestedBy !== undefined) q = q.where('requested_by', '=', requestedBy);
+  return Number((await q.executeTakeFirst())?.n ?? 0);
+}
+
+/** Files whose printed label no longer carries the customer's name. */
+const labelsOutOfDate = (db: Db) =>
+  db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id').whereRef('files.label_name', '!=', 'customers.name').where('files.status', '!=', 'destroyed');
+
+/** The first of them in 档号 order. */
+export function firstLabelsOutOfDate(db: Db, limit: number) {
+  return labelsOutOfDate(db).select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'files.label_name as labelName']).orderBy('files.ref_no').limit(limit).execute();
+}
+
+export async function countLabelsOutOfDate(db: Db): Promise<number> {
+  return Number(
+    (
+      await labelsOutOfDate(db)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
