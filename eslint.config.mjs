@@ -74,6 +74,23 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  {
+    // SQL lives in db/ (db/queries/<feature>.ts, db/open.ts): services hold the rules and call it.
+    files: ['electron/services/**/*.ts', 'electron/features/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|pragma|prepare)$/]',
+          "TaggedTemplateExpression[tag.name='sql']",
+          "MemberExpression[object.name='sql']",
+        ].map((selector) => ({
+          selector,
+          message: 'SQL belongs in db/queries/<feature>.ts (or db/open.ts for the connection): write a small typed function there and call it.',
+        })),
+      ],
+    },
+  },
   ...boundaries.map(({ files, patterns }) => ({
     files,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },

@@ -199,3 +199,29 @@ export function isCorruptionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
+
+/** An account's role and status read from an archive file at rest (a backup's, before it is put in place). */
+export function accountInFile(file: string, key: Buffer, username: string): { role: string; status: string } | undefined {
+  return withReadOnlyArchive(
+    file,
+    key,
+    (sqlite) => sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
+  );
+}
+
+/** Ends WAL mode: the file then stands alone, with nothing in a -wal beside it. */
+export function leaveWriteAheadLog(sqlite: SqliteDatabase): void {
+  sqlite.pragma('journal_mode = DELETE');
+}
+
+/** Moves everything in the -wal into the file and empties it, so no old page is left in the log. */
+export function truncateWriteAheadLog(sqlite: SqliteDatabase): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Makes a new -wal after one went missing: checkpoint, leave WAL mode, and enter it again. */
+export function renewWriteAheadLog(sqlite: SqliteDatabase): void {
+  truncateWriteAheadLog(sqlite);
+  leaveWriteAheadLog(sqlite);
+  sqlite.pragma('journal_mode = WAL');
+}

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { join } from 'node:path';
 import { ARCHIVE_FILE, KEY_FILE, classifyHeader, readHeader, readKeyFile, writeFileAtomic } from '../../db/archive-files';
 import { findPasswordSlot, findRecoverySlot, normalizeRecoveryKey, serializeKeyFile, unwrapArchiveKey, type KeyFile } from '../../db/key-slots';
-import { withReadOnlyArchive } from '../../db/open';
+import { accountInFile } from '../../db/open';
 import { checkArchivePages } from './archive-work';
 import type { BackupInfo, Session } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
@@ -212,11 +212,7 @@ export async function restoreBackup(
   const { key, manifest } = await vault.during('backup-check', () => verifyBackup(dir, username, password));
   await requireSameArchive(vault, manifest, join(dir, KEY_FILE), recoveryKey);
   // Only an active administrator of the backup may put it in place of the archive.
-  const account = withReadOnlyArchive(
-    join(dir, ARCHIVE_FILE),
-    key,
-    (sqlite) => sqlite.prepare('select role, status from accounts where username = ? collate nocase').get(username) as { role: string; status: string } | undefined,
-  );
+  const account = accountInFile(join(dir, ARCHIVE_FILE), key, username);
   if (account?.role !== 'administrator' || account.status !== 'active') throw new ArchiveError('FORBIDDEN', { allowedRoles: ['administrator'] });
   if (vault.session) await lock();
   mkdirSync(vault.dir, { recursive: true });

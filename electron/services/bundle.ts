@@ -8,8 +8,20 @@ import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
-import { bundleTenants } from '../../db/queries/bundle';
-import { sql, type Kysely } from 'kysely';
+import {
+  bundleTenants,
+  documentLevelsIn,
+  filesOutNow,
+  filesToCheck,
+  filesWithDocuments,
+  pageCacheSize,
+  recordBundleExport,
+  scansOfDocuments,
+  scanStored,
+  setPageCacheSize,
+  shrinkMemory,
+} from '../../db/queries/bundle';
+import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { BundleCheck, BundleProblem, BundleResult, BundleTenantIndex, JobStep } from '../../shared/api';
@@ -56,20 +68,15 @@ export async function checkBundle(ctx: ServiceContext, input: { year: number; bu
   const problems: BundleProblem[] = [];
   if (tenants.length === 0) return { tenants: 0, problems };
   const ids = tenants.map((t) => t.fileId);
-  const files = await ctx.db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id', 'files.label_name', 'customers.name', 'files.home_box_id', 'files.flag_note'])
-    .where('files.id', 'in', ids)
-    .execute();
-  const docs = await ctx.db.selectFrom('documents').select(['file_id', 'id']).where('file_id', 'in', ids).execute();
-  const out = await ctx.db.selectFrom('loan_items').select('file_id').where('file_id', 'in', ids).where('state', '=', 'out').execute();
+  const files = await filesToCheck(ctx.db, ids);
+  const withDocuments = await filesWithDocuments(ctx.db, ids);
+  const out = await filesOutNow(ctx.db, ids);
   for (const t of tenants) {
     const f = files.find((x) => x.id === t.fileId)!;
     const base = { fileId: t.fileId, refNo: t.refNo, name: t.name };
-    if (out.some((o) => o.file_id === t.fileId)) problems.push({ ...base, kind: 'out_on_loan' });
+    if (out.has(t.fileId)) problems.push({ ...base, kind: 'out_on_loan' });
     if (f.label_name !== f.name) problems.push({ ...base, kind: 'label_out_of_date' });
-    if (!docs.some((d) => d.file_id === t.fileId)) problems.push({ ...base, kind: 'no_documents' });
+    if (!withDocuments.has(t.fileId)) problems.push({ ...base, kind: 'no_documents' });
     if (!f.home_box_id) problems.push({ ...base, kind: 'no_home_box' });
     if (f.flag_note) problems.push({ ...base, kind: 'flagged', detail: f.flag_note });
   }
@@ -78,12 +85,7 @@ export async function checkBundle(ctx: ServiceContext, input: { year: number; bu
 
 async function countConfidential(db: Db, fileIds: number[]): Promise<number> {
   if (fileIds.length === 0) return 0;
-  const rows = await db
-    .selectFrom('documents')
-    .innerJoin('files', 'files.id', 'documents.file_id')
-    .select(['documents.confidentiality as doc', 'files.confidentiality as file'])
-    .where('documents.file_id', 'in', fileIds)
-    .execute();
+  const rows = await documentLevelsIn(db, fileIds);
   return rows.filter((r) => effectiveConfidentiality(r.file, r.doc) === 'confidential').length;
 }
 
@@ -106,16 +108,13 @@ export async function requestBundleApproval(ctx: ServiceContext, input: { year: 
  * keeps the scans from filling it (64 MB otherwise), and it is given back to the desk after.
  */
 async function pageCache(db: Db): Promise<{ restore: () => Promise<void> }> {
-  const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
-  await sql`pragma cache_size = -4096`.execute(db);
-  await sql`pragma shrink_memory`.execute(db);
+  const before = await pageCacheSize(db);
+  await setPageCacheSize(db, -4096);
+  await shrinkMemory(db);
   return {
     restore: async () => {
-      await sql`pragma shrink_memory`.execute(db).catch(() => undefined);
-      await sql
-        .raw(`pragma cache_size = ${Number(before)}`)
-        .execute(db)
-        .catch(() => undefined);
+      await shrinkMemory(db).catch(() => undefined);
+      await setPageCacheSize(db, before).catch(() => undefined);
     },
   };
 }
@@ -211,12 +210,10 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
         ]),
       );
       const docRows: BundleTenantIndex['documents'] = [];
-      const scanDocs = await ctx.db
-        .selectFrom('scans')
-        .select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256'])
-        .where('document_id', 'in', file.documents.length ? file.documents.map((d) => d.id) : [0])
-        .orderBy('id')
-        .execute();
+      const scanDocs = await scansOfDocuments(
+        ctx.db,
+        file.documents.map((d) => d.id),
+      );
       const catalogueSeq = new Map(file.catalogue.map((c) => [c.documentId, c.seq]));
       for (const d of [...file.documents].sort((a, b) => (catalogueSeq.get(a.id) ?? 0) - (catalogueSeq.get(b.id) ?? 0))) {
         const seq = catalogueSeq.get(d.id) ?? 0;
@@ -231,7 +228,7 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
           }
           cancelled(signal);
           // One scan in memory at a time.
-          const row = await ctx.db.selectFrom('scans').select(['id', 'sha256', 'data', 'sealed_key']).where('id', '=', s.id).executeTakeFirstOrThrow();
+          const row = await scanStored(ctx.db, s.id);
           bag.put(`${folder}/${name}`, await scanBytes(ctx.db, ctx, row));
           docScans.push({ path: name, fileName: s.file_name, mime: s.mime, size: s.size, sha256: s.sha256 });
           scans++;
@@ -368,18 +365,10 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
 
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('files')
-      .set({ archived_year: options.year })
-      .where(
-        'id',
-        'in',
-        tenants.map((t) => t.fileId),
-      )
-      .execute();
-    await trx
-      .insertInto('bundle_exports')
-      .values({
+    await recordBundleExport(
+      trx,
+      tenants.map((t) => t.fileId),
+      {
         year: options.year,
         building: options.building ?? null,
         path: options.confidential === 'encrypt' ? finalZip : finalFolder,
@@ -391,8 +380,8 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
         problems: problems.length,
         exported_at: at,
         exported_by: ctx.session.accountId,
-      })
-      .execute();
+      },
+    );
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'bundle.exported', {
       targetType: 'bundle',
       targetId: String(options.year),

@@ -1,3 +1,4 @@
+import { truncateWriteAheadLog } from '../../db/open';
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import { appraisalCandidates, destroyFiles, firstOnHold, insertRegister, registerApproval, registerById, registerIds, registerItems, updateRegister } from '../../db/queries/destruction';
@@ -147,6 +148,6 @@ export async function confirmDestruction(ctx: ServiceContext, vault: ArchiveVaul
     });
   });
   // Old page images can sit in the WAL until a checkpoint; truncate it so nothing destroyed remains on disk.
-  vault.sqlite().pragma('wal_checkpoint(TRUNCATE)');
+  truncateWriteAheadLog(vault.sqlite());
   return loadRegister(ctx.db, input.registerId);
 }

@@ -39,7 +39,7 @@ import {
 } from '../../db/key-slots';
 import { newBoxKeyPair } from '../../db/sealing';
 import { dropExpiredGrants, resealScanKeys, sealPendingScans, type ScanKeys } from './confidential-scans';
-import { inspectArchive, openArchive, type AuditHead, type OpenedArchive } from '../../db/open';
+import { inspectArchive, leaveWriteAheadLog, openArchive, renewWriteAheadLog, type AuditHead, type OpenedArchive } from '../../db/open';
 import { checkArchivePages, copyArchiveAside } from './archive-work';
 import { activeGeneralManagers, findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
 import { deleteMeta, getMeta, setMeta } from '../../db/queries/meta';
@@ -217,7 +217,7 @@ export class ArchiveVault {
       });
       await recordAudit(draft.db, this.clock, admin.id, 'archive.created', { targetType: 'archive', targetId: archiveId });
       // Leave WAL so the finished file stands alone, with nothing in a -wal beside it.
-      draft.sqlite.pragma('journal_mode = DELETE');
+      leaveWriteAheadLog(draft.sqlite);
     } finally {
       await draft.close();
     }
@@ -359,9 +359,7 @@ export class ArchiveVault {
     const current = this.unlocked;
     if (!current || existsSync(`${this.paths.archive}-wal`)) return false;
     await current.archive.db.connection().execute(async () => {
-      current.archive.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      current.archive.sqlite.pragma('journal_mode = DELETE');
-      current.archive.sqlite.pragma('journal_mode = WAL');
+      renewWriteAheadLog(current.archive.sqlite);
     });
     await recordAudit(current.archive.db, this.clock, current.session.accountId, 'archive.wal_restored');
     return true;
