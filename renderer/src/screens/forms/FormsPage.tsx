@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { FormInfo } from '../../../../shared/api';
@@ -7,6 +7,7 @@ import type { FormParams } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { type ArchiveError } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useApi } from '../../components/useApi';
 import { toArchiveError } from '../../errors';
 import { FilePicker } from '../../components/FilePicker';
@@ -57,6 +58,8 @@ const paramOf: Partial<Record<FormRecordKind, keyof FormParams>> = {
   cabinet: 'cabinetId',
 };
 
+type RecordValues = { record?: number; files?: number[]; month?: Dayjs; year?: number; building?: string; recoveryKey?: string };
+
 /** 表格打印: every standard form, blank or filled from a record, previewed, printed or saved as PDF. */
 export function FormsPage() {
   const t = useT();
@@ -66,7 +69,6 @@ export function FormsPage() {
   const [options, setOptions] = useState<Option[]>([]);
   const [optionsError, setOptionsError] = useState<ArchiveError | null>(null);
   const [request, setRequest] = useState<FormRequest | null>(null);
-  const [form] = Form.useForm<{ record?: number; files?: number[]; month?: Dayjs; year?: number; building?: string; recoveryKey?: string }>();
 
   const formList = useApi(() => api.listForms(), [], [] as FormInfo[]);
   const forms = formList.data;
@@ -86,14 +88,12 @@ export function FormsPage() {
   }, [forms]);
 
   const choose = (f: FormInfo) => {
-    form.resetFields();
-    form.setFieldsValue({ month: dayjs(), year: dayjs().year() });
     setOptions([]);
     setOptionsError(null);
     recordOptions(f.record, L).then(setOptions, (e: unknown) => setOptionsError(toArchiveError(e)));
     setChoosing(f);
   };
-  const submit = (v: Awaited<ReturnType<typeof form.validateFields>>) => {
+  const submit = async (v: RecordValues) => {
     const f = choosing!;
     const params: FormParams = {};
     const key = paramOf[f.record];
@@ -148,48 +148,46 @@ export function FormsPage() {
         ))}
       </Flex>
 
-      <Modal
+      <FormModal<RecordValues>
         title={choosing ? `${choosing.title} · ${t(`forms.record_${choosing.record}` as MessageKey)}` : ''}
         open={!!choosing}
-        onCancel={() => setChoosing(null)}
-        onOk={() => form.submit()}
+        onClose={() => setChoosing(null)}
+        onSubmit={submit}
         okText={t('forms.preview')}
-        cancelText={t('form.cancel')}
+        initialValues={{ month: dayjs(), year: dayjs().year() }}
+        intro={<ErrorAlert error={optionsError} onClose={() => setOptionsError(null)} />}
       >
-        <ErrorAlert error={optionsError} onClose={() => setOptionsError(null)} />
-        <Form form={form} layout="vertical" onFinish={submit}>
-          {choosing?.record === 'file' && (
-            <Form.Item name="files" label={t('forms.record_file')} rules={[{ required: true }]}>
-              <FilePicker multiple={false} />
-            </Form.Item>
-          )}
-          {choosing && paramOf[choosing.record] && choosing.record !== 'file' && (
-            <Form.Item name="record" label={t(`forms.record_${choosing.record}` as MessageKey)} rules={[{ required: true }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
-            </Form.Item>
-          )}
-          {choosing?.record === 'month' && (
-            <Form.Item name="month" label={t('forms.record_month')} rules={[{ required: true }]}>
-              <DatePicker picker="month" />
-            </Form.Item>
-          )}
-          {choosing?.record === 'year' && (
-            <Form.Item name="year" label={t('forms.record_year')} rules={[{ required: true }]}>
-              <InputNumber min={1990} max={2100} />
-            </Form.Item>
-          )}
-          {choosing?.record === 'building' && (
-            <Form.Item name="building" label={t('forms.record_building')} extra={t('forms.buildingHint')}>
-              <Input />
-            </Form.Item>
-          )}
-          {choosing?.record === 'recoveryKey' && (
-            <Form.Item name="recoveryKey" label={t('forms.record_recoveryKey')} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        {choosing?.record === 'file' && (
+          <Form.Item name="files" label={t('forms.record_file')} rules={[{ required: true }]}>
+            <FilePicker multiple={false} />
+          </Form.Item>
+        )}
+        {choosing && paramOf[choosing.record] && choosing.record !== 'file' && (
+          <Form.Item name="record" label={t(`forms.record_${choosing.record}` as MessageKey)} rules={[{ required: true }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
+          </Form.Item>
+        )}
+        {choosing?.record === 'month' && (
+          <Form.Item name="month" label={t('forms.record_month')} rules={[{ required: true }]}>
+            <DatePicker picker="month" />
+          </Form.Item>
+        )}
+        {choosing?.record === 'year' && (
+          <Form.Item name="year" label={t('forms.record_year')} rules={[{ required: true }]}>
+            <InputNumber min={1990} max={2100} />
+          </Form.Item>
+        )}
+        {choosing?.record === 'building' && (
+          <Form.Item name="building" label={t('forms.record_building')} extra={t('forms.buildingHint')}>
+            <Input />
+          </Form.Item>
+        )}
+        {choosing?.record === 'recoveryKey' && (
+          <Form.Item name="recoveryKey" label={t('forms.record_recoveryKey')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        )}
+      </FormModal>
 
       <FormPreview request={request} onClose={() => setRequest(null)} />
     </>
