@@ -15,6 +15,8 @@ export interface FormModalProps<V> {
   /** The caller's form, when it watches a field or sets one. */
   form?: FormInstance<V>;
   okText?: ReactNode;
+  /** The save button in red: what it does cannot be undone (a destruction carried out). */
+  okDanger?: boolean;
   width?: number;
   /** Shown above the form (what the dialog is about). */
   intro?: ReactNode;
@@ -25,7 +27,7 @@ export interface FormModalProps<V> {
  * A dialog that is one form: reset as it opens, saved with 保存 (or Enter), busy while saving,
  * and a failure shown in it the one way (ErrorAlert) without losing what was typed.
  */
-export function FormModal<V>({ title, open, onClose, onSubmit, initialValues, form: given, okText, width, intro, children }: FormModalProps<V>) {
+export function FormModal<V>({ title, open, onClose, onSubmit, initialValues, form: given, okText, okDanger, width, intro, children }: FormModalProps<V>) {
   const t = useT();
   const [own] = Form.useForm<V>();
   const form = given ?? own;
@@ -42,7 +44,18 @@ export function FormModal<V>({ title, open, onClose, onSubmit, initialValues, fo
     if (initial.current) form.setFieldsValue(initial.current as Parameters<typeof form.setFieldsValue>[0]);
   }, [open, form, setError]);
   return (
-    <Modal title={title} open={open} width={width} onCancel={onClose} onOk={() => form.submit()} okText={okText ?? t('form.save')} cancelText={t('form.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      title={title}
+      open={open}
+      width={width}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={okText ?? t('form.save')}
+      okButtonProps={{ danger: okDanger }}
+      cancelText={t('form.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {intro}
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Form<V> form={form} layout="vertical" onFinish={(v) => void run(() => onSubmit(v))}>

@@ -1,10 +1,10 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { AppraisalRow, DestructionRegister } from '../../../../shared/api';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAction } from '../../components/useAction';
+import { FormModal } from '../../components/FormModal';
 import { FormPreview } from '../../components/FormPreview';
 import { useT, type MessageKey } from '../../i18n';
 import { useLabels } from '../../labels';
@@ -12,15 +12,12 @@ import { localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 import { useApi } from '../../components/useApi';
 
+type DraftValues = { reason: string; method: 'shred' | 'pulp' | 'incinerate' };
+type ExecutionValues = { executor: string; witnesses: string };
+
 /** 鉴定 and 销毁: files past retention, the register the department head approves, its execution. */
 export function DestructionPage() {
   const t = useT();
-  const { error, setError, run: runAction } = useAction();
-  const run = (action: () => Promise<unknown>) =>
-    runAction(async () => {
-      await action();
-      load();
-    });
   const L = useLabels();
   const { message } = App.useApp();
   const appraisal = useApi(() => api.listAppraisal(), [], [] as AppraisalRow[]);
@@ -33,8 +30,6 @@ export function DestructionPage() {
   const [drafting, setDrafting] = useState(false);
   const [printing, setPrinting] = useState<DestructionRegister | null>(null);
   const [executing, setExecuting] = useState<DestructionRegister | null>(null);
-  const [draftForm] = Form.useForm<{ reason: string; method: 'shred' | 'pulp' | 'incinerate' }>();
-  const [execForm] = Form.useForm<{ executor: string; witnesses: string }>();
 
   const load = useCallback(() => {
     reloadAppraisal();
@@ -44,7 +39,6 @@ export function DestructionPage() {
   return (
     <Flex vertical gap={16}>
       <ErrorAlert error={appraisal.error ?? registerList.error} onClose={() => (appraisal.clearError(), registerList.clearError())} />
-      <ErrorAlert error={error} onClose={() => setError(null)} />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('destruction.appraisal')}
       </Typography.Title>
@@ -109,58 +103,47 @@ export function DestructionPage() {
         ]}
       />
 
-      <Modal title={t('destruction.create')} open={drafting} onCancel={() => setDrafting(false)} onOk={() => draftForm.submit()} okText={t('form.save')} cancelText={t('form.cancel')} destroyOnHidden>
-        <Form
-          form={draftForm}
-          layout="vertical"
-          initialValues={{ method: 'shred' }}
-          onFinish={(v) =>
-            void run(async () => {
-              await api.createDestructionRegister({ fileIds: selected, reason: v.reason, method: v.method });
-              setDrafting(false);
-              setSelected([]);
-              message.success(t('approvals.requested'));
-            })
-          }
-        >
-          <Form.Item name="reason" label={t('destruction.reason')} rules={[{ required: true, whitespace: true }]}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-          <Form.Item name="method" label={t('destruction.method')}>
-            <Select options={(['shred', 'pulp', 'incinerate'] as const).map((m) => ({ value: m, label: t(`destruction.${m}`) }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal<DraftValues>
+        title={t('destruction.create')}
+        open={drafting}
+        onClose={() => setDrafting(false)}
+        initialValues={{ method: 'shred' }}
+        onSubmit={async (v) => {
+          await api.createDestructionRegister({ fileIds: selected, reason: v.reason, method: v.method });
+          setDrafting(false);
+          setSelected([]);
+          message.success(t('approvals.requested'));
+          load();
+        }}
+      >
+        <Form.Item name="reason" label={t('destruction.reason')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="method" label={t('destruction.method')}>
+          <Select options={(['shred', 'pulp', 'incinerate'] as const).map((m) => ({ value: m, label: t(`destruction.${m}`) }))} />
+        </Form.Item>
+      </FormModal>
 
-      <Modal
+      <FormModal<ExecutionValues>
         title={t('destruction.confirm')}
         open={executing !== null}
-        onCancel={() => setExecuting(null)}
-        onOk={() => execForm.submit()}
+        onClose={() => setExecuting(null)}
         okText={t('destruction.confirm')}
-        okButtonProps={{ danger: true }}
-        cancelText={t('form.cancel')}
-        destroyOnHidden
+        okDanger
+        intro={<Alert type="warning" showIcon title={t('destruction.confirmWarning')} style={{ marginBottom: 12 }} />}
+        onSubmit={async (v) => {
+          await api.confirmDestruction({ registerId: executing!.id, executor: v.executor, witnesses: v.witnesses.split(/[,，、\s]+/).filter(Boolean) });
+          setExecuting(null);
+          load();
+        }}
       >
-        <Alert type="warning" showIcon title={t('destruction.confirmWarning')} style={{ marginBottom: 12 }} />
-        <Form
-          form={execForm}
-          layout="vertical"
-          onFinish={(v) =>
-            void run(async () => {
-              await api.confirmDestruction({ registerId: executing!.id, executor: v.executor, witnesses: v.witnesses.split(/[,，、\s]+/).filter(Boolean) });
-              setExecuting(null);
-            })
-          }
-        >
-          <Form.Item name="executor" label={t('destruction.executor')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="witnesses" label={t('destruction.witnesses')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="executor" label={t('destruction.executor')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="witnesses" label={t('destruction.witnesses')} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+      </FormModal>
 
       <FormPreview request={printing ? { formId: 'destruction-list', blank: false, params: { registerId: printing.id } } : null} onClose={() => setPrinting(null)} />
     </Flex>
