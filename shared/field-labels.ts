@@ -209,7 +209,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     emergencyContacts: '紧急联系人',
     employeeNo: '工号',
     event: '保管期限起算事件',
-    executor: '监销人',
+    executor: '执行人',
     fax: '传真',
     file: '文件',
     fileBase64: 'Excel 文件',
@@ -315,7 +315,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     username: '用户名',
     valueGrade: '价值等级',
     where: '记录位置',
-    witnesses: '见证人',
+    witnesses: '监销人',
     year: '年度',
   },
   en: {

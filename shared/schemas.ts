@@ -304,7 +304,7 @@ export const createDestructionRegisterInput = z
   .object({ fileIds: z.array(id).min(1).max(1000), reason: z.string().trim().min(1).max(500), method: z.enum(['shred', 'pulp', 'incinerate']).default('shred') })
   .strict();
 export const registerIdInput = z.object({ registerId: id }).strict();
-export const confirmDestructionInput = z.object({ registerId: id, executor: z.string().trim().min(1).max(50), witnesses: z.array(z.string().trim().min(1).max(50)).min(2).max(10) }).strict();
+export const confirmDestructionInput = z.object({ registerId: id, executor: z.string().trim().min(1).max(50), witnesses: z.array(z.string().trim().min(1).max(50)).max(10) }).strict();
 
 const code = z
   .string()

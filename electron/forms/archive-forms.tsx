@@ -218,9 +218,9 @@ export function DestructionList({ header, data }: { header: FormHeader; data: De
       <Signatures
         rows={[
           [{ label: '批准人', value: data?.approvedBy ?? '' }, '签字', { label: '日期', value: ymd(data?.approvedAt) }],
-          [{ label: '监销人', value: data?.executor ?? '' }, '签字', { label: '日期', value: ymd(data?.destroyedAt) }],
-          [{ label: '见证人', value: data?.witnesses[0] ?? '' }, '签字', '日期'],
-          [{ label: '见证人', value: data?.witnesses[1] ?? '' }, '签字', '日期'],
+          [{ label: '销毁人', value: data?.executor ?? '' }, '签字', { label: '日期', value: ymd(data?.destroyedAt) }],
+          [{ label: '监销人', value: data?.witnesses[0] ?? '' }, '签字', '日期'],
+          [{ label: '监销人', value: data?.witnesses[1] ?? '' }, '签字', '日期'],
         ]}
       />
     </FormSheet>

@@ -64,6 +64,9 @@ describe('destruction', () => {
     expect(await failureCode(api.confirmDestruction({ registerId: register.id, executor: '王芳', witnesses: ['李晓', '赵六'] }))).toBe('REGISTER_NOT_APPROVED');
     await api.decideApproval({ approvalId: register.approvalId!, approve: true, reason: '同意销毁', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
     expect(await failureCode(api.confirmDestruction({ registerId: register.id, executor: '王芳', witnesses: ['李晓', ' 李晓 '] }))).toBe('WITNESSES_REQUIRED');
+    // One witness, or none, gets the rule's own sentence, not a schema's count.
+    expect(await failureCode(api.confirmDestruction({ registerId: register.id, executor: '王芳', witnesses: ['李晓'] }))).toBe('WITNESSES_REQUIRED');
+    expect(await failureCode(api.confirmDestruction({ registerId: register.id, executor: '王芳', witnesses: [] }))).toBe('WITNESSES_REQUIRED');
     const done = await api.confirmDestruction({ registerId: register.id, executor: '王芳', witnesses: ['李晓', '赵六'] });
     expect(done).toMatchObject({ status: 'destroyed', approvedBy: '赵经理', executor: '王芳', witnesses: ['李晓', '赵六'] });
 

@@ -151,7 +151,7 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
     values: ['移交部门客务部', '工程部', '二次装修', '移交客户', 'YJ-2026-0001', '审批人：赵经理'],
   },
   'inspection-record': { labels: ['档案检查记录', '文件柜', '存放错误', '检查人签字'], values: ['3F-A', 'NO-SUCH-9', '十一月检查', '王芳'] },
-  'destruction-list': { labels: ['档案销毁清单', '销毁原因', '保管期限', '监销人', '见证人'], values: ['保管期满', '老租户'] },
+  'destruction-list': { labels: ['档案销毁清单', '销毁原因', '保管期限', '销毁人', '监销人'], values: ['保管期满', '老租户'] },
   'departed-catalogue': { labels: ['年度退租档案目录', '档号', '退租日期', '整理人'], values: ['已退租商户', 'B-501', '2026-06-30', '楼层：5'] },
   'file-labels': { labels: [], values: ['华夏餐饮管理有限公司', 'A-301'] },
   'box-labels': { labels: [], values: ['B-001', 'D-3F', '退租档案'] },
