@@ -76,11 +76,6 @@ export async function filesWithDocuments(db: Kysely<ArchiveDatabase>, fileIds: n
   return new Set((await db.selectFrom('documents').select('file_id').where('file_id', 'in', fileIds).execute()).map((d) => d.file_id));
 }
 
-/** The ids of these files that are out on a loan now. */
-export async function filesOutNow(db: Kysely<ArchiveDatabase>, fileIds: number[]): Promise<Set<number>> {
-  return new Set((await db.selectFrom('loan_items').select('file_id').where('file_id', 'in', fileIds).where('state', '=', 'out').execute()).map((o) => o.file_id));
-}
-
 /** Each document's level and its file's, for these files. */
 export function documentLevelsIn(db: Kysely<ArchiveDatabase>, fileIds: number[]) {
   return db
@@ -89,12 +84,6 @@ export function documentLevelsIn(db: Kysely<ArchiveDatabase>, fileIds: number[])
     .select(['documents.confidentiality as doc', 'files.confidentiality as file'])
     .where('documents.file_id', 'in', fileIds)
     .execute();
-}
-
-/** These documents' scans (what the bag lists of them, not their bytes), in the order they were added. */
-export function scansOfDocuments(db: Kysely<ArchiveDatabase>, documentIds: number[]) {
-  if (documentIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('scans').select(['id', 'document_id', 'file_name', 'mime', 'size', 'sha256']).where('document_id', 'in', documentIds).orderBy('id').execute();
 }
 
 /** One scan's stored bytes (one at a time: a bundle never holds its scans in memory together). */

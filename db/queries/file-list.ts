@@ -4,6 +4,7 @@ import type { ContactKind } from '../../shared/domain';
 import type { z } from 'zod';
 import type { listCustomersInput } from '../../shared/schemas';
 import type { ArchiveDatabase } from '../schema';
+import { idList } from './id-list';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -160,12 +161,6 @@ export async function countDueForReview(db: Db, cutoff: string, never: boolean):
 }
 
 // ---------------------------------------------------------------- the search box
-
-/**
- * A list of ids as one parameter. `in (?, ?, …)` would make a new statement text for every count
- * (up to 1,000 candidates), each compiled and prepared anew; this one is prepared once.
- */
-const idList = (ids: number[]) => sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
 
 const listColumnsSql = sql.raw(listColumns.join(', '));
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
+import { idList } from './id-list';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -11,9 +12,6 @@ type Where = { fileId?: number; documentId?: number };
 
 /** Scans with their document's and file's levels beside them. */
 const scansWithLevels = (db: Db) => db.selectFrom('scans').innerJoin('documents', 'documents.id', 'scans.document_id').innerJoin('files', 'files.id', 'documents.file_id');
-
-/** A list of ids as one parameter (one prepared statement whatever the count). */
-const inIds = (column: string, ids: number[]) => sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
 
 /** This account's grants of a scan's key still in their window. */
 export function liveGrants(db: Db, scanId: number, accountId: number, now: string) {
@@ -56,7 +54,7 @@ export async function dropGrantsOf(db: Db, scanId: number): Promise<void> {
 /** Every sealed scan's key (all of them, or those of these documents). */
 export function sealedKeys(db: Db, documentIds?: number[]) {
   let q = db.selectFrom('scans').select(['id', 'sha256', 'sealed_key']).where('sealed_key', 'is not', null);
-  if (documentIds) q = q.where(inIds('document_id', documentIds));
+  if (documentIds) q = q.where(sql<boolean>`document_id in ${idList(documentIds)}`);
   return q.execute() as Promise<{ id: number; sha256: string; sealed_key: Buffer }[]>;
 }
 
@@ -66,7 +64,13 @@ export async function insertGrant(db: Db, grant: { scan_id: number; account_id: 
 
 /** Whether any of these documents has a sealed scan. */
 export async function anySealed(db: Db, documentIds: number[]): Promise<boolean> {
-  const row = await db.selectFrom('scans').select('id').where('sealed_key', 'is not', null).where(inIds('document_id', documentIds)).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('scans')
+    .select('id')
+    .where('sealed_key', 'is not', null)
+    .where(sql<boolean>`document_id in ${idList(documentIds)}`)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -8,19 +8,9 @@ import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
-import {
-  bundleTenants,
-  documentLevelsIn,
-  filesOutNow,
-  filesToCheck,
-  filesWithDocuments,
-  pageCacheSize,
-  recordBundleExport,
-  scansOfDocuments,
-  scanStored,
-  setPageCacheSize,
-  shrinkMemory,
-} from '../../db/queries/bundle';
+import { scansOf } from '../../db/queries/documents';
+import { filesOut } from '../../db/queries/loans';
+import { bundleTenants, documentLevelsIn, filesToCheck, filesWithDocuments, pageCacheSize, recordBundleExport, scanStored, setPageCacheSize, shrinkMemory } from '../../db/queries/bundle';
 import type { Kysely } from 'kysely';
 import { getMeta } from '../../db/queries/meta';
 import type { ArchiveDatabase } from '../../db/schema';
@@ -70,7 +60,7 @@ export async function checkBundle(ctx: ServiceContext, input: { year: number; bu
   const ids = tenants.map((t) => t.fileId);
   const files = await filesToCheck(ctx.db, ids);
   const withDocuments = await filesWithDocuments(ctx.db, ids);
-  const out = await filesOutNow(ctx.db, ids);
+  const out = await filesOut(ctx.db, ids);
   for (const t of tenants) {
     const f = files.find((x) => x.id === t.fileId)!;
     const base = { fileId: t.fileId, refNo: t.refNo, name: t.name };
@@ -210,7 +200,8 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
         ]),
       );
       const docRows: BundleTenantIndex['documents'] = [];
-      const scanDocs = await scansOfDocuments(
+      // Read apart from the file's documents: a withheld document still lists its scans, without them.
+      const scansByDocument = await scansOf(
         ctx.db,
         file.documents.map((d) => d.id),
       );
@@ -220,17 +211,17 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
         const confidential = effectiveConfidentiality(file.confidentiality, d.confidentiality) === 'confidential';
         const withheld = options.confidential === 'exclude' && confidential;
         const docScans: BundleTenantIndex['documents'][number]['scans'] = [];
-        for (const s of scanDocs.filter((x) => x.document_id === d.id)) {
-          const name = `scans/${String(seq).padStart(3, '0')}-${s.id}-${safeName(s.file_name)}`;
+        for (const s of scansByDocument.get(d.id) ?? []) {
+          const name = `scans/${String(seq).padStart(3, '0')}-${s.id}-${safeName(s.fileName)}`;
           if (withheld) {
-            docScans.push({ path: null, fileName: s.file_name, mime: s.mime, size: s.size, sha256: s.sha256 });
+            docScans.push({ path: null, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256 });
             continue;
           }
           cancelled(signal);
           // One scan in memory at a time.
           const row = await scanStored(ctx.db, s.id);
           bag.put(`${folder}/${name}`, await scanBytes(ctx.db, ctx, row));
-          docScans.push({ path: name, fileName: s.file_name, mime: s.mime, size: s.size, sha256: s.sha256 });
+          docScans.push({ path: name, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256 });
           scans++;
         }
         documents++;
