@@ -243,6 +243,73 @@ export interface ScansTable {
   sealed_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 }
 
+export interface DeskRecordsTable {
+  id: Generated<number>;
+  kind: string;
+  year: number;
+  seq: number;
+  /** Printed on the form and in its register: prefix-year-seq (TS-2026-0001). */
+  record_no: string;
+  /** Null for the desk's own records (the work log, a notice to every tenant). */
+  file_id: number | null;
+  status: string;
+  /** The kind's fields as JSON; '{}' while they are sealed. */
+  fields: string;
+  /** A confidential record's fields, encrypted under their own key, that key sealed to the confidential key pair. */
+  sealed_fields: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  sealed_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  confidentiality: Confidentiality;
+  /** When it happened (UTC): what periods and the register's order count by. */
+  occurred_at: Timestamp;
+  /** A local date (YYYY-MM-DD) by which it is due, where the kind has a deadline. */
+  due_date: string | null;
+  building: string | null;
+  floor: string | null;
+  unit: string | null;
+  assigned_to: string | null;
+  version: number;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface DeskRecordRevisionsTable {
+  id: Generated<number>;
+  record_id: number;
+  version: number;
+  at: Timestamp;
+  account_id: number | null;
+  reason: string;
+  /** The fields before the change as JSON; '{}' while sealed. */
+  before: string;
+  sealed_before: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  sealed_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+}
+
+export interface DeskRecordEventsTable {
+  id: Generated<number>;
+  record_id: number;
+  at: Timestamp;
+  account_id: number | null;
+  move: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+}
+
+export interface DeskRecordScansTable {
+  id: Generated<number>;
+  record_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  sealed_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  created_at: Timestamp;
+}
+
 export interface ScanGrantsTable {
   id: Generated<number>;
   scan_id: number;
@@ -490,6 +557,10 @@ export interface ArchiveDatabase {
   document_revisions: DocumentRevisionsTable;
   scans: ScansTable;
   scan_grants: ScanGrantsTable;
+  desk_records: DeskRecordsTable;
+  desk_record_revisions: DeskRecordRevisionsTable;
+  desk_record_events: DeskRecordEventsTable;
+  desk_record_scans: DeskRecordScansTable;
   search_trigram: SearchTable;
   search_short: SearchTable;
 }
@@ -497,6 +568,7 @@ export interface ArchiveDatabase {
 export type CustomerRow = Selectable<CustomersTable>;
 export type FileRow = Selectable<FilesTable>;
 export type DocumentDbRow = Selectable<DocumentsTable>;
+export type DeskRecordDbRow = Selectable<DeskRecordsTable>;
 
 export type Account = Selectable<AccountsTable>;
 export type NewAccount = Insertable<AccountsTable>;

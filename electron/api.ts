@@ -74,7 +74,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
 
   const guarded = {} as Record<string, GuardedCall>;
   for (const method of methodNames) {
-    const { input: schema, permission, handler } = methodTable[method] as MethodDefinition;
+    const { input: schema, permission, handler, issueLabel } = methodTable[method] as MethodDefinition;
     guarded[method] = async (input, requestedLocale) => {
       // Who may call comes first: a refused caller learns nothing of what the input should be.
       if (permission !== 'public') {
@@ -86,7 +86,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
       // Parsed once, here: nothing unparsed reaches a handler, and a refusal names the fields in words.
       const locale = isLocale(requestedLocale) ? requestedLocale : defaultLocale;
       const parsed = schema.safeParse(input ?? {}, { error: zodLocales[locale].localeError });
-      if (!parsed.success) throw new ArchiveError('VALIDATION_FAILED', { issues: validationIssues(parsed.error, locale) });
+      if (!parsed.success) throw new ArchiveError('VALIDATION_FAILED', { issues: validationIssues(parsed.error, locale, (path) => issueLabel?.(path, input, locale) ?? null) });
       try {
         return await handler(parsed.data, context);
       } catch (error) {
@@ -98,12 +98,12 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
 }
 
 /** Each refused field: its path, its name in words, and what is wrong with it. */
-function validationIssues(error: z.ZodError, locale: Locale) {
+function validationIssues(error: z.ZodError, locale: Locale, ownLabel: (path: string) => string | null) {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     // A pattern is no message for a person (zod would show the regex itself).
     const message = issue.code === 'invalid_format' && (issue as { format?: string }).format === 'regex' ? patternMessage[locale] : issue.message;
-    return { path, label: fieldLabel(path, locale), message };
+    return { path, label: ownLabel(path) ?? fieldLabel(path, locale), message };
   });
 }
 

@@ -881,3 +881,64 @@ export interface FileLabel {
  * its schema before it reaches a service, and resolves or throws ArchiveError.
  */
 export type { ArchiveApi } from '../electron/features';
+
+/** One desk record as a register lists it. A withheld one (confidential, not for this reader) has no fields. */
+export interface RecordRow {
+  id: number;
+  kind: string;
+  recordNo: string;
+  status: string;
+  /** When it happened, UTC. */
+  occurredAt: string;
+  /** A local date, where the kind has a deadline or a return date. */
+  dueDate: string | null;
+  overdue: boolean;
+  fileId: number | null;
+  refNo: string | null;
+  customerName: string | null;
+  building: string | null;
+  floor: string | null;
+  unit: string | null;
+  assignedTo: string | null;
+  confidentiality: Confidentiality;
+  withheld: boolean;
+  fields: Record<string, unknown>;
+  createdByName: string | null;
+  closedAt: string | null;
+  version: number;
+}
+
+export interface RecordEvent {
+  at: string;
+  move: string;
+  fromStatus: string;
+  toStatus: string;
+  note: string | null;
+  accountName: string | null;
+}
+
+export interface RecordRevision {
+  version: number;
+  at: string;
+  reason: string;
+  /** The step of the life cycle that made the change, when a step did. */
+  move: string | null;
+  accountName: string | null;
+  before: Record<string, unknown>;
+  withheld: boolean;
+}
+
+export interface RecordDetail extends RecordRow {
+  events: RecordEvent[];
+  revisions: RecordRevision[];
+  scans: ScanInfo[];
+  /** The moves this reader may make now. */
+  moves: string[];
+}
+
+/** How many records of a kind are still open, and how many of those are past their date. */
+export interface OpenRecordCount {
+  kind: string;
+  open: number;
+  overdue: number;
+}

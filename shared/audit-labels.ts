@@ -69,6 +69,15 @@ export const auditActions = [
   'destruction.registered',
   'destruction.executed',
   'bundle.exported',
+  'record.created',
+  'record.revised',
+  'record.moved',
+  'record.viewed',
+  'record.classified',
+  'record.declassified',
+  'record.scan_added',
+  'record.scan_viewed',
+  'records.exported',
   'backup.created',
   'backup.automatic',
   'backup.restored',
@@ -146,6 +155,15 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'destruction.registered': '{who}登记了{target}',
     'destruction.executed': '{who}执行了{target}',
     'bundle.exported': '{who}导出了年度退租档案包',
+    'record.created': '{who}登记了{target}',
+    'record.revised': '{who}修改了{target}',
+    'record.moved': '{who}办理了{target}',
+    'record.viewed': '{who}查看了{target}',
+    'record.classified': '{who}调整了{target}的密级',
+    'record.declassified': '{who}降低了{target}的密级',
+    'record.scan_added': '{who}为{target}添加了签字扫描件',
+    'record.scan_viewed': '{who}查看了{target}的签字扫描件',
+    'records.exported': '{who}导出了登记簿',
     'backup.created': '{who}备份了档案库',
     'backup.automatic': '每日自动备份档案库',
     'backup.restored': '{who}从备份恢复了档案库',
@@ -217,6 +235,15 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'destruction.registered': '{who} registered {target}',
     'destruction.executed': '{who} carried out {target}',
     'bundle.exported': '{who} exported the yearly bundle of departed tenants',
+    'record.created': '{who} entered {target}',
+    'record.revised': '{who} changed {target}',
+    'record.moved': '{who} took a step on {target}',
+    'record.viewed': '{who} viewed {target}',
+    'record.classified': '{who} changed the confidentiality of {target}',
+    'record.declassified': '{who} lowered the confidentiality of {target}',
+    'record.scan_added': '{who} attached a signed scan to {target}',
+    'record.scan_viewed': '{who} viewed the signed scan of {target}',
+    'records.exported': '{who} exported a register',
     'backup.created': '{who} backed up the archive',
     'backup.automatic': 'The daily automatic backup of the archive',
     'backup.restored': '{who} restored the archive from a backup',
@@ -241,6 +268,7 @@ export const auditGroups = [
   'inspection',
   'location',
   'form',
+  'record',
   'report',
   'destruction',
   'bundle',
@@ -265,6 +293,7 @@ export const auditGroupLabels: Labels<AuditGroup> = {
     inspection: '检查',
     location: '库房位置',
     form: '表单打印',
+    record: '登记簿',
     report: '报表',
     destruction: '销毁',
     bundle: '年度档案包',
@@ -286,6 +315,7 @@ export const auditGroupLabels: Labels<AuditGroup> = {
     inspection: 'Inspections',
     location: 'Storage',
     form: 'Forms',
+    record: 'Registers',
     report: 'Reports',
     destruction: 'Destruction',
     bundle: 'Yearly bundle',
@@ -296,7 +326,7 @@ export const auditGroupLabels: Labels<AuditGroup> = {
 
 /** Which actions a group covers (login covers logout and failed passwords too). */
 export function actionsOfGroup(group: AuditGroup): AuditAction[] {
-  const extra: Partial<Record<AuditGroup, string[]>> = { login: ['logout', 'password'], account: [], customer: ['customers'], loan: ['loans', 'borrower'], form: ['labels'] };
+  const extra: Partial<Record<AuditGroup, string[]>> = { login: ['logout', 'password'], account: [], customer: ['customers'], loan: ['loans', 'borrower'], form: ['labels'], record: ['records'] };
   const heads = [group, ...(extra[group] ?? [])];
   return auditActions.filter((a) => heads.includes(a.split('.')[0]!));
 }
@@ -334,6 +364,8 @@ export const auditDetailLabels: Labels<
   | 'condition'
   | 'lentOn'
   | 'paperSlip'
+  | 'step'
+  | 'recordDue'
 > = {
   'zh-CN': {
     reason: '原因',
@@ -362,6 +394,8 @@ export const auditDetailLabels: Labels<
     condition: '归还情况',
     lentOn: '借出日期',
     paperSlip: '纸质借阅单',
+    step: '环节',
+    recordDue: '办理期限',
   },
   en: {
     reason: 'reason',
@@ -390,6 +424,8 @@ export const auditDetailLabels: Labels<
     condition: 'condition',
     lentOn: 'lent on',
     paperSlip: 'paper slip',
+    step: 'step',
+    recordDue: 'due',
   },
 };
 
@@ -413,6 +449,7 @@ export const auditTargetLabels: Labels<
   | 'box'
   | 'cabinet'
   | 'shelf'
+  | 'record'
   | 'system'
 > = {
   'zh-CN': {
@@ -434,6 +471,7 @@ export const auditTargetLabels: Labels<
     box: '档案盒',
     cabinet: '档案柜',
     shelf: '层',
+    record: '记录',
     system: '系统',
   },
   en: {
@@ -455,6 +493,7 @@ export const auditTargetLabels: Labels<
     box: 'box',
     cabinet: 'cabinet',
     shelf: 'shelf',
+    record: 'record',
     system: 'the system',
   },
 };

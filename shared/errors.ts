@@ -90,6 +90,10 @@ export const errorCodes = [
   'CONFIDENTIAL_KEY_MISSING',
   'ROLE_SEPARATION',
   'INTERNAL',
+  'RECORD_FIELDS_REQUIRED',
+  'RECORD_MOVE_NOT_ALLOWED',
+  'RECORD_FILE_REQUIRED',
+  'RECORD_FILE_DESTROYED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -24,6 +24,7 @@ import type {
 import type { ErrorCode } from './errors';
 import type { FormId } from './forms';
 import type { ReportId, ReportSectionId } from './reports';
+import { recordLabels, recordStatusLabel } from './record-labels';
 
 type Labels<K extends string> = Record<Locale, Record<K, string>>;
 
@@ -91,6 +92,10 @@ export const errorMessages: Labels<ErrorCode> = {
     NOT_DUE_FOR_DESTRUCTION: '档案“{refNo}”尚未到保管期限，不能列入销毁清册。',
     REGISTER_NOT_APPROVED: '销毁清册尚未获批准，不能执行销毁。',
     WITNESSES_REQUIRED: '销毁须有执行人和至少两名监销人签字。',
+    RECORD_FIELDS_REQUIRED: '请先填写：{recordFields}。',
+    RECORD_MOVE_NOT_ALLOWED: '这条记录现在是“{recordStatus}”，不能办理“{recordMove}”。',
+    RECORD_FILE_REQUIRED: '这种记录属于客户的档案，请先选择客户（可扫描档案标签）。',
+    RECORD_FILE_DESTROYED: '该档案已销毁，不能再登记或修改它的记录。',
     LOCATION_IN_USE: '该位置仍存放着 {count} 份档案，不能撤销；请先把档案移到其他档案盒。',
     LOCATION_RETIRED: '该位置已撤销，不能再存放档案。',
     BOX_FULL: '档案盒 {code} 已满（容量 {capacity} 份）。',
@@ -185,6 +190,10 @@ export const errorMessages: Labels<ErrorCode> = {
     NOT_DUE_FOR_DESTRUCTION: 'File {refNo} has not reached the end of its retention period.',
     REGISTER_NOT_APPROVED: 'The destruction register is not approved; nothing can be destroyed yet.',
     WITNESSES_REQUIRED: 'A destruction needs the executor and at least two witnesses.',
+    RECORD_FIELDS_REQUIRED: 'Fill in first: {recordFields}.',
+    RECORD_MOVE_NOT_ALLOWED: 'This record is “{recordStatus}” now: “{recordMove}” cannot be done.',
+    RECORD_FILE_REQUIRED: "This kind of record belongs to a customer's file: pick the customer first (a file label can be scanned).",
+    RECORD_FILE_DESTROYED: 'This file was destroyed: its records can no longer be entered or changed.',
     LOCATION_IN_USE: 'This location still holds {count} files and cannot be retired; move them to another box first.',
     LOCATION_RETIRED: 'This location is retired and holds no more files.',
     BOX_FULL: 'Box {code} is full (capacity {capacity} files).',
@@ -776,6 +785,14 @@ function inWords(value: unknown, locale: Locale): unknown {
 
 export function errorMessage(code: ErrorCode, locale: Locale, details?: Record<string, unknown>): string {
   const words = details ? Object.fromEntries(Object.entries(details).map(([k, v]) => [k, inWords(v, locale)])) : details;
+  // A record's fields, status and move are named by its kind's words.
+  if (words && typeof details?.recordKind === 'string') {
+    const kind = details.recordKind;
+    const names = recordLabels(kind, locale);
+    if (Array.isArray(details.recordFields)) words.recordFields = details.recordFields.map((f) => names.fields[String(f)] ?? String(f)).join(locale === 'zh-CN' ? '、' : ', ');
+    if (typeof details.recordStatus === 'string') words.recordStatus = recordStatusLabel(kind, details.recordStatus, locale);
+    if (typeof details.recordMove === 'string') words.recordMove = names.moves?.[details.recordMove] ?? details.recordMove;
+  }
   return formatMessage(errorMessages[locale][code], words);
 }
 

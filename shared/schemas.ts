@@ -153,7 +153,7 @@ export const getFileInput = z.object({ fileId: id, category: z.string().max(40).
 export const fileReasonInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(500) }).strict();
 export const dueForReviewInput = z.object({ months: z.number().int().min(1).max(120).optional() }).strict();
 
-const scanUpload = z
+export const scanUpload = z
   .object({
     fileName: z.string().trim().min(1).max(200),
     /** Base64 of the file's bytes; the type is read from the bytes, not trusted from the name. */
@@ -222,6 +222,8 @@ export const archiveSettingsSchema = z
     loanMaxRenewals: z.number().int().min(0).max(10),
     loanGeneralManagerFrom: z.enum(confidentialityLevels),
     retention: z.record(z.enum(customerKinds), z.object({ period: z.enum(retentionPeriods), event: z.enum(retentionEvents), categoryCode: z.string().regex(/^[A-Z]{1,4}$/) }).strict()),
+    /** Days to handle a record, by kind and the value of its deadline field ("complaint.quality"); absent: the kind's own default. */
+    recordDeadlineDays: z.record(z.string().regex(/^[a-z][a-zA-Z-]*\.[a-zA-Z]+$/), z.number().int().min(0).max(365)).default({}),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */

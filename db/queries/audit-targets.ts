@@ -138,3 +138,23 @@ export function targetNamed(text: string): Expression<SqlBool> {
     or (audit_log.target_type = 'box' and audit_log.target_id in (select cast(x.id as text) from boxes x where x.code like ${like}))
   )`;
 }
+
+export interface RecordFacts {
+  kind: string;
+  recordNo: string;
+  refNo: string | null;
+  customer: string | null;
+}
+
+export async function recordsById(db: Db, list: string[]): Promise<Map<number, RecordFacts>> {
+  const wanted = ids(list);
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('desk_records')
+    .leftJoin('files', 'files.id', 'desk_records.file_id')
+    .leftJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['desk_records.id', 'desk_records.kind', 'desk_records.record_no', 'files.ref_no', 'customers.name'])
+    .where('desk_records.id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, recordNo: r.record_no, refNo: r.ref_no, customer: r.name }]));
+}

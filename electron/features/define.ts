@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ArchiveDatabase } from '../../db/schema';
 import type { Session } from '../../shared/api';
+import type { Locale } from '../../shared/domain';
 import type { MethodAccess } from '../../shared/permissions';
 import type { OpenedBundles } from '../services/bundle-open';
 import type { Clock } from '../services/clock';
@@ -36,6 +37,8 @@ export interface MethodDefinition<Input extends z.ZodType = z.ZodType, Result = 
   /** `public` works locked (it is how one unlocks), `signed-in` needs any account, else a permission the role must hold. */
   permission: MethodAccess;
   handler: (input: z.output<Input>, m: MethodContext) => Result;
+  /** Names a refused field the shared field labels do not know (a record kind's own fields). */
+  issueLabel?: (path: string, input: unknown, locale: Locale) => string | null;
 }
 
 /** One method of the contract, declared once in its feature module (see CONTRIBUTING.md). */

@@ -18,6 +18,7 @@ import { inspectionsMethods } from './inspections';
 import { jobsMethods } from './jobs';
 import { loansMethods } from './loans';
 import { locationsMethods } from './locations';
+import { recordsMethods } from './records';
 import { reportsMethods } from './reports';
 import { transfersMethods } from './transfers';
 
@@ -39,6 +40,7 @@ export const methodTable = {
   ...bundleMethods,
   ...jobsMethods,
   ...reportsMethods,
+  ...recordsMethods,
 };
 
 export type ArchiveApi = ApiOf<typeof methodTable>;

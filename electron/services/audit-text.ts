@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { customersById, documentsById, filesById, loansById, namesById, scansById, type DocumentFacts, type FileFacts } from '../../db/queries/audit-targets';
+import { customersById, documentsById, filesById, loansById, namesById, recordsById, scansById, type DocumentFacts, type FileFacts } from '../../db/queries/audit-targets';
+import { recordLabels } from '../../shared/record-labels';
 import type { ArchiveDatabase } from '../../db/schema';
 import { auditActions, auditDetailLabels, auditGroupLabels, auditGroups, auditSentenceLabels, auditTargetLabels, actionsOfGroup, type AuditAction } from '../../shared/audit-labels';
 import { localDate, localDateTime } from '../../shared/dates';
@@ -37,7 +38,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     .flatMap((d, i) => (rows[i]!.action === 'file.moved' ? [d.from, d.to] : []))
     .filter((v) => v !== undefined && v !== null)
     .map(String);
-  const [files, customers, documents, scans, loans, accounts, borrowers, rooms, boxes, transfers, approvals, registers, inspections] = await Promise.all([
+  const [files, customers, documents, scans, loans, accounts, borrowers, rooms, boxes, transfers, approvals, registers, inspections, records] = await Promise.all([
     filesById(db, [...of('file'), ...fileIdsInDetails]),
     customersById(db, of('customer')),
     documentsById(db, of('document')),
@@ -51,6 +52,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     namesById(db, 'approvals', of('approval')),
     namesById(db, 'destruction_registers', of('destruction_register')),
     namesById(db, 'inspections', of('inspection')),
+    recordsById(db, of('record')),
   ]);
   const sep = zh ? '，' : ', ';
   const fileText = (f: FileFacts | undefined, id: string) => (f ? (zh ? `档案 ${f.refNo}（${f.customer}）` : `file ${f.refNo} (${f.customer})`) : gone('file', id));
@@ -130,6 +132,15 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
         const about = params.fileId !== undefined ? files.get(Number(params.fileId)) : undefined;
         return `“${title}”${about ? (zh ? `（${fileText(about, '')}）` : ` (${fileText(about, '')})`) : ''}${d.blank ? (zh ? '（空白表）' : ' (blank)') : ''}`;
       }
+      case 'record': {
+        const rec = records.get(n);
+        if (!rec) return gone('record', id);
+        const title = recordLabels(rec.kind, locale).title;
+        const of = rec.refNo ? (zh ? `（档案 ${rec.refNo}，${rec.customer}）` : ` (file ${rec.refNo}, ${rec.customer})`) : '';
+        return zh ? `${title} ${rec.recordNo}${of}` : `${title.toLowerCase()} ${rec.recordNo}${of}`;
+      }
+      case 'records':
+        return recordLabels(id, locale).title;
       case 'report':
         return (reportIds as readonly string[]).includes(id)
           ? zh
@@ -163,9 +174,21 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       const box = (v: unknown) => (v === null || v === undefined ? (zh ? '无' : 'none') : (boxes.get(Number(v))?.code ?? String(v)));
       say(L.box, `${box(d.from)} → ${box(d.to)}`);
     } else if (r.action === 'file.ref_corrected') say(L.refNo, `${d.from} → ${d.to}`);
-    else if (r.action === 'file.confidentiality' || r.action === 'document.classified' || r.action === 'document.declassified') {
+    else if (
+      r.action === 'file.confidentiality' ||
+      r.action === 'document.classified' ||
+      r.action === 'document.declassified' ||
+      r.action === 'record.classified' ||
+      r.action === 'record.declassified'
+    ) {
       if (d.from !== undefined || d.to !== undefined) say(L.confidentiality, `${level(d.from)} → ${level(d.to)}`);
     } else if (r.action === 'loan.renewed') say(L.renewedTo, d.to);
+    else if (r.action === 'record.moved') {
+      const kind = records.get(Number(r.targetId))?.kind;
+      const step = kind && typeof d.move === 'string' ? recordLabels(kind, locale).moves?.[d.move] : undefined;
+      if (step) say(L.step, step);
+    }
+    if (r.targetType === 'record' && typeof d.recordDue === 'string') say(L.recordDue, d.recordDue);
     else if (r.action === 'account.created' || r.action === 'account.updated') {
       const role = (d.role ?? (d.after as Record<string, unknown> | undefined)?.role) as string | undefined;
       if (role && (roles as readonly string[]).includes(role)) say(L.role, roleLabels[locale][role as Role]);

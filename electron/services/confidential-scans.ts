@@ -28,6 +28,18 @@ export function sealScan(publicKey: string, plain: Buffer, sha256: string): { da
   return { data, sealed_key: sealTo(publicKey, key, keyAad(sha256)) };
 }
 
+/** A sealed scan's bytes opened with the confidential key itself (a record's scan: no grants apply); null if it does not open. */
+export function openWithConfidentialKey(confidentialKey: Buffer, scan: { sha256: string; data: Buffer; sealed_key: Buffer }): Buffer | null {
+  const key = openSealed(confidentialKey, scan.sealed_key, keyAad(scan.sha256));
+  return key ? decryptScan(key, Buffer.from(scan.data), dataAad(scan.sha256)) : null;
+}
+
+/** A sealed scan's key sealed again, to a new key pair; null if the old key does not open it. */
+export function resealScanKey(oldPrivateKey: Buffer, newPublicKey: string, scan: { sha256: string; sealed_key: Buffer }): Buffer | null {
+  const key = openSealed(oldPrivateKey, scan.sealed_key, keyAad(scan.sha256));
+  return key ? sealTo(newPublicKey, key, keyAad(scan.sha256)) : null;
+}
+
 /** A scan's own key, with the session's confidential key or a grant to this account; null without either. */
 async function scanKey(db: Db, ctx: Pick<ServiceContext, 'session' | 'clock' | 'keys'>, scan: { id: number; sha256: string; sealed_key: Buffer | null }): Promise<Buffer | null> {
   const keys = ctx.keys;

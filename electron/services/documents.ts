@@ -35,6 +35,7 @@ import { issueRefNo } from './ref-numbers';
 import { documentRowId, writeIndexRow } from './search';
 import { retentionDueDate, retentionEventDate } from './retention';
 import { readSettings } from './settings';
+import { sealRecordsOfFile, unsealRecordsOfFile } from './records';
 
 type Db = Kysely<ArchiveDatabase>;
 
@@ -383,8 +384,13 @@ export async function setFileConfidentiality(ctx: ServiceContext, input: { fileI
     if (!file) throw new ArchiveError('NOT_FOUND');
     if (file.confidentiality === 'confidential' && input.confidentiality !== 'confidential' && ctx.session.role !== 'general_manager') throw new ArchiveError('DECLASSIFY_NEEDS_APPROVAL');
     await updateFileRow(trx, input.fileId, { confidentiality: input.confidentiality, updated_at: nowIso(ctx) });
-    if (input.confidentiality === 'confidential') await sealRaised(trx, ctx, { fileId: input.fileId });
-    else await unsealOrdinaryScans(trx, ctx, { fileId: input.fileId });
+    if (input.confidentiality === 'confidential') {
+      await sealRaised(trx, ctx, { fileId: input.fileId });
+      await sealRecordsOfFile(trx, ctx, input.fileId);
+    } else {
+      await unsealOrdinaryScans(trx, ctx, { fileId: input.fileId });
+      await unsealRecordsOfFile(trx, ctx, input.fileId);
+    }
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'file.confidentiality', {
       targetType: 'file',
       targetId: String(input.fileId),

@@ -21,6 +21,7 @@ export const defaultSettings: ArchiveSettings = {
   loanLongDays: 7,
   loanMaxRenewals: 1,
   loanGeneralManagerFrom: 'confidential',
+  recordDeadlineDays: {},
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },

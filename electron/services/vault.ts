@@ -39,6 +39,7 @@ import {
 } from '../../db/key-slots';
 import { newBoxKeyPair } from '../../db/sealing';
 import { dropExpiredGrants, resealScanKeys, sealPendingScans, type ScanKeys } from './confidential-scans';
+import { resealRecordKeys } from './record-seal';
 import { inspectArchive, leaveWriteAheadLog, openArchive, renewWriteAheadLog, type AuditHead, type OpenedArchive } from '../../db/open';
 import { checkArchivePages, copyArchiveAside } from './archive-work';
 import { activeGeneralManagers, findAccountByUsername, insertAccount, markPasswordChanged, touchLastLogin } from '../../db/queries/accounts';
@@ -536,6 +537,7 @@ export class ArchiveVault {
     const pair = newBoxKeyPair();
     await db.transaction().execute(async (trx) => {
       await resealScanKeys(trx, Buffer.from(escrow, 'base64'), pair.publicKey);
+      await resealRecordKeys(trx, Buffer.from(escrow, 'base64'), pair.publicKey);
       // The escrow stays (with the new key) only while the recovery key cannot hold a grant.
       if (findRecoverySlot(file)?.box) await deleteMeta(trx, 'confidential_escrow');
       else await setMeta(trx, 'confidential_escrow', pair.privateKey.toString('base64'));

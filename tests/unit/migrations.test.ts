@@ -30,6 +30,10 @@ const latestTables = [
   'settings',
   'search_trigram',
   'search_short',
+  'desk_records',
+  'desk_record_revisions',
+  'desk_record_events',
+  'desk_record_scans',
 ];
 
 describe('migrations', () => {
