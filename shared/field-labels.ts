@@ -4,6 +4,9 @@ import type { Locale } from './domain';
 // "电话：…", never "phone: …". A test walks every input schema and checks each field has both.
 
 export const fieldNames = [
+  'recordKind',
+  'recordIds',
+  'sheet',
   'recordDeadlineDays',
   'recordId',
   'fields',
@@ -285,6 +288,9 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     query: '查询内容',
     reason: '原因',
     recordDeadlineDays: '记录办理期限（天）',
+    recordKind: '记录种类',
+    recordIds: '记录',
+    sheet: '表格',
     recordId: '记录',
     fields: '表单内容',
     move: '办理环节',
@@ -447,6 +453,9 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     query: 'Search',
     reason: 'Reason',
     recordDeadlineDays: 'Days to handle a record',
+    recordKind: 'Kind of record',
+    recordIds: 'Records',
+    sheet: 'Form',
     recordId: 'Record',
     fields: 'Form',
     move: 'Step',

@@ -17,6 +17,7 @@ export const formIds = [
   'file-labels',
   'box-labels',
   'recovery-key',
+  'desk-record',
   'report-composition',
   'report-borrowing',
   'report-storage',
@@ -25,7 +26,7 @@ export const formIds = [
 export type FormId = (typeof formIds)[number];
 
 /** What a filled form is filled from; a blank form needs nothing. */
-export type FormRecordKind = 'report' | 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
+export type FormRecordKind = 'report' | 'record' | 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
 
 export const formDefinitions: Record<FormId, { record: FormRecordKind; orientation: 'portrait' | 'landscape'; formNo: string | null }> = {
   'file-registration': { record: 'file', orientation: 'portrait', formNo: 'qms-pm-31301' },
@@ -43,6 +44,8 @@ export const formDefinitions: Record<FormId, { record: FormRecordKind; orientati
   'file-labels': { record: 'box', orientation: 'portrait', formNo: null },
   'box-labels': { record: 'cabinet', orientation: 'portrait', formNo: null },
   'recovery-key': { record: 'recoveryKey', orientation: 'portrait', formNo: null },
+  // Every desk record kind prints through this one generated form; its title and number are the kind's.
+  'desk-record': { record: 'record', orientation: 'portrait', formNo: null },
   // The reports print through the forms engine (charts as SVG); they have their own screen.
   'report-composition': { record: 'report', orientation: 'portrait', formNo: null },
   'report-borrowing': { record: 'report', orientation: 'portrait', formNo: null },

@@ -534,6 +534,7 @@ export const formTitleLabels: Labels<FormId> = {
     'report-borrowing': '借阅统计报表',
     'report-storage': '库房与检查报表',
     'report-movement': '档案变动报表',
+    'desk-record': '登记簿记录',
   },
   en: {
     'file-registration': 'Customer file registration',
@@ -555,6 +556,7 @@ export const formTitleLabels: Labels<FormId> = {
     'report-borrowing': 'Borrowing report',
     'report-storage': 'Storage and inspection report',
     'report-movement': 'Archive movement report',
+    'desk-record': 'Desk record',
   },
 };
 

@@ -12,6 +12,8 @@ export interface RecordKindLabels {
   choices?: Record<string, Record<string, string>>;
   statuses?: Record<string, string>;
   moves?: Record<string, string>;
+  /** The titles of the paper forms the kind prints as (its `sheets`). */
+  sheets?: Record<string, string>;
 }
 
 const satisfactionZh = { satisfied: '满意', fair: '基本满意', unsatisfied: '不满意' };
@@ -64,6 +66,7 @@ export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> 
         },
       },
       statuses: { received: '已登记', assigned: '处理中', handled: '已处理', approved: '已审批', closed: '已结案' },
+      sheets: { register: '客户投诉登记表', report: '投诉处理报告表', tracking: '投诉处理追踪表' },
       moves: { assign: '分派处理', handle: '登记处理结果', approve: '审批通过', sendBack: '退回重办', close: '回访结案', closeHandled: '回访结案', reopen: '客户不满意，重新处理' },
     },
     repair: {
@@ -91,6 +94,7 @@ export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> 
       },
       choices: { urgency: { urgent: '紧急（当日）', normal: '一般' } },
       statuses: { reported: '已报修', assigned: '已派工', done: '已完工', closed: '已确认' },
+      sheets: { slip: '维修单' },
       moves: { assign: '派工', complete: '登记完工', confirm: '住户确认', redo: '返修' },
     },
   },
@@ -134,6 +138,7 @@ export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> 
         },
       },
       statuses: { received: 'Received', assigned: 'Being handled', handled: 'Handled', approved: 'Approved', closed: 'Closed' },
+      sheets: { register: 'Complaint register', report: 'Complaint handling report', tracking: 'Complaint tracking sheet' },
       moves: {
         assign: 'Hand over',
         handle: 'Enter the result',
@@ -169,6 +174,7 @@ export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> 
       },
       choices: { urgency: { urgent: 'Urgent (same day)', normal: 'Normal' } },
       statuses: { reported: 'Reported', assigned: 'Sent', done: 'Done', closed: 'Confirmed' },
+      sheets: { slip: 'Repair slip' },
       moves: { assign: 'Send a repairer', complete: 'Enter the work done', confirm: 'Tenant confirms', redo: 'Redo' },
     },
   },

@@ -431,6 +431,16 @@ export const formParams = z
     floor: optionalText(20),
     /** Labels: 2×5 on A4, or one per page for a label printer. */
     labelLayout: z.enum(['sheet', 'single']).optional(),
+    /** Desk records: the kind, the kept records to print (else one form per file, or per resident file of a building and floor), one of its sheets. */
+    recordKind: z
+      .string()
+      .regex(/^[a-z][a-z-]{1,30}$/)
+      .optional(),
+    recordIds: z.array(id).max(2000).optional(),
+    sheet: z
+      .string()
+      .regex(/^[a-z][a-zA-Z]{0,30}$/)
+      .optional(),
   })
   .strict();
 /** A report with its period (local dates, both ends included) and place. */

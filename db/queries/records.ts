@@ -189,3 +189,10 @@ export function unsealedConfidentialRecords(db: Db) {
     .where((eb) => eb.or([eb('desk_records.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]))
     .execute();
 }
+
+/** The active files of a building (and floor) that a printed form goes to, by unit: one form each. */
+export async function filesOfPlace(db: Db, building: string, floor?: string): Promise<number[]> {
+  let q = db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id').select('files.id').where('files.status', '=', 'active').where('customers.building', '=', building);
+  if (floor) q = q.where('customers.floor', '=', floor);
+  return (await q.orderBy('files.unit').orderBy('files.id').execute()).map((r) => r.id);
+}

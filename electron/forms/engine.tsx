@@ -114,7 +114,13 @@ export function escapeHtml(s: string): string {
 
 // ---------------------------------------------------------------- building blocks
 
-type Cell = [label: string, value?: ReactNode, span?: number];
+/** A label, its answer, how many label/answer pairs it spans, and (for a written answer) its lines of handwriting room. */
+type Cell = [label: string, value?: ReactNode, span?: number, lines?: number];
+
+/** The height of one handwritten line, and the fewest lines a written answer gets. */
+const LINE_MM = 8;
+const MIN_LINES = 3;
+const isLong = (cell: Cell) => (cell[3] !== undefined ? cell[3] > 0 : LONG_TEXT.test(cell[0]));
 
 /** The printable width of the page (A4 less the side margins), for laying out write-in cells. */
 const PageWidth = createContext(178.5);
@@ -145,12 +151,18 @@ export function Fields({ cells, perRow = 2 }: { cells: Cell[]; perRow?: number }
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            {r.map(([label, value, span = 1]) => {
+            {r.map((cell) => {
+              const [label, value, span = 1, lines] = cell;
               const empty = value === undefined || value === null || value === '';
-              const long = LONG_TEXT.test(label);
+              const long = isLong(cell);
               return [
                 <th key={`${label}-h`}>{label}</th>,
-                <td key={`${label}-v`} colSpan={span * 2 - 1} className={long ? 'tall' : empty ? 'blank' : undefined}>
+                <td
+                  key={`${label}-v`}
+                  colSpan={span * 2 - 1}
+                  className={long ? 'tall' : empty ? 'blank' : undefined}
+                  style={long && lines ? { height: `${Math.max(lines, MIN_LINES) * LINE_MM}mm` } : undefined}
+                >
                   {value}
                 </td>,
               ];
@@ -167,13 +179,13 @@ function lay(cells: Cell[], perRow: number): { rows: Cell[][]; labels: number[];
   let row: Cell[] = [];
   let used = 0;
   for (const cell of cells) {
-    const span = LONG_TEXT.test(cell[0]) ? perRow : Math.min(cell[2] ?? 1, perRow);
+    const span = isLong(cell) ? perRow : Math.min(cell[2] ?? 1, perRow);
     if (used + span > perRow) {
       rows.push(row);
       row = [];
       used = 0;
     }
-    row.push([cell[0], cell[1], span]);
+    row.push([cell[0], cell[1], span, cell[3]]);
     used += span;
   }
   if (row.length) rows.push(row);

@@ -30,6 +30,10 @@ import type { PdfRenderer } from './pdf';
 import { runWorker } from './worker-thread';
 import { pageNumberStamps } from '../forms/engine';
 import { getTransfer } from './transfers';
+import { RecordForms } from '../forms/record-forms';
+import { recordKind } from '../../shared/record-kinds';
+import { recordLabels } from '../../shared/record-labels';
+import { recordsToPrint } from './records';
 
 // One template per paper form; each is printed blank (to fill by hand) or filled from a record.
 // Preview, print and PDF all use the HTML made here.
@@ -89,7 +93,8 @@ function reportForm(report: ReportId): { load: Loader; template: Template } {
   };
 }
 
-const forms: Record<FormId, { load: Loader; template: Template }> = {
+/** `blank`: what a blank form needs to know (a desk record's kind), when it is more than nothing. */
+const forms: Record<FormId, { load: Loader; template: Template; blank?: (params: FormParams) => unknown }> = {
   'file-registration': { load: fileData, template: FileRegistration as Template },
   'customer-info-survey': { load: fileData, template: InfoSurvey as Template },
   'customer-credit-survey': { load: fileData, template: CreditSurvey as Template },
@@ -148,6 +153,7 @@ const forms: Record<FormId, { load: Loader; template: Template }> = {
     load: async (ctx, params) => ({ recoveryKey: need(params, 'recoveryKey', 'recoveryKey'), archiveDir: params.archiveDir ?? '', createdAt: today(ctx) }),
     template: RecoveryKeySheet as Template,
   },
+  'desk-record': { load: (ctx, params) => recordsToPrint(ctx, params), template: RecordForms as Template, blank: (params) => ({ kind: recordKind(params.recordKind ?? ''), records: [] }) },
   'report-composition': reportForm('composition'),
   'report-borrowing': reportForm('borrowing'),
   'report-storage': reportForm('storage'),
@@ -156,14 +162,17 @@ const forms: Record<FormId, { load: Loader; template: Template }> = {
 
 export function listForms(): FormInfo[] {
   // Reports print from their own screen (报表), with its filters.
-  return formIds.filter((id) => formDefinitions[id].record !== 'report').map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
+  // Desk records print from their register and their own drawer, with their kind.
+  return formIds.filter((id) => formDefinitions[id].record !== 'report' && formDefinitions[id].record !== 'record').map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
 }
 
 async function headerFor(ctx: ServiceContext, formId: FormId, params: FormParams): Promise<FormHeader> {
   const def = formDefinitions[formId];
+  const kind = formId === 'desk-record' ? recordKind(params.recordKind ?? '') : undefined;
+  if (formId === 'desk-record' && !kind) throw new ArchiveError('FORM_RECORD_REQUIRED', { record: 'record' });
   return {
-    title: formTitleLabels['zh-CN'][formId],
-    formNo: def.formNo,
+    title: kind ? recordLabels(kind.id, 'zh-CN').title : formTitleLabels['zh-CN'][formId],
+    formNo: kind ? (kind.formNo ?? null) : def.formNo,
     orientation: def.orientation,
     organisation: (await getMeta(ctx.db, 'organisation')) ?? '',
     // One label a page for a label printer (96 × 52 mm).
@@ -175,8 +184,9 @@ async function headerFor(ctx: ServiceContext, formId: FormId, params: FormParams
 export async function renderForm(ctx: ServiceContext, input: { formId: FormId; blank: boolean; params: FormParams }): Promise<RenderedForm> {
   const def = formDefinitions[input.formId];
   const header = await headerFor(ctx, input.formId, input.params);
-  const data = input.blank ? null : await forms[input.formId].load(ctx, input.params);
-  const html = renderFormDocument(header, createElement(forms[input.formId].template, { header, data: data as never }));
+  const form = forms[input.formId];
+  const data = input.blank ? (form.blank?.(input.params) ?? null) : await form.load(ctx, input.params);
+  const html = renderFormDocument(header, createElement(form.template, { header, data: data as never }));
   const subject = input.blank ? '空白' : describeParams(input.params);
   return { html, title: header.title, orientation: def.orientation, fileName: `${header.title}-${subject}-${today(ctx)}.pdf`.replace(/[\\/:*?"<>|]/g, '-') };
 }

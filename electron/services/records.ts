@@ -5,6 +5,7 @@ import { customerById, fileById } from '../../db/queries/documents';
 import { nextSeq } from '../../db/queries/meta';
 import {
   countRecords,
+  filesOfPlace,
   insertRecordEvent,
   insertRecordRevision,
   insertRecordRow,
@@ -33,6 +34,7 @@ import { registerCells, registerColumns } from '../../shared/record-text';
 import { ArchiveError } from '../../shared/errors';
 import { movesFor, recordKind, type RecordFields, type RecordKind, type RecordPrefill } from '../../shared/record-kinds';
 import type { ListRecordsInput, SaveRecordInput } from '../../shared/record-schemas';
+import type { PrintedRecord, RecordFormData } from '../forms/record-forms';
 import { recordAudit } from './audit';
 import { openWithConfidentialKey, sealScan } from './confidential-scans';
 import { nowIso, today, type ServiceContext } from './context';
@@ -475,4 +477,35 @@ export async function exportRecords(ctx: ServiceContext, input: Omit<ListRecords
   );
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'records.exported', { targetType: 'records', targetId: kind.id, details: { rows: rows.length } });
   return xlsxFile(`${recordLabels(kind.id, locale).title}-${today(ctx)}.xlsx`, bytes);
+}
+
+/** What a printed desk record holds: kept records by id, or forms started from each file (a selection, or a whole floor). */
+export async function recordsToPrint(
+  ctx: ServiceContext,
+  params: { recordKind?: string; recordIds?: number[]; fileIds?: number[]; fileId?: number; building?: string; floor?: string; sheet?: string },
+): Promise<RecordFormData> {
+  if (!params.recordKind) throw new ArchiveError('FORM_RECORD_REQUIRED', { record: 'record' });
+  const kind = kindOf(params.recordKind);
+  const sheet = params.sheet && kind.sheets?.some((s) => s.id === params.sheet) ? params.sheet : undefined;
+  if (params.recordIds?.length) {
+    const records: PrintedRecord[] = [];
+    for (const id of params.recordIds) {
+      const r = await getRecord(ctx, id, false);
+      if (r.kind !== kind.id) throw new ArchiveError('NOT_FOUND');
+      records.push({ recordNo: r.recordNo, status: r.status, fields: r.fields, events: r.events, customerName: r.customerName, refNo: r.refNo, withheld: r.withheld });
+    }
+    return { kind, sheet, records };
+  }
+  const fileIds = params.fileIds?.length ? params.fileIds : params.fileId ? [params.fileId] : params.building ? await filesOfPlace(ctx.db, params.building, params.floor) : [];
+  if (fileIds.length === 0) throw new ArchiveError('FORM_RECORD_REQUIRED', { record: 'file' });
+  const records: PrintedRecord[] = [];
+  for (const fileId of fileIds) {
+    const file = await fileById(ctx.db, fileId);
+    if (!file) throw new ArchiveError('NOT_FOUND');
+    const customer = await customerById(ctx.db, file.customer_id);
+    // A form for the desk to fill: no moment is printed as if it had happened.
+    const fields = Object.fromEntries(Object.entries(await draftRecord(ctx, { kind: kind.id, fileId })).filter(([key]) => kind.fields.find((f) => f.key === key)?.prefill !== 'now'));
+    records.push({ recordNo: null, status: null, fields, events: [], customerName: customer.name, refNo: file.ref_no, withheld: false });
+  }
+  return { kind, sheet, records };
 }

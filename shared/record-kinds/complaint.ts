@@ -57,4 +57,9 @@ export const complaint = defineRecordKind({
   deadline: { field: 'category', days: { quality: 7, process: 3, facility: 3, environment: 2, security: 1, charges: 5, neighbour: 5, other: 5 } },
   register: ['category', 'channel', 'complainant', 'content', 'assignedTo', 'satisfaction'],
   home: true,
+  sheets: [
+    { id: 'register', fields: ['receivedAt', 'channel', 'complainant', 'phone', 'unit', 'category', 'content', 'demand', 'receivedBy', 'assignedTo'], signatures: ['receivedBy'] },
+    { id: 'report', fields: ['receivedAt', 'complainant', 'unit', 'category', 'content', 'assignedTo', 'cause', 'handling', 'handledAt', 'approvalOpinion'], signatures: ['managerSignature'] },
+    { id: 'tracking', fields: ['receivedAt', 'complainant', 'unit', 'category', 'feedbackAt', 'feedbackBy', 'satisfaction', 'feedbackNote'], events: true, signatures: ['customerSignature'] },
+  ],
 });

@@ -88,6 +88,20 @@ export interface RecordKindDefinition {
   register: readonly string[];
   /** 工作台 lists the records still open (and those past their date first). */
   home?: boolean;
+  /**
+   * The paper forms one record prints as, each with the fields it carries, in order (titles in
+   * the labels' `sheets`). Without: one form of every field, titled as the kind.
+   */
+  sheets?: readonly RecordSheet[];
+}
+
+export interface RecordSheet {
+  id: string;
+  fields: readonly string[];
+  /** The life cycle's steps as a table (a tracking sheet). */
+  events?: boolean;
+  /** Signature lines at the foot (signature fields, or any words). */
+  signatures?: readonly string[];
 }
 
 export interface RecordKind extends RecordKindDefinition {

@@ -39,4 +39,28 @@ export const repair = defineRecordKind({
   deadline: { field: 'urgency', days: { urgent: 1, normal: 3 } },
   register: ['place', 'urgency', 'content', 'assignedTo', 'doneAt', 'satisfaction'],
   home: true,
+  sheets: [
+    {
+      id: 'slip',
+      fields: [
+        'reportedAt',
+        'reporter',
+        'phone',
+        'unit',
+        'place',
+        'urgency',
+        'content',
+        'receivedBy',
+        'assignedTo',
+        'assignedAt',
+        'arrivedAt',
+        'doneAt',
+        'result',
+        'materials',
+        'charge',
+        'satisfaction',
+      ],
+      signatures: ['tenantSignature', 'repairerSignature'],
+    },
+  ],
 });

@@ -104,6 +104,13 @@ beforeAll(async () => {
   // A destruction register for a file long past its retention.
   const old = (await api.registerCustomer({ kind: 'tenant', name: '老租户', units: ['Z-1'], moveInDate: '1990-01-01', moveOutDate: '1995-06-30' })).customer.files[0]!.id;
   const register = await api.createDestructionRegister({ fileIds: [old], reason: '保管期满' });
+  // A complaint taken and handed over: its three forms print from the one record.
+  const complaint = await api.saveRecord({
+    kind: 'complaint',
+    fileId,
+    fields: { receivedAt: ctx.clock.now().toISOString(), channel: 'phone', complainant: '陈经理', category: 'quality', content: '厨房排烟扰民，楼上住户投诉' },
+  });
+  await api.moveRecord({ recordId: complaint.id, move: 'assign', fields: { assignedTo: '工程部老周' } });
 
   expected['recovery-key'].values = [ctx.recoveryKey];
   recoveryKey = ctx.recoveryKey;
@@ -123,6 +130,7 @@ beforeAll(async () => {
     'file-labels': { boxId: byCode['B-002']!.id },
     'box-labels': { cabinetId },
     'recovery-key': { recoveryKey: ctx.recoveryKey, archiveDir: ctx.dir },
+    'desk-record': { recordKind: 'complaint', recordIds: [complaint.id] },
     'report-composition': {},
     'report-borrowing': { from: '2026-01-01', to: '2026-11-30' },
     'report-storage': {},
@@ -157,6 +165,10 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'box-labels': { labels: [], values: ['B-001', 'D-3F', '退租档案'] },
   // Its value, this archive's real recovery key, is filled in once the archive exists.
   'recovery-key': { labels: ['恢复密钥保管单', '保管人签字'], values: [] },
+  'desk-record': {
+    labels: ['客户投诉登记表', '投诉方式', '投诉处理报告表', '原因分析', '投诉处理追踪表', '办理人', '客户签字'],
+    values: ['TS-2026-0001', '华夏餐饮管理有限公司', '☑电话', '厨房排烟扰民', '工程部老周', '分派处理'],
+  },
   'report-composition': { labels: ['档案构成报表'], values: ['客户分类表', '客户分级表', '重点客户统计表', '统计期间:全部~'] },
   'report-borrowing': { labels: ['借阅统计报表'], values: ['每月借阅次数（按部门）', '工程部', '2026-01-01~2026-11-30', '借阅最多的档案'] },
   'report-storage': { labels: ['库房与检查报表'], values: ['档案盒装填率（按档案柜）', '3F-A', '每月检查发现'] },

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
 import { findPasswordSlot, parseKeyFile, unwrapSlot } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
-import { recordKinds } from '../../shared/record-kinds';
+import ExcelJS from 'exceljs';
+import { recordKind, recordKinds } from '../../shared/record-kinds';
+import { registerCells, registerColumns } from '../../shared/record-text';
 import { recordKindLabels, sharedChoiceLabels } from '../../shared/record-labels';
 import { adminInput, asAdmin, failureCode, makeVault, openDesk, readAudit, signedInAs, travel } from './helpers';
 
@@ -56,6 +58,7 @@ describe('desk records', () => {
         }
         for (const s of kind.statuses) if (s !== 'kept') expect(labels!.statuses?.[s], `${kind.id} status ${s}`).toBeTruthy();
         for (const m of kind.moves) expect(labels!.moves?.[m.id], `${kind.id} move ${m.id}`).toBeTruthy();
+        for (const sh of kind.sheets ?? []) expect(labels!.sheets?.[sh.id], `${kind.id} sheet ${sh.id}`).toBeTruthy();
       }
     }
   });
@@ -196,5 +199,32 @@ describe('desk records', () => {
     // Lowered again by the general manager: the clerk reads it, and it is kept in the clear.
     await signedInAs('qianzjl', () => api.setFileConfidentiality({ fileId, confidentiality: 'ordinary', reason: '结案' }));
     expect((await api.getRecord({ recordId: saved.id })).fields.content).toContain(MARKER);
+  });
+
+  it('export a register as xlsx with the screen’s columns and words, every row past a page, formulas kept as text', async () => {
+    const { api, fileId, clock } = await setup();
+    for (let i = 0; i < 120; i++) {
+      const content = i === 0 ? '=HYPERLINK("http://x.invalid","点我")' : `第${i}次投诉：电梯异响`;
+      await api.saveRecord({ kind: 'complaint', fileId, fields: complaintFields(new Date(clock.now().getTime() - i * 60_000).toISOString(), { content, channel: i % 2 ? 'visit' : 'phone' }) });
+    }
+    const page = await api.listRecords({ kind: 'complaint', pageSize: 50 });
+    expect([page.total, page.rows.length]).toEqual([120, 50]);
+    const file = await api.exportRecords({ kind: 'complaint' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const kind = recordKind('complaint')!;
+    const columns = registerColumns(kind, 'zh-CN');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(columns.map((c) => c.title));
+    expect(sheet.rowCount).toBe(121);
+    // Every row reads as the screen shows it: the same cells, in the same order.
+    const all = [...page.rows, ...(await api.listRecords({ kind: 'complaint', pageSize: 50, page: 2 })).rows, ...(await api.listRecords({ kind: 'complaint', pageSize: 50, page: 3 })).rows];
+    const screen = all.map((r) => columns.map((c) => registerCells(kind, r, 'zh-CN')[c.key] ?? ''));
+    const cells = Array.from({ length: 120 }, (_, i) => columns.map((_c, j) => sheet.getRow(i + 2).getCell(j + 1).value ?? ''));
+    expect(cells).toEqual(screen);
+    expect(screen[0]).toEqual(expect.arrayContaining(['TS-2026-0001', '电话', '服务质量不达标', '2026-11-23 09:00']));
+    const formulaCell = sheet.getRow(2).getCell(columns.findIndex((c) => c.key === 'content') + 1);
+    expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
+    expect(file.fileName).toBe('客户投诉-2026-11-23.xlsx');
   });
 });

@@ -10,6 +10,7 @@ import {
   InboxOutlined,
   LockOutlined,
   PrinterOutlined,
+  ProfileOutlined,
   SettingOutlined,
   SwapOutlined,
   UserOutlined,
@@ -33,6 +34,9 @@ import { HomePage } from './home/HomePage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { DestructionPage } from './destruction/DestructionPage';
+import { RecordDrawer } from './records/RecordDrawer';
+import { RecordFormModal } from './records/RecordFormModal';
+import { RecordsPage } from './records/RecordsPage';
 import { ChangePasswordModal } from '../components/ChangePasswordModal';
 import { DeskWorkNotice } from '../components/DeskWorkNotice';
 import { useAutoLock } from '../components/useAutoLock';
@@ -49,6 +53,7 @@ const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'loans', icon: <SwapOutlined /> },
   { key: 'approvals', icon: <CheckSquareOutlined /> },
   { key: 'reports', icon: <BarChartOutlined /> },
+  { key: 'records', icon: <ProfileOutlined /> },
   { key: 'forms', icon: <PrinterOutlined /> },
   { key: 'yearly', icon: <ContainerOutlined /> },
   { key: 'destruction', icon: <DeleteOutlined /> },
@@ -64,6 +69,7 @@ const sectionNeeds: Record<Section, MethodAccess> = {
   loans: 'customers.read',
   approvals: 'customers.read',
   reports: 'customers.read',
+  records: 'customers.read',
   forms: 'customers.read',
   yearly: 'customers.read',
   destruction: 'customers.read',
@@ -155,11 +161,16 @@ export function MainLayout() {
             <ApprovalsPage />
           ) : current === 'destruction' ? (
             <DestructionPage />
+          ) : current === 'records' ? (
+            <RecordsPage />
           ) : (
             <Empty description={t(`placeholder.${current}` as MessageKey)} />
           )}
         </Layout.Content>
         <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+        {/* A record opens over whichever screen it was found on (the register, a file, 工作台). */}
+        <RecordDrawer />
+        <RecordFormModal />
       </Layout>
     </Layout>
   );

@@ -17,6 +17,7 @@ import { DocumentsTab, type DocumentRequest } from './DocumentsTab';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { DocumentModal } from './DocumentModal';
 import { FileFacts } from './FileFacts';
+import { FileRecordsTab } from '../records/FileRecordsTab';
 import { FileLocationTab } from './FileLocationTab';
 import { ReasonModal } from './ReasonModal';
 import { localDateTime } from '../../../../shared/dates';
@@ -128,6 +129,11 @@ export function FileDrawer() {
                     ]}
                   />
                 ),
+              },
+              {
+                key: 'records',
+                label: t('rec.tab'),
+                children: <FileRecordsTab fileId={file.id} fileLabel={[file.refNo, customer.name, file.unit].filter(Boolean).join(' ')} active={file.status !== 'destroyed'} />,
               },
               {
                 key: 'customer',

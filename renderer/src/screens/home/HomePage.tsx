@@ -1,10 +1,13 @@
 import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import type { Dashboard } from '../../../../shared/api';
+import type { Dashboard, OpenRecordCount } from '../../../../shared/api';
+import { recordKinds } from '../../../../shared/record-kinds';
+import { recordLabels } from '../../../../shared/record-labels';
+import { useRecordStore } from '../records/record-store';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../components/useApi';
-import { useT } from '../../i18n';
+import { useLocaleStore, useT } from '../../i18n';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useNavStore } from '../../stores/nav-store';
 
@@ -14,13 +17,21 @@ const REFRESH_MS = 30_000;
 export function HomePage() {
   const t = useT();
   const dashboard = useApi(() => api.getDashboard(), [], null as Dashboard | null);
+  const openRecords = useApi(() => api.openRecords(), [], [] as OpenRecordCount[]);
+  const locale = useLocaleStore((s) => s.locale);
+  const showRegister = useRecordStore((s) => s.showRegister);
   const d = dashboard.data;
   const go = useNavStore((s) => s.go);
   const showLoans = useNavStore((s) => s.showLoans);
   const openFile = useCustomersStore((s) => s.openFile);
-  const load = dashboard.reload;
+  const loadDashboard = dashboard.reload;
+  const loadRecords = openRecords.reload;
   // Counts follow the archive: on arrival, when the window regains focus, and every half minute.
   useEffect(() => {
+    const load = () => {
+      loadDashboard();
+      loadRecords();
+    };
     load();
     const timer = setInterval(load, REFRESH_MS);
     window.addEventListener('focus', load);
@@ -28,7 +39,7 @@ export function HomePage() {
       clearInterval(timer);
       window.removeEventListener('focus', load);
     };
-  }, [load]);
+  }, [loadDashboard, loadRecords]);
   if (!d) return <ErrorAlert error={dashboard.error} onClose={dashboard.clearError} />;
   const file = (fileId: number) => {
     go('customers');
@@ -141,6 +152,22 @@ export function HomePage() {
         () => go('customers'),
         files(d.followUps.map((f) => ({ ...f, note: <Tag color={f.late ? 'red' : undefined}>{t(f.late ? 'home.visitLate' : 'home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> }))),
       )}
+      {recordKinds
+        .filter((k) => k.home)
+        .map((k) => {
+          const counts = openRecords.data.find((c) => c.kind === k.id) ?? { open: 0, overdue: 0 };
+          return card(
+            `home-records-${k.id}`,
+            t('home.records', { kind: recordLabels(k.id, locale).title }),
+            counts.open,
+            () => {
+              showRegister({ kind: k.id, open: counts.overdue === 0, overdue: counts.overdue > 0 });
+              go('records');
+            },
+            counts.overdue > 0 ? <Tag color="red">{t('home.recordsOverdue', { n: counts.overdue })}</Tag> : undefined,
+            counts.overdue > 0,
+          );
+        })}
     </Row>
   );
 }

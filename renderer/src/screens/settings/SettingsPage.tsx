@@ -2,6 +2,7 @@ import { Card, Descriptions, Flex, Typography } from 'antd';
 import { roleMay } from '../../../../shared/permissions';
 import { ArchiveSettingsCard } from './ArchiveSettingsCard';
 import { CategoriesCard } from './CategoriesCard';
+import { RecordDeadlinesCard } from './RecordDeadlinesCard';
 import { AccountsCard } from './AccountsCard';
 import { BackupCard } from './BackupCard';
 import { roleLabels } from '../../../../shared/labels';
@@ -35,6 +36,7 @@ export function SettingsPage() {
       {session && roleMay(session.role, 'backup.create') && <BackupCard />}
       <ArchiveSettingsCard canEdit={canEdit} />
       <CategoriesCard canEdit={canEdit} />
+      <RecordDeadlinesCard canEdit={canEdit} />
     </Flex>
   );
 }
