@@ -94,6 +94,7 @@ export const errorCodes = [
   'RECORD_MOVE_NOT_ALLOWED',
   'RECORD_FILE_REQUIRED',
   'RECORD_FILE_DESTROYED',
+  'RECORD_EXISTS_FOR_DAY',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

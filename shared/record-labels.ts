@@ -1,4 +1,9 @@
 import type { Locale } from './domain';
+import { deskPaperLabels } from './record-labels-desk';
+import { propertyDeskLabels } from './record-labels-property';
+
+/** The kinds whose words live in a file of their own, by group. */
+const groupLabels = { ...propertyDeskLabels, ...deskPaperLabels };
 
 // The words of every record kind (shared/record-kinds/): its title, its fields, the values of its
 // choices, its statuses and its moves. A test holds every kind's declaration against these.
@@ -25,7 +30,7 @@ export const sharedChoiceLabels: Record<Locale, Record<string, Record<string, st
   en: { satisfaction: satisfactionEn },
 };
 
-export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> = {
+const ownKindLabels: Record<Locale, Record<string, RecordKindLabels>> = {
   'zh-CN': {
     complaint: {
       title: '客户投诉',
@@ -178,6 +183,11 @@ export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> 
       moves: { assign: 'Send a repairer', complete: 'Enter the work done', confirm: 'Tenant confirms', redo: 'Redo' },
     },
   },
+};
+
+export const recordKindLabels: Record<Locale, Record<string, RecordKindLabels>> = {
+  'zh-CN': { ...ownKindLabels['zh-CN'], ...Object.fromEntries(Object.entries(groupLabels).map(([k, v]) => [k, v.zh])) },
+  en: { ...ownKindLabels.en, ...Object.fromEntries(Object.entries(groupLabels).map(([k, v]) => [k, v.en])) },
 };
 
 /** Words every register shares. */

@@ -25,12 +25,15 @@ export function recordValueText(kind: RecordKind, field: RecordField, value: unk
       const rows = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       const cols = field.columns ?? [];
       const names = recordLabels(kind.id, locale).fields;
-      return rows.map((r) => cols.map((c) => `${names[`${field.key}.${c.key}`] ?? c.key}：${recordValueText(kind, c, r[c.key], locale)}`).join(' ')).join('；');
+      return rows.map((r) => cols.map((c) => `${names[`${field.key}.${c.key}`] ?? c.key}：${recordValueText(kind, tableColumn(field, c), r[c.key], locale)}`).join(' ')).join('；');
     }
     default:
       return String(value);
   }
 }
+
+/** A table's column as a field of its own: its words are keyed "table.column" (staff.leaving). */
+export const tableColumn = (table: RecordField, column: RecordField): RecordField => ({ ...column, key: `${table.key}.${column.key}` });
 
 /** The register's columns for a kind: number, date, customer, status, due, then the kind's own. */
 export function registerColumns(kind: RecordKind, locale: Locale): { key: string; title: string }[] {

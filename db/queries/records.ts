@@ -179,20 +179,26 @@ export async function storeRecordKey(db: Db, table: 'desk_records' | 'desk_recor
   await db.updateTable(table).set({ sealed_key: sealedKey }).where('id', '=', id).execute();
 }
 
-/** Confidential records still kept in the clear (entered where no public key was at hand). */
-export function unsealedConfidentialRecords(db: Db) {
-  return db
-    .selectFrom('desk_records')
-    .leftJoin('files', 'files.id', 'desk_records.file_id')
-    .selectAll('desk_records')
-    .where('desk_records.sealed_key', 'is', null)
-    .where((eb) => eb.or([eb('desk_records.confidentiality', '=', 'confidential'), eb('files.confidentiality', '=', 'confidential')]))
-    .execute();
+/** The active files of a building (and floor) that a printed form goes to, by unit: one form each. */
+export function filesOfPlace(db: Db, building: string, floor?: string) {
+  let q = db
+    .selectFrom('files')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['files.id', 'files.unit', 'customers.name'])
+    .where('files.status', '=', 'active')
+    .where('customers.building', '=', building);
+  if (floor) q = q.where('customers.floor', '=', floor);
+  return q.orderBy('files.unit').orderBy('files.id').execute();
 }
 
-/** The active files of a building (and floor) that a printed form goes to, by unit: one form each. */
-export async function filesOfPlace(db: Db, building: string, floor?: string): Promise<number[]> {
-  let q = db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id').select('files.id').where('files.status', '=', 'active').where('customers.building', '=', building);
-  if (floor) q = q.where('customers.floor', '=', floor);
-  return (await q.orderBy('files.unit').orderBy('files.id').execute()).map((r) => r.id);
+/** A record of this kind the account already made for the moment's day (from and to: the local day's UTC bounds). */
+export function recordOfAccountOn(db: Db, kind: string, accountId: number, from: string, to: string) {
+  return db
+    .selectFrom('desk_records')
+    .select(['id', 'record_no'])
+    .where('kind', '=', kind)
+    .where('created_by', '=', accountId)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to)
+    .executeTakeFirst();
 }

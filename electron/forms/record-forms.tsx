@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { RecordEvent } from '../../shared/api';
 import type { RecordField, RecordKind, RecordSheet as SheetDefinition } from '../../shared/record-kinds';
 import { recordChoiceLabel, recordLabels, recordStatusLabel } from '../../shared/record-labels';
-import { recordValueText } from '../../shared/record-text';
+import { recordValueText, tableColumn } from '../../shared/record-text';
 import { Choice, DataTable, Fields, FormSheet, Signatures, ymdhm, type FormHeader } from './engine';
 
 // Every record kind's paper forms, made from its declaration: a label/answer grid of its fields
@@ -52,7 +52,9 @@ function answer(kind: RecordKind, field: RecordField, value: unknown, blank: boo
 function Sheet({ header, kind, sheet, record }: { header: FormHeader; kind: RecordKind; sheet: SheetDefinition; record: PrintedRecord | null }) {
   const names = recordLabels(kind.id, zh);
   const blank = !record || record.withheld;
-  const fields = sheet.fields.map((key) => kind.fields.find((f) => f.key === key)!);
+  const all = sheet.fields.map((key) => kind.fields.find((f) => f.key === key)!);
+  const fields = all.filter((f) => f.type !== 'table');
+  const tables = all.filter((f) => f.type === 'table');
   const title = names.sheets?.[sheet.id] ?? names.title;
   const sub = record?.customerName ? `${record.customerName}${record.refNo ? `（档号 ${record.refNo}）` : ''}` : header.organisation;
   return (
@@ -67,9 +69,27 @@ function Sheet({ header, kind, sheet, record }: { header: FormHeader; kind: Reco
           names.fields[f.key]!,
           answer(kind, f, record?.fields[f.key], blank),
           f.wide || f.type === 'longText' || (f.choices?.length ?? 0) > 3 ? 2 : 1,
-          f.type === 'longText' ? (f.lines ?? 2) : undefined,
+          f.type === 'longText' ? (f.lines ?? 2) : 0,
         ])}
       />
+      {tables.map((table) => (
+        <div key={table.key}>
+          <p className="note">
+            <strong>{names.fields[table.key]}</strong>
+          </p>
+          <DataTable<Record<string, unknown>>
+            columns={[
+              { title: '序号', width: '12mm', value: (_r, i) => i + 1 },
+              ...(table.columns ?? []).map((c) => ({
+                title: names.fields[`${table.key}.${c.key}`] ?? c.key,
+                value: (r: Record<string, unknown>) => recordValueText(kind, tableColumn(table, c), r[c.key], zh),
+              })),
+            ]}
+            rows={blank ? [] : ((record?.fields[table.key] as Record<string, unknown>[] | undefined) ?? [])}
+            minRows={8}
+          />
+        </div>
+      ))}
       {sheet.events && (
         <DataTable<RecordEvent>
           columns={[

@@ -13,6 +13,7 @@ import {
   openRecordCounts,
   recordById,
   recordEventsOf,
+  recordOfAccountOn,
   recordRevisionRows,
   recordRevisionsOf,
   recordRows,
@@ -180,6 +181,11 @@ export async function saveRecord(ctx: ServiceContext, input: SaveRecordInput): P
       const recordNo = `${kind.prefix}-${year}-${pad4(seq)}`;
       const level = effectiveConfidentiality(file?.confidentiality ?? 'ordinary', input.confidentiality ?? 'ordinary');
       const occurred = occurredAt(kind, fields, at);
+      if (kind.uniquePer === 'clerkDay') {
+        const day = localDate(occurred);
+        const existing = await recordOfAccountOn(trx, kind.id, ctx.session.accountId, localDayStart(day), localDayStart(addDays(day, 1)));
+        if (existing) throw new ArchiveError('RECORD_EXISTS_FOR_DAY', { recordKind: kind.id, recordNo: existing.record_no, recordId: existing.id, day });
+      }
       const closed = kind.moves.length === 0 || kind.closedStatuses.includes(kind.statuses[0]!);
       const row = await insertRecordRow(trx, {
         kind: kind.id,
@@ -496,7 +502,13 @@ export async function recordsToPrint(
     }
     return { kind, sheet, records };
   }
-  const fileIds = params.fileIds?.length ? params.fileIds : params.fileId ? [params.fileId] : params.building ? await filesOfPlace(ctx.db, params.building, params.floor) : [];
+  // A notice for a floor: one form, its receipts table a row for each unit there to sign.
+  if (kind.floorTable && params.building) {
+    const rows = (await filesOfPlace(ctx.db, params.building, params.floor)).map((f) => ({ unit: f.unit, recipient: f.name }));
+    const fields = { ...(await draftRecord(ctx, { kind: kind.id })), audience: [params.building, params.floor && `${params.floor}层`].filter(Boolean).join(' '), [kind.floorTable]: rows };
+    return { kind, sheet, records: [{ recordNo: null, status: null, fields, events: [], customerName: null, refNo: null, withheld: false }] };
+  }
+  const fileIds = params.fileIds?.length ? params.fileIds : params.fileId ? [params.fileId] : params.building ? (await filesOfPlace(ctx.db, params.building, params.floor)).map((f) => f.id) : [];
   if (fileIds.length === 0) throw new ArchiveError('FORM_RECORD_REQUIRED', { record: 'file' });
   const records: PrintedRecord[] = [];
   for (const fileId of fileIds) {

@@ -93,6 +93,10 @@ export interface RecordKindDefinition {
    * the labels' `sheets`). Without: one form of every field, titled as the kind.
    */
   sheets?: readonly RecordSheet[];
+  /** A desk record printed for a building (and floor): this table gets a row per unit there (unit, recipient), to sign. */
+  floorTable?: string;
+  /** At most one a clerk a day (the work log): a second is refused, and the first opened instead. */
+  uniquePer?: 'clerkDay';
 }
 
 export interface RecordSheet {

@@ -1,11 +1,52 @@
 import { complaint } from './complaint';
 import type { RecordKind } from './define';
 import { repair } from './repair';
+import { notice, outgoingLetter, workLog } from './desk-papers';
+import {
+  bicyclePlate,
+  foreignEmployees,
+  foreignOffice,
+  identityCard,
+  keyCustody,
+  meterReading,
+  parkingApplication,
+  parkingLease,
+  parkingPermit,
+  phoneChange,
+  phoneInstallation,
+  phoneRelocation,
+  phoneTransfer,
+  spareNumber,
+  specialEvent,
+  staffLeaving,
+} from './property-desk';
 
 export * from './define';
 
 /** Every record kind, in the order the 登记簿 lists them. A new kind is declared in its own file and added here. */
-export const recordKinds: readonly RecordKind[] = [complaint, repair];
+export const recordKinds: readonly RecordKind[] = [
+  complaint,
+  repair,
+  keyCustody,
+  meterReading,
+  specialEvent,
+  bicyclePlate,
+  parkingLease,
+  parkingPermit,
+  parkingApplication,
+  phoneInstallation,
+  phoneChange,
+  spareNumber,
+  phoneTransfer,
+  phoneRelocation,
+  foreignEmployees,
+  foreignOffice,
+  identityCard,
+  staffLeaving,
+  workLog,
+  notice,
+  outgoingLetter,
+];
 
 export const recordKindIds = recordKinds.map((k) => k.id);
 

@@ -40,7 +40,7 @@ test('create an archive, lock, a wrong password is refused, sign in, switch lang
   await expect(page.getByText(/^0001-KH·\d{4}-D30-KFB-00017$/)).toBeVisible();
   await page.getByLabel('机构（问题）代码').fill('WYB');
   await expect(page.getByText(/^0001-KH·\d{4}-D30-WYB-00017$/)).toBeVisible();
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/03-main.png', fullPage: true });
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../shared/api';
 import { formIds, type FormId } from '../../shared/forms';
+import { recordKinds, type RecordField, type RecordKind } from '../../shared/record-kinds';
+import { recordLabels } from '../../shared/record-labels';
 import type { FormParams } from '../../shared/schemas';
 import { createArchiveApi } from '../../electron/api';
 import { chromiumPdfRenderer, findChromium } from '../../electron/pdf/chromium-pdf-renderer';
@@ -22,6 +24,7 @@ let dispose: () => Promise<void> = async () => undefined;
 let api: ArchiveApi;
 const params = {} as Record<FormId, FormParams>;
 let recoveryKey = '';
+let recordFileId = 0;
 
 function pdfText(bytes: Buffer, page?: number): string {
   const path = join(dir, `f-${Math.random().toString(36).slice(2)}.pdf`);
@@ -77,6 +80,7 @@ beforeAll(async () => {
     emergencyContacts: [{ name: '周太太', phone: '13833334444' }],
   });
   const fileId = customer.files[0]!.id;
+  recordFileId = fileId;
   await api.moveFile({ fileId, toBoxId: byCode['B-002']!.id, reason: '入盒' });
   for (let i = 1; i <= 60; i++) {
     await api.addDocument({ fileId, category: 'other', title: `装修申请第${i}号`, docDate: `2024-${String(1 + (i % 12)).padStart(2, '0')}-10`, pages: 2, isOriginal: false });
@@ -175,6 +179,38 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'report-movement': { labels: ['档案变动报表'], values: ['每月新建、退租与销毁', '2026-06', '2026-11'] },
 };
 
+/** What is wrong with a printed page's layout: a table past the margin, text out of its cell, too little room to write. */
+const layoutProblems = (mmPx: number): string[] => {
+  const out: string[] = [];
+  const right = document.body.getBoundingClientRect().right;
+  for (const t of Array.from(document.querySelectorAll('table'))) {
+    const box = t.getBoundingClientRect();
+    if (box.right > right + 0.5 || box.left < -0.5) out.push(`table past the margin by ${((box.right - right) / mmPx).toFixed(1)} mm`);
+  }
+  for (const td of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
+    if (td.scrollWidth > td.clientWidth + 1) out.push(`"${td.innerText.slice(0, 20)}" runs out of its cell`);
+  }
+  for (const td of Array.from(document.querySelectorAll<HTMLElement>('table.fields td.blank'))) {
+    const box = td.getBoundingClientRect();
+    const label = (td.previousElementSibling as HTMLElement | null)?.innerText ?? '';
+    if (box.width < 35 * mmPx) out.push(`${label}: write-in cell ${(box.width / mmPx).toFixed(1)} mm wide`);
+    if (box.height < 8 * mmPx - 0.5) out.push(`${label}: write-in cell ${(box.height / mmPx).toFixed(1)} mm high`);
+  }
+  // The forms' own grids (surveys): an empty cell is written in too, a word or two at least.
+  for (const td of Array.from(document.querySelectorAll<HTMLElement>('table:not(.fields):not(.data):not(.sign) td'))) {
+    const box = td.getBoundingClientRect();
+    if (!td.innerText.trim() && box.width < 25 * mmPx) out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: empty cell ${(box.width / mmPx).toFixed(1)} mm wide`);
+  }
+  for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.blank, td.tall'))) {
+    if (td.getBoundingClientRect().height < 8 * mmPx - 0.5) out.push(`a blank line ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm high`);
+  }
+  for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.tall'))) {
+    if (td.getBoundingClientRect().height < 20 * mmPx)
+      out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: only ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm for several lines`);
+  }
+  return out;
+};
+
 describe('forms', () => {
   it.each(formIds.map((id) => [id]))('%s: filled and blank PDFs carry the title, labels and values, in embedded fonts', async (formId) => {
     const filled = await render(formId, false);
@@ -222,36 +258,7 @@ describe('forms', () => {
           const page = await browser.newPage({ viewport: { width: Math.round((form.orientation === 'portrait' ? 180 : 267) * mm), height: 1100 } });
           await page.emulateMedia({ media: 'print' });
           await page.setContent(form.html);
-          const found = await page.evaluate((mmPx) => {
-            const out: string[] = [];
-            const right = document.body.getBoundingClientRect().right;
-            for (const t of Array.from(document.querySelectorAll('table'))) {
-              const box = t.getBoundingClientRect();
-              if (box.right > right + 0.5 || box.left < -0.5) out.push(`table past the margin by ${((box.right - right) / mmPx).toFixed(1)} mm`);
-            }
-            for (const td of Array.from(document.querySelectorAll<HTMLElement>('td, th'))) {
-              if (td.scrollWidth > td.clientWidth + 1) out.push(`"${td.innerText.slice(0, 20)}" runs out of its cell`);
-            }
-            for (const td of Array.from(document.querySelectorAll<HTMLElement>('table.fields td.blank'))) {
-              const box = td.getBoundingClientRect();
-              const label = (td.previousElementSibling as HTMLElement | null)?.innerText ?? '';
-              if (box.width < 35 * mmPx) out.push(`${label}: write-in cell ${(box.width / mmPx).toFixed(1)} mm wide`);
-              if (box.height < 8 * mmPx - 0.5) out.push(`${label}: write-in cell ${(box.height / mmPx).toFixed(1)} mm high`);
-            }
-            // The forms' own grids (surveys): an empty cell is written in too, a word or two at least.
-            for (const td of Array.from(document.querySelectorAll<HTMLElement>('table:not(.fields):not(.data):not(.sign) td'))) {
-              const box = td.getBoundingClientRect();
-              if (!td.innerText.trim() && box.width < 25 * mmPx) out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: empty cell ${(box.width / mmPx).toFixed(1)} mm wide`);
-            }
-            for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.blank, td.tall'))) {
-              if (td.getBoundingClientRect().height < 8 * mmPx - 0.5) out.push(`a blank line ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm high`);
-            }
-            for (const td of Array.from(document.querySelectorAll<HTMLElement>('td.tall'))) {
-              if (td.getBoundingClientRect().height < 20 * mmPx)
-                out.push(`${(td.previousElementSibling as HTMLElement | null)?.innerText}: only ${(td.getBoundingClientRect().height / mmPx).toFixed(1)} mm for several lines`);
-            }
-            return out;
-          }, mm);
+          const found = await page.evaluate(layoutProblems, mm);
           problems.push(...found.map((f) => `${formId}${blank ? ' (blank)' : ''}: ${f}`));
           await page.close();
         }
@@ -311,4 +318,61 @@ describe('forms', () => {
     expect(pdfs.find((r) => r.targetId === 'loan-slip')!.summary).toBe('王芳另存了“档案借阅单”的 PDF。');
     expect(pdfs.find((r) => r.targetId === 'file-registration')!.summary).toMatch(/^王芳另存了“客户档案登记表”（档案 .+（华夏餐饮管理有限公司））的 PDF。$/);
   });
+
+  it('prints every record kind blank and filled: its own words, every answer, room to write, nothing past the margin', async () => {
+    /** An answer for each field, the text ones unique so the filled page can be searched for them. */
+    const sample = (kind: RecordKind, f: RecordField, n: number): unknown => {
+      switch (f.type) {
+        case 'text':
+        case 'longText':
+          return `${kind.prefix}样例${n}号`;
+        case 'date':
+          return '2026-11-20';
+        case 'dateTime':
+          return '2026-11-20T01:30:00.000Z';
+        case 'number':
+          return 3;
+        case 'money':
+          return 12.5;
+        case 'choice':
+          return f.choices![0];
+        case 'yesNo':
+          return true;
+        case 'table':
+          return [0, 1].map((r) => Object.fromEntries(f.columns!.map((c, j) => [c.key, sample(kind, c, n * 10 + r * 5 + j)])));
+      }
+    };
+    const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
+    const mm = 96 / 25.4;
+    const problems: string[] = [];
+    try {
+      for (const kind of recordKinds) {
+        const fields = Object.fromEntries(kind.fields.filter((f) => !f.signature).map((f, i) => [f.key, sample(kind, f, i)]));
+        const saved = await api.saveRecord({ kind: kind.id, fileId: kind.scope === 'file' ? recordFileId : undefined, fields });
+        const names = recordLabels(kind.id, 'zh-CN');
+        const titles = kind.sheets?.map((sh) => names.sheets![sh.id]!) ?? [names.title];
+        const printed = kind.sheets ? kind.sheets.flatMap((sh) => sh.fields) : kind.fields.filter((f) => !f.signature).map((f) => f.key);
+        const labels = [...titles, ...printed.filter((k) => kind.fields.find((f) => f.key === k)!.type !== 'table').map((k) => names.fields[k]!)];
+        const texts = printed.map((k) => fields[k]).filter((v): v is string => typeof v === 'string' && v.includes('样例'));
+        for (const blank of [false, true]) {
+          const formParams = blank ? { recordKind: kind.id } : { recordKind: kind.id, recordIds: [saved.id] };
+          const file = await api.exportFormPdf({ formId: 'desk-record', blank, params: formParams });
+          const text = pdfText(Buffer.from(file.dataBase64, 'base64'));
+          for (const l of labels) if (!text.includes(l.replace(/\s+/g, ''))) problems.push(`${kind.id}${blank ? ' (blank)' : ''}: no label ${l}`);
+          for (const v of texts) if (text.includes(v) === blank) problems.push(`${kind.id}${blank ? ' (blank) has' : ' lacks'} ${v}`);
+          if (kind.formNo && !text.includes(kind.formNo)) problems.push(`${kind.id}: no form number ${kind.formNo}`);
+          const form = await api.renderForm({ formId: 'desk-record', blank, params: formParams });
+          const page = await browser.newPage({ viewport: { width: Math.round(180 * mm), height: 1100 } });
+          await page.emulateMedia({ media: 'print' });
+          await page.setContent(form.html);
+          problems.push(...(await page.evaluate(layoutProblems, mm)).map((p) => `${kind.id}${blank ? ' (blank)' : ''}: ${p}`));
+          await page.close();
+          if (process.env.FORMS_OUT) writeFileSync(join(process.env.FORMS_OUT, `record-${kind.id}${blank ? '-blank' : ''}.pdf`), Buffer.from(file.dataBase64, 'base64'));
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
 });

@@ -52,7 +52,8 @@ describe('desk records', () => {
       for (const kind of recordKinds) {
         const labels = recordKindLabels[locale][kind.id];
         expect(labels?.title, `${kind.id} title`).toBeTruthy();
-        for (const f of kind.fields) {
+        const fields = kind.fields.flatMap((f) => [f, ...(f.columns ?? []).map((c) => ({ ...c, key: `${f.key}.${c.key}` }))]);
+        for (const f of fields) {
           expect(labels!.fields[f.key], `${kind.id}.${f.key} (${locale})`).toBeTruthy();
           for (const c of f.choices ?? []) expect(labels!.choices?.[f.key]?.[c] ?? sharedChoiceLabels[locale][f.key]?.[c], `${kind.id}.${f.key}=${c}`).toBeTruthy();
         }
@@ -61,6 +62,11 @@ describe('desk records', () => {
         for (const sh of kind.sheets ?? []) expect(labels!.sheets?.[sh.id], `${kind.id} sheet ${sh.id}`).toBeTruthy();
       }
     }
+  });
+
+  it('number each kind under a prefix of its own, none a loan slip’s (JY) or a transfer’s (YJ)', () => {
+    const prefixes = recordKinds.map((k) => k.prefix);
+    expect(new Set([...prefixes, 'JY', 'YJ']).size).toBe(prefixes.length + 2);
   });
 
   it('refuse a form with a missing or wrong answer, naming the field in words, and write nothing', async () => {
@@ -106,6 +112,36 @@ describe('desk records', () => {
     // The register shows the local date and time it happened.
     const list = await api.listRecords({ kind: 'complaint', from: '2027-01-01', to: '2027-01-01' });
     expect(list.rows.map((r) => r.recordNo)).toEqual(['TS-2027-0001']);
+  });
+
+  it('keep one work log a clerk a day, by the desk’s date', async () => {
+    const { fileId: _f, ...ctx } = await setup(new Date('2026-11-23T15:30:00Z'));
+    const { api, dispatch } = ctx;
+    // 23:30 on the 23rd in Shanghai, and 00:30 on the 24th: two days, two logs.
+    const first = await api.saveRecord({ kind: 'work-log', fields: { workDate: '2026-11-23', clerk: '王芳', keyWork: '整理退租档案' } });
+    const refused = await dispatch('saveRecord', { kind: 'work-log', fields: { workDate: '2026-11-23', clerk: '王芳', keyWork: '又一份' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RECORD_EXISTS_FOR_DAY', message: `您 2026-11-23 的工作日志已经登记（${first.recordNo}），每人每天一份，请打开它修改。` } });
+    await travel(ctx, new Date('2026-11-23T16:30:00Z'));
+    const next = await api.saveRecord({ kind: 'work-log', fields: { workDate: '2026-11-24', clerk: '王芳', keyWork: '接待投诉' } });
+    expect(next.recordNo).toBe('RZ-2026-0002');
+    // Another clerk keeps their own.
+    await signedInAs('zhaojl', () => api.saveRecord({ kind: 'work-log', fields: { workDate: '2026-11-24', clerk: '赵经理', keyWork: '审批' } }));
+  });
+
+  it('print one form for each unit of a floor in one job, and a notice with a line for each unit to sign', async () => {
+    const { api } = await setup();
+    await api.registerCustomer({ kind: 'tenant', name: '蓝海咨询', units: ['A-1202'], building: 'A座', floor: '12' });
+    await api.registerCustomer({ kind: 'tenant', name: '楼下商户', units: ['A-1101'], building: 'A座', floor: '11' });
+    const text = (html: string) => html.replace(/<[^>]+>/g, ' ');
+    const readings = await api.renderForm({ formId: 'desk-record', blank: false, params: { recordKind: 'meter-reading', building: 'A座', floor: '12' } });
+    expect(readings.html.match(/<section class="form"/g)).toHaveLength(2);
+    expect(text(readings.html)).toMatch(/华腾科技有限公司[\s\S]*A-1201[\s\S]*蓝海咨询[\s\S]*A-1202/);
+    expect(readings.html).not.toContain('楼下商户');
+    expect(readings.title).toBe('水、电表底数确认单');
+    const notice = await api.renderForm({ formId: 'desk-record', blank: false, params: { recordKind: 'notice', building: 'A座', floor: '12' } });
+    expect(notice.html.match(/<section class="form"/g)).toHaveLength(1);
+    expect(text(notice.html)).toMatch(/A座 12层[\s\S]*A-1201[\s\S]*华腾科技有限公司[\s\S]*A-1202[\s\S]*蓝海咨询/);
+    expect(notice.html).not.toContain('A-1101');
   });
 
   it('keep every version: a change needs a reason and the version before stays readable', async () => {

@@ -745,4 +745,8 @@ export const en: Record<MessageKey, string> = {
   'settings.recordDeadlinesHint':
     'Counted from the day it is entered; a record still open after it shows as overdue in its register and on Today. A change applies to records entered or changed after it.',
   'settings.days': 'days',
+  'rec.addRow': 'Add a row',
+  'rec.removeRow': 'Remove this row',
+  'rec.otherKinds': 'Other forms',
+  'settings.saveRecordDeadlines': 'Save the days',
 };

@@ -741,6 +741,10 @@ export const zhCN = {
   'settings.recordDeadlines': '记录办理期限',
   'settings.recordDeadlinesHint': '从登记当天起算，过期未办结的记录在登记簿和工作台标为“已超期”。修改只影响之后登记或修改的记录。',
   'settings.days': '天',
+  'rec.addRow': '添加一行',
+  'rec.removeRow': '删除这一行',
+  'rec.otherKinds': '登记其他表格',
+  'settings.saveRecordDeadlines': '保存办理期限',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import type { RecordRow } from '../../../../shared/api';
 import { localDateTime } from '../../../../shared/dates';
 import { recordKinds } from '../../../../shared/record-kinds';
@@ -10,6 +10,9 @@ import { useApi } from '../../components/useApi';
 import { useMayCall } from '../../components/useMayCall';
 import { useLocaleStore, useT } from '../../i18n';
 import { useRecordStore } from './record-store';
+
+/** The kinds a desk takes most often, offered as buttons; the rest are in a menu. */
+const FIRST_KINDS = ['complaint', 'repair', 'key-custody', 'meter-reading'];
 
 /** 记录 in a file: its records of every kind, newest first, and a new one started from this customer. */
 export function FileRecordsTab({ fileId, fileLabel, active }: { fileId: number; fileLabel: string; active: boolean }) {
@@ -23,12 +26,22 @@ export function FileRecordsTab({ fileId, fileLabel, active }: { fileId: number; 
       {mayWrite && active && (
         <Space wrap>
           {recordKinds
-            .filter((k) => k.scope === 'file')
+            .filter((k) => k.scope === 'file' && FIRST_KINDS.includes(k.id))
             .map((k) => (
               <Button key={k.id} size="small" icon={<PlusOutlined />} onClick={() => edit({ kind: k.id, fileId, fileLabel })}>
                 {t('rec.newKind', { kind: recordLabels(k.id, locale).title })}
               </Button>
             ))}
+          <Dropdown
+            menu={{
+              items: recordKinds.filter((k) => k.scope === 'file' && !FIRST_KINDS.includes(k.id)).map((k) => ({ key: k.id, label: recordLabels(k.id, locale).title })),
+              onClick: ({ key }) => edit({ kind: key, fileId, fileLabel }),
+            }}
+          >
+            <Button size="small" icon={<PlusOutlined />}>
+              {t('rec.otherKinds')} <DownOutlined />
+            </Button>
+          </Dropdown>
         </Space>
       )}
       <ErrorAlert error={records.error} onClose={records.clearError} />

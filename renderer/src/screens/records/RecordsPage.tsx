@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Flex, Input, Segmented, Select, Space } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Page, RecordRow } from '../../../../shared/api';
 import { recordKind, recordKinds } from '../../../../shared/record-kinds';
@@ -49,15 +49,22 @@ export function RecordsPage() {
   };
   return (
     <Flex vertical gap={12}>
-      <Segmented
-        value={kind.id}
-        onChange={(v) => {
-          setStatus([]);
-          setSelected([]);
-          change({ kind: String(v), open: false, overdue: false });
-        }}
-        options={recordKinds.map((k) => ({ value: k.id, label: recordLabels(k.id, locale).title }))}
-      />
+      <Flex gap={8} align="center">
+        <Typography.Text>{t('rec.kind')}</Typography.Text>
+        <Select
+          aria-label={t('rec.kind')}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 360 }}
+          value={kind.id}
+          onChange={(v) => {
+            setStatus([]);
+            setSelected([]);
+            change({ kind: v, open: false, overdue: false });
+          }}
+          options={recordKinds.map((k) => ({ value: k.id, label: `${recordLabels(k.id, locale).title}${k.formNo ? `（${k.formNo}）` : ''}` }))}
+        />
+        {recordLabels(kind.id, locale).hint && <Typography.Text type="secondary">{recordLabels(kind.id, locale).hint}</Typography.Text>}
+      </Flex>
       <Card size="small">
         <Flex wrap gap={8} align="center">
           <Input.Search allowClear placeholder={t('rec.query')} style={{ width: 320 }} onSearch={(v) => (setPage(1), setQuery(v.trim()))} />
@@ -112,7 +119,7 @@ export function RecordsPage() {
               {t('rec.printSelected', { n: selected.length })}
             </Button>
           )}
-          {kind.scope === 'file' && building && (
+          {(kind.scope === 'file' || kind.floorTable) && building && (
             <Button icon={<PrinterOutlined />} onClick={() => print({ formId: 'desk-record', blank: false, params: { recordKind: kind.id, building, floor: floor || undefined } })}>
               {t('rec.printFloor')}
             </Button>

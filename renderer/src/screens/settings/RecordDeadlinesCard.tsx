@@ -62,7 +62,7 @@ export function RecordDeadlinesCard({ canEdit }: { canEdit: boolean }) {
         ))}
         {canEdit && (
           <Button type="primary" htmlType="submit" loading={busy}>
-            {t('form.save')}
+            {t('settings.saveRecordDeadlines')}
           </Button>
         )}
       </Form>
