@@ -22,6 +22,7 @@ export const formIds = [
   'report-borrowing',
   'report-storage',
   'report-movement',
+  'report-complaints',
 ] as const;
 export type FormId = (typeof formIds)[number];
 
@@ -51,6 +52,7 @@ export const formDefinitions: Record<FormId, { record: FormRecordKind; orientati
   'report-borrowing': { record: 'report', orientation: 'portrait', formNo: null },
   'report-storage': { record: 'report', orientation: 'portrait', formNo: null },
   'report-movement': { record: 'report', orientation: 'portrait', formNo: null },
+  'report-complaints': { record: 'report', orientation: 'portrait', formNo: null },
 };
 
-export const reportFormIds = { composition: 'report-composition', borrowing: 'report-borrowing', storage: 'report-storage', movement: 'report-movement' } as const;
+export const reportFormIds = { composition: 'report-composition', borrowing: 'report-borrowing', storage: 'report-storage', movement: 'report-movement', complaints: 'report-complaints' } as const;

@@ -536,6 +536,7 @@ export const formTitleLabels: Labels<FormId> = {
     'report-borrowing': '借阅统计报表',
     'report-storage': '库房与检查报表',
     'report-movement': '档案变动报表',
+    'report-complaints': '客户投诉统计报表',
     'desk-record': '登记簿记录',
   },
   en: {
@@ -558,13 +559,56 @@ export const formTitleLabels: Labels<FormId> = {
     'report-borrowing': 'Borrowing report',
     'report-storage': 'Storage and inspection report',
     'report-movement': 'Archive movement report',
+    'report-complaints': 'Customer complaints report',
     'desk-record': 'Desk record',
   },
 };
 
+/** The complaints report's own words (000 §7 3: complaints counted and analysed for their causes). */
+export const complaintReportLabels: Labels<
+  'category' | 'count' | 'share' | 'previous' | 'change' | 'closed' | 'open' | 'overdue' | 'total' | 'received' | 'closedRate' | 'satisfied' | 'uncategorised' | 'noPlace' | 'note' | 'causes'
+> = {
+  'zh-CN': {
+    category: '投诉类别',
+    count: '投诉数',
+    share: '占比',
+    previous: '上期',
+    change: '较上期',
+    closed: '已结案',
+    open: '未结案',
+    overdue: '其中超期',
+    total: '合计',
+    received: '本期投诉',
+    closedRate: '结案率',
+    satisfied: '回访满意率',
+    uncategorised: '机密（类别不显示）',
+    noPlace: '（未登记楼栋）',
+    causes: '主要原因（次数）',
+    note: '上期为本期之前同样长的一段时间；满意率按已回访的投诉计（满意与基本满意）。',
+  },
+  en: {
+    category: 'Category',
+    count: 'Complaints',
+    share: 'Share',
+    previous: 'Previous period',
+    change: 'Change',
+    closed: 'Closed',
+    open: 'Open',
+    overdue: 'Of them late',
+    total: 'Total',
+    received: 'Complaints in the period',
+    closedRate: 'Closed',
+    satisfied: 'Satisfied at follow-up',
+    uncategorised: 'Confidential (category withheld)',
+    noPlace: '(no building)',
+    causes: 'Main causes (times)',
+    note: 'The previous period is as long as this one and ends where it starts; satisfaction counts the complaints followed up (satisfied or fairly satisfied).',
+  },
+};
+
 export const reportTitleLabels: Labels<ReportId> = {
-  'zh-CN': { composition: '档案构成', borrowing: '借阅统计', storage: '库房与检查', movement: '档案变动' },
-  en: { composition: 'Archive composition', borrowing: 'Borrowing', storage: 'Storage and inspections', movement: 'Movement' },
+  'zh-CN': { composition: '档案构成', borrowing: '借阅统计', storage: '库房与检查', movement: '档案变动', complaints: '客户投诉' },
+  en: { composition: 'Archive composition', borrowing: 'Borrowing', storage: 'Storage and inspections', movement: 'Movement', complaints: 'Complaints' },
 };
 
 export const reportSectionLabels: Labels<ReportSectionId> = {
@@ -585,6 +629,9 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
     'files-out': '当前借出档案（按部门）',
     'findings-by-month': '每月检查发现',
     'movement-by-month': '每月新建、退租与销毁',
+    'complaints-by-category': '投诉类别与原因分析',
+    'complaints-by-month': '每月投诉（按类别）',
+    'complaints-by-place': '投诉（按楼栋、楼层）',
   },
   en: {
     'customers-by-kind': 'Customers by kind',
@@ -603,6 +650,9 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
     'files-out': 'Files out now by department',
     'findings-by-month': 'Inspection findings per month',
     'movement-by-month': 'New files, departures and destructions per month',
+    'complaints-by-category': 'Complaints by category, with the causes',
+    'complaints-by-month': 'Complaints per month, by category',
+    'complaints-by-place': 'Complaints by building and floor',
   },
 };
 

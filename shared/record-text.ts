@@ -1,6 +1,6 @@
 import { localDate, localDateTime } from './dates';
 import type { Locale } from './domain';
-import type { RecordField, RecordKind } from './record-kinds';
+import { recordKind, type RecordField, type RecordKind } from './record-kinds';
 import { recordChoiceLabel, recordCommonLabels, recordLabels, recordStatusLabel } from './record-labels';
 
 // A record's values in words, one rule for the screen, the xlsx register and the printed form, so
@@ -30,6 +30,12 @@ export function recordValueText(kind: RecordKind, field: RecordField, value: unk
     default:
       return String(value);
   }
+}
+
+/** When a record happened, as its kind dates it: a day for a kind dated by day, else the local minute. */
+export function occurredText(kind: RecordKind | undefined, occurredAt: string): string {
+  const field = kind?.fields.find((f) => f.key === kind.occurredField);
+  return field?.type === 'date' ? localDate(occurredAt) : localDateTime(occurredAt);
 }
 
 /** A table's column as a field of its own: its words are keyed "table.column" (staff.leaving). */
@@ -70,7 +76,7 @@ export function registerCells(
   const c = recordCommonLabels[locale];
   const cells: Record<string, string> = {
     recordNo: row.recordNo,
-    occurredAt: localDateTime(row.occurredAt),
+    occurredAt: occurredText(kind, row.occurredAt),
     customer: row.customerName ? [row.customerName, row.unit].filter(Boolean).join(' ') : c.desk,
     status: recordStatusLabel(kind.id, row.status, locale),
     dueDate: row.dueDate ? `${row.dueDate}${row.overdue ? `（${c.overdue}）` : ''}` : '',
@@ -81,4 +87,20 @@ export function registerCells(
   }
   if (row.withheld && kind.register[0]) cells[kind.register[0]] = c.withheld;
   return cells;
+}
+
+/** A record as a person reads it anywhere outside the app (the yearly bundle): its form, number, local date, status and every answer. */
+export function recordInWords(
+  row: { kind: string; recordNo: string; occurredAt: string; status: string; withheld: boolean; fields: Record<string, unknown> },
+  locale: Locale,
+): { form: string; recordNo: string; occurredAt: string; status: string; content: string } {
+  const kind = recordKind(row.kind);
+  const names = recordLabels(row.kind, locale);
+  const content = row.withheld
+    ? recordCommonLabels[locale].withheld
+    : (kind?.fields ?? [])
+        .filter((f) => row.fields[f.key] !== undefined)
+        .map((f) => `${names.fields[f.key] ?? f.key}${locale === 'zh-CN' ? '：' : ': '}${recordValueText(kind!, f, row.fields[f.key], locale)}`)
+        .join(locale === 'zh-CN' ? '；' : '; ');
+  return { form: names.title, recordNo: row.recordNo, occurredAt: occurredText(kind, row.occurredAt), status: recordStatusLabel(row.kind, row.status, locale), content };
 }

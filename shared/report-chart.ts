@@ -23,7 +23,8 @@ export function reportChartOption(chart: ReportChart, options: { print?: boolean
           type: 'pie',
           radius: ['35%', '65%'],
           label: { formatter: '{b}\n{c}' },
-          data: chart.categories.map((name, i) => ({ name, value: chart.series[0]?.data[i] ?? 0 })),
+          // An empty slice has nothing to show and its label would sit on its neighbours' (the table lists it).
+          data: chart.categories.map((name, i) => ({ name, value: chart.series[0]?.data[i] ?? 0, itemStyle: { color: palette[i % palette.length] } })).filter((slice) => slice.value !== 0),
         },
       ],
     };

@@ -2,7 +2,7 @@
 // 重点客户统计表): what each is, and the shape every report shares, so one screen, one print
 // template and one xlsx writer serve them all. Titles are in labels.ts.
 
-export const reportIds = ['composition', 'borrowing', 'storage', 'movement'] as const;
+export const reportIds = ['composition', 'borrowing', 'storage', 'movement', 'complaints'] as const;
 export type ReportId = (typeof reportIds)[number];
 
 /** Sections of the reports, each a chart with its table, or a table alone. */
@@ -23,6 +23,9 @@ export const reportSectionIds = [
   'files-out',
   'findings-by-month',
   'movement-by-month',
+  'complaints-by-category',
+  'complaints-by-month',
+  'complaints-by-place',
 ] as const;
 export type ReportSectionId = (typeof reportSectionIds)[number];
 

@@ -210,3 +210,59 @@ export const departuresByMonth = (db: Db, scope: ReportScope, months: MonthRange
       join files f on f.customer_id = c.id
     where c.move_out_date <= ${scope.today} ${atPlace('c', scope)} group by month_dates.month`,
   );
+
+// ---------------------------------------------------------------- complaints
+
+/** Complaints received in the period by category ('' for a sealed one), with how many are closed and how many are late now. */
+export const complaintsByCategory = (db: Db, scope: ReportScope) =>
+  rows(
+    db,
+    sql`
+    select coalesce(json_extract(r.fields, '$.category'), '') as category, count(*) as n,
+      sum(case when r.closed_at is not null then 1 else 0 end) as closed,
+      sum(case when r.closed_at is null and r.due_date < ${scope.today} then 1 else 0 end) as overdue
+    from desk_records r where r.kind = 'complaint' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}
+    group by category`,
+  );
+
+/** Complaints by the desk's local month they came in and category. */
+export const complaintsByMonth = (db: Db, scope: ReportScope, months: MonthRange[]) =>
+  rows(
+    db,
+    sql`
+    with months(month, start, end) as (values ${monthValues(months)})
+    select months.month, coalesce(json_extract(r.fields, '$.category'), '') as category, count(*) as n
+    from months join desk_records r on r.kind = 'complaint' and r.occurred_at >= months.start and r.occurred_at < months.end
+    where 1 = 1 ${atPlace('r', scope)} group by months.month, category`,
+  );
+
+/** Complaints by building (and floor), as copied onto each when it was taken. */
+export const complaintsByPlace = (db: Db, scope: ReportScope) =>
+  rows(
+    db,
+    sql`
+    select coalesce(r.building, '') as building, coalesce(r.floor, '') as floor, count(*) as n
+    from desk_records r where r.kind = 'complaint' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}
+    group by building, floor order by building, floor`,
+  );
+
+/** The causes written down for the period's complaints, the same wording counted together. */
+export const complaintCauses = (db: Db, scope: ReportScope) =>
+  rows(
+    db,
+    sql`
+    select coalesce(json_extract(r.fields, '$.category'), '') as category, trim(json_extract(r.fields, '$.cause')) as cause, count(*) as n
+    from desk_records r where r.kind = 'complaint' and trim(coalesce(json_extract(r.fields, '$.cause'), '')) <> ''
+      ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}
+    group by category, cause order by n desc, cause`,
+  );
+
+/** The customers' satisfaction at the follow-up of the period's complaints ('' not followed up yet). */
+export const complaintSatisfaction = (db: Db, scope: ReportScope) =>
+  rows(
+    db,
+    sql`
+    select coalesce(json_extract(r.fields, '$.satisfaction'), '') as satisfaction, count(*) as n
+    from desk_records r where r.kind = 'complaint' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}
+    group by satisfaction`,
+  );

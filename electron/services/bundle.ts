@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { checkOutputFolder, fsyncTree, writeError } from './local-paths';
 import { csv } from './csv';
+import { fileRecords } from './records';
+import { recordInWords } from '../../shared/record-text';
 import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
 import { appendAnchor } from './audit-anchors';
@@ -260,6 +262,20 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
       const loans = await listLoans(ctx, { fileId: t.fileId, limit: null });
       const where = await whereIsFile(ctx.db, t.fileId);
       bag.put(`${folder}/history.json`, JSON.stringify({ location: where, loans }, null, 2));
+      // The file's desk records (the meter readings at move-out, keys held, complaints), in words.
+      const records = await fileRecords(ctx, t.fileId);
+      if (records.length) {
+        const rows = records.map((r) => recordInWords(r, 'zh-CN'));
+        bag.put(
+          `${folder}/records.json`,
+          JSON.stringify(
+            records.map((r, k) => ({ ...rows[k], fields: r.fields })),
+            null,
+            2,
+          ),
+        );
+        bag.put(`${folder}/records.csv`, csv([['表格 form', '编号 no.', '日期 date', '状态 status', '内容 content'], ...rows.map((r) => [r.form, r.recordNo, r.occurredAt, r.status, r.content])]));
+      }
       index.push({
         folder,
         refNo: t.refNo,

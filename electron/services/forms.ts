@@ -158,6 +158,7 @@ const forms: Record<FormId, { load: Loader; template: Template; blank?: (params:
   'report-borrowing': reportForm('borrowing'),
   'report-storage': reportForm('storage'),
   'report-movement': reportForm('movement'),
+  'report-complaints': reportForm('complaints'),
 };
 
 export function listForms(): FormInfo[] {

@@ -2,6 +2,11 @@ import {
   activeFilesByPlace,
   cabinetFill,
   customerGroups,
+  complaintSatisfaction,
+  complaintCauses,
+  complaintsByCategory,
+  complaintsByMonth,
+  complaintsByPlace,
   departuresByMonth,
   fileStatusCounts,
   filesByMonth,
@@ -17,9 +22,21 @@ import {
   type ReportScope,
 } from '../../db/queries/reports';
 import type { z } from 'zod';
+import { recordKind } from '../../shared/record-kinds';
+import { recordChoiceLabel } from '../../shared/record-labels';
 import type { ExportedFile } from '../../shared/api';
 import { classifications, customerKinds, fileStatuses, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
-import { classificationLabels, customerKindLabels, fileStatusLabels, inspectionFindingLabels, reportSectionLabels, reportTextLabels, reportTitleLabels, valueGradeLabels } from '../../shared/labels';
+import {
+  complaintReportLabels,
+  classificationLabels,
+  customerKindLabels,
+  fileStatusLabels,
+  inspectionFindingLabels,
+  reportSectionLabels,
+  reportTextLabels,
+  reportTitleLabels,
+  valueGradeLabels,
+} from '../../shared/labels';
 import { placeText, type Report, type ReportCell, type ReportChart, type ReportColumn, type ReportId, type ReportSection, type ReportSectionId, type ReportTable } from '../../shared/reports';
 import type { reportInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
@@ -453,7 +470,114 @@ async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report,
   };
 }
 
-const builders: Record<ReportId, (ctx: ServiceContext, scope: Scope) => ReturnType<typeof composition>> = { composition, borrowing, storage, movement };
+/**
+ * Complaints (000 §7 3, 003 §15 7): how many came in, of which categories and what share each
+ * takes, against the period before; per month by category; by building and floor; how many are
+ * closed, late, and how satisfied the customers were at the follow-up.
+ */
+async function complaints(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
+  const t = complaintReportLabels[scope.locale];
+  const kind = recordKind('complaint')!;
+  const categories = kind.fields.find((f) => f.key === 'category')!.choices!;
+  const name = (c: string) => (c ? recordChoiceLabel('complaint', 'category', c, scope.locale) : t.uncategorised);
+  // The period before, as long as this one (a year when the period starts at the first record).
+  const from = scope.from ?? `${addMonths(scope.to.slice(0, 7), -11)}-01`;
+  const days = Math.round((Date.parse(`${scope.to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  const previousScope: Scope = { ...scope, fromIso: startOfLocalDay(addDays(from, -days)), toIso: startOfLocalDay(from) };
+  const [byCategory, previous, byMonth, byPlace, satisfaction, causes] = await Promise.all([
+    complaintsByCategory(ctx.db, scope),
+    complaintsByCategory(ctx.db, previousScope),
+    complaintsByMonth(ctx.db, scope, monthRanges(scope)),
+    complaintsByPlace(ctx.db, scope),
+    complaintSatisfaction(ctx.db, scope),
+    complaintCauses(ctx.db, scope),
+  ]);
+  // The cause analysis: the three causes written most often in each category, with their counts.
+  const causesOf = (c: string) =>
+    causes
+      .filter((r) => r.category === c)
+      .slice(0, 3)
+      .map((r) => `${String(r.cause)}（${num(r.n)}）`)
+      .join('；');
+  const shown = [...categories, ...(byCategory.some((r) => r.category === '') ? [''] : [])];
+  const count = (list: Row[], c: string) => num(list.find((r) => r.category === c)?.n);
+  const total = byCategory.reduce((a, r) => a + num(r.n), 0);
+  const closed = byCategory.reduce((a, r) => a + num(r.closed), 0);
+  const overdue = byCategory.reduce((a, r) => a + num(r.overdue), 0);
+  const change = (now: number, before: number) => (now === before ? '0' : `${now > before ? '+' : ''}${now - before}`);
+  const categoryTable: ReportTable = {
+    columns: [
+      { key: 'category', title: t.category },
+      { key: 'n', title: t.count, numeric: true },
+      { key: 'share', title: `${t.share}（%）`, numeric: true },
+      { key: 'previous', title: t.previous, numeric: true },
+      { key: 'change', title: t.change },
+      { key: 'closed', title: t.closed, numeric: true },
+      { key: 'overdue', title: t.overdue, numeric: true },
+      { key: 'causes', title: t.causes },
+    ],
+    rows: shown.map((c) => {
+      const row = byCategory.find((r) => r.category === c);
+      return {
+        category: name(c),
+        n: num(row?.n),
+        share: percent(num(row?.n), total),
+        previous: count(previous, c),
+        change: change(num(row?.n), count(previous, c)),
+        closed: num(row?.closed),
+        overdue: num(row?.overdue),
+        causes: causesOf(c),
+      };
+    }),
+    total: {
+      category: t.total,
+      n: total,
+      share: total ? 100 : 0,
+      previous: previous.reduce((a, r) => a + num(r.n), 0),
+      change: change(
+        total,
+        previous.reduce((a, r) => a + num(r.n), 0),
+      ),
+      closed,
+      overdue,
+      causes: '',
+    },
+  };
+  const months = monthsOf(scope);
+  const monthChart: ReportChart = {
+    kind: 'stacked-bar',
+    unit: 'count',
+    categories: months,
+    series: shown.map((c) => ({ name: name(c), data: months.map((m) => num(byMonth.find((r) => r.month === m && r.category === c)?.n)) })),
+  };
+  const placeChart: ReportChart = {
+    kind: 'bar',
+    unit: 'count',
+    categories: byPlace.map((r) => placeText(String(r.building), String(r.floor)) || t.noPlace),
+    series: [{ name: t.count, data: byPlace.map((r) => num(r.n)) }],
+  };
+  const followedUp = satisfaction.filter((r) => r.satisfaction !== '').reduce((a, r) => a + num(r.n), 0);
+  const pleased = satisfaction.filter((r) => r.satisfaction === 'satisfied' || r.satisfaction === 'fair').reduce((a, r) => a + num(r.n), 0);
+  return {
+    figures: [
+      { label: t.received, value: String(total) },
+      { label: t.closedRate, value: `${percent(closed, total)}%` },
+      { label: t.open, value: String(total - closed) },
+      { label: t.overdue, value: String(overdue) },
+      { label: t.satisfied, value: followedUp ? `${percent(pleased, followedUp)}%` : '—' },
+    ],
+    sections: [
+      section(scope, 'complaints-by-category', { kind: 'pie', unit: 'count', categories: shown.map(name), series: [{ name: t.count, data: shown.map((c) => count(byCategory, c)) }] }, t.category, {
+        table: categoryTable,
+        note: t.note,
+      }),
+      section(scope, 'complaints-by-month', monthChart, text(scope).month),
+      section(scope, 'complaints-by-place', placeChart, text(scope).place),
+    ],
+  };
+}
+
+const builders: Record<ReportId, (ctx: ServiceContext, scope: Scope) => ReturnType<typeof composition>> = { composition, borrowing, storage, movement, complaints };
 
 export async function getReport(ctx: ServiceContext, input: Input): Promise<Report> {
   const scope = scopeOf(ctx, input, input.report !== 'composition');

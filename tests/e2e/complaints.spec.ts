@@ -106,4 +106,14 @@ test('客户投诉: taken at the desk from the file, handed over, handled, appro
   await closeDrawers(page);
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(page.getByTestId('home-records-complaint').locator('.ant-statistic-content-value')).toHaveText('0');
+
+  // 报表 → 客户投诉 counts it under its category and its building, with the cause written down.
+  await signInAgain(page, gm);
+  await page.getByRole('menuitem', { name: '报表' }).click();
+  await page.getByText('客户投诉', { exact: true }).click();
+  const byCategory = page.getByTestId('report-section-complaints-by-category');
+  await expect(byCategory).toContainText('服务质量');
+  await expect(byCategory).toContainText('防水层老化');
+  await expect(page.getByTestId('report-section-complaints-by-place')).toContainText('A座');
+  await page.screenshot({ path: 'test-results/screens/43-complaints-report.png', fullPage: true });
 });

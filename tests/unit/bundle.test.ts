@@ -50,6 +50,8 @@ async function setup() {
   });
   await api.addDocument({ fileId: b, category: 'other', title: '退租申请', docDate: '2026-06-01', pages: 1, isOriginal: true, scans: [{ fileName: 'apply.png', dataBase64: PNG.toString('base64') }] });
   await api.addDocument({ fileId: c, category: 'other', title: '交接单', docDate: '2026-09-30', pages: 1, isOriginal: false });
+  // The meter readings taken at move-out go into the bundle with the file.
+  await api.saveRecord({ kind: 'meter-reading', fileId: a, fields: { readOn: '2026-03-31', occasion: 'moveOut', tenant: '张三商行', waterReading: 1234.5, powerReading: 56789 } });
   return { ...ctx, api, a, b, c, active };
 }
 
@@ -104,7 +106,22 @@ describe('the yearly departed-tenant bundle', () => {
       'tenants',
       tenants.find((t) => t.includes('张三商行'))!,
     );
-    expect(readdirSync(zhang).sort()).toEqual(['catalogue.pdf', 'customer.csv', 'customer.json', 'documents.csv', 'documents.json', 'history.json', 'registration.pdf', 'scans']);
+    expect(readdirSync(zhang).sort()).toEqual([
+      'catalogue.pdf',
+      'customer.csv',
+      'customer.json',
+      'documents.csv',
+      'documents.json',
+      'history.json',
+      'records.csv',
+      'records.json',
+      'registration.pdf',
+      'scans',
+    ]);
+    const records = readFileSync(join(zhang, 'records.csv'), 'utf8');
+    expect(records).toContain('水、电表底数确认单');
+    expect(records).toMatch(/抄表事由：退租；住户：张三商行；水表读数（吨）：1234\.5；电表读数（度）：56789/);
+    expect(records).not.toMatch(/moveOut|waterReading/);
     expect(readdirSync(join(zhang, 'scans'))).toEqual([expect.stringMatching(/租赁合同\.pdf$/)]);
     // Each tenant's PDFs are its own (printed in one run, then split at the bookmarks, numbered per form).
     const catalogueText = execFileSync('pdftotext', [join(zhang, 'catalogue.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

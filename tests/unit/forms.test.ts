@@ -139,6 +139,7 @@ beforeAll(async () => {
     'report-borrowing': { from: '2026-01-01', to: '2026-11-30' },
     'report-storage': {},
     'report-movement': { from: '2026-06-01' },
+    'report-complaints': { from: '2026-11-01' },
   } satisfies Record<FormId, FormParams>);
 }, 120_000);
 
@@ -176,6 +177,7 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'report-composition': { labels: ['档案构成报表'], values: ['客户分类表', '客户分级表', '重点客户统计表', '统计期间:全部~'] },
   'report-borrowing': { labels: ['借阅统计报表'], values: ['每月借阅次数（按部门）', '工程部', '2026-01-01~2026-11-30', '借阅最多的档案'] },
   'report-storage': { labels: ['库房与检查报表'], values: ['档案盒装填率（按档案柜）', '3F-A', '每月检查发现'] },
+  'report-complaints': { labels: ['客户投诉统计报表'], values: ['投诉类别与原因分析', '服务质量不达标', '每月投诉（按类别）', '2026-11'] },
   'report-movement': { labels: ['档案变动报表'], values: ['每月新建、退租与销毁', '2026-06', '2026-11'] },
 };
 

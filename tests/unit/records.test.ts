@@ -263,4 +263,41 @@ describe('desk records', () => {
     expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
     expect(file.fileName).toBe('客户投诉-2026-11-23.xlsx');
   });
+
+  it('count complaints in 报表 by category with each share against the period before, by local month and by building, with the closed, late and satisfied', async () => {
+    const { api, fileId } = await setup(new Date('2026-11-23T01:00:00Z'));
+    const other = (await api.registerCustomer({ kind: 'tenant', name: '蓝海咨询', units: ['B-501'], building: 'B座', floor: '5' })).customer.files[0]!.id;
+    const take = (file: number, at: string, category: string, cause = '') => api.saveRecord({ kind: 'complaint', fileId: file, fields: complaintFields(at, { category, cause }) });
+    // 00:30 on 1 November in Shanghai is still 31 October in UTC: it is November's.
+    await take(fileId, '2026-10-31T16:30:00.000Z', 'quality', '保洁未按时 ');
+    await take(fileId, '2026-11-10T02:00:00.000Z', 'quality', '保洁未按时');
+    await take(fileId, '2026-11-11T02:00:00.000Z', 'quality', '前台答复慢');
+    const closedOne = await take(other, '2026-11-12T02:00:00.000Z', 'facility');
+    await take(other, '2026-10-20T02:00:00.000Z', 'environment');
+    // The period before: one in September.
+    await take(fileId, '2026-09-15T02:00:00.000Z', 'facility');
+    await api.moveRecord({ recordId: closedOne.id, move: 'assign', fields: { assignedTo: '工程部' } });
+    await api.moveRecord({ recordId: closedOne.id, move: 'handle', fields: { handling: '已修复' } });
+    await api.moveRecord({ recordId: closedOne.id, move: 'closeHandled', fields: { satisfaction: 'fair' } });
+    const report = await api.getReport({ report: 'complaints', from: '2026-10-16', to: '2026-11-30' });
+    expect(report.figures).toEqual([
+      { label: '本期投诉', value: '5' },
+      { label: '结案率', value: '20%' },
+      { label: '未结案', value: '4' },
+      { label: '其中超期', value: '4' },
+      { label: '回访满意率', value: '100%' },
+    ]);
+    const byCategory = report.sections.find((s) => s.id === 'complaints-by-category')!;
+    const row = (name: string) => byCategory.table.rows.find((r) => r.category === name);
+    // The cause analysis counts the same wording together, the most frequent first.
+    expect(row('服务质量不达标')).toMatchObject({ n: 3, share: 60, previous: 0, change: '+3', closed: 0, overdue: 3, causes: '保洁未按时（2）；前台答复慢（1）' });
+    expect(row('设施设备')).toMatchObject({ n: 1, share: 20, previous: 1, change: '0', closed: 1, overdue: 0, causes: '' });
+    expect(row('环境卫生')).toMatchObject({ n: 1, share: 20 });
+    const byMonth = report.sections.find((s) => s.id === 'complaints-by-month')!;
+    expect(byMonth.chart!.categories).toEqual(['2026-10', '2026-11']);
+    expect(byMonth.chart!.series.find((s) => s.name === '服务质量不达标')!.data).toEqual([0, 3]);
+    const byPlace = report.sections.find((s) => s.id === 'complaints-by-place')!;
+    expect(byPlace.chart!.categories).toEqual(['A座 12F', 'B座 5F']);
+    expect(byPlace.chart!.series[0]!.data).toEqual([3, 2]);
+  });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { reportChartOption } from '../../shared/report-chart';
 import type { Report } from '../../shared/reports';
 import { travel, asAdmin, readAudit } from './helpers';
 import { setupStorage } from './storage-fixture';
@@ -212,5 +213,16 @@ describe('reports', () => {
     const en = await api.getReport({ ...input, locale: 'en' });
     expect(en.title).toBe('Borrowing');
     expect(section(en, 'overdue-rate').table.columns.map((c) => c.title)).toEqual(['Month', 'Loans', 'Overdue', 'Overdue rate']);
+  });
+
+  it('a pie leaves out its empty slices, each slice keeping its category’s colour', () => {
+    const option = reportChartOption({ kind: 'pie', unit: 'count', categories: ['服务质量不达标', '设施设备', '环境卫生'], series: [{ name: '投诉数', data: [3, 0, 1] }] });
+    const [pie] = option.series as { data: { name: string; value: number; itemStyle: { color: string } }[] }[];
+    expect(pie!.data.map((d) => [d.name, d.value])).toEqual([
+      ['服务质量不达标', 3],
+      ['环境卫生', 1],
+    ]);
+    expect(pie!.data[1]!.itemStyle.color).not.toBe(pie!.data[0]!.itemStyle.color);
+    expect(pie!.data[1]!.itemStyle.color).toBe('#faad14');
   });
 });

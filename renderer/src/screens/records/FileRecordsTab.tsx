@@ -1,8 +1,8 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import type { RecordRow } from '../../../../shared/api';
-import { localDateTime } from '../../../../shared/dates';
-import { recordKinds } from '../../../../shared/record-kinds';
+import { recordKind, recordKinds } from '../../../../shared/record-kinds';
+import { occurredText } from '../../../../shared/record-text';
 import { recordCommonLabels, recordLabels, recordStatusLabel } from '../../../../shared/record-labels';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -57,7 +57,7 @@ export function FileRecordsTab({ fileId, fileLabel, active }: { fileId: number; 
               <Space>
                 <Typography.Text strong>{recordLabels(r.kind, locale).title}</Typography.Text>
                 <span>{r.recordNo}</span>
-                <Typography.Text type="secondary">{localDateTime(r.occurredAt)}</Typography.Text>
+                <Typography.Text type="secondary">{occurredText(recordKind(r.kind), r.occurredAt)}</Typography.Text>
               </Space>
               <Space>
                 {r.overdue && <Tag color="red">{recordCommonLabels[locale].overdue}</Tag>}

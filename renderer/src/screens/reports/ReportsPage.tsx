@@ -16,6 +16,8 @@ import { DeskTable } from '../../components/DeskTable';
 function SectionCard({ section }: { section: ReportSection }) {
   const rows = section.table.rows.map((r, i) => ({ ...r, __key: i }));
   const long = rows.length > 25;
+  // A table of many columns would scroll sideways beside its chart: it goes under it instead.
+  const wide = section.table.columns.length > 4;
   const table = (
     <DeskTable
       size="small"
@@ -23,7 +25,9 @@ function SectionCard({ section }: { section: ReportSection }) {
       dataSource={rows}
       pagination={long ? { pageSize: 20, showSizeChanger: false } : false}
       scroll={section.chart ? { y: 300 } : undefined}
-      columns={section.table.columns.map((c) => ({ key: c.key, dataIndex: c.key, title: c.title, align: c.numeric ? ('right' as const) : undefined }))}
+      columns={section.table.columns.map((c) =>
+        c.numeric ? { key: c.key, dataIndex: c.key, title: c.title, align: 'right' as const, width: 100 } : { key: c.key, dataIndex: c.key, title: c.title, wrap: true },
+      )}
       summary={
         section.table.total
           ? () => (
@@ -49,11 +53,11 @@ function SectionCard({ section }: { section: ReportSection }) {
         </Typography.Paragraph>
       ) : null}
       {section.chart ? (
-        <Row gutter={16}>
-          <Col xs={24} xl={14}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={wide ? 24 : 14}>
             <ReportChartView chart={section.chart} label={section.title} />
           </Col>
-          <Col xs={24} xl={10}>
+          <Col xs={24} xl={wide ? 24 : 10}>
             {table}
           </Col>
         </Row>
