@@ -941,4 +941,6 @@ export interface OpenRecordCount {
   kind: string;
   open: number;
   overdue: number;
+  /** Due within HOME_DUE_DAYS or past their date (what 工作台 counts of a kind of home 'due'). */
+  dueSoon: number;
 }

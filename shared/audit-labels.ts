@@ -72,6 +72,7 @@ export const auditActions = [
   'record.created',
   'record.revised',
   'record.moved',
+  'record.superseded',
   'record.viewed',
   'record.classified',
   'record.declassified',
@@ -158,6 +159,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'record.created': '{who}登记了{target}',
     'record.revised': '{who}修改了{target}',
     'record.moved': '{who}办理了{target}',
+    'record.superseded': '{who}登记了新的记录，{target}不再是现行记录',
     'record.viewed': '{who}查看了{target}',
     'record.classified': '{who}调整了{target}的密级',
     'record.declassified': '{who}降低了{target}的密级',
@@ -238,6 +240,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'record.created': '{who} entered {target}',
     'record.revised': '{who} changed {target}',
     'record.moved': '{who} took a step on {target}',
+    'record.superseded': '{who} entered a newer record: {target} is no longer the current one',
     'record.viewed': '{who} viewed {target}',
     'record.classified': '{who} changed the confidentiality of {target}',
     'record.declassified': '{who} lowered the confidentiality of {target}',
@@ -366,6 +369,7 @@ export const auditDetailLabels: Labels<
   | 'paperSlip'
   | 'step'
   | 'recordDue'
+  | 'replacedBy'
 > = {
   'zh-CN': {
     reason: '原因',
@@ -396,6 +400,7 @@ export const auditDetailLabels: Labels<
     paperSlip: '纸质借阅单',
     step: '环节',
     recordDue: '办理期限',
+    replacedBy: '新记录',
   },
   en: {
     reason: 'reason',
@@ -426,6 +431,7 @@ export const auditDetailLabels: Labels<
     paperSlip: 'paper slip',
     step: 'step',
     recordDue: 'due',
+    replacedBy: 'newer record',
   },
 };
 

@@ -6,6 +6,7 @@ export const formIds = [
   'customer-info-survey',
   'customer-credit-survey',
   'emergency-contacts',
+  'dangerous-customers',
   'file-catalogue',
   'loan-register',
   'loan-slip',
@@ -23,6 +24,7 @@ export const formIds = [
   'report-storage',
   'report-movement',
   'report-complaints',
+  'report-satisfaction',
 ] as const;
 export type FormId = (typeof formIds)[number];
 
@@ -34,6 +36,7 @@ export const formDefinitions: Record<FormId, { record: FormRecordKind; orientati
   'customer-info-survey': { record: 'file', orientation: 'portrait', formNo: null },
   'customer-credit-survey': { record: 'file', orientation: 'portrait', formNo: null },
   'emergency-contacts': { record: 'building', orientation: 'landscape', formNo: 'qms-pm-31302' },
+  'dangerous-customers': { record: 'building', orientation: 'landscape', formNo: null },
   'file-catalogue': { record: 'file', orientation: 'portrait', formNo: null },
   'loan-register': { record: 'month', orientation: 'landscape', formNo: null },
   'loan-slip': { record: 'loan', orientation: 'portrait', formNo: null },
@@ -53,6 +56,14 @@ export const formDefinitions: Record<FormId, { record: FormRecordKind; orientati
   'report-storage': { record: 'report', orientation: 'portrait', formNo: null },
   'report-movement': { record: 'report', orientation: 'portrait', formNo: null },
   'report-complaints': { record: 'report', orientation: 'portrait', formNo: null },
+  'report-satisfaction': { record: 'report', orientation: 'portrait', formNo: null },
 };
 
-export const reportFormIds = { composition: 'report-composition', borrowing: 'report-borrowing', storage: 'report-storage', movement: 'report-movement', complaints: 'report-complaints' } as const;
+export const reportFormIds = {
+  composition: 'report-composition',
+  borrowing: 'report-borrowing',
+  storage: 'report-storage',
+  movement: 'report-movement',
+  complaints: 'report-complaints',
+  satisfaction: 'report-satisfaction',
+} as const;

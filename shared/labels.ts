@@ -521,6 +521,7 @@ export const formTitleLabels: Labels<FormId> = {
     'customer-info-survey': '客户信息调查表',
     'customer-credit-survey': '客户信用调查表',
     'emergency-contacts': '客户紧急联络表',
+    'dangerous-customers': '危险客户统计表',
     'file-catalogue': '卷内目录',
     'loan-register': '借用/借阅记录表',
     'loan-slip': '档案借阅单',
@@ -537,6 +538,7 @@ export const formTitleLabels: Labels<FormId> = {
     'report-storage': '库房与检查报表',
     'report-movement': '档案变动报表',
     'report-complaints': '客户投诉统计报表',
+    'report-satisfaction': '顾客满意度调查统计表',
     'desk-record': '登记簿记录',
   },
   en: {
@@ -544,6 +546,7 @@ export const formTitleLabels: Labels<FormId> = {
     'customer-info-survey': 'Customer information survey',
     'customer-credit-survey': 'Customer credit survey',
     'emergency-contacts': 'Customer emergency contacts',
+    'dangerous-customers': 'Blacklisted customers',
     'file-catalogue': 'File catalogue',
     'loan-register': 'Borrowing register',
     'loan-slip': 'Loan slip',
@@ -560,7 +563,36 @@ export const formTitleLabels: Labels<FormId> = {
     'report-storage': 'Storage and inspection report',
     'report-movement': 'Archive movement report',
     'report-complaints': 'Customer complaints report',
+    'report-satisfaction': 'Customer satisfaction survey results',
     'desk-record': 'Desk record',
+  },
+};
+
+/** The satisfaction report's own words (003 §15 6 c: the returned sheets summed up, sorted and analysed). */
+export const satisfactionReportLabels: Labels<'question' | 'surveys' | 'customers' | 'overallRate' | 'worst' | 'rate' | 'answered' | 'noPlace' | 'note' | 'total'> = {
+  'zh-CN': {
+    question: '调查项目',
+    surveys: '收回调查表',
+    customers: '参与客户',
+    overallRate: '总体满意率',
+    worst: '满意率最低的项目',
+    rate: '满意率（%）',
+    answered: '回答数',
+    noPlace: '（未登记楼栋）',
+    note: '满意率 = 选“非常满意”或“满意”的份数 ÷ 回答该项的份数。',
+    total: '合计',
+  },
+  en: {
+    question: 'Question',
+    surveys: 'Sheets returned',
+    customers: 'Customers',
+    overallRate: 'Overall satisfied',
+    worst: 'Least satisfied with',
+    rate: 'Satisfied (%)',
+    answered: 'Answers',
+    noPlace: '(no building)',
+    note: 'Satisfied = the sheets answering "very satisfied" or "satisfied", of those answering the question.',
+    total: 'Total',
   },
 };
 
@@ -607,8 +639,8 @@ export const complaintReportLabels: Labels<
 };
 
 export const reportTitleLabels: Labels<ReportId> = {
-  'zh-CN': { composition: '档案构成', borrowing: '借阅统计', storage: '库房与检查', movement: '档案变动', complaints: '客户投诉' },
-  en: { composition: 'Archive composition', borrowing: 'Borrowing', storage: 'Storage and inspections', movement: 'Movement', complaints: 'Complaints' },
+  'zh-CN': { composition: '档案构成', borrowing: '借阅统计', storage: '库房与检查', movement: '档案变动', complaints: '客户投诉', satisfaction: '顾客满意度' },
+  en: { composition: 'Archive composition', borrowing: 'Borrowing', storage: 'Storage and inspections', movement: 'Movement', complaints: 'Complaints', satisfaction: 'Satisfaction' },
 };
 
 export const reportSectionLabels: Labels<ReportSectionId> = {
@@ -632,6 +664,8 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
     'complaints-by-category': '投诉类别与原因分析',
     'complaints-by-month': '每月投诉（按类别）',
     'complaints-by-place': '投诉（按楼栋、楼层）',
+    'satisfaction-by-question': '各项满意度',
+    'satisfaction-by-place': '总体满意度（按楼栋、楼层）',
   },
   en: {
     'customers-by-kind': 'Customers by kind',
@@ -653,6 +687,8 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
     'complaints-by-category': 'Complaints by category, with the causes',
     'complaints-by-month': 'Complaints per month, by category',
     'complaints-by-place': 'Complaints by building and floor',
+    'satisfaction-by-question': 'Satisfaction, question by question',
+    'satisfaction-by-place': 'Overall satisfaction by building and floor',
   },
 };
 

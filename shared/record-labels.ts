@@ -1,9 +1,11 @@
 import type { Locale } from './domain';
 import { deskPaperLabels } from './record-labels-desk';
 import { propertyDeskLabels } from './record-labels-property';
+import { surveyLabels } from './record-labels-surveys';
+import { registrationLabels } from './record-labels-registration';
 
 /** The kinds whose words live in a file of their own, by group. */
-const groupLabels = { ...propertyDeskLabels, ...deskPaperLabels };
+const groupLabels = { ...registrationLabels, ...propertyDeskLabels, ...deskPaperLabels, ...surveyLabels };
 
 // The words of every record kind (shared/record-kinds/): its title, its fields, the values of its
 // choices, its statuses and its moves. A test holds every kind's declaration against these.

@@ -2,7 +2,7 @@
 // 重点客户统计表): what each is, and the shape every report shares, so one screen, one print
 // template and one xlsx writer serve them all. Titles are in labels.ts.
 
-export const reportIds = ['composition', 'borrowing', 'storage', 'movement', 'complaints'] as const;
+export const reportIds = ['composition', 'borrowing', 'storage', 'movement', 'complaints', 'satisfaction'] as const;
 export type ReportId = (typeof reportIds)[number];
 
 /** Sections of the reports, each a chart with its table, or a table alone. */
@@ -26,6 +26,8 @@ export const reportSectionIds = [
   'complaints-by-category',
   'complaints-by-month',
   'complaints-by-place',
+  'satisfaction-by-question',
+  'satisfaction-by-place',
 ] as const;
 export type ReportSectionId = (typeof reportSectionIds)[number];
 

@@ -147,3 +147,40 @@ export async function emergencyContactsOf(db: Db, customerIds: number[]) {
   if (customerIds.length === 0) return [];
   return db.selectFrom('customer_contacts').select(['customer_id', 'name', 'phone']).where('kind', '=', 'emergency').where('customer_id', 'in', customerIds).orderBy('seq').execute();
 }
+
+/** The blacklist (危险客户统计表): every blacklisted customer with its files, units and complaints. */
+export function blacklistedCustomers(db: Db, building?: string) {
+  let q = db
+    .selectFrom('customers')
+    .select((eb) => [
+      'customers.id',
+      'customers.name',
+      'customers.kind',
+      'customers.building',
+      'customers.floor',
+      'customers.phone',
+      'customers.blacklist_reason as reason',
+      'customers.blacklisted_at as blacklistedAt',
+      eb
+        .selectFrom('files')
+        .select(sql<string | null>`group_concat(files.ref_no, '、')`.as('refNos'))
+        .whereRef('files.customer_id', '=', 'customers.id')
+        .as('refNos'),
+      eb
+        .selectFrom('files')
+        .select(sql<string | null>`group_concat(files.unit, '、')`.as('units'))
+        .whereRef('files.customer_id', '=', 'customers.id')
+        .where('files.unit', 'is not', null)
+        .as('units'),
+      eb
+        .selectFrom('desk_records')
+        .innerJoin('files', 'files.id', 'desk_records.file_id')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('files.customer_id', '=', 'customers.id')
+        .where('desk_records.kind', '=', 'complaint')
+        .as('complaints'),
+    ])
+    .where('customers.blacklisted', '=', 1);
+  if (building) q = q.where('customers.building', '=', building);
+  return q.orderBy('customers.blacklisted_at').orderBy('customers.id').execute();
+}

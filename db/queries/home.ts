@@ -22,6 +22,13 @@ export function filesOwingVisits(db: Db) {
         .whereRef('documents.file_id', '=', 'files.id')
         .where('documents.category', '=', 'visit')
         .as('visits'),
+      // A visit entered as a desk record (客户拜访记录卡) counts as one: its moment, in UTC.
+      eb
+        .selectFrom('desk_records')
+        .select(sql<string | null>`group_concat(desk_records.occurred_at)`.as('moments'))
+        .whereRef('desk_records.file_id', '=', 'files.id')
+        .where('desk_records.kind', '=', 'visit')
+        .as('visitRecords'),
     ])
     .where('customers.kind', 'in', ['sales', 'potential'])
     .where('files.status', '=', 'active')

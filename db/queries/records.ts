@@ -152,10 +152,15 @@ export function recordRows(db: Db, f: RecordFilter, page: { size: number; number
 export type RecordListDbRow = Awaited<ReturnType<typeof recordRows>>[number];
 
 /** How many records of each kind are open, and how many of those are past their date. */
-export function openRecordCounts(db: Db, today: string) {
+export function openRecordCounts(db: Db, today: string, soon: string) {
   return db
     .selectFrom('desk_records')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('open'), sql<number>`sum(case when due_date < ${today} then 1 else 0 end)`.as('overdue')])
+    .select([
+      'kind',
+      (eb) => eb.fn.countAll<number>().as('open'),
+      sql<number>`sum(case when due_date < ${today} then 1 else 0 end)`.as('overdue'),
+      sql<number>`sum(case when due_date <= ${soon} then 1 else 0 end)`.as('dueSoon'),
+    ])
     .where('closed_at', 'is', null)
     .groupBy('kind')
     .execute();
@@ -201,4 +206,9 @@ export function recordOfAccountOn(db: Db, kind: string, accountId: number, from:
     .where('occurred_at', '>=', from)
     .where('occurred_at', '<', to)
     .executeTakeFirst();
+}
+
+/** The file's records of this kind still open (the ones a newer survey replaces). */
+export function openRecordsOfFile(db: Db, kind: string, fileId: number) {
+  return db.selectFrom('desk_records').select(['id', 'status', 'record_no']).where('kind', '=', kind).where('file_id', '=', fileId).where('closed_at', 'is', null).execute();
 }

@@ -266,3 +266,39 @@ export const complaintSatisfaction = (db: Db, scope: ReportScope) =>
     from desk_records r where r.kind = 'complaint' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}
     group by satisfaction`,
   );
+
+/** The satisfaction survey's answers in the period: per question, how many sheets gave each answer. */
+export const satisfactionAnswers = (db: Db, scope: ReportScope, questions: readonly string[]) =>
+  rows(
+    db,
+    sql`
+    select a.question, a.answer, count(*) as n from (
+      ${sql.join(
+        questions.map(
+          (q) => sql`select ${q} as question, json_extract(r.fields, ${`$.${q}`}) as answer
+            from desk_records r where r.kind = 'satisfaction-survey' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}`,
+        ),
+        sql` union all `,
+      )}
+    ) a where a.answer is not null group by a.question, a.answer`,
+  );
+
+/** The period's satisfaction sheets and the customers' files they came from; the overall answer by building and floor. */
+export const satisfactionByPlace = (db: Db, scope: ReportScope) =>
+  rows(
+    db,
+    sql`
+    select coalesce(r.building, '') as building, coalesce(r.floor, '') as floor, coalesce(json_extract(r.fields, '$.overall'), '') as answer,
+      count(*) as n, count(distinct r.file_id) as files
+    from desk_records r where r.kind = 'satisfaction-survey' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}
+    group by building, floor, answer order by building, floor`,
+  );
+
+/** How many sheets came back in the period, and from how many customers' files. */
+export const satisfactionTotals = (db: Db, scope: ReportScope) =>
+  rows(
+    db,
+    sql`
+    select count(*) as n, count(distinct r.file_id) as files
+    from desk_records r where r.kind = 'satisfaction-survey' ${inPeriod(sql.ref('r.occurred_at'), scope)} ${atPlace('r', scope)}`,
+  );

@@ -88,6 +88,44 @@ export function EmergencyContacts({ header, data }: { header: FormHeader; data: 
   );
 }
 
+export interface DangerousRow {
+  name: string;
+  kind: string;
+  building: string | null;
+  floor: string | null;
+  units: string | null;
+  refNos: string | null;
+  phone: string | null;
+  reason: string | null;
+  blacklistedAt: string | null;
+  complaints: number;
+}
+
+/** 危险客户统计表 (002 ch.7): the blacklist, each customer with why and since when. */
+export function DangerousCustomers({ header, data }: { header: FormHeader; data: { building: string | null; rows: DangerousRow[] } | null }) {
+  return (
+    <FormSheet header={header} subLeft={`楼栋：${data?.building ?? '全部'}　共 ${data ? data.rows.length : '　　'} 户`}>
+      <DataTable
+        columns={[
+          { title: '序号', width: '12mm', value: (_r, i) => i + 1 },
+          { title: '客户名称', value: (r) => r.name },
+          { title: '类型', width: '18mm', value: (r) => customerKindLabels[zh][r.kind as keyof (typeof customerKindLabels)['zh-CN']] ?? '' },
+          { title: '楼栋 / 单元', width: '34mm', value: (r) => [r.building, r.units].filter(Boolean).join(' ') },
+          { title: '档号', width: '44mm', value: (r) => r.refNos ?? '' },
+          { title: '联系电话', width: '30mm', value: (r) => r.phone ?? '' },
+          { title: '列入原因', value: (r) => r.reason ?? '' },
+          { title: '列入日期', width: '22mm', value: (r) => (r.blacklistedAt ? ymd(r.blacklistedAt) : '') },
+          { title: '投诉次数', width: '16mm', value: (r) => (data ? r.complaints : '') },
+          { title: '处理意见', width: '26mm', value: () => '' },
+        ]}
+        rows={data?.rows ?? []}
+        minRows={data ? 0 : 15}
+      />
+      <Signatures rows={[['制表人', '审核人', '日期']]} />
+    </FormSheet>
+  );
+}
+
 export function InfoSurvey({ header, data }: { header: FormHeader; data: FileFormData | null }) {
   const c = data?.customer;
   const contact = c?.contacts[0];

@@ -187,7 +187,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       const kind = records.get(Number(r.targetId))?.kind;
       const step = kind && typeof d.move === 'string' ? recordLabels(kind, locale).moves?.[d.move] : undefined;
       if (step) say(L.step, step);
-    }
+    } else if (r.action === 'record.superseded') say(L.replacedBy, d.by);
     if (r.targetType === 'record' && typeof d.recordDue === 'string') say(L.recordDue, d.recordDue);
     else if (r.action === 'account.created' || r.action === 'account.updated') {
       const role = (d.role ?? (d.after as Record<string, unknown> | undefined)?.role) as string | undefined;

@@ -18,7 +18,8 @@ export const followUpDays = { buyer: [3, 30, 60], other: [3, 15] } as const;
  * shown from half-way between the previous visit's day and its own (3 → from day 2, 30 → from day
  * 17, 60 → from day 45); late after its day. A visit record (category "visit") counts for the
  * earliest visit still open whose window has begun (the first takes any record dated after the
- * file was made), so two records in the first days are not the 30-day visit.
+ * file was made), so two records in the first days are not the 30-day visit. A 客户拜访记录卡 counts
+ * as a visit record on its local day.
  */
 export function followUpWindows(made: string, schedule: readonly number[]): { visit: number; opens: string; dueDate: string }[] {
   return schedule.map((day, i) => {
@@ -53,7 +54,8 @@ export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number
   const due: FollowUpDue[] = [];
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
-    const next = nextFollowUp(localDate(r.createdAt), schedule, r.visits ? String(r.visits).split(',') : [], on);
+    const visits = [...(r.visits ? String(r.visits).split(',') : []), ...(r.visitRecords ? String(r.visitRecords).split(',').map(localDate) : [])];
+    const next = nextFollowUp(localDate(r.createdAt), schedule, visits, on);
     if (next)
       due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
   }

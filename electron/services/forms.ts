@@ -1,13 +1,13 @@
 import { roleMay } from '../../shared/permissions';
 import { createElement, type ReactNode } from 'react';
 import { getMeta } from '../../db/queries/meta';
-import { emergencyContactsOf, residentFiles } from '../../db/queries/customers';
+import { blacklistedCustomers, emergencyContactsOf, residentFiles } from '../../db/queries/customers';
 import type { ExportedFile, FormInfo, RenderedForm } from '../../shared/api';
 import { ArchiveError } from '../../shared/errors';
 import { formDefinitions, formIds, type FormId, type FormRecordKind } from '../../shared/forms';
 import { formTitleLabels } from '../../shared/labels';
 import type { FormParams } from '../../shared/schemas';
-import { CreditSurvey, Catalogue, EmergencyContacts, FileRegistration, InfoSurvey, type EmergencyRow, type FileFormData } from '../forms/customer-forms';
+import { CreditSurvey, Catalogue, DangerousCustomers, EmergencyContacts, FileRegistration, InfoSurvey, type EmergencyRow, type FileFormData } from '../forms/customer-forms';
 import { DepartedCatalogue, DestructionList, InspectionRecord, LoanRegisterSheet, LoanSlip, OverdueReminder, TransferReceipt, type DepartedRow } from '../forms/archive-forms';
 import { renderFormDocument, type FormHeader } from '../forms/engine';
 import { LabelSheet, RecoveryKeySheet, fileLabelItems, type LabelItem } from '../forms/label-forms';
@@ -99,6 +99,10 @@ const forms: Record<FormId, { load: Loader; template: Template; blank?: (params:
   'customer-info-survey': { load: fileData, template: InfoSurvey as Template },
   'customer-credit-survey': { load: fileData, template: CreditSurvey as Template },
   'emergency-contacts': { load: emergencyData, template: EmergencyContacts as Template },
+  'dangerous-customers': {
+    load: async (ctx, params) => ({ building: params.building ?? null, rows: (await blacklistedCustomers(ctx.db, params.building)).map((r) => ({ ...r, complaints: Number(r.complaints ?? 0) })) }),
+    template: DangerousCustomers as Template,
+  },
   'file-catalogue': { load: fileData, template: Catalogue as Template },
   'loan-register': {
     load: async (ctx, params) => {
@@ -159,6 +163,7 @@ const forms: Record<FormId, { load: Loader; template: Template; blank?: (params:
   'report-storage': reportForm('storage'),
   'report-movement': reportForm('movement'),
   'report-complaints': reportForm('complaints'),
+  'report-satisfaction': reportForm('satisfaction'),
 };
 
 export function listForms(): FormInfo[] {

@@ -11,6 +11,7 @@ import {
   insertRecordRow,
   insertRecordScan,
   openRecordCounts,
+  openRecordsOfFile,
   recordById,
   recordEventsOf,
   recordOfAccountOn,
@@ -33,7 +34,7 @@ import { effectiveConfidentiality, type Confidentiality, type Locale, type ScanM
 import { recordLabels } from '../../shared/record-labels';
 import { registerCells, registerColumns } from '../../shared/record-text';
 import { ArchiveError } from '../../shared/errors';
-import { movesFor, recordKind, type RecordFields, type RecordKind, type RecordPrefill } from '../../shared/record-kinds';
+import { HOME_DUE_DAYS, movesFor, recordKind, SUPERSEDE_MOVE, type RecordFields, type RecordKind, type RecordPrefill } from '../../shared/record-kinds';
 import type { ListRecordsInput, SaveRecordInput } from '../../shared/record-schemas';
 import type { PrintedRecord, RecordFormData } from '../forms/record-forms';
 import { recordAudit } from './audit';
@@ -68,12 +69,26 @@ export async function draftRecord(ctx: ServiceContext, input: { kind: string; fi
   const file = input.fileId !== undefined ? await fileById(ctx.db, input.fileId) : undefined;
   if (input.fileId !== undefined && !file) throw new ArchiveError('NOT_FOUND');
   const customer = file ? await customerById(ctx.db, file.customer_id) : undefined;
-  const firstContact = customer ? (await contactsOf(ctx.db, customer.id)).find((c) => c.kind === 'contact') : undefined;
+  const people = customer ? await contactsOf(ctx.db, customer.id) : [];
+  const firstContact = people.find((c) => c.kind === 'contact');
+  const rows = (kind: 'contact' | 'emergency') => people.filter((c) => c.kind === kind).map((c) => ({ name: c.name, ...(c.title ? { title: c.title } : {}), ...(c.phone ? { phone: c.phone } : {}) }));
   const values: Record<RecordPrefill, unknown> = {
     customerName: customer?.name,
     unit: file?.unit ?? undefined,
     phone: firstContact?.phone ?? customer?.phone ?? undefined,
     contactName: firstContact?.name ?? customer?.name,
+    contactTitle: firstContact?.title ?? undefined,
+    address: customer?.address ?? undefined,
+    fax: customer?.fax ?? undefined,
+    legalRepresentative: customer?.legal_representative ?? undefined,
+    businessScope: customer?.business_scope ?? undefined,
+    staffCount: customer?.staff_count ?? undefined,
+    relationshipStart: customer?.relationship_start ?? undefined,
+    paymentTerms: customer?.payment_terms ?? undefined,
+    creditGrade: customer?.credit_grade ?? undefined,
+    moveInDate: customer?.move_in_date ?? undefined,
+    contacts: customer ? rows('contact') : undefined,
+    emergencyContacts: customer ? rows('emergency') : undefined,
     building: customer?.building ?? undefined,
     floor: customer?.floor ?? undefined,
     now: nowIso(ctx),
@@ -186,7 +201,8 @@ export async function saveRecord(ctx: ServiceContext, input: SaveRecordInput): P
         const existing = await recordOfAccountOn(trx, kind.id, ctx.session.accountId, localDayStart(day), localDayStart(addDays(day, 1)));
         if (existing) throw new ArchiveError('RECORD_EXISTS_FOR_DAY', { recordKind: kind.id, recordNo: existing.record_no, recordId: existing.id, day });
       }
-      const closed = kind.moves.length === 0 || kind.closedStatuses.includes(kind.statuses[0]!);
+      const closed = (kind.moves.length === 0 && !kind.supersedes) || kind.closedStatuses.includes(kind.statuses[0]!);
+      const replaced = kind.supersedes && file ? await openRecordsOfFile(trx, kind.id, file.id) : [];
       const row = await insertRecordRow(trx, {
         kind: kind.id,
         year,
@@ -213,6 +229,13 @@ export async function saveRecord(ctx: ServiceContext, input: SaveRecordInput): P
         targetId: String(row.id),
         details: { kind: kind.id, recordNo, fileId: file?.id, recordDue: row.due_date ?? undefined },
       });
+      // The newest survey is the current one: the one before is kept, closed, and says which replaced it.
+      for (const old of replaced) {
+        const to = kind.closedStatuses[0]!;
+        await updateRecordRow(trx, old.id, { status: to, closed_at: at, updated_at: at });
+        await insertRecordEvent(trx, { record_id: old.id, at, account_id: ctx.session.accountId, move: SUPERSEDE_MOVE, from_status: old.status, to_status: to, note: recordNo });
+        await recordAudit(trx, ctx.clock, ctx.session.accountId, 'record.superseded', { targetType: 'record', targetId: String(old.id), details: { recordNo: old.record_no, by: recordNo } });
+      }
       return row.id;
     }
     const before = await recordById(trx, input.recordId);
@@ -383,8 +406,9 @@ export async function fileRecords(ctx: ServiceContext, fileId: number): Promise<
 
 /** Open records per kind, with those past their date, for 工作台. */
 export async function openRecords(ctx: ServiceContext): Promise<OpenRecordCount[]> {
-  const rows = await openRecordCounts(ctx.db, today(ctx));
-  return rows.map((r) => ({ kind: r.kind, open: Number(r.open), overdue: Number(r.overdue ?? 0) }));
+  const on = today(ctx);
+  const rows = await openRecordCounts(ctx.db, on, addDays(on, HOME_DUE_DAYS));
+  return rows.map((r) => ({ kind: r.kind, open: Number(r.open), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.dueSoon ?? 0) }));
 }
 
 /** A signed copy (PDF, JPEG or PNG) attached to a record; sealed when the record is confidential. */

@@ -4,6 +4,9 @@ import {
   customerGroups,
   complaintSatisfaction,
   complaintCauses,
+  satisfactionAnswers,
+  satisfactionByPlace,
+  satisfactionTotals,
   complaintsByCategory,
   complaintsByMonth,
   complaintsByPlace,
@@ -22,8 +25,8 @@ import {
   type ReportScope,
 } from '../../db/queries/reports';
 import type { z } from 'zod';
-import { recordKind } from '../../shared/record-kinds';
-import { recordChoiceLabel } from '../../shared/record-labels';
+import { recordKind, satisfactionQuestions, satisfactionScale } from '../../shared/record-kinds';
+import { recordChoiceLabel, recordLabels } from '../../shared/record-labels';
 import type { ExportedFile } from '../../shared/api';
 import { classifications, customerKinds, fileStatuses, inspectionFindingKinds, valueGrades, type Locale } from '../../shared/domain';
 import {
@@ -35,6 +38,7 @@ import {
   reportSectionLabels,
   reportTextLabels,
   reportTitleLabels,
+  satisfactionReportLabels,
   valueGradeLabels,
 } from '../../shared/labels';
 import { placeText, type Report, type ReportCell, type ReportChart, type ReportColumn, type ReportId, type ReportSection, type ReportSectionId, type ReportTable } from '../../shared/reports';
@@ -577,7 +581,66 @@ async function complaints(ctx: ServiceContext, scope: Scope): Promise<Omit<Repor
   };
 }
 
-const builders: Record<ReportId, (ctx: ServiceContext, scope: Scope) => ReturnType<typeof composition>> = { composition, borrowing, storage, movement, complaints };
+/** 顾客满意度 (003 §15 6): the year's returned sheets counted question by question, and by place. */
+async function satisfaction(ctx: ServiceContext, scope: Scope): Promise<Omit<Report, 'id' | 'title' | 'filters' | 'generatedAt'>> {
+  const t = satisfactionReportLabels[scope.locale];
+  const names = recordLabels('satisfaction-survey', scope.locale).fields;
+  const answerName = (a: string) => recordChoiceLabel('satisfaction-survey', 'overall', a, scope.locale);
+  const [answers, byPlace, [totals]] = await Promise.all([satisfactionAnswers(ctx.db, scope, satisfactionQuestions), satisfactionByPlace(ctx.db, scope), satisfactionTotals(ctx.db, scope)]);
+  const count = (q: string, a: string) => num(answers.find((r) => r.question === q && r.answer === a)?.n);
+  const pleased = (n: (a: string) => number) => n('verySatisfied') + n('satisfied');
+  const answered = (n: (a: string) => number) => satisfactionScale.reduce((sum, a) => sum + n(a), 0);
+  const rows = satisfactionQuestions.map((q) => {
+    const n = (a: string) => count(q, a);
+    return { q, answered: answered(n), rate: percent(pleased(n), answered(n)), n };
+  });
+  const table: ReportTable = {
+    columns: [
+      { key: 'question', title: t.question },
+      ...satisfactionScale.map((a) => ({ key: a, title: answerName(a), numeric: true })),
+      { key: 'answered', title: t.answered, numeric: true },
+      { key: 'rate', title: t.rate, numeric: true },
+    ],
+    rows: rows.map((r) => ({ question: names[r.q] ?? r.q, ...Object.fromEntries(satisfactionScale.map((a) => [a, r.n(a)])), answered: r.answered, rate: r.rate })),
+  };
+  const places = [...new Set(byPlace.map((r) => `${String(r.building)}\u0000${String(r.floor)}`))].map((key) => {
+    const [building, floor] = key.split('\u0000') as [string, string];
+    const here = byPlace.filter((r) => r.building === building && r.floor === floor);
+    const n = (a: string) => num(here.find((r) => r.answer === a)?.n);
+    return { name: placeText(building, floor) || t.noPlace, sheets: here.reduce((sum, r) => sum + num(r.n), 0), rate: percent(pleased(n), answered(n)) };
+  });
+  const overall = rows.find((r) => r.q === 'overall')!;
+  const worst = rows.filter((r) => r.answered > 0).sort((a, b) => a.rate - b.rate)[0];
+  return {
+    figures: [
+      { label: t.surveys, value: String(num(totals?.n)) },
+      { label: t.customers, value: String(num(totals?.files)) },
+      { label: t.overallRate, value: overall.answered ? `${overall.rate}%` : '—' },
+      { label: t.worst, value: worst ? `${names[worst.q] ?? worst.q}（${worst.rate}%）` : '—' },
+    ],
+    sections: [
+      section(
+        scope,
+        'satisfaction-by-question',
+        { kind: 'stacked-bar', unit: 'count', categories: rows.map((r) => names[r.q] ?? r.q), series: satisfactionScale.map((a) => ({ name: answerName(a), data: rows.map((r) => r.n(a)) })) },
+        t.question,
+        { table, note: t.note },
+      ),
+      section(scope, 'satisfaction-by-place', { kind: 'bar', unit: 'percent', categories: places.map((p) => p.name), series: [{ name: t.rate, data: places.map((p) => p.rate) }] }, text(scope).place, {
+        table: {
+          columns: [
+            { key: 'place', title: text(scope).place },
+            { key: 'sheets', title: t.surveys, numeric: true },
+            { key: 'rate', title: t.rate, numeric: true },
+          ],
+          rows: places.map((p) => ({ place: p.name, sheets: p.sheets, rate: p.rate })),
+        },
+      }),
+    ],
+  };
+}
+
+const builders: Record<ReportId, (ctx: ServiceContext, scope: Scope) => ReturnType<typeof composition>> = { composition, borrowing, storage, movement, complaints, satisfaction };
 
 export async function getReport(ctx: ServiceContext, input: Input): Promise<Report> {
   const scope = scopeOf(ctx, input, input.report !== 'composition');

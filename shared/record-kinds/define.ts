@@ -25,7 +25,29 @@ export type RecordFieldType =
   | 'table';
 
 /** What a new record's field starts with, taken from the file's customer or from the clock. */
-export type RecordPrefill = 'customerName' | 'unit' | 'phone' | 'contactName' | 'building' | 'floor' | 'now' | 'today' | 'clerk';
+export type RecordPrefill =
+  | 'customerName'
+  | 'unit'
+  | 'phone'
+  | 'contactName'
+  | 'contactTitle'
+  | 'building'
+  | 'floor'
+  | 'address'
+  | 'fax'
+  | 'legalRepresentative'
+  | 'businessScope'
+  | 'staffCount'
+  | 'relationshipStart'
+  | 'paymentTerms'
+  | 'creditGrade'
+  | 'moveInDate'
+  /** A table's rows: the customer's contacts, or its emergency contacts (name, title, phone). */
+  | 'contacts'
+  | 'emergencyContacts'
+  | 'now'
+  | 'today'
+  | 'clerk';
 
 export interface RecordField {
   key: string;
@@ -86,8 +108,16 @@ export interface RecordKindDefinition {
   dueField?: string;
   /** The fields the register shows as columns, in order (after number, date, customer and status). */
   register: readonly string[];
-  /** 工作台 lists the records still open (and those past their date first). */
-  home?: boolean;
+  /**
+   * 工作台 counts the records still open (those past their date in red); 'due': only those due
+   * within HOME_DUE_DAYS or past their date (a survey to do again, not every survey on file).
+   */
+  home?: boolean | 'due';
+  /**
+   * The newest of a file replaces the one before (a survey, a key customer's sheet): saving one
+   * closes the file's earlier open ones as the first of `closedStatuses`.
+   */
+  supersedes?: boolean;
   /**
    * The paper forms one record prints as, each with the fields it carries, in order (titles in
    * the labels' `sheets`). Without: one form of every field, titled as the kind.
@@ -98,6 +128,12 @@ export interface RecordKindDefinition {
   /** At most one a clerk a day (the work log): a second is refused, and the first opened instead. */
   uniquePer?: 'clerkDay';
 }
+
+/** The step a newer record of the file takes for the one it replaces (kinds that supersede). */
+export const SUPERSEDE_MOVE = 'supersede';
+
+/** How far ahead a kind of home 'due' is brought to 工作台. */
+export const HOME_DUE_DAYS = 30;
 
 export interface RecordSheet {
   id: string;
@@ -181,6 +217,7 @@ export function defineRecordKind(definition: RecordKindDefinition): RecordKind {
     if (key !== undefined && !keys.has(key)) throw new Error(`record kind ${definition.id}: no field ${key}`);
   }
   for (const m of moves) for (const s of [...m.from, m.to]) if (!statuses.includes(s)) throw new Error(`record kind ${definition.id}: no status ${s}`);
+  if (definition.supersedes && !definition.closedStatuses?.length) throw new Error(`record kind ${definition.id}: supersedes needs a closed status`);
   return { ...definition, statuses, moves, closedStatuses: definition.closedStatuses ?? [], schema: objectSchema(definition.fields) };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../shared/api';
 import { formIds, type FormId } from '../../shared/forms';
-import { recordKinds, type RecordField, type RecordKind } from '../../shared/record-kinds';
+import { recordKinds, satisfactionQuestions, type RecordField, type RecordKind } from '../../shared/record-kinds';
 import { recordLabels } from '../../shared/record-labels';
 import type { FormParams } from '../../shared/schemas';
 import { createArchiveApi } from '../../electron/api';
@@ -48,10 +48,15 @@ function pdfFonts(bytes: Buffer): { name: string; embedded: boolean }[] {
     return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
   });
 }
+/** FORMS_PDF_DIR=… keeps every printed PDF there, to look at as pages (pdftoppm -png -r 60). */
+function keep(name: string, bytes: Buffer): Buffer {
+  if (process.env.FORMS_PDF_DIR) writeFileSync(join(process.env.FORMS_PDF_DIR, `${name}.pdf`), bytes);
+  return bytes;
+}
 async function render(formId: FormId, blank: boolean): Promise<Buffer> {
   const file = await api.exportFormPdf({ formId, blank, params: params[formId] });
   expect(file.mime).toBe('application/pdf');
-  return Buffer.from(file.dataBase64, 'base64');
+  return keep(`${formId}${blank ? '-blank' : ''}`, Buffer.from(file.dataBase64, 'base64'));
 }
 
 beforeAll(async () => {
@@ -115,6 +120,12 @@ beforeAll(async () => {
     fields: { receivedAt: ctx.clock.now().toISOString(), channel: 'phone', complainant: '陈经理', category: 'quality', content: '厨房排烟扰民，楼上住户投诉' },
   });
   await api.moveRecord({ recordId: complaint.id, move: 'assign', fields: { assignedTo: '工程部老周' } });
+  // A blacklisted customer, with a complaint: the 危险客户统计表 lists it.
+  const black = (await api.registerCustomer({ kind: 'tenant', name: '黑名单客户丙', units: ['D-9'], building: 'D座' })).customer;
+  await api.changeClassification({ customerId: black.id, classification: 'ordinary', valueGrade: null, specialTags: [], blacklisted: true, blacklistReason: '拖欠物业费', reason: '欠费半年' });
+  // A satisfaction sheet returned: the satisfaction report counts it.
+  const answers = Object.fromEntries(satisfactionQuestions.map((q) => [q, q === 'prices' ? 'unsatisfied' : 'satisfied']));
+  await api.saveRecord({ kind: 'satisfaction-survey', fileId, fields: { ...(await api.draftRecord({ kind: 'satisfaction-survey', fileId })), ...answers } });
 
   expected['recovery-key'].values = [ctx.recoveryKey];
   recoveryKey = ctx.recoveryKey;
@@ -123,6 +134,7 @@ beforeAll(async () => {
     'customer-info-survey': { fileId },
     'customer-credit-survey': { fileId },
     'emergency-contacts': { building: 'A座' },
+    'dangerous-customers': {},
     'file-catalogue': { fileId },
     'loan-register': { month: '2026-11' },
     'loan-slip': { loanId: loan.id },
@@ -140,6 +152,7 @@ beforeAll(async () => {
     'report-storage': {},
     'report-movement': { from: '2026-06-01' },
     'report-complaints': { from: '2026-11-01' },
+    'report-satisfaction': { from: '2026-01-01' },
   } satisfies Record<FormId, FormParams>);
 }, 120_000);
 
@@ -155,6 +168,7 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'customer-info-survey': { labels: ['客户信息调查表', '接洽人员', '经营方式', '企业性质', '同业地位', '与本公司往来时间'], values: ['华夏餐饮管理有限公司', '陈经理', '☑股份有限公司', '中式快餐'] },
   'customer-credit-survey': { labels: ['客户信用调查表', '企业编号', '负责人情况', '财务状况', '付款态度', '信用评定', '调查人'], values: ['华夏餐饮管理有限公司', '周建国', 'A级', '☑股份企业'] },
   'emergency-contacts': { labels: ['客户紧急联络表', '单元号', '紧急联系人', '紧急联系电话'], values: ['A-301', '周太太', '13833334444'] },
+  'dangerous-customers': { labels: ['危险客户统计表', '列入原因', '列入日期', '投诉次数'], values: ['拖欠物业费', '黑名单客户丙', 'D座D-9', '2026-12-03'] },
   'file-catalogue': { labels: ['卷内目录', '序号', '题名', '页数', '立卷人'], values: ['装修申请第1号', '装修申请第60号'] },
   'loan-register': { labels: ['借用/借阅记录表', '借阅人', '借阅目的', '借阅人签字'], values: ['刘强', '核对装修图纸', '工程部'] },
   'loan-slip': { labels: ['档案借阅单', '借阅人', '借阅目的', '应还日期', '审批人签字'], values: ['刘强', '核对装修图纸', '赵经理', '2026-11-26'] },
@@ -178,6 +192,7 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'report-borrowing': { labels: ['借阅统计报表'], values: ['每月借阅次数（按部门）', '工程部', '2026-01-01~2026-11-30', '借阅最多的档案'] },
   'report-storage': { labels: ['库房与检查报表'], values: ['档案盒装填率（按档案柜）', '3F-A', '每月检查发现'] },
   'report-complaints': { labels: ['客户投诉统计报表'], values: ['投诉类别与原因分析', '服务质量不达标', '每月投诉（按类别）', '2026-11'] },
+  'report-satisfaction': { labels: ['顾客满意度调查统计表'], values: ['各项满意度', '收费价格', '非常满意', '满意率最低的项目', '收费价格（0%）'] },
   'report-movement': { labels: ['档案变动报表'], values: ['每月新建、退租与销毁', '2026-06', '2026-11'] },
 };
 
@@ -359,7 +374,7 @@ describe('forms', () => {
         for (const blank of [false, true]) {
           const formParams = blank ? { recordKind: kind.id } : { recordKind: kind.id, recordIds: [saved.id] };
           const file = await api.exportFormPdf({ formId: 'desk-record', blank, params: formParams });
-          const text = pdfText(Buffer.from(file.dataBase64, 'base64'));
+          const text = pdfText(keep(`record-${kind.id}${blank ? '-blank' : ''}`, Buffer.from(file.dataBase64, 'base64')));
           for (const l of labels) if (!text.includes(l.replace(/\s+/g, ''))) problems.push(`${kind.id}${blank ? ' (blank)' : ''}: no label ${l}`);
           for (const v of texts) if (text.includes(v) === blank) problems.push(`${kind.id}${blank ? ' (blank) has' : ' lacks'} ${v}`);
           if (kind.formNo && !text.includes(kind.formNo)) problems.push(`${kind.id}: no form number ${kind.formNo}`);

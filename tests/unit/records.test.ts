@@ -6,7 +6,7 @@ import { ARCHIVE_FILE, KEY_FILE } from '../../db/archive-files';
 import { findPasswordSlot, parseKeyFile, unwrapSlot } from '../../db/key-slots';
 import { applyArchiveKey } from '../../db/open';
 import ExcelJS from 'exceljs';
-import { recordKind, recordKinds } from '../../shared/record-kinds';
+import { recordKind, recordKinds, SUPERSEDE_MOVE } from '../../shared/record-kinds';
 import { registerCells, registerColumns } from '../../shared/record-text';
 import { recordKindLabels, sharedChoiceLabels } from '../../shared/record-labels';
 import { adminInput, asAdmin, failureCode, makeVault, openDesk, readAudit, signedInAs, travel } from './helpers';
@@ -59,6 +59,7 @@ describe('desk records', () => {
         }
         for (const s of kind.statuses) if (s !== 'kept') expect(labels!.statuses?.[s], `${kind.id} status ${s}`).toBeTruthy();
         for (const m of kind.moves) expect(labels!.moves?.[m.id], `${kind.id} move ${m.id}`).toBeTruthy();
+        if (kind.supersedes) expect(labels!.moves?.[SUPERSEDE_MOVE], `${kind.id} superseded`).toBeTruthy();
         for (const sh of kind.sheets ?? []) expect(labels!.sheets?.[sh.id], `${kind.id} sheet ${sh.id}`).toBeTruthy();
       }
     }
@@ -172,7 +173,7 @@ describe('desk records', () => {
 
     // Eight days on, it is still open: late on 工作台 and in the register.
     await travel(ctx, 8 * 86_400_000);
-    expect(await api.openRecords()).toEqual([{ kind: 'complaint', open: 1, overdue: 1 }]);
+    expect(await api.openRecords()).toEqual([{ kind: 'complaint', open: 1, overdue: 1, dueSoon: 1 }]);
     expect((await api.listRecords({ kind: 'complaint', overdue: true })).rows).toMatchObject([{ recordNo: 'TS-2026-0001', overdue: true }]);
 
     const handled = await api.moveRecord({ recordId: taken.id, move: 'handle', fields: { cause: '防水层老化', handling: '已更换防水层并修复天花板', handledAt: clock.now().toISOString() } });

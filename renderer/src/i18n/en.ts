@@ -733,6 +733,7 @@ export const en: Record<MessageKey, string> = {
   'rec.confidentiality': 'Confidentiality',
   'rec.byStep': 'Changed by the step “{step}”',
   'home.records': 'Open: {kind}',
+  'home.recordsDue': 'To survey again within {days} days: {kind}',
   'home.recordsOverdue': '{n} of them overdue',
   'rec.print': 'Print',
   'rec.printBlank': 'Print a blank form',

@@ -730,6 +730,7 @@ export const zhCN = {
   'rec.confidentiality': '密级',
   'rec.byStep': '由“{step}”修改',
   'home.records': '未办结的{kind}',
+  'home.recordsDue': '{days}天内到期复查的{kind}',
   'home.recordsOverdue': '其中已超期 {n} 条',
   'rec.print': '打印',
   'rec.printBlank': '打印空白表',

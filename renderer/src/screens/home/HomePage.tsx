@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import type { Dashboard, OpenRecordCount } from '../../../../shared/api';
-import { recordKinds } from '../../../../shared/record-kinds';
+import { HOME_DUE_DAYS, recordKinds } from '../../../../shared/record-kinds';
 import { recordLabels } from '../../../../shared/record-labels';
 import { useRecordStore } from '../records/record-store';
 import { api } from '../../api';
@@ -155,11 +155,11 @@ export function HomePage() {
       {recordKinds
         .filter((k) => k.home)
         .map((k) => {
-          const counts = openRecords.data.find((c) => c.kind === k.id) ?? { open: 0, overdue: 0 };
+          const counts = openRecords.data.find((c) => c.kind === k.id) ?? { open: 0, overdue: 0, dueSoon: 0 };
           return card(
             `home-records-${k.id}`,
-            t('home.records', { kind: recordLabels(k.id, locale).title }),
-            counts.open,
+            t(k.home === 'due' ? 'home.recordsDue' : 'home.records', { kind: recordLabels(k.id, locale).title, days: HOME_DUE_DAYS }),
+            k.home === 'due' ? counts.dueSoon : counts.open,
             () => {
               showRegister({ kind: k.id, open: counts.overdue === 0, overdue: counts.overdue > 0 });
               go('records');

@@ -12,7 +12,7 @@ import { useLocaleStore, useT } from '../../i18n';
 import { useRecordStore } from './record-store';
 
 /** The kinds a desk takes most often, offered as buttons; the rest are in a menu. */
-const FIRST_KINDS = ['complaint', 'repair', 'key-custody', 'meter-reading'];
+const FIRST_KINDS = ['complaint', 'repair', 'visit', 'key-custody', 'meter-reading'];
 
 /** 记录 in a file: its records of every kind, newest first, and a new one started from this customer. */
 export function FileRecordsTab({ fileId, fileLabel, active }: { fileId: number; fileLabel: string; active: boolean }) {
@@ -36,6 +36,8 @@ export function FileRecordsTab({ fileId, fileLabel, active }: { fileId: number; 
             menu={{
               items: recordKinds.filter((k) => k.scope === 'file' && !FIRST_KINDS.includes(k.id)).map((k) => ({ key: k.id, label: recordLabels(k.id, locale).title })),
               onClick: ({ key }) => edit({ kind: key, fileId, fileLabel }),
+              // Two dozen kinds: the menu scrolls inside the 768-pixel-high screen.
+              style: { maxHeight: 440, overflowY: 'auto' },
             }}
           >
             <Button size="small" icon={<PlusOutlined />}>
