@@ -69,6 +69,14 @@ export interface CustomersTable {
   relationship_start: string | null;
   payment_terms: string | null;
   credit_grade: string | null;
+  industry: string | null;
+  region: string | null;
+  website: string | null;
+  licence_no: string | null;
+  /** Local date the business licence runs out. */
+  licence_expiry: string | null;
+  /** The deposit held, in fen. */
+  deposit_fen: number | null;
   notes: string | null;
   building: string | null;
   floor: string | null;

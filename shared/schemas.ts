@@ -96,6 +96,20 @@ export const customerFields = z
     relationshipStart: isoDate.optional(),
     paymentTerms: optionalText(200),
     creditGrade: optionalText(20),
+    /** From 设置's lists (customerLists), or as written on an imported sheet. */
+    industry: optionalText(50),
+    region: optionalText(50),
+    website: optionalText(200),
+    licenceNo: optionalText(50),
+    licenceExpiry: isoDate.optional(),
+    /** Yuan, to the fen. */
+    deposit: z
+      .number()
+      .finite()
+      .min(0)
+      .max(1e10)
+      .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6)
+      .optional(),
     notes: optionalText(2000),
     building: optionalText(50),
     floor: optionalText(20),
@@ -189,6 +203,19 @@ export const saveDocumentCategoryInput = z
   })
   .strict();
 
+/** A list to pick from: none empty; an entry written twice is kept once. */
+const pickList = z
+  .array(z.string().trim().min(1).max(50))
+  .max(200)
+  .transform((l) => [...new Set(l)]);
+
+/** The lists a new archive starts with (a property desk's usual tenants). */
+export const defaultCustomerLists = {
+  industries: ['餐饮', '零售', '金融保险', '信息技术', '教育培训', '医疗健康', '商务服务', '贸易', '制造', '房地产', '文化传媒', '其他'],
+  regions: ['本市', '华东', '华北', '华南', '华中', '西南', '西北', '东北', '港澳台', '境外'],
+  tags: ['重点关注', '装修中', '欠费', '外籍', '24小时营业', '有特殊用电'],
+};
+
 export const archiveSettingsSchema = z
   .object({
     fondsCode: z
@@ -224,6 +251,11 @@ export const archiveSettingsSchema = z
     retention: z.record(z.enum(customerKinds), z.object({ period: z.enum(retentionPeriods), event: z.enum(retentionEvents), categoryCode: z.string().regex(/^[A-Z]{1,4}$/) }).strict()),
     /** Days to handle a record, by kind and the value of its deadline field ("complaint.quality"); absent: the kind's own default. */
     recordDeadlineDays: z.record(z.string().regex(/^[a-z][a-zA-Z-]*\.[a-zA-Z]+$/), z.number().int().min(0).max(365)).default({}),
+    /** What the customer form offers to pick from (003 §4 第三条, §8 b5), edited in 设置. */
+    customerLists: z
+      .object({ industries: pickList, regions: pickList, tags: pickList })
+      .strict()
+      .default(() => ({ ...defaultCustomerLists })),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */

@@ -12,6 +12,7 @@ import * as m0010 from './0010-password-attempts';
 import * as m0011 from './0011-sealed-scans';
 import * as m0012 from './0012-paper-loans';
 import * as m0013 from './0013-desk-records';
+import * as m0014 from './0014-customer-register-fields';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011-sealed-scans': m0011,
   '0012-paper-loans': m0012,
   '0013-desk-records': m0013,
+  '0014-customer-register-fields': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

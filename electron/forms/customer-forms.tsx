@@ -37,6 +37,12 @@ export function FileRegistration({ header, data }: { header: FormHeader; data: F
           ['经营范围', c?.businessScope, 2],
           ['入住日期', c?.moveInDate],
           ['退租日期', c?.moveOutDate],
+          ['所属行业', c?.industry],
+          ['所属区域', c?.region],
+          ['营业执照号码', c?.licenceNo],
+          ['执照有效期至', c?.licenceExpiry],
+          ['网址', c?.website],
+          ['押金（元）', c?.deposit?.toFixed(2)],
           ['客户分类', c ? classificationLabels[zh][c.classification] : undefined],
           ['信用等级', c?.creditGrade],
           ['保管期限', f ? retentionLabels[zh][f.retention] : undefined],
@@ -330,7 +336,7 @@ export function CreditSurvey({ header, data }: { header: FormHeader; data: FileF
           </tr>
           <tr>
             <th>营业执照登记号码</th>
-            <td colSpan={2} />
+            <td colSpan={2}>{c?.licenceNo}</td>
             <th>其他说明</th>
             <td colSpan={2}>{c?.paymentTerms ? `付款方式：${c.paymentTerms}` : ''}</td>
           </tr>

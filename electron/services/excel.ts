@@ -162,6 +162,7 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
     return value ?? undefined;
   };
   const staff = get('staffCount');
+  const deposit = get('deposit');
   const contact = get('contactName') ? [{ name: get('contactName'), title: get('contactTitle'), phone: get('contactPhone') }] : [];
   const emergency = get('emergencyName') ? [{ name: get('emergencyName'), phone: get('emergencyPhone') }] : [];
   const candidate: RegisterCustomerInput = {
@@ -178,6 +179,12 @@ function parseRow(row: number, values: Record<string, unknown>, mapping: Mapping
     relationshipStart: dateField('relationshipStart'),
     paymentTerms: get('paymentTerms'),
     creditGrade: get('creditGrade'),
+    industry: get('industry'),
+    region: get('region'),
+    website: get('website'),
+    licenceNo: get('licenceNo'),
+    licenceExpiry: dateField('licenceExpiry'),
+    deposit: deposit === '' ? undefined : Number(deposit.replace(/[,，￥¥\s]/g, '')),
     notes: get('notes'),
     building: get('building'),
     floor: get('floor'),
@@ -442,7 +449,7 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
   const statusHeader = locale === 'zh-CN' ? '档案状态' : 'File status';
   const widths: Partial<Record<ImportField, number>> = { refNo: 32, name: 28, address: 30, businessScope: 30, notes: 30, paymentTerms: 20 };
   const columns = [
-    ...importFields.map((f) => ({ header: L[f], key: f, width: widths[f] ?? (f.endsWith('Date') || f === 'relationshipStart' ? 12 : 14) })),
+    ...importFields.map((f) => ({ header: L[f], key: f, width: widths[f] ?? (f.endsWith('Date') || f === 'relationshipStart' || f === 'licenceExpiry' ? 12 : 14) })),
     { header: statusHeader, key: 'status', width: 10 },
   ];
   const label = <K extends string>(labels: Record<Locale, Record<K, string>>, v: K | null) => (v ? labels[locale][v] : '');

@@ -87,6 +87,7 @@ export async function draftRecord(ctx: ServiceContext, input: { kind: string; fi
     paymentTerms: customer?.payment_terms ?? undefined,
     creditGrade: customer?.credit_grade ?? undefined,
     moveInDate: customer?.move_in_date ?? undefined,
+    licenceNo: customer?.licence_no ?? undefined,
     contacts: customer ? rows('contact') : undefined,
     emergencyContacts: customer ? rows('emergency') : undefined,
     building: customer?.building ?? undefined,

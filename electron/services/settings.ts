@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import { settingsValue, writeSettingsValue } from '../../db/queries/meta';
 import { customerKinds } from '../../shared/domain';
-import { archiveSettingsSchema, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
+import { archiveSettingsSchema, defaultCustomerLists, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 
@@ -22,6 +22,7 @@ export const defaultSettings: ArchiveSettings = {
   loanMaxRenewals: 1,
   loanGeneralManagerFrom: 'confidential',
   recordDeadlineDays: {},
+  customerLists: defaultCustomerLists,
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },

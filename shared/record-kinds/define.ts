@@ -42,6 +42,7 @@ export type RecordPrefill =
   | 'paymentTerms'
   | 'creditGrade'
   | 'moveInDate'
+  | 'licenceNo'
   /** A table's rows: the customer's contacts, or its emergency contacts (name, title, phone). */
   | 'contacts'
   | 'emergencyContacts'

@@ -112,7 +112,7 @@ export const creditSurvey = defineRecordKind({
     { key: 'neighbourRating', type: 'choice', choices: rating5 },
     { key: 'capital', type: 'money' },
     { key: 'paymentAttitude', type: 'choice', choices: ['prompt', 'average', 'acceptable', 'late', 'reluctant', 'leavesBalance'] },
-    { key: 'licenceNo', type: 'text', max: 50 },
+    { key: 'licenceNo', type: 'text', prefill: 'licenceNo', max: 50 },
     { key: 'otherNotes', type: 'text', max: 200 },
     { key: 'carsOwned', type: 'number' },
     { key: 'carsRented', type: 'number' },

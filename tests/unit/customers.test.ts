@@ -498,6 +498,57 @@ describe('Excel import and export', () => {
     expect((await api.listCustomers({})).total).toBe(0);
   });
 
+  it('keeps industry, region, website, business licence and deposit; refuses a wrong deposit or date in words; carries them through Excel and back', async () => {
+    const { api } = await signedIn();
+    const extra = { industry: '餐饮', region: '华东', website: 'https://zhangsan.example.cn', licenceNo: '91310115MA1K4XYZ0B', licenceExpiry: '2028-06-30', deposit: 12345.67 };
+    const { customer } = await api.registerCustomer({ ...tenant, ...extra });
+    expect(await api.getCustomer({ customerId: customer.id })).toMatchObject(extra);
+    // Each refusal names the field in words, and nothing changes.
+    for (const [bad, field] of [
+      [{ deposit: -1 }, '押金（元）'],
+      [{ deposit: 1.234 }, '押金（元）'],
+      [{ licenceExpiry: '2028-02-30' }, '营业执照有效期至'],
+    ] as const) {
+      const error = await api.updateCustomer({ ...tenant, ...extra, ...bad, customerId: customer.id }).catch((e: unknown) => e as { code: string; details: { issues: { label: string }[] } });
+      expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect((error as { details: { issues: { label: string }[] } }).details.issues.map((i) => i.label)).toContain(field);
+    }
+    expect(await api.getCustomer({ customerId: customer.id })).toMatchObject({ deposit: 12345.67, licenceExpiry: '2028-06-30' });
+    // Exported under their own headers; edited in the sheet, they import back.
+    const exported = await api.exportCustomers({});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const row = sheet.getRow(2);
+    expect(['所属行业', '所属区域', '网址', '营业执照号码', '营业执照有效期至', '押金（元）'].map((h) => row.getCell(col(h)).value)).toEqual([
+      '餐饮',
+      '华东',
+      'https://zhangsan.example.cn',
+      '91310115MA1K4XYZ0B',
+      '2028-06-30',
+      12345.67,
+    ]);
+    row.getCell(col('押金（元）')).value = '20,000.50';
+    row.getCell(col('营业执照有效期至')).value = '2029-06-30';
+    const edited = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    expect((await importSheet(api, edited)).result).toMatchObject({ updated: 1 });
+    expect(await api.getCustomer({ customerId: customer.id })).toMatchObject({ deposit: 20000.5, licenceExpiry: '2029-06-30', industry: '餐饮' });
+  });
+
+  it('offers 设置’s lists of industries, regions and tags, edited there: an entry written twice is kept once', async () => {
+    const { api } = await signedIn();
+    const { customerLists } = await api.getSettings();
+    expect(customerLists.industries).toContain('餐饮');
+    expect(customerLists.regions).toContain('华东');
+    const saved = await asAdmin(() => api.updateSettings({ customerLists: { ...customerLists, industries: ['餐饮', '物流', ' 物流 '], tags: [] } }));
+    expect(saved.customerLists).toEqual({ industries: ['餐饮', '物流'], regions: customerLists.regions, tags: [] });
+    expect((await api.getSettings()).customerLists.industries).toEqual(['餐饮', '物流']);
+    expect(await failureCode(asAdmin(() => api.updateSettings({ customerLists: { ...customerLists, industries: [''] } })))).toBe('VALIDATION_FAILED');
+    expect((await api.getSettings()).customerLists.industries).toEqual(['餐饮', '物流']);
+  });
+
   it('refuses a file that is not a workbook, and an explicit mapping is honoured', async () => {
     const { api } = await signedIn();
     expect(await failureCode(api.previewCustomerImport({ fileBase64: Buffer.from('not a zip').toString('base64') }))).toBe('IMPORT_UNREADABLE');

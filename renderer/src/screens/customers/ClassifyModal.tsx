@@ -3,6 +3,7 @@ import type { CustomerDetail } from '../../../../shared/api';
 import type { ChangeClassificationInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { FormModal } from '../../components/FormModal';
+import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 
@@ -12,6 +13,8 @@ export function ClassifyModal({ customer, open, onClose, onSaved }: { customer: 
   const L = useLabels();
   const [form] = Form.useForm<ChangeClassificationInput>();
   const blacklisted = Form.useWatch('blacklisted', form);
+  // The tags of 设置's list to pick from; another can still be typed.
+  const tags = useApi(() => api.getSettings().then((s) => s.customerLists.tags), [open], [] as string[]).data;
   const required = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { field: label }) }];
   return (
     <FormModal<ChangeClassificationInput>
@@ -40,7 +43,7 @@ export function ClassifyModal({ customer, open, onClose, onSaved }: { customer: 
         <Select allowClear options={options(L.valueGrade)} />
       </Form.Item>
       <Form.Item name="specialTags" label={t('classify.specialTags')}>
-        <Select mode="tags" open={false} tokenSeparators={[',', '，']} />
+        <Select mode="tags" tokenSeparators={[',', '，']} options={tags.map((value) => ({ value }))} />
       </Form.Item>
       <Form.Item name="blacklisted" label={t('classify.blacklisted')} valuePropName="checked">
         <Switch />

@@ -1,4 +1,4 @@
-import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { App, AutoComplete, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
@@ -8,13 +8,15 @@ import { type ArchiveError } from '../../../../shared/errors';
 import type { RegisterCustomerInput } from '../../../../shared/schemas';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
 import { ContactsField } from './ContactsField';
 
-type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate'> & {
+type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate' | 'licenceExpiry'> & {
   relationshipStart?: Dayjs;
+  licenceExpiry?: Dayjs;
   moveInDate?: Dayjs;
   moveOutDate?: Dayjs;
 };
@@ -31,6 +33,9 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
   const [error, setError] = useState<ArchiveError | null>(null);
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) as CustomerKind | undefined;
+  // 设置's lists; a value not on them (an imported sheet's) is kept as written.
+  const lists = useApi(() => api.getSettings().then((s) => s.customerLists), [open], { industries: [] as string[], regions: [] as string[], tags: [] as string[] }).data;
+  const pick = (list: string[]) => list.map((value) => ({ value }));
 
   // Before paint, so the form is reset before anyone can type into it.
   useLayoutEffect(() => {
@@ -41,6 +46,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       form.setFieldsValue({
         ...customer,
         relationshipStart: toDay(customer.relationshipStart),
+        licenceExpiry: toDay(customer.licenceExpiry),
         moveInDate: toDay(customer.moveInDate),
         moveOutDate: toDay(customer.moveOutDate),
       } as unknown as FormValues);
@@ -56,6 +62,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
     const input: RegisterCustomerInput = {
       ...values,
       relationshipStart: fromDay(values.relationshipStart),
+      licenceExpiry: fromDay(values.licenceExpiry),
       moveInDate: fromDay(values.moveInDate),
       moveOutDate: fromDay(values.moveOutDate),
       units: values.units ?? [],
@@ -233,6 +240,36 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
           <Col span={12}>
             <Form.Item name="creditGrade" label={F.creditGrade}>
               <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="industry" label={F.industry}>
+              <AutoComplete options={pick(lists.industries)} allowClear showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }} maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="region" label={F.region}>
+              <AutoComplete options={pick(lists.regions)} allowClear showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }} maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="website" label={F.website}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="licenceNo" label={F.licenceNo}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="licenceExpiry" label={F.licenceExpiry}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="deposit" label={F.deposit}>
+              <InputNumber min={0} max={1e10} precision={2} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={24}>

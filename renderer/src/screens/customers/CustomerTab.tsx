@@ -64,6 +64,20 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
         </Descriptions.Item>
         <Descriptions.Item label={L.field.legalRepresentative}>{customer.legalRepresentative}</Descriptions.Item>
         <Descriptions.Item label={t('classify.lastReviewed')}>{customer.lastReviewedAt ? localDate(customer.lastReviewedAt) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={`${L.field.industry} / ${L.field.region}`}>
+          {customer.industry ?? '—'} / {customer.region ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={L.field.website}>{customer.website}</Descriptions.Item>
+        <Descriptions.Item label={L.field.licenceNo}>{customer.licenceNo}</Descriptions.Item>
+        <Descriptions.Item label={L.field.licenceExpiry}>
+          {customer.licenceExpiry ?? '—'}
+          {customer.licenceExpiry && customer.licenceExpiry < localDate(new Date().toISOString()) ? (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              {t('customer.licenceExpired')}
+            </Tag>
+          ) : null}
+        </Descriptions.Item>
+        <Descriptions.Item label={L.field.deposit}>{customer.deposit === undefined ? '' : customer.deposit.toFixed(2)}</Descriptions.Item>
         <Descriptions.Item label={L.field.notes} span={2}>
           {customer.notes}
         </Descriptions.Item>
