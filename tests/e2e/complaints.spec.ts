@@ -117,3 +117,38 @@ test('客户投诉: taken at the desk from the file, handed over, handled, appro
   await expect(page.getByTestId('report-section-complaints-by-place')).toContainText('A座');
   await page.screenshot({ path: 'test-results/screens/43-complaints-report.png', fullPage: true });
 });
+
+test('登记簿: a complaint taken at the desk with the customer picked by scanning the file label, and a code that names nothing refused in words', async ({ page }) => {
+  await createArchiveViaUi(page, host.openUrl);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { customer } = await callHost(host, 'registerCustomer', { kind: 'tenant', name: '蓝海咨询有限公司', units: ['B-501'], contacts: [{ name: '周主任', phone: '13900000002' }] });
+  const refNo = customer.files[0].refNo as string;
+  const other = (await callHost(host, 'registerCustomer', { kind: 'tenant', name: '远航贸易有限公司', units: ['B-502'], contacts: [{ name: '吴经理', phone: '13900000003' }] })).customer;
+  await page.getByRole('menuitem', { name: '登记簿' }).click();
+  await page.getByRole('button', { name: '登记客户投诉' }).click();
+  const form = page.getByRole('dialog', { name: '登记客户投诉' });
+  await expect(form.getByText('输入客户名称、单元号或档号，或扫描档案标签')).toBeVisible();
+  // The scanner types the label's code and Enter: the form takes it, the file does not open behind it.
+  await scanCode(page, refNo);
+  await expect(form.getByLabel('投诉人')).toHaveValue('周主任');
+  await expect(form).toContainText('蓝海咨询有限公司');
+  await expect(page.getByTestId('file-ref')).toHaveCount(0);
+  // A code that names no file is refused in words, and the customer chosen stays.
+  await scanCode(page, 'NO-SUCH-LABEL-9');
+  await expect(page.getByText('扫描的编码“NO-SUCH-LABEL-9”没有对应的档案或档案盒。')).toBeVisible();
+  await expect(form).toContainText('蓝海咨询有限公司');
+  // Scanned (or typed whole) with the cursor in the customer box: Enter picks that file, not a search hit.
+  await form.getByRole('combobox').first().click();
+  await page.keyboard.type(other.files[0].refNo as string);
+  await page.keyboard.press('Enter');
+  await expect(form).toContainText('远航贸易有限公司');
+  await expect(form).not.toContainText('蓝海咨询有限公司');
+  // What the first customer filled in gives way to the second's.
+  await expect(form.getByLabel('投诉人')).toHaveValue('吴经理');
+  await pick(page, form, '投诉方式', '来访');
+  await pick(page, form, '投诉类别', '环境卫生');
+  await form.getByLabel('投诉内容').fill('走廊垃圾未及时清运');
+  await page.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+  await expect(page.locator('.ant-drawer').filter({ hasText: '客户投诉 TS-' })).toContainText('远航贸易有限公司');
+});

@@ -5,6 +5,7 @@ import { toArchiveError } from '../errors';
 import { useT } from '../i18n';
 import { useCustomersStore } from '../stores/customers-store';
 import { useNavStore } from '../stores/nav-store';
+import { deliverScan } from './scan-target';
 import { useMayCall } from './useMayCall';
 
 /** Keys closer together than this come from a scanner, not a person. */
@@ -37,6 +38,7 @@ export function useBarcodeScanner(): void {
         buffer = '';
         if (code.length < 4) return;
         event.preventDefault();
+        if (deliverScan(code)) return;
         api
           .findByCode({ code })
           .then((found) => {

@@ -74,6 +74,8 @@ export const en: Record<MessageKey, string> = {
   'labels.print': 'Print',
   'labels.printed': 'Printed; label status updated',
   'scan.notFound': 'The scanned code "{code}" names no file or box.',
+  'files.pickOrScan': 'Type a name, unit or file number, or scan the file label',
+  'scan.notFile': 'The scanned "{code}" is a box label; scan a file label here.',
   'loc.addRoom': 'New room',
   'loc.addCabinet': 'New cabinet',
   'loc.addShelf': 'Add a shelf',

@@ -73,6 +73,8 @@ export const zhCN = {
   'labels.print': '打印',
   'labels.printed': '已打印，标牌状态已更新',
   'scan.notFound': '扫描的编码“{code}”没有对应的档案或档案盒。',
+  'files.pickOrScan': '输入客户名称、单元号或档号，或扫描档案标签',
+  'scan.notFile': '扫描的“{code}”是档案盒标签，这里请扫描档案标签。',
   'loc.addRoom': '新建档案室',
   'loc.addCabinet': '新建文件柜',
   'loc.addShelf': '增加一层',

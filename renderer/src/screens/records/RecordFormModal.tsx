@@ -1,5 +1,5 @@
 import { Col, Form, Input, Row, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { confidentialityLevels, type Confidentiality } from '../../../../shared/domain';
 import { recordKind, type RecordKind } from '../../../../shared/record-kinds';
 import { recordLabels } from '../../../../shared/record-labels';
@@ -33,6 +33,7 @@ export function RecordFormModal() {
   const [printAfter, setPrintAfter] = useState(false);
   const [form] = Form.useForm<Values>();
   const [initial, setInitial] = useState<Partial<Values> | undefined>();
+  const drafted = useRef<Record<string, unknown>>({});
   const kind = editing ? recordKind(editing.kind) : undefined;
   const revising = editing?.recordId !== undefined;
 
@@ -43,7 +44,10 @@ export function RecordFormModal() {
     if (editing.recordId !== undefined) {
       void api.getRecord({ recordId: editing.recordId }).then((r) => setInitial({ fields: r.fields, confidentiality: r.confidentiality }));
     } else {
-      void api.draftRecord({ kind: editing.kind, fileId: editing.fileId }).then((fields) => setInitial({ fields, fileIds: editing.fileId ? [editing.fileId] : [] }));
+      void api.draftRecord({ kind: editing.kind, fileId: editing.fileId }).then((fields) => {
+        drafted.current = fields;
+        setInitial({ fields, fileIds: editing.fileId ? [editing.fileId] : [] });
+      });
     }
   }, [editing]);
 
@@ -67,10 +71,16 @@ export function RecordFormModal() {
   const pickFile = (ids: number[]) => {
     const fileId = ids.at(-1);
     form.setFieldValue('fileIds', fileId ? [fileId] : []);
-    // A chosen customer fills what the form starts with, where nothing was typed yet.
+    // A chosen customer fills what the form starts with, where nothing was typed yet (a field
+    // still holding the previous customer's answer is that customer's, not the clerk's).
     if (fileId) {
       void api.draftRecord({ kind: kind.id, fileId }).then((draft) => {
-        for (const [key, value] of Object.entries(draft)) if (!form.getFieldValue(['fields', key])) form.setFieldValue(['fields', key], value);
+        const before = drafted.current;
+        for (const [key, value] of Object.entries(draft)) {
+          const now: unknown = form.getFieldValue(['fields', key]);
+          if (!now || JSON.stringify(now) === JSON.stringify(before[key])) form.setFieldValue(['fields', key], value);
+        }
+        drafted.current = draft;
       });
     }
   };
@@ -117,7 +127,7 @@ export function RecordFormModal() {
         {kind.scope === 'file' && !revising && !editing.fileLabel && (
           <Col span={24}>
             <Form.Item name="fileIds" label={t('rec.file')} rules={[{ required: true, message: t('form.required', { field: t('rec.file') }) }]}>
-              <FilePicker multiple={false} onChange={pickFile} />
+              <FilePicker multiple={false} onChange={pickFile} scannable />
             </Form.Item>
           </Col>
         )}
