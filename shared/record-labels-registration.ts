@@ -1,4 +1,5 @@
 import type { RecordKindLabels } from './record-labels';
+import { currentEn, currentZh } from './record-labels-surveys';
 
 // The words of 客户档案登记表 (qms-pm-31301) and 客户紧急联络表 (qms-pm-31302) kept as records.
 
@@ -75,8 +76,7 @@ export const registrationLabels: Record<string, { zh: RecordKindLabels; en: Reco
         remarks: '备注',
         customerSignature: '客户签字',
       },
-      statuses: { current: '现行', superseded: '已被新记录取代' },
-      moves: { supersede: '被新记录取代' },
+      ...currentZh,
     },
     en: {
       title: 'Customer emergency contacts',
@@ -93,8 +93,7 @@ export const registrationLabels: Record<string, { zh: RecordKindLabels; en: Reco
         remarks: 'Remarks',
         customerSignature: "Customer's signature",
       },
-      statuses: { current: 'Current', superseded: 'Replaced by a newer one' },
-      moves: { supersede: 'Replaced by a newer record' },
+      ...currentEn,
     },
   },
 };

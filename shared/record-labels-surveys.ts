@@ -1,17 +1,18 @@
+import { satisfactionQuestions } from './record-kinds/surveys';
 import type { RecordKindLabels } from './record-labels';
 
 // The words of the surveys and relationship records (002 ch.2 §3, ch.3 §2, ch.4; 003 §15 6).
 
 const rating5Zh = { excellent: '很好', good: '好', average: '普通', poor: '差', bad: '很差' };
 const rating5En = { excellent: 'Very good', good: 'Good', average: 'Average', poor: 'Poor', bad: 'Very poor' };
-const currentZh = { statuses: { current: '现行', superseded: '已被新记录取代' }, moves: { supersede: '被新记录取代' } };
-const currentEn = { statuses: { current: 'Current', superseded: 'Replaced by a newer one' }, moves: { supersede: 'Replaced by a newer record' } };
+/** The words of a kind whose newest record replaces the one before (replacedByNewer). */
+export const currentZh = { statuses: { current: '现行', superseded: '已被新记录取代' }, moves: { supersede: '被新记录取代' } };
+export const currentEn = { statuses: { current: 'Current', superseded: 'Replaced by a newer one' }, moves: { supersede: 'Replaced by a newer record' } };
 const surveyedZh = { surveyedOn: '调查日期', surveyor: '调查员', resurveyBy: '下次复查日期' };
 const surveyedEn = { surveyedOn: 'Surveyed on', surveyor: 'Surveyor', resurveyBy: 'Survey again by' };
 const scaleZh = { verySatisfied: '非常满意', satisfied: '满意', fair: '一般', unsatisfied: '不满意', veryUnsatisfied: '非常不满意' };
 const scaleEn = { verySatisfied: 'Very satisfied', satisfied: 'Satisfied', fair: 'Neutral', unsatisfied: 'Unsatisfied', veryUnsatisfied: 'Very unsatisfied' };
-const questions = ['serviceQuality', 'staffAttitude', 'responseSpeed', 'repairs', 'cleanliness', 'security', 'prices', 'company', 'overall'];
-const onScale = (scale: Record<string, string>) => Object.fromEntries(questions.map((q) => [q, scale]));
+const onScale = (scale: Record<string, string>) => Object.fromEntries(satisfactionQuestions.map((q) => [q, scale]));
 
 export const surveyLabels: Record<string, { zh: RecordKindLabels; en: RecordKindLabels }> = {
   'customer-survey': {

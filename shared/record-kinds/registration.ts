@@ -1,4 +1,5 @@
 import { defineRecordKind, type RecordField } from './define';
+import { replacedByNewer } from './surveys';
 
 // 客户档案登记表 (qms-pm-31301) and 客户紧急联络表 (qms-pm-31302) as records: the sheet the customer
 // fills in and signs when the file is opened, and the emergency contacts they give for the unit,
@@ -62,7 +63,5 @@ export const emergencyContacts = defineRecordKind({
   ],
   occurredField: 'givenOn',
   register: ['customerName', 'unit', 'contacts', 'takenBy'],
-  supersedes: true,
-  statuses: ['current', 'superseded'],
-  closedStatuses: ['superseded'],
+  ...replacedByNewer,
 });

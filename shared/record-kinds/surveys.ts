@@ -13,6 +13,12 @@ const surveyed: RecordField[] = [
   { key: 'resurveyBy', type: 'date' },
 ];
 const remarks: RecordField = { key: 'remarks', type: 'longText', wide: true, lines: 2 };
+/** The newest of a file is the current one; saving another closes it (RecordKindDefinition.supersedes). */
+export const replacedByNewer = { statuses: ['current', 'superseded'], closedStatuses: ['superseded'], supersedes: true } as const;
+
+/** The questions of the satisfaction survey, in order: the 报表 counts each one's answers. */
+export const satisfactionQuestions = ['serviceQuality', 'staffAttitude', 'responseSpeed', 'repairs', 'cleanliness', 'security', 'prices', 'company', 'overall'] as const;
+export const satisfactionScale = ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] as const;
 
 /** 客户信息调查表 (002 ch.2 §3 二). */
 export const customerSurvey = defineRecordKind({
@@ -61,9 +67,7 @@ export const customerSurvey = defineRecordKind({
     { key: 'customerManagerSignature', type: 'text', signature: true },
     { key: 'reviewerSignature', type: 'text', signature: true },
   ],
-  statuses: ['current', 'superseded'],
-  closedStatuses: ['superseded'],
-  supersedes: true,
+  ...replacedByNewer,
   occurredField: 'surveyedOn',
   dueField: 'resurveyBy',
   register: ['customerName', 'businessTrend', 'ownership', 'employees', 'surveyor', 'resurveyBy'],
@@ -150,9 +154,7 @@ export const creditSurvey = defineRecordKind({
     { key: 'generalManagerSignature', type: 'text', signature: true },
     { key: 'managerSignature', type: 'text', signature: true },
   ],
-  statuses: ['current', 'superseded'],
-  closedStatuses: ['superseded'],
-  supersedes: true,
+  ...replacedByNewer,
   occurredField: 'surveyedOn',
   dueField: 'resurveyBy',
   register: ['customerName', 'creditGrade', 'creditScore', 'creditLimit', 'guaranteed', 'resurveyBy'],
@@ -331,9 +333,7 @@ export const keyAccount = defineRecordKind({
   ],
   occurredField: 'madeOn',
   dueField: 'reviewedOn',
-  statuses: ['current', 'superseded'],
-  closedStatuses: ['superseded'],
-  supersedes: true,
+  ...replacedByNewer,
   register: ['customerName', 'annualAmount', 'creditGrade', 'accountManager', 'reviewedOn'],
 });
 
@@ -348,15 +348,7 @@ export const satisfactionSurvey = defineRecordKind({
     { key: 'unit', type: 'text', prefill: 'unit', max: 100 },
     { key: 'phone', type: 'text', prefill: 'phone', max: 40 },
     { key: 'way', type: 'choice', choices: ['handed', 'phone', 'visit', 'online'] },
-    { key: 'serviceQuality', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'staffAttitude', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'responseSpeed', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'repairs', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'cleanliness', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'security', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'prices', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'company', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
-    { key: 'overall', type: 'choice', required: true, choices: ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] },
+    ...satisfactionQuestions.map((key): RecordField => ({ key, type: 'choice', required: true, choices: satisfactionScale })),
     { key: 'suggestions', type: 'longText', wide: true, lines: 3 },
     { key: 'collectedBy', type: 'text', prefill: 'clerk', max: 50 },
     { key: 'respondentSignature', type: 'text', signature: true },
@@ -364,7 +356,3 @@ export const satisfactionSurvey = defineRecordKind({
   occurredField: 'answeredOn',
   register: ['respondent', 'serviceQuality', 'prices', 'company', 'overall', 'suggestions'],
 });
-
-/** The questions of the satisfaction survey, in order: the 报表 counts each one's answers. */
-export const satisfactionQuestions = ['serviceQuality', 'staffAttitude', 'responseSpeed', 'repairs', 'cleanliness', 'security', 'prices', 'company', 'overall'] as const;
-export const satisfactionScale = ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', 'veryUnsatisfied'] as const;
