@@ -12,7 +12,9 @@ import { formatRefNo } from '../electron/services/ref-numbers';
 import { customerRowId, documentRowId, pinyinKeys, searchBodies } from '../electron/services/search';
 import { defaultSettings } from '../electron/services/settings';
 import { ArchiveVault } from '../electron/services/vault';
+import { addDays, localDate, localDayStart } from '../shared/dates';
 import type { CustomerKind } from '../shared/domain';
+import { recordKind, satisfactionQuestions } from '../shared/record-kinds';
 
 export interface SeedOptions {
   dir: string;
@@ -119,9 +121,40 @@ const documentKinds: [string, number, string[]][] = [
 ];
 const kindWeightTotal = documentKinds.reduce((s, k) => s + k[1], 0);
 
+/** Complaints by category (003 §15 7): what the customer said, and the cause the handler found. */
+const complaintTexts: Record<string, { weight: number; content: string[]; causes: string[] }> = {
+  facility: { weight: 30, content: ['电梯经常停运', '空调制冷效果差', '公共区域照明损坏', '门禁卡失灵'], causes: ['设备老化', '维保不及时', '零件缺货'] },
+  environment: { weight: 18, content: ['公共卫生间不清洁', '垃圾清运不及时', '楼道有异味'], causes: ['保洁排班不足', '清运车辆故障'] },
+  charges: { weight: 14, content: ['管理费计费有误', '水电费账单与读数不符'], causes: ['抄表错误', '系统计费设置错误', '客户理解有误'] },
+  security: { weight: 10, content: ['夜间有陌生人进入楼层', '车辆在停车场被刮'], causes: ['巡逻间隔过长', '监控盲区'] },
+  neighbour: { weight: 10, content: ['隔壁装修噪音大', '邻铺占用公共通道'], causes: ['装修时段未遵守', '商户违规堆放'] },
+  quality: { weight: 8, content: ['维修后问题反复出现', '服务人员态度差'], causes: ['维修工艺不到位', '员工培训不足'] },
+  process: { weight: 5, content: ['办理退租手续等待时间长', '装修审批流程繁琐'], causes: ['流程环节过多', '审批人出差'] },
+  other: { weight: 5, content: ['其他问题'], causes: ['其他原因'] },
+};
+const complaintCategories = Object.keys(complaintTexts);
+const complaintWeightTotal = Object.values(complaintTexts).reduce((s, c) => s + c.weight, 0);
+const repairTexts = ['卫生间水龙头漏水', '办公室灯管不亮', '空调出风口滴水', '门锁损坏', '插座无电', '下水道堵塞', '窗户关不严'];
+const handlers = ['工程部李师傅', '工程部张师傅', '客服部刘敏', '保洁部陈班长', '保安部周队长'];
+
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A desk record waiting to be numbered: numbers run by kind and local year in the order they happened. */
+interface PendingRecord {
+  kind: string;
+  ms: number;
+  fileId: number;
+  building: string;
+  floor: string;
+  unit: string;
+  status: string;
+  fields: Record<string, unknown>;
+  due: string | null;
+  assignedTo: string | null;
+  closedMs: number | null;
+}
 
 /** A grey "scanned page": text-like dark strokes on paper-white with sensor noise, as a PNG. */
 function scannedPagePng(random: () => number, width: number, height: number): Buffer {
@@ -252,6 +285,7 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
   const fileIds: number[] = [];
   const fileCreated: number[] = [];
   const fileActive: boolean[] = [];
+  const pendingRecords: PendingRecord[] = [];
 
   const person = () => pick(surnames) + pick(given) + (chance(0.65) ? pick(given) : '');
   const mobile = () => `1${pick(['38', '39', '58', '86', '77', '35', '50', '89'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
@@ -415,12 +449,175 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
             addDocument('visit', `第${days}天回访记录`, visitMs);
           }
         }
+
+        // Desk records (issue 19): complaints and repair calls from tenants and owners, visits to key
+        // customers, and the yearly satisfaction survey; the recent ones still open, a few late.
+        const years = Math.max(1, (endMs - createdMs) / (365 * DAY));
+        const contact = contacts[0]!;
+        const place = { fileId, building, floor, unit };
+        const openOrClosed = (ms: number, statuses: readonly string[], closeAfterDays: number) => {
+          const age = (todayMs - ms) / DAY;
+          const late = !departed && chance(0.01);
+          if (age > closeAfterDays && !late) return { status: statuses[statuses.length - 1]!, closedMs: ms + Math.floor((0.3 + random() * closeAfterDays) * DAY) };
+          return { status: statuses[Math.floor(random() * (statuses.length - 1))]!, closedMs: null };
+        };
+        if (property) {
+          for (let n = 0; n < Math.round(years * (chance(0.5) ? 0.15 : 0.05)); n++) {
+            const ms = createdMs + Math.floor(random() * (endMs - createdMs));
+            let w = random() * complaintWeightTotal;
+            const category = complaintCategories.find((c) => (w -= complaintTexts[c]!.weight) < 0) ?? 'other';
+            const texts = complaintTexts[category]!;
+            const days = { quality: 7, process: 3, facility: 3, environment: 2, security: 1, charges: 5, neighbour: 5, other: 5 }[category] ?? 5;
+            const due = addDays(localDate(new Date(ms)), days);
+            const state = openOrClosed(ms, ['received', 'assigned', 'handled', 'closed'], days + 2);
+            const assigned = state.status !== 'received' ? pick(handlers) : null;
+            const done = state.status === 'handled' || state.status === 'closed';
+            pendingRecords.push({
+              kind: 'complaint',
+              ms,
+              ...place,
+              status: state.status,
+              due,
+              assignedTo: assigned,
+              closedMs: state.closedMs,
+              fields: {
+                receivedAt: iso(ms),
+                channel: pick(['phone', 'phone', 'visit', 'letter', 'online']),
+                complainant: contact.name,
+                phone: contact.phone,
+                unit,
+                category,
+                content: pick(texts.content),
+                receivedBy: '王芳',
+                ...(assigned ? { assignedTo: assigned } : {}),
+                ...(done ? { cause: pick(texts.causes), handling: '已安排处理并回复客户', handledAt: iso(ms + DAY) } : {}),
+                ...(state.status === 'closed' ? { feedbackAt: iso(ms + 2 * DAY), feedbackBy: '王芳', satisfaction: chance(0.8) ? 'satisfied' : chance(0.6) ? 'fair' : 'unsatisfied' } : {}),
+              },
+            });
+          }
+          for (let n = 0; n < Math.round(years * (chance(0.5) ? 0.5 : 0.2)); n++) {
+            const ms = createdMs + Math.floor(random() * (endMs - createdMs));
+            const urgency = chance(0.2) ? 'urgent' : 'normal';
+            const due = addDays(localDate(new Date(ms)), urgency === 'urgent' ? 1 : 3);
+            const state = openOrClosed(ms, ['reported', 'assigned', 'done', 'closed'], urgency === 'urgent' ? 2 : 4);
+            const assigned = state.status !== 'reported' ? pick(handlers.slice(0, 2)) : null;
+            const done = state.status === 'done' || state.status === 'closed';
+            pendingRecords.push({
+              kind: 'repair',
+              ms,
+              ...place,
+              status: state.status,
+              due,
+              assignedTo: assigned,
+              closedMs: state.closedMs,
+              fields: {
+                reportedAt: iso(ms),
+                reporter: contact.name,
+                phone: contact.phone,
+                unit,
+                urgency,
+                content: pick(repairTexts),
+                receivedBy: '王芳',
+                ...(assigned ? { assignedTo: assigned, assignedAt: iso(ms + 3600_000) } : {}),
+                ...(done ? { doneAt: iso(ms + DAY), result: '已修复' } : {}),
+                ...(state.status === 'closed' ? { satisfaction: chance(0.85) ? 'satisfied' : 'fair' } : {}),
+              },
+            });
+          }
+          // The yearly satisfaction survey (003 §15 6): about a third of the tenants and owners answer.
+          for (let y = new Date(todayMs).getFullYear(); y > new Date(todayMs).getFullYear() - 2; y--) {
+            const ms = Date.parse(`${y}-06-15T02:00:00Z`) + Math.floor(random() * 60) * DAY;
+            if (ms < createdMs || ms > endMs || ms > todayMs || !chance(0.35)) continue;
+            const answer = () => pick(['verySatisfied', 'satisfied', 'satisfied', 'satisfied', 'fair', 'fair', 'unsatisfied', 'veryUnsatisfied']);
+            const day = localDate(new Date(ms));
+            pendingRecords.push({
+              kind: 'satisfaction-survey',
+              ms: Date.parse(localDayStart(day)),
+              ...place,
+              status: 'kept',
+              due: null,
+              assignedTo: null,
+              closedMs: ms,
+              fields: {
+                answeredOn: day,
+                respondent: contact.name,
+                unit,
+                phone: contact.phone,
+                way: pick(['handed', 'phone', 'visit']),
+                ...Object.fromEntries(satisfactionQuestions.map((q) => [q, answer()])),
+                collectedBy: '王芳',
+              },
+            });
+          }
+        }
+        // Key customers are visited about once a quarter (002 ch.3 §2).
+        if (classification === 'key') {
+          for (let n = 0; n < Math.round(years * 4 * (0.5 + random() * 0.5)); n++) {
+            const ms = createdMs + Math.floor(random() * (endMs - createdMs));
+            const day = localDate(new Date(ms));
+            pendingRecords.push({
+              kind: 'visit',
+              ms: Date.parse(localDayStart(day)),
+              ...place,
+              status: 'kept',
+              due: null,
+              assignedTo: null,
+              closedMs: ms,
+              fields: { visitedOn: day, way: pick(['onSite', 'phone', 'atDesk']), purpose: pick(['routine', 'festival', 'problem']), visitor: '王芳', met: contact.name, needs: '无新需求' },
+            });
+          }
+        }
       }
     })();
     log(`  customers ${Math.min(N, from + BATCH - 1).toLocaleString()} / ${N.toLocaleString()}`);
   }
   const setCounter = sqlite.prepare('insert into ref_counters (year, category, last_seq) values (?, ?, ?) on conflict (year, category) do update set last_seq = excluded.last_seq');
   for (const [year, seq] of seqByYear) setCounter.run(year, 'KH', seq);
+
+  // The desk records, numbered as the desk numbers them (TS-2026-0001 …, by kind and local year).
+  pendingRecords.sort((a, b) => a.ms - b.ms);
+  const insertRecord = sqlite.prepare(`insert into desk_records (kind, year, seq, record_no, file_id, status, fields, confidentiality, occurred_at, due_date, building, floor, unit,
+    assigned_to, version, created_at, created_by, updated_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, 'ordinary', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`);
+  const recordSeq = new Map<string, number>();
+  for (let from = 0; from < pendingRecords.length; from += BATCH) {
+    sqlite.transaction(() => {
+      for (const r of pendingRecords.slice(from, from + BATCH)) {
+        const at = new Date(r.ms);
+        const year = at.getFullYear();
+        const key = `${year}\u0000${r.kind}`;
+        const seq = (recordSeq.get(key) ?? 0) + 1;
+        recordSeq.set(key, seq);
+        const closedAt = r.closedMs === null ? null : iso(Math.min(r.closedMs, todayMs - 3600_000));
+        const createdAt = iso(r.ms);
+        insertRecord.run(
+          r.kind,
+          year,
+          seq,
+          `${recordKind(r.kind)!.prefix}-${year}-${String(seq).padStart(4, '0')}`,
+          r.fileId,
+          r.status,
+          JSON.stringify(r.fields),
+          createdAt,
+          r.due,
+          r.building,
+          r.floor,
+          r.unit,
+          r.assignedTo,
+          createdAt,
+          clerkId,
+          closedAt ?? createdAt,
+          closedAt,
+        );
+        count(`records.${r.kind}`);
+        if (closedAt === null) count('records open');
+      }
+    })();
+  }
+  for (const [key, seq] of recordSeq) {
+    const [year, kind] = key.split('\u0000');
+    setCounter.run(Number(year), `rec:${kind}`, seq);
+  }
+  log(`  desk records ${pendingRecords.length.toLocaleString()}`);
 
   // Borrowers and five years of loans: most back on time, some late, some out now, a few overdue.
   const insertBorrower = sqlite.prepare('insert into borrowers (name, department, phone, employee_no, status, left_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)');

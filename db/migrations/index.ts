@@ -13,6 +13,7 @@ import * as m0011 from './0011-sealed-scans';
 import * as m0012 from './0012-paper-loans';
 import * as m0013 from './0013-desk-records';
 import * as m0014 from './0014-customer-register-fields';
+import * as m0015 from './0015-visit-indexes';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0012-paper-loans': m0012,
   '0013-desk-records': m0013,
   '0014-customer-register-fields': m0014,
+  '0015-visit-indexes': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

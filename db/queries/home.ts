@@ -1,39 +1,28 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
 
 type Db = Kysely<ArchiveDatabase>;
 
 // The home screen's (工作台) counts and lists that belong to no other feature.
 
-/** Active files of sales and potential customers, each with its visit documents' dates (comma-separated). */
-export function filesOwingVisits(db: Db) {
-  return db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select((eb) => [
-      'files.id as fileId',
-      'files.ref_no as refNo',
-      'customers.name',
-      'customers.kind',
-      'files.created_at as createdAt',
-      eb
-        .selectFrom('documents')
-        .select(sql<string | null>`group_concat(documents.doc_date)`.as('dates'))
-        .whereRef('documents.file_id', '=', 'files.id')
-        .where('documents.category', '=', 'visit')
-        .as('visits'),
-      // A visit entered as a desk record (客户拜访记录卡) counts as one: its moment, in UTC.
-      eb
-        .selectFrom('desk_records')
-        .select(sql<string | null>`group_concat(desk_records.occurred_at)`.as('moments'))
-        .whereRef('desk_records.file_id', '=', 'files.id')
-        .where('desk_records.kind', '=', 'visit')
-        .as('visitRecords'),
-    ])
-    .where('customers.kind', 'in', ['sales', 'potential'])
-    .where('files.status', '=', 'active')
-    .execute();
+/**
+ * Active files of sales and potential customers, each with the dates of its visit documents (local
+ * dates) and the moments of its visit records (UTC): three reads merged here (every visit of any
+ * file, from one range of an index each), rather than two lookups for each of tens of thousands of files.
+ */
+export async function filesOwingVisits(db: Db) {
+  const files = await activeVisitedFiles(db).select(['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'customers.kind', 'files.created_at as createdAt']).execute();
+  const documents = await db.selectFrom('documents').where('category', '=', 'visit').select(['file_id as fileId', 'doc_date as at']).execute();
+  // A visit entered as a desk record (客户拜访记录卡) counts as one.
+  const records = await db.selectFrom('desk_records').where('kind', '=', 'visit').select(['file_id as fileId', 'occurred_at as at']).execute();
+  const byFile = new Map(files.map((f) => [f.fileId, { ...f, visits: [] as string[], visitRecords: [] as string[] }]));
+  for (const d of documents) if (d.at) byFile.get(d.fileId)?.visits.push(d.at);
+  for (const r of records) if (r.fileId !== null) byFile.get(r.fileId)?.visitRecords.push(r.at);
+  return [...byFile.values()];
 }
+
+const activeVisitedFiles = (db: Db) =>
+  db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id').where('customers.kind', 'in', ['sales', 'potential']).where('files.status', '=', 'active');
 
 /** Approvals waiting for a decision (all of them, or those one account asked for). */
 export async function pendingApprovals(db: Db, requestedBy?: number): Promise<number> {

@@ -54,7 +54,7 @@ export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number
   const due: FollowUpDue[] = [];
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
-    const visits = [...(r.visits ? String(r.visits).split(',') : []), ...(r.visitRecords ? String(r.visitRecords).split(',').map(localDate) : [])];
+    const visits = [...r.visits, ...r.visitRecords.map(localDate)];
     const next = nextFollowUp(localDate(r.createdAt), schedule, visits, on);
     if (next)
       due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
