@@ -249,6 +249,26 @@ export interface ScansTable {
   created_at: Timestamp;
   /** For a confidential scan: its own key, sealed to the confidential key pair; data is then encrypted. */
   sealed_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /** Where reading its text stands (migration 0016): null waiting, then reading, read, withheld or unreadable. */
+  text_state: ColumnType<ScanTextState | null, ScanTextState | null | undefined, ScanTextState | null>;
+}
+
+export type ScanTextState = 'reading' | 'read' | 'withheld' | 'unreadable';
+
+/** One scanned page's text, as OCR read it. */
+export interface ScanPagesTable {
+  id: Generated<number>;
+  scan_id: number;
+  page_no: number;
+  text: string;
+  /** JSON: [{ t, b: [left, top, right, bottom], c }] in the page's pixels as read. */
+  lines: string;
+  confidence: number;
+  width: number;
+  height: number;
+  turned: number;
+  skew: number;
+  read_at: Timestamp;
 }
 
 export interface DeskRecordsTable {
@@ -564,6 +584,7 @@ export interface ArchiveDatabase {
   documents: DocumentsTable;
   document_revisions: DocumentRevisionsTable;
   scans: ScansTable;
+  scan_pages: ScanPagesTable;
   scan_grants: ScanGrantsTable;
   desk_records: DeskRecordsTable;
   desk_record_revisions: DeskRecordRevisionsTable;
@@ -571,6 +592,8 @@ export interface ArchiveDatabase {
   desk_record_scans: DeskRecordScansTable;
   search_trigram: SearchTable;
   search_short: SearchTable;
+  /** The pages' text (contentless: only matched on, never read back). */
+  page_text: SearchTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

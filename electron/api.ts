@@ -13,6 +13,7 @@ import { OpenedBundles } from './services/bundle-open';
 import type { Clock } from './services/clock';
 import { DeskSession } from './services/desk-session';
 import { JobRunner } from './services/jobs';
+import { TextReader } from './services/text-reader';
 import type { PdfRenderer } from './services/pdf';
 import type { ArchiveVault } from './services/vault';
 
@@ -28,6 +29,11 @@ export interface ArchiveApiDeps {
   chooseFolder?: (defaultPath?: string) => Promise<string | null>;
   /** Browser tests only: the first job to reach this phase waits there until it is cancelled. */
   holdFirstJobAt?: string;
+  /**
+   * Read scanned pages' text in the background while the archive is open (the app and the host
+   * do; tests ask for it). `threads`: ONNX Runtime's threads for the reader (default 2).
+   */
+  readText?: boolean | { threads?: number };
 }
 
 /** A method as the transports call it: the caller's language comes along for the messages of a refused input. */
@@ -40,7 +46,7 @@ const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } satisfies R
  * the desk's shared parts handed to the handlers. Electron's IPC and the loopback host both
  * serve exactly this object, through the dispatcher.
  */
-export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf, chooseFolder, holdFirstJobAt }: ArchiveApiDeps): ArchiveApi {
+export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf, chooseFolder, holdFirstJobAt, readText = false }: ArchiveApiDeps): ArchiveApi {
   /** How a failed job reads; an unexpected failure is logged like any failed call. */
   const jobError = (error: unknown): ArchiveErrorPayload => {
     if (error instanceof ArchiveError) return errorPayload(error.code, 'zh-CN', error.details);
@@ -49,7 +55,8 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
   };
   const jobs = new JobRunner(clock, jobError, { holdFirstAt: holdFirstJobAt });
   const bundles = new OpenedBundles();
-  const desk = new DeskSession({ vault, clock, jobs, bundles, dailyBackup, folderDialog: !!chooseFolder, mayCall: methodsFor, log });
+  const textReader = readText ? new TextReader({ db: () => (vault.session ? vault.db() : null), clock, log, threads: typeof readText === 'object' ? readText.threads : undefined }) : undefined;
+  const desk = new DeskSession({ vault, clock, jobs, bundles, dailyBackup, folderDialog: !!chooseFolder, mayCall: methodsFor, log, textReader });
   const context: MethodContext = {
     vault,
     clock,
@@ -58,6 +65,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     bundles,
     pdf,
     chooseFolder,
+    textReader,
     db: () => vault.db(),
     session: () => vault.session!,
     services: () => ({

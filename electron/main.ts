@@ -29,7 +29,7 @@ async function chooseFolder(defaultPath?: string): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true, pdf, chooseFolder }));
+const dispatch = createDispatcher(createArchiveApi({ vault, clock: systemClock, dailyBackup: true, pdf, chooseFolder, readText: true }));
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({

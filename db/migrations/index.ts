@@ -14,6 +14,7 @@ import * as m0012 from './0012-paper-loans';
 import * as m0013 from './0013-desk-records';
 import * as m0014 from './0014-customer-register-fields';
 import * as m0015 from './0015-visit-indexes';
+import * as m0016 from './0016-scan-text';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013-desk-records': m0013,
   '0014-customer-register-fields': m0014,
   '0015-visit-indexes': m0015,
+  '0016-scan-text': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

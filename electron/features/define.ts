@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context';
 import type { DeskSession } from '../services/desk-session';
 import type { JobRunner } from '../services/jobs';
 import type { PdfRenderer } from '../services/pdf';
+import type { TextReader } from '../services/text-reader';
 import type { ArchiveVault } from '../services/vault';
 
 /** What a handler may use besides its input: the archive, the signed-in session and the desk's shared parts. */
@@ -29,6 +30,8 @@ export interface MethodContext {
   pdf: PdfRenderer | undefined;
   /** The system's folder dialog (Electron's); the loopback host has none. */
   chooseFolder: ((defaultPath?: string) => Promise<string | null>) | undefined;
+  /** Reads scanned pages' text in the background; absent where it was not asked for (most tests). */
+  textReader: TextReader | undefined;
 }
 
 export interface MethodDefinition<Input extends z.ZodType = z.ZodType, Result = unknown> {

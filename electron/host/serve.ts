@@ -26,7 +26,9 @@ const vault = new ArchiveVault(archiveDir, clock);
 const pdf = chromiumPdfRenderer();
 // --hold-job-at <phase>: a browser test's hook, like the clock offset (a job held there until cancelled).
 const holdFirstJobAt = stringArg('--hold-job-at');
-const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true, pdf, holdFirstJobAt }));
+// --no-text-reading: scanned pages are not read in the background (browser tests not about it).
+const readText = !process.argv.includes('--no-text-reading');
+const dispatch = createDispatcher(createArchiveApi({ vault, clock, dailyBackup: true, pdf, holdFirstJobAt, readText }));
 const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // Scans travel as base64 in JSON: 20 MB of scan is about 27 MB of request.

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { anySealed, deleteExpiredGrants, dropGrantsOf, insertGrant, liveGrants, sealedKeys, sealedOrdinaryScans, storeScanBytes, unsealedConfidentialScans } from '../../db/queries/scan-seals';
+import { forgetScanText, setScanTextState } from '../../db/queries/scan-text';
 import type { ArchiveDatabase } from '../../db/schema';
 import { decryptScan, encryptScan, openSealed, sealTo } from '../../db/sealing';
 import { ArchiveError } from '../../shared/errors';
@@ -66,7 +67,11 @@ export async function scanBytes(db: Db, ctx: Pick<ServiceContext, 'session' | 'c
 /** Seals every confidential scan still kept as it was scanned (after raising a level, or an older archive). */
 export async function sealPendingScans(db: Db, publicKey: string, where: { fileId?: number; documentId?: number } = {}): Promise<number> {
   const rows = await unsealedConfidentialScans(db, where);
-  for (const r of rows) await storeScanBytes(db, r.id, sealScan(publicKey, Buffer.from(r.data), r.sha256));
+  for (const r of rows) {
+    await storeScanBytes(db, r.id, sealScan(publicKey, Buffer.from(r.data), r.sha256));
+    // Its text would sit beside it in the clear: forgotten, and not read again while it is sealed.
+    await forgetScanText(db, r.id, 'withheld');
+  }
   return rows.length;
 }
 
@@ -76,6 +81,8 @@ export async function unsealOrdinaryScans(db: Db, ctx: Pick<ServiceContext, 'ses
     const plain = await scanBytes(db, ctx, r);
     await storeScanBytes(db, r.id, { data: plain, sealed_key: null });
     await dropGrantsOf(db, r.id);
+    // Ordinary again: its text is read at the next run of the reader.
+    await setScanTextState(db, r.id, null);
   }
 }
 

@@ -29,7 +29,7 @@ import {
 } from '../../db/queries/file-list';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { ArchiveDatabase, CustomerRow, FileRow } from '../../db/schema';
-import type { ClassificationChange, Contact, CustomerDetail, FileHit, FileListRow, FileSummary, Page, SearchResult } from '../../shared/api';
+import type { ClassificationChange, Contact, CustomerDetail, FileHit, FileListRow, FileSummary, Page, PageHit, SearchResult } from '../../shared/api';
 import { propertyKinds } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
 import type { ChangeClassificationInput, CustomerFields, ListCustomersInput } from '../../shared/schemas';
@@ -40,7 +40,8 @@ import { recordAudit } from './audit';
 import { nowIso, today, type ServiceContext } from './context';
 import { issueRefNo } from './ref-numbers';
 import { refNoVariants } from '../../shared/ref-numbers';
-import { customerRowId, matchingRowIds, pinyinKeys, writeIndexRow, type IndexedText } from './search';
+import { customerRowId, matchingRowIds, pageSnippet, pageTextQuery, pinyinKeys, writeIndexRow, type IndexedText } from './search';
+import { pagesMatching } from '../../db/queries/scan-text';
 import { readSettings } from './settings';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -459,17 +460,26 @@ export async function searchArchive(db: Db, query: string, limit: number, includ
   // Every 档号 has digits in it (year, sequence): a query without any is not one.
   if (/\d/.test(q)) {
     const byRef = (await filesByExactRefNo(db, q, limit)).map(toHit);
-    if (byRef.length > 0) return { files: byRef, documents: [] };
+    if (byRef.length > 0) return { files: byRef, documents: [], pages: [] };
   }
+  const pages = await pageHits(db, q, includeConfidential, limit);
   const match = matchingRowIds(q);
-  if (!match) return { files: [], documents: [] };
+  if (!match) return { files: [], documents: [], pages };
   const ids = await searchCandidates(db, q, match, SEARCH_CANDIDATES);
   const customerIds = ids.filter((id) => id % 2 === 0).map((id) => id / 2);
   const documentIds = ids.filter((id) => id % 2 === 1).map((id) => (id - 1) / 2);
   const files = customerIds.length ? (await filesOfCustomers(db, q, customerIds, limit)).map(toHit) : [];
   // A confidential title is itself confidential: found only by those who may read it.
   const documents = documentIds.length ? await documentHits(db, documentIds, includeConfidential, limit) : [];
-  return { files, documents };
+  return { files, documents, pages };
+}
+
+/** Scanned pages whose text holds the query's words, each with the words marked in a stretch of it. */
+async function pageHits(db: Db, query: string, includeConfidential: boolean, limit: number): Promise<PageHit[]> {
+  const phrase = pageTextQuery(query);
+  if (!phrase) return [];
+  const rows = await pagesMatching(db, phrase, includeConfidential, limit);
+  return rows.map(({ pageId: _pageId, text, ...r }) => ({ ...r, snippet: pageSnippet(text, query) }));
 }
 
 export type { ListCustomersInput, ChangeClassificationInput };

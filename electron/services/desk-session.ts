@@ -7,6 +7,7 @@ import type { OpenedBundles } from './bundle-open';
 import type { Clock } from './clock';
 import { closeDepartedFiles } from './customers';
 import type { JobRunner } from './jobs';
+import type { TextReader } from './text-reader';
 import { cleanLeftovers } from './leftovers';
 import { readSettings } from './settings';
 import type { ArchiveVault } from './vault';
@@ -25,6 +26,8 @@ export interface DeskSessionOptions {
   /** The methods a role may call, by the permission table of the method declarations. */
   mayCall: (role: Role) => ArchiveMethod[];
   log: (error: unknown) => void;
+  /** Reads scanned pages' text while the archive is open. */
+  textReader?: TextReader;
 }
 
 /**
@@ -56,6 +59,8 @@ export class DeskSession {
     await closeDepartedFiles(vault.db(), { clock });
     this.setAutoLock((await readSettings(vault.db())).autoLockMinutes);
     this.lastActivity = clock.now().getTime();
+    // The pages a lock or a crash left unread are read now.
+    this.o.textReader?.kick();
     if (this.o.dailyBackup && !this.dailyBackupScheduled) {
       this.dailyBackupScheduled = true;
       // A few seconds after the first sign-in, then every half hour while the app runs: a backup
@@ -76,6 +81,7 @@ export class DeskSession {
   /** Every lock, asked for or idle: running jobs are cancelled first, and what the session opened is forgotten. */
   async lock(): Promise<ArchiveStatus> {
     await this.o.jobs.cancelAll();
+    await this.o.textReader?.stop();
     this.o.bundles.clear();
     await this.o.vault.lock();
     return this.status();

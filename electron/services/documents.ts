@@ -21,9 +21,10 @@ import {
   updateFileRow,
   upsertCategory,
 } from '../../db/queries/documents';
-import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo } from '../../shared/api';
+import type { CatalogueRow, DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanData, ScanInfo, ScanText } from '../../shared/api';
 import { approverRank, effectiveConfidentiality, type Confidentiality, type Role, type ScanMime } from '../../shared/domain';
 import { useApproval } from './approvals';
+import { pagesOfScan } from '../../db/queries/scan-text';
 import { ArchiveError } from '../../shared/errors';
 import { type addDocumentInput, type saveDocumentCategoryInput, type updateDocumentInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
@@ -314,6 +315,31 @@ export async function getScan(ctx: ServiceContext, scanId: number): Promise<Scan
   const bytes = await scanBytes(ctx.db, ctx, scan);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'scan.viewed', { targetType: 'scan', targetId: String(scanId) });
   return { id: scan.id, fileName: scan.file_name, mime: scan.mime as ScanMime, size: scan.size, sha256: scan.sha256, dataBase64: bytes.toString('base64') };
+}
+
+/** A scan's text as read so far, page by page, under the same rule as the scan itself. */
+export async function getScanText(ctx: ServiceContext, scanId: number): Promise<ScanText> {
+  const scan = await scanById(ctx.db, scanId);
+  if (!scan) throw new ArchiveError('NOT_FOUND');
+  const level = await documentLevels(ctx.db, scan.document_id);
+  if (!level) throw new ArchiveError('NOT_FOUND');
+  if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
+    throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
+  }
+  const pages = await pagesOfScan(ctx.db, scanId);
+  return {
+    scanId,
+    state: scan.text_state ?? 'waiting',
+    pages: pages.map((p) => ({
+      pageNo: p.page_no,
+      text: p.text,
+      lines: (JSON.parse(p.lines) as { t: string; b: [number, number, number, number] }[]).map((l) => ({ text: l.t, box: l.b })),
+      width: p.width,
+      height: p.height,
+      turned: p.turned,
+      confidence: p.confidence,
+    })),
+  };
 }
 
 export async function listDocumentCategories(db: Db): Promise<DocumentCategory[]> {

@@ -101,3 +101,87 @@ export function matchingRowIds(query: string): RawBuilder<{ id: number }> | null
   const expression = HAN.test(q) ? `"${tokens.join(' ')}"` : tokens.map((t) => `"${t}"*`).join(' ');
   return shortMatch(expression);
 }
+
+// The pages' text (page_text, migration 0016). Chinese is written without spaces, so the index
+// holds every pair of neighbouring characters in a run of Chinese (电梯停运 → 电梯 梯停 停运) and
+// Latin words and numbers whole; a query is the same pairs as a phrase, so any two characters or
+// more are found wherever they stand, and a common character alone does not read half the index.
+
+const RUN = /[\p{L}\p{N}]+/gu;
+const LATIN = /^[\p{Script=Latin}\p{N}]+$/u;
+
+function pageTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const run of normalizeText(text).match(RUN) ?? []) {
+    // A run like "2026年11月" splits into its Latin/number parts and its other characters.
+    for (const part of run.match(/[\p{Script=Latin}\p{N}]+|[^\p{Script=Latin}\p{N}]+/gu) ?? []) {
+      if (LATIN.test(part)) {
+        out.push(part);
+        continue;
+      }
+      const chars = [...part];
+      if (chars.length === 1) out.push(chars[0]!);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return out;
+}
+
+/** What page_text indexes for a page's text. */
+export function pageTextBody(text: string): string {
+  return pageTokens(text).join(' ');
+}
+
+/**
+ * The FTS5 query over the pages' text: each word of the query (two characters or more) as a
+ * phrase of its pairs, all of them required; null when there is nothing to look for.
+ */
+export function pageTextQuery(query: string): string | null {
+  const phrases = queryTerms(query).map((term) => `"${pageTokens(term).join(' ')}"`);
+  return phrases.length ? phrases.join(' AND ') : null;
+}
+
+const letters = (text: string) => [...normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '')];
+const queryTerms = (query: string) =>
+  normalizeText(query)
+    .split(' ')
+    .filter((t) => letters(t).length >= 2 && pageTokens(t).length > 0);
+
+/**
+ * A stretch of a page's text around the first match, every match in it marked: compared letter
+ * by letter (full-width and case folded, spaces and punctuation skipped, as the index does).
+ */
+export function pageSnippet(text: string, query: string, around = 30): { text: string; hit: boolean }[] {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  const folded: string[] = [];
+  const at: number[] = [];
+  chars.forEach((c, i) => {
+    for (const f of c.normalize('NFKC').toLowerCase())
+      if (/[\p{L}\p{N}]/u.test(f)) {
+        folded.push(f);
+        at.push(i);
+      }
+  });
+  const marked = new Uint8Array(chars.length);
+  let first = -1;
+  for (const term of queryTerms(query).map(letters)) {
+    for (let i = 0; i + term.length <= folded.length; i++) {
+      if (term.every((c, k) => folded[i + k] === c)) {
+        for (let k = at[i]!; k <= at[i + term.length - 1]!; k++) marked[k] = 1;
+        if (first < 0 || at[i]! < first) first = at[i]!;
+      }
+    }
+  }
+  const from = Math.max(0, (first < 0 ? 0 : first) - around);
+  const to = Math.min(chars.length, (first < 0 ? 0 : first) + around * 2);
+  const out: { text: string; hit: boolean }[] = [];
+  if (from > 0) out.push({ text: '…', hit: false });
+  for (let i = from; i < to; i++) {
+    const hit = marked[i] === 1;
+    const last = out[out.length - 1];
+    if (last && last.hit === hit && last.text !== '…') last.text += chars[i];
+    else out.push({ text: chars[i]!, hit });
+  }
+  if (to < chars.length) out.push({ text: '…', hit: false });
+  return out;
+}

@@ -9,7 +9,7 @@ import { ArchiveError, type ErrorCode } from '../../shared/errors';
 // asks the desk for what only the desk has (Chromium, for PDFs), and stops at its next step
 // when the job is cancelled (or is ended, if it does not).
 
-export type WorkerName = 'pdf-split-worker' | 'bag-worker' | 'archive-worker' | 'import-worker';
+export type WorkerName = 'pdf-split-worker' | 'bag-worker' | 'archive-worker' | 'import-worker' | 'ocr-worker';
 
 /**
  * Each worker's heap cap. The split holds a batch of 25 forms as pdf-lib objects; the bag worker
@@ -22,6 +22,8 @@ const heapLimits: Record<WorkerName, ResourceLimits> = {
   'archive-worker': { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
   // The import holds the sheet's rows and the dry run's findings, as it did on the desk's thread.
   'import-worker': { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 16 },
+  // A page's pixels and the models' tensors are array buffers outside the heap; the heap holds a page's lines.
+  'ocr-worker': { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
 };
 
 /** What the desk does for a worker on request. */

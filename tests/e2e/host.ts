@@ -35,6 +35,8 @@ export const hostNow = () => new Date(Date.now() + clockOffset);
 export interface HostOptions {
   /** The first background job to reach this phase waits there until it is cancelled (the host's test hook). */
   holdJobAt?: string;
+  /** Read scanned pages' text in the background (off unless a test is about it: OCR takes the cores). */
+  readText?: boolean;
 }
 
 export async function startHost(existingArchiveDir?: string, options: HostOptions = {}): Promise<RunningHost> {
@@ -43,7 +45,7 @@ export async function startHost(existingArchiveDir?: string, options: HostOption
   const base = deskStartOffset();
   clockOffset = base;
   writeFileSync(clockFile, String(base));
-  const hold = options.holdJobAt ? ['--hold-job-at', options.holdJobAt] : [];
+  const hold = [...(options.holdJobAt ? ['--hold-job-at', options.holdJobAt] : []), ...(options.readText ? [] : ['--no-text-reading'])];
   const child: ChildProcess = spawn(process.execPath, ['dist/host/serve.mjs', '--archive', archiveDir, '--clock-offset-file', clockFile, ...hold], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DocumentHit, FileListRow } from '../../../shared/api';
+import type { DocumentHit, PageHit, FileListRow } from '../../../shared/api';
 import type { ListCustomersInput } from '../../../shared/schemas';
 import { api } from '../api';
 
@@ -18,6 +18,8 @@ interface CustomersState {
   rows: FileListRow[];
   total: number;
   documentHits: DocumentHit[];
+  /** Scanned pages whose text holds the query. */
+  pageHits: PageHit[];
   loading: boolean;
   /** The file open in the file view, if any. */
   openFileId: number | null;
@@ -52,6 +54,7 @@ export const useCustomersStore = create<CustomersState>((set, get) => ({
   rows: [],
   total: 0,
   documentHits: [],
+  pageHits: [],
   loading: false,
   openFileId: null,
   load: async () => {
@@ -62,14 +65,14 @@ export const useCustomersStore = create<CustomersState>((set, get) => ({
     try {
       if (mode === 'review') {
         const rows = await api.listDueForReview({});
-        if (seq === requestSeq) set({ rows, total: rows.length, documentHits: [] });
+        if (seq === requestSeq) set({ rows, total: rows.length, documentHits: [], pageHits: [] });
         return;
       }
       const [list, hits] = await Promise.all([
         api.listCustomers({ ...filters, query: query || undefined, sortBy, sortOrder, page, pageSize }),
         query ? api.search({ query, limit: 10 }) : Promise.resolve(null),
       ]);
-      if (seq === requestSeq) set({ rows: list.rows, total: list.total, documentHits: hits?.documents ?? [] });
+      if (seq === requestSeq) set({ rows: list.rows, total: list.total, documentHits: hits?.documents ?? [], pageHits: hits?.pages ?? [] });
     } finally {
       if (seq === requestSeq) set({ loading: false });
     }

@@ -179,6 +179,26 @@ export function CustomersPage() {
           )}
         />
       )}
+      {s.pageHits.length > 0 && (
+        <List
+          size="small"
+          bordered
+          data-testid="page-hits"
+          header={<Typography.Text strong>{t('customers.pageHits')}</Typography.Text>}
+          dataSource={s.pageHits}
+          renderItem={(hit) => (
+            <List.Item style={{ cursor: 'pointer', display: 'block' }} onClick={() => s.openFile(hit.fileId)}>
+              <Space wrap>
+                <span>{hit.title}</span>
+                <Typography.Text type="secondary">
+                  {t('customers.pageOf', { page: hit.pageNo })} · {hit.docDate} · {hit.customerName} · {hit.refNo}
+                </Typography.Text>
+              </Space>
+              <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 2 }}>{hit.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</div>
+            </List.Item>
+          )}
+        />
+      )}
       <DeskTable<FileListRow>
         data-testid="customers-table"
         rowKey="fileId"

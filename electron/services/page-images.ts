@@ -1,0 +1,90 @@
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
+import { greyFromImage, resolveModule, type GreyImage } from './ocr-engine';
+
+// The pages of a scan as grey pixels, for reading: a PDF's pages drawn by pdf.js (on
+// @napi-rs/canvas) at the scanner's usual 200 dpi, a TIFF's pages, or the one page of a JPEG or PNG.
+
+export type PageSource = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+
+/** 200 dpi, as desk scanners scan documents; a page larger than A3 is drawn smaller. */
+const DPI = 200;
+const MAX_PIXELS = 3400 * 4800;
+
+type PdfJs = typeof PdfJsModule;
+let pdfjs: Promise<PdfJs> | undefined;
+// Loaded from node_modules when first needed (not bundled: pdf.js starts its own worker file).
+const loadPdfJs = () => (pdfjs ??= import(pathToFileURL(resolveModule('pdfjs-dist/legacy/build/pdf.mjs')).href) as Promise<PdfJs>);
+
+export interface ScanPages {
+  count: number;
+  /** Page 1 to count. */
+  page(pageNo: number): Promise<GreyImage>;
+  close(): Promise<void>;
+}
+
+export async function openScanPages(bytes: Uint8Array, mime: PageSource): Promise<ScanPages> {
+  if (mime === 'application/pdf') return openPdf(bytes);
+  const count = mime === 'image/tiff' ? ((await sharp(bytes).metadata()).pages ?? 1) : 1;
+  return { count, page: (n) => greyFromImage(bytes, n - 1), close: async () => undefined };
+}
+
+async function openPdf(bytes: Uint8Array): Promise<ScanPages> {
+  const { getDocument } = await loadPdfJs();
+  const root = dirname(resolveModule('pdfjs-dist/package.json'));
+  const pdf = await getDocument({
+    // pdf.js takes the buffer over; the caller keeps its own.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    standardFontDataUrl: pathToFileURL(join(root, 'standard_fonts') + '/').href,
+    cMapUrl: pathToFileURL(join(root, 'cmaps') + '/').href,
+    cMapPacked: true,
+    verbosity: 0,
+  }).promise;
+  // pdf.js's Node canvas factory (on @napi-rs/canvas); its type is not exported.
+  type Drawn = { canvas: { width: number; height: number }; context: CanvasRenderingContext2D };
+  const canvases = pdf.canvasFactory as unknown as { create(width: number, height: number): Drawn; destroy(drawn: Drawn): void };
+  return {
+    count: pdf.numPages,
+    async page(n) {
+      const page = await pdf.getPage(n);
+      const unit = page.getViewport({ scale: 1 });
+      const scale = Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / (unit.width * unit.height)));
+      const viewport = page.getViewport({ scale });
+      const width = Math.ceil(viewport.width);
+      const height = Math.ceil(viewport.height);
+      const drawn = canvases.create(width, height);
+      const { canvas, context } = drawn;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, width, height);
+      await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+      const rgba = context.getImageData(0, 0, width, height).data;
+      const data = new Uint8Array(width * height);
+      for (let i = 0, j = 0; i < data.length; i++, j += 4) data[i] = (rgba[j]! * 299 + rgba[j + 1]! * 587 + rgba[j + 2]! * 114) / 1000;
+      page.cleanup();
+      canvases.destroy(drawn);
+      return { width, height, data };
+    },
+    close: () => pdf.destroy(),
+  };
+}
+
+/** The share of a page's pixels that are ink (darker than mid-grey), its outer 4 % left out (scanner edges). */
+export function inkShare(page: GreyImage): number {
+  const mx = Math.floor(page.width * 0.04);
+  const my = Math.floor(page.height * 0.04);
+  let ink = 0;
+  let all = 0;
+  for (let y = my; y < page.height - my; y += 2) {
+    const row = y * page.width;
+    for (let x = mx; x < page.width - mx; x += 2) {
+      all++;
+      if (page.data[row + x]! < 128) ink++;
+    }
+  }
+  return all ? ink / all : 0;
+}
