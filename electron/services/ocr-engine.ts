@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
@@ -54,7 +54,8 @@ const UNCLIP_RATIO = 1.5;
 
 /** A package's file, from this module's place (the CommonJS bundle's __filename, else its URL). */
 export function resolveModule(id: string): string {
-  return createRequire(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)).resolve(id);
+  // Under tsx in a worker, __filename is '[worker eval]': only an absolute one is this file's.
+  return createRequire(typeof __filename === 'string' && isAbsolute(__filename) ? __filename : fileURLToPath(import.meta.url)).resolve(id);
 }
 
 export interface OcrModels {
