@@ -271,6 +271,57 @@ export interface ScanPagesTable {
   read_at: Timestamp;
 }
 
+export type IntakeState = 'waiting' | 'split' | 'unreadable';
+export type IntakePageKind = 'cover' | 'file-label' | 'box-label' | 'blank' | 'page';
+
+/** A file taken in by the stack (migration 0017): whole until its pages are split, then its hash. */
+export interface IntakeFilesTable {
+  id: Generated<number>;
+  sha256: string;
+  source_name: string;
+  origin: 'folder' | 'desk';
+  mime: string;
+  size: number;
+  data: Buffer | null;
+  page_count: number | null;
+  state: IntakeState;
+  received_at: Timestamp;
+  received_by: number;
+  split_at: Timestamp | null;
+  /** JSON: what the split made of it (documents filed, parts waiting, pages dropped). */
+  summary: string | null;
+}
+
+export interface IntakePagesTable {
+  intake_id: number;
+  page_no: number;
+  kind: IntakePageKind;
+  code: string | null;
+  text: string | null;
+  turned: number;
+}
+
+/** Pages of a stack no cover sheet placed: 待归档扫描件, waiting for the clerk. */
+export interface IntakePartsTable {
+  id: Generated<number>;
+  intake_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  page_count: number;
+  source_pages: string;
+  texts: string;
+  reason: string;
+  hint_file_id: number | null;
+  hint_box_id: number | null;
+  hint_category: string | null;
+  hint_title: string | null;
+  hint_date: string | null;
+  received_at: Timestamp;
+}
+
 export interface DeskRecordsTable {
   id: Generated<number>;
   kind: string;
@@ -585,6 +636,9 @@ export interface ArchiveDatabase {
   document_revisions: DocumentRevisionsTable;
   scans: ScansTable;
   scan_pages: ScanPagesTable;
+  intake_files: IntakeFilesTable;
+  intake_pages: IntakePagesTable;
+  intake_parts: IntakePartsTable;
   scan_grants: ScanGrantsTable;
   desk_records: DeskRecordsTable;
   desk_record_revisions: DeskRecordRevisionsTable;

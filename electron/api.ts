@@ -13,6 +13,7 @@ import { OpenedBundles } from './services/bundle-open';
 import type { Clock } from './services/clock';
 import { DeskSession } from './services/desk-session';
 import { JobRunner } from './services/jobs';
+import { ScanFolderWatcher } from './services/scan-folder';
 import { TextReader } from './services/text-reader';
 import type { PdfRenderer } from './services/pdf';
 import type { ArchiveVault } from './services/vault';
@@ -34,6 +35,8 @@ export interface ArchiveApiDeps {
    * do; tests ask for it). `threads`: ONNX Runtime's threads for the reader (default 2).
    */
   readText?: boolean | { threads?: number };
+  /** How often the scan folder is looked at, and how long a file must be still (tests make them short). */
+  scanFolderTiming?: { pollMs?: number; settleMs?: number };
 }
 
 /** A method as the transports call it: the caller's language comes along for the messages of a refused input. */
@@ -46,7 +49,7 @@ const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } satisfies R
  * the desk's shared parts handed to the handlers. Electron's IPC and the loopback host both
  * serve exactly this object, through the dispatcher.
  */
-export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf, chooseFolder, holdFirstJobAt, readText = false }: ArchiveApiDeps): ArchiveApi {
+export function createArchiveApi({ vault, clock, dailyBackup = false, log = console.error, pdf, chooseFolder, holdFirstJobAt, readText = false, scanFolderTiming = {} }: ArchiveApiDeps): ArchiveApi {
   /** How a failed job reads; an unexpected failure is logged like any failed call. */
   const jobError = (error: unknown): ArchiveErrorPayload => {
     if (error instanceof ArchiveError) return errorPayload(error.code, 'zh-CN', error.details);
@@ -55,8 +58,16 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
   };
   const jobs = new JobRunner(clock, jobError, { holdFirstAt: holdFirstJobAt });
   const bundles = new OpenedBundles();
-  const textReader = readText ? new TextReader({ db: () => (vault.session ? vault.db() : null), clock, log, threads: typeof readText === 'object' ? readText.threads : undefined }) : undefined;
-  const desk = new DeskSession({ vault, clock, jobs, bundles, dailyBackup, folderDialog: !!chooseFolder, mayCall: methodsFor, log, textReader });
+  // Always there: the stack's intake splits its files in the reader's worker; text is read only when asked for.
+  const textReader = new TextReader({
+    context: () => (vault.session ? context.services() : null),
+    readText: !!readText,
+    clock,
+    log,
+    threads: typeof readText === 'object' ? readText.threads : undefined,
+  });
+  const scanFolder = new ScanFolderWatcher({ context: () => (vault.session ? context.services() : null), received: () => textReader.kick(), log, ...scanFolderTiming });
+  const desk = new DeskSession({ vault, clock, jobs, bundles, dailyBackup, folderDialog: !!chooseFolder, mayCall: methodsFor, log, textReader, scanFolder });
   const context: MethodContext = {
     vault,
     clock,
@@ -66,6 +77,7 @@ export function createArchiveApi({ vault, clock, dailyBackup = false, log = cons
     pdf,
     chooseFolder,
     textReader,
+    scanFolder,
     db: () => vault.db(),
     session: () => vault.session!,
     services: () => ({

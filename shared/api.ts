@@ -8,6 +8,7 @@ import type {
   FileStatus,
   BorrowerStatus,
   InspectionFindingKind,
+  IntakeWaitReason,
   LoanKind,
   RegisterSheet,
   LoanStatusName,
@@ -208,6 +209,74 @@ export interface ScanPageText {
   height: number;
   turned: number;
   confidence: number;
+}
+
+/** What became of one file taken in by the stack's intake. */
+export interface ReceivedScan {
+  fileName: string;
+  /** `duplicate`: the same file was taken in before (nothing is kept twice). */
+  outcome: 'received' | 'duplicate' | 'refused';
+  pages?: number;
+  /** Why it was refused (a message code and its details, said in words by the screen). */
+  error?: { code: ErrorCode; details?: Record<string, unknown> };
+}
+
+/** Pages of a stack waiting for the clerk (待归档扫描件). */
+export interface WaitingScan {
+  id: number;
+  fileName: string;
+  /** The file the pages came in. */
+  sourceName: string;
+  pages: number;
+  sourcePages: number[];
+  reason: IntakeWaitReason;
+  receivedAt: string;
+  /** The file a label or a cover named (to confirm), and a box label's box. */
+  hintFile: { fileId: number; refNo: string; customerName: string } | null;
+  hintBoxCode: string | null;
+  category: string | null;
+  /** From the cover sheet, else suggested by the first page's text. */
+  title: string | null;
+  docDate: string | null;
+  /** The start of the first page's text. */
+  excerpt: string;
+}
+
+export interface WaitingScanData extends ScanData {
+  pages: ScanPageText[];
+}
+
+export interface FiledScan {
+  documentId: number;
+  scanId: number;
+  fileId: number;
+}
+
+/** The scan intake as the desk shows it: the folder, the file being split, the recent files. */
+export interface ScanIntakeStatus {
+  folder: string;
+  /** The folder is being watched (set, usable, and the one signed in may file scans). */
+  watching: boolean;
+  folderProblem: boolean;
+  /** Files taken in whose pages are still being looked at. */
+  filesWaiting: number;
+  /** The file being looked at now, and its page. */
+  current: { fileName: string; page: number; pages: number } | null;
+  /** Parts waiting for the clerk. */
+  partsWaiting: number;
+  /** Files of the folder refused this session (they stay in the folder), newest first. */
+  refused: { fileName: string; at: string; error: { code: ErrorCode; details?: Record<string, unknown> } }[];
+  /** The 20 files taken in last, newest first. */
+  recent: {
+    id: number;
+    fileName: string;
+    origin: 'folder' | 'desk';
+    pages: number | null;
+    state: 'waiting' | 'split' | 'unreadable';
+    receivedAt: string;
+    receivedBy: string;
+    summary: { documents: number; scans: number; waiting: number; blank: number; separators: number } | null;
+  }[];
 }
 
 /** The background reading of scanned pages' text. */

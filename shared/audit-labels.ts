@@ -43,6 +43,9 @@ export const auditActions = [
   'document.declassified',
   'scan.added',
   'scan.viewed',
+  'scan.received',
+  'scan.split',
+  'scan.discarded',
   'borrower.saved',
   'borrower.left',
   'loan.lent',
@@ -130,6 +133,9 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'document.declassified': '{who}降低了{target}的密级',
     'scan.added': '{who}为{target}添加了扫描件',
     'scan.viewed': '{who}查看了{target}',
+    'scan.received': '{who}收入了{target}',
+    'scan.split': '{target}已按扫描封面分好',
+    'scan.discarded': '{who}删除了{target}中的一份待归档扫描件',
     'borrower.saved': '{who}保存了{target}',
     'borrower.left': '{who}登记{target}已离职',
     'loan.lent': '{who}借出了{target}',
@@ -211,6 +217,9 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'document.declassified': '{who} lowered the confidentiality of {target}',
     'scan.added': '{who} added a scan to {target}',
     'scan.viewed': '{who} viewed {target}',
+    'scan.received': '{who} took in {target}',
+    'scan.split': '{target} was split at its cover sheets',
+    'scan.discarded': '{who} removed pages waiting to be filed from {target}',
     'borrower.saved': '{who} saved {target}',
     'borrower.left': '{who} recorded that {target} has left',
     'loan.lent': '{who} lent {target}',
@@ -450,6 +459,7 @@ export const auditTargetLabels: Labels<
   | 'loan'
   | 'report'
   | 'scan'
+  | 'intake'
   | 'transfer'
   | 'room'
   | 'box'
@@ -472,6 +482,7 @@ export const auditTargetLabels: Labels<
     loan: '借阅单',
     report: '报表',
     scan: '扫描件',
+    intake: '扫描入库的文件',
     transfer: '移交单',
     room: '库房',
     box: '档案盒',
@@ -494,6 +505,7 @@ export const auditTargetLabels: Labels<
     loan: 'loan slip',
     report: 'report',
     scan: 'scan',
+    intake: 'scanned file taken in',
     transfer: 'transfer',
     room: 'store room',
     box: 'box',

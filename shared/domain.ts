@@ -54,6 +54,10 @@ export type ContactKind = (typeof contactKinds)[number];
 export const scanMimeTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type ScanMime = (typeof scanMimeTypes)[number];
 
+/** Why pages of a stack wait for the clerk (待归档扫描件) rather than being filed by their cover sheet. */
+export const intakeWaitReasons = ['no-cover', 'file-label', 'box-label', 'unknown-file', 'file-closed', 'document-gone', 'unknown-category'] as const;
+export type IntakeWaitReason = (typeof intakeWaitReasons)[number];
+
 /** Mainland mobile and landline numbers, 400/800 numbers; spaces, dashes and +86 allowed. */
 export function isValidPhone(value: string): boolean {
   const compact = value.replace(/[\s()（）]/g, '').replace(/^(\+?86-?)/, '');

@@ -256,6 +256,8 @@ export const archiveSettingsSchema = z
       .object({ industries: pickList, regions: pickList, tags: pickList })
       .strict()
       .default(() => ({ ...defaultCustomerLists })),
+    /** Where the desk scanner's "scan to folder" writes: watched while the archive is open (empty: none). */
+    scanFolder: z.string().trim().max(500).default(''),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */
@@ -438,6 +440,16 @@ export const requestTransferInput = z
 export const transferIdInput = z.object({ transferId: id }).strict();
 export const clearFileFlagInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(200) }).strict();
 
+/** Files dropped on the window or picked many at once, for the stack's intake. */
+export const receiveScansInput = z.object({ files: z.array(scanUpload.extend({ dataBase64: z.string().min(4).max(280_000_000) })).min(1).max(50) }).strict();
+export const waitingScanIdInput = z.object({ partId: id }).strict();
+/** A waiting part filed: as a scan of a document, or as a new document of a file. */
+export const fileWaitingScanInput = z.union([
+  z.object({ partId: id, documentId: id }).strict(),
+  z.object({ partId: id, fileId: id, category: documentFields.category, title: documentFields.title, docDate: documentFields.docDate, isOriginal: z.boolean() }).strict(),
+]);
+export const discardWaitingScanInput = z.object({ partId: id, reason: z.string().trim().min(1).max(200) }).strict();
+
 export const formParams = z
   .object({
     fileId: id.optional(),
@@ -473,6 +485,12 @@ export const formParams = z
       .string()
       .regex(/^[a-z][a-zA-Z]{0,30}$/)
       .optional(),
+    /** A cover sheet (扫描封面): the document it is for, or the new document's category, title and date, and whether the paper is the original. */
+    documentId: id.optional(),
+    category: z.string().min(1).max(40).optional(),
+    title: optionalText(200),
+    docDate: dateOnly.optional(),
+    isOriginal: z.boolean().optional(),
   })
   .strict();
 /** A report with its period (local dates, both ends included) and place. */

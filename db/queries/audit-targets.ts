@@ -98,6 +98,13 @@ export async function loansById(db: Db, list: string[]): Promise<Map<number, { s
   return new Map(loans.map((l) => [l.id, { slipNo: l.slip_no, borrower: l.name, files: items.filter((i) => i.loan_id === l.id).map((i) => ({ refNo: i.ref_no, customer: i.name })) }]));
 }
 
+export async function intakesById(db: Db, list: string[]): Promise<Map<number, { source_name: string; received_at: string }>> {
+  const wanted = ids(list);
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('intake_files').select(['id', 'source_name', 'received_at']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function namesById(
   db: Db,
   table: 'accounts' | 'borrowers' | 'rooms' | 'boxes' | 'cabinets' | 'transfers' | 'approvals' | 'destruction_registers' | 'inspections',

@@ -90,6 +90,11 @@ export async function insertScanRows(db: Db, rows: Insertable<ArchiveDatabase['s
   await db.insertInto('scans').values(rows).execute();
 }
 
+export async function insertScanRow(db: Db, row: Insertable<ArchiveDatabase['scans']>): Promise<number> {
+  const { id } = await db.insertInto('scans').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
 export function insertDocumentRow(db: Db, row: Insertable<ArchiveDatabase['documents']>) {
   return db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
 }

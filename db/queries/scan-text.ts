@@ -33,35 +33,48 @@ export async function setScanTextState(db: Db, scanId: number, state: ScanTextSt
   await db.updateTable('scans').set({ text_state: state }).where('id', '=', scanId).execute();
 }
 
+export interface PageTextRow {
+  scanId: number;
+  pageNo: number;
+  text: string;
+  lines: string;
+  confidence: number;
+  width: number;
+  height: number;
+  turned: number;
+  skew: number;
+  readAt: string;
+}
+
+/** A page's text written and indexed, inside the caller's transaction. */
+export async function insertPageText(trx: Db, page: PageTextRow, body: string): Promise<void> {
+  const row = await trx
+    .insertInto('scan_pages')
+    .values({
+      scan_id: page.scanId,
+      page_no: page.pageNo,
+      text: page.text,
+      lines: page.lines,
+      confidence: page.confidence,
+      width: page.width,
+      height: page.height,
+      turned: page.turned,
+      skew: page.skew,
+      read_at: page.readAt,
+    })
+    .onConflict((oc) => oc.columns(['scan_id', 'page_no']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (row && body) await sql`insert into page_text (rowid, body) values (${row.id}, ${body})`.execute(trx);
+}
+
 /** A page's text kept and indexed, in one transaction (a page is read whole or not at all). */
-export async function savePageText(
-  db: Db,
-  page: { scanId: number; pageNo: number; text: string; lines: string; confidence: number; width: number; height: number; turned: number; skew: number; readAt: string },
-  body: string,
-  last: boolean,
-): Promise<void> {
+export async function savePageText(db: Db, page: PageTextRow, body: string, last: boolean): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const scan = await trx.selectFrom('scans').select(['id', 'text_state']).where('id', '=', page.scanId).executeTakeFirst();
     // Deleted, or made confidential, while it was being read: its text is not kept.
     if (!scan || scan.text_state === 'withheld') return;
-    const row = await trx
-      .insertInto('scan_pages')
-      .values({
-        scan_id: page.scanId,
-        page_no: page.pageNo,
-        text: page.text,
-        lines: page.lines,
-        confidence: page.confidence,
-        width: page.width,
-        height: page.height,
-        turned: page.turned,
-        skew: page.skew,
-        read_at: page.readAt,
-      })
-      .onConflict((oc) => oc.columns(['scan_id', 'page_no']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (row && body) await sql`insert into page_text (rowid, body) values (${row.id}, ${body})`.execute(trx);
+    await insertPageText(trx, page, body);
     await trx
       .updateTable('scans')
       .set({ text_state: last ? 'read' : 'reading' })

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context';
 import type { DeskSession } from '../services/desk-session';
 import type { JobRunner } from '../services/jobs';
 import type { PdfRenderer } from '../services/pdf';
+import type { ScanFolderWatcher } from '../services/scan-folder';
 import type { TextReader } from '../services/text-reader';
 import type { ArchiveVault } from '../services/vault';
 
@@ -32,6 +33,8 @@ export interface MethodContext {
   chooseFolder: ((defaultPath?: string) => Promise<string | null>) | undefined;
   /** Reads scanned pages' text in the background; absent where it was not asked for (most tests). */
   textReader: TextReader | undefined;
+  /** The scan folder watched while the archive is open. */
+  scanFolder: ScanFolderWatcher;
 }
 
 export interface MethodDefinition<Input extends z.ZodType = z.ZodType, Result = unknown> {

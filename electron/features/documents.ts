@@ -51,6 +51,6 @@ async function readAfter<T>(m: MethodContext, change: Promise<T>): Promise<T> {
 }
 
 async function textStatus(m: MethodContext): Promise<TextReadingStatus> {
-  if (!m.textReader) return { available: false, reading: false, waiting: 0, pagesRead: 0 };
+  if (!m.textReader?.readsText) return { available: false, reading: false, waiting: 0, pagesRead: 0 };
   return { available: true, ...(await m.textReader.status()) };
 }

@@ -15,6 +15,7 @@ import { documentsMethods } from './documents';
 import { formsMethods } from './forms';
 import { importMethods } from './imports';
 import { inspectionsMethods } from './inspections';
+import { intakeMethods } from './intake';
 import { jobsMethods } from './jobs';
 import { loansMethods } from './loans';
 import { locationsMethods } from './locations';
@@ -29,6 +30,7 @@ export const methodTable = {
   ...customersMethods,
   ...importMethods,
   ...documentsMethods,
+  ...intakeMethods,
   ...auditMethods,
   ...approvalsMethods,
   ...destructionMethods,

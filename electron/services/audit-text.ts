@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { customersById, documentsById, filesById, loansById, namesById, recordsById, scansById, type DocumentFacts, type FileFacts } from '../../db/queries/audit-targets';
+import { customersById, documentsById, filesById, loansById, namesById, recordsById, scansById, type DocumentFacts, type FileFacts, intakesById } from '../../db/queries/audit-targets';
 import { recordLabels } from '../../shared/record-labels';
 import type { ArchiveDatabase } from '../../db/schema';
 import { auditActions, auditDetailLabels, auditGroupLabels, auditGroups, auditSentenceLabels, auditTargetLabels, actionsOfGroup, type AuditAction } from '../../shared/audit-labels';
@@ -38,7 +38,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     .flatMap((d, i) => (rows[i]!.action === 'file.moved' ? [d.from, d.to] : []))
     .filter((v) => v !== undefined && v !== null)
     .map(String);
-  const [files, customers, documents, scans, loans, accounts, borrowers, rooms, boxes, transfers, approvals, registers, inspections, records] = await Promise.all([
+  const [files, customers, documents, scans, loans, accounts, borrowers, rooms, boxes, transfers, approvals, registers, inspections, records, intakes] = await Promise.all([
     filesById(db, [...of('file'), ...fileIdsInDetails]),
     customersById(db, of('customer')),
     documentsById(db, of('document')),
@@ -53,6 +53,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     namesById(db, 'destruction_registers', of('destruction_register')),
     namesById(db, 'inspections', of('inspection')),
     recordsById(db, of('record')),
+    intakesById(db, of('intake')),
   ]);
   const sep = zh ? '，' : ', ';
   const fileText = (f: FileFacts | undefined, id: string) => (f ? (zh ? `档案 ${f.refNo}（${f.customer}）` : `file ${f.refNo} (${f.customer})`) : gone('file', id));
@@ -78,6 +79,13 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       }
       case 'document':
         return docText(documents.get(n), id);
+      case 'intake': {
+        const f = intakes.get(n);
+        const name = f?.source_name ?? String(d.fileName ?? '');
+        if (!name) return gone('intake', id);
+        const when = f ? localDateTime(f.received_at) : '';
+        return zh ? `扫描件“${name}”${when ? `（${when} 收入）` : ''}` : `the scan “${name}”${when ? ` (taken in ${when})` : ''}`;
+      }
       case 'scan': {
         const s = scans.get(n);
         return s ? (zh ? `扫描件 ${s.fileName}，属${docText(s, id)}` : `scan ${s.fileName} of ${docText(s, id)}`) : gone('scan', id);

@@ -7,6 +7,7 @@ import type { OpenedBundles } from './bundle-open';
 import type { Clock } from './clock';
 import { closeDepartedFiles } from './customers';
 import type { JobRunner } from './jobs';
+import type { ScanFolderWatcher } from './scan-folder';
 import type { TextReader } from './text-reader';
 import { cleanLeftovers } from './leftovers';
 import { readSettings } from './settings';
@@ -28,6 +29,8 @@ export interface DeskSessionOptions {
   log: (error: unknown) => void;
   /** Reads scanned pages' text while the archive is open. */
   textReader?: TextReader;
+  /** Takes in what the desk scanner writes to the scan folder while the archive is open. */
+  scanFolder?: ScanFolderWatcher;
 }
 
 /**
@@ -61,6 +64,7 @@ export class DeskSession {
     this.lastActivity = clock.now().getTime();
     // The pages a lock or a crash left unread are read now.
     this.o.textReader?.kick();
+    this.o.scanFolder?.start();
     if (this.o.dailyBackup && !this.dailyBackupScheduled) {
       this.dailyBackupScheduled = true;
       // A few seconds after the first sign-in, then every half hour while the app runs: a backup
@@ -81,6 +85,7 @@ export class DeskSession {
   /** Every lock, asked for or idle: running jobs are cancelled first, and what the session opened is forgotten. */
   async lock(): Promise<ArchiveStatus> {
     await this.o.jobs.cancelAll();
+    await this.o.scanFolder?.stop();
     await this.o.textReader?.stop();
     this.o.bundles.clear();
     await this.o.vault.lock();

@@ -154,6 +154,12 @@ export class OcrEngine {
     return { text: ordered.map((row) => row.text).join('\n'), lines: ordered, width: page.width, height: page.height, turned, skew: +skew.toFixed(2), confidence };
   }
 
+  /** Whether a page lies upside down, without reading it (the intake turns pages whose text it does not read). */
+  async orientation(page: GreyImage): Promise<0 | 180> {
+    const regions = await this.detect(page);
+    return regions.length > 0 && (await this.upsideDown(page, regions)) ? 180 : 0;
+  }
+
   /** Text regions in the page's pixels: DB's probability map, thresholded, its components boxed. */
   private async detect(page: GreyImage): Promise<Region[]> {
     const scale = Math.min(1, DETECT_SIDE / Math.max(page.width, page.height));

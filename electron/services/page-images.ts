@@ -73,18 +73,27 @@ async function openPdf(bytes: Uint8Array): Promise<ScanPages> {
   };
 }
 
-/** The share of a page's pixels that are ink (darker than mid-grey), its outer 4 % left out (scanner edges). */
-export function inkShare(page: GreyImage): number {
-  const mx = Math.floor(page.width * 0.04);
-  const my = Math.floor(page.height * 0.04);
-  let ink = 0;
-  let all = 0;
-  for (let y = my; y < page.height - my; y += 2) {
-    const row = y * page.width;
-    for (let x = mx; x < page.width - mx; x += 2) {
-      all++;
-      if (page.data[row + x]! < 128) ink++;
+/**
+ * Whether a page is blank (the back of a sheet scanned duplex): no more than a few 8 × 8 cells
+ * hold ink. Dust, JPEG noise and text showing through from the front (light grey) leave cells
+ * empty; the margins, where punch holes and the scanner's edges are, are not looked at.
+ */
+export function isBlankPage(page: GreyImage): boolean {
+  const CELL = 8;
+  const x0 = Math.floor(page.width * 0.08);
+  const x1 = page.width - x0;
+  const y0 = Math.floor(page.height * 0.05);
+  const y1 = page.height - y0;
+  let inked = 0;
+  for (let cy = y0; cy + CELL <= y1; cy += CELL) {
+    for (let cx = x0; cx + CELL <= x1; cx += CELL) {
+      let dark = 0;
+      for (let y = cy; y < cy + CELL; y++) {
+        const row = y * page.width;
+        for (let x = cx; x < cx + CELL; x++) if (page.data[row + x]! < 140) dark++;
+      }
+      if (dark >= 6 && ++inked >= 20) return false;
     }
   }
-  return all ? ink / all : 0;
+  return true;
 }

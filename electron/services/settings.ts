@@ -5,6 +5,28 @@ import { customerKinds } from '../../shared/domain';
 import { archiveSettingsSchema, defaultCustomerLists, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
+import { existsSync, statSync, accessSync, constants } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { ArchiveError } from '../../shared/errors';
+import { isSystemFolder, realPath } from './local-paths';
+
+/** The scan folder: an existing folder of the desk's own, which the app may empty (never the archive's). */
+function checkScanFolder(folder: string, archiveDir: string | undefined): string {
+  if (!folder) return '';
+  const real = realPath(folder);
+  if (isSystemFolder(real)) throw new ArchiveError('FOLDER_NOT_ALLOWED', { folder: real });
+  if (archiveDir) {
+    const rel = relative(realPath(archiveDir), real);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new ArchiveError('SCAN_FOLDER_IN_ARCHIVE', { folder: real });
+  }
+  try {
+    if (!existsSync(real) || !statSync(real).isDirectory()) throw new Error('no folder');
+    accessSync(real, constants.R_OK | constants.W_OK);
+  } catch {
+    throw new ArchiveError('SCAN_FOLDER_UNUSABLE', { folder: real });
+  }
+  return real;
+}
 
 /** The settings a new archive starts with; DA/T 22-2015's 档号 structure. */
 export const defaultSettings: ArchiveSettings = {
@@ -23,6 +45,7 @@ export const defaultSettings: ArchiveSettings = {
   loanGeneralManagerFrom: 'confidential',
   recordDeadlineDays: {},
   customerLists: defaultCustomerLists,
+  scanFolder: '',
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },
@@ -45,6 +68,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsI
   const retention = { ...before.retention, ...(input.retention ?? {}) };
   for (const kind of customerKinds) if (!retention[kind]) retention[kind] = defaultSettings.retention[kind];
   const next = archiveSettingsSchema.parse({ ...before, ...input, retention });
+  if (input.scanFolder !== undefined && input.scanFolder !== before.scanFolder) next.scanFolder = checkScanFolder(next.scanFolder, ctx.archiveDir);
   await ctx.db.transaction().execute(async (trx) => {
     await writeSettingsValue(trx, SETTINGS_KEY, JSON.stringify(next));
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'settings.updated', { details: { before, after: next } });

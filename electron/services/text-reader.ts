@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
+import { intakeFileById, intakePagesOf, nextIntakeToSplit, saveIntakePage } from '../../db/queries/scan-intake';
 import { forgetScanText, nextScanToRead, pagesReadOf, savePageText, scansWaitingToBeRead, setScanTextState } from '../../db/queries/scan-text';
-import type { ArchiveDatabase } from '../../db/schema';
+import type { ArchiveDatabase, IntakePageKind } from '../../db/schema';
+import { roleMay } from '../../shared/permissions';
 import type { Clock } from './clock';
+import type { ServiceContext } from './context';
 import type { PageText } from './ocr-engine';
 import type { PageSource } from './page-images';
+import { firstSeparator, markIntakeUnreadable, separatorOf, splitIntake, type KeptPageText } from './scan-intake';
 import { pageTextBody } from './search';
 import { runWorker } from './worker-thread';
 
@@ -16,10 +20,42 @@ type Db = Kysely<ArchiveDatabase>;
 
 /** What the desk hands the worker: one scan's bytes and the pages of it already read. */
 export interface ScanToRead {
+  kind: 'scan';
   scanId: number;
   bytes: Uint8Array;
   mime: PageSource;
   done: number[];
+}
+
+/** A file of the stack's intake, to look at page by page: codes, blank pages, text. */
+export interface IntakeToSplit {
+  kind: 'intake';
+  intakeId: number;
+  bytes: Uint8Array;
+  mime: PageSource;
+  done: number[];
+  /** Whether to read the text of the pages until the next separator (not behind a confidential file's sheet). */
+  readText: boolean;
+}
+
+export type ReaderJob = ScanToRead | IntakeToSplit;
+
+/** What one page of an intake file turned out to be. */
+export interface IntakePageSeen {
+  intakeId: number;
+  pageNo: number;
+  pages: number;
+  kind: IntakePageKind;
+  code?: string;
+  text?: PageText | null;
+  turned?: 0 | 180;
+}
+
+/** A separator found among a page's codes, as the worker needs it. */
+export interface SeparatorSeen {
+  kind: 'cover' | 'file-label' | 'box-label';
+  code: string;
+  readText: boolean;
 }
 
 export interface PageRead {
@@ -39,8 +75,10 @@ export interface TextReaderStatus {
 }
 
 export interface TextReaderOptions {
-  /** The open archive's connection, or null while it is locked. */
-  db: () => Db | null;
+  /** The signed-in session's services, or null while the archive is locked. */
+  context: () => ServiceContext | null;
+  /** Read pages' text (OCR); without it, the intake only splits its files by their codes. */
+  readText: boolean;
   clock: Clock;
   log: (error: unknown) => void;
   /** ONNX Runtime's threads in the worker (default 2: the desk's calls are short and share the cores). */
@@ -56,12 +94,14 @@ export class TextReader {
   private pagesRead = 0;
   /** Scans that failed in this run of the app are not offered again until the next. */
   private failed = new Set<number>();
+  private failedIntakes = new Set<number>();
+  private current: { intakeId: number; fileName: string; page: number; pages: number } | null = null;
 
   constructor(private readonly o: TextReaderOptions) {}
 
   /** Starts a run if there is none (at sign-in, and whenever scans are added). */
   kick(): void {
-    if (!this.o.db()) return;
+    if (!this.db()) return;
     if (this.run) {
       this.again = true;
       return;
@@ -93,33 +133,70 @@ export class TextReader {
   }
 
   async status(): Promise<TextReaderStatus> {
-    const db = this.o.db();
+    const db = this.db();
     return { reading: this.run !== null, waiting: db ? await scansWaitingToBeRead(db) : 0, pagesRead: this.pagesRead };
   }
 
+  get readsText(): boolean {
+    return this.o.readText;
+  }
+
+  /** The intake file being looked at now, and its page. */
+  intakeProgress(): { fileName: string; page: number; pages: number } | null {
+    return this.current && { fileName: this.current.fileName, page: this.current.page, pages: this.current.pages };
+  }
+
+  private db(): Db | null {
+    return this.o.context()?.db ?? null;
+  }
+
+  /** Intake files are split only in a session that may file scans. */
+  private intakeContext(): ServiceContext | null {
+    const ctx = this.o.context();
+    return ctx && roleMay(ctx.session.role, 'customers.write') ? ctx : null;
+  }
+
+  private async hasWork(): Promise<boolean> {
+    const db = this.db();
+    if (!db) return false;
+    if (this.intakeContext() && (await nextIntakeToSplit(db, [...this.failedIntakes]))) return true;
+    return this.o.readText && !!(await nextScanToRead(db));
+  }
+
   private async readAll(signal: AbortSignal): Promise<void> {
-    const db = this.o.db();
-    if (!db || !(await nextScanToRead(db))) return;
+    if (!(await this.hasWork())) return;
     await runWorker<{ read: number }>('ocr-worker', {
-      data: { threads: this.o.threads ?? 2 },
+      data: { threads: this.o.threads ?? 2, readText: this.o.readText },
       signal,
       graceMs: 10_000,
       services: {
         next: async () => (signal.aborted ? null : this.next()),
         page: async (page: PageRead) => this.keep(page),
+        separator: async (codes: string[]) => this.separator(codes),
+        intakePage: async (seen: IntakePageSeen) => this.keepIntakePage(seen),
+        intakeDone: async (intakeId: number) => this.split(intakeId),
+        intakeUnreadable: async (intakeId: number, reason: string) => {
+          this.failedIntakes.add(intakeId);
+          this.current = null;
+          const ctx = this.intakeContext();
+          if (ctx) await markIntakeUnreadable(ctx.db, ctx, intakeId, reason);
+        },
         unreadable: async (scanId: number, reason: string) => {
           this.failed.add(scanId);
           this.o.log(new Error(`scan ${scanId} could not be read: ${reason}`));
-          const open = this.o.db();
+          const open = this.db();
           if (open) await setScanTextState(open, scanId, 'unreadable');
         },
       },
     });
   }
 
-  private async next(): Promise<ScanToRead | null> {
+  private async next(): Promise<ReaderJob | null> {
+    const intake = await this.nextIntake();
+    if (intake) return intake;
+    if (!this.o.readText) return null;
     for (;;) {
-      const db = this.o.db();
+      const db = this.db();
       if (!db) return null;
       let scan = await nextScanToRead(db);
       while (scan && this.failed.has(scan.id)) scan = await nextScanToRead(db, scan.id);
@@ -135,12 +212,67 @@ export class TextReader {
       }
       const bytes = new Uint8Array(scan.data.length);
       bytes.set(scan.data);
-      return { scanId: scan.id, bytes, mime: scan.mime as PageSource, done: await pagesReadOf(db, scan.id) };
+      return { kind: 'scan', scanId: scan.id, bytes, mime: scan.mime as PageSource, done: await pagesReadOf(db, scan.id) };
+    }
+  }
+
+  /** The oldest intake file still to split; a restart goes on after the last page looked at. */
+  private async nextIntake(): Promise<IntakeToSplit | null> {
+    const ctx = this.intakeContext();
+    if (!ctx) return null;
+    const intake = await nextIntakeToSplit(ctx.db, [...this.failedIntakes]);
+    if (!intake?.data) return null;
+    const seen = await intakePagesOf(ctx.db, intake.id);
+    // Text is read, or not, as the last separator before the first page still to look at said.
+    const lastSeparator = seen.filter((p) => p.code).at(-1);
+    const behind = lastSeparator?.code ? await separatorOf(ctx.db, lastSeparator.code) : null;
+    this.current = { intakeId: intake.id, fileName: intake.source_name, page: seen.length, pages: intake.page_count ?? 0 };
+    const bytes = new Uint8Array(intake.data.length);
+    bytes.set(intake.data);
+    return { kind: 'intake', intakeId: intake.id, bytes, mime: intake.mime as PageSource, done: seen.map((p) => p.page_no), readText: this.o.readText && !behind?.confidential };
+  }
+
+  private async separator(codes: string[]): Promise<SeparatorSeen | null> {
+    const db = this.db();
+    if (!db) return null;
+    const found = await firstSeparator(db, codes);
+    return found && { kind: found.separator.kind, code: found.code, readText: this.o.readText && !found.separator.confidential };
+  }
+
+  private async keepIntakePage(seen: IntakePageSeen): Promise<void> {
+    const db = this.db();
+    if (!db || !(await intakeFileById(db, seen.intakeId))) return;
+    const text: KeptPageText | null = seen.text
+      ? {
+          text: seen.text.text,
+          lines: JSON.stringify(seen.text.lines.map((l) => ({ t: l.text, b: l.box, c: +l.confidence.toFixed(3) }))),
+          confidence: seen.text.confidence,
+          width: seen.text.width,
+          height: seen.text.height,
+          skew: seen.text.skew,
+          readAt: this.o.clock.now().toISOString(),
+        }
+      : null;
+    await saveIntakePage(db, { intake_id: seen.intakeId, page_no: seen.pageNo, kind: seen.kind, code: seen.code ?? null, text: text && JSON.stringify(text), turned: seen.turned ?? seen.text?.turned ?? 0 });
+    if (seen.text) this.pagesRead++;
+    if (this.current?.intakeId === seen.intakeId) this.current = { ...this.current, page: seen.pageNo, pages: seen.pages };
+  }
+
+  private async split(intakeId: number): Promise<void> {
+    const ctx = this.intakeContext();
+    this.current = null;
+    if (!ctx) return;
+    try {
+      await splitIntake(ctx, intakeId);
+    } catch (error) {
+      // Left waiting (nothing was written): the next run of the app tries it again.
+      this.failedIntakes.add(intakeId);
+      this.o.log(error);
     }
   }
 
   private async keep({ scanId, pageNo, pages, text }: PageRead): Promise<void> {
-    const db = this.o.db();
+    const db = this.db();
     if (!db) return;
     const done = new Set([...(await pagesReadOf(db, scanId)), pageNo]);
     await savePageText(
