@@ -272,7 +272,7 @@ export interface ScanPagesTable {
 }
 
 export type IntakeState = 'waiting' | 'split' | 'unreadable';
-export type IntakePageKind = 'cover' | 'file-label' | 'box-label' | 'blank' | 'page';
+export type IntakePageKind = 'cover' | 'blank-cover' | 'file-label' | 'box-label' | 'blank' | 'page';
 
 /** A file taken in by the stack (migration 0017): whole until its pages are split, then its hash. */
 export interface IntakeFilesTable {

@@ -17,6 +17,7 @@ export const formIds = [
   'departed-catalogue',
   'file-labels',
   'box-labels',
+  'scan-cover',
   'recovery-key',
   'desk-record',
   'report-composition',
@@ -29,7 +30,7 @@ export const formIds = [
 export type FormId = (typeof formIds)[number];
 
 /** What a filled form is filled from; a blank form needs nothing. */
-export type FormRecordKind = 'report' | 'record' | 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
+export type FormRecordKind = 'report' | 'record' | 'cover' | 'file' | 'building' | 'month' | 'loan' | 'borrower' | 'transfer' | 'inspection' | 'register' | 'year' | 'box' | 'cabinet' | 'recoveryKey';
 
 export const formDefinitions: Record<FormId, { record: FormRecordKind; orientation: 'portrait' | 'landscape'; formNo: string | null }> = {
   'file-registration': { record: 'file', orientation: 'portrait', formNo: 'qms-pm-31301' },
@@ -47,6 +48,8 @@ export const formDefinitions: Record<FormId, { record: FormRecordKind; orientati
   'departed-catalogue': { record: 'year', orientation: 'landscape', formNo: null },
   'file-labels': { record: 'box', orientation: 'portrait', formNo: null },
   'box-labels': { record: 'cabinet', orientation: 'portrait', formNo: null },
+  // Printed from a file or a document (its category, title and date), or blank as a bare separator.
+  'scan-cover': { record: 'cover', orientation: 'portrait', formNo: null },
   'recovery-key': { record: 'recoveryKey', orientation: 'portrait', formNo: null },
   // Every desk record kind prints through this one generated form; its title and number are the kind's.
   'desk-record': { record: 'record', orientation: 'portrait', formNo: null },

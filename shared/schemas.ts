@@ -441,7 +441,14 @@ export const transferIdInput = z.object({ transferId: id }).strict();
 export const clearFileFlagInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(200) }).strict();
 
 /** Files dropped on the window or picked many at once, for the stack's intake. */
-export const receiveScansInput = z.object({ files: z.array(scanUpload.extend({ dataBase64: z.string().min(4).max(280_000_000) })).min(1).max(50) }).strict();
+export const receiveScansInput = z
+  .object({
+    files: z
+      .array(scanUpload.extend({ dataBase64: z.string().min(4).max(280_000_000) }))
+      .min(1)
+      .max(50),
+  })
+  .strict();
 export const waitingScanIdInput = z.object({ partId: id }).strict();
 /** A waiting part filed: as a scan of a document, or as a new document of a file. */
 export const fileWaitingScanInput = z.union([

@@ -54,7 +54,12 @@ export async function codePage(code: string, lines: string[], options: { skew?: 
   const { toBuffer } = await import('bwip-js/node');
   const qr = await toBuffer({ bcid: 'qrcode', text: code, scale: 5 });
   const page = await pageImage(lines, { width: 1654, height: 2339 });
-  let image = sharp(await sharp(page).composite([{ input: qr, left: 1200, top: 120 }]).png().toBuffer());
+  let image = sharp(
+    await sharp(page)
+      .composite([{ input: qr, left: 1200, top: 120 }])
+      .png()
+      .toBuffer(),
+  );
   if (options.skew) image = sharp(await image.rotate(options.skew, { background: '#ffffff' }).png().toBuffer());
   if (options.upsideDown) image = sharp(await image.rotate(180).png().toBuffer());
   return options.jpeg ? image.jpeg({ quality: 80 }).toBuffer() : image.png().toBuffer();

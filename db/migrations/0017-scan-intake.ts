@@ -32,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('intake_pages')
     .addColumn('intake_id', 'integer', (c) => c.notNull().references('intake_files.id').onDelete('cascade'))
     .addColumn('page_no', 'integer', (c) => c.notNull())
-    /** 'cover', 'file-label', 'box-label', 'blank' or 'page'. */
+    /** 'cover', 'blank-cover', 'file-label', 'box-label', 'blank' or 'page'. */
     .addColumn('kind', 'text', (c) => c.notNull())
     /** A separator's code, as its QR or barcode carries it. */
     .addColumn('code', 'text')

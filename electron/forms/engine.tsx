@@ -76,6 +76,8 @@ img.signed { height: 8mm; max-width: 100%; display: block; }
   body { padding: 6mm 0; }
   .form { background: #fff; width: ${h.orientation === 'portrait' ? '210mm' : '297mm'}; min-height: ${h.orientation === 'portrait' ? '297mm' : '210mm'}; margin: 0 auto 6mm; padding: 18mm 15mm 16mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.3); }
 }
+.cover-qr { display: block; width: 60mm; height: 60mm; margin: 10mm auto 8mm; }
+.cover-code { text-align: center; font-size: 20pt; font-weight: 700; letter-spacing: 0.05em; margin: 0 0 8mm; }
 .key { font: 16pt monospace; letter-spacing: 0.1em; text-align: center; padding: 6mm; border: 0.5mm solid #000; margin: 6mm 0; }
 `;
 }

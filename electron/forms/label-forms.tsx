@@ -45,6 +45,54 @@ export function LabelSheet({ header, data }: { header: FormHeader; data: LabelIt
   );
 }
 
+export interface CoverSheetData {
+  code: string;
+  refNo: string;
+  customerName: string;
+  unit: string;
+  category: string;
+  title: string;
+  docDate: string;
+  isOriginal: boolean | null;
+  /** Printed for a document already on file: the pages become a new scan of it. */
+  forDocument: boolean;
+}
+
+/**
+ * 扫描封面: laid on top of a document's pages in the scanner's feeder. Its QR code names the file
+ * (and the document); a blank one only separates, and the pages after it wait for the clerk.
+ */
+export function CoverSheet({ header, data }: { header: FormHeader; data: CoverSheetData | { code: string; blank: true } | null }) {
+  const filled = data && 'refNo' in data ? data : null;
+  const code = data?.code;
+  return (
+    <FormSheet header={header}>
+      {code && <img className="cover-qr" src={svg(toSVG({ bcid: 'qrcode', text: code }))} alt={filled ? `QR ${filled.refNo}` : 'QR'} />}
+      <div className="cover-code">{filled?.refNo ?? ''}</div>
+      <Fields
+        cells={[
+          ['档号', filled?.refNo, 2],
+          ['客户名称', filled?.customerName],
+          ['单元', filled?.unit],
+          ['文件类别', filled?.category],
+          ['原件/复印件', filled ? (filled.isOriginal === false ? '复印件' : '原件') : '□原件　□复印件'],
+          ['文件题名', filled?.title, 2],
+          ['文件日期', filled?.docDate],
+          ['页数', ''],
+        ]}
+      />
+      <p className="note">
+        {filled?.forDocument
+          ? '本页放在该文件各页之前一起扫描，扫描后的各页作为该文件的新扫描件归入档案；本页不存入档案，可以再用。'
+          : filled
+            ? '本页放在一份文件各页之前一起扫描：本页之后、下一张封面之前的各页成为这份档案的一份新文件；本页不存入档案，可以再用。'
+            : '空白封面只用于分隔：本页之后的各页成为一份文件，进入“待归档扫描件”，由档案员确定归入哪份档案。'}
+      </p>
+      <p className="note">扫描时每份文件前放一张封面；双面扫描产生的空白页会被去掉，放倒的页会被转正。</p>
+    </FormSheet>
+  );
+}
+
 export function RecoveryKeySheet({ header, data }: { header: FormHeader; data: { recoveryKey: string; archiveDir: string; createdAt: string } | null }) {
   return (
     <FormSheet header={header}>

@@ -10,7 +10,9 @@ import type { FormParams } from '../../shared/schemas';
 import { CreditSurvey, Catalogue, DangerousCustomers, EmergencyContacts, FileRegistration, InfoSurvey, type EmergencyRow, type FileFormData } from '../forms/customer-forms';
 import { DepartedCatalogue, DestructionList, InspectionRecord, LoanRegisterSheet, LoanSlip, OverdueReminder, TransferReceipt, type DepartedRow } from '../forms/archive-forms';
 import { renderFormDocument, type FormHeader } from '../forms/engine';
-import { LabelSheet, RecoveryKeySheet, fileLabelItems, type LabelItem } from '../forms/label-forms';
+import { CoverSheet, LabelSheet, RecoveryKeySheet, fileLabelItems, type CoverSheetData, type LabelItem } from '../forms/label-forms';
+import { BLANK_COVER_CODE, coverCode } from './scan-cover';
+import { listDocumentCategories } from './documents';
 import { ReportSheet } from '../forms/report-forms';
 import { reportInput } from '../../shared/schemas';
 import type { ReportId } from '../../shared/reports';
@@ -54,6 +56,32 @@ async function fileData(ctx: ServiceContext, params: FormParams, options?: { ful
   const viewer = options?.fullView ? undefined : { accountId: ctx.session.accountId, role: ctx.session.role, now: ctx.clock.now() };
   const file = await loadFile(ctx.db, fileId, undefined, viewer);
   return { file, customer: await loadCustomer(ctx.db, file.customer.id), location: await whereIsFile(ctx.db, fileId) };
+}
+
+/** A cover sheet for a file (a new document of a category) or for one of its documents (a new scan of it). */
+async function coverData(ctx: ServiceContext, params: FormParams): Promise<CoverSheetData> {
+  const fileId = need(params, 'fileId', 'file');
+  const file = await loadFile(ctx.db, fileId, undefined, { accountId: ctx.session.accountId, role: ctx.session.role, now: ctx.clock.now() });
+  const categories = new Map((await listDocumentCategories(ctx.db)).map((c) => [c.code, c.labelZh]));
+  const doc = params.documentId ? file.documents.find((d) => d.id === params.documentId) : undefined;
+  if (params.documentId && !doc) throw new ArchiveError('NOT_FOUND');
+  const category = doc?.category ?? need(params, 'category', 'file');
+  if (!categories.has(category)) throw new ArchiveError('UNKNOWN_CATEGORY', { category });
+  // A document the one printing may not read keeps its title off the sheet too.
+  const title = doc ? (doc.restricted ? '' : doc.title) : (params.title ?? '');
+  const docDate = doc?.docDate ?? params.docDate ?? '';
+  const isOriginal = doc ? doc.isOriginal : (params.isOriginal ?? true);
+  return {
+    code: coverCode({ refNo: file.refNo, category, documentId: doc?.id, title: doc ? undefined : title || undefined, docDate: doc ? undefined : docDate || undefined, isOriginal }),
+    refNo: file.refNo,
+    customerName: file.customer.name,
+    unit: file.unit ?? '',
+    category: categories.get(category)!,
+    title,
+    docDate,
+    isOriginal,
+    forDocument: !!doc,
+  };
 }
 
 async function emergencyData(ctx: ServiceContext, params: FormParams): Promise<{ building: string | null; rows: EmergencyRow[] }> {
@@ -153,6 +181,7 @@ const forms: Record<FormId, { load: Loader; template: Template; blank?: (params:
     },
     template: LabelSheet as Template,
   },
+  'scan-cover': { load: coverData, template: CoverSheet as Template, blank: () => ({ code: BLANK_COVER_CODE, blank: true }) },
   'recovery-key': {
     load: async (ctx, params) => ({ recoveryKey: need(params, 'recoveryKey', 'recoveryKey'), archiveDir: params.archiveDir ?? '', createdAt: today(ctx) }),
     template: RecoveryKeySheet as Template,
@@ -169,7 +198,7 @@ const forms: Record<FormId, { load: Loader; template: Template; blank?: (params:
 export function listForms(): FormInfo[] {
   // Reports print from their own screen (报表), with its filters.
   // Desk records print from their register and their own drawer, with their kind.
-  return formIds.filter((id) => formDefinitions[id].record !== 'report' && formDefinitions[id].record !== 'record').map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
+  return formIds.filter((id) => !['report', 'record', 'cover'].includes(formDefinitions[id].record)).map((id) => ({ id, title: formTitleLabels['zh-CN'][id], ...formDefinitions[id] }));
 }
 
 async function headerFor(ctx: ServiceContext, formId: FormId, params: FormParams): Promise<FormHeader> {

@@ -4,6 +4,9 @@
 
 const PREFIX = 'ADC1?';
 
+/** A blank cover sheet's code: the pages after it are one document, to be placed by the clerk. */
+export const BLANK_COVER_CODE = `${PREFIX}blank=1`;
+
 export interface CoverFields {
   refNo: string;
   category: string;
@@ -25,7 +28,7 @@ export function coverCode(c: CoverFields): string {
 
 /** The fields of a cover sheet's code, or null for any other code (a file label, a courier's barcode). */
 export function parseCoverCode(code: string): CoverFields | null {
-  if (!code.startsWith(PREFIX)) return null;
+  if (!code.startsWith(PREFIX) || code === BLANK_COVER_CODE) return null;
   const params = new URLSearchParams(code.slice(PREFIX.length));
   const refNo = params.get('f')?.trim();
   const category = params.get('c')?.trim();

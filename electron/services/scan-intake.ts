@@ -4,17 +4,7 @@ import { degrees, PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import type { ArchiveDatabase, IntakePageKind } from '../../db/schema';
 import { categoryExists, documentById, documentLevels, fileById, insertScanRow } from '../../db/queries/documents';
-import {
-  deletePart,
-  finishIntake,
-  insertIntakeFile,
-  insertIntakePart,
-  intakeBySha,
-  intakeFileById,
-  intakePagesOf,
-  partById,
-  waitingParts,
-} from '../../db/queries/scan-intake';
+import { deletePart, finishIntake, insertIntakeFile, insertIntakePart, intakeBySha, intakeFileById, intakePagesOf, partById, waitingParts } from '../../db/queries/scan-intake';
 import { insertPageText } from '../../db/queries/scan-text';
 import { fileIdByRefNo } from '../../db/queries/locations';
 import type { FiledScan, ReceivedScan, WaitingScan, WaitingScanData } from '../../shared/api';
@@ -29,7 +19,7 @@ import { nowIso, today, type ServiceContext } from './context';
 import { insertDocument, sniffScanMime } from './documents';
 import { findByCode } from './locations';
 import type { OcrLine } from './ocr-engine';
-import { parseCoverCode, type CoverFields } from './scan-cover';
+import { BLANK_COVER_CODE, parseCoverCode, type CoverFields } from './scan-cover';
 import { suggestDate, suggestTitle } from './scan-suggest';
 import { pageTextBody } from './search';
 import { listDocumentCategories } from './documents';
@@ -122,7 +112,11 @@ export async function receiveScanFile(ctx: ServiceContext, file: { fileName: str
       received_at: nowIso(ctx),
       received_by: ctx.session.accountId,
     });
-    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'scan.received', { targetType: 'intake', targetId: String(id), details: { fileName: file.fileName, pages: prepared.pages, origin: file.origin, sha256 } });
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'scan.received', {
+      targetType: 'intake',
+      targetId: String(id),
+      details: { fileName: file.fileName, pages: prepared.pages, origin: file.origin, sha256 },
+    });
     return { fileName: file.fileName, outcome: 'received' as const, pages: prepared.pages };
   });
 }
@@ -130,10 +124,12 @@ export async function receiveScanFile(ctx: ServiceContext, file: { fileName: str
 /** What a code on a page stands for, when it is one of ours: a cover sheet, a file label or a box label. */
 export type Separator =
   | { kind: 'cover'; cover: CoverFields; fileId: number | null; confidential: boolean }
+  | { kind: 'blank-cover'; confidential: false }
   | { kind: 'file-label'; fileId: number; confidential: boolean }
   | { kind: 'box-label'; boxId: number; confidential: false };
 
 export async function separatorOf(db: Db, code: string): Promise<Separator | null> {
+  if (code === BLANK_COVER_CODE) return { kind: 'blank-cover', confidential: false };
   const cover = parseCoverCode(code);
   if (cover) {
     const fileId = (await fileIdByRefNo(db, refNoVariants(cover.refNo))) ?? null;
@@ -262,11 +258,11 @@ export async function markIntakeUnreadable(db: Db, ctx: ServiceContext, intakeId
   await finishIntake(db, intakeId, { state: 'unreadable', split_at: nowIso(ctx), summary: JSON.stringify({ unreadable: reason.slice(0, 200) }) });
 }
 
-const isSeparatorKind = (kind: IntakePageKind) => kind === 'cover' || kind === 'file-label' || kind === 'box-label';
+const isSeparatorKind = (kind: IntakePageKind) => kind === 'cover' || kind === 'blank-cover' || kind === 'file-label' || kind === 'box-label';
 
 async function placementOf(db: Db, ctx: ServiceContext, part: PagePart, categories: Map<string, string>): Promise<Placement> {
   const sep = part.separator;
-  if (!sep) return { wait: 'no-cover' };
+  if (!sep || sep.kind === 'blank-cover') return { wait: 'no-cover' };
   if (sep.kind === 'file-label') return { wait: 'file-label', fileId: sep.fileId };
   if (sep.kind === 'box-label') return { wait: 'box-label', boxId: sep.boxId };
   const { cover, fileId } = sep;

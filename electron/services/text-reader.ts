@@ -53,7 +53,7 @@ export interface IntakePageSeen {
 
 /** A separator found among a page's codes, as the worker needs it. */
 export interface SeparatorSeen {
-  kind: 'cover' | 'file-label' | 'box-label';
+  kind: 'cover' | 'blank-cover' | 'file-label' | 'box-label';
   code: string;
   readText: boolean;
 }
@@ -253,7 +253,14 @@ export class TextReader {
           readAt: this.o.clock.now().toISOString(),
         }
       : null;
-    await saveIntakePage(db, { intake_id: seen.intakeId, page_no: seen.pageNo, kind: seen.kind, code: seen.code ?? null, text: text && JSON.stringify(text), turned: seen.turned ?? seen.text?.turned ?? 0 });
+    await saveIntakePage(db, {
+      intake_id: seen.intakeId,
+      page_no: seen.pageNo,
+      kind: seen.kind,
+      code: seen.code ?? null,
+      text: text && JSON.stringify(text),
+      turned: seen.turned ?? seen.text?.turned ?? 0,
+    });
     if (seen.text) this.pagesRead++;
     if (this.current?.intakeId === seen.intakeId) this.current = { ...this.current, page: seen.pageNo, pages: seen.pages };
   }

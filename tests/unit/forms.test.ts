@@ -14,6 +14,9 @@ import { failureCode, makeSuiteVault, readAudit, asAdmin } from './helpers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setupStorage } from './storage-fixture';
+import { openScanPages } from '../../electron/services/page-images';
+import { readPageCodes } from '../../electron/services/barcodes';
+import { BLANK_COVER_CODE, parseCoverCode } from '../../electron/services/scan-cover';
 
 // Every form, filled and blank, printed to PDF by the system Chromium and read back with
 // pdftotext: the title, the Chinese field labels and the filled values must be in the text.
@@ -153,6 +156,7 @@ beforeAll(async () => {
     'report-movement': { from: '2026-06-01' },
     'report-complaints': { from: '2026-11-01' },
     'report-satisfaction': { from: '2026-01-01' },
+    'scan-cover': { fileId, category: 'fit_out', title: '二次装修申请', docDate: '2026-11-20', isOriginal: false },
   } satisfies Record<FormId, FormParams>);
 }, 120_000);
 
@@ -182,6 +186,7 @@ const expected: Record<FormId, { labels: string[]; values: string[] }> = {
   'departed-catalogue': { labels: ['年度退租档案目录', '档号', '退租日期', '整理人'], values: ['已退租商户', 'B-501', '2026-06-30', '楼层：5'] },
   'file-labels': { labels: [], values: ['华夏餐饮管理有限公司', 'A-301'] },
   'box-labels': { labels: [], values: ['B-001', 'D-3F', '退租档案'] },
+  'scan-cover': { labels: ['扫描封面', '档号', '客户名称', '文件类别', '文件题名', '文件日期'], values: ['华夏餐饮管理有限公司', '装修/二装资料及竣工验收', '二次装修申请', '2026-11-20', '复印件'] },
   // Its value, this archive's real recovery key, is filled in once the archive exists.
   'recovery-key': { labels: ['恢复密钥保管单', '保管人签字'], values: [] },
   'desk-record': {
@@ -243,6 +248,23 @@ describe('forms', () => {
     const blank = pdfText(blankPdf);
     for (const s of expected[formId].labels) expect(blank, `${formId} blank: ${s}`).toContain(s);
     for (const s of expected[formId].values.filter((v) => v.length > 3)) expect(blank, `${formId} blank has no ${s}`).not.toContain(s);
+  });
+
+  it("a printed cover sheet's QR code, scanned, names its file, category, title and date; a blank one only separates", async () => {
+    for (const blank of [false, true]) {
+      const bytes = await render('scan-cover', blank);
+      expect(pdfPages(bytes)).toBe(1);
+      const page = await (await openScanPages(bytes, 'application/pdf')).page(1);
+      const codes = await readPageCodes(page);
+      expect(codes).toHaveLength(1);
+      if (blank) {
+        expect(codes[0]).toBe(BLANK_COVER_CODE);
+        expect(parseCoverCode(codes[0]!)).toBeNull();
+      } else {
+        const file = await api.getFile({ fileId: params['scan-cover'].fileId! });
+        expect(parseCoverCode(codes[0]!)).toEqual({ refNo: file.refNo, category: 'fit_out', title: '二次装修申请', docDate: '2026-11-20', isOriginal: false, documentId: undefined });
+      }
+    }
   });
 
   it('a 60-row catalogue runs over pages, with the table header and page numbers on each', async () => {

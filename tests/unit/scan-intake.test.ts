@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createArchiveApi } from '../../electron/api';
-import { coverCode } from '../../electron/services/scan-cover';
+import { BLANK_COVER_CODE, coverCode } from '../../electron/services/scan-cover';
 import type { ArchiveApi, ScanIntakeStatus } from '../../shared/api';
 import type { Role } from '../../shared/domain';
 import { errorMessage } from '../../shared/labels';
@@ -40,7 +40,8 @@ async function settled(api: ArchiveApi): Promise<ScanIntakeStatus> {
   throw new Error('the intake did not finish');
 }
 
-const cover = (refNo: string, category: string, title: string, docDate: string) => codePage(coverCode({ refNo, category, title, docDate, isOriginal: true }), ['扫描封面', refNo, title], { skew: 1.2, jpeg: true });
+const cover = (refNo: string, category: string, title: string, docDate: string) =>
+  codePage(coverCode({ refNo, category, title, docDate, isOriginal: true }), ['扫描封面', refNo, title], { skew: 1.2, jpeg: true });
 const content = (lines: string[], options: { upsideDown?: boolean } = {}) => pageImage(lines, { width: 1654, height: 2339, jpeg: true, ...options });
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -56,6 +57,9 @@ describe('the stack of scans taken in', () => {
       // Two pages before any sheet: they wait.
       await content(['一页没有封面的来函']),
       await content(['来函第二页']),
+      // A blank cover sheet only separates: the page after it waits too, on its own.
+      await codePage(BLANK_COVER_CODE, ['扫描封面']),
+      await content(['空白封面后的一页']),
     ];
     const expected: { fileId: number; title: string; pages: number }[] = [];
     for (const [i, f] of files.entries()) {
@@ -70,7 +74,7 @@ describe('the stack of scans taken in', () => {
     const [received] = await api.receiveScans({ files: [{ fileName: '扫描批次.pdf', dataBase64: b64(batch) }] });
     expect(received).toMatchObject({ outcome: 'received', pages: pages.length });
     const status = await settled(api);
-    expect(status.recent[0]).toMatchObject({ fileName: '扫描批次.pdf', state: 'split', summary: { documents: 6, scans: 0, waiting: 1, blank: 4, separators: 6 } });
+    expect(status.recent[0]).toMatchObject({ fileName: '扫描批次.pdf', state: 'split', summary: { documents: 6, scans: 0, waiting: 2, blank: 4, separators: 7 } });
 
     const filed = [];
     for (const f of files) {
@@ -89,12 +93,14 @@ describe('the stack of scans taken in', () => {
     expect(pdf.getPages().map((p) => p.getRotation().angle)).toEqual([0, 180]);
 
     const waiting = await api.listWaitingScans();
-    expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ reason: 'no-cover', pages: 2, sourcePages: [1, 2], sourceName: '扫描批次.pdf', hintFile: null });
+    expect(waiting.map((w) => [w.reason, w.pages, w.sourcePages, w.sourceName, w.hintFile])).toEqual([
+      ['no-cover', 2, [1, 2], '扫描批次.pdf', null],
+      ['no-cover', 1, [4], '扫描批次.pdf', null],
+    ]);
     // The clerk files it into the second file as a new document.
     const done = await api.fileWaitingScan({ partId: waiting[0]!.id, fileId: files[1]!.id, category: 'correspondence', title: '来函', docDate: '2026-11-02', isOriginal: true });
     expect(done.fileId).toBe(files[1]!.id);
-    expect(await api.listWaitingScans()).toEqual([]);
+    expect((await api.listWaitingScans()).map((w) => w.id)).toEqual([waiting[1]!.id]);
     expect(await pageCount(api, done.scanId)).toBe(2);
     // The same file again is known, and nothing is taken twice.
     const again = await api.receiveScans({ files: [{ fileName: '又扫了一次.pdf', dataBase64: b64(batch) }] });
@@ -142,6 +148,39 @@ describe('the stack of scans taken in', () => {
     expect(text).toContain('王芳删除了扫描件“scan0002.tif”');
     expect(text).not.toMatch(/intake|scan\.|\{/);
   }, 120_000);
+
+  it("reads the pages' text as it splits: a page is found by a phrase from it, the title and date come from the first page, and behind a confidential file's sheet nothing is read or kept", async () => {
+    const { api, files, vault } = await intakeDesk({ readText: true, role: 'department_manager' });
+    await api.setFileConfidentiality({ fileId: files[2]!.id, confidentiality: 'confidential', reason: '涉及诉讼' });
+    const noTitle = (refNo: string) => codePage(coverCode({ refNo, category: 'correspondence', isOriginal: true }), ['扫描封面']);
+    const batch = await scannedPdf([
+      await noTitle(files[0]!.refNo),
+      await content(['工作联系函', '致华联商贸：', '2026年11月18日']),
+      await content(['公共区域电梯停运两天，已安排维修。']),
+      await noTitle(files[2]!.refNo),
+      await content(['和解协议：退还押金伍万元整']),
+    ]);
+    await api.receiveScans({ files: [{ fileName: 'batch.pdf', dataBase64: b64(batch) }] });
+    await settled(api);
+    const [letter] = (await api.getFile({ fileId: files[0]!.id })).documents;
+    expect(letter).toMatchObject({ title: '工作联系函', docDate: '2026-11-18', pages: 2, category: 'correspondence' });
+    const found = await api.search({ query: '电梯停运' });
+    expect(found.pages.map((p) => [p.documentId, p.pageNo])).toEqual([[letter!.id, 2]]);
+    expect((await api.getScanText({ scanId: letter!.scans[0]!.id })).state).toBe('read');
+    // The confidential file's page: sealed, its text read by no one and kept nowhere.
+    // (The department manager sees that it is there, not what it is.)
+    const [secret] = (await api.getFile({ fileId: files[2]!.id })).documents;
+    expect(secret).toMatchObject({ restricted: true, title: '' });
+    const db = vault.db();
+    const { id: scanId, text_state } = await db.selectFrom('scans').select(['id', 'text_state']).where('document_id', '=', secret!.id).executeTakeFirstOrThrow();
+    expect(text_state).toBe('withheld');
+    await expect(api.getScanText({ scanId })).rejects.toMatchObject({ code: 'CONFIDENTIAL_RESTRICTED' });
+    expect((await api.search({ query: '和解协议' })).pages).toEqual([]);
+    expect(await db.selectFrom('scan_pages').select('id').where('scan_id', '=', scanId).execute()).toEqual([]);
+    expect(await db.selectFrom('intake_pages').selectAll().execute()).toEqual([]);
+    expect((await db.selectFrom('scans').select('sealed_key').where('id', '=', scanId).executeTakeFirstOrThrow()).sealed_key).not.toBeNull();
+    expect((await db.selectFrom('intake_files').select('data').executeTakeFirstOrThrow()).data).toBeNull();
+  }, 240_000);
 
   it('refuses, in words and changing nothing, what is no scan, a folder of the system, and a role that does not file scans', async () => {
     const { api, vault } = await intakeDesk();
