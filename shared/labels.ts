@@ -10,6 +10,7 @@ import type {
   BorrowerStatus,
   FileStatus,
   InspectionFindingKind,
+  IntakeWaitReason,
   LoanKind,
   LoanStatusName,
   LoanTerm,
@@ -254,6 +255,28 @@ export const roleLabels: Labels<Role> = {
 export const accountStatusLabels: Labels<AccountStatus> = {
   'zh-CN': { active: '启用', disabled: '停用' },
   en: { active: 'Active', disabled: 'Disabled' },
+};
+
+/** Why pages of a stack wait for the clerk (待归档扫描件). */
+export const intakeWaitReasonLabels: Labels<IntakeWaitReason> = {
+  'zh-CN': {
+    'no-cover': '前面没有扫描封面',
+    'file-label': '前面是档案标签：请确认类别和题名',
+    'box-label': '前面是档案盒标签：请确定归入哪份档案',
+    'unknown-file': '封面上的档号在档案库中找不到',
+    'file-closed': '封面上的档案已退租关闭或已销毁',
+    'document-gone': '封面所指的文件已不在这份档案中',
+    'unknown-category': '封面上的文件类别已不存在',
+  },
+  en: {
+    'no-cover': 'No cover sheet before these pages',
+    'file-label': 'After a file label: confirm the category and title',
+    'box-label': 'After a box label: choose the file',
+    'unknown-file': 'The cover sheet names a file number the archive does not have',
+    'file-closed': 'The file on the cover sheet is closed or destroyed',
+    'document-gone': 'The document on the cover sheet is no longer in that file',
+    'unknown-category': 'The category on the cover sheet no longer exists',
+  },
 };
 
 export const customerKindLabels: Labels<CustomerKind> = {

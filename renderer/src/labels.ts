@@ -3,6 +3,7 @@ import {
   approvalStatusLabels,
   borrowerStatusLabels,
   inspectionFindingLabels,
+  intakeWaitReasonLabels,
   loanKindLabels,
   loanStatusLabels,
   loanTermLabels,
@@ -52,6 +53,7 @@ export function useLabels() {
     returnCondition: returnConditionLabels[locale],
     borrowerStatus: borrowerStatusLabels[locale],
     transferStatus: transferStatusLabels[locale],
+    intakeWaitReason: intakeWaitReasonLabels[locale],
   };
 }
 

@@ -11,6 +11,8 @@ export interface RunningHost {
   /** Moves the host's clock this far ahead of real time (days). */
   moveClock(days: number): void;
   stop(): Promise<void>;
+  /** Kills the host as a power cut would (SIGKILL): nothing is cleaned up, the archive stays. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -71,6 +73,14 @@ export async function startHost(existingArchiveDir?: string, options: HostOption
       clockOffset = base + days * 86_400_000;
       writeFileSync(clockFile, String(clockOffset));
     },
+    kill: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+      rmSync(dirname(clockFile), { recursive: true, force: true });
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -122,5 +132,6 @@ export function hostPerTest(options: HostOptions = {}): RunningHost {
     },
     moveClock: (days) => running().moveClock(days),
     stop: () => running().stop(),
+    kill: () => running().kill(),
   };
 }

@@ -1,9 +1,9 @@
-import { DownloadOutlined, LeftOutlined, RightOutlined, RotateRightOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined, LeftOutlined, RightOutlined, RotateRightOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Space, Spin, Typography } from 'antd';
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import type { ScanData, ScanInfo } from '../../../shared/api';
+import type { ScanData, ScanInfo, ScanPageText, ScanText } from '../../../shared/api';
 import type { ArchiveError } from '../../../shared/errors';
 import { api } from '../api';
 import { toArchiveError } from '../errors';
@@ -20,13 +20,30 @@ const ZOOMS = [25, 50, 75, 100, 150, 200, 300, 400];
 const DEFAULT_ZOOM = ZOOMS.indexOf(100);
 const PDF_SCALE_AT_100 = 1.4;
 
+/** A scan's bytes and its pages' text as read so far (`state` says where reading stands). */
+export interface ViewedScan {
+  data: ScanData;
+  text: { state: ScanText['state']; pages: ScanPageText[] };
+}
+
+/** A scan of the archive: its bytes (recorded as a view) and its text. */
+async function archiveScan(scanId: number): Promise<ViewedScan> {
+  const data = await api.getScan({ scanId });
+  const text = await api.getScanText({ scanId }).catch(() => ({ state: 'unreadable' as const, pages: [] }));
+  return { data, text };
+}
+
 /**
- * A scan shown inside the app (看扫描件): a PDF page by page or an image, with zoom and rotate.
- * Opening it is recorded in the audit log as a view (the archive records it when the bytes are read).
+ * A scan shown inside the app (看扫描件): a PDF page by page or an image, with zoom and rotate,
+ * and the text read from the page beside it. Opening it is recorded in the audit log as a view
+ * (the archive records it when the bytes are read). `load` shows another kind of scan (pages
+ * waiting to be filed).
  */
-export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: () => void }) {
+export function ScanViewer({ scan, onClose, load }: { scan: Pick<ScanInfo, 'id' | 'fileName'> | null; onClose: () => void; load?: (id: number) => Promise<ViewedScan> }) {
   const t = useT();
   const [data, setData] = useState<ScanData | null>(null);
+  const [text, setText] = useState<ViewedScan['text'] | null>(null);
+  const [showText, setShowText] = useState(true);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
@@ -38,6 +55,7 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
 
   useEffect(() => {
     setData(null);
+    setText(null);
     setError(null);
     setPdf(null);
     setPage(1);
@@ -50,9 +68,11 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
     let doc: PDFDocumentProxy | null = null;
     void (async () => {
       try {
-        const d = await api.getScan({ scanId: scan.id });
+        const viewed = await (load ?? archiveScan)(scan.id);
         if (!alive) return;
+        const d = viewed.data;
         setData(d);
+        setText(viewed.text);
         if (d.mime === 'application/pdf') {
           const bytes = Uint8Array.from(atob(d.dataBase64), (c) => c.charCodeAt(0));
           doc = await getDocument({ data: bytes, isEvalSupported: false }).promise;
@@ -74,7 +94,7 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
       setImageUrl(null);
       void doc?.destroy();
     };
-  }, [scan]);
+  }, [scan, load]);
 
   useEffect(() => {
     if (!pdf || !canvas.current) return;
@@ -97,6 +117,15 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
 
   const pages = pdf?.numPages ?? 1;
   const rotated = rotation % 180 !== 0;
+  const pageText = text?.pages.find((p) => p.pageNo === page);
+  const noText =
+    text?.state === 'withheld'
+      ? t('scan.textWithheld')
+      : text?.state === 'unreadable'
+        ? t('scan.textUnreadable')
+        : text?.state === 'waiting' || text?.state === 'reading'
+          ? t('scan.textWaiting')
+          : t('scan.textNone');
   return (
     <Modal title={scan ? `${t('scan.viewTitle')}：${scan.fileName}` : ''} open={!!scan} onCancel={onClose} footer={null} width="min(1200px, 96vw)" style={{ top: 16 }} destroyOnHidden>
       <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -114,6 +143,9 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
           <Typography.Text data-testid="scan-zoom" style={{ minWidth: 48, textAlign: 'center', display: 'inline-block' }}>{`${ZOOMS[zoom]}%`}</Typography.Text>
           <Button icon={<ZoomInOutlined />} disabled={zoom >= ZOOMS.length - 1} onClick={() => setZoom(zoom + 1)} aria-label={t('scan.zoomIn')} />
           <Button icon={<RotateRightOutlined />} onClick={() => setRotation((rotation + 90) % 360)} aria-label={t('scan.rotate')} />
+          <Button icon={<FileTextOutlined />} type={showText ? 'primary' : 'default'} ghost={showText} onClick={() => setShowText(!showText)}>
+            {t('scan.text')}
+          </Button>
         </Space>
         {data && (
           <Button icon={<DownloadOutlined />} onClick={() => saveBase64(data.dataBase64, data.mime, data.fileName)}>
@@ -121,19 +153,35 @@ export function ScanViewer({ scan, onClose }: { scan: ScanInfo | null; onClose: 
           </Button>
         )}
       </Flex>
-      <div data-testid="scan-view" style={{ height: 'calc(100vh - 190px)', overflow: 'auto', background: '#f0f0f0', textAlign: 'center', padding: 8 }}>
-        {!data && !error && <Spin />}
-        {data?.mime === 'application/pdf' && <canvas ref={canvas} data-testid="scan-canvas" style={{ background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.2)' }} />}
-        {imageUrl && (
-          // Rotated a quarter turn, the image's box swaps width and height: the margin keeps it in view.
-          <img
-            src={imageUrl}
-            alt={scan?.fileName}
-            data-testid="scan-image"
-            style={{ width: `${ZOOMS[zoom]}%`, transform: `rotate(${rotation}deg)`, transformOrigin: 'center', margin: rotated ? '20% 0' : 0, background: '#fff' }}
-          />
+      <Flex gap={8}>
+        <div data-testid="scan-view" style={{ flex: 1, minWidth: 0, height: 'calc(100vh - 190px)', overflow: 'auto', background: '#f0f0f0', textAlign: 'center', padding: 8 }}>
+          {!data && !error && <Spin />}
+          {data?.mime === 'application/pdf' && <canvas ref={canvas} data-testid="scan-canvas" style={{ background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.2)' }} />}
+          {imageUrl && (
+            // Rotated a quarter turn, the image's box swaps width and height: the margin keeps it in view.
+            <img
+              src={imageUrl}
+              alt={scan?.fileName}
+              data-testid="scan-image"
+              style={{ width: `${ZOOMS[zoom]}%`, transform: `rotate(${rotation}deg)`, transformOrigin: 'center', margin: rotated ? '20% 0' : 0, background: '#fff' }}
+            />
+          )}
+        </div>
+        {showText && (
+          <div data-testid="scan-text" style={{ width: 300, flex: 'none', height: 'calc(100vh - 190px)', overflow: 'auto', border: '1px solid #f0f0f0', padding: '8px 12px' }}>
+            <Typography.Text type="secondary">{t('scan.textOfPage', { page })}</Typography.Text>
+            {pageText?.text ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} copyable={{ text: pageText.text }}>
+                {pageText.text}
+              </Typography.Paragraph>
+            ) : (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {text ? noText : ''}
+              </Typography.Paragraph>
+            )}
+          </div>
         )}
-      </div>
+      </Flex>
     </Modal>
   );
 }

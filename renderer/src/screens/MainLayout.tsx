@@ -14,6 +14,7 @@ import {
   SettingOutlined,
   SwapOutlined,
   UserOutlined,
+  ScanOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -21,6 +22,7 @@ import { roleLabels } from '../../../shared/labels';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLocaleStore, useT, type MessageKey } from '../i18n';
 import { useNavStore, type Section } from '../stores/nav-store';
+import { IntakePage } from './intake/IntakePage';
 import { useSessionStore } from '../stores/session-store';
 import { CustomersPage } from './customers/CustomersPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -48,6 +50,7 @@ import { localDateTime } from '../../../shared/dates';
 const navItems: { key: Section; icon: ReactNode }[] = [
   { key: 'home', icon: <HomeOutlined /> },
   { key: 'customers', icon: <FolderOpenOutlined /> },
+  { key: 'intake', icon: <ScanOutlined /> },
   { key: 'locations', icon: <InboxOutlined /> },
   { key: 'inspections', icon: <FileSearchOutlined /> },
   { key: 'loans', icon: <SwapOutlined /> },
@@ -64,6 +67,7 @@ const navItems: { key: Section; icon: ReactNode }[] = [
 const sectionNeeds: Record<Section, MethodAccess> = {
   home: 'customers.read',
   customers: 'customers.read',
+  intake: 'customers.write',
   locations: 'customers.read',
   inspections: 'customers.read',
   loans: 'customers.read',
@@ -141,6 +145,8 @@ export function MainLayout() {
             <SettingsPage />
           ) : current === 'customers' ? (
             <CustomersPage />
+          ) : current === 'intake' ? (
+            <IntakePage />
           ) : current === 'locations' ? (
             <LocationsPage />
           ) : current === 'home' ? (

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const sections = ['home', 'customers', 'locations', 'inspections', 'loans', 'approvals', 'reports', 'records', 'forms', 'yearly', 'destruction', 'audit', 'settings'] as const;
+export const sections = ['home', 'customers', 'intake', 'locations', 'inspections', 'loans', 'approvals', 'reports', 'records', 'forms', 'yearly', 'destruction', 'audit', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 interface NavState {

@@ -1,4 +1,7 @@
-import { EditOutlined, FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { EditOutlined, FileImageOutlined, FilePdfOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { FormPreview, type FormRequest } from '../../components/FormPreview';
+import { CoverSheetModal } from './CoverSheetModal';
 import { App, Button, Empty, Flex, Select, Space, Tag } from 'antd';
 import type { DocumentCategory, DocumentRevision, DocumentRow, FileDetail, ScanInfo } from '../../../../shared/api';
 import { localDateTime } from '../../../../shared/dates';
@@ -39,6 +42,8 @@ export function DocumentsTab({
   const canManage = !!session && roleMay(session.role, 'files.manage');
   const isApprover = !!session && approverRank[session.role] > 0;
   const active = file.status === 'active';
+  const [cover, setCover] = useState<FormRequest | null>(null);
+  const [askingCover, setAskingCover] = useState(false);
   const categoryLabel = (code: string) => {
     const c = categories.find((x) => x.code === code);
     return c ? categoryName(c, L.locale) : code;
@@ -69,15 +74,31 @@ export function DocumentsTab({
 
   return (
     <Flex vertical gap={8}>
-      <Select
-        allowClear
-        placeholder={t('file.allCategories')}
-        style={{ width: 260 }}
-        value={category}
-        onChange={(v: string | undefined) => onCategory(v)}
-        options={categories.map((c) => ({ value: c.code, label: categoryName(c, L.locale) }))}
-        aria-label={t('file.allCategories')}
+      <Flex gap={8}>
+        <Select
+          allowClear
+          placeholder={t('file.allCategories')}
+          style={{ width: 260 }}
+          value={category}
+          onChange={(v: string | undefined) => onCategory(v)}
+          options={categories.map((c) => ({ value: c.code, label: categoryName(c, L.locale) }))}
+          aria-label={t('file.allCategories')}
+        />
+        {active && (
+          <Button icon={<QrcodeOutlined />} onClick={() => setAskingCover(true)}>
+            {t('file.printCover')}
+          </Button>
+        )}
+      </Flex>
+      <CoverSheetModal
+        fileId={file.id}
+        open={askingCover}
+        categories={categories}
+        category={category}
+        onClose={() => setAskingCover(false)}
+        onPrint={(params) => setCover({ formId: 'scan-cover', blank: false, params })}
       />
+      <FormPreview request={cover} onClose={() => setCover(null)} />
       <DeskTable<DocumentRow>
         data-testid="documents-table"
         size="small"
@@ -163,6 +184,9 @@ export function DocumentsTab({
                       {t('approvals.requestEdit')}
                     </Button>
                   )}
+                  <Button size="small" type="link" icon={<QrcodeOutlined />} onClick={() => setCover({ formId: 'scan-cover', blank: false, params: { fileId: file.id, documentId: r.id } })}>
+                    {t('doc.printCover')}
+                  </Button>
                 </Space>
               ),
           },

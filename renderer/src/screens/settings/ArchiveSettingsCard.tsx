@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
 import { DeskTable } from '../../components/DeskTable';
+import { FolderInput } from '../../components/FolderInput';
 import { useSessionStore } from '../../stores/session-store';
 import { fieldLabels } from '../../../../shared/field-labels';
 
@@ -120,6 +121,11 @@ export function ArchiveSettingsCard({ canEdit }: { canEdit: boolean }) {
           <Col span={6}>
             <Form.Item name="loanGeneralManagerFrom" label={t('settings.loanGeneralManagerFrom')}>
               <Select options={options(L.confidentiality)} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="scanFolder" label={t('settings.scanFolder')} extra={t('settings.scanFolderHint')}>
+              <FolderInput ariaLabel={t('settings.scanFolder')} />
             </Form.Item>
           </Col>
           <Col span={24}>
