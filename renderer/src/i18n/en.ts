@@ -252,7 +252,8 @@ export const en: Record<MessageKey, string> = {
   'settings.orgCode': 'Organisation code',
   'settings.refPattern': 'Reference number pattern',
   'settings.scanFolder': 'Scan folder',
-  'settings.scanFolderHint': 'The folder the scanner\'s "scan to folder" saves to. While the archive is open, PDF, JPEG, PNG and TIFF files put there are taken into the archive (filed by their cover sheets) and then removed from the folder; other files stay where they are. Empty: none.',
+  'settings.scanFolderHint':
+    'The folder the scanner\'s "scan to folder" saves to. While the archive is open, PDF, JPEG, PNG and TIFF files put there are taken into the archive (filed by their cover sheets) and then removed from the folder; other files stay where they are. Empty: none.',
   'settings.refPatternHint': 'Tokens: {fonds}, {category}, {year}, {retention}, {org}, {seq:5} (5-digit item no.), {building}, {floor}; year, category and item no. are required.',
   'settings.refExample': 'Example',
   'settings.reviewMonths': 'Classification review every (months)',

@@ -250,7 +250,8 @@ export const zhCN = {
   'settings.orgCode': '机构（问题）代码',
   'settings.refPattern': '档号格式',
   'settings.scanFolder': '扫描文件夹',
-  'settings.scanFolderHint': '扫描仪“扫描到文件夹”保存文件的文件夹。档案库打开时，放进这里的 PDF、JPEG、PNG、TIFF 会自动收入档案库（按扫描封面归档），收入后从文件夹中删除；不是扫描件的文件留在原处。留空则不收取。',
+  'settings.scanFolderHint':
+    '扫描仪“扫描到文件夹”保存文件的文件夹。档案库打开时，放进这里的 PDF、JPEG、PNG、TIFF 会自动收入档案库（按扫描封面归档），收入后从文件夹中删除；不是扫描件的文件留在原处。留空则不收取。',
   'settings.refPatternHint':
     '可用：{fonds} 全宗号、{category} 门类代码、{year} 年度、{retention} 保管期限、{org} 机构代码、{seq:5} 件号（5 位）、{building} 楼栋、{floor} 楼层；必须包含年度、门类与件号。',
   'settings.refExample': '示例',
