@@ -24,6 +24,7 @@ import { listCustomersInput } from '../shared/schemas';
 import { startHost } from '../tests/e2e/host';
 import { settleJob } from '../tests/jobs';
 import { numberArg, textArg } from './args';
+import { benchLine, pct, type BenchLine } from './figures';
 import { reportBench } from './reports';
 import { rng, seedAccounts, seedArchive, seedSizes, type SeedSummary } from './seed';
 
@@ -33,17 +34,6 @@ const QUERIES = numberArg('--queries', 1000);
 const IMPORT_ROWS = numberArg('--import-rows', Math.min(100_000, CUSTOMERS));
 const SKIP_UI = process.argv.includes('--skip-ui');
 
-export interface BenchLine {
-  section: string;
-  what: string;
-  value: number;
-  unit: string;
-  target: string;
-  result: 'PASS' | 'FAIL' | '—';
-  [extra: string]: string | number;
-}
-
-export const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))] ?? 0;
 export async function timed<T>(samples: number[], f: () => Promise<T> | T): Promise<T> {
   const t = performance.now();
   const r = await f();
@@ -52,9 +42,7 @@ export async function timed<T>(samples: number[], f: () => Promise<T> | T): Prom
 }
 
 const lines: BenchLine[] = [];
-function line(section: string, what: string, value: number, unit: string, target?: { text: string; pass: boolean }, extra: Record<string, string | number> = {}) {
-  lines.push({ section, what, value: +value.toFixed(2), unit, target: target?.text ?? '', result: target ? (target.pass ? 'PASS' : 'FAIL') : '—', ...extra });
-}
+const line = (...args: Parameters<typeof benchLine> extends [unknown, ...infer Rest] ? Rest : never) => benchLine(lines, ...args);
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'bench-archive-'));

@@ -461,6 +461,11 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
           if (age > closeAfterDays && !late) return { status: statuses[statuses.length - 1]!, closedMs: ms + Math.floor((0.3 + random() * closeAfterDays) * DAY) };
           return { status: statuses[Math.floor(random() * (statuses.length - 1))]!, closedMs: null };
         };
+        // A record of the kind the desk keeps (a survey's answers, a visit) rather than handles: kept on its local day.
+        const keptOn = (kind: string, ms: number, fields: Record<string, unknown>) => {
+          const day = localDate(new Date(ms));
+          pendingRecords.push({ kind, ms: Date.parse(localDayStart(day)), ...place, status: 'kept', due: null, assignedTo: null, closedMs: ms, fields });
+        };
         if (property) {
           for (let n = 0; n < Math.round(years * (chance(0.5) ? 0.15 : 0.05)); n++) {
             const ms = createdMs + Math.floor(random() * (endMs - createdMs));
@@ -529,24 +534,14 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
             const ms = Date.parse(`${y}-06-15T02:00:00Z`) + Math.floor(random() * 60) * DAY;
             if (ms < createdMs || ms > endMs || ms > todayMs || !chance(0.35)) continue;
             const answer = () => pick(['verySatisfied', 'satisfied', 'satisfied', 'satisfied', 'fair', 'fair', 'unsatisfied', 'veryUnsatisfied']);
-            const day = localDate(new Date(ms));
-            pendingRecords.push({
-              kind: 'satisfaction-survey',
-              ms: Date.parse(localDayStart(day)),
-              ...place,
-              status: 'kept',
-              due: null,
-              assignedTo: null,
-              closedMs: ms,
-              fields: {
-                answeredOn: day,
-                respondent: contact.name,
-                unit,
-                phone: contact.phone,
-                way: pick(['handed', 'phone', 'visit']),
-                ...Object.fromEntries(satisfactionQuestions.map((q) => [q, answer()])),
-                collectedBy: '王芳',
-              },
+            keptOn('satisfaction-survey', ms, {
+              answeredOn: localDate(new Date(ms)),
+              respondent: contact.name,
+              unit,
+              phone: contact.phone,
+              way: pick(['handed', 'phone', 'visit']),
+              ...Object.fromEntries(satisfactionQuestions.map((q) => [q, answer()])),
+              collectedBy: '王芳',
             });
           }
         }
@@ -554,16 +549,13 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         if (classification === 'key') {
           for (let n = 0; n < Math.round(years * 4 * (0.5 + random() * 0.5)); n++) {
             const ms = createdMs + Math.floor(random() * (endMs - createdMs));
-            const day = localDate(new Date(ms));
-            pendingRecords.push({
-              kind: 'visit',
-              ms: Date.parse(localDayStart(day)),
-              ...place,
-              status: 'kept',
-              due: null,
-              assignedTo: null,
-              closedMs: ms,
-              fields: { visitedOn: day, way: pick(['onSite', 'phone', 'atDesk']), purpose: pick(['routine', 'festival', 'problem']), visitor: '王芳', met: contact.name, needs: '无新需求' },
+            keptOn('visit', ms, {
+              visitedOn: localDate(new Date(ms)),
+              way: pick(['onSite', 'phone', 'atDesk']),
+              purpose: pick(['routine', 'festival', 'problem']),
+              visitor: '王芳',
+              met: contact.name,
+              needs: '无新需求',
             });
           }
         }

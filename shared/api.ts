@@ -113,7 +113,7 @@ export interface DocumentHit {
 export interface SearchResult {
   files: FileHit[];
   documents: DocumentHit[];
-  /** Scanned pages whose text holds the words (two characters or more), best first. */
+  /** Scanned pages whose text holds the words (two characters or more), the newest first. */
   pages: PageHit[];
 }
 

@@ -304,7 +304,8 @@ export async function addScan(ctx: ServiceContext, documentId: number, scan: { f
   });
 }
 
-export async function getScan(ctx: ServiceContext, scanId: number): Promise<ScanData> {
+/** A scan the one asking may read: a confidential one only with the role or an approval. */
+async function readableScan(ctx: ServiceContext, scanId: number) {
   const scan = await scanById(ctx.db, scanId);
   if (!scan) throw new ArchiveError('NOT_FOUND');
   const level = await documentLevels(ctx.db, scan.document_id);
@@ -312,6 +313,11 @@ export async function getScan(ctx: ServiceContext, scanId: number): Promise<Scan
   if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
     throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
   }
+  return scan;
+}
+
+export async function getScan(ctx: ServiceContext, scanId: number): Promise<ScanData> {
+  const scan = await readableScan(ctx, scanId);
   const bytes = await scanBytes(ctx.db, ctx, scan);
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'scan.viewed', { targetType: 'scan', targetId: String(scanId) });
   return { id: scan.id, fileName: scan.file_name, mime: scan.mime as ScanMime, size: scan.size, sha256: scan.sha256, dataBase64: bytes.toString('base64') };
@@ -319,13 +325,7 @@ export async function getScan(ctx: ServiceContext, scanId: number): Promise<Scan
 
 /** A scan's text as read so far, page by page, under the same rule as the scan itself. */
 export async function getScanText(ctx: ServiceContext, scanId: number): Promise<ScanText> {
-  const scan = await scanById(ctx.db, scanId);
-  if (!scan) throw new ArchiveError('NOT_FOUND');
-  const level = await documentLevels(ctx.db, scan.document_id);
-  if (!level) throw new ArchiveError('NOT_FOUND');
-  if (effectiveConfidentiality(level.doc, level.file) === 'confidential' && !(await mayViewConfidential(ctx.db, ctx.session, scan.document_id, ctx.clock.now()))) {
-    throw new ArchiveError('CONFIDENTIAL_RESTRICTED');
-  }
+  const scan = await readableScan(ctx, scanId);
   const pages = await pagesOfScan(ctx.db, scanId);
   return {
     scanId,

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
 import { greyFromImage, resolveModule, type GreyImage } from './ocr-engine';
 
@@ -32,6 +33,70 @@ export async function openScanPages(bytes: Uint8Array, mime: PageSource): Promis
 }
 
 async function openPdf(bytes: Uint8Array): Promise<ScanPages> {
+  // A scanner's PDF is a JPEG a page: its pages are those JPEGs, decoded by libjpeg (sharp) many
+  // times faster than pdf.js draws them; any other page is drawn by pdf.js.
+  const parsed = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }).catch(() => null);
+  let drawn: ScanPages | null = null;
+  const draw = async () => (drawn ??= await drawnPdf(bytes));
+  return {
+    count: parsed?.getPageCount() ?? (await draw()).count,
+    async page(n) {
+      const scan = parsed ? await scannedJpeg(parsed.getPage(n - 1)) : null;
+      return scan ?? (await draw()).page(n);
+    },
+    close: async () => {
+      await drawn?.close();
+    },
+  };
+}
+
+/** The page's one JPEG and its turn, when the page is that image over the whole page and nothing else. */
+async function scannedJpeg(page: PDFPage): Promise<GreyImage | null> {
+  const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  const keys = xobjects?.keys() ?? [];
+  const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
+  if (!xobjects || keys.length !== 1 || (fonts && fonts.keys().length > 0)) return null;
+  const image = xobjects.lookup(keys[0]!);
+  if (!(image instanceof PDFRawStream)) return null;
+  const dict = image.dict;
+  if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Image') || dict.get(PDFName.of('Filter')) !== PDFName.of('DCTDecode') || dict.has(PDFName.of('Decode')) || dict.has(PDFName.of('SMask')))
+    return null;
+  const content = page.node.Contents();
+  const streams = (content instanceof PDFArray ? content.asArray().map((r) => page.doc.context.lookup(r)) : [content]).filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+  if (!streams.length) return null;
+  const ops = streams.map((s) => new TextDecoder('latin1').decode(decodePDFRawStream(s).decode())).join('\n');
+  const placed = imagePlacement(ops);
+  const { width, height } = page.getSize();
+  if (!placed || Math.abs(placed.w - width) > 1 || Math.abs(placed.h - height) > 1 || Math.abs(placed.x) > 1 || Math.abs(placed.y) > 1) return null;
+  const jpeg = image.contents;
+  const meta = await sharp(jpeg).metadata();
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PIXELS || meta.space === 'cmyk') return null;
+  const { data, info } = await sharp(jpeg).rotate(page.getRotation().angle).flatten({ background: '#ffffff' }).greyscale().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+/**
+ * Where `q … cm … /Im Do Q` puts its image (the unit square scaled and moved), when that is all the
+ * content does and no cm turns or skews it.
+ */
+function imagePlacement(ops: string): { w: number; h: number; x: number; y: number } | null {
+  const tokens = ops.trim().split(/\s+/);
+  if (tokens.shift() !== 'q' || tokens.pop() !== 'Q' || tokens.pop() !== 'Do' || !tokens.pop()?.startsWith('/')) return null;
+  const matrices: number[][] = [];
+  while (tokens.length) {
+    const m = tokens.splice(0, 7);
+    if (m.length !== 7 || m[6] !== 'cm') return null;
+    const n = m.slice(0, 6).map(Number);
+    if (n.some((v) => !Number.isFinite(v)) || n[1] !== 0 || n[2] !== 0) return null;
+    matrices.push(n);
+  }
+  // A point is mapped by the last cm first.
+  let [w, h, x, y] = [1, 1, 0, 0];
+  for (const [a, , , d, e, f] of matrices.reverse()) [w, h, x, y] = [a! * w, d! * h, a! * x + e!, d! * y + f!];
+  return { w, h, x, y };
+}
+
+async function drawnPdf(bytes: Uint8Array): Promise<ScanPages> {
   const { getDocument } = await loadPdfJs();
   const root = dirname(resolveModule('pdfjs-dist/package.json'));
   const pdf = await getDocument({

@@ -74,4 +74,27 @@ test('扫描入库: a batch dropped on the window is split at its printed cover 
   await expect(hits.locator('mark')).toHaveText('电梯停运');
   const file = await callApi(host.openUrl, 'getFile', { fileId: a.id });
   expect(file.documents.map((d: { title: string; docDate: string; pages: number }) => [d.title, d.docDate, d.pages])).toEqual([['工作联系函', '2026-11-18', 2]]);
+
+  // The scan viewer shows the text read from each page beside it.
+  await hits.getByText('工作联系函').click();
+  const drawer = page.locator('.ant-drawer-open');
+  await drawer.getByRole('button', { name: /批次一 第2-3页\.pdf/ }).click();
+  const text = page.getByTestId('scan-text');
+  await expect(text).toContainText('第 1 页识别出的文字');
+  await expect(text).toContainText('工作联系函');
+  await page.getByRole('button', { name: '下一页' }).click();
+  await expect(text).toContainText('电梯停运');
+  await page.screenshot({ path: 'test-results/screens/53-scan-viewer-text.png' });
+  await page.keyboard.press('Escape');
+  // A cover sheet for the next document of this file, printed from its 卷内文件 tab.
+  await drawer.getByRole('button', { name: '打印扫描封面' }).click();
+  const coverDialog = page.getByRole('dialog', { name: '打印扫描封面' });
+  await coverDialog.getByLabel('类别').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '往来函' }).click();
+  await coverDialog.getByLabel('题名').fill('续租意向函');
+  await coverDialog.getByRole('button', { name: '打印扫描封面' }).click();
+  const preview = page.frameLocator('[data-testid="form-preview"]');
+  await expect(preview.locator('body')).toContainText('扫描封面');
+  await expect(preview.locator('body')).toContainText(a.refNo);
+  await expect(preview.locator('body')).toContainText('续租意向函');
 });

@@ -4,6 +4,8 @@ import type { ArchiveApi } from '../../shared/api';
 import type { Role } from '../../shared/domain';
 import { pageImage, scannedPdf } from '../scan-pages';
 import { makeVault, openDesk } from './helpers';
+import { insertPageText, pagesMatching } from '../../db/queries/scan-text';
+import { pageTextBody, pageTextQuery } from '../../electron/services/search';
 
 // Scanned pages are read in the background and found by their words; what a clerk may not read
 // is neither read nor kept.
@@ -120,4 +122,41 @@ describe('the text of scanned pages', () => {
     expect(vault.sqlite().prepare('select page_no from scan_pages order by page_no').all()).toEqual([{ page_no: 1 }, { page_no: 2 }, { page_no: 3 }]);
     expect((await api.search({ query: '违约责任' })).pages.map((p) => p.pageNo)).toEqual([3]);
   }, 120_000);
+
+  it('finds the newest pages first, and as many as asked even when the newest hits are confidential ones left out', async () => {
+    const ctx = makeVault();
+    await openDesk(ctx, 'department_manager');
+    const { api, vault } = ctx;
+    const fileId = (await api.registerCustomer({ kind: 'tenant', name: '华联商贸', units: ['A-0101'] })).customer.files[0]!.id;
+    const doc = async (confidentiality: 'ordinary' | 'confidential') =>
+      (await api.addDocument({ fileId, category: 'correspondence', title: '联系函', docDate: '2026-10-08', pages: 1, isOriginal: true, confidentiality })).id;
+    const db = vault.db();
+    const pages = async (documentId: number, n: number) => {
+      const { id: scanId } = await db
+        .insertInto('scans')
+        .values({
+          document_id: documentId,
+          file_name: 'a.pdf',
+          mime: 'application/pdf',
+          size: 4,
+          sha256: `s-${documentId}`,
+          data: Buffer.from('%PDF'),
+          created_at: new Date().toISOString(),
+          text_state: 'read',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (let pageNo = 1; pageNo <= n; pageNo++) {
+        const text = `第${pageNo}页 电梯停运通知`;
+        await insertPageText(db, { scanId, pageNo, text, lines: '[]', confidence: 1, width: 10, height: 10, turned: 0, skew: 0, readAt: new Date().toISOString() }, pageTextBody(text));
+      }
+      return scanId;
+    };
+    const older = await pages(await doc('ordinary'), 30);
+    await pages(await doc('confidential'), 200);
+    const found = await pagesMatching(db, pageTextQuery('电梯停运')!, false, 20);
+    expect(found).toHaveLength(20);
+    expect(found.every((p) => p.scanId === older)).toBe(true);
+    expect(found.map((p) => p.pageNo)).toEqual(Array.from({ length: 20 }, (_, i) => 30 - i));
+  });
 });

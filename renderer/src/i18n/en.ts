@@ -297,7 +297,7 @@ export const en: Record<MessageKey, string> = {
   'customers.labelOutOfDate': 'Reprint label',
   'customers.blacklisted': 'Blacklisted',
   'customers.documentHits': 'Documents by title',
-  'customers.pageHits': 'Scanned pages by their text',
+  'customers.pageHits': 'Scanned pages by their text (newest scans first)',
   'customers.pageOf': 'page {page}',
   'customers.dueForReview': 'Due for review',
   'form.registerTitle': 'Register a customer',

@@ -296,7 +296,7 @@ export const zhCN = {
   'customers.labelOutOfDate': '标牌需重印',
   'customers.blacklisted': '黑名单',
   'customers.documentHits': '文件题名匹配',
-  'customers.pageHits': '扫描件文字匹配',
+  'customers.pageHits': '扫描件文字匹配（最新扫描的在前）',
   'customers.pageOf': '第 {page} 页',
   'customers.dueForReview': '待复核分类',
   'form.registerTitle': '登记客户',

@@ -1,10 +1,10 @@
-import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Col, Row } from 'antd';
+import { CategoryItem, DocDateItem, OriginalOrCopyItem, TitleItem } from '../../components/DocumentFields';
 import type { Dayjs } from 'dayjs';
 import type { DocumentCategory } from '../../../../shared/api';
 import type { FormParams } from '../../../../shared/schemas';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { categoryName, useLabels } from '../../labels';
 
 interface Values {
   category: string;
@@ -30,7 +30,6 @@ export function CoverSheetModal({
   onPrint: (params: FormParams) => void;
 }) {
   const t = useT();
-  const L = useLabels();
   return (
     <FormModal<Values>
       title={t('cover.title')}
@@ -47,33 +46,16 @@ export function CoverSheetModal({
     >
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="category" label={t('doc.category')} rules={[{ required: true, message: t('form.required', { field: t('doc.category') }) }]}>
-            <Select
-              aria-label={t('doc.category')}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={categories.filter((c) => c.active).map((c) => ({ value: c.code, label: categoryName(c, L.locale) }))}
-            />
-          </Form.Item>
+          <CategoryItem categories={categories} />
         </Col>
         <Col span={12}>
-          <Form.Item name="isOriginal" label={t('doc.originalOrCopy')}>
-            <Radio.Group
-              options={[
-                { value: true, label: t('doc.original') },
-                { value: false, label: t('doc.copy') },
-              ]}
-            />
-          </Form.Item>
+          <OriginalOrCopyItem />
         </Col>
         <Col span={16}>
-          <Form.Item name="title" label={t('doc.title')} extra={t('cover.titleHint')} rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
+          <TitleItem required={false} extra={t('cover.titleHint')} />
         </Col>
         <Col span={8}>
-          <Form.Item name="docDate" label={t('doc.date')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
+          <DocDateItem required={false} />
         </Col>
       </Row>
     </FormModal>

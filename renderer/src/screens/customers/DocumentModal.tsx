@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Upload } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
@@ -7,9 +7,10 @@ import type { DocumentCategory, DocumentRow } from '../../../../shared/api';
 import type { Confidentiality } from '../../../../shared/domain';
 import { api } from '../../api';
 import { FormModal } from '../../components/FormModal';
+import { CategoryItem, DocDateItem, OriginalOrCopyItem, TitleItem } from '../../components/DocumentFields';
 import { readAsBase64 } from '../../files';
 import { useT } from '../../i18n';
-import { categoryName, options, useLabels } from '../../labels';
+import { options, useLabels } from '../../labels';
 
 interface Values {
   category: string;
@@ -65,7 +66,6 @@ export function DocumentModal({
     onSaved();
   };
 
-  const categoryOptions = categories.filter((c) => c.active || c.code === document?.category).map((c) => ({ value: c.code, label: categoryName(c, L.locale) }));
   const required = (label: string) => [{ required: true, message: t('form.required', { field: label }) }];
 
   return (
@@ -81,19 +81,13 @@ export function DocumentModal({
     >
       <Row gutter={16}>
         <Col span={10}>
-          <Form.Item name="category" label={t('doc.category')} rules={required(t('doc.category'))}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} aria-label={t('doc.category')} />
-          </Form.Item>
+          <CategoryItem categories={categories} keep={document?.category} />
         </Col>
         <Col span={14}>
-          <Form.Item name="title" label={t('doc.title')} rules={[...required(t('doc.title')), { whitespace: true }, { max: 200 }]}>
-            <Input />
-          </Form.Item>
+          <TitleItem />
         </Col>
         <Col span={8}>
-          <Form.Item name="docDate" label={t('doc.date')} rules={required(t('doc.date'))}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
+          <DocDateItem />
         </Col>
         <Col span={6}>
           <Form.Item name="pages" label={t('doc.pages')} rules={required(t('doc.pages'))}>
@@ -101,14 +95,7 @@ export function DocumentModal({
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item name="isOriginal" label={t('doc.originalOrCopy')}>
-            <Radio.Group
-              options={[
-                { value: true, label: t('doc.original') },
-                { value: false, label: t('doc.copy') },
-              ]}
-            />
-          </Form.Item>
+          <OriginalOrCopyItem />
         </Col>
         <Col span={10}>
           <Form.Item name="confidentiality" label={t('doc.confidentiality')}>

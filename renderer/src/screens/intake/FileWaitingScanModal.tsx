@@ -1,12 +1,12 @@
-import { Col, DatePicker, Form, Radio, Row, Select, Input, Typography } from 'antd';
+import { Col, Form, Radio, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { DocumentCategory, DocumentRow, WaitingScan } from '../../../../shared/api';
 import { api } from '../../api';
 import { FilePicker } from '../../components/FilePicker';
 import { FormModal } from '../../components/FormModal';
+import { CategoryItem, DocDateItem, OriginalOrCopyItem, TitleItem } from '../../components/DocumentFields';
 import { useT } from '../../i18n';
-import { categoryName, useLabels } from '../../labels';
 
 interface Values {
   fileIds: number[];
@@ -24,7 +24,6 @@ interface Values {
  */
 export function FileWaitingScanModal({ scan, onClose, onFiled }: { scan: WaitingScan | null; onClose: () => void; onFiled: () => void }) {
   const t = useT();
-  const L = useLabels();
   const [form] = Form.useForm<Values>();
   const [categories, setCategories] = useState<DocumentCategory[]>([]);
   const [documents, setDocuments] = useState<DocumentRow[]>([]);
@@ -93,33 +92,16 @@ export function FileWaitingScanModal({ scan, onClose, onFiled }: { scan: Waiting
       ) : (
         <Row gutter={16}>
           <Col span={10}>
-            <Form.Item name="category" label={t('doc.category')} rules={required(t('doc.category'))}>
-              <Select
-                aria-label={t('doc.category')}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={categories.filter((c) => c.active).map((c) => ({ value: c.code, label: categoryName(c, L.locale) }))}
-              />
-            </Form.Item>
+            <CategoryItem categories={categories} />
           </Col>
           <Col span={14}>
-            <Form.Item name="title" label={t('doc.title')} rules={[...required(t('doc.title')), { whitespace: true }, { max: 200 }]}>
-              <Input />
-            </Form.Item>
+            <TitleItem />
           </Col>
           <Col span={10}>
-            <Form.Item name="docDate" label={t('doc.date')} rules={required(t('doc.date'))}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <DocDateItem />
           </Col>
           <Col span={14}>
-            <Form.Item name="isOriginal" label={t('doc.originalOrCopy')}>
-              <Radio.Group
-                options={[
-                  { value: true, label: t('doc.original') },
-                  { value: false, label: t('doc.copy') },
-                ]}
-              />
-            </Form.Item>
+            <OriginalOrCopyItem />
           </Col>
         </Row>
       )}
