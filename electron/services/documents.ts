@@ -36,6 +36,7 @@ import { issueRefNo } from './ref-numbers';
 import { documentRowId, writeIndexRow } from './search';
 import { retentionDueDate, retentionEventDate } from './retention';
 import { readSettings } from './settings';
+import { readLines } from './kept-lines';
 import { sealRecordsOfFile, unsealRecordsOfFile } from './records';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -333,7 +334,7 @@ export async function getScanText(ctx: ServiceContext, scanId: number): Promise<
     pages: pages.map((p) => ({
       pageNo: p.page_no,
       text: p.text,
-      lines: (JSON.parse(p.lines) as { t: string; b: [number, number, number, number] }[]).map((l) => ({ text: l.t, box: l.b })),
+      lines: readLines(p.lines),
       width: p.width,
       height: p.height,
       turned: p.turned,

@@ -18,9 +18,9 @@ import { isConfidential } from './confidentiality';
 import { nowIso, today, type ServiceContext } from './context';
 import { insertDocument, sniffScanMime } from './documents';
 import { findByCode } from './locations';
-import type { OcrLine } from './ocr-engine';
 import { BLANK_COVER_CODE, parseCoverCode, type CoverFields } from './scan-cover';
-import { suggestDate, suggestTitle } from './scan-suggest';
+import { suggestFromPage } from './scan-suggest';
+import { readLines } from './kept-lines';
 import { pageTextBody } from './search';
 import { listDocumentCategories } from './documents';
 
@@ -276,14 +276,13 @@ async function placementOf(db: Db, ctx: ServiceContext, part: PagePart, categori
     return { file: { documentId: doc.id } };
   }
   if (!categories.has(cover.category) || !(await categoryExists(db, cover.category))) return { wait: 'unknown-category', ...hints };
-  const first = part.pages[0]?.text;
-  const lines = first ? (JSON.parse(first.lines) as { t: string; b: OcrLine['box'] }[]).map((l) => ({ text: l.t, box: l.b, confidence: 1 })) : [];
+  const suggested = suggestFromPage(part.pages[0]?.text ?? null);
   return {
     file: {
       fileId,
       category: cover.category,
-      title: cover.title ?? (first ? suggestTitle(lines, first.height) : null) ?? categories.get(cover.category)!,
-      docDate: cover.docDate ?? (first ? suggestDate(first.text) : null) ?? today(ctx),
+      title: cover.title ?? suggested.title ?? categories.get(cover.category)!,
+      docDate: cover.docDate ?? suggested.docDate ?? today(ctx),
       isOriginal: cover.isOriginal,
     },
   };
@@ -388,7 +387,7 @@ export async function listWaitingScans(ctx: ServiceContext): Promise<WaitingScan
   return rows.map((r) => {
     const texts = JSON.parse(r.texts) as (KeptPageText | null)[];
     const first = texts.find(Boolean) ?? null;
-    const lines = first ? (JSON.parse(first.lines) as { t: string; b: OcrLine['box'] }[]).map((l) => ({ text: l.t, box: l.b, confidence: 1 })) : [];
+    const suggested = suggestFromPage(first);
     return {
       id: r.id,
       fileName: r.file_name,
@@ -400,8 +399,8 @@ export async function listWaitingScans(ctx: ServiceContext): Promise<WaitingScan
       hintFile: r.hint_file_id && r.hint_ref_no ? { fileId: r.hint_file_id, refNo: r.hint_ref_no, customerName: r.hint_customer ?? '' } : null,
       hintBoxCode: r.hint_box_code,
       category: r.hint_category,
-      title: r.hint_title ?? (first ? suggestTitle(lines, first.height) : null),
-      docDate: r.hint_date ?? (first ? suggestDate(first.text) : null),
+      title: r.hint_title ?? suggested.title,
+      docDate: r.hint_date ?? suggested.docDate,
       excerpt: first ? first.text.replace(/\s+/g, ' ').slice(0, 160) : '',
     };
   });
@@ -421,7 +420,7 @@ export async function getWaitingScan(ctx: ServiceContext, partId: number): Promi
     pages: texts.map((t, i) => ({
       pageNo: i + 1,
       text: t?.text ?? '',
-      lines: t ? (JSON.parse(t.lines) as { t: string; b: OcrLine['box'] }[]).map((l) => ({ text: l.t, box: l.b })) : [],
+      lines: t ? readLines(t.lines) : [],
       width: t?.width ?? 0,
       height: t?.height ?? 0,
       turned: 0,

@@ -1,3 +1,4 @@
+import { readLines } from './kept-lines';
 import type { OcrLine } from './ocr-engine';
 
 // What a new document's first page suggests for its title and date: the clerk sees them filled
@@ -7,7 +8,7 @@ const CJK = /[\u4e00-\u9fff]/g;
 const DATE_PATTERNS = [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/, /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/];
 
 /** The title: the tallest line of Chinese in the top third of the page (titles are set larger). */
-export function suggestTitle(lines: OcrLine[], pageHeight: number): string | null {
+export function suggestTitle(lines: Pick<OcrLine, 'text' | 'box'>[], pageHeight: number): string | null {
   const candidates = lines.filter((l) => {
     const chars = l.text.match(CJK)?.length ?? 0;
     return l.box[1] < pageHeight / 3 && chars >= 2 && chars >= l.text.replace(/\s/g, '').length / 2 && l.text.length <= 40;
@@ -28,4 +29,10 @@ export function suggestDate(text: string): string | null {
     }
   }
   return null;
+}
+
+/** What a page read and kept suggests: its title and its date (either may be null). */
+export function suggestFromPage(page: { text: string; lines: string; height: number } | null): { title: string | null; docDate: string | null } {
+  if (!page) return { title: null, docDate: null };
+  return { title: suggestTitle(readLines(page.lines), page.height), docDate: suggestDate(page.text) };
 }

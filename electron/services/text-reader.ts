@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import type { PageText } from './ocr-engine';
 import type { PageSource } from './page-images';
 import { firstSeparator, markIntakeUnreadable, separatorOf, splitIntake, type KeptPageText } from './scan-intake';
+import { keepLines } from './kept-lines';
 import { pageTextBody } from './search';
 import { runWorker } from './worker-thread';
 
@@ -245,7 +246,7 @@ export class TextReader {
     const text: KeptPageText | null = seen.text
       ? {
           text: seen.text.text,
-          lines: JSON.stringify(seen.text.lines.map((l) => ({ t: l.text, b: l.box, c: +l.confidence.toFixed(3) }))),
+          lines: keepLines(seen.text.lines),
           confidence: seen.text.confidence,
           width: seen.text.width,
           height: seen.text.height,
@@ -288,7 +289,7 @@ export class TextReader {
         scanId,
         pageNo,
         text: text.text,
-        lines: JSON.stringify(text.lines.map((l) => ({ t: l.text, b: l.box, c: +l.confidence.toFixed(3) }))),
+        lines: keepLines(text.lines),
         confidence: text.confidence,
         width: text.width,
         height: text.height,
