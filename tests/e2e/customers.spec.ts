@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createArchiveViaUi, workbook } from './helpers';
+import { createArchiveViaUi, pickOption, workbook } from './helpers';
 import { hostPerTest } from './host';
 
 const host = hostPerTest();
@@ -12,12 +12,6 @@ async function pickDate(scope: Locator, label: string, date: string) {
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-}
-
-async function pickOption(scope: Locator, label: string, text: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await scope.getByLabel(label, { exact: true }).fill(text);
-  await scope.page().locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 async function addDocument(page: Page, doc: { category: string; title: string; date: string; pages: string; scan?: Buffer }) {

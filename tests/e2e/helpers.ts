@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { hostNow } from './host';
@@ -86,4 +86,19 @@ export async function scanCode(page: Page, code: string): Promise<void> {
   await page.evaluate((text) => {
     for (const key of [...text, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   }, code);
+}
+
+/**
+ * Picks an option of a select by typing part of its label, and waits until the field shows it:
+ * a click that lands while the list is still sliding open is tried again.
+ */
+export async function pickOption(scope: Locator, label: string, text: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  const item = scope.locator('.ant-form-item').filter({ has: scope.page().getByLabel(label, { exact: true }) });
+  await expect(async () => {
+    await input.click();
+    await input.fill(text);
+    await scope.page().locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 2000 });
+    await expect(item).toContainText(text, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pageImage, scannedPdf } from '../scan-pages';
-import { callApi, createArchiveViaUi } from './helpers';
+import { callApi, createArchiveViaUi, pickOption } from './helpers';
 import { hostPerTest } from './host';
 import { batchWithCovers } from './scan-batch';
 
@@ -58,8 +58,7 @@ test('扫描入库: a batch dropped on the window is split at its printed cover 
   await dialog.getByLabel('归入档案').fill(b.refNo);
   await page.keyboard.press('Enter');
   await expect(dialog).toContainText('星河餐饮');
-  await dialog.getByLabel('类别').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '消防安全责任书及验收' }).click();
+  await pickOption(dialog, '类别', '消防安全责任书及验收');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('已归档。')).toBeVisible();
   await expect(waiting).toContainText('没有待归档的扫描件');

@@ -8,7 +8,7 @@ import type { ArchiveApi, ScanIntakeStatus } from '../../shared/api';
 import type { Role } from '../../shared/domain';
 import { errorMessage } from '../../shared/labels';
 import { blankPage, codePage, pageImage, scannedPdf, scannedTiff } from '../scan-pages';
-import { asAdmin, makeVault, openDesk, readAudit, tempDir } from './helpers';
+import { asAdmin, failureCode, makeVault, openDesk, readAudit, tempDir } from './helpers';
 
 // A stack of paper scanned in one go lands in the right files: split at its cover sheets, the
 // pages no sheet placed waiting for the clerk, blank backs dropped, upside-down pages turned.
@@ -181,6 +181,49 @@ describe('the stack of scans taken in', () => {
     expect((await db.selectFrom('scans').select('sealed_key').where('id', '=', scanId).executeTakeFirstOrThrow()).sealed_key).not.toBeNull();
     expect((await db.selectFrom('intake_files').select('data').executeTakeFirstOrThrow()).data).toBeNull();
   }, 240_000);
+
+  it('files or discards a waiting part only when its target is there and open: a wrong one is refused in words and the part keeps waiting', async () => {
+    const { api, files } = await intakeDesk();
+    const [received] = await api.receiveScans({ files: [{ fileName: '来函.pdf', dataBase64: b64(await scannedPdf([await content(['一页没有封面的来函'])])) }] });
+    expect(received).toMatchObject({ outcome: 'received' });
+    await settled(api);
+    const [part] = await api.listWaitingScans();
+    const moved = files[2]!;
+    const customerId = (await api.getFile({ fileId: moved.id })).customer.id;
+    await api.updateCustomer({ customerId, kind: 'tenant', name: '晨光书店', units: ['A-0103'], moveOutDate: '2026-11-20' });
+    const asNew = { partId: part!.id, category: 'other', title: '来函', docDate: '2026-11-20', isOriginal: true };
+    const refusals = [
+      [() => api.fileWaitingScan({ ...asNew, fileId: 999_999 }), 'NOT_FOUND'],
+      [() => api.fileWaitingScan({ ...asNew, fileId: moved.id }), 'FILE_CLOSED'],
+      [() => api.fileWaitingScan({ ...asNew, fileId: files[0]!.id, category: 'no_such_category' }), 'UNKNOWN_CATEGORY'],
+      [() => api.fileWaitingScan({ partId: part!.id, documentId: 999_999 }), 'NOT_FOUND'],
+      [() => api.fileWaitingScan({ ...asNew, fileId: files[0]!.id, documentId: 1 } as never), 'VALIDATION_FAILED'],
+      [() => api.fileWaitingScan({ ...asNew, partId: 999_999, fileId: files[0]!.id }), 'NOT_FOUND'],
+      [() => api.discardWaitingScan({ partId: 999_999, reason: '误扫' }), 'NOT_FOUND'],
+      [() => api.discardWaitingScan({ partId: part!.id, reason: '   ' }), 'VALIDATION_FAILED'],
+    ] as const;
+    for (const [call, code] of refusals) {
+      const error = await call().then(
+        () => null,
+        (e: { code: string; details?: Record<string, unknown> }) => e,
+      );
+      expect(error?.code).toBe(code);
+      const words = errorMessage(error!.code as never, 'zh-CN', error!.details);
+      expect(words).toMatch(/[\u4e00-\u9fff]/);
+      expect(words).not.toMatch(/[{}]/);
+    }
+    // Nothing was filed anywhere, and the part still waits, whole.
+    for (const f of files) expect((await api.getFile({ fileId: f.id })).documents).toEqual([]);
+    expect(await api.listWaitingScans()).toEqual([part]);
+
+    await api.discardWaitingScan({ partId: part!.id, reason: '误扫的一页' });
+    expect(await api.listWaitingScans()).toEqual([]);
+    expect(await failureCode(api.fileWaitingScan({ ...asNew, fileId: files[0]!.id }))).toBe('NOT_FOUND');
+    const log = (await readAudit({ action: 'scan.discarded' })).rows;
+    expect(log).toHaveLength(1);
+    expect(log[0]!.summary).toContain('来函.pdf');
+    expect(log[0]!.summary).toContain('误扫的一页');
+  });
 
   it('refuses, in words and changing nothing, what is no scan, a folder of the system, and a role that does not file scans', async () => {
     const { api, vault } = await intakeDesk();
