@@ -889,7 +889,8 @@ export interface BundleTenantIndex {
     confidentiality: Confidentiality;
     remarks: string | null;
     withheld: boolean;
-    scans: { path: string | null; fileName: string; mime: string; size: number; sha256: string }[];
+    /** sha256 and size: the scan as the archive keeps it; textLayer: the bag's copy carries its read text as an invisible layer. */
+    scans: { path: string | null; fileName: string; mime: string; size: number; sha256: string; textLayer: boolean }[];
   }[];
 }
 

@@ -8,9 +8,12 @@ import { fileRecords } from './records';
 import { recordInWords } from '../../shared/record-text';
 import { clearPending, notePending } from './leftovers';
 import { scanBytes } from './confidential-scans';
+import { withTextLayer, type PageLines } from './pdf-text-layer';
+import { readLines } from './kept-lines';
 import { appendAnchor } from './audit-anchors';
 import { auditHead } from '../../db/queries/audit';
 import { scansOf } from '../../db/queries/documents';
+import { pagesOfScan } from '../../db/queries/scan-text';
 import { filesOut } from '../../db/queries/loans';
 import { bundleTenants, documentLevelsIn, filesToCheck, filesWithDocuments, pageCacheSize, recordBundleExport, scanStored, setPageCacheSize, shrinkMemory } from '../../db/queries/bundle';
 import type { Kysely } from 'kysely';
@@ -216,14 +219,16 @@ export async function exportBundle(ctx: ServiceContext, pdf: PdfRenderer | undef
         for (const s of scansByDocument.get(d.id) ?? []) {
           const name = `scans/${String(seq).padStart(3, '0')}-${s.id}-${safeName(s.fileName)}`;
           if (withheld) {
-            docScans.push({ path: null, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256 });
+            docScans.push({ path: null, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256, textLayer: false });
             continue;
           }
           cancelled(signal);
           // One scan in memory at a time.
           const row = await scanStored(ctx.db, s.id);
-          bag.put(`${folder}/${name}`, await scanBytes(ctx.db, ctx, row));
-          docScans.push({ path: name, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256 });
+          const bytes = await scanBytes(ctx.db, ctx, row);
+          const layered = s.mime === 'application/pdf' ? await withTextLayer(bytes, await pageLinesOf(ctx.db, s.id)) : null;
+          bag.put(`${folder}/${name}`, layered ?? bytes);
+          docScans.push({ path: name, fileName: s.fileName, mime: s.mime, size: s.size, sha256: s.sha256, textLayer: layered !== null });
           scans++;
         }
         documents++;
@@ -428,6 +433,11 @@ function reportText(o: BundleOptions, tenants: number, documents: number, scans:
   ].join('\r\n');
 }
 
+/** The text read from a scan's pages, with where each line is: what its invisible layer is made of. */
+async function pageLinesOf(db: Kysely<ArchiveDatabase>, scanId: number): Promise<PageLines[]> {
+  return (await pagesOfScan(db, scanId)).map((p) => ({ pageNo: p.page_no, width: p.width, height: p.height, skew: p.skew, turned: p.turned, lines: readLines(p.lines) }));
+}
+
 function readme(year: number, organisation: string): string {
   return `${organisation} ${year} 年度退租档案包
 ======================================
@@ -438,6 +448,8 @@ function readme(year: number, organisation: string): string {
 - data/tenants/<档号 客户名称>/：catalogue.pdf（卷内目录）、registration.pdf（客户档案登记表）、
   customer.json / customer.csv（客户记录）、documents.json / documents.csv（卷内文件记录）、
   history.json（存放位置、移动和借阅记录）、scans/（扫描件，文件名含原始文件名）。
+  已识别文字的 PDF 扫描件带有不可见的文字层：在任意 PDF 阅读器中可搜索、复制页面上的文字，页面图像不变。
+  documents.json 中的 sha256 与 size 是档案中保存的原件的，带文字层的副本以 textLayer 标明。
 - data/report.txt：导出时发现的问题（如仍借出未还、机密扫描件未导出）。
 - data/bundle.json：机器可读的总索引。
 
@@ -454,6 +466,9 @@ This folder is a BagIt bag (RFC 8493), readable without the Archive Desk app:
 - data/catalogue/: the year's departed-tenant catalogue by floor, as PDF, xlsx and CSV.
 - data/tenants/<档号 name>/: catalogue.pdf, registration.pdf, customer.json/.csv,
   documents.json/.csv, history.json (location, moves and loans), scans/ (original file names kept).
+  A PDF scan whose text was read carries it as an invisible layer, so any PDF viewer finds and
+  copies the words; the page images are unchanged. In documents.json, sha256 and size are those of
+  the scan as the archive keeps it; textLayer marks a copy that carries the layer.
 - data/report.txt: problems found at export; data/bundle.json: the machine-readable index.
 
 To verify: manifest-sha256.txt lists the SHA-256 of every file under data/, tagmanifest-sha256.txt

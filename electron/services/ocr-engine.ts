@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+import { STRAIGHTENED_FROM } from './kept-lines';
 
 // Reads the text of a scanned page with PaddleOCR's Chinese models (PP-OCRv4 detection and
 // recognition, the mobile direction classifier) through ONNX Runtime, offline. The models come in
@@ -137,7 +138,7 @@ export class OcrEngine {
     let page = input instanceof Uint8Array ? await greyFromImage(input) : input;
     let regions = await this.detect(page);
     const skew = pageSkew(regions);
-    if (Math.abs(skew) >= 0.3) {
+    if (Math.abs(skew) >= STRAIGHTENED_FROM) {
       page = await rotateGrey(page, skew);
       regions = await this.detect(page);
     }

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../shared/api';
 import { createArchiveApi } from '../../electron/api';
 import { chromiumPdfRenderer } from '../../electron/pdf/chromium-pdf-renderer';
+import { pageImage, scannedPdf } from '../scan-pages';
 import { failureCode, makeVault, settleJob, tempDir, readAudit, openDesk, asAdmin } from './helpers';
 
 const pdf = chromiumPdfRenderer();
@@ -195,6 +196,54 @@ describe('the yearly departed-tenant bundle', () => {
     const again = await settle(api, (await api.startBundleExport({ year: 2026, folder: dest })).jobId);
     expect(again).toMatchObject({ state: 'failed', error: { code: 'BUNDLE_EXISTS' } });
   }, 120_000);
+
+  it('carries the text read from a PDF scan as an invisible layer any PDF viewer finds, its page images as they were', async () => {
+    const ctx = makeVault();
+    await openDesk(ctx, 'department_manager');
+    const api = createArchiveApi({ vault: ctx.vault, clock: ctx.clock, pdf, readText: true, log: () => undefined });
+    await api.lock();
+    await api.unlock({ username: 'wangfang', password: 'Desk-2026-pass' });
+    const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三商行', floor: '3', units: ['A-301'], moveInDate: '2020-01-01', moveOutDate: '2026-03-31' })).customer.files[0]!.id;
+    await api.reopenFile({ fileId, reason: '补录退租资料' });
+    const scan = await scannedPdf([
+      await pageImage(['退租交接单', '交接日期：2026年3月31日'], { width: 1200, jpeg: true }),
+      await pageImage(['备注：公共区域电梯停运两天，已安排维修。'], { width: 1200, skew: -1.5, jpeg: true }),
+    ]);
+    await api.addDocument({
+      fileId,
+      category: 'other',
+      title: '退租交接单',
+      docDate: '2026-03-31',
+      pages: 2,
+      isOriginal: true,
+      scans: [{ fileName: '交接单.pdf', dataBase64: scan.toString('base64') }],
+    });
+    for (let i = 0; i < 600 && (await api.textReadingStatus()).pagesRead < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await api.textReadingStatus()).pagesRead).toBe(2);
+
+    const { jobId } = await api.startBundleExport({ year: 2026, folder: tempDir('bundle-'), confidential: 'exclude' });
+    const done = await settle(api, jobId);
+    expect(done.error).toBeUndefined();
+    const bag = done.result!.folder!;
+    independentlyValid(bag);
+    expect((await api.verifyBundle({ path: bag })).ok).toBe(true);
+    const [tenant] = readdirSync(join(bag, 'data', 'tenants'));
+    const folder = join(bag, 'data', 'tenants', tenant!);
+    const [doc] = JSON.parse(readFileSync(join(folder, 'documents.json'), 'utf8'));
+    // The index names the scan as the archive keeps it, and says the bag's copy carries the text.
+    expect(doc.scans[0]).toMatchObject({ fileName: '交接单.pdf', size: scan.length, sha256: sha(scan), textLayer: true });
+    const copy = join(folder, doc.scans[0].path);
+    const original = join(tempDir(), 'original.pdf');
+    writeFileSync(original, scan);
+    const words = (path: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(words(original, 1)).toBe('');
+    expect(words(copy, 1)).toContain('退租交接单');
+    expect(words(copy, 2)).toContain('电梯停运两天');
+    expect(execFileSync('pdffonts', [copy], { encoding: 'utf8' })).toMatch(/GlyphLessFont\s+CID TrueType\s+Identity-H\s+yes/);
+    // The text draws nothing: the pages look exactly as scanned.
+    const look = (path: string) => execFileSync('pdftoppm', ['-r', '60', '-gray', path], { maxBuffer: 64 * 1024 * 1024 });
+    expect(sha(look(copy))).toBe(sha(look(original)));
+  });
 
   it('a bundle of one building carries a catalogue of exactly its tenants, by building and floor in number order, with a 楼栋 column', async () => {
     const ctx = makeVault();
