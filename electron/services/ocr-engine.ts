@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { STRAIGHTENED_FROM } from './kept-lines';
 
 // Reads the text of a scanned page with PaddleOCR's Chinese models (PP-OCRv4 detection and
@@ -52,6 +52,12 @@ const BATCH = 6;
 const DETECT_THRESHOLD = 0.3;
 const BOX_THRESHOLD = 0.6;
 const UNCLIP_RATIO = 1.5;
+// The line as the recogniser sees it: a margin above and below of this much of its height (the
+// detector's box is tight; without it a rare character such as 竣 in 竣工 is read as 工, merged).
+const LINE_MARGIN = 0.15;
+const SEAL_TINT = 10;
+const SEAL_FROM = 30;
+const SEAL_SPAN = 50;
 
 /** A package's file, from this module's place (the CommonJS bundle's __filename, else its URL). */
 export function resolveModule(id: string): string {
@@ -217,7 +223,11 @@ export class OcrEngine {
   }
 
   private async recognise(page: GreyImage, regions: Region[]): Promise<OcrLine[]> {
-    const crops = regions.map((r) => ({ region: r, width: lineWidth(r) }));
+    const crops = regions.map((r) => {
+      const margin = Math.round((r.y1 - r.y0 + 1) * LINE_MARGIN);
+      const seen = { ...r, y0: Math.max(0, r.y0 - margin), y1: Math.min(page.height - 1, r.y1 + margin) };
+      return { region: r, seen, width: lineWidth(seen) };
+    });
     crops.sort((a, b) => a.width - b.width);
     const lines: OcrLine[] = [];
     for (let i = 0; i < crops.length; i += BATCH) {
@@ -227,7 +237,7 @@ export class OcrEngine {
       // Shorter lines are padded on the right with 0 (mid-grey after normalising), as PaddleOCR does.
       const input = new Float32Array(batch.length * 3 * plane);
       batch.forEach((c, k) => {
-        const t = lineTensor(page, c.region, c.width);
+        const t = lineTensor(page, c.seen, c.width);
         for (let ch = 0; ch < 3; ch++)
           for (let y = 0; y < LINE_HEIGHT; y++)
             input.set(t.data.subarray(ch * LINE_HEIGHT * c.width + y * c.width, ch * LINE_HEIGHT * c.width + (y + 1) * c.width), k * 3 * plane + ch * plane + y * width);
@@ -416,15 +426,51 @@ function readingOrder(lines: OcrLine[]): OcrLine[] {
 
 /** An image file's pixels as grey, its EXIF orientation applied. */
 export async function greyFromImage(bytes: Uint8Array, page = 0): Promise<GreyImage> {
-  const { data, info } = await sharp(bytes, { page, limitInputPixels: 12_000 * 12_000 })
-    .rotate()
-    .flatten({ background: '#ffffff' })
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: channel(data, info.channels) };
+  return greyFromSharp(sharp(bytes, { page, limitInputPixels: 12_000 * 12_000 }).rotate());
 }
 
+/** An image sharp reads, as the reader's grey (a red seal taken out). */
+export async function greyFromSharp(image: Sharp): Promise<GreyImage> {
+  const { data, info } = await image.flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: inkOf(data, info.channels) };
+}
+
+/**
+ * Pixels (grey, RGB or RGBA) as the reader's grey: luminance, except that red ink fades to the
+ * paper. A company seal is pressed in red over the signature and the date; read, it gives a ring
+ * of fragments that run into the lines beside it. Black or blue ink under the seal stays dark, and
+ * a grey scan is read as it is.
+ */
+export function inkOf(data: Uint8Array | Uint8ClampedArray, channels: number): Uint8Array {
+  if (channels < 3) {
+    if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+    const out = new Uint8Array(data.length / channels);
+    for (let i = 0; i < out.length; i++) out[i] = data[i * channels]!;
+    return out;
+  }
+  const out = new Uint8Array(data.length / channels);
+  for (let i = 0, j = 0; i < out.length; i++, j += channels) {
+    const r = data[j]!;
+    const g = data[j + 1]!;
+    const b = data[j + 2]!;
+    const grey = (r * 299 + g * 587 + b * 114) / 1000;
+    const redder = r - Math.max(g, b);
+    if (redder <= SEAL_TINT) {
+      out[i] = grey;
+      continue;
+    }
+    // Red ink and paper alike are bright in the red channel (so the seal's pink edges, whose colour
+    // JPEG blurs, vanish too), and black ink is dark in it: past a tint, the red channel is the grey…
+    const tint = Math.min(1, (redder - SEAL_TINT) / SEAL_TINT);
+    const base = grey + (r - grey) * tint;
+    // …and ink that is plainly red fades to the paper.
+    const red = Math.min(1, Math.max(0, (redder - SEAL_FROM) / SEAL_SPAN));
+    out[i] = base + (255 - base) * red;
+  }
+  return out;
+}
+
+/** The first channel of pixels that are grey (sharp may hand grey back with more channels). */
 function channel(data: Buffer, channels: number): Uint8Array {
   if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
   const out = new Uint8Array(data.length / channels);

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
-import { greyFromImage, resolveModule, type GreyImage } from './ocr-engine';
+import { greyFromImage, greyFromSharp, inkOf, resolveModule, type GreyImage } from './ocr-engine';
 
 // The pages of a scan as grey pixels, for reading: a PDF's pages drawn by pdf.js (on
 // @napi-rs/canvas) at the scanner's usual 200 dpi, a TIFF's pages, or the one page of a JPEG or PNG.
@@ -71,8 +71,7 @@ async function scannedJpeg(page: PDFPage): Promise<GreyImage | null> {
   const jpeg = image.contents;
   const meta = await sharp(jpeg).metadata();
   if (!meta.width || !meta.height || meta.width * meta.height > MAX_PIXELS || meta.space === 'cmyk') return null;
-  const { data, info } = await sharp(jpeg).rotate(page.getRotation().angle).flatten({ background: '#ffffff' }).greyscale().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  return greyFromSharp(sharp(jpeg).rotate(page.getRotation().angle));
 }
 
 /**
@@ -128,8 +127,7 @@ async function drawnPdf(bytes: Uint8Array): Promise<ScanPages> {
       context.fillRect(0, 0, width, height);
       await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
       const rgba = context.getImageData(0, 0, width, height).data;
-      const data = new Uint8Array(width * height);
-      for (let i = 0, j = 0; i < data.length; i++, j += 4) data[i] = (rgba[j]! * 299 + rgba[j + 1]! * 587 + rgba[j + 2]! * 114) / 1000;
+      const data = inkOf(rgba, 4);
       page.cleanup();
       canvases.destroy(drawn);
       return { width, height, data };

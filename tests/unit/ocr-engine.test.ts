@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../electron/services/ocr-engine';
 import { openScanPages } from '../../electron/services/page-images';
@@ -35,6 +36,20 @@ describe('reading a scanned page', () => {
     const turned = await engine.read(new Uint8Array(await pageImage(lines, { width: 1200, upsideDown: true })));
     expect(turned.turned).toBe(180);
     expect(characterErrorRate(turned.text, truth)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('reads the black text under a red seal, not the seal, on a colour scan (a grey scan still shows the seal)', async () => {
+    const body = ['押金人民币伍万元整已退还至贵方账户。', '特此通知。', '华联物业客务部'];
+    const text = body.map((l, i) => `<text x="80" y="${120 + i * 60}" font-family="Noto Sans CJK SC" font-size="32" fill="#111">${l}</text>`).join('');
+    // The seal pressed over the signature line, its name in red inside the ring.
+    const seal = `<g opacity="0.85" fill="#c81e1e"><circle cx="330" cy="215" r="110" fill="none" stroke="#c81e1e" stroke-width="8"/><text x="330" y="290" font-size="34" text-anchor="middle" font-family="Noto Sans CJK SC">合同专用章</text></g>`;
+    const svg = `<svg width="900" height="380" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="white"/>${text}${seal}</svg>`;
+    const colour = await sharp(Buffer.from(svg)).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer();
+    const read = await engine.read(new Uint8Array(colour));
+    expect(read.text).not.toContain('专用章');
+    expect(characterErrorRate(read.text, body.join('\n'))).toBeLessThanOrEqual(0.02);
+    const grey = await sharp(colour).greyscale().jpeg({ quality: 80 }).toBuffer();
+    expect((await engine.read(new Uint8Array(grey))).text).toContain('专用章');
   });
 
   it('reads nothing on a blank page', async () => {
