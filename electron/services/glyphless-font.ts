@@ -145,11 +145,8 @@ function tables(): Record<string, Uint8Array> {
   return { cmap, glyf, head, hhea, hmtx: hmtx.done(), loca, maxp, name: name.done(), post };
 }
 
-let built: Uint8Array | null = null;
-
-/** The font's bytes (an sfnt, as a PDF's FontFile2 holds it), laid out once. */
+/** The font's bytes (an sfnt, as a PDF's FontFile2 holds it). */
 export function glyphlessFont(): Uint8Array {
-  if (built) return built;
   const all = tables();
   const tags = Object.keys(all).sort();
   const count = tags.length;
@@ -176,6 +173,5 @@ export function glyphlessFont(): Uint8Array {
   // checkSumAdjustment: what makes the whole font sum to 0xB1B0AFBA.
   const adjustment = (0xb1b0afba - checksum(font)) >>> 0;
   new DataView(font.buffer).setUint32(headOffset + 8, adjustment);
-  built = font;
   return font;
 }

@@ -442,12 +442,7 @@ export async function greyFromSharp(image: Sharp): Promise<GreyImage> {
  * a grey scan is read as it is.
  */
 export function inkOf(data: Uint8Array | Uint8ClampedArray, channels: number): Uint8Array {
-  if (channels < 3) {
-    if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
-    const out = new Uint8Array(data.length / channels);
-    for (let i = 0; i < out.length; i++) out[i] = data[i * channels]!;
-    return out;
-  }
+  if (channels < 3) return channel(data, channels);
   const out = new Uint8Array(data.length / channels);
   for (let i = 0, j = 0; i < out.length; i++, j += channels) {
     const r = data[j]!;
@@ -471,7 +466,7 @@ export function inkOf(data: Uint8Array | Uint8ClampedArray, channels: number): U
 }
 
 /** The first channel of pixels that are grey (sharp may hand grey back with more channels). */
-function channel(data: Buffer, channels: number): Uint8Array {
+function channel(data: Uint8Array | Uint8ClampedArray, channels: number): Uint8Array {
   if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
   const out = new Uint8Array(data.length / channels);
   for (let i = 0; i < out.length; i++) out[i] = data[i * channels]!;

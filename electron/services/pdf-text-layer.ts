@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFNumber, PDFString, type PDFPage, type PDFRef } from 'pdf-lib';
 import { GLYPHLESS_FONT_NAME, glyphlessFont } from './glyphless-font';
 import { STRAIGHTENED_FROM } from './kept-lines';
@@ -118,10 +119,23 @@ function toUnicodeCMap(): string {
   ].join('\n');
 }
 
+let compressed: { font: Uint8Array; fontLength: number; cidToGid: Uint8Array; toUnicode: Uint8Array } | null = null;
+
+/** The font's three streams, the same in every scan: compressed once. */
+function fontStreams() {
+  if (compressed) return compressed;
+  const font = glyphlessFont();
+  // Every CID is the one empty glyph.
+  const gids = new Uint8Array(65536 * 2);
+  for (let i = 1; i < gids.length; i += 2) gids[i] = 1;
+  compressed = { font: deflateSync(font), fontLength: font.length, cidToGid: deflateSync(gids), toUnicode: deflateSync(toUnicodeCMap()) };
+  return compressed;
+}
+
 function embedGlyphlessFont(doc: PDFDocument): PDFRef {
   const context = doc.context;
-  const bytes = glyphlessFont();
-  const fontFile = context.register(context.flateStream(bytes, { Length1: bytes.length }));
+  const streams = fontStreams();
+  const fontFile = context.register(context.stream(streams.font, { Filter: 'FlateDecode', Length1: streams.fontLength }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
@@ -136,10 +150,7 @@ function embedGlyphlessFont(doc: PDFDocument): PDFRef {
       FontFile2: fontFile,
     }),
   );
-  // Every CID is the one empty glyph.
-  const gids = new Uint8Array(65536 * 2);
-  for (let i = 1; i < gids.length; i += 2) gids[i] = 1;
-  const cidToGid = context.register(context.flateStream(gids));
+  const cidToGid = context.register(context.stream(streams.cidToGid, { Filter: 'FlateDecode' }));
   const cidFont = context.register(
     context.obj({
       Type: 'Font',
@@ -151,7 +162,7 @@ function embedGlyphlessFont(doc: PDFDocument): PDFRef {
       CIDToGIDMap: cidToGid,
     }),
   );
-  const toUnicode = context.register(context.flateStream(toUnicodeCMap()));
+  const toUnicode = context.register(context.stream(streams.toUnicode, { Filter: 'FlateDecode' }));
   return context.register(
     context.obj({
       Type: 'Font',
