@@ -84,6 +84,7 @@ export const errorMessages: Labels<ErrorCode> = {
     DECLASSIFY_NEEDS_APPROVAL: '降低密级须由总经理决定：请提交“降低密级”审批，或请总经理办理。',
     TOO_MANY_ATTEMPTS: '账户 {username} 的密码已连续输错 {failures} 次，已暂停 {minutes} 分钟，请稍后再试。',
     IMPORT_FILE_TOO_LARGE: '文件太大，未导入任何数据：这份表格 {sizeMb} MB，上限为 {maxMb} MB。管理员可在“设置”中调整上限，或把表格分成几份导入。',
+    IMPORT_UNPACKS_TOO_LARGE: '这份表格解压后超过 {maxMb} MB，未导入任何数据：它可能已损坏，或藏有大量空白内容。请在 Excel 中另存为新的 .xlsx 再导入，或把表格分成几份。',
     IMPORT_TOO_MANY_ROWS: '行数太多，未导入任何数据：这份表格超过 {maxRows} 行（上限）。管理员可在“设置”中调整上限，或把表格分成几份导入。',
     BUNDLE_NOT_OPENED: '只能读取已在本程序中打开的归档包里、清单上列出的文件。请先打开归档包。',
     CONFIDENTIAL_KEY_MISSING: '本账户还没有保密扫描件的钥匙：请另一位已有钥匙的总经理登录一次，或用恢复密钥找回访问。',
@@ -187,6 +188,8 @@ export const errorMessages: Labels<ErrorCode> = {
     DECLASSIFY_NEEDS_APPROVAL: 'Lowering confidentiality is the general manager’s decision: submit a “lower confidentiality” request, or ask the general manager.',
     TOO_MANY_ATTEMPTS: 'The password of {username} was wrong {failures} times in a row; it is paused for {minutes} minutes. Try again later.',
     IMPORT_FILE_TOO_LARGE: 'The file is too large and nothing was imported: it is {sizeMb} MB, the limit is {maxMb} MB. An administrator can change the limit in Settings, or split the sheet.',
+    IMPORT_UNPACKS_TOO_LARGE:
+      'Unpacked, this workbook is larger than {maxMb} MB and nothing was imported: it may be damaged or hold a great deal of blank content. Save it as a new .xlsx in Excel and import that, or split the sheet.',
     IMPORT_TOO_MANY_ROWS: 'Too many rows, nothing was imported: the sheet has more than {maxRows} rows (the limit). An administrator can change the limit in Settings, or split the sheet.',
     BUNDLE_NOT_OPENED: 'Only files listed in the manifest of a bundle opened in this program can be read. Open the bundle first.',
     CONFIDENTIAL_KEY_MISSING: 'This account does not hold the key of confidential scans yet: another general manager who holds it must sign in once, or use the recovery key.',

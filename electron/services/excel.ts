@@ -13,9 +13,13 @@ import { today, type ServiceContext } from './context';
 import { allFilesForExport, fileByRefNo, findDuplicate, loadCustomer, registerCustomerIn, updateCustomerIn } from './customers';
 import { cancelled, pause } from './jobs';
 import { readSettings } from './settings';
+import { inReadingOrder } from './xlsx-order';
 
 type Mapping = Partial<Record<ImportField, string>>;
 type Labels = Record<Locale, Record<string, string>>;
+
+/** How many times its size a workbook may unpack to (sheet XML packs some 5 to 15 times). */
+const UNPACKS_TO = 16;
 
 export interface ImportLimits {
   maxRows: number;
@@ -32,7 +36,8 @@ export async function readSheet(base64: string, limits: ImportLimits): Promise<{
   if (bytes > limits.maxMegabytes * 1024 * 1024) {
     throw new ArchiveError('IMPORT_FILE_TOO_LARGE', { sizeMb: (bytes / 1024 / 1024).toFixed(1), maxMb: limits.maxMegabytes });
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(base64, 'base64')]), {
+  const workbook = await inReadingOrder(Buffer.from(base64, 'base64'), limits.maxMegabytes * UNPACKS_TO * 1024 * 1024);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbook]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

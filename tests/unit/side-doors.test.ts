@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter, type FileEntry } from '@zip.js/zip.js';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { KEY_FILE } from '../../db/archive-files';
@@ -199,6 +200,54 @@ describe('importing a sheet that is too large', () => {
     const big = Buffer.alloc(1.5 * 1024 * 1024, 1).toString('base64');
     expect(await dispatch('previewCustomerImport', { fileBase64: big }, 'en')).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_TOO_LARGE', message: expect.stringContaining('1.5 MB') } });
     expect((await api.listCustomers({})).total).toBe(0);
+  });
+});
+
+describe('a workbook whose parts come in any order', () => {
+  // Built from ExcelJS's own file, its parts put back in the zip in a given order.
+  async function reordered(source: Buffer, order: (name: string) => number, extra: Record<string, string> = {}): Promise<string> {
+    const reader = new ZipReader(new Uint8ArrayReader(source));
+    const parts = new Map<string, Uint8Array>();
+    for (const entry of await reader.getEntries()) if (!entry.directory) parts.set(entry.filename, await entry.getData(new Uint8ArrayWriter()));
+    await reader.close();
+    for (const [name, text] of Object.entries(extra)) parts.set(name, new TextEncoder().encode(text));
+    const writer = new ZipWriter(new Uint8ArrayWriter());
+    for (const name of [...parts.keys()].sort((a, b) => order(a) - order(b))) await writer.add(name, new Uint8ArrayReader(parts.get(name)!));
+    return Buffer.from(await writer.close()).toString('base64');
+  }
+  const rank = (names: string[]) => (name: string) => (names.includes(name) ? names.indexOf(name) : -1);
+
+  it('reads a sheet met after its shared strings but before the workbook and styles; refuses one that unpacks past its cap, and changes nothing', async () => {
+    const { api, dispatch } = await signedIn();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('客户');
+    sheet.addRow(['客户名称', '客户类型', '入住日期']);
+    sheet.addRow(['次序租户', '租户', new Date(Date.UTC(2024, 2, 1))]);
+    sheet.getCell('C2').numFmt = 'yyyy-mm-dd';
+    const source = Buffer.from(await wb.xlsx.writeBuffer());
+    const late = await reordered(source, rank(['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml', 'xl/styles.xml']));
+    expect(await api.previewCustomerImport({ fileBase64: late })).toMatchObject({ issues: [], ready: true, creates: 1 });
+    expect(await settleJob(api, (await api.startCustomerImport({ fileBase64: late })).jobId, 'customer-import')).toMatchObject({ state: 'done', result: { imported: 1 } });
+    const { rows } = await api.listCustomers({ query: '次序租户' });
+    expect(await api.getCustomer({ customerId: rows[0]!.customerId })).toMatchObject({ name: '次序租户', moveInDate: '2024-03-01' });
+
+    // 20 MB of blanks in the sheet pack to a few kilobytes; with a 1 MB limit it may unpack to 16 MB.
+    await asAdmin(() => api.updateSettings({ maxImportMegabytes: 1 }));
+    const sheetXml = new TextDecoder().decode(
+      await (async () => {
+        const reader = new ZipReader(new Uint8ArrayReader(source));
+        const entry = (await reader.getEntries()).find((e) => e.filename === 'xl/worksheets/sheet1.xml')!;
+        const bytes = await (entry as FileEntry).getData(new Uint8ArrayWriter());
+        await reader.close();
+        return bytes;
+      })(),
+    );
+    const bomb = await reordered(source, rank(['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml']), {
+      'xl/worksheets/sheet1.xml': sheetXml.replace('<sheetData>', `<sheetData>${' '.repeat(20 * 1024 * 1024)}`),
+    });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await dispatch('previewCustomerImport', { fileBase64: bomb })).toMatchObject({ ok: false, error: { code: 'IMPORT_UNPACKS_TOO_LARGE', message: expect.stringContaining('16 MB') } });
+    expect((await api.listCustomers({})).total).toBe(1);
   });
 });
 
