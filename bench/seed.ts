@@ -262,7 +262,7 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
 
   // Customers and files, in the order they were made over five years.
   const insertCustomer = sqlite.prepare(`insert into customers (kind, name, short_name, company_nature, legal_representative, phone, fax, building, floor, move_in_date, move_out_date,
-    classification, value_grade, special_tags, last_reviewed_at, name_pinyin, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    classification, value_grade, special_tags, last_reviewed_at, name_pinyin, created_at, updated_at, industry, restaurant, licence_no, licence_expiry) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertContact = sqlite.prepare('insert into customer_contacts (customer_id, kind, seq, name, title, phone) values (?, ?, ?, ?, ?, ?)');
   const insertFile =
     sqlite.prepare(`insert into files (customer_id, unit, ref_no, category, year, seq, retention, status, label_name, label_printed_at, closed_at, created_at, updated_at, confidentiality, home_box_id, archived_year)
@@ -319,6 +319,10 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
         const tags = classification === 'key' && chance(0.4) ? JSON.stringify([pick(['大客户', '长期合作', '政府单位', '连锁品牌'])]) : '[]';
         const reviewed = chance(0.9) ? iso(todayMs - Math.floor(random() * 270) * DAY) : null;
         const createdAt = iso(createdMs);
+        // From the name and the row, not the random stream, so every other value stays as it was.
+        const industry = company ? (trades.find((t) => name.includes(t)) ?? null) : null;
+        const licenceNo = company ? `9144010${String(i).padStart(11, '0')}` : null;
+        const licenceExpiry = company ? isoDate(createdMs + (365 + ((i * 7919) % 3650)) * DAY) : null;
         const id = Number(
           insertCustomer.run(
             kind,
@@ -339,6 +343,10 @@ export async function seedArchive(options: SeedOptions): Promise<SeedSummary> {
             pinyinKeys(name).full,
             createdAt,
             createdAt,
+            industry,
+            industry === '餐饮' ? 1 : 0,
+            licenceNo,
+            licenceExpiry,
           ).lastInsertRowid,
         );
         count(`customers.${kind}`);

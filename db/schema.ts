@@ -82,6 +82,8 @@ export interface CustomersTable {
   floor: string | null;
   move_in_date: string | null;
   move_out_date: string | null;
+  /** A restaurant (餐饮): patrolled every month, its kitchen exhaust cleaned (0 or 1). */
+  restaurant: Generated<number>;
   classification: Classification;
   value_grade: ValueGrade | null;
   /** JSON array of strings. */

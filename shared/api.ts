@@ -25,6 +25,7 @@ import type { ArchiveMethod } from './methods';
 import type { FormId, FormRecordKind } from './forms';
 import type { ErrorCode } from './errors';
 import type { CustomerFields } from './schemas';
+import type { DutyId, DutyPeriod, DutyWindow } from './duties';
 
 /** Something the person signing in must be told about the archive (shown once, in words). */
 export interface ArchiveNotice {
@@ -945,6 +946,51 @@ export interface Dashboard {
   /** The first visits due (late first); followUpsCount counts them all. */
   followUps: FollowUpDue[];
   followUpsCount: number;
+  /** Loans to come back tomorrow, for the reminder the day before (003 §6 4.6.4). */
+  dueTomorrow: LoanRegisterRow[];
+  /** Each duty in force (shared/duties.ts) with its counts. */
+  duties: DutySummary[];
+}
+
+export interface DutySummary {
+  duty: DutyId;
+  /** The recurring duty's period and the one running today; null for completeness. */
+  period: DutyPeriod | null;
+  window: DutyWindow | null;
+  /** Completeness: days a new file has to hold every required document. */
+  withinDays: number | null;
+  late: number;
+  due: number;
+}
+
+/** One file behind a duty's count. */
+export interface DutyFile {
+  fileId: number;
+  refNo: string;
+  name: string;
+  building: string | null;
+  floor: string | null;
+  unit: string;
+  kind: CustomerKind;
+  late: boolean;
+  /** Recurring: the last local day the file did the duty, if ever. */
+  lastDone?: string;
+  /** Completeness: the required categories (codes) it lacks. */
+  lacking?: string[];
+}
+
+/** A duty as it stands for one file. */
+export interface FileDuty {
+  duty: DutyId;
+  period: DutyPeriod | null;
+  window: DutyWindow | null;
+  state: 'done' | 'due' | 'late';
+  /** The last local day of the period (recurring) or of the time to complete a new file. */
+  dueDate: string;
+  lastDone?: string;
+  lacking?: string[];
+  /** A business licence past its date is late whatever was filed. */
+  licenceExpiry?: string;
 }
 
 export interface CabinetInspectionDue {

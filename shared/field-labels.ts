@@ -5,6 +5,7 @@ import type { Locale } from './domain';
 
 export const fieldNames = [
   'industry',
+  'restaurant',
   'region',
   'website',
   'licenceNo',
@@ -219,6 +220,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     contacts: '联系人',
     creditGrade: '信用等级',
     industry: '所属行业',
+    restaurant: '餐饮商户',
     region: '所属区域',
     website: '网址',
     licenceNo: '营业执照号码',
@@ -397,6 +399,7 @@ export const fieldLabels: Record<Locale, Record<FieldName, string>> = {
     contacts: 'Contacts',
     creditGrade: 'Credit grade',
     industry: 'Industry',
+    restaurant: 'Restaurant',
     region: 'Region',
     website: 'Website',
     licenceNo: 'Business licence no.',

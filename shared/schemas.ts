@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditGroups } from './audit-labels';
 import { formIds } from './forms';
 import { reportIds } from './reports';
+import { defaultDutySettings, dutyIds, dutySettingsSchema } from './duties';
 import {
   approvalStatuses,
   classifications,
@@ -98,6 +99,8 @@ export const customerFields = z
     creditGrade: optionalText(20),
     /** From 设置's lists (customerLists), or as written on an imported sheet. */
     industry: optionalText(50),
+    /** 餐饮: patrolled every month, its kitchen exhaust cleaned (003 §6 4.3.2 d); absent: from the industry. */
+    restaurant: z.boolean().optional(),
     region: optionalText(50),
     website: optionalText(200),
     licenceNo: optionalText(50),
@@ -163,6 +166,16 @@ export const listCustomersInput = z
 export const searchInput = z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20) }).strict();
 export const customerIdInput = z.object({ customerId: id }).strict();
 export const fileIdInput = z.object({ fileId: id }).strict();
+/** The files behind one of 工作台's duty counts: late, still due this period, or both. */
+export const listDutyFilesInput = z
+  .object({
+    duty: z.enum(dutyIds),
+    state: z.enum(['late', 'due', 'owing']).default('owing'),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListDutyFilesInput = z.output<typeof listDutyFilesInput>;
 export const getFileInput = z.object({ fileId: id, category: z.string().max(40).optional() }).strict();
 export const fileReasonInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(500) }).strict();
 export const dueForReviewInput = z.object({ months: z.number().int().min(1).max(120).optional() }).strict();
@@ -258,6 +271,8 @@ export const archiveSettingsSchema = z
       .default(() => ({ ...defaultCustomerLists })),
     /** Where the desk scanner's "scan to folder" writes: watched while the archive is open (empty: none). */
     scanFolder: z.string().trim().max(500).default(''),
+    /** What each file owes (shared/duties.ts), checked on 工作台 every day. */
+    duties: dutySettingsSchema.default(() => structuredClone(defaultDutySettings)),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */

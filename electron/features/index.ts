@@ -11,6 +11,7 @@ import { bundleMethods } from './bundle';
 import { customersMethods } from './customers';
 import type { ApiOf } from './define';
 import { destructionMethods } from './destruction';
+import { dutiesMethods } from './duties';
 import { documentsMethods } from './documents';
 import { formsMethods } from './forms';
 import { importMethods } from './imports';
@@ -42,6 +43,7 @@ export const methodTable = {
   ...bundleMethods,
   ...jobsMethods,
   ...reportsMethods,
+  ...dutiesMethods,
   ...recordsMethods,
 };
 

@@ -89,6 +89,7 @@ function customerColumns(fields: CustomerFields) {
     payment_terms: fields.paymentTerms ?? null,
     credit_grade: fields.creditGrade ?? null,
     industry: fields.industry ?? null,
+    restaurant: (fields.restaurant ?? fields.industry === '餐饮') ? 1 : 0,
     region: fields.region ?? null,
     website: fields.website ?? null,
     licence_no: fields.licenceNo ?? null,
@@ -222,6 +223,8 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
   const before = await customerRow(trx, input.customerId);
   if (!before) throw new ArchiveError('NOT_FOUND');
   await guardDuplicate(trx, input, units, input.customerId);
+  // A sheet without the flag keeps the one set by hand, unless the industry changed.
+  if (input.restaurant === undefined && (input.industry ?? null) === before.industry) input = { ...input, restaurant: before.restaurant === 1 };
   const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), updated_at: nowIso(ctx) });
   // Files are never deleted: a unit taken off the customer keeps its file and history.
   await saveCustomerParts(trx, ctx, customer, input, units, false);
@@ -284,6 +287,7 @@ function rowToFields(row: CustomerRow): CustomerFields {
     paymentTerms: row.payment_terms ?? undefined,
     creditGrade: row.credit_grade ?? undefined,
     industry: row.industry ?? undefined,
+    restaurant: row.restaurant === 1,
     region: row.region ?? undefined,
     website: row.website ?? undefined,
     licenceNo: row.licence_no ?? undefined,

@@ -1,4 +1,4 @@
-import { countLabelsOutOfDate, filesOwingVisits, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
+import { countLabelsOutOfDate, fileNames, filesOwingVisits, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
 import type { Dashboard, FollowUpDue } from '../../shared/api';
 import { approverRank } from '../../shared/domain';
 import { addDays, listLoans } from './loans';
@@ -7,6 +7,7 @@ import { countDueForReview, listDueForReview } from './customers';
 import { proposeDepartedMoves } from './locations';
 import { localDate, today, type ServiceContext } from './context';
 import { pause } from './jobs';
+import { countDuties } from './duties';
 
 // 工作台: what needs doing today, each item a click away from the list behind it.
 
@@ -51,16 +52,28 @@ const FOLLOW_UPS_LISTED = 50;
 export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number; items: FollowUpDue[] }> {
   const on = today(ctx);
   const rows = await filesOwingVisits(ctx.db);
-  const due: FollowUpDue[] = [];
+  const due: (Omit<FollowUpDue, 'refNo' | 'name'> & { made: string })[] = [];
   for (const r of rows) {
     const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
     const visits = [...r.visits, ...r.visitRecords.map(localDate)];
-    const next = nextFollowUp(localDate(r.createdAt), schedule, visits, on);
-    if (next)
-      due.push({ fileId: r.fileId, refNo: r.refNo, name: r.name, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
+    const made = localDate(r.createdAt);
+    const next = nextFollowUp(made, schedule, visits, on);
+    if (next) due.push({ fileId: r.fileId, made, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
   }
-  due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.refNo.localeCompare(b.refNo));
-  return { count: due.length, items: due.slice(0, FOLLOW_UPS_LISTED) };
+  due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.made.localeCompare(b.made) || a.fileId - b.fileId);
+  const listed = due.slice(0, FOLLOW_UPS_LISTED);
+  const names = new Map(
+    (
+      await fileNames(
+        ctx.db,
+        listed.map((d) => d.fileId),
+      )
+    ).map((n) => [n.fileId, n]),
+  );
+  const items = listed.map(({ made: _made, ...d }) => ({ ...d, refNo: names.get(d.fileId)?.refNo ?? '', name: names.get(d.fileId)?.name ?? '' }));
+  // Within a day, by 档号 as before.
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.refNo.localeCompare(b.refNo));
+  return { count: due.length, items };
 }
 
 /**
@@ -86,6 +99,9 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const dueForReviewCount = await countDueForReview(ctx);
   await pause();
   const followUps = await followUpsDue(ctx);
+  await pause();
+  const duties = await countDuties(ctx);
+  const tomorrow = addDays(on, 1);
   return {
     today: on,
     dueToday: out.filter((r) => r.dueDate === on),
@@ -101,5 +117,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
     dueForReviewCount,
     followUps: followUps.items,
     followUpsCount: followUps.count,
+    dueTomorrow: out.filter((r) => r.dueDate === tomorrow),
+    duties,
   };
 }

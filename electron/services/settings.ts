@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import { settingsValue, writeSettingsValue } from '../../db/queries/meta';
 import { customerKinds } from '../../shared/domain';
+import { defaultDutySettings, recurringDutyIds, type DutySettings } from '../../shared/duties';
+import { recordKindIds } from '../../shared/record-kinds';
+import { categoryExists } from '../../db/queries/documents';
 import { archiveSettingsSchema, defaultCustomerLists, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -28,6 +31,13 @@ function checkScanFolder(folder: string, archiveDir: string | undefined): string
   return real;
 }
 
+/** Every category a duty names is one of the archive's, and every record kind one the desk keeps. */
+async function checkDuties(db: Kysely<ArchiveDatabase>, duties: DutySettings): Promise<void> {
+  const categories = new Set([...Object.values(duties.requiredDocuments).flat(), ...recurringDutyIds.flatMap((id) => duties.recurring[id]?.categories ?? [])]);
+  for (const category of categories) if (!(await categoryExists(db, category))) throw new ArchiveError('UNKNOWN_CATEGORY', { category });
+  for (const id of recurringDutyIds) for (const kind of duties.recurring[id].recordKinds) if (!recordKindIds.includes(kind)) throw new ArchiveError('UNKNOWN_RECORD_KIND', { kind });
+}
+
 /** The settings a new archive starts with; DA/T 22-2015's 档号 structure. */
 export const defaultSettings: ArchiveSettings = {
   fondsCode: '0001',
@@ -46,6 +56,7 @@ export const defaultSettings: ArchiveSettings = {
   recordDeadlineDays: {},
   customerLists: defaultCustomerLists,
   scanFolder: '',
+  duties: defaultDutySettings,
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },
@@ -69,6 +80,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsI
   for (const kind of customerKinds) if (!retention[kind]) retention[kind] = defaultSettings.retention[kind];
   const next = archiveSettingsSchema.parse({ ...before, ...input, retention });
   if (input.scanFolder !== undefined && input.scanFolder !== before.scanFolder) next.scanFolder = checkScanFolder(next.scanFolder, ctx.archiveDir);
+  if (input.duties !== undefined) await checkDuties(ctx.db, next.duties);
   await ctx.db.transaction().execute(async (trx) => {
     await writeSettingsValue(trx, SETTINGS_KEY, JSON.stringify(next));
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'settings.updated', { details: { before, after: next } });

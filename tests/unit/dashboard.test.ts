@@ -31,6 +31,13 @@ describe('the home screen (工作台)', () => {
     expect(d.cabinetsNotInspected.map((c) => c.code)).toEqual(['3F-A']);
     // Classified at registration today: no review due yet.
     expect(d.dueForReviewCount).toBe(0);
+    expect(d.dueTomorrow).toEqual([]);
+
+    // The day before the take-out loan is due (26 November), at 01:00 in China, 24 November in UTC.
+    await travel(ctx, new Date('2026-11-24T17:00:00Z'));
+    d = await api.getDashboard();
+    expect(d.dueTomorrow.map((r) => [r.fileId, r.dueDate])).toEqual([[b, '2026-11-26']]);
+    expect(d.dueToday).toEqual([]);
 
     await travel(ctx, new Date('2026-11-27T09:00:00Z'));
     d = await api.getDashboard();

@@ -313,6 +313,8 @@ export const en: Record<MessageKey, string> = {
   'form.contactTitle': 'Title',
   'form.contactPhone': 'Phone',
   'form.phoneInvalid': 'Not a valid phone number',
+  'form.restaurant': 'Restaurant',
+  'form.restaurantHint': 'Patrolled monthly',
   'form.unitsHint': 'Several units allowed, Enter between them; one file per unit',
   'form.discardTitle': 'Discard what you typed?',
   'form.discardText': 'The customer details you typed will not be saved.',

@@ -312,6 +312,8 @@ export const zhCN = {
   'form.contactTitle': '职务',
   'form.contactPhone': '电话',
   'form.phoneInvalid': '电话号码格式不正确',
+  'form.restaurant': '餐饮商户',
+  'form.restaurantHint': '每月巡查',
   'form.unitsHint': '可填多个单元号，回车分隔；每个单元一份档案',
   'form.discardTitle': '放弃已填写的内容？',
   'form.discardText': '关闭后，刚才填写的客户资料不会保存。',

@@ -1,4 +1,4 @@
-import { App, AutoComplete, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
@@ -118,7 +118,16 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       }
     >
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={saving}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        disabled={saving}
+        // A 餐饮 customer is a restaurant until the clerk says otherwise.
+        onValuesChange={(changed: Partial<FormValues>) => {
+          if ('industry' in changed) form.setFieldValue('restaurant', changed.industry === '餐饮');
+        }}
+      >
         <Divider titlePlacement="start">{t('form.basic')}</Divider>
         <Row gutter={16}>
           <Col span={6}>
@@ -252,7 +261,12 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
               <AutoComplete options={pick(lists.regions)} allowClear showSearch={{ filterOption: (input, o) => String(o?.value ?? '').includes(input) }} maxLength={50} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col span={4}>
+            <Form.Item name="restaurant" label={t('form.restaurant')} valuePropName="checked">
+              <Checkbox>{t('form.restaurantHint')}</Checkbox>
+            </Form.Item>
+          </Col>
+          <Col span={8}>
             <Form.Item name="website" label={F.website}>
               <Input maxLength={200} />
             </Form.Item>
