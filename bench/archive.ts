@@ -177,7 +177,7 @@ async function main() {
     line('desk', `return by code (${refs.length} files)`, pct(back, 95), 'ms p95', { text: '≤ 10 ms', pass: pct(back, 95) <= 10 });
 
     // Reports: each opens in under a second on this archive.
-    for (const r of await reportBench(api)) line('reports', r.what, r.ms, 'ms', { text: '≤ 1000 ms', pass: r.ms <= 1000 });
+    for (const r of await reportBench(api)) line('reports', r.what, r.ms, 'ms', r.target === false ? undefined : { text: '≤ 1000 ms', pass: r.ms <= 1000 });
 
     // Desk records (issue 19): each register as the 登记簿 screen asks for it, 工作台's open counts,
     // a file's 记录 tab and a whole register written to xlsx (every row: no page limit applies).

@@ -950,6 +950,10 @@ export interface Dashboard {
   dueTomorrow: LoanRegisterRow[];
   /** Each duty in force (shared/duties.ts) with its counts. */
   duties: DutySummary[];
+  /** False while the counts over every file (visits, duties) are first read this session: those cards wait. */
+  countsReady: boolean;
+  /** False when those counts are from before the latest change and are being read again. */
+  countsFresh: boolean;
 }
 
 export interface DutySummary {

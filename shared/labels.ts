@@ -22,6 +22,7 @@ import type {
   Role,
   ValueGrade,
 } from './domain';
+import type { DutyId, DutyPeriod } from './duties';
 import type { ErrorCode } from './errors';
 import type { FormId } from './forms';
 import type { ReportId, ReportSectionId } from './reports';
@@ -263,6 +264,33 @@ export const accountStatusLabels: Labels<AccountStatus> = {
 };
 
 /** Why pages of a stack wait for the clerk (待归档扫描件). */
+/** What each file owes (shared/duties.ts), as 工作台 and the file's own page name it. */
+export const dutyLabels: Labels<DutyId> = {
+  'zh-CN': {
+    completeness: '档案资料齐全',
+    patrol: '巡查记录',
+    restaurant_patrol: '餐饮商户巡查记录',
+    exhaust_cleaning: '厨房油烟清洗记录',
+    licence_review: '营业执照年审',
+    key_update: '重点客户档案更新',
+    satisfaction_survey: '年度满意度调查',
+  },
+  en: {
+    completeness: 'Complete file',
+    patrol: 'Patrol record',
+    restaurant_patrol: 'Restaurant patrol record',
+    exhaust_cleaning: 'Kitchen exhaust cleaning',
+    licence_review: 'Business licence review',
+    key_update: 'Key customer file update',
+    satisfaction_survey: 'Yearly satisfaction survey',
+  },
+};
+
+export const dutyPeriodLabels: Labels<DutyPeriod> = {
+  'zh-CN': { month: '每月', quarter: '每季度', year: '每年' },
+  en: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
+};
+
 export const intakeWaitReasonLabels: Labels<IntakeWaitReason> = {
   'zh-CN': {
     'no-cover': '前面没有扫描封面',

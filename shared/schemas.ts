@@ -24,6 +24,8 @@ import {
 } from './domain';
 
 export const noInput = z.object({}).strict();
+/** 工作台 refreshing itself takes the last counts at once while they are read again (allowStale). */
+export const dashboardInput = z.object({ allowStale: z.boolean().default(false) }).strict();
 
 const username = z
   .string()

@@ -17,6 +17,7 @@ import * as m0015 from './0015-visit-indexes';
 import * as m0016 from './0016-scan-text';
 import * as m0017 from './0017-scan-intake';
 import * as m0018 from './0018-file-duties';
+import * as m0019 from './0019-duty-indexes';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0016-scan-text': m0016,
   '0017-scan-intake': m0017,
   '0018-file-duties': m0018,
+  '0019-duty-indexes': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../schema';
 
 /** departures_closed_through: the day up to which move-out dates have been acted on (YYYY-MM-DD). */
@@ -47,4 +47,14 @@ export async function nextSeq(db: Kysely<ArchiveDatabase>, year: number, categor
     .returning('last_seq')
     .executeTakeFirstOrThrow();
   return row.last_seq;
+}
+
+/**
+ * A number that moves whenever the archive's rows do: this connection's own changes, and SQLite's
+ * data_version, which moves when another connection (the import worker) commits.
+ */
+export async function changeCounter(db: Kysely<ArchiveDatabase>): Promise<string> {
+  const own = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+  const others = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+  return `${own.rows[0]?.n ?? 0}.${others.rows[0]?.data_version ?? 0}`;
 }

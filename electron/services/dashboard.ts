@@ -1,5 +1,7 @@
 import { countLabelsOutOfDate, fileNames, filesOwingVisits, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
-import type { Dashboard, FollowUpDue } from '../../shared/api';
+import type { Dashboard, DutySummary, FollowUpDue } from '../../shared/api';
+import { changeCounter } from '../../db/queries/meta';
+import { readSettings } from './settings';
 import { approverRank } from '../../shared/domain';
 import { addDays, listLoans } from './loans';
 import { listCabinetsDueInspection } from './inspections';
@@ -76,12 +78,77 @@ export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number
   return { count: due.length, items };
 }
 
+/** The cards that read every file: the visits owed and the duties (shared/duties.ts). */
+interface FileCounts {
+  followUps: { count: number; items: FollowUpDue[] };
+  duties: DutySummary[];
+}
+
+interface Counted {
+  /** Today, the duty rules and the archive's change counter the counts were read under. */
+  key: string;
+  day: string;
+  value: FileCounts;
+}
+
+// One archive connection each (a new sign-in opens a new one): the last counts and the reading under way.
+const counted = new WeakMap<object, Counted>();
+const counting = new WeakMap<object, Promise<Counted>>();
+const failed = new WeakMap<object, unknown>();
+
+async function countsKey(ctx: ServiceContext): Promise<string> {
+  const { duties } = await readSettings(ctx.db);
+  return `${today(ctx)}|${JSON.stringify(duties)}|${await changeCounter(ctx.db)}`;
+}
+
+function countFiles(ctx: ServiceContext, key: string): Promise<Counted> {
+  const under = counting.get(ctx.db);
+  if (under) return under;
+  const day = today(ctx);
+  const job = (async () => {
+    const followUps = await followUpsDue(ctx);
+    await pause();
+    const duties = await countDuties(ctx);
+    const done = { key, day, value: { followUps, duties } };
+    counted.set(ctx.db, done);
+    return done;
+  })().finally(() => counting.delete(ctx.db));
+  counting.set(ctx.db, job);
+  return job;
+}
+
+/**
+ * The counts over every file, read again only when the day, the rules or any row of the archive
+ * changed since they were last read. With allowStale (工作台 refreshing itself), a change is
+ * answered at once with the counts before it while they are read again behind the answer, and
+ * nothing yet counted this session with none (ready: false); the screen asks again shortly.
+ */
+async function fileCounts(ctx: ServiceContext, allowStale: boolean): Promise<{ value: FileCounts | null; fresh: boolean }> {
+  const key = await countsKey(ctx);
+  const have = counted.get(ctx.db);
+  if (have?.key === key) return { value: have.value, fresh: true };
+  const job = countFiles(ctx, key);
+  if (!allowStale) {
+    const done = await job;
+    // Read under an older key (a change came in meanwhile): read once more, under this one.
+    return { value: done.key === key ? done.value : (await countFiles(ctx, key)).value, fresh: true };
+  }
+  // A reading behind the answer that failed is the next call's error, not a screen waiting for ever.
+  job.catch((error: unknown) => failed.set(ctx.db, error));
+  const error = failed.get(ctx.db);
+  if (error !== undefined) {
+    failed.delete(ctx.db);
+    throw error;
+  }
+  return { value: have?.day === today(ctx) ? have.value : null, fresh: false };
+}
+
 /**
  * Each card is read in turn, letting the event loop turn between them: the home screen opens
  * first after sign-in, and a click on another screen meanwhile is answered between two cards
  * instead of after all of them (the host and IPC serve one call at a time).
  */
-export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
+export async function getDashboard(ctx: ServiceContext, options: { allowStale?: boolean } = {}): Promise<Dashboard> {
   const on = today(ctx);
   const out = await listLoans(ctx, { status: 'out', limit: null });
   await pause();
@@ -98,9 +165,8 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const dueForReview = (await listDueForReview(ctx, undefined, 50)).map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.name }));
   const dueForReviewCount = await countDueForReview(ctx);
   await pause();
-  const followUps = await followUpsDue(ctx);
   await pause();
-  const duties = await countDuties(ctx);
+  const counts = await fileCounts(ctx, options.allowStale ?? false);
   const tomorrow = addDays(on, 1);
   return {
     today: on,
@@ -115,9 +181,11 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
     departedInActiveBoxes,
     dueForReview,
     dueForReviewCount,
-    followUps: followUps.items,
-    followUpsCount: followUps.count,
+    followUps: counts.value?.followUps.items ?? [],
+    followUpsCount: counts.value?.followUps.count ?? 0,
     dueTomorrow: out.filter((r) => r.dueDate === tomorrow),
-    duties,
+    duties: counts.value?.duties ?? [],
+    countsReady: counts.value !== null,
+    countsFresh: counts.fresh,
   };
 }

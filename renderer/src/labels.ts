@@ -4,6 +4,8 @@ import {
   borrowerStatusLabels,
   inspectionFindingLabels,
   intakeWaitReasonLabels,
+  dutyLabels,
+  dutyPeriodLabels,
   loanKindLabels,
   loanStatusLabels,
   loanTermLabels,
@@ -54,6 +56,8 @@ export function useLabels() {
     borrowerStatus: borrowerStatusLabels[locale],
     transferStatus: transferStatusLabels[locale],
     intakeWaitReason: intakeWaitReasonLabels[locale],
+    duty: dutyLabels[locale],
+    dutyPeriod: dutyPeriodLabels[locale],
   };
 }
 

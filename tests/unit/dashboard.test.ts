@@ -71,6 +71,41 @@ describe('the home screen (工作台)', () => {
     expect(await api.listApprovals({})).toHaveLength(600);
   });
 
+  it('answers 工作台 refreshing itself at once: the counts over every file are read behind the answer and again after any change', async () => {
+    const { api, file } = await setupStorage();
+    const fileId = await file('张三', 'A-301');
+    const settle = async () => {
+      for (let i = 0; i < 200; i++) {
+        const d = await api.getDashboard({ allowStale: true });
+        if (d.countsFresh) return d;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('the counts never settled');
+    };
+    // Nothing counted yet this session: the answer says so instead of showing zeros.
+    const first = await api.getDashboard({ allowStale: true });
+    expect(first).toMatchObject({ countsReady: false, countsFresh: false, duties: [] });
+    const counted = await settle();
+    expect(counted.countsReady).toBe(true);
+    const lacking = (d: typeof counted) => d.duties.find((x) => x.duty === 'completeness')!.due;
+    expect(lacking(counted)).toBe(1);
+    // Nothing changed: the same counts, fresh.
+    expect(await api.getDashboard({ allowStale: true })).toMatchObject({ countsFresh: true });
+    // The file completed: the next answer still has the counts before, and says they are being read again…
+    for (const category of ['basic_record', 'fire_safety', 'fit_out', 'identity', 'emergency_contacts'])
+      await api.addDocument({ fileId, category, title: category, docDate: '2026-11-23', pages: 1, isOriginal: true });
+    const stale = await api.getDashboard({ allowStale: true });
+    expect(stale.countsFresh).toBe(false);
+    expect(lacking(stale)).toBe(1);
+    // …and soon has the new ones; a call that does not allow stale counts always waits for them.
+    expect(lacking(await settle())).toBe(0);
+    await api.addDocument({ fileId, category: 'visit', title: '回访', docDate: '2026-11-23', pages: 1, isOriginal: true });
+    await api.registerCustomer({ kind: 'tenant', name: '李四', floor: '3', units: ['A-302'] });
+    const waited = await api.getDashboard();
+    expect(waited).toMatchObject({ countsReady: true, countsFresh: true });
+    expect(lacking(waited)).toBe(1);
+  });
+
   it('lets a call that arrives while it is being read be answered between its cards', async () => {
     const { api, file } = await setupStorage();
     await file('张三', 'A-301');

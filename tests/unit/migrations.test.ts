@@ -87,7 +87,29 @@ describe('migrations', () => {
     // Columns added later (0010: password attempts) start at their defaults; nothing else moves.
     const expected = { ...before, accounts: before.accounts.map((a) => ({ ...a, failed_attempts: 0, paused_until: null })) };
     expect({ accounts: await archive.db.selectFrom('accounts').selectAll().execute(), audit: await archive.db.selectFrom('audit_log').select(auditColumns).execute() }).toEqual(expected);
-    expect(await archive.db.selectFrom('document_categories').select('code').execute()).toHaveLength(16);
+    // 0002's sixteen categories and 0018's 客户紧急联络表.
+    expect(await archive.db.selectFrom('document_categories').select('code').execute()).toHaveLength(17);
+    await archive.close();
+  });
+
+  it('mark the restaurants among the customers of an archive made before the duties migration, from their industry', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, '0017-scan-intake');
+    const at = '2026-01-01T00:00:00.000Z';
+    const customer = (name: string, industry: string | null) =>
+      sql`insert into customers (kind, name, industry, name_pinyin, created_at, updated_at) values ('tenant', ${name}, ${industry}, '', ${at}, ${at})`.execute(archive.db);
+    await customer('兰州拉面', '餐饮');
+    await customer('华联便利店', '零售');
+    await customer('张三', null);
+    const before = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
+    await migrateToLatest(archive.db);
+    const after = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
+    // Every column as it was, and the flag from the industry.
+    expect(after.rows).toEqual(before.rows.map((r) => ({ ...r, restaurant: r.industry === '餐饮' ? 1 : 0 })));
+    expect((await archive.db.selectFrom('document_categories').where('code', '=', 'emergency_contacts').select('label_zh').executeTakeFirst())?.label_zh).toBe('客户紧急联络表');
+    // And back: the flag and the (unused) category go, the customers stay.
+    await migrateTo(archive.db, '0017-scan-intake');
+    expect((await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows).toEqual(before.rows);
     await archive.close();
   });
 

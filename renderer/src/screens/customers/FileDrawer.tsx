@@ -19,6 +19,7 @@ import { DocumentModal } from './DocumentModal';
 import { FileFacts } from './FileFacts';
 import { FileRecordsTab } from '../records/FileRecordsTab';
 import { FileLocationTab } from './FileLocationTab';
+import { FileDutiesTab } from './FileDutiesTab';
 import { ReasonModal } from './ReasonModal';
 import { localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
@@ -134,6 +135,11 @@ export function FileDrawer() {
                 key: 'records',
                 label: t('rec.tab'),
                 children: <FileRecordsTab fileId={file.id} fileLabel={[file.refNo, customer.name, file.unit].filter(Boolean).join(' ')} active={file.status !== 'destroyed'} />,
+              },
+              {
+                key: 'duties',
+                label: t('duties.tab'),
+                children: <FileDutiesTab fileId={file.id} categories={categories} changed={file} />,
               },
               {
                 key: 'customer',

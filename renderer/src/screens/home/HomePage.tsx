@@ -1,5 +1,8 @@
-import { Badge, Button, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { Badge, Button, Card, Col, Empty, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { addDays } from '../../../../shared/dates';
+import { DueTomorrowModal } from './DueTomorrowModal';
+import { DutiesCard } from './DutiesCard';
 import type { Dashboard, OpenRecordCount } from '../../../../shared/api';
 import { HOME_DUE_DAYS, recordKinds } from '../../../../shared/record-kinds';
 import { recordLabels } from '../../../../shared/record-labels';
@@ -12,11 +15,12 @@ import { useCustomersStore } from '../../stores/customers-store';
 import { useNavStore } from '../../stores/nav-store';
 
 const REFRESH_MS = 30_000;
+const RECOUNT_MS = 1_000;
 
 /** 工作台: what needs doing today; each card opens the list behind it. */
 export function HomePage() {
   const t = useT();
-  const dashboard = useApi(() => api.getDashboard(), [], null as Dashboard | null);
+  const dashboard = useApi(() => api.getDashboard({ allowStale: true }), [], null as Dashboard | null);
   const openRecords = useApi(() => api.openRecords(), [], [] as OpenRecordCount[]);
   const locale = useLocaleStore((s) => s.locale);
   const showRegister = useRecordStore((s) => s.showRegister);
@@ -26,6 +30,7 @@ export function HomePage() {
   const openFile = useCustomersStore((s) => s.openFile);
   const loadDashboard = dashboard.reload;
   const loadRecords = openRecords.reload;
+  const [tomorrowShown, setTomorrowShown] = useState(false);
   // Counts follow the archive: on arrival, when the window regains focus, and every half minute.
   useEffect(() => {
     const load = () => {
@@ -40,6 +45,13 @@ export function HomePage() {
       window.removeEventListener('focus', load);
     };
   }, [loadDashboard, loadRecords]);
+  // Counts over every file being read again behind the answer: ask again shortly for them.
+  const stale = d ? !d.countsFresh : false;
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(loadDashboard, RECOUNT_MS);
+    return () => clearTimeout(timer);
+  }, [stale, d, loadDashboard]);
   if (!d) return <ErrorAlert error={dashboard.error} onClose={dashboard.clearError} />;
   const file = (fileId: number) => {
     go('customers');
@@ -119,6 +131,17 @@ export function HomePage() {
         () => showLoans('register'),
         d.dueToday.length === 0 ? undefined : files(d.dueToday.map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.customerName, note: <span>{r.borrower}</span> }))),
       )}
+      {card(
+        'home-due-tomorrow',
+        t('home.dueTomorrow'),
+        d.dueTomorrow.length,
+        () => setTomorrowShown(true),
+        d.dueTomorrow.length === 0
+          ? undefined
+          : files(d.dueTomorrow.map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.customerName, note: <span style={{ whiteSpace: 'nowrap' }}>{r.borrower}</span> }))),
+      )}
+      {tomorrowShown && <DueTomorrowModal rows={d.dueTomorrow} date={addDays(d.today, 1)} onClose={() => setTomorrowShown(false)} />}
+      <DutiesCard duties={d.countsReady ? d.duties : null} onOpenFile={file} />
       {card('home-approvals', t(d.approvalsMine ? 'home.myApprovals' : 'home.approvals'), d.approvalsWaiting, () => go('approvals'))}
       {card(
         'home-inspections',
@@ -150,7 +173,13 @@ export function HomePage() {
         t('home.followUps'),
         d.followUpsCount,
         () => go('customers'),
-        files(d.followUps.map((f) => ({ ...f, note: <Tag color={f.late ? 'red' : undefined}>{t(f.late ? 'home.visitLate' : 'home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> }))),
+        d.countsReady ? (
+          files(d.followUps.map((f) => ({ ...f, note: <Tag color={f.late ? 'red' : undefined}>{t(f.late ? 'home.visitLate' : 'home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> })))
+        ) : (
+          <Spin tip={t('home.counting')}>
+            <div style={{ height: 48 }} />
+          </Spin>
+        ),
       )}
       {recordKinds
         .filter((k) => k.home)

@@ -3,6 +3,7 @@ import { roleMay } from '../../../../shared/permissions';
 import { ArchiveSettingsCard } from './ArchiveSettingsCard';
 import { CategoriesCard } from './CategoriesCard';
 import { RecordDeadlinesCard } from './RecordDeadlinesCard';
+import { DutiesSettingsCard } from './DutiesSettingsCard';
 import { CustomerListsCard } from './CustomerListsCard';
 import { AccountsCard } from './AccountsCard';
 import { BackupCard } from './BackupCard';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <ArchiveSettingsCard canEdit={canEdit} />
       <CategoriesCard canEdit={canEdit} />
       <RecordDeadlinesCard canEdit={canEdit} />
+      <DutiesSettingsCard canEdit={canEdit} />
       <CustomerListsCard canEdit={canEdit} />
     </Flex>
   );
