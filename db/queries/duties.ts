@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DutyFile } from '../../shared/api';
 import type { CustomerKind } from '../../shared/domain';
 import type { DutyScope } from '../../shared/duties';
 import type { ArchiveDatabase } from '../schema';
@@ -77,68 +78,69 @@ function lateOf(db: Db, eb: FileEb, check: RecurringCheck): Expression<SqlBool> 
 
 function owingNow(db: Db, eb: FileEb, check: RecurringCheck): Expression<SqlBool> {
   const current = doneIn(db, check, check.current);
-  const expired = check.scope === 'licence' ? eb('customers.licence_expiry', '<', check.today) : null;
-  const notDone = current ? eb('files.id', 'not in', current) : eb.lit(true);
-  return expired ? eb.or([eb.and([notDone]), expired]) : eb.and([notDone]);
+  const notDone: Expression<SqlBool> = current ? eb('files.id', 'not in', current) : eb.lit(true);
+  return check.scope === 'licence' ? eb.or([notDone, eb('customers.licence_expiry', '<', check.today)]) : notDone;
 }
 
 const filesWithCustomers = (db: Db) => db.selectFrom('files').innerJoin('customers', 'customers.id', 'files.customer_id');
 
-/** How many files of the duty's scope are late, and how many still owe the current period. */
-export async function countRecurring(db: Db, check: RecurringCheck): Promise<{ late: number; due: number }> {
+type Condition = (eb: FileEb) => Expression<SqlBool>;
+export type DutyFileRow = Omit<DutyFile, 'lastDone' | 'lacking'>;
+
+const listColumns = ['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'customers.building', 'customers.floor', 'files.unit', 'customers.kind'] as const;
+const flag = (eb: FileEb, condition: Condition) => eb.case().when(condition(eb)).then(1).else(0).end();
+
+/** How many files owe a duty, and how many of those are late. */
+async function countOwing(db: Db, owing: Condition, late: Condition): Promise<{ late: number; due: number }> {
   const row = await filesWithCustomers(db)
-    .where((eb) => eb.and([inScope(eb, check), owingNow(db, eb, check)]))
-    .select((eb) => [
-      eb.fn.countAll<number>().as('owing'),
-      sql<number>`coalesce(sum(${eb
-        .case()
-        .when(lateOf(db, eb, check))
-        .then(1)
-        .else(0)
-        .end()}), 0)`.as('late'),
-    ])
+    .where(owing)
+    .select((eb) => [eb.fn.countAll<number>().as('owing'), sql<number>`coalesce(sum(${flag(eb, late)}), 0)`.as('late')])
     .executeTakeFirstOrThrow();
   return { late: Number(row.late), due: Number(row.owing) - Number(row.late) };
 }
 
-export interface DutyFileRow {
-  fileId: number;
-  refNo: string;
-  name: string;
-  building: string | null;
-  floor: string | null;
-  unit: string;
-  kind: CustomerKind;
-  late: boolean;
-}
-
-const listColumns = ['files.id as fileId', 'files.ref_no as refNo', 'customers.name', 'customers.building', 'customers.floor', 'files.unit', 'customers.kind'] as const;
-
-/** One page of the files behind a recurring duty's count (late, due or both), by 档号, and their exact total. */
-export async function listRecurring(db: Db, check: RecurringCheck, state: 'late' | 'due' | 'owing', offset: number, limit: number): Promise<{ total: number; rows: DutyFileRow[] }> {
-  const filtered = filesWithCustomers(db).where((eb) => {
-    const parts = [inScope(eb, check), owingNow(db, eb, check)];
-    if (state === 'late') parts.push(lateOf(db, eb, check));
-    if (state === 'due') parts.push(eb.not(lateOf(db, eb, check)));
-    return eb.and(parts);
-  });
+/** One page of the files that owe a duty (late, due or both), by 档号, and their exact total. */
+async function listOwing(db: Db, owing: Condition, late: Condition, state: 'late' | 'due' | 'owing', offset: number, limit: number): Promise<{ total: number; rows: DutyFileRow[] }> {
+  const filtered = filesWithCustomers(db).where((eb) => (state === 'owing' ? owing(eb) : eb.and([owing(eb), state === 'late' ? late(eb) : eb.not(late(eb))])));
   const total = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await filtered
-    .select((eb) => [
-      ...listColumns,
-      eb
-        .case()
-        .when(lateOf(db, eb, check))
-        .then(1)
-        .else(0)
-        .end()
-        .as('late'),
-    ])
+    .select((eb) => [...listColumns, flag(eb, late).as('late')])
     .orderBy('files.ref_no')
     .offset(offset)
     .limit(limit)
     .execute();
   return { total: Number(total.n), rows: rows.map((r) => ({ ...r, late: Number(r.late) === 1 })) };
+}
+
+const recurringOwing =
+  (db: Db, check: RecurringCheck): Condition =>
+  (eb) =>
+    eb.and([inScope(eb, check), owingNow(db, eb, check)]);
+const recurringLate =
+  (db: Db, check: RecurringCheck): Condition =>
+  (eb) =>
+    lateOf(db, eb, check);
+
+/** How many files of the duty's scope are late, and how many still owe the current period. */
+export function countRecurring(db: Db, check: RecurringCheck): Promise<{ late: number; due: number }> {
+  return countOwing(db, recurringOwing(db, check), recurringLate(db, check));
+}
+
+/** One page of the files behind a recurring duty's count, and their exact total. */
+export function listRecurring(db: Db, check: RecurringCheck, state: 'late' | 'due' | 'owing', offset: number, limit: number): Promise<{ total: number; rows: DutyFileRow[] }> {
+  return listOwing(db, recurringOwing(db, check), recurringLate(db, check), state, offset, limit);
+}
+
+/** Where one file stands on a recurring duty, by the same tests as the count: null when it is not in the duty's scope. */
+export async function fileRecurringState(db: Db, check: RecurringCheck, fileId: number): Promise<'done' | 'due' | 'late' | null> {
+  const owing = recurringOwing(db, check);
+  const row = await filesWithCustomers(db)
+    .where('files.id', '=', fileId)
+    .where((eb) => inScope(eb, check))
+    .select((eb) => [flag(eb, owing).as('owing'), flag(eb, recurringLate(db, check)).as('late')])
+    .executeTakeFirst();
+  if (!row) return null;
+  return Number(row.owing) === 1 ? (Number(row.late) === 1 ? 'late' : 'due') : 'done';
 }
 
 /** The latest local date each of the given files did the duty (a document's date or a record's moment), any period. */
@@ -187,29 +189,17 @@ function lacking(db: Db, eb: FileEb, check: CompletenessCheck): Expression<SqlBo
   return eb.and([eb('files.status', '=', 'active'), eb.or(kinds.map((k) => eb.and([eb('customers.kind', '=', k.kind), eb.or(k.categories.map((c) => eb('files.id', 'not in', holding(db, c))))])))]);
 }
 
-export async function countIncomplete(db: Db, check: CompletenessCheck): Promise<{ late: number; due: number }> {
-  const row = await filesWithCustomers(db)
-    .where((eb) => lacking(db, eb, check))
-    .select((eb) => [eb.fn.countAll<number>().as('owing'), sql<number>`coalesce(sum(${eb.case().when('files.created_at', '<', check.lateBeforeUtc).then(1).else(0).end()}), 0)`.as('late')])
-    .executeTakeFirstOrThrow();
-  return { late: Number(row.late), due: Number(row.owing) - Number(row.late) };
+const incompleteLate =
+  (check: CompletenessCheck): Condition =>
+  (eb) =>
+    eb('files.created_at', '<', check.lateBeforeUtc);
+
+export function countIncomplete(db: Db, check: CompletenessCheck): Promise<{ late: number; due: number }> {
+  return countOwing(db, (eb) => lacking(db, eb, check), incompleteLate(check));
 }
 
-export async function listIncomplete(db: Db, check: CompletenessCheck, state: 'late' | 'due' | 'owing', offset: number, limit: number): Promise<{ total: number; rows: DutyFileRow[] }> {
-  const filtered = filesWithCustomers(db).where((eb) => {
-    const parts = [lacking(db, eb, check)];
-    if (state === 'late') parts.push(eb('files.created_at', '<', check.lateBeforeUtc));
-    if (state === 'due') parts.push(eb('files.created_at', '>=', check.lateBeforeUtc));
-    return eb.and(parts);
-  });
-  const total = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await filtered
-    .select((eb) => [...listColumns, eb.case().when('files.created_at', '<', check.lateBeforeUtc).then(1).else(0).end().as('late')])
-    .orderBy('files.ref_no')
-    .offset(offset)
-    .limit(limit)
-    .execute();
-  return { total: Number(total.n), rows: rows.map((r) => ({ ...r, late: Number(r.late) === 1 })) };
+export function listIncomplete(db: Db, check: CompletenessCheck, state: 'late' | 'due' | 'owing', offset: number, limit: number): Promise<{ total: number; rows: DutyFileRow[] }> {
+  return listOwing(db, (eb) => lacking(db, eb, check), incompleteLate(check), state, offset, limit);
 }
 
 /** The categories each of the given files holds (documents of any date, and desk records that stand for one). */
@@ -228,23 +218,6 @@ export async function heldCategories(db: Db, fileIds: number[], recordCategory: 
 export function fileForDuties(db: Db, fileId: number) {
   return filesWithCustomers(db)
     .where('files.id', '=', fileId)
-    .select([
-      'files.id as fileId',
-      'files.status',
-      'files.created_at as createdAt',
-      'customers.kind',
-      'customers.restaurant',
-      'customers.licence_no as licenceNo',
-      'customers.licence_expiry as licenceExpiry',
-      'customers.classification',
-    ])
+    .select(['files.id as fileId', 'files.status', 'files.created_at as createdAt', 'customers.kind', 'customers.licence_expiry as licenceExpiry'])
     .executeTakeFirst();
-}
-
-/** Whether one file did the duty in a period. */
-export async function fileDidIn(db: Db, fileId: number, check: Pick<RecurringCheck, 'categories' | 'recordKinds'>, period: PeriodBounds): Promise<boolean> {
-  const done = doneIn(db, check, period);
-  if (!done) return false;
-  const row = await db.selectFrom(done.as('done')).where('done.fileId', '=', fileId).select('done.fileId').executeTakeFirst();
-  return row !== undefined;
 }

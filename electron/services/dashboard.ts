@@ -85,9 +85,8 @@ interface FileCounts {
 }
 
 interface Counted {
-  /** Today, the duty rules and the archive's change counter the counts were read under. */
+  /** Today, the duty rules and the archive's change counter the counts were read under (countsKey). */
   key: string;
-  day: string;
   value: FileCounts;
 }
 
@@ -104,12 +103,11 @@ async function countsKey(ctx: ServiceContext): Promise<string> {
 function countFiles(ctx: ServiceContext, key: string): Promise<Counted> {
   const under = counting.get(ctx.db);
   if (under) return under;
-  const day = today(ctx);
   const job = (async () => {
     const followUps = await followUpsDue(ctx);
     await pause();
     const duties = await countDuties(ctx);
-    const done = { key, day, value: { followUps, duties } };
+    const done = { key, value: { followUps, duties } };
     counted.set(ctx.db, done);
     return done;
   })().finally(() => counting.delete(ctx.db));
@@ -140,7 +138,8 @@ async function fileCounts(ctx: ServiceContext, allowStale: boolean): Promise<{ v
     failed.delete(ctx.db);
     throw error;
   }
-  return { value: have?.day === today(ctx) ? have.value : null, fresh: false };
+  // Counts of another day are not shown while today's are read.
+  return { value: have?.key.startsWith(`${today(ctx)}|`) ? have.value : null, fresh: false };
 }
 
 /**
@@ -164,7 +163,6 @@ export async function getDashboard(ctx: ServiceContext, options: { allowStale?: 
   await pause();
   const dueForReview = (await listDueForReview(ctx, undefined, 50)).map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.name }));
   const dueForReviewCount = await countDueForReview(ctx);
-  await pause();
   await pause();
   const counts = await fileCounts(ctx, options.allowStale ?? false);
   const tomorrow = addDays(on, 1);

@@ -1,8 +1,8 @@
 import {
   countIncomplete,
   countRecurring,
-  fileDidIn,
   fileForDuties,
+  fileRecurringState,
   heldCategories,
   lastDone,
   listIncomplete,
@@ -131,36 +131,12 @@ export async function getFileDuties(ctx: ServiceContext, fileId: number): Promis
   }
   for (const id of enabledRecurring(duties)) {
     const check = recurringCheck(duties, id, on);
-    if (!check.kinds.includes(file.kind) || !inScope(check, file)) continue;
+    const state = await fileRecurringState(ctx.db, check, fileId);
+    if (!state) continue;
     const expired = check.scope === 'licence' && file.licenceExpiry !== null && file.licenceExpiry < on;
-    const doneNow = await fileDidIn(ctx.db, fileId, check, check.current);
-    const owedBefore = file.createdAt < check.previous.toUtc && !(await fileDidIn(ctx.db, fileId, check, check.previous));
-    const state = expired || (!doneNow && owedBefore) ? 'late' : doneNow ? 'done' : 'due';
     const last = latest((await lastDone(ctx.db, check, [fileId])).get(fileId));
-    out.push({
-      duty: id,
-      period: duties.recurring[id].period,
-      window: periodOf(on, duties.recurring[id].period),
-      state,
-      lastDone: last,
-      dueDate: check.current.to,
-      ...(expired ? { licenceExpiry: file.licenceExpiry! } : {}),
-    });
+    const period = duties.recurring[id].period;
+    out.push({ duty: id, period, window: periodOf(on, period), state, lastDone: last, dueDate: check.current.to, ...(expired ? { licenceExpiry: file.licenceExpiry! } : {}) });
   }
   return out;
-}
-
-function inScope(check: RecurringCheck, file: { restaurant: number; licenceNo: string | null; classification: string }): boolean {
-  switch (check.scope) {
-    case 'restaurant':
-      return file.restaurant === 1;
-    case 'not_restaurant':
-      return file.restaurant === 0;
-    case 'licence':
-      return file.licenceNo !== null;
-    case 'key':
-      return file.classification === 'key';
-    default:
-      return true;
-  }
 }

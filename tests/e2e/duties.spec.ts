@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createArchiveViaUi, desk } from './helpers';
+import { createArchiveViaUi, desk, signInViaUi } from './helpers';
 import { callHost, hostPerTest } from './host';
 
 const host = hostPerTest();
@@ -21,9 +21,7 @@ test('工作台 counts what the files owe and lists the files behind a count; a 
   // Two days on, the three-day loan is due back tomorrow.
   host.moveClock(2);
   await page.getByRole('button', { name: '锁定' }).click();
-  await page.getByLabel('用户名').fill(desk.username);
-  await page.getByLabel('密码').fill(desk.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInViaUi(page, desk);
   await page.getByRole('menuitem', { name: '工作台' }).click();
 
   const duties = page.getByTestId('home-duties');

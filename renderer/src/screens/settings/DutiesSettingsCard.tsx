@@ -26,6 +26,12 @@ export function DutiesSettingsCard({ canEdit }: { canEdit: boolean }) {
   const categoryOptions = categories.data.filter((c) => c.active).map((c) => ({ value: c.code, label: categoryName(c, L.locale) }));
   const kindOptions = customerKinds.map((k) => ({ value: k, label: L.kind[k] }));
   const recordOptions = recordKinds.filter((k) => k.scope === 'file').map((k) => ({ value: k.id, label: recordLabels(k.id, L.locale).title }));
+  // The three lists of a recurring rule, in the order of the header's columns.
+  const picks = [
+    ['kinds', kindOptions],
+    ['categories', categoryOptions],
+    ['recordKinds', recordOptions],
+  ] as const;
   const multi = { mode: 'multiple' as const, maxTagCount: 'responsive' as const, allowClear: true, optionFilterProp: 'label' };
   return (
     <Card title={t('settings.duties')} style={{ maxWidth: 1100 }} data-testid="settings-duties">
@@ -81,21 +87,13 @@ export function DutiesSettingsCard({ canEdit }: { canEdit: boolean }) {
                 <Select options={dutyPeriods.map((p) => ({ value: p, label: L.dutyPeriod[p] }))} />
               </Form.Item>
             </Col>
-            <Col span={5}>
-              <Form.Item name={['recurring', id, 'kinds']}>
-                <Select {...multi} options={kindOptions} />
-              </Form.Item>
-            </Col>
-            <Col span={5}>
-              <Form.Item name={['recurring', id, 'categories']}>
-                <Select {...multi} options={categoryOptions} />
-              </Form.Item>
-            </Col>
-            <Col span={5}>
-              <Form.Item name={['recurring', id, 'recordKinds']}>
-                <Select {...multi} options={recordOptions} />
-              </Form.Item>
-            </Col>
+            {picks.map(([field, options]) => (
+              <Col key={field} span={5}>
+                <Form.Item name={['recurring', id, field]}>
+                  <Select {...multi} options={options} />
+                </Form.Item>
+              </Col>
+            ))}
           </Row>
         ))}
         {canEdit && (
