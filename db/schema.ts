@@ -84,6 +84,8 @@ export interface CustomersTable {
   move_out_date: string | null;
   /** A restaurant (餐饮): patrolled every month, its kitchen exhaust cleaned (0 or 1). */
   restaurant: Generated<number>;
+  /** 客户负责人: one of the staff (borrowers). */
+  owner_id: number | null;
   classification: Classification;
   value_grade: ValueGrade | null;
   /** JSON array of strings. */
@@ -461,6 +463,21 @@ export interface BorrowersTable {
   updated_at: Timestamp;
 }
 
+export interface CustomerHandoversTable {
+  id: Generated<number>;
+  at: Timestamp;
+  account_id: number;
+  from_borrower_id: number;
+  to_borrower_id: number;
+  reason: string;
+  customers: number;
+}
+
+export interface CustomerHandoverItemsTable {
+  handover_id: number;
+  customer_id: number;
+}
+
 export type LoanStatus = 'requested' | 'approved' | 'rejected' | 'withdrawn' | 'lent' | 'returned';
 
 export interface LoansTable {
@@ -602,6 +619,8 @@ export interface BundleExportsTable {
 }
 
 export interface ArchiveDatabase {
+  customer_handovers: CustomerHandoversTable;
+  customer_handover_items: CustomerHandoverItemsTable;
   rooms: RoomsTable;
   cabinets: CabinetsTable;
   shelves: ShelvesTable;

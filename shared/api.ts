@@ -175,6 +175,8 @@ export interface CustomerDetail extends Omit<CustomerFields, 'contacts' | 'emerg
   updatedAt: string;
   files: FileSummary[];
   classificationHistory: ClassificationChange[];
+  ownerName: string | null;
+  handovers: CustomerHandover[];
 }
 
 export interface RegisterCustomerResult {
@@ -719,6 +721,17 @@ export interface Borrower {
   leftAt: string | null;
   /** Files this borrower has out now. */
   holding: number;
+  /** Customers this staff member is responsible for (客户负责人). */
+  owns: number;
+}
+
+/** A customer's change of responsible person. */
+export interface CustomerHandover {
+  at: string;
+  fromName: string;
+  toName: string;
+  accountName: string;
+  reason: string;
 }
 
 /** One file on a loan slip, as the register shows it. */

@@ -48,6 +48,7 @@ export const auditActions = [
   'scan.discarded',
   'borrower.saved',
   'borrower.left',
+  'customer.handed_over',
   'loan.lent',
   'loan.renewed',
   'loan.returned',
@@ -138,6 +139,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'scan.discarded': '{who}删除了{target}中的一份待归档扫描件',
     'borrower.saved': '{who}保存了{target}',
     'borrower.left': '{who}登记{target}已离职',
+    'customer.handed_over': '{who}移交了{target}负责的客户',
     'loan.lent': '{who}借出了{target}',
     'loan.renewed': '{who}为{target}办理了续借',
     'loan.returned': '{who}收回了{target}',
@@ -222,6 +224,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'scan.discarded': '{who} removed pages waiting to be filed from {target}',
     'borrower.saved': '{who} saved {target}',
     'borrower.left': '{who} recorded that {target} has left',
+    'customer.handed_over': '{who} handed over the customers {target} was responsible for',
     'loan.lent': '{who} lent {target}',
     'loan.renewed': '{who} renewed {target}',
     'loan.returned': '{who} took back {target}',
@@ -379,6 +382,8 @@ export const auditDetailLabels: Labels<
   | 'step'
   | 'recordDue'
   | 'replacedBy'
+  | 'handedTo'
+  | 'customers'
 > = {
   'zh-CN': {
     reason: '原因',
@@ -410,6 +415,8 @@ export const auditDetailLabels: Labels<
     step: '环节',
     recordDue: '办理期限',
     replacedBy: '新记录',
+    handedTo: '接手人',
+    customers: '客户数',
   },
   en: {
     reason: 'reason',
@@ -441,6 +448,8 @@ export const auditDetailLabels: Labels<
     step: 'step',
     recordDue: 'due',
     replacedBy: 'newer record',
+    handedTo: 'taken over by',
+    customers: 'customers',
   },
 };
 

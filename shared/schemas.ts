@@ -103,6 +103,8 @@ export const customerFields = z
     industry: optionalText(50),
     /** 餐饮: patrolled every month, its kitchen exhaust cleaned (003 §6 4.3.2 d); absent: from the industry. */
     restaurant: z.boolean().optional(),
+    /** 客户负责人, one of the staff (borrowers); null clears it, absent keeps it (a sheet re-import). */
+    ownerId: z.number().int().positive().nullable().optional(),
     region: optionalText(50),
     website: optionalText(200),
     licenceNo: optionalText(50),
@@ -158,6 +160,8 @@ export const listCustomersInput = z
     building: optionalText(50),
     floor: optionalText(20),
     blacklisted: z.boolean().optional(),
+    /** The customers one staff member is responsible for (客户负责人). */
+    ownerId: id.optional(),
     sortBy: z.enum(['name', 'refNo', 'unit', 'createdAt', 'kind']).default('refNo'),
     sortOrder: z.enum(['asc', 'desc']).default('asc'),
     page: z.number().int().min(1).max(1_000_000).default(1),
@@ -407,6 +411,10 @@ export const saveBorrowerInput = z
   .strict();
 export const listBorrowersInput = z.object({ query: optionalText(50), includeLeft: z.boolean().default(false) }).strict();
 export const borrowerIdInput = z.object({ borrowerId: id }).strict();
+/** A leaver's customers go to `customersTo` in the same step (003 §14 12). */
+export const markBorrowerLeftInput = z.object({ borrowerId: id, customersTo: id.optional(), reason: optionalText(200) }).strict();
+/** The customers one staff member is responsible for go to another: all, or those listed. */
+export const handOverCustomersInput = z.object({ fromBorrowerId: id, toBorrowerId: id, reason: z.string().trim().min(1).max(200), customerIds: z.array(id).min(1).max(1000).optional() }).strict();
 export const requestLoanInput = z
   .object({
     borrowerId: id,

@@ -18,6 +18,7 @@ import * as m0016 from './0016-scan-text';
 import * as m0017 from './0017-scan-intake';
 import * as m0018 from './0018-file-duties';
 import * as m0019 from './0019-duty-indexes';
+import * as m0020 from './0020-customer-owners';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017-scan-intake': m0017,
   '0018-file-duties': m0018,
   '0019-duty-indexes': m0019,
+  '0020-customer-owners': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

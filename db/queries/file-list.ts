@@ -38,6 +38,7 @@ function fileListQuery(db: Db, filters: FileFilters, match: RawBuilder<{ id: num
   if (filters.building) q = q.where('customers.building', '=', filters.building);
   if (filters.floor) q = q.where('customers.floor', '=', filters.floor);
   if (filters.blacklisted !== undefined) q = q.where('customers.blacklisted', '=', filters.blacklisted ? 1 : 0);
+  if (filters.ownerId) q = q.where('customers.owner_id', '=', filters.ownerId);
   if (match) q = q.where(sql<boolean>`customers.id in (select m.id / 2 from (${match}) m where m.id % 2 = 0)`);
   return q;
 }
@@ -64,7 +65,7 @@ export type ListDbRow = Omit<FileListRow, 'labelOutOfDate' | 'blacklisted'> & { 
 
 /** Whether the count needs the customers: without a filter on them, counting the files alone avoids a join over every row. */
 function filtersCustomers(f: FileFilters, match: RawBuilder<{ id: number }> | null): boolean {
-  return !!(match || f.kind || f.classification || f.valueGrade || f.building || f.floor || f.blacklisted !== undefined);
+  return !!(match || f.kind || f.classification || f.valueGrade || f.building || f.floor || f.ownerId || f.blacklisted !== undefined);
 }
 
 /** How many files the filters pick. */

@@ -156,6 +156,12 @@ function borrowerQuery(db: Db) {
         .whereRef('loans.borrower_id', '=', 'borrowers.id')
         .where('loan_items.state', '=', 'out')
         .as('holding'),
+    (eb) =>
+      eb
+        .selectFrom('customers')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('customers.owner_id', '=', 'borrowers.id')
+        .as('owns'),
   ]);
 }
 

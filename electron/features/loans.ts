@@ -3,10 +3,12 @@ import {
   clearFileFlagInput,
   enterPaperLoanInput,
   exportLoansInput,
+  handOverCustomersInput,
   lendFilesInput,
   listBorrowersInput,
   listLoansInput,
   loanIdInput,
+  markBorrowerLeftInput,
   noInput,
   renewLoanInput,
   requestLoanInput,
@@ -16,6 +18,7 @@ import {
 } from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as loans from '../services/loans';
+import * as owners from '../services/owners';
 
 export const loansMethods = {
   listBorrowers: defineMethod({ input: listBorrowersInput, permission: 'customers.read', handler: (input, m) => loans.listBorrowers(m.db(), input) }),
@@ -28,7 +31,8 @@ export const loansMethods = {
       items: await loans.listLoans(m.services(), { borrowerId, status: 'out', limit: null }),
     }),
   }),
-  markBorrowerLeft: defineMethod({ input: borrowerIdInput, permission: 'loans.manage', handler: ({ borrowerId }, m) => loans.markBorrowerLeft(m.services(), borrowerId) }),
+  markBorrowerLeft: defineMethod({ input: markBorrowerLeftInput, permission: 'loans.manage', handler: (input, m) => loans.markBorrowerLeft(m.services(), input) }),
+  handOverCustomers: defineMethod({ input: handOverCustomersInput, permission: 'customers.write', handler: (input, m) => owners.handOverCustomers(m.services(), input) }),
   requestLoan: defineMethod({ input: requestLoanInput, permission: 'loans.manage', handler: (input, m) => loans.requestLoan(m.services(), input) }),
   getLoan: defineMethod({ input: loanIdInput, permission: 'customers.read', handler: ({ loanId }, m) => loans.getLoan(m.services(), loanId) }),
   lendFiles: defineMethod({ input: lendFilesInput, permission: 'loans.manage', handler: (input, m) => loans.lendFiles(m.services(), input) }),

@@ -196,6 +196,10 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       const step = kind && typeof d.move === 'string' ? recordLabels(kind, locale).moves?.[d.move] : undefined;
       if (step) say(L.step, step);
     } else if (r.action === 'record.superseded') say(L.replacedBy, d.by);
+    else if (r.action === 'customer.handed_over') {
+      say(L.handedTo, d.toName);
+      say(L.customers, d.customers);
+    }
     if (r.targetType === 'record' && typeof d.recordDue === 'string') say(L.recordDue, d.recordDue);
     else if (r.action === 'account.created' || r.action === 'account.updated') {
       const role = (d.role ?? (d.after as Record<string, unknown> | undefined)?.role) as string | undefined;

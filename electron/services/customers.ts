@@ -37,6 +37,8 @@ import { type z } from 'zod';
 import { type listCustomersInput, type registerCustomerInput, type updateCustomerInput, type changeClassificationInput } from '../../shared/schemas';
 import { getMeta, setMeta } from '../../db/queries/meta';
 import { recordAudit } from './audit';
+import { guardOwner } from './owners';
+import { handoversOfCustomer, staffName } from '../../db/queries/owners';
 import { nowIso, today, type ServiceContext } from './context';
 import { issueRefNo } from './ref-numbers';
 import { refNoVariants } from '../../shared/ref-numbers';
@@ -90,6 +92,7 @@ function customerColumns(fields: CustomerFields) {
     credit_grade: fields.creditGrade ?? null,
     industry: fields.industry ?? null,
     restaurant: (fields.restaurant ?? fields.industry === '餐饮') ? 1 : 0,
+    owner_id: fields.ownerId ?? null,
     region: fields.region ?? null,
     website: fields.website ?? null,
     licence_no: fields.licenceNo ?? null,
@@ -196,6 +199,7 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
   checkDates(input);
   const units = fileUnits(input);
   await guardDuplicate(trx, input, units);
+  await guardOwner(trx, input.ownerId);
   const at = nowIso(ctx);
   const customer = await insertCustomer(trx, {
     ...customerColumns(input),
@@ -225,6 +229,8 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
   await guardDuplicate(trx, input, units, input.customerId);
   // A sheet without the flag keeps the one set by hand, unless the industry changed.
   if (input.restaurant === undefined && (input.industry ?? null) === before.industry) input = { ...input, restaurant: before.restaurant === 1 };
+  if (input.ownerId === undefined) input = { ...input, ownerId: before.owner_id };
+  else if (input.ownerId !== before.owner_id) await guardOwner(trx, input.ownerId);
   const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), updated_at: nowIso(ctx) });
   // Files are never deleted: a unit taken off the customer keeps its file and history.
   await saveCustomerParts(trx, ctx, customer, input, units, false);
@@ -288,6 +294,7 @@ function rowToFields(row: CustomerRow): CustomerFields {
     creditGrade: row.credit_grade ?? undefined,
     industry: row.industry ?? undefined,
     restaurant: row.restaurant === 1,
+    ownerId: row.owner_id,
     region: row.region ?? undefined,
     website: row.website ?? undefined,
     licenceNo: row.licence_no ?? undefined,
@@ -353,6 +360,8 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     files: files.map((f) => toFileSummary(f, row.name)),
+    ownerName: await staffName(db, row.owner_id),
+    handovers: await handoversOfCustomer(db, customerId),
     classificationHistory: history.map((h) => ({
       at: h.at,
       accountName: h.display_name,

@@ -37,7 +37,8 @@ import { atLeastAsConfidential, type LoanKind, type LoanTerm, type ReturnConditi
 import { ArchiveError } from '../../shared/errors';
 import { daysOverdue } from '../../shared/loan-rules';
 import { loanExportLabels, loanKindLabels, loanStatusLabels, loanTermLabels, returnConditionLabels } from '../../shared/labels';
-import type { exportLoansInput, listLoansInput, saveBorrowerInput } from '../../shared/schemas';
+import type { exportLoansInput, listLoansInput, markBorrowerLeftInput, saveBorrowerInput } from '../../shared/schemas';
+import { handOverIn } from './owners';
 import { createApproval, loadApprovals, useApproval } from './approvals';
 import { recordAudit } from './audit';
 import { addDays, addMonths, dayOrEmpty, localDate, localDayStart } from '../../shared/dates';
@@ -71,7 +72,7 @@ function signatureBytes(base64: string | undefined): Uint8Array | null {
 
 // ---------------------------------------------------------------- borrowers
 
-const toBorrower = (r: Omit<Borrower, 'holding'> & { holding: number | null }): Borrower => ({ ...r, holding: Number(r.holding ?? 0) });
+const toBorrower = (r: Omit<Borrower, 'holding' | 'owns'> & { holding: number | null; owns: number | null }): Borrower => ({ ...r, holding: Number(r.holding ?? 0), owns: Number(r.owns ?? 0) });
 
 export async function getBorrower(db: Db, borrowerId: number): Promise<Borrower> {
   const row = await borrowerRow(db, borrowerId);
@@ -93,11 +94,15 @@ export async function saveBorrower(ctx: ServiceContext, input: z.output<typeof s
   return getBorrower(ctx.db, id);
 }
 
-/** A leaver hands back every file first (003 §14 12). */
-export async function markBorrowerLeft(ctx: ServiceContext, borrowerId: number): Promise<Borrower> {
+/** A leaver hands back every file first, and their customers go to who takes them over (003 §14 12). */
+export async function markBorrowerLeft(ctx: ServiceContext, input: z.output<typeof markBorrowerLeftInput>): Promise<Borrower> {
+  const { borrowerId } = input;
   const borrower = await getBorrower(ctx.db, borrowerId);
+  if (borrower.status !== 'active') throw new ArchiveError('BORROWER_LEFT');
   if (borrower.holding > 0) throw new ArchiveError('BORROWER_HOLDS_FILES', { name: borrower.name, count: borrower.holding });
+  if (borrower.owns > 0 && !input.customersTo) throw new ArchiveError('BORROWER_OWNS_CUSTOMERS', { name: borrower.name, count: borrower.owns });
   await ctx.db.transaction().execute(async (trx) => {
+    if (borrower.owns > 0) await handOverIn(trx, ctx, { fromBorrowerId: borrowerId, toBorrowerId: input.customersTo!, reason: input.reason ?? '' });
     await borrowerLeft(trx, borrowerId, nowIso(ctx));
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'borrower.left', { targetType: 'borrower', targetId: String(borrowerId) });
   });

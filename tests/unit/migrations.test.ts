@@ -102,13 +102,29 @@ describe('migrations', () => {
     await customer('华联便利店', '零售');
     await customer('张三', null);
     const before = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
-    await migrateToLatest(archive.db);
+    await migrateTo(archive.db, '0019-duty-indexes');
     const after = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
     // Every column as it was, and the flag from the industry.
     expect(after.rows).toEqual(before.rows.map((r) => ({ ...r, restaurant: r.industry === '餐饮' ? 1 : 0 })));
     expect((await archive.db.selectFrom('document_categories').where('code', '=', 'emergency_contacts').select('label_zh').executeTakeFirst())?.label_zh).toBe('客户紧急联络表');
     // And back: the flag and the (unused) category go, the customers stay.
     await migrateTo(archive.db, '0017-scan-intake');
+    expect((await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows).toEqual(before.rows);
+    await archive.close();
+  });
+
+  it('give the customers of an archive made before owners none, and take the column and the hand-overs back down', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, '0019-duty-indexes');
+    const at = '2026-01-01T00:00:00.000Z';
+    for (const name of ['兰州拉面', '华联便利店']) await sql`insert into customers (kind, name, name_pinyin, created_at, updated_at) values ('tenant', ${name}, '', ${at}, ${at})`.execute(archive.db);
+    const before = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
+    await migrateToLatest(archive.db);
+    const after = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
+    expect(after.rows).toEqual(before.rows.map((r) => ({ ...r, owner_id: null })));
+    // An owner that is not on the staff list is refused by the archive itself.
+    await expect(sql`update customers set owner_id = 42`.execute(archive.db)).rejects.toThrow(/FOREIGN KEY/);
+    await migrateTo(archive.db, '0019-duty-indexes');
     expect((await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows).toEqual(before.rows);
     await archive.close();
   });

@@ -13,6 +13,7 @@ import { useT } from '../../i18n';
 import { options, useLabels } from '../../labels';
 import { toArchiveError } from '../../errors';
 import { ContactsField } from './ContactsField';
+import { useBorrowerOptions } from '../loans/useBorrowerOptions';
 
 type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate' | 'licenceExpiry'> & {
   relationshipStart?: Dayjs;
@@ -36,6 +37,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
   // 设置's lists; a value not on them (an imported sheet's) is kept as written.
   const lists = useApi(() => api.getSettings().then((s) => s.customerLists), [open], { industries: [] as string[], regions: [] as string[], tags: [] as string[] }).data;
   const pick = (list: string[]) => list.map((value) => ({ value }));
+  const owners = useBorrowerOptions(open);
 
   // Before paint, so the form is reset before anyone can type into it.
   useLayoutEffect(() => {
@@ -66,6 +68,8 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       moveInDate: fromDay(values.moveInDate),
       moveOutDate: fromDay(values.moveOutDate),
       units: values.units ?? [],
+      // Cleared is null: an absent owner keeps the one saved (as a sheet re-import does).
+      ownerId: values.ownerId ?? null,
       contacts: clean(values.contacts),
       emergencyContacts: clean(values.emergencyContacts),
       allowDuplicate,
@@ -284,6 +288,11 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
           <Col span={6}>
             <Form.Item name="deposit" label={F.deposit}>
               <InputNumber min={0} max={1e10} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="ownerId" label={t('form.owner')}>
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={owners.options} data-testid="owner-select" />
             </Form.Item>
           </Col>
           <Col span={24}>

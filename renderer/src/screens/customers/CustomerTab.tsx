@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Flex, Space, Tag, Typography } from 'antd';
-import type { Contact, CustomerDetail, FileDetail } from '../../../../shared/api';
-import { localDate } from '../../../../shared/dates';
+import type { Contact, CustomerDetail, CustomerHandover, FileDetail } from '../../../../shared/api';
+import { localDate, localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
@@ -78,6 +78,9 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
           ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={L.field.deposit}>{customer.deposit === undefined ? '' : customer.deposit.toFixed(2)}</Descriptions.Item>
+        <Descriptions.Item label={t('form.owner')}>
+          <span data-testid="customer-owner">{customer.ownerName ?? '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={L.field.notes} span={2}>
           {customer.notes}
         </Descriptions.Item>
@@ -86,6 +89,24 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
       {contactRows(customer.contacts)}
       <Typography.Title level={5}>{t('form.emergencyContacts')}</Typography.Title>
       {contactRows(customer.emergencyContacts)}
+      {customer.handovers.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('handover.history')}</Typography.Title>
+          <DeskTable<CustomerHandover>
+            size="small"
+            pagination={false}
+            rowKey={(h) => `${h.at}${h.toName}`}
+            dataSource={customer.handovers}
+            columns={[
+              { title: t('handover.at'), dataIndex: 'at', render: (at: string) => localDateTime(at) },
+              { title: t('handover.from'), dataIndex: 'fromName' },
+              { title: t('handover.to'), dataIndex: 'toName' },
+              { title: t('handover.reason'), dataIndex: 'reason', render: (r: string) => r || t('handover.leaving') },
+              { title: t('handover.by'), dataIndex: 'accountName' },
+            ]}
+          />
+        </>
+      )}
     </Flex>
   );
 }

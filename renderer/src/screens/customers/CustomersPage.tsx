@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { Alert, App, Button, Flex, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useEffect, useState } from 'react';
-import type { FileListRow } from '../../../../shared/api';
+import type { Borrower, FileListRow } from '../../../../shared/api';
 import { ArchiveError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { saveBase64 } from '../../files';
@@ -15,6 +15,7 @@ import { FileDrawer } from './FileDrawer';
 import { ImportModal } from './ImportModal';
 import { RegisterImportModal } from '../../components/RegisterImportModal';
 import { DeskTable } from '../../components/DeskTable';
+import { useApi } from '../../components/useApi';
 
 export function CustomersPage() {
   const t = useT();
@@ -43,6 +44,12 @@ export function CustomersPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);
 
+  // Read again each time the list opens: staff are added on another screen; a leaver keeps a label.
+  const [ownersKey, setOwnersKey] = useState(0);
+  const owners = useApi(() => api.listBorrowers({ includeLeft: true }), [ownersKey], [] as Borrower[]).data.map((b) => ({
+    value: b.id,
+    label: `${b.name}（${b.department}${b.status === 'left' ? `，${L.borrowerStatus.left}` : ''}）`,
+  }));
   const filter = (key: keyof Filters) => (value: unknown) => s.setFilters({ ...s.filters, [key]: value || undefined });
 
   const columns: TableProps<FileListRow>['columns'] = [
@@ -141,6 +148,17 @@ export function CustomersPage() {
         />
         <Select allowClear placeholder={t('customers.filterGrade')} style={{ width: 130 }} value={s.filters.valueGrade} onChange={filter('valueGrade')} options={options(L.valueGrade)} />
         <Select allowClear placeholder={t('customers.filterStatus')} style={{ width: 130 }} value={s.filters.status} onChange={filter('status')} options={options(L.fileStatus)} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('customers.filterOwner')}
+          style={{ width: 130 }}
+          value={s.filters.ownerId}
+          onChange={filter('ownerId')}
+          options={owners}
+          onOpenChange={(open) => open && setOwnersKey((k) => k + 1)}
+          data-testid="filter-owner"
+        />
         <Input
           allowClear
           placeholder={t('customers.filterBuilding')}
