@@ -93,6 +93,11 @@ export interface CustomersTable {
   blacklisted: number;
   blacklist_reason: string | null;
   blacklisted_at: string | null;
+  /** 准入: JSON {at, accountId, checks} of a sales customer's admission check; null when none is recorded. */
+  admission: string | null;
+  /** 淘汰: when the customer was closed and why; null while the customer is current. */
+  closed_at: Timestamp | null;
+  closed_reason: string | null;
   last_reviewed_at: string | null;
   /** Full pinyin of the name, for sorting and search. */
   name_pinyin: string;

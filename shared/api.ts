@@ -92,8 +92,31 @@ export interface FileListRow {
   classification: Classification;
   valueGrade: ValueGrade | null;
   blacklisted: boolean;
+  /** 淘汰: when the customer was closed, else null. */
+  closedAt: string | null;
   status: FileStatus;
   labelOutOfDate: boolean;
+}
+
+/** One customer on the blacklist (客户黑名单, 004 四.1 d). */
+export interface BlacklistRow {
+  customerId: number;
+  /** The customer's first file, to open it from the list (null: none). */
+  fileId: number | null;
+  name: string;
+  kind: CustomerKind;
+  phone: string | null;
+  licenceNo: string | null;
+  reason: string | null;
+  since: string | null;
+  closedAt: string | null;
+}
+
+/** A sales customer's admission check (准入): who checked which criteria, when. */
+export interface CustomerAdmission {
+  at: string;
+  accountName: string | null;
+  checks: string[];
 }
 
 export interface FileHit extends FileListRow {
@@ -177,6 +200,9 @@ export interface CustomerDetail extends Omit<CustomerFields, 'contacts' | 'emerg
   classificationHistory: ClassificationChange[];
   ownerName: string | null;
   handovers: CustomerHandover[];
+  admission: CustomerAdmission | null;
+  closedAt: string | null;
+  closedReason: string | null;
 }
 
 export interface RegisterCustomerResult {
@@ -455,6 +481,7 @@ export const importIssueCodes = [
   'BOX_FULL',
   'FILE_TRANSFERRED',
   'FILE_DESTROYED',
+  'BLACKLISTED',
 ] as const;
 export type ImportIssueCode = (typeof importIssueCodes)[number];
 
@@ -492,6 +519,8 @@ export interface ExportedFile {
   fileName: string;
   mime: string;
   dataBase64: string;
+  /** Customers on the blacklist among what was exported: the screen warns (004 四.1 d). */
+  blacklisted?: number;
 }
 
 export interface AuditRow {
@@ -816,7 +845,7 @@ export interface TransferInfo {
   doneBy: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
-  files: { fileId: number; refNo: string; name: string; unit: string; fromBox: string | null }[];
+  files: { fileId: number; refNo: string; name: string; unit: string; fromBox: string | null; blacklisted: boolean }[];
 }
 
 export interface FormInfo {

@@ -49,6 +49,9 @@ export const auditActions = [
   'borrower.saved',
   'borrower.left',
   'customer.handed_over',
+  'customer.closed',
+  'customer.reopened',
+  'customer.admitted',
   'loan.lent',
   'loan.renewed',
   'loan.returned',
@@ -140,6 +143,9 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'borrower.saved': '{who}保存了{target}',
     'borrower.left': '{who}登记{target}已离职',
     'customer.handed_over': '{who}移交了{target}负责的客户',
+    'customer.closed': '{who}将{target}列为淘汰客户',
+    'customer.reopened': '{who}恢复了已淘汰的{target}',
+    'customer.admitted': '{who}完成了{target}的准入审核',
     'loan.lent': '{who}借出了{target}',
     'loan.renewed': '{who}为{target}办理了续借',
     'loan.returned': '{who}收回了{target}',
@@ -225,6 +231,9 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'borrower.saved': '{who} saved {target}',
     'borrower.left': '{who} recorded that {target} has left',
     'customer.handed_over': '{who} handed over the customers {target} was responsible for',
+    'customer.closed': '{who} closed {target}',
+    'customer.reopened': '{who} reopened {target}, which had been closed',
+    'customer.admitted': '{who} completed the admission check of {target}',
     'loan.lent': '{who} lent {target}',
     'loan.renewed': '{who} renewed {target}',
     'loan.returned': '{who} took back {target}',
@@ -383,6 +392,9 @@ export const auditDetailLabels: Labels<
   | 'recordDue'
   | 'replacedBy'
   | 'handedTo'
+  | 'blacklistMatch'
+  | 'blacklistedCount'
+  | 'checks'
   | 'customers'
 > = {
   'zh-CN': {
@@ -416,6 +428,9 @@ export const auditDetailLabels: Labels<
     recordDue: '办理期限',
     replacedBy: '新记录',
     handedTo: '接手人',
+    blacklistMatch: '与黑名单客户相同',
+    blacklistedCount: '其中黑名单客户',
+    checks: '已确认',
     customers: '客户数',
   },
   en: {
@@ -449,6 +464,9 @@ export const auditDetailLabels: Labels<
     recordDue: 'due',
     replacedBy: 'newer record',
     handedTo: 'taken over by',
+    blacklistMatch: 'same as blacklisted customer',
+    blacklistedCount: 'blacklisted customers among them',
+    checks: 'confirmed',
     customers: 'customers',
   },
 };

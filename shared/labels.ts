@@ -57,6 +57,10 @@ export const errorMessages: Labels<ErrorCode> = {
     UNAUTHORIZED_CLIENT: '访问令牌无效，请使用启动时打印的完整地址打开。',
     NOT_FOUND: '找不到该记录，可能已被删除或编号有误。',
     DUPLICATE_CUSTOMER: '已有同名且同单元的客户（{name} {unit}）。确认确为另一客户后可继续登记。',
+    BLACKLIST_MATCH: '“{value}”与客户黑名单上的“{name}”相同（列入原因：{reason}）。确认后仍可登记。',
+    ADMISSION_INCOMPLETE: '销售客户须先完成准入审核，尚未确认：{missing}。',
+    CUSTOMER_CLOSED: '该客户已淘汰。',
+    CUSTOMER_NOT_CLOSED: '该客户未淘汰，无需恢复。',
     DATES_OUT_OF_ORDER: '日期先后有误：退租日期不能早于入住日期。',
     FILE_CLOSED: '该档案已退租关闭，不能再添加文件；如需补充，请由经理重新开启。',
     FILE_NOT_CLOSED: '该档案未关闭，无需重新开启。',
@@ -164,6 +168,10 @@ export const errorMessages: Labels<ErrorCode> = {
     UNAUTHORIZED_CLIENT: 'The access token is not valid; open the full address printed at start-up.',
     NOT_FOUND: 'That record was not found; it may have been removed, or the number is wrong.',
     DUPLICATE_CUSTOMER: 'A customer with the same name and unit exists ({name} {unit}). Confirm it is a different customer to register anyway.',
+    BLACKLIST_MATCH: '“{value}” is the same as “{name}” on the customer blacklist (listed because: {reason}). Confirm to register anyway.',
+    ADMISSION_INCOMPLETE: 'A sales customer is taken on only after the admission check; not yet confirmed: {missing}.',
+    CUSTOMER_CLOSED: 'This customer has been closed.',
+    CUSTOMER_NOT_CLOSED: 'This customer is not closed; there is nothing to reopen.',
     DATES_OUT_OF_ORDER: 'Dates out of order: the move-out date cannot be before the move-in date.',
     FILE_CLOSED: 'This file is closed (moved out); no documents can be added unless a manager reopens it.',
     FILE_NOT_CLOSED: 'This file is not closed; there is nothing to reopen.',
@@ -484,6 +492,7 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     BOX_FULL: '档案盒放不下：超出容量',
     FILE_TRANSFERRED: '档案已移交其他部门，不在本室保管',
     FILE_DESTROYED: '档案已销毁',
+    BLACKLISTED: '与客户黑名单上的客户相同，请逐个登记并确认',
   },
   en: {
     REQUIRED: 'Required but empty',
@@ -504,6 +513,7 @@ export const importIssueLabels: Labels<ImportIssueCode> = {
     BOX_FULL: 'The box cannot hold it: over capacity',
     FILE_TRANSFERRED: 'The file was transferred to another department and is not kept here',
     FILE_DESTROYED: 'The file has been destroyed',
+    BLACKLISTED: 'The same as a customer on the blacklist; register it by hand and confirm',
   },
 };
 

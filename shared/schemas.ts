@@ -128,15 +128,37 @@ export const customerFields = z
   })
   .strict();
 
+const admissionChecks = z.array(z.string().trim().min(1).max(50)).max(50);
+
 export const registerCustomerInput = customerFields.extend({
   classification: z.enum(classifications).default('ordinary'),
   valueGrade: z.enum(valueGrades).optional(),
   specialTags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
   /** Set after the clerk has seen the duplicate warning and still wants a new customer. */
   allowDuplicate: z.boolean().default(false),
+  /** Set after the clerk has seen that the name, phone or licence number is on the blacklist (004 四.1 d). */
+  allowBlacklisted: z.boolean().default(false),
+  /** 准入: the admission criteria (设置 → 客户登记选项) the clerk has checked for a sales customer. */
+  admissionChecks: admissionChecks.optional(),
 });
 
-export const updateCustomerInput = customerFields.extend({ customerId: id, allowDuplicate: z.boolean().default(false) });
+export const updateCustomerInput = customerFields.extend({
+  customerId: id,
+  allowDuplicate: z.boolean().default(false),
+  allowBlacklisted: z.boolean().default(false),
+  admissionChecks: admissionChecks.optional(),
+});
+
+/** 淘汰 (004 四.1 d): a customer closed with a reason, put on the blacklist too when asked. */
+export const closeCustomerInput = z.object({ customerId: id, reason: z.string().trim().min(1).max(200), blacklist: z.boolean().default(false) }).strict();
+export const reopenCustomerInput = z.object({ customerId: id, reason: z.string().trim().min(1).max(200) }).strict();
+export const listBlacklistInput = z
+  .object({
+    query: z.string().trim().max(100).optional(),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
 
 export const changeClassificationInput = z
   .object({
@@ -160,6 +182,8 @@ export const listCustomersInput = z
     building: optionalText(50),
     floor: optionalText(20),
     blacklisted: z.boolean().optional(),
+    /** 淘汰: closed customers only (true) or current ones only (false). */
+    closed: z.boolean().optional(),
     /** The customers one staff member is responsible for (客户负责人). */
     ownerId: id.optional(),
     sortBy: z.enum(['name', 'refNo', 'unit', 'createdAt', 'kind']).default('refNo'),
@@ -233,6 +257,8 @@ export const defaultCustomerLists = {
   industries: ['餐饮', '零售', '金融保险', '信息技术', '教育培训', '医疗健康', '商务服务', '贸易', '制造', '房地产', '文化传媒', '其他'],
   regions: ['本市', '华东', '华北', '华南', '华中', '西南', '西北', '东北', '港澳台', '境外'],
   tags: ['重点关注', '装修中', '欠费', '外籍', '24小时营业', '有特殊用电'],
+  /** 准入标准 (004 四.1 d): what is checked before a sales customer is taken on. */
+  admission: ['营业执照在有效期内', '经营范围与合作内容相符', '资信及付款条件已核实', '已查询公司客户黑名单'],
 };
 
 export const archiveSettingsSchema = z
@@ -272,7 +298,7 @@ export const archiveSettingsSchema = z
     recordDeadlineDays: z.record(z.string().regex(/^[a-z][a-zA-Z-]*\.[a-zA-Z]+$/), z.number().int().min(0).max(365)).default({}),
     /** What the customer form offers to pick from (003 §4 第三条, §8 b5), edited in 设置. */
     customerLists: z
-      .object({ industries: pickList, regions: pickList, tags: pickList })
+      .object({ industries: pickList, regions: pickList, tags: pickList, admission: pickList.default(() => [...defaultCustomerLists.admission]) })
       .strict()
       .default(() => ({ ...defaultCustomerLists })),
     /** Where the desk scanner's "scan to folder" writes: watched while the archive is open (empty: none). */

@@ -19,6 +19,7 @@ import * as m0017 from './0017-scan-intake';
 import * as m0018 from './0018-file-duties';
 import * as m0019 from './0019-duty-indexes';
 import * as m0020 from './0020-customer-owners';
+import * as m0021 from './0021-customer-admission';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0018-file-duties': m0018,
   '0019-duty-indexes': m0019,
   '0020-customer-owners': m0020,
+  '0021-customer-admission': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -39,6 +39,7 @@ function fileListQuery(db: Db, filters: FileFilters, match: RawBuilder<{ id: num
   if (filters.floor) q = q.where('customers.floor', '=', filters.floor);
   if (filters.blacklisted !== undefined) q = q.where('customers.blacklisted', '=', filters.blacklisted ? 1 : 0);
   if (filters.ownerId) q = q.where('customers.owner_id', '=', filters.ownerId);
+  if (filters.closed !== undefined) q = q.where('customers.closed_at', filters.closed ? 'is not' : 'is', null);
   if (match) q = q.where(sql<boolean>`customers.id in (select m.id / 2 from (${match}) m where m.id % 2 = 0)`);
   return q;
 }
@@ -59,13 +60,14 @@ const listColumns = [
   'customers.classification as classification',
   'customers.value_grade as valueGrade',
   'customers.blacklisted as blacklisted',
+  'customers.closed_at as closedAt',
 ] as const;
 
 export type ListDbRow = Omit<FileListRow, 'labelOutOfDate' | 'blacklisted'> & { labelName: string; blacklisted: number };
 
 /** Whether the count needs the customers: without a filter on them, counting the files alone avoids a join over every row. */
 function filtersCustomers(f: FileFilters, match: RawBuilder<{ id: number }> | null): boolean {
-  return !!(match || f.kind || f.classification || f.valueGrade || f.building || f.floor || f.ownerId || f.blacklisted !== undefined);
+  return !!(match || f.kind || f.classification || f.valueGrade || f.building || f.floor || f.ownerId || f.closed !== undefined || f.blacklisted !== undefined);
 }
 
 /** How many files the filters pick. */
@@ -101,6 +103,8 @@ export function fileRowsForExport(db: Db, filters: FileFilters, match: RawBuilde
     'files.status as status',
     'customers.kind',
     'customers.name',
+    'customers.id as customerId',
+    'customers.blacklisted',
     'customers.short_name as shortName',
     'customers.company_nature as companyNature',
     'customers.legal_representative as legalRepresentative',

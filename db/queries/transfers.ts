@@ -44,6 +44,7 @@ export function transferFiles(db: Db, transferIds: number[]) {
       'files.id as fileId',
       'files.ref_no as refNo',
       'customers.name',
+      'customers.blacklisted',
       'files.unit',
       'files.home_box_id as homeBoxId',
       'transfer_items.from_box_id as fromBoxId',

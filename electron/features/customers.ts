@@ -1,7 +1,20 @@
-import { changeClassificationInput, customerIdInput, dueForReviewInput, exportCustomersInput, listCustomersInput, registerCustomerInput, searchInput, updateCustomerInput } from '../../shared/schemas';
+import {
+  changeClassificationInput,
+  closeCustomerInput,
+  customerIdInput,
+  listBlacklistInput,
+  reopenCustomerInput,
+  dueForReviewInput,
+  exportCustomersInput,
+  listCustomersInput,
+  registerCustomerInput,
+  searchInput,
+  updateCustomerInput,
+} from '../../shared/schemas';
 import { defineMethod } from './define';
 import * as customers from '../services/customers';
 import * as excel from '../services/excel';
+import * as blacklist from '../services/blacklist';
 
 export const customersMethods = {
   listCustomers: defineMethod({ input: listCustomersInput, permission: 'customers.read', handler: (input, m) => customers.listFiles(m.db(), input) }),
@@ -22,5 +35,10 @@ export const customersMethods = {
   updateCustomer: defineMethod({ input: updateCustomerInput, permission: 'customers.write', handler: (input, m) => customers.updateCustomer(m.services(), input) }),
   changeClassification: defineMethod({ input: changeClassificationInput, permission: 'customers.write', handler: (input, m) => customers.changeClassification(m.services(), input) }),
   listDueForReview: defineMethod({ input: dueForReviewInput, permission: 'customers.read', handler: ({ months }, m) => customers.listDueForReview(m.services(), months) }),
+  /** 客户黑名单 (004 四.1 d). */
+  listBlacklist: defineMethod({ input: listBlacklistInput, permission: 'customers.read', handler: (input, m) => blacklist.listBlacklist(m.db(), input) }),
+  /** 淘汰: closed with a reason, on the blacklist too when asked. */
+  closeCustomer: defineMethod({ input: closeCustomerInput, permission: 'customers.write', handler: (input, m) => blacklist.closeCustomer(m.services(), input) }),
+  reopenCustomer: defineMethod({ input: reopenCustomerInput, permission: 'customers.write', handler: (input, m) => blacklist.reopenCustomer(m.services(), input) }),
   exportCustomers: defineMethod({ input: exportCustomersInput, permission: 'customers.export', handler: (input, m) => excel.exportCustomers(m.services(), input) }),
 };

@@ -196,6 +196,7 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       const step = kind && typeof d.move === 'string' ? recordLabels(kind, locale).moves?.[d.move] : undefined;
       if (step) say(L.step, step);
     } else if (r.action === 'record.superseded') say(L.replacedBy, d.by);
+    else if (r.action === 'customer.admitted' && Array.isArray(d.checks)) say(L.checks, d.checks.join(zh ? '、' : '; '));
     else if (r.action === 'customer.handed_over') {
       say(L.handedTo, d.toName);
       say(L.customers, d.customers);
@@ -214,12 +215,14 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
     } else if (r.action === 'loan.returned' && typeof d.condition === 'string' && d.condition in returnConditionLabels[locale]) {
       say(L.condition, returnConditionLabels[locale][d.condition as keyof (typeof returnConditionLabels)['zh-CN']] + (d.note ? `（${d.note}）` : ''));
     }
+    if (typeof d.blacklistMatch === 'string') say(L.blacklistMatch, d.blacklistMatch);
     if (Array.isArray(d.fileIds) && r.targetType !== 'loan') say(L.files, fileList(d.fileIds));
     if (Array.isArray(d.files)) say(L.files, fileList(d.files));
     if (typeof d.dueDate === 'string') say(L.dueDate, d.dueDate);
     if (typeof d.to === 'string' && r.action === 'transfer.done') say(L.toDepartment, d.to);
     if (typeof d.rows === 'number') say(L.rows, d.rows);
     if (typeof d.tenants === 'number') say(L.tenants, d.tenants);
+    if (typeof d.blacklisted === 'number') say(L.blacklistedCount, d.blacklisted);
     if (typeof d.username === 'string' && r.action !== 'login.failed' && r.targetType !== 'account') say(L.username, d.username);
     if (typeof d.failures === 'number' && d.failures > 0) say(L.failures, d.failures);
     if (d.paused) out.push(L.paused);

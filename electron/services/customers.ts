@@ -38,6 +38,7 @@ import { type listCustomersInput, type registerCustomerInput, type updateCustome
 import { getMeta, setMeta } from '../../db/queries/meta';
 import { recordAudit } from './audit';
 import { guardOwner } from './owners';
+import { admissionRecord, guardBlacklist, readAdmission } from './admission';
 import { handoversOfCustomer, staffName } from '../../db/queries/owners';
 import { nowIso, today, type ServiceContext } from './context';
 import { issueRefNo } from './ref-numbers';
@@ -195,11 +196,13 @@ export async function registerCustomer(ctx: ServiceContext, input: RegisterInput
 }
 
 /** Registers one customer inside the caller's transaction (an import registers many in one). */
-export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: RegisterInput): Promise<number> {
+export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: RegisterInput, opts: { fromSheet?: boolean } = {}): Promise<number> {
   checkDates(input);
   const units = fileUnits(input);
   await guardDuplicate(trx, input, units);
   await guardOwner(trx, input.ownerId);
+  const blacklistMatch = await guardBlacklist(trx, input);
+  const admission = opts.fromSheet ? null : await admissionRecord(ctx, trx, input.kind, input.admissionChecks, true);
   const at = nowIso(ctx);
   const customer = await insertCustomer(trx, {
     ...customerColumns(input),
@@ -207,12 +210,19 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
     value_grade: input.valueGrade ?? null,
     special_tags: JSON.stringify(input.specialTags),
     blacklisted: 0,
+    admission,
     last_reviewed_at: at,
     created_at: at,
     updated_at: at,
   });
   await saveCustomerParts(trx, ctx, customer, input, units, true);
-  await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', { targetType: 'customer', targetId: String(customer.id) });
+  await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', {
+    targetType: 'customer',
+    targetId: String(customer.id),
+    ...(blacklistMatch ? { details: { blacklistMatch } } : {}),
+  });
+  if (admission)
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.admitted', { targetType: 'customer', targetId: String(customer.id), details: { checks: JSON.parse(admission).checks } });
   return customer.id;
 }
 
@@ -221,7 +231,7 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateInput): P
 }
 
 /** Updates one customer inside the caller's transaction (an import updates many in one). */
-export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: UpdateInput): Promise<number> {
+export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: UpdateInput, opts: { fromSheet?: boolean } = {}): Promise<number> {
   checkDates(input);
   const units = fileUnits(input);
   const before = await customerRow(trx, input.customerId);
@@ -231,14 +241,19 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
   if (input.restaurant === undefined && (input.industry ?? null) === before.industry) input = { ...input, restaurant: before.restaurant === 1 };
   if (input.ownerId === undefined) input = { ...input, ownerId: before.owner_id };
   else if (input.ownerId !== before.owner_id) await guardOwner(trx, input.ownerId);
-  const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), updated_at: nowIso(ctx) });
+  const blacklistMatch = await guardBlacklist(trx, input, { id: before.id, name: before.name, phone: before.phone, licenceNo: before.licence_no });
+  // Becoming a sales customer (a potential one taken on) asks for the admission check.
+  const admission = opts.fromSheet ? null : await admissionRecord(ctx, trx, input.kind, input.admissionChecks, before.kind !== 'sales');
+  const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), ...(admission ? { admission } : {}), updated_at: nowIso(ctx) });
   // Files are never deleted: a unit taken off the customer keeps its file and history.
   await saveCustomerParts(trx, ctx, customer, input, units, false);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
     targetType: 'customer',
     targetId: String(customer.id),
-    details: { before: customerColumns(rowToFields(before)), after: customerColumns(input) },
+    details: { before: customerColumns(rowToFields(before)), after: customerColumns(input), ...(blacklistMatch ? { blacklistMatch } : {}) },
   });
+  if (admission)
+    await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.admitted', { targetType: 'customer', targetId: String(customer.id), details: { checks: JSON.parse(admission).checks } });
   return customer.id;
 }
 
@@ -362,6 +377,9 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
     files: files.map((f) => toFileSummary(f, row.name)),
     ownerName: await staffName(db, row.owner_id),
     handovers: await handoversOfCustomer(db, customerId),
+    admission: await readAdmission(db, row.admission),
+    closedAt: row.closed_at,
+    closedReason: row.closed_reason,
     classificationHistory: history.map((h) => ({
       at: h.at,
       accountName: h.display_name,
@@ -381,6 +399,7 @@ export function toListRow(r: ListDbRow): FileListRow {
     customerId: r.customerId,
     name: r.name,
     shortName: r.shortName,
+    closedAt: r.closedAt,
     kind: r.kind,
     unit: r.unit,
     building: r.building,

@@ -10,6 +10,7 @@ import { type exportCustomersInput, registerCustomerInput, type updateCustomerIn
 import { recordAudit } from './audit';
 import { xlsxFile, xlsxSheet } from './xlsx';
 import { today, type ServiceContext } from './context';
+import { blacklistHit } from './admission';
 import { allFilesForExport, fileByRefNo, findDuplicate, loadCustomer, registerCustomerIn, updateCustomerIn } from './customers';
 import { cancelled, pause } from './jobs';
 import { readSettings } from './settings';
@@ -275,6 +276,8 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
       else seen.set(key, p.row);
     }
     if (await findDuplicate(ctx.db, p.input.name, units)) issues.push({ row: p.row, field: 'name', code: 'DUPLICATE_CUSTOMER', value: p.input.name });
+    const listed = await blacklistHit(ctx.db, p.input);
+    if (listed) issues.push({ row: p.row, field: 'name', code: 'BLACKLISTED', value: `${listed.value}（${listed.name}）` });
   }
   const changed = [...updates.values()].filter((u) => u.changedBy.size > 0);
   for (const u of changed) {
@@ -283,6 +286,9 @@ async function analyse(ctx: ServiceContext, sheet: Sheet, given?: Record<string,
       issues.push({ row: u.changedBy.get('moveOutDate') ?? u.changedBy.get('moveInDate') ?? row, field: 'moveOutDate', code: 'DATES_OUT_OF_ORDER', value: u.next.moveOutDate });
     const units = u.next.units.length ? u.next.units : [''];
     if (await findDuplicate(ctx.db, u.next.name, units, u.customerId)) issues.push({ row: u.changedBy.get('name') ?? row, field: 'name', code: 'DUPLICATE_CUSTOMER', value: u.next.name });
+    const identity = (['name', 'phone', 'licenceNo'] as const).filter((f) => u.changedBy.has(f));
+    const listed = identity.length ? await blacklistHit(ctx.db, u.next, u.customerId) : null;
+    if (listed) issues.push({ row: u.changedBy.get(identity[0]!) ?? row, field: identity[0]!, code: 'BLACKLISTED', value: `${listed.value}（${listed.name}）` });
   }
   issues.sort((a, b) => a.row - b.row);
   const creates = parsed.filter((p) => !p.refNo).length;
@@ -427,13 +433,13 @@ export async function importCustomers(
     for (const p of fresh) {
       await step();
       // The sheet's duplicates were just checked, against the archive and within the sheet.
-      await registerCustomerIn(trx, ctx, { ...p.input!, allowDuplicate: true });
+      await registerCustomerIn(trx, ctx, { ...p.input!, allowDuplicate: true, allowBlacklisted: true }, { fromSheet: true });
       files += Math.max(1, p.input!.units.length);
     }
     for (const u of result.updates) {
       await step();
       const before = u.base.files.length;
-      await updateCustomerIn(trx, ctx, u.next);
+      await updateCustomerIn(trx, ctx, { ...u.next, allowBlacklisted: true }, { fromSheet: true });
       files += await fileCountOf(trx, u.customerId);
       files -= before;
     }
@@ -472,7 +478,9 @@ export async function exportCustomers(ctx: ServiceContext, input: z.output<typeo
     })),
     { created: ctx.clock.now(), freezeHeader: true },
   );
-  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'customers.exported', { details: { rows: rows.length, filters } });
+  // A list leaving the desk with blacklisted customers on it is said to the clerk and in the log (004 四.1 d).
+  const blacklisted = new Set(rows.filter((r) => r.blacklisted === 1).map((r) => r.customerId)).size;
+  await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'customers.exported', { details: { rows: rows.length, filters, ...(blacklisted ? { blacklisted } : {}) } });
   const stamp = today(ctx);
-  return xlsxFile(`${locale === 'zh-CN' ? '客户档案' : 'customer-files'}-${stamp}.xlsx`, buffer);
+  return { ...xlsxFile(`${locale === 'zh-CN' ? '客户档案' : 'customer-files'}-${stamp}.xlsx`, buffer), blacklisted };
 }

@@ -35,7 +35,7 @@ async function load(db: Db, where: { id?: number }): Promise<TransferInfo[]> {
       .map((i) => {
         const box = i.fromBoxId ?? i.homeBoxId;
         const path = box ? paths.get(box) : undefined;
-        return { fileId: i.fileId, refNo: i.refNo, name: i.name, unit: i.unit, fromBox: path ? describePath(path) : null };
+        return { fileId: i.fileId, refNo: i.refNo, name: i.name, unit: i.unit, fromBox: path ? describePath(path) : null, blacklisted: i.blacklisted === 1 };
       }),
   }));
 }

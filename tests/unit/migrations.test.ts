@@ -119,12 +119,33 @@ describe('migrations', () => {
     const at = '2026-01-01T00:00:00.000Z';
     for (const name of ['兰州拉面', '华联便利店']) await sql`insert into customers (kind, name, name_pinyin, created_at, updated_at) values ('tenant', ${name}, '', ${at}, ${at})`.execute(archive.db);
     const before = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
-    await migrateToLatest(archive.db);
+    await migrateTo(archive.db, '0020-customer-owners');
     const after = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
     expect(after.rows).toEqual(before.rows.map((r) => ({ ...r, owner_id: null })));
     // An owner that is not on the staff list is refused by the archive itself.
     await expect(sql`update customers set owner_id = 42`.execute(archive.db)).rejects.toThrow(/FOREIGN KEY/);
     await migrateTo(archive.db, '0019-duty-indexes');
+    expect((await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows).toEqual(before.rows);
+    await archive.close();
+  });
+
+  it('keep every customer as it was when admission and closing come, blacklisted ones found by the index, and back', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, '0020-customer-owners');
+    const at = '2026-01-01T00:00:00.000Z';
+    await sql`insert into customers (kind, name, name_pinyin, created_at, updated_at) values ('sales', '经销商', '', ${at}, ${at})`.execute(archive.db);
+    await sql`insert into customers (kind, name, name_pinyin, blacklisted, blacklist_reason, blacklisted_at, created_at, updated_at) values ('tenant', '鑫达', '', 1, '欠租', ${at}, ${at}, ${at})`.execute(
+      archive.db,
+    );
+    const before = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
+    await migrateToLatest(archive.db);
+    const after = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
+    expect(after.rows).toEqual(before.rows.map((r) => ({ ...r, admission: null, closed_at: null, closed_reason: null })));
+    const plan = await sql<{ detail: string }>`explain query plan select id from customers where blacklisted = 1 and (name collate nocase = '鑫达' or licence_no collate nocase = 'X1')`.execute(
+      archive.db,
+    );
+    expect(plan.rows.map((r) => r.detail).join(' ')).toContain('customers_blacklist');
+    await migrateTo(archive.db, '0020-customer-owners');
     expect((await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows).toEqual(before.rows);
     await archive.close();
   });

@@ -35,9 +35,13 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) as CustomerKind | undefined;
   // 设置's lists; a value not on them (an imported sheet's) is kept as written.
-  const lists = useApi(() => api.getSettings().then((s) => s.customerLists), [open], { industries: [] as string[], regions: [] as string[], tags: [] as string[] }).data;
+  const lists = useApi(() => api.getSettings().then((s) => s.customerLists), [open], { industries: [] as string[], regions: [] as string[], tags: [] as string[], admission: [] as string[] }).data;
   const pick = (list: string[]) => list.map((value) => ({ value }));
   const owners = useBorrowerOptions(open);
+  // 准入 (004 四.1 d): asked when a customer becomes a sales customer, or one has none recorded.
+  const needsAdmission = kind === 'sales' && (!customer || customer.kind !== 'sales') && lists.admission.length > 0;
+  // One from a sheet (none recorded) may be checked now, or left for later.
+  const asksAdmission = needsAdmission || (kind === 'sales' && !!customer && !customer.admission && lists.admission.length > 0);
 
   // Before paint, so the form is reset before anyone can type into it.
   useLayoutEffect(() => {
@@ -60,7 +64,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
   const phoneRule: Rule = { validator: (_, v: string | undefined) => (!v || isValidPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('form.phoneInvalid')))) };
   const required = (label: string): Rule => ({ required: true, whitespace: true, message: t('form.required', { field: label }) });
 
-  const save = async (values: FormValues, allowDuplicate = false) => {
+  const save = async (values: FormValues, allowDuplicate = false, allowBlacklisted = false) => {
     const input: RegisterCustomerInput = {
       ...values,
       relationshipStart: fromDay(values.relationshipStart),
@@ -73,6 +77,8 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       contacts: clean(values.contacts),
       emergencyContacts: clean(values.emergencyContacts),
       allowDuplicate,
+      allowBlacklisted,
+      admissionChecks: values.admissionChecks?.length || needsAdmission ? values.admissionChecks : undefined,
     };
     setSaving(true);
     setError(null);
@@ -89,7 +95,16 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
           content: err.message,
           okText: t('form.duplicateConfirm'),
           cancelText: t('form.cancel'),
-          onOk: () => save(values, true),
+          onOk: () => save(values, true, allowBlacklisted),
+        });
+      } else if (err.code === 'BLACKLIST_MATCH') {
+        modal.confirm({
+          title: t('blacklist.matchTitle'),
+          content: err.message,
+          okText: t('blacklist.matchConfirm'),
+          okButtonProps: { danger: true },
+          cancelText: t('form.cancel'),
+          onOk: () => save(values, allowDuplicate, true),
         });
       } else setError(err);
     } finally {
@@ -301,6 +316,25 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
             </Form.Item>
           </Col>
         </Row>
+        {asksAdmission && (
+          <>
+            <Divider titlePlacement="start">{t('admission.title')}</Divider>
+            <Form.Item
+              name="admissionChecks"
+              extra={t('admission.hint')}
+              rules={[
+                {
+                  validator: (_, v: string[] | undefined) => {
+                    const missing = lists.admission.filter((c) => !(v ?? []).includes(c));
+                    return missing.length && (needsAdmission || (v ?? []).length > 0) ? Promise.reject(new Error(t('admission.missing', { missing: missing.join('、') }))) : Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <Checkbox.Group options={lists.admission} data-testid="admission-checks" />
+            </Form.Item>
+          </>
+        )}
         <Divider titlePlacement="start">{t('form.contacts')}</Divider>
         <ContactsField name="contacts" addLabel={t('form.addContact')} withTitle phoneRule={phoneRule} />
         <Divider titlePlacement="start">{t('form.emergencyContacts')}</Divider>

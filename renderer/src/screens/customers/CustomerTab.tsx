@@ -1,12 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import type { Contact, CustomerDetail, CustomerHandover, FileDetail } from '../../../../shared/api';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 
-export type CustomerAction = 'edit' | 'classify' | 'correctRef' | 'confidentiality' | 'hold';
+export type CustomerAction = 'edit' | 'classify' | 'correctRef' | 'confidentiality' | 'hold' | 'closeCustomer' | 'reopenCustomer';
 
 /** The customer a file belongs to: every field the register holds, its contacts, and the changes that may be made to it. */
 export function CustomerTab({ file, customer, canManage, onAction }: { file: FileDetail; customer: CustomerDetail; canManage: boolean; onAction: (action: CustomerAction) => void }) {
@@ -36,7 +36,11 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
         <Button onClick={() => onAction('correctRef')}>{t('file.correctRef')}</Button>
         {canManage && <Button onClick={() => onAction('confidentiality')}>{t('file.setConfidentiality')}</Button>}
         {canManage && <Button onClick={() => onAction('hold')}>{file.legalHold ? t('file.liftHold') : t('file.setHold')}</Button>}
+        {customer.closedAt ? <Button onClick={() => onAction('reopenCustomer')}>{t('customer.reopen')}</Button> : <Button onClick={() => onAction('closeCustomer')}>{t('customer.close')}</Button>}
       </Space>
+      {customer.closedAt && (
+        <Alert type="warning" showIcon data-testid="customer-closed" title={t('customer.closedSince', { date: localDate(customer.closedAt), reason: customer.closedReason ?? '' })} />
+      )}
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={L.field.kind}>{L.kind[customer.kind]}</Descriptions.Item>
         <Descriptions.Item label={L.field.classification}>
@@ -81,6 +85,15 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
         <Descriptions.Item label={t('form.owner')}>
           <span data-testid="customer-owner">{customer.ownerName ?? '—'}</span>
         </Descriptions.Item>
+        {customer.kind === 'sales' && (
+          <Descriptions.Item label={t('admission.title')} span={2}>
+            <span data-testid="customer-admission">
+              {customer.admission
+                ? t('admission.done', { date: localDate(customer.admission.at), who: customer.admission.accountName ?? '', checks: customer.admission.checks.join('、') })
+                : t('admission.none')}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={L.field.notes} span={2}>
           {customer.notes}
         </Descriptions.Item>

@@ -21,10 +21,11 @@ import { FileRecordsTab } from '../records/FileRecordsTab';
 import { FileLocationTab } from './FileLocationTab';
 import { FileDutiesTab } from './FileDutiesTab';
 import { ReasonModal } from './ReasonModal';
+import { CloseCustomerModal } from './CloseCustomerModal';
 import { localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 
-type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag';
+type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag' | 'closeCustomer' | 'reopenCustomer';
 
 /** One customer file: its documents newest first, its catalogue, the customer and its history. */
 export function FileDrawer() {
@@ -186,6 +187,17 @@ export function FileDrawer() {
           />
           <CustomerFormDrawer open={dialog === 'edit'} customer={customer} onClose={() => setDialog(null)} onSaved={() => void afterChange()} />
           <ClassifyModal open={dialog === 'classify'} customer={customer} onClose={() => setDialog(null)} onSaved={() => void afterChange()} />
+          <CloseCustomerModal open={dialog === 'closeCustomer'} customer={customer} onClose={() => setDialog(null)} onSaved={afterChange} />
+          <ReasonModal
+            open={dialog === 'reopenCustomer'}
+            title={t('customer.reopen')}
+            label={t('customer.reopenReason')}
+            onClose={() => setDialog(null)}
+            run={async (reason) => {
+              await api.reopenCustomer({ customerId: customer.id, reason });
+              await afterChange();
+            }}
+          />
           <ReasonModal
             open={dialog === 'reopen'}
             title={t('file.reopen')}

@@ -24,7 +24,7 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
       onChanged();
     });
   const L = useLabels();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [requesting, setRequesting] = useState(false);
   const [receipt, setReceipt] = useState<TransferInfo | null>(null);
   const transfers = useApi(() => api.listTransfers(), [refreshKey], [] as TransferInfo[]);
@@ -46,7 +46,16 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
         columns={[
           { title: t('transfers.no'), dataIndex: 'transferNo', width: 130 },
           { title: t('transfers.to'), dataIndex: 'toDepartment' },
-          { title: t('transfers.files'), dataIndex: 'files', render: (f: TransferInfo['files']) => f.map((x) => `${x.refNo} ${x.name}`).join('；') },
+          {
+            title: t('transfers.files'),
+            dataIndex: 'files',
+            render: (f: TransferInfo['files']) => (
+              <>
+                {f.some((x) => x.blacklisted) && <Tag color="red">{t('customers.blacklisted')}</Tag>}
+                {f.map((x) => `${x.refNo} ${x.name}`).join('；')}
+              </>
+            ),
+          },
           { title: t('approvals.reason'), dataIndex: 'reason' },
           { title: t('loans.status'), dataIndex: 'status', width: 110, render: (s: TransferInfo['status']) => <Tag>{L.transferStatus[s]}</Tag> },
           {
@@ -84,9 +93,12 @@ export function TransfersTab({ refreshKey, onChanged }: { refreshKey: number; on
         okText={t('loans.submitRequest')}
         width={640}
         onSubmit={async (v) => {
-          await api.requestTransfer(v);
+          const made = await api.requestTransfer(v);
           setRequesting(false);
           message.success(t('transfers.requested'));
+          // Files of blacklisted customers leaving the desk are said out loud (004 四.1 d).
+          const listed = [...new Set(made.files.filter((f) => f.blacklisted).map((f) => f.name))];
+          if (listed.length) modal.warning({ title: t('blacklist.inTransferTitle'), content: t('blacklist.inTransfer', { names: listed.join('、') }) });
           load();
           onChanged();
         }}

@@ -5,8 +5,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n';
 
-type Lists = { industries: string[]; regions: string[]; tags: string[] };
-const lists = ['industries', 'regions', 'tags'] as const;
+type Lists = { industries: string[]; regions: string[]; tags: string[]; admission: string[] };
+const lists = ['industries', 'regions', 'tags', 'admission'] as const;
 
 /** 客户登记选项: the industries, regions and special tags the customer forms offer to pick from. */
 export function CustomerListsCard({ canEdit }: { canEdit: boolean }) {
