@@ -596,6 +596,8 @@ export interface ApprovalInfo {
   decidedAt: string | null;
   decidedBy: string | null;
   decisionReason: string | null;
+  /** Customers on the blacklist among a transfer's files (empty for other approvals). */
+  blacklisted: string[];
 }
 
 /** A file past its retention period, as the appraisal list (鉴定) shows it. */

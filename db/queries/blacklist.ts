@@ -59,6 +59,20 @@ export async function blacklistPage(db: Db, f: { query?: string; page: number; p
   return { total, rows };
 }
 
+/** The blacklisted customers among these transfers' files, by transfer. */
+export function blacklistedInTransfers(db: Db, transferIds: number[]) {
+  if (transferIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('transfer_items')
+    .innerJoin('files', 'files.id', 'transfer_items.file_id')
+    .innerJoin('customers', 'customers.id', 'files.customer_id')
+    .select(['transfer_items.transfer_id as transferId', 'customers.name'])
+    .distinct()
+    .where(listed)
+    .where('transfer_items.transfer_id', 'in', transferIds)
+    .execute();
+}
+
 /** Of these files, those whose customer is on the blacklist, with the customer's name. */
 export function blacklistedAmongFiles(db: Db, fileIds: number[]) {
   if (fileIds.length === 0) return Promise.resolve([]);

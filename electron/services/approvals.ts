@@ -5,6 +5,7 @@ import type { ArchiveDatabase } from '../../db/schema';
 import type { ApprovalInfo } from '../../shared/api';
 import { approverRank, type ApprovalKind, type ApprovalStatus, type Role } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
+import { blacklistedInTransfers } from '../../db/queries/blacklist';
 import { recordAudit } from './audit';
 import { isConfidential, lowerDocumentConfidentiality, storedDocumentName, VIEW_APPROVAL_HOURS } from './confidentiality';
 import { grantScans, hasSealedScans } from './confidential-scans';
@@ -50,8 +51,13 @@ export async function requestApproval(ctx: ServiceContext, input: { kind: 'edit_
 }
 
 export async function loadApprovals(db: Db, where: { id?: number; status?: ApprovalStatus; requestedBy?: number }): Promise<ApprovalInfo[]> {
-  const rows = await approvalRows(db, where);
-  return rows as ApprovalInfo[];
+  const rows = (await approvalRows(db, where)) as Omit<ApprovalInfo, 'blacklisted'>[];
+  // A transfer's approver is told whose files on the blacklist would leave (004 四.1 d).
+  const listed = await blacklistedInTransfers(
+    db,
+    rows.filter((r) => r.targetType === 'transfer').map((r) => r.targetId),
+  );
+  return rows.map((r) => ({ ...r, blacklisted: r.targetType === 'transfer' ? listed.filter((l) => l.transferId === r.targetId).map((l) => l.name) : [] }));
 }
 
 /** Managers see every request waiting; everyone else sees their own. */

@@ -19,7 +19,16 @@ test('reports draw their charts beside their tables, print on A4 and export the 
     ['sales', '王芳', 'B座'],
     ['owner', '赵敏', 'A座'],
   ] as const) {
-    const customer = (await call('registerCustomer', { kind, name, building, floor: '3', units: kind === 'sales' ? [] : [`${building[0]}-30${files.length + 1}`] })).customer;
+    const customer = (
+      await call('registerCustomer', {
+        kind,
+        name,
+        building,
+        floor: '3',
+        units: kind === 'sales' ? [] : [`${building[0]}-30${files.length + 1}`],
+        ...(kind === 'sales' ? { admissionChecks: (await call('getSettings', {})).customerLists.admission } : {}),
+      })
+    ).customer;
     files.push(customer.files[0].id);
   }
   const liu = await call('saveBorrower', { name: '刘强', department: '工程部' });

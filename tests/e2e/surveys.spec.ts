@@ -14,6 +14,7 @@ test('客户信用调查表 and 客户拜访记录卡 taken from the file: start
   await page.setViewportSize({ width: 1366, height: 768 });
   const { customer } = await callHost(host, 'registerCustomer', {
     kind: 'sales',
+    admissionChecks: ['营业执照在有效期内', '经营范围与合作内容相符', '资信及付款条件已核实', '已查询公司客户黑名单'],
     name: '华腾科技有限公司',
     units: ['S-1201'],
     legalRepresentative: '陈建华',

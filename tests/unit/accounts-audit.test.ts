@@ -13,7 +13,7 @@ import { ArchiveError } from '../../shared/errors';
 import { errorMessage } from '../../shared/labels';
 import { methodNames, methodTable } from '../../electron/features';
 import { roleMay } from '../../shared/permissions';
-import { adminInput, failureCode, makeVault, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
+import { adminInput, failureCode, makeVault, readAudit, verifyAudit, openDesk, asAdmin, signedInAs, admitted } from './helpers';
 
 const pw = 'Desk-2026-pass';
 
@@ -227,7 +227,7 @@ describe('the audit log', () => {
 
   it('keeps the chain whole when calls that each write an entry arrive at once', async () => {
     const { api } = await withDesk();
-    const fileId = (await api.registerCustomer({ kind: 'sales', name: '并发客户' })).customer.files[0]!.id;
+    const fileId = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '并发客户' })).customer.files[0]!.id;
     // Several screens asking at the same moment: every view is recorded, in one unbroken chain.
     await Promise.all(Array.from({ length: 20 }, () => api.getFile({ fileId })));
     expect((await readAudit({ action: 'file.viewed' })).total).toBe(20);
@@ -236,7 +236,7 @@ describe('the audit log', () => {
 
   it('verifies its hash chain and reports the first broken link after a direct edit', async () => {
     const { api, dir, recoveryKey } = await withDesk();
-    for (let i = 0; i < 5; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    for (let i = 0; i < 5; i++) await api.registerCustomer({ kind: 'sales', ...admitted, name: `客户${i}` });
     const good = await verifyAudit();
     expect(good).toMatchObject({ ok: true, firstBroken: null });
     expect(good.checked).toBeGreaterThanOrEqual(7);
@@ -251,7 +251,7 @@ describe('the audit log', () => {
 
   it('notices a removed entry', async () => {
     const { api, dir, recoveryKey } = await withDesk();
-    for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', ...admitted, name: `客户${i}` });
     await api.lock();
     const raw = await rawArchive(dir, recoveryKey);
     raw.prepare(`delete from audit_log where id = 3`).run();
@@ -262,9 +262,9 @@ describe('the audit log', () => {
 
   it('checks the log against the anchors outside the archive: a truncated or rewritten chain no longer passes', async () => {
     const { api, dir, recoveryKey } = await withDesk();
-    for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    for (let i = 0; i < 3; i++) await api.registerCustomer({ kind: 'sales', ...admitted, name: `客户${i}` });
     const backup = await api.backupArchive({});
-    for (let i = 3; i < 6; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    for (let i = 3; i < 6; i++) await api.registerCustomer({ kind: 'sales', ...admitted, name: `客户${i}` });
     await api.lock();
     // Cut the log back to before the backup: what remains is a valid chain on its own.
     const raw = await rawArchive(dir, recoveryKey);
@@ -281,7 +281,7 @@ describe('the audit log', () => {
 
   it('finds a chain rewritten link by link, by the anchor written at the last lock and by a head copied from paper', async () => {
     const { api, dir, recoveryKey } = await withDesk();
-    for (let i = 0; i < 4; i++) await api.registerCustomer({ kind: 'sales', name: `客户${i}` });
+    for (let i = 0; i < 4; i++) await api.registerCustomer({ kind: 'sales', ...admitted, name: `客户${i}` });
     await api.lock();
     const raw = await rawArchive(dir, recoveryKey);
     // As printed on an inspection record: the head's number and its hash's first characters.

@@ -81,6 +81,9 @@ describe('the blacklist', () => {
       ['鑫达贸易有限公司', true],
       ['王五', false],
     ]);
+    // The approver sees it too.
+    const approvals = await api.listApprovals({ status: 'pending' });
+    expect(approvals.find((x) => x.id === transfer.approvalId)?.blacklisted).toEqual(['鑫达贸易有限公司']);
   });
 
   it('lists the blacklist a page at a time with the reason, whatever its length', async () => {

@@ -8,7 +8,7 @@ import { formatRefNo } from '../../electron/services/ref-numbers';
 import { pinyinKeys } from '../../electron/services/search';
 import type { RegisterCustomerInput } from '../../shared/schemas';
 import type { ArchiveApi } from '../../shared/api';
-import { DESK_START, adminInput, failureCode, makeVault, settleJob, travel, readAudit, verifyAudit, openDesk, asAdmin, signedInAs } from './helpers';
+import { DESK_START, adminInput, failureCode, makeVault, settleJob, travel, readAudit, verifyAudit, openDesk, asAdmin, signedInAs, admitted } from './helpers';
 
 async function signedIn(start?: Date) {
   const ctx = makeVault(undefined, start);
@@ -72,7 +72,7 @@ describe('customers', () => {
     expect(customer.emergencyContacts).toEqual([{ name: '赵六', phone: '13700137000' }]);
     expect(customer.files.map((f) => f.unit)).toEqual(['A-1203', 'A-1204']);
     expect(customer.files.every((f) => f.status === 'active' && !f.labelOutOfDate && f.retention === '30')).toBe(true);
-    const sales = (await api.registerCustomer({ kind: 'sales', name: '华润医药', units: ['X'] })).customer;
+    const sales = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '华润医药', units: ['X'] })).customer;
     expect(sales.files.map((f) => f.unit)).toEqual(['']);
     expect(sales.files[0]!.retention).toBe('10');
   });
@@ -338,7 +338,7 @@ describe('search', () => {
     const { api } = await signedIn();
     const { customer } = await api.registerCustomer({ ...tenant });
     await api.registerCustomer({ kind: 'tenant', name: '张三丰', units: ['B-0101'], building: 'B座', floor: '1' });
-    await api.registerCustomer({ kind: 'sales', name: '国药控股', phone: '0755-88886666' });
+    await api.registerCustomer({ kind: 'sales', ...admitted, name: '国药控股', phone: '0755-88886666' });
     const fileId = customer.files[0]!.id;
     await api.addDocument({ fileId, category: 'fire_safety', title: '消防安全责任书', docDate: '2024-03-05', pages: 3, isOriginal: true });
     const names = async (query: string) => (await api.search({ query })).files.map((f) => f.name).sort();
@@ -364,7 +364,8 @@ describe('search', () => {
 
   it('pages and sorts the list on the server, with filters', async () => {
     const { api } = await signedIn();
-    for (let i = 0; i < 25; i++) await api.registerCustomer({ kind: i % 5 === 0 ? 'sales' : 'tenant', name: `客户${String(i).padStart(2, '0')}`, units: [`U-${i}`], floor: String(i % 3) });
+    for (let i = 0; i < 25; i++)
+      await api.registerCustomer({ ...admitted, kind: i % 5 === 0 ? 'sales' : 'tenant', name: `客户${String(i).padStart(2, '0')}`, units: [`U-${i}`], floor: String(i % 3) });
     const page = await api.listCustomers({ page: 2, pageSize: 10, sortBy: 'createdAt', sortOrder: 'desc' });
     expect(page.total).toBe(25);
     expect(page.rows).toHaveLength(10);
@@ -543,7 +544,7 @@ describe('Excel import and export', () => {
     expect(customerLists.industries).toContain('餐饮');
     expect(customerLists.regions).toContain('华东');
     const saved = await asAdmin(() => api.updateSettings({ customerLists: { ...customerLists, industries: ['餐饮', '物流', ' 物流 '], tags: [] } }));
-    expect(saved.customerLists).toEqual({ industries: ['餐饮', '物流'], regions: customerLists.regions, tags: [] });
+    expect(saved.customerLists).toEqual({ industries: ['餐饮', '物流'], regions: customerLists.regions, tags: [], admission: admitted.admissionChecks });
     expect((await api.getSettings()).customerLists.industries).toEqual(['餐饮', '物流']);
     expect(await failureCode(asAdmin(() => api.updateSettings({ customerLists: { ...customerLists, industries: [''] } })))).toBe('VALIDATION_FAILED');
     expect((await api.getSettings()).customerLists.industries).toEqual(['餐饮', '物流']);
@@ -565,7 +566,7 @@ describe('Excel import and export', () => {
     const { api } = await signedIn();
     const { customer: zhang } = await api.registerCustomer({ ...tenant, address: '滨江路 88 号', moveOutDate: '2027-02-28', businessScope: '中式快餐', companyNature: 'joint_stock', staffCount: 12 });
     const { customer: two } = await api.registerCustomer({ kind: 'tenant', name: '华强电子', building: 'B座', floor: '3', units: ['B-301', 'B-302'], phone: '021-60000001' });
-    await api.registerCustomer({ kind: 'sales', name: '国药控股' });
+    await api.registerCustomer({ kind: 'sales', ...admitted, name: '国药控股' });
     const exported = await api.exportCustomers({ kind: 'tenant' });
     expect(exported.fileName).toMatch(/^客户档案-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();

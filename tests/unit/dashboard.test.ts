@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { followUpsDue, nextFollowUp } from '../../electron/services/dashboard';
-import { travel, asAdmin } from './helpers';
+import { travel, asAdmin, admitted } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 describe('the home screen (工作台)', () => {
@@ -128,7 +128,7 @@ describe('the home screen (工作台)', () => {
   it('schedules follow-up visits: buyers at 3, 30 and 60 days, others at 3 and 15, across month ends', async () => {
     const ctx = await setupStorage();
     const { api } = ctx;
-    const buyer = (await api.registerCustomer({ kind: 'sales', name: '购房客户甲', units: ['S-1'] })).customer.files[0]!.id;
+    const buyer = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '购房客户甲', units: ['S-1'] })).customer.files[0]!.id;
     const prospect = (await api.registerCustomer({ kind: 'potential', name: '意向客户乙', units: ['S-2'] })).customer.files[0]!.id;
     const visit = (fileId: number, docDate: string) => api.addDocument({ fileId, category: 'visit', title: '回访记录', docDate, pages: 1, isOriginal: true });
     // Made 2026-11-23: nothing due yet.
@@ -157,7 +157,7 @@ describe('follow-up visits, matched to their windows', () => {
   it('matches each visit record to its window: two early records are not the 30-day visit; a visit shows from its window and is late after', async () => {
     const ctx = await setupStorage();
     const { api } = ctx;
-    const buyer = (await api.registerCustomer({ kind: 'sales', name: '购房客户丙', units: ['S-9'] })).customer.files[0]!.id;
+    const buyer = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '购房客户丙', units: ['S-9'] })).customer.files[0]!.id;
     const visit = (docDate: string) => api.addDocument({ fileId: buyer, category: 'visit', title: '回访记录', docDate, pages: 1, isOriginal: true });
     // Made 2026-11-23 (local): the 3-day visit is listed from 11-25, due 11-26.
     await travel(ctx, new Date('2026-11-24T09:00:00Z'));
@@ -180,7 +180,7 @@ describe('follow-up visits, matched to their windows', () => {
   it('finds a new customer’s 3-day visit in an archive of 100,000 customers, thousands of them older sales files', async () => {
     const ctx = await setupStorage();
     const { api, vault } = ctx;
-    const template = (await api.registerCustomer({ kind: 'sales', name: '模板客户', units: ['T-1'] })).customer;
+    const template = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '模板客户', units: ['T-1'] })).customer;
     const fileId = template.files[0]!.id;
     // 99,999 more customers, written straight into the archive (registering them one by one takes
     // minutes): a quarter sales files made a year ago with every visit made, and 2,500 sales files

@@ -10,7 +10,7 @@ import { manualClock } from '../../electron/services/clock';
 import { ArchiveVault } from '../../electron/services/vault';
 import { ArchiveError } from '../../shared/errors';
 import type { Role } from '../../shared/domain';
-import { auditSearchInput } from '../../shared/schemas';
+import { auditSearchInput, defaultCustomerLists } from '../../shared/schemas';
 import { searchAuditLog, verifyAuditLog } from '../../electron/services/audit';
 import { backupAnchors } from '../../electron/services/backup';
 
@@ -169,3 +169,6 @@ export async function customerWorkbook(rows: number): Promise<string> {
   for (let i = 0; i < rows; i++) sheet.addRow([`备份测试${i}号`, '租户', 'E座', '3', `E-3${String(i).padStart(4, '0')}`]);
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
+
+/** A sales customer's admission check with every default criterion ticked (004 四.1 d). */
+export const admitted = { admissionChecks: [...defaultCustomerLists.admission] };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { reportChartOption } from '../../shared/report-chart';
 import type { Report } from '../../shared/reports';
-import { travel, asAdmin, readAudit } from './helpers';
+import { travel, asAdmin, readAudit, admitted } from './helpers';
 import { setupStorage } from './storage-fixture';
 
 const manager = { username: 'zhaojl', password: 'Manager-2026-pass' };
@@ -25,7 +25,7 @@ async function reportSetup() {
   const moveTo = (when: string) => travel(ctx, at(when));
   await asAdmin(() => api.createAccount({ username: manager.username, displayName: '赵经理', role: 'department_manager', password: manager.password, passwordConfirm: manager.password }));
   await moveTo('2026-09-10T02:00:00Z');
-  const sales = (await api.registerCustomer({ kind: 'sales', name: '王芳', building: 'A座', floor: '5', units: ['A-501'] })).customer;
+  const sales = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '王芳', building: 'A座', floor: '5', units: ['A-501'] })).customer;
   await api.registerCustomer({ kind: 'potential', name: '孙丽', building: 'A座', floor: '5' });
   await moveTo('2026-09-20T02:00:00Z');
   const a = await file('张三', 'A-301');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { satisfactionQuestions } from '../../shared/record-kinds';
-import { makeVault, openDesk, readAudit, travel } from './helpers';
+import { makeVault, openDesk, readAudit, travel, admitted } from './helpers';
 
 // Surveys and relationships as desk records (issue 19 item 6): a survey starts from the customer's
 // register, the newest survey of a file is the current one, its re-survey date brings it to
@@ -113,7 +113,7 @@ describe('surveys and relationships', () => {
   it('count a visit card as the follow-up visit the schedule owes, on the desk’s local day', async () => {
     const ctx = await setup();
     const { api } = ctx;
-    const buyer = (await api.registerCustomer({ kind: 'sales', name: '购房客户甲', units: ['S-1'] })).customer.files[0]!.id;
+    const buyer = (await api.registerCustomer({ kind: 'sales', ...admitted, name: '购房客户甲', units: ['S-1'] })).customer.files[0]!.id;
     // Made 2026-11-23: the 3-day visit is listed from 11-25.
     await travel(ctx, new Date('2026-11-25T02:00:00Z'));
     const owed = async () => (await api.getDashboard()).followUps.filter((f) => f.fileId === buyer).map((f) => [f.visit, f.dueDate]);

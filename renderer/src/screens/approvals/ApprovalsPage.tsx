@@ -55,7 +55,20 @@ export function ApprovalsPage() {
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
           { title: t('approvals.kind'), dataIndex: 'kind', width: 120, render: (k: ApprovalInfo['kind']) => L.approvalKind[k] },
-          { title: t('approvals.summary'), dataIndex: 'summary' },
+          {
+            title: t('approvals.summary'),
+            dataIndex: 'summary',
+            render: (summary: string, r) => (
+              <>
+                {summary}
+                {r.blacklisted.length > 0 && (
+                  <Tag color="red" style={{ marginInlineStart: 6 }} data-testid="approval-blacklisted">
+                    {t('blacklist.inApproval', { names: r.blacklisted.join('、') })}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: t('approvals.reason'), dataIndex: 'reason' },
           { title: t('approvals.requestedBy'), dataIndex: 'requestedBy', width: 90 },
           { title: t('approvals.requestedAt'), dataIndex: 'requestedAt', width: 170, render: (v: string) => localDateTime(v) },
