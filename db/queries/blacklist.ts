@@ -9,12 +9,14 @@ type Db = Kysely<ArchiveDatabase>;
 // customers (at 100k customers, 150 listed: 0.18 ms a check, where reading them all took 13.6).
 const listed = sql<boolean>`customers.blacklisted = 1`;
 
-/** A phone as digits only: "0755-8888 1234" and "075588881234" are one number. */
+/** A phone as the match compares it: "0755-8888 1234" and "075588881234" are one number. */
+export const phoneDigits = (phone: string) => phone.replace(/[-\s()]/g, '');
+/** The same, in SQL, for the stored phones. */
 const digits = (column: string) => sql<string>`replace(replace(replace(replace(${sql.ref(column)}, '-', ''), ' ', ''), '(', ''), ')', '')`;
 
 /** The first blacklisted customer (not `exceptId`) with this name, phone or licence number, and which matched. */
 export async function blacklistMatch(db: Db, who: { name: string; phone?: string | null; licenceNo?: string | null }, exceptId?: number) {
-  const phone = who.phone ? who.phone.replace(/[-\s()]/g, '') : null;
+  const phone = who.phone ? phoneDigits(who.phone) : null;
   let q = db
     .selectFrom('customers')
     .select(['id', 'name', 'phone', 'licence_no as licenceNo', 'blacklist_reason as reason'])
@@ -70,17 +72,5 @@ export function blacklistedInTransfers(db: Db, transferIds: number[]) {
     .distinct()
     .where(listed)
     .where('transfer_items.transfer_id', 'in', transferIds)
-    .execute();
-}
-
-/** Of these files, those whose customer is on the blacklist, with the customer's name. */
-export function blacklistedAmongFiles(db: Db, fileIds: number[]) {
-  if (fileIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('files')
-    .innerJoin('customers', 'customers.id', 'files.customer_id')
-    .select(['files.id as fileId', 'customers.name'])
-    .where('customers.blacklisted', '=', 1)
-    .where('files.id', 'in', fileIds)
     .execute();
 }

@@ -18,16 +18,6 @@ export async function staffName(db: Db, borrowerId: number | null): Promise<stri
   return row?.name ?? null;
 }
 
-/** How many customers this staff member is responsible for. */
-export async function customersOwnedBy(db: Db, borrowerId: number): Promise<number> {
-  const row = await db
-    .selectFrom('customers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('owner_id', '=', borrowerId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Of these customers, those this staff member is responsible for. */
 export async function ownedAmong(db: Db, borrowerId: number, customerIds: number[]): Promise<number[]> {
   const rows = await db.selectFrom('customers').select('id').where('owner_id', '=', borrowerId).where('id', 'in', customerIds).execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ArchiveDatabase } from '../../db/schema';
 import { accountById } from '../../db/queries/accounts';
-import { blacklistMatch } from '../../db/queries/blacklist';
+import { blacklistMatch, phoneDigits } from '../../db/queries/blacklist';
 import type { CustomerAdmission } from '../../shared/api';
 import type { CustomerKind } from '../../shared/domain';
 import { ArchiveError } from '../../shared/errors';
@@ -20,8 +20,9 @@ type Identity = { name: string; phone?: string | null; licenceNo?: string | null
 export async function blacklistHit(db: Db, who: Identity, exceptId?: number): Promise<{ customerId: number; name: string; value: string; reason: string } | null> {
   const hit = await blacklistMatch(db, who, exceptId);
   if (!hit) return null;
-  const plain = (v: string | null | undefined) => (v ?? '').replace(/[-\s()]/g, '').toLowerCase();
-  const value = who.licenceNo && plain(hit.licenceNo) === plain(who.licenceNo) ? who.licenceNo : who.phone && plain(hit.phone) === plain(who.phone) ? who.phone : who.name;
+  const sameLicence = !!who.licenceNo && hit.licenceNo?.trim().toLowerCase() === who.licenceNo.trim().toLowerCase();
+  const samePhone = !!who.phone && !!hit.phone && phoneDigits(hit.phone) === phoneDigits(who.phone);
+  const value = sameLicence ? who.licenceNo! : samePhone ? who.phone! : who.name;
   return { customerId: hit.id, name: hit.name, value, reason: hit.reason ?? '' };
 }
 
