@@ -23,6 +23,7 @@ export async function reportBench(api: ArchiveApi): Promise<{ what: string; ms: 
   await time('home screen counts read again after the change', () => api.getDashboard(), false);
   await time('duty list behind a count (patrols late, page 20)', () => api.listDutyFiles({ duty: 'patrol', state: 'late', page: 20 }));
   await time('duty list behind a count (files incomplete, page 20)', () => api.listDutyFiles({ duty: 'completeness', state: 'late', page: 20 }));
+  await time('follow-up visits behind the count (all schedules, page 20)', () => api.listFollowUps({ state: 'owing', page: 20, pageSize: 50 }));
   for (const report of reportIds) {
     await time(`report ${report}, default period`, () => api.getReport({ report }));
     await time(`report ${report}, 5 years, one building`, () => api.getReport({ report, from: '2021-01-01', building: 'B座' }));

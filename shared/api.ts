@@ -26,6 +26,7 @@ import type { FormId, FormRecordKind } from './forms';
 import type { ErrorCode } from './errors';
 import type { CustomerFields } from './schemas';
 import type { DutyId, DutyPeriod, DutyWindow } from './duties';
+import type { FollowUpId } from './follow-ups';
 
 /** Something the person signing in must be told about the archive (shown once, in words). */
 export interface ArchiveNotice {
@@ -958,12 +959,17 @@ export interface BundleVerifyReport {
   problems: { kind: 'missing' | 'changed' | 'extra' | 'malformed'; path: string }[];
 }
 
+/** A follow-up visit a file owes today (shared/follow-ups.ts): open from `opens`, late after `dueDate`. */
 export interface FollowUpDue {
   fileId: number;
   refNo: string;
   name: string;
-  /** A buyer (sales customer) is visited at 3, 30 and 60 days; others at 3 and 15 (003 §14). */
-  buyer: boolean;
+  building: string | null;
+  floor: string | null;
+  unit: string;
+  kind: CustomerKind;
+  /** The schedule (or the value grade's recurring visit) that asks for it. */
+  followUp: FollowUpId;
   visit: number;
   of: number;
   dueDate: string;
@@ -971,6 +977,13 @@ export interface FollowUpDue {
   opens: string;
   /** Its day has passed without a visit record. */
   late: boolean;
+}
+
+/** One follow-up schedule in force: how many visits are late and how many are due. */
+export interface FollowUpSummary {
+  followUp: FollowUpId;
+  late: number;
+  due: number;
 }
 
 export interface Dashboard {
@@ -990,6 +1003,8 @@ export interface Dashboard {
   /** The first visits due (late first); followUpsCount counts them all. */
   followUps: FollowUpDue[];
   followUpsCount: number;
+  /** Each follow-up schedule in force with its counts (listFollowUps lists the visits behind them). */
+  followUpSummary: FollowUpSummary[];
   /** Loans to come back tomorrow, for the reminder the day before (003 §6 4.6.4). */
   dueTomorrow: LoanRegisterRow[];
   /** Each duty in force (shared/duties.ts) with its counts. */

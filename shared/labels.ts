@@ -23,6 +23,7 @@ import type {
   ValueGrade,
 } from './domain';
 import type { DutyId, DutyPeriod } from './duties';
+import type { FollowUpId, VisitorRole } from './follow-ups';
 import type { ErrorCode } from './errors';
 import type { FormId } from './forms';
 import type { ReportId, ReportSectionId } from './reports';
@@ -300,6 +301,30 @@ export const dutyLabels: Labels<DutyId> = {
     key_update: 'Key customer file update',
     satisfaction_survey: 'Yearly satisfaction survey',
   },
+};
+
+export const followUpLabels: Labels<FollowUpId> = {
+  'zh-CN': {
+    buyer: '购买顾客回访',
+    non_buyer: '未购买顾客回访',
+    doctor: '顾服主管医生回访',
+    grade_high: '高价值客户定期拜访',
+    grade_medium: '中价值客户定期回访',
+    grade_low: '低价值客户定期联系',
+  },
+  en: {
+    buyer: 'Buyer follow-up',
+    non_buyer: 'Non-buyer follow-up',
+    doctor: "Service doctor's follow-up",
+    grade_high: 'High-value customers: regular visit',
+    grade_medium: 'Medium-value customers: regular call',
+    grade_low: 'Low-value customers: keeping in touch',
+  },
+};
+
+export const visitorRoleLabels: Labels<VisitorRole> = {
+  'zh-CN': { representative: '满意代表', doctor: '顾服主管医生', sales: '销售人员', other: '其他' },
+  en: { representative: 'Service representative', doctor: 'Customer-service doctor', sales: 'Sales staff', other: 'Other' },
 };
 
 export const dutyPeriodLabels: Labels<DutyPeriod> = {

@@ -428,6 +428,7 @@ export const surveyLabels: Record<string, { zh: RecordKindLabels; en: RecordKind
         way: '拜访方式',
         purpose: '拜访目的',
         visitor: '拜访人',
+        visitorRole: '拜访人身份',
         met: '接待人',
         metTitle: '接待人职务',
         decisionPower: '决策权',
@@ -442,6 +443,7 @@ export const surveyLabels: Record<string, { zh: RecordKindLabels; en: RecordKind
       choices: {
         way: { onSite: '上门拜访', phone: '电话回访', atDesk: '客户来访', other: '其他' },
         purpose: { followUp: '定期回访', routine: '日常沟通', festival: '节日拜访', problem: '解决问题', other: '其他' },
+        visitorRole: { representative: '满意代表', doctor: '顾服主管医生', sales: '销售人员', other: '其他' },
         decisionPower: { full: '有', partial: '部分', none: '无' },
       },
     },
@@ -453,6 +455,7 @@ export const surveyLabels: Record<string, { zh: RecordKindLabels; en: RecordKind
         way: 'How',
         purpose: 'Purpose',
         visitor: 'Visited by',
+        visitorRole: 'Visitor is',
         met: 'Met',
         metTitle: 'Their position',
         decisionPower: 'Decides',
@@ -467,6 +470,7 @@ export const surveyLabels: Record<string, { zh: RecordKindLabels; en: RecordKind
       choices: {
         way: { onSite: 'On site', phone: 'By phone', atDesk: 'At the desk', other: 'Other' },
         purpose: { followUp: 'Follow-up', routine: 'Routine', festival: 'Festival', problem: 'A problem', other: 'Other' },
+        visitorRole: { representative: 'Service representative', doctor: 'Customer-service doctor', sales: 'Sales staff', other: 'Other' },
         decisionPower: { full: 'Yes', partial: 'In part', none: 'No' },
       },
     },

@@ -3,6 +3,7 @@ import { auditGroups } from './audit-labels';
 import { formIds } from './forms';
 import { reportIds } from './reports';
 import { defaultDutySettings, dutyIds, dutySettingsSchema } from './duties';
+import { defaultFollowUpSettings, followUpIds, followUpSettingsSchema } from './follow-ups';
 import {
   approvalStatuses,
   classifications,
@@ -206,6 +207,17 @@ export const listDutyFilesInput = z
   })
   .strict();
 export type ListDutyFilesInput = z.output<typeof listDutyFilesInput>;
+
+/** The visits owed behind 工作台's 回访 card: all of them, or one schedule's, a page at a time. */
+export const listFollowUpsInput = z
+  .object({
+    followUp: z.enum(followUpIds).optional(),
+    state: z.enum(['late', 'due', 'owing']).default('owing'),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListFollowUpsInput = z.output<typeof listFollowUpsInput>;
 export const getFileInput = z.object({ fileId: id, category: z.string().max(40).optional() }).strict();
 export const fileReasonInput = z.object({ fileId: id, reason: z.string().trim().min(1).max(500) }).strict();
 export const dueForReviewInput = z.object({ months: z.number().int().min(1).max(120).optional() }).strict();
@@ -305,6 +317,8 @@ export const archiveSettingsSchema = z
     scanFolder: z.string().trim().max(500).default(''),
     /** What each file owes (shared/duties.ts), checked on 工作台 every day. */
     duties: dutySettingsSchema.default(() => structuredClone(defaultDutySettings)),
+    /** The follow-up visits owed (shared/follow-ups.ts), listed on 工作台 from their window's start. */
+    followUps: followUpSettingsSchema.default(() => structuredClone(defaultFollowUpSettings)),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */

@@ -1,5 +1,7 @@
-import { countLabelsOutOfDate, fileNames, filesOwingVisits, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
-import type { Dashboard, DutySummary, FollowUpDue } from '../../shared/api';
+import { countLabelsOutOfDate, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
+import type { Dashboard, DutySummary, FollowUpDue, Page } from '../../shared/api';
+import type { ListFollowUpsInput } from '../../shared/schemas';
+import { describeVisits, followUpsDue, pageFollowUps, summariseFollowUps, type VisitDue } from './follow-ups';
 import { changeCounter } from '../../db/queries/meta';
 import { readSettings } from './settings';
 import { approverRank } from '../../shared/domain';
@@ -7,80 +9,18 @@ import { addDays, listLoans } from './loans';
 import { listCabinetsDueInspection } from './inspections';
 import { countDueForReview, listDueForReview } from './customers';
 import { proposeDepartedMoves } from './locations';
-import { localDate, today, type ServiceContext } from './context';
+import { today, type ServiceContext } from './context';
 import { pause } from './jobs';
 import { countDuties } from './duties';
 
 // 工作台: what needs doing today, each item a click away from the list behind it.
 
-/** Follow-up visits after the file is made (003 §14): buyers at 3, 30 and 60 days, others at 3 and 15. */
-export const followUpDays = { buyer: [3, 30, 60], other: [3, 15] } as const;
-
-/**
- * The visits of a schedule as windows: visit i is due on its day after the file was made and is
- * shown from half-way between the previous visit's day and its own (3 → from day 2, 30 → from day
- * 17, 60 → from day 45); late after its day. A visit record (category "visit") counts for the
- * earliest visit still open whose window has begun (the first takes any record dated after the
- * file was made), so two records in the first days are not the 30-day visit. A 客户拜访记录卡 counts
- * as a visit record on its local day.
- */
-export function followUpWindows(made: string, schedule: readonly number[]): { visit: number; opens: string; dueDate: string }[] {
-  return schedule.map((day, i) => {
-    const before = i === 0 ? 0 : schedule[i - 1]!;
-    return { visit: i + 1, opens: addDays(made, day - Math.floor((day - before) / 2)), dueDate: addDays(made, day) };
-  });
-}
-
-/** The next visit a file owes today (open or late), or null. */
-export function nextFollowUp(made: string, schedule: readonly number[], visitDates: string[], on: string): { visit: number; opens: string; dueDate: string; late: boolean } | null {
-  const windows = followUpWindows(made, schedule);
-  const done = new Set<number>();
-  for (const date of [...visitDates].filter((d) => d >= made).sort()) {
-    const w = windows.find((x, i) => !done.has(i) && (i === 0 || date >= x.opens));
-    if (w) done.add(w.visit - 1);
-  }
-  const next = windows.find((_, i) => !done.has(i));
-  if (!next || next.opens > on) return null;
-  return { ...next, late: next.dueDate < on };
-}
-
 /** How many visits the home card lists (late ones first); the card counts them all. */
 const FOLLOW_UPS_LISTED = 50;
 
-/**
- * Sales customers are buyers; potential customers are not. Every active file of theirs that still
- * owes a visit is read (no cut-off: a file made long ago with a visit missing is late, not gone).
- */
-export async function followUpsDue(ctx: ServiceContext): Promise<{ count: number; items: FollowUpDue[] }> {
-  const on = today(ctx);
-  const rows = await filesOwingVisits(ctx.db);
-  const due: (Omit<FollowUpDue, 'refNo' | 'name'> & { made: string })[] = [];
-  for (const r of rows) {
-    const schedule = r.kind === 'sales' ? followUpDays.buyer : followUpDays.other;
-    const visits = [...r.visits, ...r.visitRecords.map(localDate)];
-    const made = localDate(r.createdAt);
-    const next = nextFollowUp(made, schedule, visits, on);
-    if (next) due.push({ fileId: r.fileId, made, buyer: r.kind === 'sales', visit: next.visit, of: schedule.length, dueDate: next.dueDate, opens: next.opens, late: next.late });
-  }
-  due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.made.localeCompare(b.made) || a.fileId - b.fileId);
-  const listed = due.slice(0, FOLLOW_UPS_LISTED);
-  const names = new Map(
-    (
-      await fileNames(
-        ctx.db,
-        listed.map((d) => d.fileId),
-      )
-    ).map((n) => [n.fileId, n]),
-  );
-  const items = listed.map(({ made: _made, ...d }) => ({ ...d, refNo: names.get(d.fileId)?.refNo ?? '', name: names.get(d.fileId)?.name ?? '' }));
-  // Within a day, by 档号 as before.
-  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.refNo.localeCompare(b.refNo));
-  return { count: due.length, items };
-}
-
 /** The cards that read every file: the visits owed and the duties (shared/duties.ts). */
 interface FileCounts {
-  followUps: { count: number; items: FollowUpDue[] };
+  followUps: VisitDue[];
   duties: DutySummary[];
 }
 
@@ -96,15 +36,15 @@ const counting = new WeakMap<object, Promise<Counted>>();
 const failed = new WeakMap<object, unknown>();
 
 async function countsKey(ctx: ServiceContext): Promise<string> {
-  const { duties } = await readSettings(ctx.db);
-  return `${today(ctx)}|${JSON.stringify(duties)}|${await changeCounter(ctx.db)}`;
+  const { duties, followUps } = await readSettings(ctx.db);
+  return `${today(ctx)}|${JSON.stringify(duties)}|${JSON.stringify(followUps)}|${await changeCounter(ctx.db)}`;
 }
 
 function countFiles(ctx: ServiceContext, key: string): Promise<Counted> {
   const under = counting.get(ctx.db);
   if (under) return under;
   const job = (async () => {
-    const followUps = await followUpsDue(ctx);
+    const followUps = await followUpsDue(ctx, (await readSettings(ctx.db)).followUps);
     await pause();
     const duties = await countDuties(ctx);
     const done = { key, value: { followUps, duties } };
@@ -165,6 +105,10 @@ export async function getDashboard(ctx: ServiceContext, options: { allowStale?: 
   const dueForReviewCount = await countDueForReview(ctx);
   await pause();
   const counts = await fileCounts(ctx, options.allowStale ?? false);
+  const due = counts.value?.followUps ?? [];
+  const followUps = await describeVisits(ctx, due.slice(0, FOLLOW_UPS_LISTED));
+  // Within a day, by 档号.
+  followUps.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.refNo.localeCompare(b.refNo));
   const tomorrow = addDays(on, 1);
   return {
     today: on,
@@ -179,11 +123,18 @@ export async function getDashboard(ctx: ServiceContext, options: { allowStale?: 
     departedInActiveBoxes,
     dueForReview,
     dueForReviewCount,
-    followUps: counts.value?.followUps.items ?? [],
-    followUpsCount: counts.value?.followUps.count ?? 0,
+    followUps,
+    followUpsCount: due.length,
+    followUpSummary: counts.value ? summariseFollowUps((await readSettings(ctx.db)).followUps, due) : [],
     dueTomorrow: out.filter((r) => r.dueDate === tomorrow),
     duties: counts.value?.duties ?? [],
     countsReady: counts.value !== null,
     countsFresh: counts.fresh,
   };
+}
+
+/** The visits owed behind 工作台's 回访 card, a page at a time, from the same counts the card shows. */
+export async function listFollowUps(ctx: ServiceContext, input: ListFollowUpsInput): Promise<Page<FollowUpDue>> {
+  const counts = await fileCounts(ctx, false);
+  return pageFollowUps(ctx, counts.value?.followUps ?? [], input);
 }

@@ -3,6 +3,7 @@ import type { ArchiveDatabase } from '../../db/schema';
 import { settingsValue, writeSettingsValue } from '../../db/queries/meta';
 import { customerKinds } from '../../shared/domain';
 import { defaultDutySettings, recurringDutyIds, type DutySettings } from '../../shared/duties';
+import { defaultFollowUpSettings } from '../../shared/follow-ups';
 import { recordKindIds } from '../../shared/record-kinds';
 import { categoryExists } from '../../db/queries/documents';
 import { archiveSettingsSchema, defaultCustomerLists, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
@@ -57,6 +58,7 @@ export const defaultSettings: ArchiveSettings = {
   customerLists: defaultCustomerLists,
   scanFolder: '',
   duties: defaultDutySettings,
+  followUps: defaultFollowUpSettings,
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },

@@ -6,6 +6,8 @@ import {
   intakeWaitReasonLabels,
   dutyLabels,
   dutyPeriodLabels,
+  followUpLabels,
+  visitorRoleLabels,
   loanKindLabels,
   loanStatusLabels,
   loanTermLabels,
@@ -58,6 +60,8 @@ export function useLabels() {
     intakeWaitReason: intakeWaitReasonLabels[locale],
     duty: dutyLabels[locale],
     dutyPeriod: dutyPeriodLabels[locale],
+    followUp: followUpLabels[locale],
+    visitorRole: visitorRoleLabels[locale],
   };
 }
 

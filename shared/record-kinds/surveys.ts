@@ -1,4 +1,5 @@
 import { defineRecordKind, type RecordField } from './define';
+import { visitorRoles } from '../follow-ups';
 
 // Surveys and relationships (002 ch.2 §3, ch.3 §2, ch.4; 003 §14, §15 6). The two survey sheets
 // carry every field of 002's 客户信息调查表 and 客户信用调查表; the newest survey of a file is the
@@ -253,6 +254,8 @@ export const visit = defineRecordKind({
     { key: 'way', type: 'choice', required: true, choices: ['onSite', 'phone', 'atDesk', 'other'] },
     { key: 'purpose', type: 'choice', choices: ['followUp', 'routine', 'festival', 'problem', 'other'] },
     { key: 'visitor', type: 'text', required: true, prefill: 'clerk', max: 50 },
+    // Which follow-up schedule the visit counts for, where one counts only some visitors (shared/follow-ups.ts).
+    { key: 'visitorRole', type: 'choice', choices: [...visitorRoles] },
     { key: 'met', type: 'text', required: true, prefill: 'contactName', max: 50 },
     { key: 'metTitle', type: 'text', prefill: 'contactTitle', max: 50 },
     { key: 'decisionPower', type: 'choice', choices: ['full', 'partial', 'none'] },

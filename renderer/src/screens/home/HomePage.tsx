@@ -3,6 +3,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates';
 import { DueTomorrowModal } from './DueTomorrowModal';
 import { DutiesCard } from './DutiesCard';
+import { FollowUpsModal } from './FollowUpsModal';
+import { useLabels } from '../../labels';
 import type { Dashboard, OpenRecordCount } from '../../../../shared/api';
 import { HOME_DUE_DAYS, recordKinds } from '../../../../shared/record-kinds';
 import { recordLabels } from '../../../../shared/record-labels';
@@ -31,6 +33,8 @@ export function HomePage() {
   const loadDashboard = dashboard.reload;
   const loadRecords = openRecords.reload;
   const [tomorrowShown, setTomorrowShown] = useState(false);
+  const [followUpsShown, setFollowUpsShown] = useState(false);
+  const L = useLabels();
   // Counts follow the archive: on arrival, when the window regains focus, and every half minute.
   useEffect(() => {
     const load = () => {
@@ -140,6 +144,16 @@ export function HomePage() {
           ? undefined
           : files(d.dueTomorrow.map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.customerName, note: <span style={{ whiteSpace: 'nowrap' }}>{r.borrower}</span> }))),
       )}
+      {followUpsShown && (
+        <FollowUpsModal
+          summary={d.followUpSummary}
+          onClose={() => setFollowUpsShown(false)}
+          onOpenFile={(fileId) => {
+            setFollowUpsShown(false);
+            file(fileId);
+          }}
+        />
+      )}
       {tomorrowShown && <DueTomorrowModal rows={d.dueTomorrow} date={addDays(d.today, 1)} onClose={() => setTomorrowShown(false)} />}
       <DutiesCard duties={d.countsReady ? d.duties : null} onOpenFile={file} />
       {card('home-approvals', t(d.approvalsMine ? 'home.myApprovals' : 'home.approvals'), d.approvalsWaiting, () => go('approvals'))}
@@ -172,9 +186,20 @@ export function HomePage() {
         'home-followups',
         t('home.followUps'),
         d.followUpsCount,
-        () => go('customers'),
+        () => setFollowUpsShown(true),
         d.countsReady ? (
-          files(d.followUps.map((f) => ({ ...f, note: <Tag color={f.late ? 'red' : undefined}>{t(f.late ? 'home.visitLate' : 'home.visit', { n: f.visit, of: f.of, date: f.dueDate })}</Tag> })))
+          files(
+            d.followUps.map((f) => ({
+              ...f,
+              note: (
+                <Tag color={f.late ? 'red' : undefined} title={L.followUp[f.followUp]}>
+                  {f.followUp.startsWith('grade_')
+                    ? t(f.late ? 'home.visitRegularLate' : 'home.visitRegular', { date: f.dueDate })
+                    : t(f.late ? 'home.visitLate' : 'home.visit', { n: f.visit, of: f.of, date: f.dueDate })}
+                </Tag>
+              ),
+            })),
+          )
         ) : (
           <Spin tip={t('home.counting')}>
             <div style={{ height: 48 }} />

@@ -4,6 +4,7 @@ import { ArchiveSettingsCard } from './ArchiveSettingsCard';
 import { CategoriesCard } from './CategoriesCard';
 import { RecordDeadlinesCard } from './RecordDeadlinesCard';
 import { DutiesSettingsCard } from './DutiesSettingsCard';
+import { FollowUpSettingsCard } from './FollowUpSettingsCard';
 import { CustomerListsCard } from './CustomerListsCard';
 import { AccountsCard } from './AccountsCard';
 import { BackupCard } from './BackupCard';
@@ -40,6 +41,7 @@ export function SettingsPage() {
       <CategoriesCard canEdit={canEdit} />
       <RecordDeadlinesCard canEdit={canEdit} />
       <DutiesSettingsCard canEdit={canEdit} />
+      <FollowUpSettingsCard canEdit={canEdit} />
       <CustomerListsCard canEdit={canEdit} />
     </Flex>
   );
