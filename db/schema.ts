@@ -5,6 +5,7 @@ import type {
   Confidentiality,
   ContactKind,
   CustomerKind,
+  FileReviewState,
   FileStatus,
   InspectionFindingKind,
   LoanKind,
@@ -98,6 +99,8 @@ export interface CustomersTable {
   /** 淘汰: when the customer was closed and why; null while the customer is current. */
   closed_at: Timestamp | null;
   closed_reason: string | null;
+  /** 首次接触: local day the customer first came to the desk; null for customers from before it was asked. */
+  first_contact_on: string | null;
   last_reviewed_at: string | null;
   /** Full pinyin of the name, for sorting and search. */
   name_pinyin: string;
@@ -153,6 +156,13 @@ export interface FilesTable {
   flag_note: string | null;
   flagged_at: Timestamp | null;
   archived_year: number | null;
+  /** The account that opened the file (建档人). */
+  opened_by: number | null;
+  review_state: ColumnType<FileReviewState, FileReviewState | undefined, FileReviewState>;
+  /** Why the reviewer returned it (退回补正). */
+  review_note: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
 }
 
 export interface RoomsTable {

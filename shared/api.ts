@@ -5,6 +5,7 @@ import type {
   Classification,
   Confidentiality,
   CustomerKind,
+  FileReviewState,
   FileStatus,
   BorrowerStatus,
   InspectionFindingKind,
@@ -173,6 +174,9 @@ export interface FileSummary {
   /** Set once handed to another department (移交). */
   transferredAt: string | null;
   createdAt: string;
+  /** The new file's review (003 §3 1): by whom, when, and why it was returned. */
+  review: { state: FileReviewState; note: string | null; by: string | null; at: string | null };
+  openedBy: string | null;
 }
 
 export interface ClassificationChange {
@@ -204,6 +208,7 @@ export interface CustomerDetail extends Omit<CustomerFields, 'contacts' | 'emerg
   admission: CustomerAdmission | null;
   closedAt: string | null;
   closedReason: string | null;
+  firstContactOn: string | null;
 }
 
 export interface RegisterCustomerResult {
@@ -986,6 +991,38 @@ export interface FollowUpSummary {
   due: number;
 }
 
+/** 工作台's 新建档案: files waiting for their review, returned for correction, and active files in no box. */
+export interface NewFileCounts {
+  pending: number;
+  returned: number;
+  unboxed: number;
+}
+
+/** One file behind a count of 新建档案. */
+export interface NewFile {
+  fileId: number;
+  customerId: number;
+  refNo: string;
+  name: string;
+  kind: CustomerKind;
+  building: string | null;
+  floor: string | null;
+  unit: string;
+  firstContactOn: string | null;
+  /** Local day the file was made, by whom. */
+  openedOn: string;
+  openedBy: string | null;
+  /** Days past 设置's limit after first contact (0: in time). */
+  openedLateDays: number;
+  daysSinceOpened: number;
+  reviewState: FileReviewState;
+  reviewNote: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  /** For a file in no box: the box serving its building and floor with room, if any. */
+  suggestedBox: { id: number; code: string } | null;
+}
+
 export interface Dashboard {
   today: string;
   dueToday: LoanRegisterRow[];
@@ -1005,6 +1042,7 @@ export interface Dashboard {
   followUpsCount: number;
   /** Each follow-up schedule in force with its counts (listFollowUps lists the visits behind them). */
   followUpSummary: FollowUpSummary[];
+  newFiles: NewFileCounts;
   /** Loans to come back tomorrow, for the reminder the day before (003 §6 4.6.4). */
   dueTomorrow: LoanRegisterRow[];
   /** Each duty in force (shared/duties.ts) with its counts. */

@@ -52,6 +52,7 @@ export const auditActions = [
   'customer.closed',
   'customer.reopened',
   'customer.admitted',
+  'file.review_resubmitted',
   'loan.lent',
   'loan.renewed',
   'loan.returned',
@@ -146,6 +147,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'customer.closed': '{who}将{target}列为淘汰客户',
     'customer.reopened': '{who}恢复了已淘汰的{target}',
     'customer.admitted': '{who}完成了{target}的准入审核',
+    'file.review_resubmitted': '{who}将{target}补正后的档案重新提交审核',
     'loan.lent': '{who}借出了{target}',
     'loan.renewed': '{who}为{target}办理了续借',
     'loan.returned': '{who}收回了{target}',
@@ -234,6 +236,7 @@ export const auditSentenceLabels: Labels<AuditAction> = {
     'customer.closed': '{who} closed {target}',
     'customer.reopened': '{who} reopened {target}, which had been closed',
     'customer.admitted': '{who} completed the admission check of {target}',
+    'file.review_resubmitted': '{who} corrected the files of {target} and submitted them for review again',
     'loan.lent': '{who} lent {target}',
     'loan.renewed': '{who} renewed {target}',
     'loan.returned': '{who} took back {target}',
@@ -393,6 +396,8 @@ export const auditDetailLabels: Labels<
   | 'replacedBy'
   | 'handedTo'
   | 'blacklistMatch'
+  | 'firstContact'
+  | 'openedLate'
   | 'blacklistedCount'
   | 'checks'
   | 'customers'
@@ -429,6 +434,8 @@ export const auditDetailLabels: Labels<
     replacedBy: '新记录',
     handedTo: '接手人',
     blacklistMatch: '与黑名单客户相同',
+    firstContact: '首次接触',
+    openedLate: '建档超出期限（天）',
     blacklistedCount: '其中黑名单客户',
     checks: '已确认',
     customers: '客户数',
@@ -465,6 +472,8 @@ export const auditDetailLabels: Labels<
     replacedBy: 'newer record',
     handedTo: 'taken over by',
     blacklistMatch: 'same as blacklisted customer',
+    firstContact: 'first contact',
+    openedLate: 'file opened late (days)',
     blacklistedCount: 'blacklisted customers among them',
     checks: 'confirmed',
     customers: 'customers',

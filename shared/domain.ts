@@ -35,6 +35,9 @@ export const companyNatures = ['state_owned', 'joint_stock', 'partnership', 'joi
 export type CompanyNature = (typeof companyNatures)[number];
 
 export const fileStatuses = ['active', 'departed', 'destroyed'] as const;
+/** A new file's review by the direct superior (003 §3 1, §15 4.2 c): 待审核, 已审核, 退回补正. */
+export const fileReviewStates = ['pending', 'approved', 'returned'] as const;
+export type FileReviewState = (typeof fileReviewStates)[number];
 export type FileStatus = (typeof fileStatuses)[number];
 
 export const retentionPeriods = ['permanent', '30', '10'] as const;
@@ -66,7 +69,7 @@ export function isValidPhone(value: string): boolean {
 }
 
 /** What an approval is for (003 §6 4.4, 4.6-4.9, §9.8, §15). */
-export const approvalKinds = ['borrow', 'renew', 'transfer', 'edit_original', 'view_confidential', 'destroy', 'export_confidential', 'declassify'] as const;
+export const approvalKinds = ['borrow', 'renew', 'transfer', 'edit_original', 'view_confidential', 'destroy', 'export_confidential', 'declassify', 'file_review'] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 export const approvalStatuses = ['pending', 'approved', 'rejected', 'withdrawn', 'used'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];

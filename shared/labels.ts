@@ -8,6 +8,7 @@ import type {
   Confidentiality,
   CustomerKind,
   BorrowerStatus,
+  FileReviewState,
   FileStatus,
   InspectionFindingKind,
   IntakeWaitReason,
@@ -62,6 +63,8 @@ export const errorMessages: Labels<ErrorCode> = {
     ADMISSION_INCOMPLETE: '销售客户须先完成准入审核，尚未确认：{missing}。',
     CUSTOMER_CLOSED: '该客户已淘汰。',
     CUSTOMER_NOT_CLOSED: '该客户未淘汰，无需恢复。',
+    CONTACT_DATE_IN_FUTURE: '首次接触日期不能晚于今天。',
+    NOTHING_TO_RESUBMIT: '该客户没有退回补正的档案，无需重新提交审核。',
     DATES_OUT_OF_ORDER: '日期先后有误：退租日期不能早于入住日期。',
     FILE_CLOSED: '该档案已退租关闭，不能再添加文件；如需补充，请由经理重新开启。',
     FILE_NOT_CLOSED: '该档案未关闭，无需重新开启。',
@@ -172,6 +175,8 @@ export const errorMessages: Labels<ErrorCode> = {
     BLACKLIST_MATCH: '“{value}” is the same as “{name}” on the customer blacklist (listed because: {reason}). Confirm to register anyway.',
     ADMISSION_INCOMPLETE: 'A sales customer is taken on only after the admission check; not yet confirmed: {missing}.',
     CUSTOMER_CLOSED: 'This customer has been closed.',
+    CONTACT_DATE_IN_FUTURE: 'The date of first contact cannot be after today.',
+    NOTHING_TO_RESUBMIT: 'This customer has no file returned for correction: there is nothing to submit again.',
     CUSTOMER_NOT_CLOSED: 'This customer is not closed; there is nothing to reopen.',
     DATES_OUT_OF_ORDER: 'Dates out of order: the move-out date cannot be before the move-in date.',
     FILE_CLOSED: 'This file is closed (moved out); no documents can be added unless a manager reopens it.',
@@ -322,6 +327,11 @@ export const followUpLabels: Labels<FollowUpId> = {
   },
 };
 
+export const fileReviewStateLabels: Labels<FileReviewState> = {
+  'zh-CN': { pending: '待审核', approved: '已审核', returned: '退回补正' },
+  en: { pending: 'Awaiting review', approved: 'Reviewed', returned: 'Returned for correction' },
+};
+
 export const visitorRoleLabels: Labels<VisitorRole> = {
   'zh-CN': { representative: '满意代表', doctor: '顾服主管医生', sales: '销售人员', other: '其他' },
   en: { representative: 'Service representative', doctor: 'Customer-service doctor', sales: 'Sales staff', other: 'Other' },
@@ -468,7 +478,7 @@ export const customerFieldLabels: Labels<ImportField> = {
 };
 
 /** Reasons the archive writes into a file's location history when the move is not typed by hand. */
-export const systemMoveReasons = { scanIntoBox: '扫码入盒', registerImport: '按纸质台账导入存放位置', departed: '退租档案归位' } as const;
+export const systemMoveReasons = { scanIntoBox: '扫码入盒', registerImport: '按纸质台账导入存放位置', departed: '退租档案归位', newFile: '新建档案入盒' } as const;
 
 export const boxScanResultLabels: Labels<BoxScanResult> = {
   'zh-CN': { filed: '已放入本盒', already: '已在本盒', unknown: '无法识别的编码', box_code: '这是档案盒标签，请扫描档案标签', full: '本盒已满，未放入', destroyed: '档案已销毁，不能入盒' },
@@ -552,6 +562,7 @@ export const approvalKindLabels: Labels<ApprovalKind> = {
     destroy: '销毁',
     export_confidential: '导出机密文件',
     declassify: '降低密级',
+    file_review: '新建档案审核',
   },
   en: {
     borrow: 'Borrowing',
@@ -562,6 +573,7 @@ export const approvalKindLabels: Labels<ApprovalKind> = {
     destroy: 'Destruction',
     export_confidential: 'Export confidential files',
     declassify: 'Lower confidentiality',
+    file_review: 'New file review',
   },
 };
 
@@ -782,6 +794,7 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
     'files-out': '当前借出档案（按部门）',
     'findings-by-month': '每月检查发现',
     'movement-by-month': '每月新建、退租与销毁',
+    'new-files-by-month': '新建档案按期与审核（按月、按楼栋）',
     'complaints-by-category': '投诉类别与原因分析',
     'complaints-by-month': '每月投诉（按类别）',
     'complaints-by-place': '投诉（按楼栋、楼层）',
@@ -805,6 +818,7 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
     'files-out': 'Files out now by department',
     'findings-by-month': 'Inspection findings per month',
     'movement-by-month': 'New files, departures and destructions per month',
+    'new-files-by-month': 'New files in time and reviewed, by month and building',
     'complaints-by-category': 'Complaints by category, with the causes',
     'complaints-by-month': 'Complaints per month, by category',
     'complaints-by-place': 'Complaints by building and floor',
@@ -816,6 +830,15 @@ export const reportSectionLabels: Labels<ReportSectionId> = {
 /** Column, series and figure names of the reports. */
 export const reportTextLabels: Labels<
   | 'month'
+  | 'openedInTime'
+  | 'openedLate'
+  | 'openedInTimePercent'
+  | 'openedInTimeRate'
+  | 'reviewed'
+  | 'returnedForCorrection'
+  | 'awaitingReview'
+  | 'noBuilding'
+  | 'newFilesNote'
   | 'count'
   | 'share'
   | 'total'
@@ -900,6 +923,15 @@ export const reportTextLabels: Labels<
     filesOut: '借出档案',
     overdueNow: '其中逾期',
     newFiles: '新建档案',
+    openedInTime: '按期建档',
+    openedLate: '超期建档',
+    openedInTimePercent: '按期率 %',
+    openedInTimeRate: '新建档案按期率',
+    reviewed: '已审核',
+    returnedForCorrection: '退回补正',
+    awaitingReview: '待审核',
+    noBuilding: '（未填楼栋）',
+    newFilesNote: '按建档月份与楼栋统计：首次接触后 {days} 天内建档为按期（未记首次接触日期的老客户计为按期）；审核状态为当前状态。',
     departures: '退租',
     destructions: '销毁',
     customers: '客户',
@@ -952,6 +984,15 @@ export const reportTextLabels: Labels<
     filesOut: 'Files out',
     overdueNow: 'Of which overdue',
     newFiles: 'New files',
+    openedInTime: 'Opened in time',
+    openedLate: 'Opened late',
+    openedInTimePercent: 'In time %',
+    openedInTimeRate: 'New files opened in time',
+    reviewed: 'Reviewed',
+    returnedForCorrection: 'Returned for correction',
+    awaitingReview: 'Awaiting review',
+    noBuilding: '(no building)',
+    newFilesNote: 'By month opened and building: opened within {days} days of first contact is in time (older customers with no contact date count as in time); the review state is as of today.',
     departures: 'Departures',
     destructions: 'Destructions',
     customers: 'Customers',

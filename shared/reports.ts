@@ -23,6 +23,7 @@ export const reportSectionIds = [
   'files-out',
   'findings-by-month',
   'movement-by-month',
+  'new-files-by-month',
   'complaints-by-category',
   'complaints-by-month',
   'complaints-by-place',

@@ -141,6 +141,8 @@ export const registerCustomerInput = customerFields.extend({
   allowBlacklisted: z.boolean().default(false),
   /** 准入: the admission criteria (设置 → 客户登记选项) the clerk has checked for a sales customer. */
   admissionChecks: admissionChecks.optional(),
+  /** 首次接触: the day the customer first came to the desk (absent: today); the file is due within 设置's days of it. */
+  firstContactOn: isoDate.optional(),
 });
 
 export const updateCustomerInput = customerFields.extend({
@@ -152,6 +154,17 @@ export const updateCustomerInput = customerFields.extend({
 
 /** 淘汰 (004 四.1 d): a customer closed with a reason, put on the blacklist too when asked. */
 export const closeCustomerInput = z.object({ customerId: id, reason: z.string().trim().min(1).max(200), blacklist: z.boolean().default(false) }).strict();
+/** 重新提交审核: the clerk has corrected a file returned by the reviewer. */
+export const resubmitFileReviewInput = z.object({ customerId: id, note: z.string().trim().max(200).default('') }).strict();
+export const newFileStates = ['pending', 'returned', 'unboxed'] as const;
+export const listNewFilesInput = z
+  .object({
+    state: z.enum(newFileStates),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListNewFilesInput = z.output<typeof listNewFilesInput>;
 export const reopenCustomerInput = z.object({ customerId: id, reason: z.string().trim().min(1).max(200) }).strict();
 export const listBlacklistInput = z
   .object({
@@ -273,6 +286,8 @@ export const defaultCustomerLists = {
   admission: ['营业执照在有效期内', '经营范围与合作内容相符', '资信及付款条件已核实', '已查询公司客户黑名单'],
 };
 
+export const defaultNewFileSettings = { openWithinDays: 7, review: true };
+
 export const archiveSettingsSchema = z
   .object({
     fondsCode: z
@@ -319,6 +334,11 @@ export const archiveSettingsSchema = z
     duties: dutySettingsSchema.default(() => structuredClone(defaultDutySettings)),
     /** The follow-up visits owed (shared/follow-ups.ts), listed on 工作台 from their window's start. */
     followUps: followUpSettingsSchema.default(() => structuredClone(defaultFollowUpSettings)),
+    /** A new file (003 §3 1, §15 4.2 c): opened within these days of first contact, then reviewed by a department manager. */
+    newFiles: z
+      .object({ openWithinDays: z.number().int().min(1).max(90), review: z.boolean() })
+      .strict()
+      .default(() => ({ ...defaultNewFileSettings })),
   })
   .strict();
 /** Heads copied from paper (the inspection record): an entry number and the hash's first characters. */

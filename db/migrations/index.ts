@@ -20,6 +20,7 @@ import * as m0018 from './0018-file-duties';
 import * as m0019 from './0019-duty-indexes';
 import * as m0020 from './0020-customer-owners';
 import * as m0021 from './0021-customer-admission';
+import * as m0022 from './0022-new-file-review';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0019-duty-indexes': m0019,
   '0020-customer-owners': m0020,
   '0021-customer-admission': m0021,
+  '0022-new-file-review': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

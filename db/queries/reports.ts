@@ -200,6 +200,26 @@ export const filesByMonth = (db: Db, scope: ReportScope, column: 'created_at' | 
     where 1 = 1 ${atPlace('c', scope)} group by months.month`,
   );
 
+/**
+ * New files by month and building (003 §3 1): opened, opened within `withinDays` of first contact
+ * (a customer from before the contact date was asked counts as in time), and their review state.
+ * `shift` moves the stored UTC time to the desk's local day for the comparison with the local date.
+ */
+export const newFilesCompliance = (db: Db, scope: ReportScope, months: MonthRange[], withinDays: number, shift: string) =>
+  rows(
+    db,
+    sql`
+    with months(month, start, end) as (values ${monthValues(months)})
+    select months.month, coalesce(c.building, '') as building, count(*) as n,
+      sum(case when c.first_contact_on is null or date(f.created_at, ${shift}) <= date(c.first_contact_on, ${`+${withinDays} days`}) then 1 else 0 end) as in_time,
+      sum(case when f.review_state = 'approved' then 1 else 0 end) as reviewed,
+      sum(case when f.review_state = 'returned' then 1 else 0 end) as returned,
+      sum(case when f.review_state = 'pending' then 1 else 0 end) as pending
+    from months join files f on f.created_at >= months.start and f.created_at < months.end
+      join customers c on c.id = f.customer_id
+    where 1 = 1 ${atPlace('c', scope)} group by months.month, building order by months.month, building`,
+  );
+
 /** Files of customers who moved out, by the month (local date ranges) of the move-out date; dates still to come are left out. */
 export const departuresByMonth = (db: Db, scope: ReportScope, months: MonthRange[]) =>
   rows(

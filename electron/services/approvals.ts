@@ -11,6 +11,7 @@ import { isConfidential, lowerDocumentConfidentiality, storedDocumentName, VIEW_
 import { grantScans, hasSealedScans } from './confidential-scans';
 import { nowIso, type ServiceContext } from './context';
 import { checkTypedPassword } from './password-attempts';
+import { settleFileReview } from './new-files';
 import type { ArchiveVault } from './vault';
 
 type Db = Kysely<ArchiveDatabase>;
@@ -93,6 +94,7 @@ export async function decideApproval(
     const status = input.approve ? 'approved' : 'rejected';
     await updateApproval(trx, input.approvalId, { status, decided_by: approverId, decided_at: nowIso(ctx), decision_reason: input.reason });
     await followDecision(trx, approval, status);
+    if (approval.kind === 'file_review') await settleFileReview(trx, approval.target_id, status, approverId, input.reason, nowIso(ctx));
     if (status === 'approved') await carryOut(trx, ctx, approval, approverId, input.reason, confidentialKey);
     await recordAudit(trx, ctx.clock, approverId, `approval.${status}`, {
       targetType: 'approval',
@@ -131,6 +133,7 @@ export async function withdrawApproval(ctx: ServiceContext, approvalId: number):
   if (!(await withdrawPending(ctx.db, approvalId, ctx.session.accountId))) throw new ArchiveError('APPROVAL_NOT_PENDING');
   const approval = (await approvalById(ctx.db, approvalId))!;
   await followDecision(ctx.db, approval, 'withdrawn');
+  if (approval.kind === 'file_review') await settleFileReview(ctx.db, approval.target_id, 'withdrawn', ctx.session.accountId, '', nowIso(ctx));
   await recordAudit(ctx.db, ctx.clock, ctx.session.accountId, 'approval.withdrawn', { targetType: 'approval', targetId: String(approvalId) });
   return (await loadApprovals(ctx.db, { id: approvalId }))[0]!;
 }

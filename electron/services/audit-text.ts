@@ -216,6 +216,8 @@ export async function describeAuditEntries(db: Db, rows: RawAuditEntry[], locale
       say(L.condition, returnConditionLabels[locale][d.condition as keyof (typeof returnConditionLabels)['zh-CN']] + (d.note ? `（${d.note}）` : ''));
     }
     if (typeof d.blacklistMatch === 'string') say(L.blacklistMatch, d.blacklistMatch);
+    if (typeof d.firstContactOn === 'string') say(L.firstContact, d.firstContactOn);
+    if (typeof d.openedLateDays === 'number' && d.openedLateDays > 0) say(L.openedLate, d.openedLateDays);
     if (Array.isArray(d.fileIds) && r.targetType !== 'loan') say(L.files, fileList(d.fileIds));
     if (Array.isArray(d.files)) say(L.files, fileList(d.files));
     if (typeof d.dueDate === 'string') say(L.dueDate, d.dueDate);

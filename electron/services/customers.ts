@@ -46,6 +46,8 @@ import { refNoVariants } from '../../shared/ref-numbers';
 import { customerRowId, matchingRowIds, pageSnippet, pageTextQuery, pinyinKeys, writeIndexRow, type IndexedText } from './search';
 import { pagesMatching } from '../../db/queries/scan-text';
 import { readSettings } from './settings';
+import { accountById } from '../../db/queries/accounts';
+import { daysOpenedLate, requestFileReview } from './new-files';
 
 type Db = Kysely<ArchiveDatabase>;
 type RegisterInput = z.output<typeof registerCustomerInput>;
@@ -109,7 +111,11 @@ function customerColumns(fields: CustomerFields) {
 }
 
 /** Opens the files a customer lacks (a new customer, or a unit added later), each with a new 档号; returns them. */
-async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[], fresh: boolean): Promise<{ ref_no: string; unit: string }[]> {
+/**
+ * Opens a file for each unit that has none. A file opened at the desk waits for its review when
+ * 设置 asks for one; one taken over from a sheet (going live from paper) was reviewed on paper.
+ */
+async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerRow, units: string[], fresh: boolean, fromSheet: boolean): Promise<{ ref_no: string; unit: string }[]> {
   const existing = new Set(fresh ? [] : await unitsOfCustomer(db, customer.id));
   const opened: { ref_no: string; unit: string }[] = [];
   const settings = await readSettings(db);
@@ -120,7 +126,21 @@ async function openMissingFiles(db: Db, ctx: ServiceContext, customer: CustomerR
     // A customer registered with units gets no extra unit-less file.
     if (unit === '' && existing.size > 0) continue;
     const { refNo, seq, category, retention } = await issueRefNo(db, settings, customer, year);
-    await insertFile(db, { customer_id: customer.id, unit, ref_no: refNo, category, year, seq, retention, status: 'active', label_name: customer.name, created_at: at, updated_at: at });
+    await insertFile(db, {
+      customer_id: customer.id,
+      unit,
+      ref_no: refNo,
+      category,
+      year,
+      seq,
+      retention,
+      status: 'active',
+      label_name: customer.name,
+      opened_by: ctx.session.accountId,
+      review_state: settings.newFiles.review && !fromSheet ? 'pending' : 'approved',
+      created_at: at,
+      updated_at: at,
+    });
     opened.push({ ref_no: refNo, unit });
   }
   return opened;
@@ -179,10 +199,10 @@ export async function indexCustomer(db: Db, customerId: number): Promise<void> {
  * search. A new customer (`fresh`) has nothing to replace or read back: what it writes is what it
  * was given (an import registers thousands, so each statement saved counts).
  */
-async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: CustomerRow, input: CustomerFields, units: string[], fresh: boolean): Promise<void> {
+async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: CustomerRow, input: CustomerFields, units: string[], fresh: boolean, fromSheet: boolean): Promise<void> {
   await replaceContacts(trx, customer.id, 'contact', input.contacts, fresh);
   await replaceContacts(trx, customer.id, 'emergency', input.emergencyContacts, fresh);
-  const opened = await openMissingFiles(trx, ctx, customer, units, fresh);
+  const opened = await openMissingFiles(trx, ctx, customer, units, fresh, fromSheet);
   await closeDepartedFiles(trx, ctx, customer);
   if (fresh) {
     await writeIndexRow(trx, customerRowId(customer.id), customerIndexText(customer, opened, [], [...input.contacts, ...input.emergencyContacts]), true);
@@ -204,6 +224,9 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
   const blacklistMatch = await guardBlacklist(trx, input);
   const admission = opts.fromSheet ? null : await admissionRecord(ctx, trx, input.kind, input.admissionChecks, true);
   const at = nowIso(ctx);
+  // 首次接触: the day the customer came, today unless the clerk says otherwise (a sheet may leave it out).
+  const firstContactOn = input.firstContactOn ?? (opts.fromSheet ? null : today(ctx));
+  if (firstContactOn && firstContactOn > today(ctx)) throw new ArchiveError('CONTACT_DATE_IN_FUTURE');
   const customer = await insertCustomer(trx, {
     ...customerColumns(input),
     classification: input.classification,
@@ -211,18 +234,21 @@ export async function registerCustomerIn(trx: Db, ctx: ServiceContext, input: Re
     special_tags: JSON.stringify(input.specialTags),
     blacklisted: 0,
     admission,
+    first_contact_on: firstContactOn,
     last_reviewed_at: at,
     created_at: at,
     updated_at: at,
   });
-  await saveCustomerParts(trx, ctx, customer, input, units, true);
+  await saveCustomerParts(trx, ctx, customer, input, units, true, opts.fromSheet === true);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.registered', {
     targetType: 'customer',
     targetId: String(customer.id),
-    ...(blacklistMatch ? { details: { blacklistMatch } } : {}),
+    details: { firstContactOn, openedLateDays: daysOpenedLate(firstContactOn, at, (await readSettings(trx)).newFiles.openWithinDays), ...(blacklistMatch ? { blacklistMatch } : {}) },
   });
   if (admission)
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.admitted', { targetType: 'customer', targetId: String(customer.id), details: { checks: JSON.parse(admission).checks } });
+  // A file opened at the desk goes to the direct superior for review (nothing is asked when none waits).
+  if (!opts.fromSheet) await requestFileReview(trx, ctx, customer.id);
   return customer.id;
 }
 
@@ -246,7 +272,7 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
   const admission = opts.fromSheet ? null : await admissionRecord(ctx, trx, input.kind, input.admissionChecks, before.kind !== 'sales');
   const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), ...(admission ? { admission } : {}), updated_at: nowIso(ctx) });
   // Files are never deleted: a unit taken off the customer keeps its file and history.
-  await saveCustomerParts(trx, ctx, customer, input, units, false);
+  await saveCustomerParts(trx, ctx, customer, input, units, false, opts.fromSheet === true);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
     targetType: 'customer',
     targetId: String(customer.id),
@@ -254,6 +280,8 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
   });
   if (admission)
     await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.admitted', { targetType: 'customer', targetId: String(customer.id), details: { checks: JSON.parse(admission).checks } });
+  // A file opened at the desk goes to the direct superior for review (nothing is asked when none waits).
+  if (!opts.fromSheet) await requestFileReview(trx, ctx, customer.id);
   return customer.id;
 }
 
@@ -326,6 +354,10 @@ function rowToFields(row: CustomerRow): CustomerFields {
   };
 }
 
+async function staffAccountName(db: Db, accountId: number | null): Promise<string | null> {
+  return accountId === null ? null : ((await accountById(db, accountId))?.display_name ?? null);
+}
+
 export function toFileSummary(file: FileRow, customerName: string): FileSummary {
   return {
     id: file.id,
@@ -341,6 +373,8 @@ export function toFileSummary(file: FileRow, customerName: string): FileSummary 
     flag: file.flag_note ? { note: file.flag_note, at: file.flagged_at ?? '' } : null,
     transferredAt: file.transferred_at,
     createdAt: file.created_at,
+    review: { state: file.review_state, note: file.review_note, by: null, at: file.reviewed_at },
+    openedBy: null,
   };
 }
 
@@ -374,7 +408,13 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
     lastReviewedAt: row.last_reviewed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    files: files.map((f) => toFileSummary(f, row.name)),
+    files: await Promise.all(
+      files.map(async (f) => {
+        const summary = toFileSummary(f, row.name);
+        return { ...summary, openedBy: await staffAccountName(db, f.opened_by), review: { ...summary.review, by: await staffAccountName(db, f.reviewed_by) } };
+      }),
+    ),
+    firstContactOn: row.first_contact_on,
     ownerName: await staffName(db, row.owner_id),
     handovers: await handoversOfCustomer(db, customerId),
     admission: await readAdmission(db, row.admission),

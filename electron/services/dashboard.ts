@@ -1,3 +1,4 @@
+import { newFileCounts } from './new-files';
 import { countLabelsOutOfDate, firstLabelsOutOfDate, pendingApprovals } from '../../db/queries/home';
 import type { Dashboard, DutySummary, FollowUpDue, Page } from '../../shared/api';
 import type { ListFollowUpsInput } from '../../shared/schemas';
@@ -104,6 +105,7 @@ export async function getDashboard(ctx: ServiceContext, options: { allowStale?: 
   const dueForReview = (await listDueForReview(ctx, undefined, 50)).map((r) => ({ fileId: r.fileId, refNo: r.refNo, name: r.name }));
   const dueForReviewCount = await countDueForReview(ctx);
   await pause();
+  const newFiles = await newFileCounts(ctx.db);
   const counts = await fileCounts(ctx, options.allowStale ?? false);
   const due = counts.value?.followUps ?? [];
   const followUps = await describeVisits(ctx, due.slice(0, FOLLOW_UPS_LISTED));
@@ -126,6 +128,7 @@ export async function getDashboard(ctx: ServiceContext, options: { allowStale?: 
     followUps,
     followUpsCount: due.length,
     followUpSummary: counts.value ? summariseFollowUps((await readSettings(ctx.db)).followUps, due) : [],
+    newFiles,
     dueTomorrow: out.filter((r) => r.dueDate === tomorrow),
     duties: counts.value?.duties ?? [],
     countsReady: counts.value !== null,

@@ -290,6 +290,31 @@ export async function proposeDepartedMoves(db: Db): Promise<DepartedMoveProposal
 }
 
 /**
+ * The active box each file should go in (003 §9.2: boxes are kept by building and floor): the first
+ * with room, after the files before it, that serves its building and floor, else its floor in any
+ * building, else its building, else no place in particular; null when none has room.
+ */
+export async function suggestActiveBoxes(db: Db, files: { building: string | null; floor: string | null }[]): Promise<({ id: number; code: string } | null)[]> {
+  const boxes = (await loadStorage(db)).flatMap((r) => r.cabinets.flatMap((c) => c.shelves.flatMap((s) => s.boxes))).filter((b) => b.purpose === 'active');
+  const room = new Map(boxes.map((b) => [b.id, b.capacity - b.fileCount]));
+  const fits = (b: BoxInfo, building: string | null, floor: string | null) => (room.get(b.id) ?? 0) > 0 && (b.servesBuilding ?? null) === building && (b.servesFloor ?? null) === floor;
+  return files.map((f) => {
+    const building = f.building || null;
+    const floor = f.floor || null;
+    const wanted: [string | null, string | null][] = [
+      [building, floor],
+      [null, floor],
+      [building, null],
+      [null, null],
+    ];
+    const target = wanted.map(([b, fl]) => boxes.find((x) => fits(x, b, fl))).find(Boolean);
+    if (!target) return null;
+    room.set(target.id, (room.get(target.id) ?? 0) - 1);
+    return { id: target.id, code: target.code };
+  });
+}
+
+/**
  * 退租档案归位: every departed file still in an active box goes to the departed box proposed for
  * it, in one transaction (all of them, or none if one cannot be filed). Files with no departed box
  * with room for their floor stay where they are and are counted.

@@ -13,6 +13,7 @@ import {
   departuresByMonth,
   fileStatusCounts,
   filesByMonth,
+  newFilesCompliance,
   filesNamed,
   filesOutByDepartment,
   findingsPerInspection,
@@ -47,6 +48,7 @@ import { recordAudit } from './audit';
 import { localDate, nowIso, today, type ServiceContext } from './context';
 import { addDays, addMonths, dayOrEmpty, localDateTime, localDayStart } from '../../shared/dates';
 import { xlsxFile } from './xlsx';
+import { readSettings } from './settings';
 import ExcelJS from 'exceljs';
 
 // 报表: the archive described for management (001 §16: report classification results; 002's
@@ -463,14 +465,73 @@ async function movement(ctx: ServiceContext, scope: Scope): Promise<Omit<Report,
   };
   // New, departed and destroyed are different events: no sum across them.
   const sec = section(scope, 'movement-by-month', chart, t.month, { sumAcross: false });
+  const compliance = await newFileSection(ctx, scope, months);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     figures: [
       { label: t.newFiles, value: sum(chart.series[0]!.data).toLocaleString(scope.locale) },
       { label: t.departures, value: sum(chart.series[1]!.data).toLocaleString(scope.locale) },
       { label: t.destructions, value: sum(chart.series[2]!.data).toLocaleString(scope.locale) },
+      { label: t.openedInTimeRate, value: `${compliance.rate}%` },
     ],
-    sections: [sec],
+    sections: [sec, compliance.section],
+  };
+}
+
+/**
+ * 新建档案合规 (003 §3 1, §15 4.2 c): per month and building, the files opened, how many within
+ * 设置's days of first contact, and how many the superior has reviewed, returned or not yet seen.
+ */
+async function newFileSection(ctx: ServiceContext, scope: Scope, months: string[]): Promise<{ section: ReportSection; rate: number }> {
+  const t = text(scope);
+  const { openWithinDays } = (await readSettings(ctx.db)).newFiles;
+  const found = await newFilesCompliance(ctx.db, scope, monthRanges(scope), openWithinDays, localShift(scope));
+  const of = (key: string, m: string) => found.filter((r) => r.month === m).reduce((a, r) => a + num(r[key]), 0);
+  const chart: ReportChart = {
+    kind: 'stacked-bar',
+    unit: 'count',
+    categories: months,
+    series: [
+      { name: t.openedInTime, data: months.map((m) => of('in_time', m)) },
+      { name: t.openedLate, data: months.map((m) => of('n', m) - of('in_time', m)) },
+    ],
+  };
+  const columns: ReportColumn[] = [
+    { key: 'month', title: t.month },
+    { key: 'building', title: t.building },
+    { key: 'n', title: t.newFiles, numeric: true },
+    { key: 'inTime', title: t.openedInTime, numeric: true },
+    { key: 'rate', title: t.openedInTimePercent, numeric: true },
+    { key: 'reviewed', title: t.reviewed, numeric: true },
+    { key: 'returned', title: t.returnedForCorrection, numeric: true },
+    { key: 'pending', title: t.awaitingReview, numeric: true },
+  ];
+  const line = (month: string, building: string, r: { n: number; inTime: number; reviewed: number; returned: number; pending: number }): Record<string, ReportCell> => ({
+    month,
+    building,
+    n: r.n,
+    inTime: r.inTime,
+    rate: percent(r.inTime, r.n),
+    reviewed: r.reviewed,
+    returned: r.returned,
+    pending: r.pending,
+  });
+  const counts = (list: ReportRow[]) => ({
+    n: list.reduce((a, r) => a + num(r.n), 0),
+    inTime: list.reduce((a, r) => a + num(r.in_time), 0),
+    reviewed: list.reduce((a, r) => a + num(r.reviewed), 0),
+    returned: list.reduce((a, r) => a + num(r.returned), 0),
+    pending: list.reduce((a, r) => a + num(r.pending), 0),
+  });
+  const all = counts(found);
+  const table: ReportTable = {
+    columns,
+    rows: found.map((r) => line(String(r.month), String(r.building) || t.noBuilding, counts([r]))),
+    total: line(t.total, '', all),
+  };
+  return {
+    section: section(scope, 'new-files-by-month', chart, t.month, { table, note: t.newFilesNote.replace('{days}', String(openWithinDays)) }),
+    rate: percent(all.inTime, all.n),
   };
 }
 

@@ -6,7 +6,7 @@ import { defaultDutySettings, recurringDutyIds, type DutySettings } from '../../
 import { defaultFollowUpSettings } from '../../shared/follow-ups';
 import { recordKindIds } from '../../shared/record-kinds';
 import { categoryExists } from '../../db/queries/documents';
-import { archiveSettingsSchema, defaultCustomerLists, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
+import { archiveSettingsSchema, defaultCustomerLists, defaultNewFileSettings, type ArchiveSettings, type UpdateSettingsInput } from '../../shared/schemas';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { existsSync, statSync, accessSync, constants } from 'node:fs';
@@ -59,6 +59,7 @@ export const defaultSettings: ArchiveSettings = {
   scanFolder: '',
   duties: defaultDutySettings,
   followUps: defaultFollowUpSettings,
+  newFiles: defaultNewFileSettings,
   retention: {
     tenant: { period: '30', event: 'move_out', categoryCode: 'KH' },
     owner: { period: '30', event: 'move_out', categoryCode: 'KH' },

@@ -8,6 +8,7 @@ import {
   dutyPeriodLabels,
   followUpLabels,
   visitorRoleLabels,
+  fileReviewStateLabels,
   loanKindLabels,
   loanStatusLabels,
   loanTermLabels,
@@ -62,6 +63,7 @@ export function useLabels() {
     dutyPeriod: dutyPeriodLabels[locale],
     followUp: followUpLabels[locale],
     visitorRole: visitorRoleLabels[locale],
+    fileReview: fileReviewStateLabels[locale],
   };
 }
 

@@ -11,6 +11,9 @@ test('the home screen shows an overdue loan and a pending approval; each opens i
   const call = (method: string, input: unknown) => callHost(host, method, input);
   const a = (await call('registerCustomer', { kind: 'tenant', name: '张三', units: ['A-301'] })).customer.files[0].id;
   const b = (await call('registerCustomer', { kind: 'tenant', name: '李四', units: ['A-302'] })).customer.files[0].id;
+  // The manager has reviewed both new files: what waits is the loan alone.
+  for (const review of (await call('listApprovals', { status: 'pending' })).filter((r: { kind: string }) => r.kind === 'file_review'))
+    await call('decideApproval', { approvalId: review.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
   const liu = await call('saveBorrower', { name: '刘强', department: '工程部', phone: '13800138000' });
   const loan = await call('requestLoan', { borrowerId: liu.id, fileIds: [a], purpose: '核对', kind: 'take_out' });
   await call('decideApproval', { approvalId: loan.approval.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });

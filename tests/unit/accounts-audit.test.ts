@@ -217,7 +217,8 @@ describe('the audit log', () => {
       .map((r) => r.action)
       .reverse();
     expect(log.rows.at(-1)!.action).toBe('archive.created');
-    expect(actions).toEqual(['customer.registered', 'file.viewed', 'logout', 'login.failed', 'login']);
+    // A new file asks for its review (新建档案审核) as it is registered.
+    expect(actions).toEqual(['customer.registered', 'approval.requested', 'file.viewed', 'logout', 'login.failed', 'login']);
     const failed = log.rows.find((r) => r.action === 'login.failed')!;
     expect(JSON.parse(failed.details!)).toEqual({ username: 'wangfang', reason: 'WRONG_CREDENTIALS' });
     expect(log.rows.find((r) => r.action === 'file.viewed')).toMatchObject({ accountName: '王芳', targetType: 'file' });

@@ -13,6 +13,9 @@ async function setup() {
     await asAdmin(() => api.createAccount({ username: 'lixiao', displayName: '李晓', role: 'clerk', password: 'Clerk-2026-pass', passwordConfirm: 'Clerk-2026-pass' }));
   });
   const fileId = (await api.registerCustomer({ kind: 'tenant', name: '张三', units: ['A-1'] })).customer.files[0]!.id;
+  // The new file's own review (新建档案审核) is decided first: the tests below are about the other requests.
+  const [review] = await api.listApprovals({ status: 'pending' });
+  await api.decideApproval({ approvalId: review!.id, approve: true, reason: '同意', approver: { username: 'zhaojl', password: 'Manager-2026-pass' } });
   const secret = await api.addDocument({
     fileId,
     category: 'payment',
@@ -43,7 +46,7 @@ describe('approvals', () => {
       'APPROVAL_NOT_PENDING',
     );
     const audit = await readAudit({ action: 'approval.' });
-    expect(audit.rows.map((r) => r.action)).toEqual(['approval.rejected', 'approval.requested']);
+    expect(audit.rows.map((r) => r.action)).toEqual(['approval.rejected', 'approval.requested', 'approval.approved', 'approval.requested']);
     expect(audit.rows[0]!.accountName).toBe('赵经理');
   });
 

@@ -28,7 +28,9 @@ describe('the home screen (工作台)', () => {
     let d = await api.getDashboard();
     expect(d.dueToday.map((r) => r.fileId)).toEqual([a]);
     expect(d.overdue).toEqual([]);
-    expect(d).toMatchObject({ approvalsWaiting: 1, approvalsMine: true, departedInActiveBoxes: 1 });
+    // Waiting: the loan and the three new files' reviews.
+    expect(d.newFiles).toEqual({ pending: 3, returned: 0, unboxed: 2 });
+    expect(d).toMatchObject({ approvalsWaiting: 4, approvalsMine: true, departedInActiveBoxes: 1 });
     expect(d.labelsOutOfDate.map((l) => [l.name, l.labelName])).toEqual([['李四餐饮', '李四']]);
     expect(d.cabinetsNotInspected.map((c) => c.code)).toEqual(['3F-A']);
     // Classified at registration today: no review due yet.
@@ -70,7 +72,8 @@ describe('the home screen (工作台)', () => {
       "insert into approvals (kind, target_type, target_id, summary, reason, required_role, requested_by, requested_at, status) values ('edit_original', 'document', 1, '更正', '核对', 'department_manager', ?, ?, 'rejected')",
     );
     for (let i = 0; i < 600; i++) ask.run(vault.session!.accountId, at);
-    expect(await api.listApprovals({})).toHaveLength(600);
+    // With the 260 new files' reviews.
+    expect(await api.listApprovals({})).toHaveLength(860);
   });
 
   it('answers 工作台 refreshing itself at once: the counts over every file are read behind the answer and again after any change', async () => {

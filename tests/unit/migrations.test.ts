@@ -138,7 +138,7 @@ describe('migrations', () => {
       archive.db,
     );
     const before = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
-    await migrateToLatest(archive.db);
+    await migrateTo(archive.db, '0021-customer-admission');
     const after = await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db);
     expect(after.rows).toEqual(before.rows.map((r) => ({ ...r, admission: null, closed_at: null, closed_reason: null })));
     const plan = await sql<{ detail: string }>`explain query plan select id from customers where blacklisted = 1 and (name collate nocase = '鑫达' or licence_no collate nocase = 'X1')`.execute(
@@ -147,6 +147,32 @@ describe('migrations', () => {
     expect(plan.rows.map((r) => r.detail).join(' ')).toContain('customers_blacklist');
     await migrateTo(archive.db, '0020-customer-owners');
     expect((await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows).toEqual(before.rows);
+    await archive.close();
+  });
+
+  it('keep every file as it was when new-file review comes, taken as reviewed, counted through their indexes, and back', async () => {
+    const archive = await openArchive(join(tempDir(), 'a.db'), newArchiveKey(), { create: true });
+    await migrateTo(archive.db, '0021-customer-admission');
+    const at = '2026-01-01T00:00:00.000Z';
+    await sql`insert into customers (kind, name, name_pinyin, created_at, updated_at) values ('tenant', '兰州拉面', '', ${at}, ${at})`.execute(archive.db);
+    for (const [unit, seq] of [
+      ['A-1', 1],
+      ['A-2', 2],
+    ] as const)
+      await sql`insert into files (customer_id, unit, ref_no, category, year, seq, retention, status, label_name, created_at, updated_at) values (1, ${unit}, ${`KH-2026-${seq}`}, 'KH', 2026, ${seq}, '30', 'active', '兰州拉面', ${at}, ${at})`.execute(
+        archive.db,
+      );
+    const files = async () => (await sql<Record<string, unknown>>`select * from files order by id`.execute(archive.db)).rows;
+    const customers = async () => (await sql<Record<string, unknown>>`select * from customers order by id`.execute(archive.db)).rows;
+    const before = { files: await files(), customers: await customers() };
+    await migrateTo(archive.db, '0022-new-file-review');
+    expect(await files()).toEqual(before.files.map((r) => ({ ...r, opened_by: null, review_state: 'approved', review_note: null, reviewed_by: null, reviewed_at: null })));
+    expect(await customers()).toEqual(before.customers.map((r) => ({ ...r, first_contact_on: null })));
+    const plan = async (query: ReturnType<typeof sql>) => (await sql<{ detail: string }>`explain query plan ${query}`.execute(archive.db)).rows.map((r) => r.detail).join(' ');
+    expect(await plan(sql`select count(*) from files where review_state = 'pending'`)).toContain('files_under_review');
+    expect(await plan(sql`select count(*) from files where home_box_id is null and status = 'active'`)).toContain('INDEX files_box_status');
+    await migrateTo(archive.db, '0021-customer-admission');
+    expect({ files: await files(), customers: await customers() }).toEqual(before);
     await archive.close();
   });
 

@@ -15,7 +15,8 @@ import { toArchiveError } from '../../errors';
 import { ContactsField } from './ContactsField';
 import { useBorrowerOptions } from '../loans/useBorrowerOptions';
 
-type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate' | 'licenceExpiry'> & {
+type FormValues = Omit<RegisterCustomerInput, 'relationshipStart' | 'moveInDate' | 'moveOutDate' | 'licenceExpiry' | 'firstContactOn'> & {
+  firstContactOn?: Dayjs;
   relationshipStart?: Dayjs;
   licenceExpiry?: Dayjs;
   moveInDate?: Dayjs;
@@ -35,7 +36,14 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) as CustomerKind | undefined;
   // 设置's lists; a value not on them (an imported sheet's) is kept as written.
-  const lists = useApi(() => api.getSettings().then((s) => s.customerLists), [open], { industries: [] as string[], regions: [] as string[], tags: [] as string[], admission: [] as string[] }).data;
+  const settings = useApi(() => api.getSettings().then((s) => ({ lists: s.customerLists, openWithinDays: s.newFiles.openWithinDays })), [open], {
+    lists: { industries: [] as string[], regions: [] as string[], tags: [] as string[], admission: [] as string[] },
+    openWithinDays: 7,
+  }).data;
+  const lists = settings.lists;
+  const firstContactOn = Form.useWatch('firstContactOn', form) as Dayjs | undefined;
+  // 003 §3 1: the file within a week of first contact; past it the file is still made, and counted late.
+  const daysLate = firstContactOn ? dayjs().startOf('day').diff(firstContactOn.startOf('day'), 'day') - settings.openWithinDays : 0;
   const pick = (list: string[]) => list.map((value) => ({ value }));
   const owners = useBorrowerOptions(open);
   // 准入 (004 四.1 d): asked when a customer becomes a sales customer, or one has none recorded.
@@ -57,7 +65,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
         moveOutDate: toDay(customer.moveOutDate),
       } as unknown as FormValues);
     } else {
-      form.setFieldsValue({ kind: 'tenant', classification: 'ordinary', contacts: [{ name: '' }], emergencyContacts: [] } as unknown as FormValues);
+      form.setFieldsValue({ kind: 'tenant', classification: 'ordinary', firstContactOn: dayjs(), contacts: [{ name: '' }], emergencyContacts: [] } as unknown as FormValues);
     }
   }, [open, customer, form]);
 
@@ -71,6 +79,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
       licenceExpiry: fromDay(values.licenceExpiry),
       moveInDate: fromDay(values.moveInDate),
       moveOutDate: fromDay(values.moveOutDate),
+      firstContactOn: customer ? undefined : fromDay(values.firstContactOn),
       units: values.units ?? [],
       // Cleared is null: an absent owner keeps the one saved (as a sheet re-import does).
       ownerId: values.ownerId ?? null,
@@ -188,11 +197,24 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved }: { open:
               <Input />
             </Form.Item>
           </Col>
-          <Col span={24}>
+          <Col span={customer ? 24 : 16}>
             <Form.Item name="address" label={F.address} rules={[{ max: 200 }]}>
               <Input />
             </Form.Item>
           </Col>
+          {!customer && (
+            <Col span={8}>
+              <Form.Item
+                name="firstContactOn"
+                label={t('form.firstContactOn')}
+                rules={[{ required: true, message: t('form.required', { field: t('form.firstContactOn') }) }]}
+                validateStatus={daysLate > 0 ? 'warning' : undefined}
+                help={daysLate > 0 ? t('form.openedLate', { days: settings.openWithinDays, late: daysLate }) : undefined}
+              >
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
         {(!kind || propertyKinds.includes(kind)) && (
           <>

@@ -6,7 +6,7 @@ import { DeskTable } from '../../components/DeskTable';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
 
-export type CustomerAction = 'edit' | 'classify' | 'correctRef' | 'confidentiality' | 'hold' | 'closeCustomer' | 'reopenCustomer';
+export type CustomerAction = 'edit' | 'classify' | 'correctRef' | 'confidentiality' | 'hold' | 'closeCustomer' | 'reopenCustomer' | 'resubmitReview';
 
 /** The customer a file belongs to: every field the register holds, its contacts, and the changes that may be made to it. */
 export function CustomerTab({ file, customer, canManage, onAction }: { file: FileDetail; customer: CustomerDetail; canManage: boolean; onAction: (action: CustomerAction) => void }) {
@@ -26,6 +26,9 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
     />
   );
 
+  // The review of this file (003 §3 1): waiting, returned with the reviewer's reason, or done.
+  const own = customer.files.find((f) => f.id === file.id);
+  const review = own?.review;
   return (
     <Flex vertical gap={12}>
       <Space>
@@ -41,7 +44,28 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
       {customer.closedAt && (
         <Alert type="warning" showIcon data-testid="customer-closed" title={t('customer.closedSince', { date: localDate(customer.closedAt), reason: customer.closedReason ?? '' })} />
       )}
+      {review?.state === 'pending' && <Alert type="info" showIcon data-testid="file-review" title={t('review.pendingNotice')} />}
+      {review?.state === 'returned' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="file-review"
+          title={review.note ? t('review.returnedNotice', { who: review.by ?? '', date: review.at ? localDate(review.at) : '', note: review.note }) : t('review.withdrawnNotice')}
+          action={
+            <Button size="small" type="primary" onClick={() => onAction('resubmitReview')}>
+              {t('review.resubmit')}
+            </Button>
+          }
+        />
+      )}
       <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t('review.opened')}>
+          <span data-testid="file-opened">{t('review.openedBy', { date: localDate(file.createdAt), who: own?.openedBy ?? '—', contact: customer.firstContactOn ?? '—' })}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('review.state')}>
+          {review && <Tag color={review.state === 'approved' ? 'green' : review.state === 'returned' ? 'orange' : 'blue'}>{L.fileReview[review.state]}</Tag>}
+          {review?.state === 'approved' && review.by && review.at ? t('review.approvedBy', { who: review.by, date: localDate(review.at) }) : null}
+        </Descriptions.Item>
         <Descriptions.Item label={L.field.kind}>{L.kind[customer.kind]}</Descriptions.Item>
         <Descriptions.Item label={L.field.classification}>
           {L.classification[customer.classification]}

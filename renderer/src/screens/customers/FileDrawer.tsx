@@ -25,7 +25,7 @@ import { CloseCustomerModal } from './CloseCustomerModal';
 import { localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 
-type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag' | 'closeCustomer' | 'reopenCustomer';
+type Dialog = null | 'addDocument' | 'edit' | 'classify' | 'reopen' | 'correctRef' | 'hold' | 'confidentiality' | 'clearFlag' | 'closeCustomer' | 'reopenCustomer' | 'resubmitReview';
 
 /** One customer file: its documents newest first, its catalogue, the customer and its history. */
 export function FileDrawer() {
@@ -195,6 +195,16 @@ export function FileDrawer() {
             onClose={() => setDialog(null)}
             run={async (reason) => {
               await api.reopenCustomer({ customerId: customer.id, reason });
+              await afterChange();
+            }}
+          />
+          <ReasonModal
+            open={dialog === 'resubmitReview'}
+            title={t('review.resubmit')}
+            label={t('review.resubmitNote')}
+            onClose={() => setDialog(null)}
+            run={async (note) => {
+              await api.resubmitFileReview({ customerId: customer.id, note });
               await afterChange();
             }}
           />

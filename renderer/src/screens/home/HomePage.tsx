@@ -4,6 +4,7 @@ import { addDays } from '../../../../shared/dates';
 import { DueTomorrowModal } from './DueTomorrowModal';
 import { DutiesCard } from './DutiesCard';
 import { FollowUpsModal } from './FollowUpsModal';
+import { NewFilesModal, type NewFileState } from './NewFilesModal';
 import { useLabels } from '../../labels';
 import type { Dashboard, OpenRecordCount } from '../../../../shared/api';
 import { HOME_DUE_DAYS, recordKinds } from '../../../../shared/record-kinds';
@@ -34,6 +35,7 @@ export function HomePage() {
   const loadRecords = openRecords.reload;
   const [tomorrowShown, setTomorrowShown] = useState(false);
   const [followUpsShown, setFollowUpsShown] = useState(false);
+  const [newFilesShown, setNewFilesShown] = useState<NewFileState | null>(null);
   const L = useLabels();
   // Counts follow the archive: on arrival, when the window regains focus, and every half minute.
   useEffect(() => {
@@ -154,9 +156,37 @@ export function HomePage() {
           }}
         />
       )}
+      {newFilesShown && (
+        <NewFilesModal
+          counts={d.newFiles}
+          initial={newFilesShown}
+          onClose={() => setNewFilesShown(null)}
+          onChanged={loadDashboard}
+          onOpenFile={(fileId) => {
+            setNewFilesShown(null);
+            file(fileId);
+          }}
+        />
+      )}
       {tomorrowShown && <DueTomorrowModal rows={d.dueTomorrow} date={addDays(d.today, 1)} onClose={() => setTomorrowShown(false)} />}
       <DutiesCard duties={d.countsReady ? d.duties : null} onOpenFile={file} />
       {card('home-approvals', t(d.approvalsMine ? 'home.myApprovals' : 'home.approvals'), d.approvalsWaiting, () => go('approvals'))}
+      {card(
+        'home-new-files',
+        t('home.newFiles'),
+        d.newFiles.pending + d.newFiles.returned + d.newFiles.unboxed,
+        () => setNewFilesShown(d.newFiles.returned > 0 ? 'returned' : d.newFiles.pending > 0 ? 'pending' : 'unboxed'),
+        <List
+          size="small"
+          dataSource={(['pending', 'returned', 'unboxed'] as const).map((s) => ({ state: s, n: d.newFiles[s] }))}
+          renderItem={(i) => (
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => setNewFilesShown(i.state)} data-testid={`new-files-${i.state}`}>
+              <span>{t(`newFiles.${i.state}`)}</span>
+              <Tag color={i.n === 0 ? undefined : i.state === 'returned' ? 'orange' : 'blue'}>{i.n.toLocaleString()}</Tag>
+            </List.Item>
+          )}
+        />,
+      )}
       {card(
         'home-inspections',
         t('home.inspections'),

@@ -5,6 +5,7 @@ import { CategoriesCard } from './CategoriesCard';
 import { RecordDeadlinesCard } from './RecordDeadlinesCard';
 import { DutiesSettingsCard } from './DutiesSettingsCard';
 import { FollowUpSettingsCard } from './FollowUpSettingsCard';
+import { NewFileSettingsCard } from './NewFileSettingsCard';
 import { CustomerListsCard } from './CustomerListsCard';
 import { AccountsCard } from './AccountsCard';
 import { BackupCard } from './BackupCard';
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <CategoriesCard canEdit={canEdit} />
       <RecordDeadlinesCard canEdit={canEdit} />
       <DutiesSettingsCard canEdit={canEdit} />
+      <NewFileSettingsCard canEdit={canEdit} />
       <FollowUpSettingsCard canEdit={canEdit} />
       <CustomerListsCard canEdit={canEdit} />
     </Flex>
