@@ -118,6 +118,17 @@ export interface CustomerContactsTable {
   phone: string | null;
 }
 
+/** A change to a customer's contacts or emergency contacts (002 ch.3 维护 3): the lists before and after, as JSON. */
+export interface ContactChangesTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: ContactKind;
+  at: Timestamp;
+  account_id: number | null;
+  before: string;
+  after: string;
+}
+
 export interface ClassificationChangesTable {
   id: Generated<number>;
   customer_id: number;
@@ -663,6 +674,7 @@ export interface ArchiveDatabase {
   settings: SettingsTable;
   customers: CustomersTable;
   customer_contacts: CustomerContactsTable;
+  contact_changes: ContactChangesTable;
   classification_changes: ClassificationChangesTable;
   files: FilesTable;
   file_ref_aliases: FileRefAliasesTable;

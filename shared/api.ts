@@ -4,6 +4,7 @@ import type {
   ArchiveState,
   Classification,
   Confidentiality,
+  ContactKind,
   CustomerKind,
   FileReviewState,
   FileStatus,
@@ -209,6 +210,16 @@ export interface CustomerDetail extends Omit<CustomerFields, 'contacts' | 'emerg
   closedAt: string | null;
   closedReason: string | null;
   firstContactOn: string | null;
+  /** Changes to the contacts and emergency contacts (002 ch.3 维护 3), newest first. */
+  contactChanges: ContactChange[];
+}
+
+export interface ContactChange {
+  at: string;
+  accountName: string | null;
+  kind: ContactKind;
+  before: Contact[];
+  after: Contact[];
 }
 
 export interface RegisterCustomerResult {

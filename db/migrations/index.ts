@@ -21,6 +21,7 @@ import * as m0019 from './0019-duty-indexes';
 import * as m0020 from './0020-customer-owners';
 import * as m0021 from './0021-customer-admission';
 import * as m0022 from './0022-new-file-review';
+import * as m0023 from './0023-contact-changes';
 
 /** Every migration in order. Names sort in the order they run; never rename or edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0020-customer-owners': m0020,
   '0021-customer-admission': m0021,
   '0022-new-file-review': m0022,
+  '0023-contact-changes': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,21 @@ export function contactsOf(db: Db, customerId: number) {
   return db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', customerId).orderBy('seq').execute();
 }
 
+export async function insertContactChange(db: Db, row: { customer_id: number; kind: ContactKind; at: string; account_id: number | null; before: string; after: string }): Promise<void> {
+  await db.insertInto('contact_changes').values(row).execute();
+}
+
+/** A customer's contact changes, newest first, with who made each. */
+export function contactChangesOf(db: Db, customerId: number) {
+  return db
+    .selectFrom('contact_changes')
+    .leftJoin('accounts', 'accounts.id', 'contact_changes.account_id')
+    .select(['contact_changes.kind', 'contact_changes.at', 'contact_changes.before', 'contact_changes.after', 'accounts.display_name as accountName'])
+    .where('contact_changes.customer_id', '=', customerId)
+    .orderBy('contact_changes.id', 'desc')
+    .execute();
+}
+
 /** The names and phones of a customer's contacts, as they were written (what the search row holds). */
 export function contactNamesAndPhones(db: Db, customerId: number) {
   return db.selectFrom('customer_contacts').select(['name', 'phone']).where('customer_id', '=', customerId).execute();

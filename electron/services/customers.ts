@@ -3,6 +3,8 @@ import {
   closeFilesOfDeparted,
   contactNamesAndPhones,
   contactsOf,
+  contactChangesOf,
+  insertContactChange,
   customerRow,
   customerWithNameAndUnit,
   fileIdByRefNos,
@@ -211,6 +213,28 @@ async function saveCustomerParts(trx: Db, ctx: ServiceContext, customer: Custome
   }
 }
 
+/**
+ * 002 ch.3 维护 3: a change to the contacts or the emergency contacts is kept, the list before and
+ * after, with who and when (a sheet import that changes them too); an edit that leaves them is not.
+ */
+async function keepContactChanges(
+  trx: Db,
+  ctx: ServiceContext,
+  customerId: number,
+  before: { kind: string; name: string; title: string | null; phone: string | null }[],
+  input: CustomerFields,
+): Promise<void> {
+  const plain = (list: { name: string; title?: string | null; phone?: string | null }[]) => JSON.stringify(list.map((c) => ({ name: c.name, title: c.title ?? null, phone: c.phone ?? null })));
+  for (const [kind, now] of [
+    ['contact', input.contacts],
+    ['emergency', input.emergencyContacts],
+  ] as const) {
+    const was = plain(before.filter((c) => c.kind === kind));
+    const is = plain(now);
+    if (was !== is) await insertContactChange(trx, { customer_id: customerId, kind, at: nowIso(ctx), account_id: ctx.session.accountId, before: was, after: is });
+  }
+}
+
 export async function registerCustomer(ctx: ServiceContext, input: RegisterInput): Promise<CustomerDetail> {
   return ctx.db.transaction().execute(async (trx) => loadCustomer(trx, await registerCustomerIn(trx, ctx, input)));
 }
@@ -270,7 +294,9 @@ export async function updateCustomerIn(trx: Db, ctx: ServiceContext, input: Upda
   const blacklistMatch = await guardBlacklist(trx, input, { id: before.id, name: before.name, phone: before.phone, licenceNo: before.licence_no });
   // Becoming a sales customer (a potential one taken on) asks for the admission check.
   const admission = opts.fromSheet ? null : await admissionRecord(ctx, trx, input.kind, input.admissionChecks, before.kind !== 'sales');
+  const contactsBefore = await contactsOf(trx, input.customerId);
   const customer = await updateCustomerRow(trx, input.customerId, { ...customerColumns(input), ...(admission ? { admission } : {}), updated_at: nowIso(ctx) });
+  await keepContactChanges(trx, ctx, input.customerId, contactsBefore, input);
   // Files are never deleted: a unit taken off the customer keeps its file and history.
   await saveCustomerParts(trx, ctx, customer, input, units, false, opts.fromSheet === true);
   await recordAudit(trx, ctx.clock, ctx.session.accountId, 'customer.updated', {
@@ -354,6 +380,15 @@ function rowToFields(row: CustomerRow): CustomerFields {
   };
 }
 
+/** A kept list of contacts as the screen shows it (no empty title or phone). */
+function toContacts(json: string): Contact[] {
+  return (JSON.parse(json) as { name: string; title: string | null; phone: string | null }[]).map((c) => ({
+    name: c.name,
+    ...(c.title ? { title: c.title } : {}),
+    ...(c.phone ? { phone: c.phone } : {}),
+  }));
+}
+
 async function staffAccountName(db: Db, accountId: number | null): Promise<string | null> {
   return accountId === null ? null : ((await accountById(db, accountId))?.display_name ?? null);
 }
@@ -415,6 +450,7 @@ export async function loadCustomer(db: Db, customerId: number): Promise<Customer
       }),
     ),
     firstContactOn: row.first_contact_on,
+    contactChanges: (await contactChangesOf(db, customerId)).map((c) => ({ at: c.at, accountName: c.accountName, kind: c.kind, before: toContacts(c.before), after: toContacts(c.after) })),
     ownerName: await staffName(db, row.owner_id),
     handovers: await handoversOfCustomer(db, customerId),
     admission: await readAdmission(db, row.admission),

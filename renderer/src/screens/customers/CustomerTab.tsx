@@ -1,10 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Flex, Space, Tag, Typography } from 'antd';
-import type { Contact, CustomerDetail, CustomerHandover, FileDetail } from '../../../../shared/api';
+import type { Contact, ContactChange, CustomerDetail, CustomerHandover, FileDetail } from '../../../../shared/api';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { DeskTable } from '../../components/DeskTable';
 import { useT } from '../../i18n';
 import { useLabels } from '../../labels';
+
+/** Contacts as one line: 刘经理（行政经理）13800000001；…. */
+const contactText = (list: Contact[]) => list.map((c) => `${c.name}${c.title ? `（${c.title}）` : ''}${c.phone ? ` ${c.phone}` : ''}`).join('；');
 
 export type CustomerAction = 'edit' | 'classify' | 'correctRef' | 'confidentiality' | 'hold' | 'closeCustomer' | 'reopenCustomer' | 'resubmitReview';
 
@@ -126,6 +129,25 @@ export function CustomerTab({ file, customer, canManage, onAction }: { file: Fil
       {contactRows(customer.contacts)}
       <Typography.Title level={5}>{t('form.emergencyContacts')}</Typography.Title>
       {contactRows(customer.emergencyContacts)}
+      {customer.contactChanges.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('contacts.history')}</Typography.Title>
+          <DeskTable<ContactChange>
+            size="small"
+            data-testid="contact-history"
+            pagination={customer.contactChanges.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+            rowKey={(c) => `${c.at}${c.kind}`}
+            dataSource={customer.contactChanges}
+            columns={[
+              { title: t('contacts.at'), dataIndex: 'at', width: 150, render: (at: string) => localDateTime(at) },
+              { title: t('contacts.kind'), dataIndex: 'kind', width: 100, render: (k: ContactChange['kind']) => t(k === 'contact' ? 'form.contacts' : 'form.emergencyContacts') },
+              { title: t('contacts.before'), dataIndex: 'before', width: 260, render: (list: Contact[]) => contactText(list) || t('contacts.none') },
+              { title: t('contacts.after'), dataIndex: 'after', width: 260, render: (list: Contact[]) => contactText(list) || t('contacts.none') },
+              { title: t('contacts.by'), dataIndex: 'accountName', width: 90 },
+            ]}
+          />
+        </>
+      )}
       {customer.handovers.length > 0 && (
         <>
           <Typography.Title level={5}>{t('handover.history')}</Typography.Title>
