@@ -77,7 +77,7 @@ export async function listNewFiles(ctx: ServiceContext, input: ListNewFilesInput
   const counts = await countNewFiles(ctx.db);
   const rows = await newFilesPage(ctx.db, input.state as NewFileState, input.page, input.pageSize);
   const { openWithinDays } = (await readSettings(ctx.db)).newFiles;
-  const suggested = input.state === 'unboxed' ? await suggestActiveBoxes(ctx.db, rows) : [];
+  const suggested = input.state === 'unboxed' && rows.length > 0 ? await suggestActiveBoxes(ctx.db, rows) : [];
   const on = today(ctx);
   return {
     rows: rows.map((r, i) => ({

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { DocumentCategory, DutyFile, DutySummary, Page } from '../../../../shared/api';
 import { periodName, type DutyId } from '../../../../shared/duties';
 import { api } from '../../api';
-import { DeskTable, type DeskColumn } from '../../components/DeskTable';
+import { type DeskColumn } from '../../components/DeskTable';
+import { FilePageTable } from '../../components/FilePageTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
@@ -116,16 +117,7 @@ function DutyFilesModal({ duty, state: first, summary, onClose, onOpenFile }: { 
         ]}
         style={{ marginBottom: 12 }}
       />
-      <DeskTable<DutyFile>
-        data-testid="duty-files"
-        rowKey="fileId"
-        loading={list.loading}
-        dataSource={list.data.rows}
-        columns={columns}
-        scroll={{ y: 420 }}
-        onRow={(r) => ({ onClick: () => onOpenFile(r.fileId), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('duties.total', { n: n.toLocaleString() }) }}
-      />
+      <FilePageTable<DutyFile> testId="duty-files" columns={columns} list={list.data} loading={list.loading} page={page} onPage={setPage} onOpenFile={onOpenFile} />
     </Modal>
   );
 }

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { FollowUpDue, FollowUpSummary, Page } from '../../../../shared/api';
 import type { FollowUpId } from '../../../../shared/follow-ups';
 import { api } from '../../api';
-import { DeskTable, type DeskColumn } from '../../components/DeskTable';
+import { type DeskColumn } from '../../components/DeskTable';
+import { FilePageTable } from '../../components/FilePageTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
@@ -66,15 +67,15 @@ export function FollowUpsModal({ summary, onClose, onOpenFile }: { summary: Foll
           ]}
         />
       </Space>
-      <DeskTable<FollowUpDue>
-        data-testid="follow-ups-list"
+      <FilePageTable<FollowUpDue>
+        testId="follow-ups-list"
         rowKey={(r) => `${r.fileId}-${r.followUp}`}
-        loading={list.loading}
-        dataSource={list.data.rows}
         columns={columns}
-        scroll={{ y: 420 }}
-        onRow={(r) => ({ onClick: () => onOpenFile(r.fileId), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('duties.total', { n: n.toLocaleString() }) }}
+        list={list.data}
+        loading={list.loading}
+        page={page}
+        onPage={setPage}
+        onOpenFile={onOpenFile}
       />
     </Modal>
   );

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { NewFile, NewFileCounts, Page } from '../../../../shared/api';
 import { systemMoveReasons } from '../../../../shared/labels';
 import { api } from '../../api';
-import { DeskTable, type DeskColumn } from '../../components/DeskTable';
+import { type DeskColumn } from '../../components/DeskTable';
+import { FilePageTable } from '../../components/FilePageTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAction';
 import { useApi } from '../../components/useApi';
@@ -110,16 +111,7 @@ export function NewFilesModal({
           options={(['pending', 'returned', 'unboxed'] as const).map((s) => ({ value: s, label: `${t(`newFiles.${s}`)}（${counts[s].toLocaleString()}）` }))}
         />
       </Space>
-      <DeskTable<NewFile>
-        data-testid="new-files-list"
-        rowKey="fileId"
-        loading={list.loading}
-        dataSource={list.data.rows}
-        columns={columns}
-        scroll={{ y: 420 }}
-        onRow={(r) => ({ onClick: () => onOpenFile(r.fileId), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('duties.total', { n: n.toLocaleString() }) }}
-      />
+      <FilePageTable<NewFile> testId="new-files-list" columns={columns} list={list.data} loading={list.loading} page={page} onPage={setPage} onOpenFile={onOpenFile} />
     </Modal>
   );
 }
